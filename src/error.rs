@@ -1,0 +1,115 @@
+//! The crate's error type.
+//!
+//! One umbrella [`Error`] enum for misuse of the API and for rule violations that make a
+//! result impossible (an overflow, a balance sheet that does not balance, an invalid
+//! organisation number). Problems found *in input data* that do not stop the work
+//! (rounding differences in a printed statement, a suspicious SIE record) are returned
+//! as data by the modules that find them, never as `Err`.
+//!
+//! Messages are lowercase, without a trailing period, and name what and where.
+
+use crate::money::Amount;
+
+/// Everything that can go wrong in this crate.
+///
+/// The enum is `#[non_exhaustive]`: new rules bring new variants without a breaking
+/// change. Match on the variants you handle and keep a catch-all arm.
+///
+/// # Example
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Error};
+///
+/// let huge = Amount::MAX;
+/// let err = huge.checked_add(Amount::kr(1)).unwrap_err();
+/// assert!(matches!(err, Error::Overflow { .. }));
+/// assert_eq!(err.to_string(), "arithmetic overflow in addition");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An arithmetic operation left the range of exact decimals (about ±7,9 × 10²⁸).
+    #[error("arithmetic overflow in {operation}")]
+    Overflow {
+        /// The operation that overflowed, e.g. "addition".
+        operation: &'static str,
+    },
+
+    /// A ratio was asked for with a zero denominator.
+    #[error("division by zero: {what} is zero")]
+    DivisionByZero {
+        /// What the denominator was, e.g. "summa tillgångar".
+        what: &'static str,
+    },
+
+    /// A decimal number could not be parsed.
+    #[error("invalid number {input:?}: {reason}")]
+    InvalidNumber {
+        /// The offending text.
+        input: String,
+        /// Why it was refused.
+        reason: String,
+    },
+
+    /// An organisation number (organisationsnummer) failed validation.
+    #[error("invalid organisation number {input:?}: {reason}")]
+    InvalidOrganisationNumber {
+        /// The offending text.
+        input: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+
+    /// A reporting period is not valid for the use asked of it.
+    #[error("invalid period {start} – {end}: {reason}")]
+    InvalidPeriod {
+        /// First day of the period.
+        start: chrono::NaiveDate,
+        /// Last day of the period.
+        end: chrono::NaiveDate,
+        /// Which rule it breaks, with its legal source.
+        reason: String,
+    },
+
+    /// A date does not exist (e.g. 2025-02-30) or is out of chrono's range.
+    #[error("invalid date: {0}")]
+    InvalidDate(String),
+
+    /// The balance sheet does not balance: tillgångar ≠ eget kapital + avsättningar + skulder.
+    #[error(
+        "balansräkningen balanserar inte: summa tillgångar {assets} ≠ summa eget kapital, \
+         avsättningar och skulder {equity_and_liabilities} (difference {difference})"
+    )]
+    Unbalanced {
+        /// Summa tillgångar.
+        assets: Amount,
+        /// Summa eget kapital, avsättningar och skulder.
+        equity_and_liabilities: Amount,
+        /// `assets − equity_and_liabilities`.
+        difference: Amount,
+    },
+
+    /// Two figures that must be equal are not.
+    #[error("{what}: {left_label} {left} ≠ {right_label} {right} (difference {difference})")]
+    Mismatch {
+        /// What was checked, e.g. "årets resultat".
+        what: String,
+        /// Where the first figure comes from.
+        left_label: String,
+        /// The first figure.
+        left: Amount,
+        /// Where the second figure comes from.
+        right_label: String,
+        /// The second figure.
+        right: Amount,
+        /// `left − right`.
+        difference: Amount,
+    },
+
+    /// A rule given as data (a scale, a mapping, labels) is invalid.
+    #[error("invalid rule: {0}")]
+    InvalidRule(String),
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,345 @@
+//! The financial statements (finansiella rapporter).
+//!
+//! Each statement stores only its *posts*; every subtotal and total is a method
+//! (design decision 4), so a statement cannot be built inconsistent. A statement turns
+//! into [`StatementRow`]s in statutory order through [`StatementLayout`], which carries
+//! the entity kind (a kommunalförbund has no tax lines), the financial year (the
+//! reserve is a resultatreserv from 2024) and label overrides ([`Labels`]).
+//!
+//! - [`IncomeStatement`]: resultaträkning (LKBR 5 kap.)
+//! - [`BalanceSheet`]: balansräkning (LKBR 6 kap.)
+//! - [`check_result_agrees`] and [`EquityReconciliation`]: checks across statements.
+
+mod balance;
+mod income;
+
+use std::collections::BTreeMap;
+
+pub use balance::{BalanceLine, BalanceSheet, BalanceSum, SPECIAL_PAYROLL_TAX_RATE};
+pub use income::{IncomeLine, IncomeStatement, IncomeSum};
+
+use crate::entity::EntityKind;
+use crate::error::{Error, Result};
+use crate::money::Amount;
+use crate::period::FinancialYear;
+
+/// What a row of a statement is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum RowKind {
+    /// A heading without an amount (rubrik).
+    Heading,
+    /// A post (post): a stored figure.
+    Line,
+    /// A derived intermediate sum (delsumma), e.g. verksamhetens nettokostnader.
+    Subtotal,
+    /// A derived final sum (summa), e.g. årets resultat, summa tillgångar.
+    Total,
+    /// A specification under a post ("varav …", or a breakdown into parts).
+    OfWhich,
+}
+
+/// One row of a statement in statutory order, ready for a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StatementRow {
+    /// A stable identifier, e.g. `"verksamhetens_intakter"`; details are
+    /// `"<parent id>/<label>"`.
+    pub id: String,
+    /// The Swedish label as printed.
+    pub label: String,
+    /// Heading, line, subtotal, total or specification.
+    pub kind: RowKind,
+    /// Indentation level, 0 for top-level rows.
+    pub depth: u8,
+    /// The amount; `None` for headings.
+    pub amount: Option<Amount>,
+    /// A note reference (notreferens), e.g. `"3"`.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub note: Option<String>,
+}
+
+/// How a [`Detail`] relates to its post.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum DetailKind {
+    /// "Varav …": a part of the post; the parts need not add up to it
+    /// (e.g. varav jämförelsestörande poster, därav särskild löneskatt).
+    #[default]
+    OfWhich,
+    /// A breakdown: all the breakdown rows of a post must add up to it
+    /// (e.g. aktier och andelar + långfristiga fordringar = finansiella anläggningstillgångar).
+    Breakdown,
+}
+
+/// A specification row under a post of a statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Detail<L> {
+    /// The post it belongs to.
+    pub line: L,
+    /// Its label, e.g. "varav jämförelsestörande poster".
+    pub label: String,
+    /// Its amount, with the same sign convention as the post.
+    pub amount: Amount,
+    /// Part ("varav") or breakdown.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub kind: DetailKind,
+}
+
+impl<L> Detail<L> {
+    /// A "varav" row.
+    pub fn of_which(line: L, label: impl Into<String>, amount: Amount) -> Self {
+        Detail {
+            line,
+            label: label.into(),
+            amount,
+            kind: DetailKind::OfWhich,
+        }
+    }
+
+    /// A breakdown row; the breakdown rows of a post must add up to it.
+    pub fn breakdown(line: L, label: impl Into<String>, amount: Amount) -> Self {
+        Detail {
+            line,
+            label: label.into(),
+            amount,
+            kind: DetailKind::Breakdown,
+        }
+    }
+}
+
+/// Label overrides by row id (municipalities word their statements differently).
+///
+/// ```
+/// use kommunal_redovisning::statement::Labels;
+///
+/// let mut labels = Labels::default();
+/// labels.set("avskrivningar", "Av- och nedskrivningar");
+/// assert_eq!(labels.get("avskrivningar", "Avskrivningar"), "Av- och nedskrivningar");
+/// assert_eq!(labels.get("skatteintakter", "Skatteintäkter"), "Skatteintäkter");
+/// ```
+#[doc(alias = "rubriker")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct Labels(BTreeMap<String, String>);
+
+impl Labels {
+    /// Use `label` for the row with `id`.
+    pub fn set(&mut self, id: impl Into<String>, label: impl Into<String>) -> &mut Self {
+        self.0.insert(id.into(), label.into());
+        self
+    }
+
+    /// The label for `id`: the override when there is one, else `default`.
+    #[must_use]
+    pub fn get<'a>(&'a self, id: &str, default: &'a str) -> &'a str {
+        self.0.get(id).map_or(default, String::as_str)
+    }
+}
+
+/// What decides how a statement is laid out: the entity kind, the financial year and
+/// label overrides.
+///
+/// ```
+/// use kommunal_redovisning::{EntityKind, FinancialYear};
+/// use kommunal_redovisning::statement::StatementLayout;
+///
+/// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+/// assert!(layout.shows_tax_lines());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StatementLayout {
+    /// Kommun, region or kommunalförbund.
+    pub kind: EntityKind,
+    /// The financial year presented.
+    pub year: FinancialYear,
+    /// Label overrides.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub labels: Labels,
+}
+
+impl StatementLayout {
+    /// The statutory layout for `kind` in `year`, with the default labels.
+    #[must_use]
+    pub fn new(kind: EntityKind, year: FinancialYear) -> Self {
+        StatementLayout {
+            kind,
+            year,
+            labels: Labels::default(),
+        }
+    }
+
+    /// `false` for a kommunalförbund: skatteintäkter and generella statsbidrag och
+    /// utjämning are left out of its resultaträkning.
+    #[must_use]
+    pub fn shows_tax_lines(&self) -> bool {
+        self.kind.has_tax_revenue()
+    }
+}
+
+/// Checks that every post whose details are breakdowns equals the sum of them.
+pub(crate) fn check_breakdowns<L: Copy + PartialEq>(
+    details: &[Detail<L>],
+    value_of: impl Fn(L) -> Amount,
+    name_of: impl Fn(L) -> &'static str,
+) -> Result<()> {
+    let mut seen: Vec<L> = Vec::new();
+    for d in details.iter().filter(|d| d.kind == DetailKind::Breakdown) {
+        if seen.contains(&d.line) {
+            continue;
+        }
+        seen.push(d.line);
+        let sum = Amount::checked_sum(
+            details
+                .iter()
+                .filter(|x| x.kind == DetailKind::Breakdown && x.line == d.line)
+                .map(|x| x.amount),
+        )?;
+        let value = value_of(d.line);
+        if sum != value {
+            return Err(Error::Mismatch {
+                what: format!("specifikationen av {}", name_of(d.line)),
+                left_label: "summa specifikation".into(),
+                left: sum,
+                right_label: "posten".into(),
+                right: value,
+                difference: sum.checked_sub(value)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Rows for the details of one post, right after it.
+pub(crate) fn detail_rows<'a, L: Copy + PartialEq + 'a>(
+    details: &'a [Detail<L>],
+    line: L,
+    parent_id: &str,
+    depth: u8,
+) -> impl Iterator<Item = StatementRow> + 'a {
+    let parent_id = parent_id.to_owned();
+    details
+        .iter()
+        .filter(move |d| d.line == line)
+        .map(move |d| StatementRow {
+            id: format!("{parent_id}/{}", d.label),
+            label: d.label.clone(),
+            kind: RowKind::OfWhich,
+            depth: depth.saturating_add(1),
+            amount: Some(d.amount),
+            note: None,
+        })
+}
+
+/// Checks that årets resultat in the resultaträkning equals årets resultat in the
+/// balansräkning (eget kapital).
+///
+/// # Errors
+///
+/// [`Error::Mismatch`] naming both figures and the difference, or [`Error::Overflow`].
+///
+/// ```
+/// use kommunal_redovisning::{Amount, BalanceSheet, IncomeStatement};
+/// use kommunal_redovisning::statement::check_result_agrees;
+///
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(100), ..Default::default() };
+/// let mut br = BalanceSheet { result_for_the_year: Amount::tkr(100), cash_and_bank: Amount::tkr(100), ..Default::default() };
+/// check_result_agrees(&rs, &br)?;
+/// br.result_for_the_year = Amount::tkr(101);
+/// assert!(check_result_agrees(&rs, &br).is_err());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+pub fn check_result_agrees(income: &IncomeStatement, balance: &BalanceSheet) -> Result<()> {
+    let rs = income.result_for_the_year()?;
+    let br = balance.result_for_the_year;
+    if rs == br {
+        return Ok(());
+    }
+    Err(Error::Mismatch {
+        what: "årets resultat".into(),
+        left_label: "resultaträkningen".into(),
+        left: rs,
+        right_label: "balansräkningen".into(),
+        right: br,
+        difference: rs.checked_sub(br)?,
+    })
+}
+
+/// The movement of eget kapital over a period (förändring av eget kapital): opening
+/// equity + årets (periodens) resultat + named other changes must equal closing equity.
+///
+/// Works on a full balansräkning or on the two or three figures a report gives.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EquityReconciliation};
+///
+/// // Lystkom: eget kapital 6 373 tkr at 2024-12-31, 8 521 tkr at 2025-06-30, periodens resultat 2 148 tkr.
+/// let r = EquityReconciliation::new(Amount::tkr(6_373), Amount::tkr(2_148), Amount::tkr(8_521));
+/// r.check()?;
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+#[doc(alias = "förändring av eget kapital")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct EquityReconciliation {
+    /// Eget kapital at the start.
+    pub opening: Amount,
+    /// Årets (periodens) resultat.
+    pub result: Amount,
+    /// Other changes, each named (e.g. "rättelse av fel", "byte av redovisningsprincip").
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub other_changes: Vec<(String, Amount)>,
+    /// Eget kapital at the end.
+    pub closing: Amount,
+}
+
+impl EquityReconciliation {
+    /// A reconciliation without other changes.
+    #[must_use]
+    pub fn new(opening: Amount, result: Amount, closing: Amount) -> Self {
+        EquityReconciliation {
+            opening,
+            result,
+            other_changes: Vec::new(),
+            closing,
+        }
+    }
+
+    /// Opening equity + result + other changes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`].
+    pub fn expected_closing(&self) -> Result<Amount> {
+        Amount::checked_sum(
+            [self.opening, self.result]
+                .into_iter()
+                .chain(self.other_changes.iter().map(|(_, a)| *a)),
+        )
+    }
+
+    /// Checks that the movement adds up.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Mismatch`] naming both figures and the difference.
+    pub fn check(&self) -> Result<()> {
+        let expected = self.expected_closing()?;
+        if expected == self.closing {
+            return Ok(());
+        }
+        Err(Error::Mismatch {
+            what: "eget kapital".into(),
+            left_label: "ingående eget kapital + resultat + övriga förändringar".into(),
+            left: expected,
+            right_label: "utgående eget kapital".into(),
+            right: self.closing,
+            difference: expected.checked_sub(self.closing)?,
+        })
+    }
+}
