@@ -86,9 +86,12 @@ impl FromStr for OrganisationNumber {
         let bytes = t.as_bytes();
         let compact: Vec<u8> = match bytes.len() {
             10 => bytes.to_vec(),
-            11 if bytes.get(6) == Some(&b'-') => {
-                bytes.iter().enumerate().filter(|(i, _)| *i != 6).map(|(_, b)| *b).collect()
-            }
+            11 if bytes.get(6) == Some(&b'-') => bytes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != 6)
+                .map(|(_, b)| *b)
+                .collect(),
             _ => return Err(invalid("expected ten digits, written NNNNNN-NNNN")),
         };
         let mut digits = [0u8; 10];
@@ -111,7 +114,11 @@ fn luhn_sum(digits: &[u8; 10]) -> u32 {
         .iter()
         .enumerate()
         .map(|(i, &d)| {
-            let v = if i % 2 == 0 { u32::from(d) * 2 } else { u32::from(d) };
+            let v = if i % 2 == 0 {
+                u32::from(d) * 2
+            } else {
+                u32::from(d)
+            };
             if v > 9 { v - 9 } else { v }
         })
         .sum()
@@ -158,7 +165,10 @@ pub struct Entity {
     /// Name, e.g. "Grästorps kommun".
     pub name: String,
     /// Organisationsnummer, when known.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub organisation_number: Option<OrganisationNumber>,
     /// Kommun, region or kommunalförbund.
     pub kind: EntityKind,
@@ -193,10 +203,20 @@ mod tests {
         assert!("212000-0142".parse::<OrganisationNumber>().is_ok());
         // 5·2=10→1, 5, 6·2=12→3, 0, 3·2=6, 6, 0, 7, 9·2=18→9 = 37, check 3.
         assert!("556036-0793".parse::<OrganisationNumber>().is_ok());
-        for bad in ["212000-0141", "21200-00142", "212000_0142", "21200001420", "abcdef-ghij", ""] {
+        for bad in [
+            "212000-0141",
+            "21200-00142",
+            "212000_0142",
+            "21200001420",
+            "abcdef-ghij",
+            "",
+        ] {
             assert!(bad.parse::<OrganisationNumber>().is_err(), "{bad}");
         }
-        let err = "212000-0141".parse::<OrganisationNumber>().unwrap_err().to_string();
+        let err = "212000-0141"
+            .parse::<OrganisationNumber>()
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("check digit"), "{err}");
     }
 

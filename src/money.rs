@@ -436,10 +436,11 @@ impl fmt::Debug for Percent {
     }
 }
 
-/// The canonical machine form without the `%` sign, e.g. `23.3`.
+/// The canonical machine form without the `%` sign and without trailing zeros,
+/// e.g. `23.3`, `40`.
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        fmt::Display::fmt(&self.0.normalize(), f)
     }
 }
 
@@ -579,7 +580,7 @@ mod serde_impls {
 
     impl Serialize for Percent {
         fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-            s.serialize_str(&self.0.to_string())
+            s.serialize_str(&self.to_string())
         }
     }
 
@@ -697,8 +698,14 @@ mod tests {
     fn constructors_agree() {
         assert_eq!(Amount::tkr(1), Amount::kr(1_000));
         assert_eq!(Amount::mnkr(1), Amount::tkr(1_000));
-        assert_eq!(Amount::tkr(i64::MIN).to_scale(Scale::Tkr), Decimal::from(i64::MIN));
-        assert_eq!(Amount::mnkr(i64::MAX).to_scale(Scale::Mnkr), Decimal::from(i64::MAX));
+        assert_eq!(
+            Amount::tkr(i64::MIN).to_scale(Scale::Tkr),
+            Decimal::from(i64::MIN)
+        );
+        assert_eq!(
+            Amount::mnkr(i64::MAX).to_scale(Scale::Mnkr),
+            Decimal::from(i64::MAX)
+        );
     }
 
     #[test]
@@ -712,7 +719,9 @@ mod tests {
 
     #[test]
     fn parse_rejects_non_canonical() {
-        for bad in ["", "-", "1,5", "1 000", "1e3", ".5", "5.", "12a", "−5", "0x10"] {
+        for bad in [
+            "", "-", "1,5", "1 000", "1e3", ".5", "5.", "12a", "−5", "0x10",
+        ] {
             assert!(bad.parse::<Amount>().is_err(), "{bad:?} accepted");
         }
     }
@@ -743,22 +752,42 @@ mod tests {
     #[test]
     fn percent_of_and_round() {
         let p = Percent::of(Amount::tkr(6_373), Amount::tkr(29_663), "x").unwrap();
-        assert_eq!(p.round(1, RoundingMode::HalfAwayFromZero), Percent::new(Decimal::new(215, 1)));
-        assert_eq!(Percent::new(Decimal::new(233, 1)).to_fraction(), Decimal::new(233, 3));
+        assert_eq!(
+            p.round(1, RoundingMode::HalfAwayFromZero),
+            Percent::new(Decimal::new(215, 1))
+        );
+        assert_eq!(
+            Percent::new(Decimal::new(233, 1)).to_fraction(),
+            Decimal::new(233, 3)
+        );
     }
 
     #[test]
     fn rounding_modes_on_negative_midpoints() {
         let x = Decimal::new(-25, 1);
-        assert_eq!(RoundingMode::HalfAwayFromZero.round(x, 0), Decimal::from(-3));
+        assert_eq!(
+            RoundingMode::HalfAwayFromZero.round(x, 0),
+            Decimal::from(-3)
+        );
         assert_eq!(RoundingMode::HalfEven.round(x, 0), Decimal::from(-2));
         assert_eq!(RoundingMode::HalfTowardZero.round(x, 0), Decimal::from(-2));
         assert_eq!(RoundingMode::Floor.round(x, 0), Decimal::from(-3));
         assert_eq!(RoundingMode::Ceiling.round(x, 0), Decimal::from(-2));
-        assert_eq!(RoundingMode::TowardZero.round(Decimal::new(-29, 1), 0), Decimal::from(-2));
-        assert_eq!(RoundingMode::AwayFromZero.round(Decimal::new(21, 1), 0), Decimal::from(3));
+        assert_eq!(
+            RoundingMode::TowardZero.round(Decimal::new(-29, 1), 0),
+            Decimal::from(-2)
+        );
+        assert_eq!(
+            RoundingMode::AwayFromZero.round(Decimal::new(21, 1), 0),
+            Decimal::from(3)
+        );
         // Rounding a small negative to zero gives zero, not "-0".
-        assert_eq!(RoundingMode::HalfAwayFromZero.round(Decimal::new(-4, 1), 0).to_string(), "0");
+        assert_eq!(
+            RoundingMode::HalfAwayFromZero
+                .round(Decimal::new(-4, 1), 0)
+                .to_string(),
+            "0"
+        );
     }
 
     #[cfg(feature = "serde")]
@@ -766,9 +795,17 @@ mod tests {
     fn serde_strings_and_refusals() {
         let a: Amount = "-1234567.50".parse().unwrap();
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"-1234567.50\"");
-        assert_eq!(serde_json::from_str::<Amount>("\"-1234567.50\"").unwrap(), a);
-        assert_eq!(serde_json::from_str::<Amount>("12").unwrap(), Amount::kr(12));
-        let err = serde_json::from_str::<Amount>("12.5").unwrap_err().to_string();
+        assert_eq!(
+            serde_json::from_str::<Amount>("\"-1234567.50\"").unwrap(),
+            a
+        );
+        assert_eq!(
+            serde_json::from_str::<Amount>("12").unwrap(),
+            Amount::kr(12)
+        );
+        let err = serde_json::from_str::<Amount>("12.5")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("binary floating point"), "{err}");
         assert!(serde_json::from_str::<Amount>("\"1,5\"").is_err());
         let p: Percent = serde_json::from_str("\"23.3\"").unwrap();

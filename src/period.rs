@@ -186,8 +186,7 @@ impl Period {
     #[must_use]
     pub fn whole_months(&self) -> Option<u32> {
         let ends_month_end = last_day_of_month(self.end).ok() == Some(self.end);
-        (self.start.day() == 1 && ends_month_end)
-            .then(|| self.end.month() + 1 - self.start.month())
+        (self.start.day() == 1 && ends_month_end).then(|| self.end.month() + 1 - self.start.month())
     }
 
     /// `true` when `day` lies in the period.
@@ -242,9 +241,9 @@ impl Period {
     /// [`Error::InvalidDate`] at the edge of chrono's range.
     pub fn income_comparison(&self) -> Result<Period> {
         let back = |d: NaiveDate| {
-            let shifted = d.checked_sub_months(Months::new(12)).ok_or_else(|| {
-                Error::InvalidDate(format!("no date one year before {d}"))
-            })?;
+            let shifted = d
+                .checked_sub_months(Months::new(12))
+                .ok_or_else(|| Error::InvalidDate(format!("no date one year before {d}")))?;
             // A period that ends on the last day of a month keeps doing so.
             if last_day_of_month(d).ok() == Some(d) {
                 last_day_of_month(shifted)
@@ -308,15 +307,33 @@ mod tests {
 
     #[test]
     fn interim_rule_bounds() {
-        assert!(Period::year_to_month_end(2025, 5).unwrap().check_interim().is_err());
+        assert!(
+            Period::year_to_month_end(2025, 5)
+                .unwrap()
+                .check_interim()
+                .is_err()
+        );
         for m in 6..=8 {
-            Period::year_to_month_end(2025, m).unwrap().check_interim().unwrap();
+            Period::year_to_month_end(2025, m)
+                .unwrap()
+                .check_interim()
+                .unwrap();
         }
-        assert!(Period::year_to_month_end(2025, 9).unwrap().check_interim().is_err());
+        assert!(
+            Period::year_to_month_end(2025, 9)
+                .unwrap()
+                .check_interim()
+                .is_err()
+        );
         let late_start = Period::new(ymd(2025, 2, 1), ymd(2025, 7, 31)).unwrap();
         let err = late_start.check_interim().unwrap_err().to_string();
         assert!(err.contains("from 1 January"), "{err}");
-        assert!(Period::new(ymd(2025, 1, 1), ymd(2025, 6, 29)).unwrap().check_interim().is_err());
+        assert!(
+            Period::new(ymd(2025, 1, 1), ymd(2025, 6, 29))
+                .unwrap()
+                .check_interim()
+                .is_err()
+        );
     }
 
     #[test]
@@ -346,6 +363,8 @@ mod tests {
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(json, r#"{"start":"2025-01-01","end":"2025-06-30"}"#);
         assert_eq!(serde_json::from_str::<Period>(&json).unwrap(), p);
-        assert!(serde_json::from_str::<Period>(r#"{"start":"2025-07-01","end":"2025-06-30"}"#).is_err());
+        assert!(
+            serde_json::from_str::<Period>(r#"{"start":"2025-07-01","end":"2025-06-30"}"#).is_err()
+        );
     }
 }

@@ -256,8 +256,14 @@ mod tests {
 
     #[test]
     fn lystkom_soliditet() {
-        assert_eq!(r1(equity_ratio(Amount::tkr(8_521), Amount::tkr(36_631)).unwrap()), "23.3");
-        assert_eq!(r1(equity_ratio(Amount::tkr(6_373), Amount::tkr(29_663)).unwrap()), "21.5");
+        assert_eq!(
+            r1(equity_ratio(Amount::tkr(8_521), Amount::tkr(36_631)).unwrap()),
+            "23.3"
+        );
+        assert_eq!(
+            r1(equity_ratio(Amount::tkr(6_373), Amount::tkr(29_663)).unwrap()),
+            "21.5"
+        );
     }
 
     #[test]
@@ -275,17 +281,26 @@ mod tests {
         let assets = Amount::tkr(477_894);
         assert_eq!(r1(equity_ratio(eq, assets).unwrap()), "44.3");
         assert_eq!(
-            r1(equity_ratio_including_pension_commitments(eq, Amount::tkr(131_313), assets).unwrap()),
+            r1(
+                equity_ratio_including_pension_commitments(eq, Amount::tkr(131_313), assets)
+                    .unwrap()
+            ),
             "16.9"
         );
         // Skuldsättningsgrad = 100 − soliditet in a balanced sheet.
         let d = debt_ratio(Amount::tkr(14_153 + 251_828), assets).unwrap();
         let s = equity_ratio(eq, assets).unwrap();
         assert_eq!(
-            d.as_decimal().checked_add(s.as_decimal()).unwrap().round_dp(20),
+            d.as_decimal()
+                .checked_add(s.as_decimal())
+                .unwrap()
+                .round_dp(20),
             rust_decimal::Decimal::ONE_HUNDRED
         );
         // Kassalikviditet: (0 + 39 331 + 48 969) / 100 544.
-        assert_eq!(r1(quick_ratio(Amount::tkr(88_300), Amount::tkr(100_544)).unwrap()), "87.8");
+        assert_eq!(
+            r1(quick_ratio(Amount::tkr(88_300), Amount::tkr(100_544)).unwrap()),
+            "87.8"
+        );
     }
 }

@@ -15,6 +15,10 @@ fn grastorp_2019_result() {
         ..Default::default()
     };
     assert_eq!(rs.result_for_the_year().unwrap(), Amount::tkr(12_043));
-    let br = BalanceSheet { cash_and_bank: Amount::tkr(1), current_liabilities: Amount::tkr(1), ..Default::default() };
+    let br = BalanceSheet {
+        cash_and_bank: Amount::tkr(1),
+        current_liabilities: Amount::tkr(1),
+        ..Default::default()
+    };
     br.validate().unwrap();
 }

@@ -166,7 +166,12 @@ impl NumberFormat {
         if negative {
             out.push(self.minus.as_char());
         }
-        push_grouped(&mut out, int, self.group_separator, self.min_grouping_digits);
+        push_grouped(
+            &mut out,
+            int,
+            self.group_separator,
+            self.min_grouping_digits,
+        );
         if !frac.is_empty() {
             out.push(self.decimal_separator);
             out.push_str(frac);
@@ -251,7 +256,9 @@ mod tests {
         assert_eq!(five.decimal(d("5587")), "5587");
         assert_eq!(five.decimal(d("55870")), "55\u{a0}870");
         assert_eq!(
-            NumberFormat::swedish().with_minus(MinusSign::EnDash).decimal(d("-5")),
+            NumberFormat::swedish()
+                .with_minus(MinusSign::EnDash)
+                .decimal(d("-5")),
             "\u{2013}5"
         );
         assert_eq!(
@@ -266,8 +273,19 @@ mod tests {
     fn scales_and_percent() {
         let sv = NumberFormat::swedish();
         assert_eq!(sv.amount(Amount::mnkr(15), Scale::Mnkr), "15");
-        assert_eq!(sv.amount(Amount::tkr(15_000), Scale::Kr), "15\u{a0}000\u{a0}000");
-        assert_eq!(sv.with_decimals(1).percent(Percent::new(d("5"))), "5,0\u{a0}%");
-        assert_eq!(NumberFormat::machine().with_decimals(1).decimal(d("-1036.55")), "-1036.6");
+        assert_eq!(
+            sv.amount(Amount::tkr(15_000), Scale::Kr),
+            "15\u{a0}000\u{a0}000"
+        );
+        assert_eq!(
+            sv.with_decimals(1).percent(Percent::new(d("5"))),
+            "5,0\u{a0}%"
+        );
+        assert_eq!(
+            NumberFormat::machine()
+                .with_decimals(1)
+                .decimal(d("-1036.55")),
+            "-1036.6"
+        );
     }
 }

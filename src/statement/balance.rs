@@ -224,9 +224,7 @@ impl BalanceSum {
             BalanceSum::Equity => "Summa eget kapital",
             BalanceSum::Provisions => "Summa avsättningar",
             BalanceSum::Liabilities => "Summa skulder",
-            BalanceSum::TotalEquityAndLiabilities => {
-                "Summa eget kapital, avsättningar och skulder"
-            }
+            BalanceSum::TotalEquityAndLiabilities => "Summa eget kapital, avsättningar och skulder",
         }
     }
 }
@@ -371,9 +369,7 @@ impl BalanceSheet {
             BalanceLine::LongTermLiabilities => &mut self.long_term_liabilities,
             BalanceLine::CurrentLiabilities => &mut self.current_liabilities,
             BalanceLine::PledgedAssets => &mut self.pledged_assets,
-            BalanceLine::PensionCommitmentsBefore1998 => {
-                &mut self.pension_commitments_before_1998
-            }
+            BalanceLine::PensionCommitmentsBefore1998 => &mut self.pension_commitments_before_1998,
             BalanceLine::Guarantees => &mut self.guarantees,
             BalanceLine::OtherContingentLiabilities => &mut self.other_contingent_liabilities,
         }
@@ -588,9 +584,19 @@ impl BalanceSheet {
         };
 
         heading(&mut rows, "tillgangar", "TILLGÅNGAR", 0);
-        heading(&mut rows, "anlaggningstillgangar", "Anläggningstillgångar", 0);
+        heading(
+            &mut rows,
+            "anlaggningstillgangar",
+            "Anläggningstillgångar",
+            0,
+        );
         line(&mut rows, L::IntangibleAssets, 1);
-        heading(&mut rows, "materiella_anlaggningstillgangar", "Materiella anläggningstillgångar", 1);
+        heading(
+            &mut rows,
+            "materiella_anlaggningstillgangar",
+            "Materiella anläggningstillgångar",
+            1,
+        );
         line(&mut rows, L::LandAndBuildings, 2);
         line(&mut rows, L::MachineryAndEquipment, 2);
         line(&mut rows, L::OtherTangibleAssets, 2);
@@ -598,7 +604,12 @@ impl BalanceSheet {
         line(&mut rows, L::FinancialFixedAssets, 1);
         sum(&mut rows, BalanceSum::FixedAssets, RowKind::Subtotal, 0)?;
         line(&mut rows, L::InfrastructureContributions, 0);
-        heading(&mut rows, "omsattningstillgangar", "Omsättningstillgångar", 0);
+        heading(
+            &mut rows,
+            "omsattningstillgangar",
+            "Omsättningstillgångar",
+            0,
+        );
         line(&mut rows, L::Inventories, 1);
         line(&mut rows, L::Receivables, 1);
         line(&mut rows, L::ShortTermInvestments, 1);
@@ -625,9 +636,19 @@ impl BalanceSheet {
         line(&mut rows, L::LongTermLiabilities, 1);
         line(&mut rows, L::CurrentLiabilities, 1);
         sum(&mut rows, BalanceSum::Liabilities, RowKind::Subtotal, 0)?;
-        sum(&mut rows, BalanceSum::TotalEquityAndLiabilities, RowKind::Total, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::TotalEquityAndLiabilities,
+            RowKind::Total,
+            0,
+        )?;
 
-        heading(&mut rows, "panter_och_ansvarsforbindelser", "PANTER OCH ANSVARSFÖRBINDELSER", 0);
+        heading(
+            &mut rows,
+            "panter_och_ansvarsforbindelser",
+            "PANTER OCH ANSVARSFÖRBINDELSER",
+            0,
+        );
         line(&mut rows, L::PledgedAssets, 1);
         line(&mut rows, L::PensionCommitmentsBefore1998, 1);
         line(&mut rows, L::Guarantees, 1);

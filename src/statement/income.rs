@@ -340,7 +340,11 @@ impl IncomeStatement {
         }
         line(&mut rows, IncomeLine::FinancialIncome);
         line(&mut rows, IncomeLine::FinancialExpenses);
-        sum(&mut rows, IncomeSum::ResultAfterFinancialItems, RowKind::Subtotal)?;
+        sum(
+            &mut rows,
+            IncomeSum::ResultAfterFinancialItems,
+            RowKind::Subtotal,
+        )?;
         line(&mut rows, IncomeLine::ExtraordinaryItems);
         sum(&mut rows, IncomeSum::ResultForTheYear, RowKind::Total)?;
         Ok(rows)
@@ -360,7 +364,10 @@ mod tests {
             extraordinary_items: Amount::tkr(-16_064),
             ..Default::default()
         };
-        assert_eq!(rs.result_after_financial_items().unwrap(), Amount::tkr(-19_443));
+        assert_eq!(
+            rs.result_after_financial_items().unwrap(),
+            Amount::tkr(-19_443)
+        );
         assert_eq!(rs.result_for_the_year().unwrap(), Amount::tkr(-35_507));
     }
 
@@ -381,13 +388,29 @@ mod tests {
             operating_revenue: Amount::tkr(100),
             ..Default::default()
         };
-        rs.details.push(Detail::breakdown(IncomeLine::OperatingRevenue, "Avgifter", Amount::tkr(60)));
-        rs.details.push(Detail::breakdown(IncomeLine::OperatingRevenue, "Bidrag", Amount::tkr(30)));
+        rs.details.push(Detail::breakdown(
+            IncomeLine::OperatingRevenue,
+            "Avgifter",
+            Amount::tkr(60),
+        ));
+        rs.details.push(Detail::breakdown(
+            IncomeLine::OperatingRevenue,
+            "Bidrag",
+            Amount::tkr(30),
+        ));
         let err = rs.validate().unwrap_err().to_string();
         assert!(err.contains("Verksamhetens intäkter"), "{err}");
         assert!(err.contains("-10000.00"), "{err}");
-        rs.details.push(Detail::of_which(IncomeLine::OperatingRevenue, "varav jämförelsestörande", Amount::tkr(5)));
-        rs.details.push(Detail::breakdown(IncomeLine::OperatingRevenue, "Övrigt", Amount::tkr(10)));
+        rs.details.push(Detail::of_which(
+            IncomeLine::OperatingRevenue,
+            "varav jämförelsestörande",
+            Amount::tkr(5),
+        ));
+        rs.details.push(Detail::breakdown(
+            IncomeLine::OperatingRevenue,
+            "Övrigt",
+            Amount::tkr(10),
+        ));
         rs.validate().unwrap();
     }
 }

@@ -6,9 +6,9 @@
 //! the entity kind (a kommunalförbund has no tax lines), the financial year (the
 //! reserve is a resultatreserv from 2024) and label overrides ([`Labels`]).
 //!
-//! - [`IncomeStatement`]: resultaträkning (LKBR 5 kap.)
-//! - [`BalanceSheet`]: balansräkning (LKBR 6 kap.)
-//! - [`check_result_agrees`] and [`EquityReconciliation`]: checks across statements.
+//! - [`IncomeStatement`] — resultaträkning (LKBR 5 kap.)
+//! - [`BalanceSheet`] — balansräkning (LKBR 6 kap.)
+//! - [`check_result_agrees`] and [`EquityReconciliation`] — checks across statements.
 
 mod balance;
 mod income;
@@ -56,7 +56,10 @@ pub struct StatementRow {
     /// The amount; `None` for headings.
     pub amount: Option<Amount>,
     /// A note reference (notreferens), e.g. `"3"`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<String>,
 }
 
