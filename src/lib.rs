@@ -87,6 +87,20 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | driftredovisning | operating statement (by organisational unit) | [`OperatingStatement`] |
+//! | nämnd, verksamhet, enhet | committee, activity, organisational unit | [`OperatingUnit`], [`statement::Unit`] |
+//! | budget, anslag | budget, appropriation | [`Budget`] |
+//! | anslagsförändring, tilläggsanslag, ombudgetering | budget change during the year | [`statement::BudgetChange`] |
+//! | utfall, helårsprognos, avvikelse | outcome, full-year forecast, deviation | [`statement::OperatingTotals`] |
+//! | periodiserad budget | budget for the period | [`OperatingFigures::period_budget`] |
+//! | avstämning mot resultaträkningen, interna poster | reconciliation, internal items | [`statement::OperatingReconciliation`] |
+//! | investeringsredovisning | investment statement | [`InvestmentStatement`] |
+//! | nettoinvestering, investeringsinkomster (bidrag) | net investment, investment income | [`InvestmentFigures::net`] |
+//! | investeringsram, beräknad totalutgift | investment frame, forecast cost to complete | [`MultiYearProject`] |
+//! | resultaträkning med budget och prognos | income statement with budget and forecast | [`IncomeStatementFollowUp`] |
+//! | kassaflödesanalys | cash-flow statement | [`CashFlowStatement`] |
+//! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
+//! | rörelsekapital | working capital | [`CashFlowDerivation`] |
 //!
 //! ## Errors
 //!
@@ -115,3 +129,8 @@ pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
 pub use present::{MinusSign, NumberFormat};
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
+pub use statement::{
+    Budget, CashFlowDerivation, CashFlowStatement, IncomeStatementFollowUp, InvestmentFigures,
+    InvestmentProject, InvestmentStatement, MultiYearProject, OperatingFigures, OperatingStatement,
+    OperatingUnit,
+};
