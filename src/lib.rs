@@ -87,6 +87,9 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | tabell, kolumn, rad | table, column, row | [`Table`], [`present::Column`], [`present::TableRow`] |
+//! | utfall, budget, prognos, avvikelse | outcome, budget, forecast, deviation | [`present::ColumnKind`] |
+//! | flöde, ställning | flow, stock | [`present::ValueKind`] |
 //!
 //! ## Errors
 //!
@@ -113,5 +116,6 @@ pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
+pub use present::Table;
 pub use present::{MinusSign, NumberFormat};
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
