@@ -8,12 +8,17 @@
 //! IncomeStatement / BalanceSheet / hand-built rows
 //!        │  Table::income_statement, Table::balance_sheet, Table::push_row
 //!        ▼
-//!      Table (exact kronor) ──► Table::to_text, to_markdown, to_csv, to_html
+//!      Table (exact kronor)
+//!        │  Table::rounded(&Rounding): a rounded copy that foots (largest remainder)
+//!        ▼
+//!      RoundedTable { table, differences } ──► Table::to_text, to_markdown, to_csv, to_html
 //! ```
 
 mod format;
 mod render;
+mod rounding;
 mod table;
 
 pub use format::{MinusSign, NumberFormat};
+pub use rounding::{RoundedTable, Rounding, RoundingDifference};
 pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};

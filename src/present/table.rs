@@ -575,7 +575,9 @@ impl Table {
     /// # Errors
     ///
     /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
-    /// invalid table (e.g. two details with the same label under one post).
+    /// invalid table (e.g. two details with the same label under one post) or for
+    /// skatteintäkter or generella statsbidrag in a kommunalförbund's statement (its
+    /// layout leaves them out, so the printed sums would not add up).
     pub fn income_statement(
         caption: impl Into<String>,
         unit: Scale,
@@ -583,7 +585,21 @@ impl Table {
         columns: &[(Column, &IncomeStatement)],
     ) -> Result<Table> {
         let mut rows = Vec::with_capacity(columns.len());
-        for (_, statement) in columns {
+        for (column, statement) in columns {
+            if !layout.shows_tax_lines() {
+                for line in [IncomeLine::TaxRevenue, IncomeLine::GeneralGrants] {
+                    if !statement.amount(line).is_zero() {
+                        return Err(Error::InvalidRule(format!(
+                            "{} {} in column {:?}: a {} has no such line, so its \
+                             resultaträkning would not add up",
+                            line.label(),
+                            statement.amount(line),
+                            column.label,
+                            layout.kind
+                        )));
+                    }
+                }
+            }
             rows.push(statement.rows(layout)?);
         }
         let mut sums = income_sums(layout);
