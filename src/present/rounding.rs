@@ -141,8 +141,30 @@ pub struct RoundedTable {
 }
 
 impl Table {
-    /// A copy of the table rounded for presentation; footed unless
-    /// [`Rounding::footing`] is off (see the [module docs](self) for the method).
+    /// A copy of the table rounded for presentation (avrundning); footed unless
+    /// [`Rounding::footing`] is off.
+    ///
+    /// With footing, every printed sum equals the sum of its printed parts
+    /// ([`TableRow::sum_of`]), every top-level sum (årets resultat, summa tillgångar)
+    /// equals its exact value rounded, and every figure is its exact value rounded down
+    /// or up to the unit.
+    ///
+    /// Method: hierarchical largest remainder, top down. A top-level sum is rounded
+    /// with the mode; its printed value is apportioned among its direct parts: each
+    /// part starts at its own rounded value and any missing units go to the parts
+    /// whose exact value is nearest the next unit in that direction (the largest
+    /// remainder measured from the floor, so negative figures are handled like
+    /// positive ones), plain lines before sums; a part that is a sum then apportions
+    /// its own printed value, and so on down. Because lines absorb differences first,
+    /// an intermediate sum also equals its rounded exact value whenever the lines
+    /// directly under each sum can make that possible. When nothing can (summa eget
+    /// kapital, avsättningar och skulder has no lines of its own: 0,4 + 0,4 + 0,4 =
+    /// 1,2 rounds to 1 while the rounded parts add to 0), the sub-sum nearest the next
+    /// unit moves by one unit, and the table still foots.
+    ///
+    /// Without footing every figure is rounded on its own and the rounding
+    /// differences (avrundningsdifferenser) of the sums are returned in
+    /// [`RoundedTable::differences`].
     ///
     /// # Errors
     ///
