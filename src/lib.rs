@@ -87,6 +87,9 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | tabell, kolumn, rad | table, column, row | [`Table`], [`present::Column`], [`present::TableRow`] |
+//! | utfall, budget, prognos, avvikelse | outcome, budget, forecast, deviation | [`present::ColumnKind`] |
+//! | flöde, ställning | flow, stock | [`present::ValueKind`] |
 //! | driftredovisning | operating statement (by organisational unit) | [`OperatingStatement`] |
 //! | nämnd, verksamhet, enhet | committee, activity, organisational unit | [`OperatingUnit`], [`statement::Unit`] |
 //! | budget, anslag | budget, appropriation | [`Budget`] |
@@ -127,6 +130,7 @@ pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
+pub use present::Table;
 pub use present::{MinusSign, NumberFormat};
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
 pub use statement::{

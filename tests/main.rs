@@ -8,3 +8,4 @@
 
 mod follow_up;
 mod foundation;
+mod tables;
