@@ -2,6 +2,7 @@
 //! resultaträkning with budget columns and kassaflödesanalys, against published
 //! figures and as properties over any input.
 
+use kommunal_redovisning::present::{Column, Rounding};
 use kommunal_redovisning::statement::{
     CashFlowLine, CashFlowSection as S, ColumnRows, IncomeFigure, IncomeSum, InvestmentColumn,
     OperatingColumn, OperatingFigure, OperatingReconciliation, PrintedFigure, RowKind,
@@ -10,7 +11,8 @@ use kommunal_redovisning::statement::{
 use kommunal_redovisning::{
     Amount, BalanceSheet, Budget, CashFlowDerivation, CashFlowStatement, EntityKind, FinancialYear,
     IncomeStatement, IncomeStatementFollowUp, InvestmentFigures, InvestmentProject,
-    InvestmentStatement, MultiYearProject, OperatingFigures, OperatingStatement, OperatingUnit,
+    InvestmentStatement, MultiYearProject, NumberFormat, OperatingFigures, OperatingStatement,
+    OperatingUnit, Scale,
 };
 use proptest::prelude::*;
 
@@ -162,6 +164,54 @@ fn hallsberg_2019_cash_flow_reproduces_the_printed_sums() {
 }
 
 #[test]
+fn hallsberg_two_years_as_a_table() {
+    let (y2020, y2019) = (hallsberg(2020), hallsberg(2019));
+    let t = CashFlowStatement::table(
+        "Kassaflödesanalys",
+        Scale::Mnkr,
+        &[
+            (Column::outcome("2020"), &y2020),
+            (Column::prior_period("2019"), &y2019),
+        ],
+    )
+    .unwrap();
+    t.validate().unwrap();
+    assert_eq!(t.rows.len(), 27);
+    assert_eq!(t.sum_differences().unwrap(), []);
+    let row = |id: &str| t.row(id).unwrap().cells.clone();
+    assert_eq!(
+        row("arets_kassaflode"),
+        [Some(Amount::mnkr(46)), Some(Amount::mnkr(-37))]
+    );
+    assert_eq!(
+        t.row("likvida_medel_vid_arets_slut").unwrap().sum_of,
+        ["likvida_medel_vid_arets_borjan", "arets_kassaflode"]
+    );
+    assert_eq!(
+        t.row("kassaflode_lopande_verksamheten")
+            .unwrap()
+            .sum_of
+            .len(),
+        4
+    );
+    let text = t.to_text(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    assert!(text.contains("Årets kassaflöde"), "{text}");
+    assert!(text.contains("\u{2212}37"), "{text}");
+    // An inconsistent year is still shown, but its closing balance is no sum.
+    let mut wrong = hallsberg(2020);
+    wrong.closing_liquid_assets = Amount::mnkr(110);
+    let t = wrong
+        .to_table("Kassaflödesanalys", Scale::Mnkr, Column::outcome("2020"))
+        .unwrap();
+    assert!(
+        t.row("likvida_medel_vid_arets_slut")
+            .unwrap()
+            .sum_of
+            .is_empty()
+    );
+}
+
+#[test]
 fn hallsberg_with_a_wrong_closing_balance_is_refused() {
     let mut k = hallsberg(2020);
     k.closing_liquid_assets = Amount::mnkr(110);
@@ -208,6 +258,16 @@ fn lystkom_forecast_table_matches_the_printed_figures() {
     ];
     assert_eq!(rows.compare_printed(&printed, Amount::ZERO).unwrap(), []);
     rows.check_printed(&printed).unwrap();
+    // Through the table layer: the total is the sum of the four verksamheter.
+    let table = lystkom_forecast().to_table("Prognos", Scale::Tkr).unwrap();
+    assert_eq!(
+        table.row("totalt").unwrap().sum_of,
+        ["IT", "Kundtjänst", "Revision", "Lystkom"]
+    );
+    assert_eq!(
+        table.row("totalt").unwrap().cells,
+        [Some(t(859)), Some(t(1_374)), Some(t(515))]
+    );
     // A misprint would be caught.
     let wrong = [PrintedFigure::new("totalt", "prognos", t(1_347))];
     assert!(rows.check_printed(&wrong).is_err());
@@ -459,6 +519,25 @@ proptest! {
         for i in 0..ti.rows.len() {
             prop_assert_eq!(cell(&ti, i, "avvikelse_utfall"), diff(cell(&ti, i, "nettokostnad"), cell(&ti, i, "budget_perioden")));
         }
+    }
+
+    #[test]
+    fn operating_tables_foot(shape in shapes(operating_figures())) {
+        let d = OperatingStatement::new(build(shape)).unwrap();
+        let t = d.to_table("Driftredovisning", Scale::Tkr).unwrap();
+        prop_assert_eq!(t.rows.len(), d.rows().unwrap().rows.len());
+        prop_assert_eq!(t.sum_differences().unwrap(), []);
+        let rounded = t.rounded(&Rounding::new(Scale::Mnkr)).unwrap();
+        prop_assert_eq!(rounded.differences, []);
+    }
+
+    #[test]
+    fn investment_tables_foot(shape in shapes(investment_figures())) {
+        let inv = InvestmentStatement::new(build(shape)).unwrap();
+        let t = inv.to_table("Investeringsredovisning", Scale::Tkr).unwrap();
+        prop_assert_eq!(t.sum_differences().unwrap(), []);
+        let rounded = t.rounded(&Rounding::new(Scale::Mnkr)).unwrap();
+        prop_assert_eq!(rounded.differences, []);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use std::collections::BTreeSet;
 use super::columns::{Column, ColumnRow, ColumnRows, sub_both};
 use super::{IncomeStatement, StatementLayout, StatementRow};
 use crate::error::Result;
-use crate::money::Amount;
+use crate::money::{Amount, Scale};
+use crate::present::{Column as TableColumn, Table};
 
 /// An anslagsförändring: a decision by fullmäktige during the year that changes an
 /// anslag (budget item), e.g. a tilläggsanslag or an ombudgetering (RKR R14).
@@ -304,6 +305,68 @@ impl IncomeStatementFollowUp {
             });
         }
         Ok(ColumnRows { columns, rows: out })
+    }
+}
+
+impl IncomeStatementFollowUp {
+    /// The resultaträkning with its budget and forecast columns as a [`Table`] (built
+    /// with [`Table::income_statement`], so its sums foot when rounded): utfall,
+    /// utfall föregående år, budget and prognos as given, then avvikelse utfall mot
+    /// budget (full year only) and avvikelse prognos mot budget appended with
+    /// [`Table::push_deviation`]. Headings as in [`IncomeStatementFollowUp::rows`].
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`]; [`crate::Error::InvalidRule`] from the table (e.g.
+    /// tax lines in a kommunalförbund's statement).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, IncomeStatementFollowUp, Scale};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// let f = IncomeStatementFollowUp::new(IncomeStatement { operating_revenue: Amount::tkr(110), ..Default::default() })
+    ///     .with_budget(IncomeStatement { operating_revenue: Amount::tkr(100), ..Default::default() });
+    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+    /// let t = f.to_table("Resultaträkning", Scale::Tkr, &layout)?;
+    /// assert_eq!(t.columns[2].label, "Avvikelse utfall mot budget");
+    /// assert_eq!(t.row("arets_resultat").and_then(|r| r.cell(2)), Some(Amount::tkr(10)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    pub fn to_table(
+        &self,
+        caption: impl Into<String>,
+        unit: Scale,
+        layout: &StatementLayout,
+    ) -> Result<Table> {
+        let year = layout.year.year();
+        let label = |id: &str| {
+            layout
+                .labels
+                .get(id, &Self::column_label(id, year))
+                .to_owned()
+        };
+        let mut columns = vec![(TableColumn::outcome(label("utfall")), &self.outcome)];
+        if let Some(p) = &self.previous {
+            columns.push((TableColumn::prior_period(label("utfall_foregaende_ar")), p));
+        }
+        let budget_at = self.budget.as_ref().map(|b| {
+            columns.push((TableColumn::budget(label("budget")), b));
+            columns.len().saturating_sub(1)
+        });
+        let forecast_at = self.forecast.as_ref().map(|f| {
+            columns.push((TableColumn::forecast(label("prognos")), f));
+            columns.len().saturating_sub(1)
+        });
+        let mut table = Table::income_statement(caption, unit, layout, &columns)?;
+        if let Some(b) = budget_at {
+            if self.outcome_basis == OutcomeBasis::FullYear {
+                table.push_deviation(label("avvikelse_utfall"), 0, b)?;
+            }
+            if let Some(f) = forecast_at {
+                table.push_deviation(label("avvikelse_prognos"), f, b)?;
+            }
+        }
+        Ok(table)
     }
 }
 

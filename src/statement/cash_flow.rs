@@ -13,9 +13,12 @@
 //! As published: inflows positive, outflows negative (an investment is −83, an
 //! increase of kortfristiga fordringar is −4, an increase of kortfristiga skulder +35).
 
+use std::collections::BTreeMap;
+
 use super::{BalanceSheet, IncomeStatement, Labels, RowKind, StatementRow};
 use crate::error::{Error, Result};
-use crate::money::Amount;
+use crate::money::{Amount, Scale};
+use crate::present::{Column as TableColumn, Table, ValueKind};
 
 /// A block of the kassaflödesanalys that holds given lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -444,6 +447,102 @@ impl CashFlowStatement {
             self.closing_liquid_assets,
         );
         Ok(rows)
+    }
+}
+
+impl CashFlowStatement {
+    /// The kassaflödesanalys as a one-column [`Table`]; see
+    /// [`CashFlowStatement::table`].
+    ///
+    /// # Errors
+    ///
+    /// As [`CashFlowStatement::table`].
+    pub fn to_table(
+        &self,
+        caption: impl Into<String>,
+        unit: Scale,
+        column: TableColumn,
+    ) -> Result<Table> {
+        Self::table(caption, unit, &[(column, self)])
+    }
+
+    /// Kassaflödesanalyser side by side (e.g. 2020 and 2019, as Hallsberg prints them)
+    /// as a [`Table`], rows matched by id (lines by block and label). Every block sum
+    /// is declared the sum of its lines, årets kassaflöde the sum of the blocks, and —
+    /// when every column passes [`CashFlowStatement::validate`] — likvida medel vid
+    /// årets slut the sum of likvida medel vid årets början and årets kassaflöde, so
+    /// that [`Table::rounded`] foots. Flows, except the two likvida medel rows, which
+    /// are balances but are footed with the flows.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`]; [`Error::InvalidRule`] for an invalid table (e.g. two lines
+    /// with the same label in one block).
+    pub fn table(
+        caption: impl Into<String>,
+        unit: Scale,
+        columns: &[(TableColumn, &CashFlowStatement)],
+    ) -> Result<Table> {
+        use CashFlowSection as S;
+        let mut rows = Vec::with_capacity(columns.len());
+        let mut sums: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut consistent = true;
+        for (_, k) in columns {
+            rows.push(k.rows()?);
+            consistent &= k.validate().is_ok();
+            let mut add = |sum: CashFlowSum, parts: Vec<String>| {
+                let entry = sums.entry(sum.id().to_owned()).or_default();
+                for p in parts {
+                    if !entry.contains(&p) {
+                        entry.push(p);
+                    }
+                }
+            };
+            let ids = |section: S| -> Vec<String> {
+                k.lines(section)
+                    .iter()
+                    .map(|l| format!("{}/{}", section.id(), l.label))
+                    .collect()
+            };
+            let mut funds = vec!["arets_resultat".to_owned()];
+            funds.extend(ids(S::Adjustments));
+            add(CashFlowSum::FundsFromOperations, funds);
+            let mut operating = vec![CashFlowSum::FundsFromOperations.id().to_owned()];
+            operating.extend(ids(S::WorkingCapital));
+            add(CashFlowSum::Operating, operating);
+            add(CashFlowSum::Investing, ids(S::Investing));
+            add(CashFlowSum::Financing, ids(S::Financing));
+            let mut net: Vec<String> = [
+                CashFlowSum::Operating,
+                CashFlowSum::Investing,
+                CashFlowSum::Financing,
+            ]
+            .iter()
+            .map(|s| s.id().to_owned())
+            .collect();
+            if !k.infrastructure.is_empty() {
+                add(CashFlowSum::Infrastructure, ids(S::Infrastructure));
+                net.push(CashFlowSum::Infrastructure.id().to_owned());
+            }
+            add(CashFlowSum::NetCashFlow, net);
+        }
+        if consistent {
+            sums.insert(
+                CashFlowSum::ClosingLiquidAssets.id().to_owned(),
+                vec![
+                    "likvida_medel_vid_arets_borjan".to_owned(),
+                    CashFlowSum::NetCashFlow.id().to_owned(),
+                ],
+            );
+        }
+        Table::from_statement_rows(
+            caption,
+            unit,
+            ValueKind::Flow,
+            columns.iter().map(|(c, _)| c.clone()).collect(),
+            &rows,
+            &sums,
+        )
     }
 }
 

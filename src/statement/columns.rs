@@ -4,7 +4,8 @@
 
 use super::RowKind;
 use crate::error::{Error, Result};
-use crate::money::Amount;
+use crate::money::{Amount, Scale};
+use crate::present::{Column as TableColumn, ColumnKind, Table, TableRow, ValueKind};
 
 /// A column of a [`ColumnRows`] (kolumn): a stable id and the Swedish heading.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -238,6 +239,56 @@ impl PrintedDifference {
             )),
         }
     }
+}
+
+/// A [`Table`] from rows of a tree of units (each group's row before its parts, the
+/// total last): a group's row is the sum of its direct parts, the total the sum of the
+/// top-level rows, so that presentation rounding foots. `kind_of` gives each column's
+/// kind from its id.
+pub(crate) fn tree_table(
+    rows: &ColumnRows,
+    caption: String,
+    unit: Scale,
+    kind_of: impl Fn(&str) -> ColumnKind,
+) -> Result<Table> {
+    let columns = rows
+        .columns
+        .iter()
+        .map(|c| TableColumn::new(c.label.clone(), kind_of(&c.id)))
+        .collect();
+    let mut table = Table::new(caption, unit, columns);
+    for (i, r) in rows.rows.iter().enumerate() {
+        let sum_of: Vec<String> = match r.kind {
+            RowKind::Subtotal => rows
+                .rows
+                .iter()
+                .skip(i.saturating_add(1))
+                .take_while(|x| x.depth > r.depth && x.kind != RowKind::Total)
+                .filter(|x| x.depth == r.depth.saturating_add(1))
+                .map(|x| x.id.clone())
+                .collect(),
+            RowKind::Total => rows
+                .rows
+                .iter()
+                .filter(|x| x.depth == 0 && x.kind != RowKind::Total)
+                .map(|x| x.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut row = TableRow::new(
+            r.id.clone(),
+            r.label.clone(),
+            r.kind,
+            ValueKind::Flow,
+            r.values.clone(),
+        )
+        .with_depth(r.depth)
+        .with_sum_of(sum_of);
+        row.note.clone_from(&r.note);
+        table.push_row(row)?;
+    }
+    table.validate()?;
+    Ok(table)
 }
 
 /// `a + b` when both are present; `None` when either is absent.

@@ -15,11 +15,12 @@
 //! (negative): a positive deviation means less was spent than budgeted.
 
 use super::budget::{Budget, OutcomeBasis};
-use super::columns::{Column, ColumnRow, ColumnRows, add_both, add_present, sub_both};
+use super::columns::{Column, ColumnRow, ColumnRows, add_both, add_present, sub_both, tree_table};
 use super::tree::{self, Leaf, Totals, Unit};
 use super::{Labels, RowKind};
 use crate::error::Result;
-use crate::money::Amount;
+use crate::money::{Amount, Scale};
+use crate::present::{ColumnKind, Table};
 
 /// A multi-year project's frame and forecast cost to complete (RKR R14).
 ///
@@ -365,6 +366,25 @@ impl InvestmentColumn {
             InvestmentColumn::FrameDeviation => "Avvikelse mot investeringsram",
         }
     }
+
+    /// The column with `id`.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<InvestmentColumn> {
+        InvestmentColumn::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// What the column holds, for a [`Table`]. Note that the deviations here are
+    /// budget − utfall (see the module docs).
+    #[must_use]
+    pub fn kind(self) -> ColumnKind {
+        use InvestmentColumn as C;
+        match self {
+            C::Expenditure | C::Income | C::Net | C::Accumulated => ColumnKind::Outcome,
+            C::OriginalBudget | C::BudgetChanges | C::Budget | C::Frame => ColumnKind::Budget,
+            C::Forecast | C::EstimatedTotal => ColumnKind::Forecast,
+            C::OutcomeDeviation | C::ForecastDeviation | C::FrameDeviation => ColumnKind::Deviation,
+        }
+    }
 }
 
 /// Investeringsredovisning (investment statement), LKBR 10 kap., RKR R14: per project
@@ -416,7 +436,8 @@ impl InvestmentStatement {
     /// # Errors
     ///
     /// [`crate::Error::InvalidRule`] for an empty name, two siblings with the same
-    /// name or nesting deeper than [`tree::MAX_DEPTH`]; [`crate::Error::Overflow`].
+    /// name, a top-level project named `"totalt"` or nesting deeper than
+    /// [`tree::MAX_DEPTH`]; [`crate::Error::Overflow`].
     pub fn new(projects: Vec<InvestmentProject>) -> Result<Self> {
         let s = InvestmentStatement {
             projects,
@@ -440,6 +461,7 @@ impl InvestmentStatement {
     /// As [`InvestmentStatement::new`].
     pub fn validate(&self) -> Result<()> {
         tree::validate(&self.projects)?;
+        tree::check_not_total(&self.projects, Self::TOTAL_ID)?;
         self.total().map(|_| ())
     }
 
@@ -503,6 +525,19 @@ impl InvestmentStatement {
     /// [`crate::Error::Overflow`]; [`crate::Error::InvalidRule`] for nesting too deep.
     pub fn rows(&self) -> Result<ColumnRows> {
         self.rows_with(&self.columns()?)
+    }
+
+    /// The investeringsredovisning as a [`Table`]: each area's row is declared the sum
+    /// of its direct parts and the total the sum of the top-level rows, so that
+    /// [`Table::rounded`] foots.
+    ///
+    /// # Errors
+    ///
+    /// As [`InvestmentStatement::rows`]; [`crate::Error::InvalidRule`] from the table.
+    pub fn to_table(&self, caption: impl Into<String>, unit: Scale) -> Result<Table> {
+        tree_table(&self.rows()?, caption.into(), unit, |id| {
+            InvestmentColumn::from_id(id).map_or(ColumnKind::Other, InvestmentColumn::kind)
+        })
     }
 
     /// The rows with the given columns.

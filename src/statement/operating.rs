@@ -15,11 +15,12 @@
 //! prints nettokostnader as positive numbers must negate them on the way in.
 
 use super::budget::{Budget, OutcomeBasis};
-use super::columns::{Column, ColumnRow, ColumnRows, add_both, sub_both};
+use super::columns::{Column, ColumnRow, ColumnRows, add_both, sub_both, tree_table};
 use super::tree::{self, Leaf, Totals, Unit};
 use super::{IncomeLine, IncomeStatement, IncomeSum, Labels, RowKind};
 use crate::error::{Error, Result};
-use crate::money::Amount;
+use crate::money::{Amount, Scale};
+use crate::present::{ColumnKind, Table};
 
 /// Utfall of a unit for the period: verksamhetens intäkter and kostnader.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -325,6 +326,24 @@ impl OperatingColumn {
     pub fn from_id(id: &str) -> Option<OperatingColumn> {
         OperatingColumn::ALL.into_iter().find(|c| c.id() == id)
     }
+
+    /// What the column holds, for a [`Table`].
+    #[must_use]
+    pub fn kind(self) -> ColumnKind {
+        match self {
+            OperatingColumn::Revenue | OperatingColumn::Expenses | OperatingColumn::Net => {
+                ColumnKind::Outcome
+            }
+            OperatingColumn::OriginalBudget
+            | OperatingColumn::BudgetChanges
+            | OperatingColumn::Budget
+            | OperatingColumn::PeriodBudget => ColumnKind::Budget,
+            OperatingColumn::Forecast => ColumnKind::Forecast,
+            OperatingColumn::OutcomeDeviation | OperatingColumn::ForecastDeviation => {
+                ColumnKind::Deviation
+            }
+        }
+    }
 }
 
 /// Driftredovisning (operating statement), LKBR 10 kap., RKR R14: per organisational
@@ -381,8 +400,9 @@ impl OperatingStatement {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] for an empty name, two siblings with the same name, or
-    /// nesting deeper than [`tree::MAX_DEPTH`]; [`Error::Overflow`].
+    /// [`Error::InvalidRule`] for an empty name, two siblings with the same name, a
+    /// top-level unit named like the total row (`"totalt"`), or nesting deeper than
+    /// [`tree::MAX_DEPTH`]; [`Error::Overflow`].
     pub fn new(units: Vec<OperatingUnit>) -> Result<Self> {
         let s = OperatingStatement {
             units,
@@ -407,6 +427,7 @@ impl OperatingStatement {
     /// As [`OperatingStatement::new`].
     pub fn validate(&self) -> Result<()> {
         tree::validate(&self.units)?;
+        tree::check_not_total(&self.units, Self::TOTAL_ID)?;
         self.total().map(|_| ())
     }
 
@@ -501,6 +522,20 @@ impl OperatingStatement {
             })
             .collect();
         Ok(ColumnRows { columns, rows })
+    }
+
+    /// The driftredovisning as a [`Table`] with the columns of
+    /// [`OperatingStatement::columns`]: each group's row is declared the sum of its
+    /// direct parts and the total the sum of the top-level units, so that
+    /// [`Table::rounded`] foots.
+    ///
+    /// # Errors
+    ///
+    /// As [`OperatingStatement::rows`]; [`Error::InvalidRule`] from the table.
+    pub fn to_table(&self, caption: impl Into<String>, unit: Scale) -> Result<Table> {
+        tree_table(&self.rows()?, caption.into(), unit, |id| {
+            OperatingColumn::from_id(id).map_or(ColumnKind::Other, OperatingColumn::kind)
+        })
     }
 
     /// Every named anslagsförändring with the id path of its unit, in row order (a

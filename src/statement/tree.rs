@@ -144,6 +144,17 @@ pub(crate) fn validate<T>(units: &[Unit<T>]) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a top-level unit whose id is the total row's id.
+pub(crate) fn check_not_total<T>(units: &[Unit<T>], total_id: &str) -> Result<()> {
+    match units.iter().find(|u| u.name == total_id) {
+        Some(u) => Err(Error::InvalidRule(format!(
+            "a top-level unit may not be named {:?}: that is the id of the total row",
+            u.name
+        ))),
+        None => Ok(()),
+    }
+}
+
 fn join(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
         name.to_owned()
