@@ -546,6 +546,7 @@ impl InvestmentStatement {
     ///
     /// As [`InvestmentStatement::rows`].
     pub fn rows_with(&self, columns: &[InvestmentColumn]) -> Result<ColumnRows> {
+        tree::validate(&self.projects)?;
         let mut rows = Vec::new();
         let basis = self.outcome_basis;
         let total = tree::unit_rows(&self.projects, columns, basis, "", 0, &mut rows)?;

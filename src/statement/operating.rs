@@ -501,8 +501,10 @@ impl OperatingStatement {
     ///
     /// # Errors
     ///
-    /// As [`OperatingStatement::rows`].
+    /// As [`OperatingStatement::rows`]; [`Error::InvalidRule`] for names that make
+    /// row ids ambiguous (a statement deserialized without [`OperatingStatement::new`]).
     pub fn rows_with(&self, columns: &[OperatingColumn]) -> Result<ColumnRows> {
+        tree::validate(&self.units)?;
         let mut rows = Vec::new();
         let basis = self.outcome_basis;
         let total = tree::unit_rows(&self.units, columns, basis, "", 0, &mut rows)?;
@@ -802,6 +804,46 @@ pub struct ReconciliationResult {
 }
 
 impl ReconciliationResult {
+    /// The reconciliation as a one-column [`Table`] (avstämning): the
+    /// resultaträkning's figure is declared the sum of the driftredovisning's total and
+    /// the items, so that rounding foots.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when two items have the same label.
+    pub fn to_table(&self, caption: impl Into<String>, unit: Scale) -> Result<Table> {
+        let rows = self.rows();
+        let mut table = Table::new(
+            caption,
+            unit,
+            vec![crate::present::Column::outcome("Belopp")],
+        );
+        let parts: Vec<String> = rows
+            .rows
+            .iter()
+            .filter(|r| r.kind != RowKind::Total)
+            .map(|r| r.id.clone())
+            .collect();
+        for r in rows.rows {
+            let sum_of = if r.kind == RowKind::Total {
+                parts.clone()
+            } else {
+                Vec::new()
+            };
+            table.push_row(
+                crate::present::TableRow::new(
+                    r.id,
+                    r.label,
+                    r.kind,
+                    crate::present::ValueKind::Flow,
+                    r.values,
+                )
+                .with_sum_of(sum_of),
+            )?;
+        }
+        Ok(table)
+    }
+
     /// The rows: the driftredovisning's total, each item, and the resultaträkning's
     /// figure as the total; one column "Belopp".
     #[must_use]
@@ -943,6 +985,17 @@ mod tests {
             t.value("Barn- och utbildningsnämnden", "avvikelse_utfall"),
             Some(Amount::tkr(2_000))
         );
+        let table = d.to_table("Driftredovisning", Scale::Tkr).unwrap();
+        assert_eq!(
+            table.rows[0].sum_of,
+            ["Kommunstyrelsen/Kansli", "Kommunstyrelsen/IT"]
+        );
+        assert_eq!(
+            table.rows[4].sum_of,
+            ["Kommunstyrelsen", "Barn- och utbildningsnämnden"]
+        );
+        assert!(table.rows[1].sum_of.is_empty());
+        assert_eq!(table.columns[8].kind, ColumnKind::Deviation);
         let changes = d.budget_changes();
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].0, "Barn- och utbildningsnämnden");
@@ -1042,6 +1095,9 @@ mod tests {
         let rows = done.rows();
         assert_eq!(rows.rows.len(), 5);
         assert_eq!(rows.rows[4].values, [Some(Amount::tkr(15_000))]);
+        let table = done.to_table("Avstämning", Scale::Tkr).unwrap();
+        assert_eq!(table.rows[4].sum_of.len(), 4);
+        assert_eq!(table.sum_differences().unwrap(), []);
         // Leave out an item: the error names the difference.
         let mut short = net.clone();
         short.items.pop();
