@@ -103,6 +103,7 @@
 
 mod entity;
 mod error;
+pub mod ledger;
 pub mod money;
 mod period;
 pub mod present;
