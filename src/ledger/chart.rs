@@ -116,6 +116,8 @@ pub struct ChartRule {
 /// A kontoplan mapping (kopplingstabell): account ranges → statement lines.
 ///
 /// Rules are data: load them from JSON, start from [`Chart::kommun_bas`] and override.
+/// In JSON, `{"extends": "kommun_bas", "rules": [...]}` adds the given rules to the
+/// Kommun-Bas default; without `extends` the rules stand alone.
 /// When several rules cover an account the most specific wins (the one fixing most
 /// digits; among equals, the one added last), so an override for `"2211"` beats the
 /// default for `"22"`.
@@ -259,11 +261,24 @@ impl Chart {
 impl<'de> serde::Deserialize<'de> for Chart {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Raw {
+            #[serde(default)]
+            extends: Option<String>,
             rules: Vec<ChartRule>,
         }
         let raw = Raw::deserialize(d)?;
-        Chart::new(raw.rules).map_err(serde::de::Error::custom)
+        let mut rules = match raw.extends.as_deref() {
+            None => Vec::new(),
+            Some("kommun_bas") => Chart::kommun_bas().rules,
+            Some(other) => {
+                return Err(serde::de::Error::custom(format_args!(
+                    "unknown base chart {other:?}: the only built-in chart is \"kommun_bas\""
+                )));
+            }
+        };
+        rules.extend(raw.rules);
+        Chart::new(rules).map_err(serde::de::Error::custom)
     }
 }
 
@@ -364,6 +379,17 @@ mod tests {
         let json = serde_json::to_string(&Chart::kommun_bas()).unwrap();
         let back: Chart = serde_json::from_str(&json).unwrap();
         assert_eq!(back, Chart::kommun_bas());
+        let over = r#"{"extends":"kommun_bas","rules":[{"accounts":{"prefix":"2050"},"target":{"balance":"result_reserve"}}]}"#;
+        let c: Chart = serde_json::from_str(over).unwrap();
+        assert_eq!(
+            c.target("2050"),
+            Some(&Target::Balance(BalanceLine::ResultReserve))
+        );
+        assert_eq!(
+            c.target("7910"),
+            Some(&Target::Income(IncomeLine::Depreciation))
+        );
+        assert!(serde_json::from_str::<Chart>(r#"{"extends":"bas","rules":[]}"#).is_err());
         let bad = r#"{"rules":[{"accounts":{"prefix":"x"},"target":{"excluded":"x"}}]}"#;
         assert!(serde_json::from_str::<Chart>(bad).is_err());
     }
