@@ -108,6 +108,7 @@ pub mod money;
 mod period;
 pub mod present;
 pub mod ratio;
+pub mod report;
 pub mod statement;
 
 pub use entity::{Entity, EntityKind, OrganisationNumber};
