@@ -122,9 +122,9 @@ pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
 pub use present::{MinusSign, NumberFormat};
 pub use sick_leave::{
-    AgeBand, AverageEmployees, Gender, PartitionCheck, PartitionVerdict, PublishedSickLeaveRow,
-    PublishedSickLeaveTable, SickLeaveComparison, SickLeaveData, SickLeaveDisclosure,
-    SickLeaveFigure, SickLeaveHours, SickLeaveMeasure, SickLeavePartition, SickLeaveRecord,
-    SickLeaveReport, SickLeaveRules, WithheldReason,
+    AgeBand, AverageEmployees, Gender, ImpliedShares, PartitionCheck, PartitionVerdict,
+    PublishedSickLeaveRow, PublishedSickLeaveTable, ShareRange, SickLeaveComparison, SickLeaveData,
+    SickLeaveDisclosure, SickLeaveFigure, SickLeaveHours, SickLeaveMeasure, SickLeavePartition,
+    SickLeaveRecord, SickLeaveReport, SickLeaveRules, WithheldReason,
 };
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};

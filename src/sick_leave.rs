@@ -1334,6 +1334,8 @@ impl PublishedSickLeaveTable {
 ///
 /// The range is exact: the feasible shares form a polytope whose corners are a single
 /// group at a rate within tolerance, or two groups mixed to hit `total ± tolerance`.
+/// (With a tolerance for rounding, a printed 0,0 is allowed to stand for a value
+/// slightly under zero, so that range is a little wider than strictly possible.)
 ///
 /// ```
 /// use kommunal_redovisning::{Percent, sick_leave::implied_working_time_shares};
