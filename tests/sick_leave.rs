@@ -4,8 +4,7 @@ use kommunal_redovisning::sick_leave::{achievement_lower_is_better, implied_work
 use kommunal_redovisning::{
     AgeBand, AverageEmployees, Error, Gender, NumberFormat, PartitionVerdict, Percent, Period,
     PublishedSickLeaveRow, PublishedSickLeaveTable, RoundingMode, SickLeaveComparison,
-    SickLeaveData, SickLeaveFigure, SickLeaveMeasure, SickLeaveRecord, SickLeaveReport,
-    WithheldReason,
+    SickLeaveData, SickLeaveMeasure, SickLeaveRecord, SickLeaveReport,
 };
 use rust_decimal::Decimal;
 
@@ -86,6 +85,7 @@ fn lystkom_gender_total_implies_womens_share() {
 #[cfg(feature = "serde")]
 #[test]
 fn disclosure_from_json_input() {
+    use kommunal_redovisning::{SickLeaveFigure, WithheldReason};
     // Fourteen women and twelve men, 30–49 and 50–; one man absent ≥ 60 days.
     let json = r#"{
         "period": {"start": "2025-01-01", "end": "2025-06-30"},
