@@ -1992,6 +1992,13 @@ mod tests {
             for measure in SickLeaveMeasure::ALL.into_iter().filter(|m| m.is_group()) {
                 let n: u32 = records.iter().filter(|r| measure.includes(r)).map(|r| r.employees).sum();
                 prop_assert_eq!(d.figure(measure).reported().is_some(), n > 10);
+                if let Some(reported) = d.figure(measure).reported() {
+                    let own = SickLeaveHours::sum(records.iter().filter(|r| measure.includes(r)))
+                        .unwrap()
+                        .rate("g")
+                        .unwrap();
+                    prop_assert_eq!(reported, own);
+                }
             }
         }
 
