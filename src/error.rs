@@ -109,6 +109,16 @@ pub enum Error {
     /// A rule given as data (a scale, a mapping, labels) is invalid.
     #[error("invalid rule: {0}")]
     InvalidRule(String),
+
+    /// A sick-leave record (sjukfrånvarounderlag) is impossible: negative hours, or more
+    /// long-term hours than sick hours.
+    #[error("invalid sick-leave record at index {index}: {reason}")]
+    InvalidSickLeaveRecord {
+        /// The record's index in the input (0-based).
+        index: usize,
+        /// What is wrong, with the figures.
+        reason: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].

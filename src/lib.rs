@@ -87,6 +87,12 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | sjukfrånvaro, sjukfrånvaroredovisning | sick leave, the statutory sick-leave disclosure | [`SickLeaveData::disclose`], [`SickLeaveDisclosure`] |
+//! | sammanlagd ordinarie arbetstid | combined ordinary working time | [`SickLeaveRecord::ordinary_hours`] |
+//! | långtidssjukfrånvaro (60 dagar eller mer) | long-term sick leave, share of sick time | [`SickLeaveMeasure::LongTermShare`] |
+//! | kvinnor, män; 29 år eller yngre, 30–49 år, 50 år eller äldre | gender; age bands | [`Gender`], [`AgeBand`] |
+//! | uppgift lämnas inte (högst tio anställda) | withheld (ten or fewer employees) | [`SickLeaveFigure::Withheld`], [`WithheldReason`] |
+//! | tryckt tabell | published table of percentages | [`PublishedSickLeaveTable`] |
 //!
 //! ## Errors
 //!
@@ -109,6 +115,7 @@ mod period;
 pub mod present;
 pub mod ratio;
 pub mod report;
+pub mod sick_leave;
 pub mod statement;
 
 pub use entity::{Entity, EntityKind, OrganisationNumber};
@@ -116,4 +123,10 @@ pub use error::{Error, Result};
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
 pub use present::{MinusSign, NumberFormat};
+pub use sick_leave::{
+    AgeBand, AverageEmployees, Gender, ImpliedShares, PartitionCheck, PartitionVerdict,
+    PublishedSickLeaveRow, PublishedSickLeaveTable, ShareRange, SickLeaveComparison, SickLeaveData,
+    SickLeaveDisclosure, SickLeaveFigure, SickLeaveHours, SickLeaveMeasure, SickLeavePartition,
+    SickLeaveRecord, SickLeaveReport, SickLeaveRules, WithheldReason,
+};
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
