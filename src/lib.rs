@@ -101,6 +101,7 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod balanced_budget;
 mod entity;
 mod error;
 pub mod money;
@@ -109,6 +110,9 @@ pub mod present;
 pub mod ratio;
 pub mod statement;
 
+pub use balanced_budget::{
+    BalancedBudgetStatement, Basis, DeficitRecord, ReserveBase, ReserveContext, ReserveRules,
+};
 pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
 pub use money::{Amount, Percent, RoundingMode, Scale};
