@@ -2090,3 +2090,664 @@ impl<'de> serde::Deserialize<'de> for Deficit {
         Ok(deficit)
     }
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn y(year: i32) -> FinancialYear {
+        FinancialYear::new(year)
+    }
+
+    fn kommun_context(year: i32, base_mnkr: i64) -> ReserveContext {
+        ReserveContext::new(
+            ReserveRules::for_year(y(year)).unwrap(),
+            ReserveBase::TaxRevenueAndGrants(Amount::mnkr(base_mnkr)),
+        )
+    }
+
+    #[test]
+    fn every_row_enforces_its_sign_and_says_so() {
+        let year = y(2018);
+        for adj in Adjustment::ALL {
+            let mut bk =
+                BalancedBudgetStatement::from_result(year, Basis::Outcome, Amount::tkr(10));
+            let wrong = match adj.sign(year) {
+                SignRule::NonPositive => Amount::tkr(5),
+                SignRule::NonNegative => Amount::tkr(-5),
+                SignRule::Either => unreachable!("no ± row before 2019"),
+            };
+            let err = bk.set_adjustment(adj, wrong).unwrap_err();
+            let msg = err.to_string();
+            assert!(matches!(err, Error::WrongSign { .. }), "{adj:?}: {msg}");
+            assert!(msg.contains(adj.label(year)), "{msg}");
+            let word = if adj.sign(year) == SignRule::NonPositive {
+                "deduction"
+            } else {
+                "addition"
+            };
+            assert!(msg.contains(word), "{msg}");
+            // Unchanged after the refusal.
+            assert_eq!(bk.adjustment(adj), Amount::ZERO);
+            assert_eq!(bk.adjusted_result(), Amount::tkr(10));
+            // The right sign is accepted.
+            bk.set_adjustment(adj, -wrong).unwrap();
+            assert_eq!(
+                bk.adjusted_result(),
+                Amount::tkr(10).checked_add(-wrong).unwrap()
+            );
+        }
+        let err = BalancedBudgetStatement::from_result(year, Basis::Outcome, Amount::tkr(10))
+            .set_adjustment(Adjustment::AllRealisedGains, Amount::tkr(23))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Avgår samtliga realisationsvinster: wrong sign, the row is a deduction, entered as \
+             zero or negative (−); got 23000.00"
+        );
+    }
+
+    #[test]
+    fn securities_row_takes_either_sign_from_2019() {
+        let mut bk = BalancedBudgetStatement::from_result(y(2019), Basis::Outcome, Amount::tkr(10));
+        bk.set_adjustment(Adjustment::UnrealisedSecurities, Amount::tkr(-4))
+            .unwrap();
+        assert_eq!(bk.adjusted_result(), Amount::tkr(6));
+        assert_eq!(
+            Adjustment::UnrealisedSecurities.label(y(2019)),
+            "Orealiserade vinster och förluster i värdepapper"
+        );
+        assert!(
+            BalancedBudgetStatement::from_result(y(2018), Basis::Outcome, Amount::tkr(10))
+                .set_adjustment(Adjustment::UnrealisedSecurities, Amount::tkr(-4))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn reserve_rows_signs_and_reason() {
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2024), Basis::Outcome, Amount::mnkr(-50));
+        assert!(matches!(
+            bk.use_reserve(Amount::mnkr(-10), "lågkonjunktur")
+                .unwrap_err(),
+            Error::WrongSign { .. }
+        ));
+        let err = bk.use_reserve(Amount::mnkr(30), "  ").unwrap_err();
+        assert!(matches!(err, Error::Refused { .. }));
+        assert!(
+            err.to_string().contains("requires a stated reason"),
+            "{err}"
+        );
+        bk.use_reserve(
+            Amount::mnkr(30),
+            "skatteunderlaget växer under sitt långsiktiga snitt",
+        )
+        .unwrap();
+        assert_eq!(bk.balanced_budget_result(), Amount::mnkr(-20));
+        assert!(!bk.is_met());
+        assert_eq!(bk.to_restore(), Amount::mnkr(20));
+        let err = bk
+            .reserve(Amount::mnkr(10), kommun_context(2024, 1_000))
+            .unwrap_err();
+        assert!(matches!(err, Error::WrongSign { .. }), "{err}");
+        let err = bk.add_exceptional_reason(Amount::mnkr(5), "").unwrap_err();
+        assert!(matches!(err, Error::Refused { .. }), "{err}");
+        assert!(bk.add_exceptional_reason(Amount::mnkr(-5), "x").is_err());
+        assert!(bk.set_earlier_deficits(Amount::mnkr(5)).is_err());
+        assert_eq!(bk.exceptional_reasons().len(), 0);
+    }
+
+    #[test]
+    fn reservation_limit_one_and_two_percent() {
+        // Base 1 000: 1 % = 10. ÅR 50, adjusted 40 → limit min(40, 30) = 30.
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2020), Basis::Outcome, Amount::mnkr(50));
+        bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-10))
+            .unwrap();
+        let ctx = kommun_context(2020, 1_000);
+        let err = bk.reserve(Amount::mnkr(-31), ctx.clone()).unwrap_err();
+        match &err {
+            Error::LimitExceeded {
+                limit,
+                excess,
+                requested,
+                ..
+            } => {
+                assert_eq!(*limit, Amount::mnkr(30));
+                assert_eq!(*excess, Amount::mnkr(1));
+                assert_eq!(*requested, Amount::mnkr(31));
+            }
+            e => panic!("{e}"),
+        }
+        let msg = err.to_string();
+        assert!(
+            msg.contains("exceeds its limit 30000000.00 by 1000000.00"),
+            "{msg}"
+        );
+        assert_eq!(bk.reservation(), Amount::ZERO);
+        bk.reserve(Amount::mnkr(-30), ctx.clone()).unwrap();
+        assert_eq!(bk.reserve_limit(), Some(Amount::mnkr(30)));
+        assert_eq!(bk.balanced_budget_result(), Amount::mnkr(10));
+        // Negative equity incl. pensions: 2 % = 20 → limit 20.
+        let err = bk
+            .reserve(Amount::mnkr(-30), ctx.clone().with_negative_equity(true))
+            .unwrap_err();
+        assert!(matches!(err, Error::LimitExceeded { .. }));
+        bk.reserve(Amount::mnkr(-20), ctx.with_negative_equity(true))
+            .unwrap();
+        // Raising the deduction later would break the reservation: refused, unchanged.
+        let err = bk
+            .set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-25))
+            .unwrap_err();
+        assert!(matches!(err, Error::LimitExceeded { .. }), "{err}");
+        assert_eq!(
+            bk.adjustment(Adjustment::AllRealisedGains),
+            Amount::mnkr(-10)
+        );
+    }
+
+    #[test]
+    fn result_below_threshold_leaves_no_room() {
+        let mut bk = BalancedBudgetStatement::from_result(y(2022), Basis::Outcome, Amount::mnkr(5));
+        let err = bk
+            .reserve(Amount::mnkr(-1), kommun_context(2022, 1_000))
+            .unwrap_err();
+        assert!(matches!(err, Error::LimitExceeded { limit, .. } if limit == Amount::ZERO));
+        bk.reserve(Amount::ZERO, kommun_context(2022, 1_000))
+            .unwrap();
+        assert_eq!(bk.reserve_limit(), Some(Amount::ZERO));
+    }
+
+    #[test]
+    fn result_reserve_cap_from_2024_excludes_kept_rur() {
+        // Base 1 000: cap 5 % = 50; balance 45 → room 5, though the 1 % rule allows 90.
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2024), Basis::Outcome, Amount::mnkr(100));
+        let ctx = kommun_context(2024, 1_000).with_balances(Amount::mnkr(45), Amount::mnkr(500));
+        let limit = ctx
+            .limit(y(2024), Amount::mnkr(100), Amount::mnkr(100), Amount::ZERO)
+            .unwrap();
+        assert_eq!(limit.above_threshold_result, Amount::mnkr(90));
+        assert_eq!(limit.cap, Some(Amount::mnkr(50)));
+        assert_eq!(limit.cap_room, Some(Amount::mnkr(5)));
+        assert_eq!(limit.limit, Amount::mnkr(5));
+        let err = bk.reserve(Amount::mnkr(-6), ctx.clone()).unwrap_err();
+        assert!(err.to_string().contains("cap"), "{err}");
+        // The RUR of 500 kept from before does not count: still room 5.
+        bk.reserve(Amount::mnkr(-5), ctx).unwrap();
+        // Before 2024 no cap applies.
+        let rur = kommun_context(2023, 1_000).with_balances(Amount::mnkr(45), Amount::ZERO);
+        let limit = rur
+            .limit(y(2023), Amount::mnkr(100), Amount::mnkr(100), Amount::ZERO)
+            .unwrap();
+        assert_eq!(limit.limit, Amount::mnkr(90));
+        assert_eq!(limit.cap, None);
+    }
+
+    #[test]
+    fn rules_must_match_the_year_and_be_sane() {
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2024), Basis::Outcome, Amount::mnkr(100));
+        let err = bk
+            .reserve(Amount::mnkr(-1), kommun_context(2023, 1_000))
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidRule(_)), "{err}");
+        let mut rules = ReserveRules::for_year(y(2024)).unwrap();
+        rules.cap = None;
+        assert!(rules.validate(y(2024)).is_err());
+        let mut rules = ReserveRules::for_year(y(2020)).unwrap();
+        rules.threshold_negative_equity = Percent::new(Decimal::new(5, 1));
+        assert!(rules.validate(y(2020)).is_err());
+        rules.threshold_negative_equity = Percent::new(Decimal::from(101));
+        assert!(rules.validate(y(2020)).is_err());
+        let err = ReserveRules::for_year(y(2012)).unwrap_err();
+        assert!(err.to_string().contains("before 2013"), "{err}");
+        let neg = ReserveContext::new(
+            ReserveRules::for_year(y(2020)).unwrap(),
+            ReserveBase::TaxRevenueAndGrants(Amount::mnkr(-1)),
+        );
+        assert!(neg.validate(y(2020)).is_err());
+        let no_source = ReserveContext::new(
+            ReserveRules::for_year(y(2020)).unwrap(),
+            ReserveBase::Given {
+                amount: Amount::mnkr(1),
+                source: " ".into(),
+            },
+        );
+        assert!(no_source.validate(y(2020)).is_err());
+        let err = bk
+            .reserve(
+                Amount::mnkr(-1),
+                kommun_context(2024, 1_000).with_balances(Amount::mnkr(-1), Amount::ZERO),
+            )
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidRule(_)), "{err}");
+    }
+
+    #[test]
+    fn kommunalforbund_without_base_is_refused_with_the_reason() {
+        let rs = IncomeStatement {
+            operating_revenue: Amount::tkr(60_000),
+            operating_expenses: Amount::tkr(-58_626),
+            ..Default::default()
+        };
+        let year = y(2025);
+        let mut bk =
+            BalancedBudgetStatement::from_income_statement(year, Basis::Forecast, &rs).unwrap();
+        assert_eq!(bk.result_for_the_year(), Amount::tkr(1_374));
+        let base = ReserveBase::from_income_statement(EntityKind::Kommunalforbund, &rs).unwrap();
+        assert_eq!(base, ReserveBase::Missing);
+        let ctx = ReserveContext::new(ReserveRules::for_year(year).unwrap(), base);
+        let err = bk.reserve(Amount::tkr(-100), ctx.clone()).unwrap_err();
+        assert!(matches!(err, Error::Refused { .. }));
+        let msg = err.to_string();
+        assert!(
+            msg.contains("kommunalförbund has no skatteintäkter"),
+            "{msg}"
+        );
+        assert!(msg.contains("open question"), "{msg}");
+        // Recording the context without reserving is fine; no limit is known.
+        bk.reserve(Amount::ZERO, ctx).unwrap();
+        assert_eq!(bk.reserve_limit(), None);
+        // With an explicit base the limit applies: 1 % of 60 000 = 600; room 774.
+        let given = ReserveContext::new(
+            ReserveRules::for_year(year).unwrap(),
+            ReserveBase::Given {
+                amount: Amount::tkr(60_000),
+                source: "medlemsbidrag enligt förbundets riktlinjer".into(),
+            },
+        );
+        // The 5 % cap (3 000) does not bind.
+        bk.reserve(Amount::tkr(-774), given.clone()).unwrap();
+        assert!(bk.reserve(Amount::tkr(-775), given).is_err());
+        assert_eq!(bk.reservation(), Amount::tkr(-774));
+    }
+
+    #[test]
+    fn reservation_without_context_is_refused() {
+        let mut data =
+            BalancedBudgetStatement::from_result(y(2020), Basis::Outcome, Amount::mnkr(100)).data;
+        data.reservation = Amount::mnkr(-1);
+        let err = data.validate().unwrap_err();
+        assert!(err.to_string().contains("needs its limit"), "{err}");
+    }
+
+    #[test]
+    fn equity_from_balance_sheet() {
+        let br = BalanceSheet {
+            other_equity: Amount::tkr(100),
+            pension_commitments_before_1998: Amount::tkr(150),
+            ..Default::default()
+        };
+        let ctx = kommun_context(2020, 1_000).with_equity_from(&br).unwrap();
+        assert!(ctx.negative_equity_including_pensions);
+    }
+
+    #[test]
+    fn rows_in_order_with_kinds_and_labels() {
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2015), Basis::Outcome, Amount::mnkr(563));
+        bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-23))
+            .unwrap();
+        bk.set_earlier_deficits(Amount::mnkr(-193)).unwrap();
+        let rows = bk.rows();
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "arets_resultat",
+                "samtliga_realisationsvinster",
+                "realisationsvinster_undantag",
+                "realisationsforluster_undantag",
+                "orealiserade_vardepapper",
+                "aterforing_orealiserade_forluster",
+                "resultat_efter_balanskravsjusteringar",
+                "reservering_till_reserv",
+                "anvandning_av_reserv",
+                "balanskravsresultat",
+                "underskott_tidigare_ar",
+                "balanskravsresultat_efter_aterstallande",
+                "att_aterstalla",
+            ]
+        );
+        assert_eq!(rows[6].kind, RowKind::Subtotal);
+        assert_eq!(rows[9].kind, RowKind::Total);
+        assert_eq!(rows[7].label, "Reservering till resultatutjämningsreserv");
+        let mut labels = Labels::default();
+        labels.set("arets_resultat", "Årets resultat enligt resultaträkningen");
+        assert_eq!(
+            bk.rows_with_labels(&labels)[0].label,
+            "Årets resultat enligt resultaträkningen"
+        );
+        let later = BalancedBudgetStatement::from_result(y(2025), Basis::Forecast, Amount::tkr(1));
+        assert_eq!(later.rows()[7].label, "Reservering till resultatreserv");
+        assert_eq!(later.rows()[8].label, "Användning av resultatreserv");
+        assert_eq!(
+            later.heading(),
+            "Balanskravsutredning 2025 (prognos för helåret, delårsrapport)"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trip_and_tampering_is_refused() {
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2017), Basis::Outcome, Amount::mnkr(2_128));
+        bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-824))
+            .unwrap();
+        bk.reserve(Amount::mnkr(-1_000), kommun_context(2017, 30_400))
+            .unwrap();
+        let json = serde_json::to_string(&bk).unwrap();
+        let back: BalancedBudgetStatement = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, bk);
+        assert_eq!(back.balanced_budget_result(), Amount::mnkr(304));
+        let tampered = json.replace("-1000000000", "-1001000000");
+        assert_ne!(tampered, json);
+        let err = serde_json::from_str::<BalancedBudgetStatement>(&tampered).unwrap_err();
+        assert!(err.to_string().contains("exceeds its limit"), "{err}");
+        let wrong_sign = json.replace("-824000000", "824000000");
+        assert!(serde_json::from_str::<BalancedBudgetStatement>(&wrong_sign).is_err());
+
+        let mut record = DeficitRecord::new();
+        record.record_deficit(y(2014), Amount::mnkr(193)).unwrap();
+        record.restore(y(2014), y(2015), Amount::mnkr(93)).unwrap();
+        let json = serde_json::to_string(&record).unwrap();
+        assert_eq!(
+            serde_json::from_str::<DeficitRecord>(&json).unwrap(),
+            record
+        );
+        let over = json.replace("\"93000000.00\"", "\"293000000.00\"");
+        assert_ne!(over, json);
+        let err = serde_json::from_str::<DeficitRecord>(&over).unwrap_err();
+        assert!(
+            err.to_string().contains("cannot exceed the deficit"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn deficit_record_restores_waives_and_refuses_over_restoration() {
+        let mut r = DeficitRecord::new();
+        r.record_deficit(y(2020), Amount::mnkr(100)).unwrap();
+        assert!(matches!(
+            r.record_deficit(y(2021), Amount::mnkr(-5)).unwrap_err(),
+            Error::WrongSign { .. }
+        ));
+        assert!(r.record_deficit(y(2020), Amount::mnkr(5)).is_err());
+        assert!(
+            r.restore(y(2020), y(2020), Amount::mnkr(5)).is_err(),
+            "same year"
+        );
+        assert!(
+            r.restore(y(2019), y(2021), Amount::mnkr(5)).is_err(),
+            "no such deficit"
+        );
+        r.restore(y(2020), y(2021), Amount::mnkr(30)).unwrap();
+        let err = r.restore(y(2020), y(2022), Amount::mnkr(80)).unwrap_err();
+        match err {
+            Error::LimitExceeded { limit, excess, .. } => {
+                assert_eq!(limit, Amount::mnkr(70));
+                assert_eq!(excess, Amount::mnkr(10));
+            }
+            e => panic!("{e}"),
+        }
+        assert!(r.waive(y(2020), y(2022), Amount::mnkr(20), "").is_err());
+        r.waive(
+            y(2020),
+            y(2022),
+            Amount::mnkr(20),
+            "orealiserade förluster i värdepapper",
+        )
+        .unwrap();
+        let d = r.get(y(2020)).unwrap();
+        assert_eq!(d.remaining().unwrap(), Amount::mnkr(50));
+        assert_eq!(d.remaining_at_end_of(y(2021)).unwrap(), Amount::mnkr(70));
+        assert_eq!(d.restored_in(y(2021)).unwrap(), Amount::mnkr(30));
+        assert_eq!(d.deadline(), y(2023));
+        assert_eq!(d.status(y(2019)).unwrap(), DeficitStatus::NotArisen);
+        assert_eq!(
+            d.status(y(2022)).unwrap(),
+            DeficitStatus::Open {
+                deadline: y(2023),
+                remaining: Amount::mnkr(50)
+            }
+        );
+        assert_eq!(
+            d.status(y(2023)).unwrap(),
+            DeficitStatus::Overdue {
+                deadline: y(2023),
+                remaining: Amount::mnkr(50)
+            }
+        );
+    }
+
+    #[test]
+    fn findings_report_overdue_and_action_plans() {
+        let mut r = DeficitRecord::new();
+        r.record_deficit(y(2019), Amount::mnkr(10)).unwrap();
+        r.record_deficit(y(2021), Amount::mnkr(40)).unwrap();
+        r.set_action_plan(
+            y(2021),
+            ActionPlan {
+                decided_in_budget_for: y(2025),
+                description: "besparingar".into(),
+            },
+        )
+        .unwrap();
+        assert!(
+            r.set_action_plan(
+                y(2019),
+                ActionPlan {
+                    decided_in_budget_for: y(2020),
+                    description: " ".into()
+                }
+            )
+            .is_err()
+        );
+        let findings = r.findings(y(2022)).unwrap();
+        assert_eq!(
+            findings,
+            vec![
+                DeficitFinding::Overdue {
+                    origin: y(2019),
+                    deadline: y(2022),
+                    remaining: Amount::mnkr(10)
+                },
+                DeficitFinding::MissingActionPlan {
+                    origin: y(2019),
+                    remaining: Amount::mnkr(10)
+                },
+                DeficitFinding::LateActionPlan {
+                    origin: y(2021),
+                    decided_in_budget_for: y(2025),
+                    deadline: y(2024)
+                },
+            ]
+        );
+        assert_eq!(r.overdue(y(2022)).unwrap().len(), 1);
+        assert_eq!(r.overdue(y(2021)).unwrap().len(), 0);
+        assert!(
+            findings[0].to_string().contains("senast 2022"),
+            "{}",
+            findings[0]
+        );
+        // Surplus in 2023 restores the oldest first and is capped.
+        let applied = r.apply_surplus(y(2023), Amount::mnkr(45)).unwrap();
+        assert_eq!(
+            applied.restored,
+            vec![(y(2019), Amount::mnkr(10)), (y(2021), Amount::mnkr(35))]
+        );
+        assert_eq!(applied.unused, Amount::ZERO);
+        let applied = r.apply_surplus(y(2024), Amount::mnkr(45)).unwrap();
+        assert_eq!(applied.restored, vec![(y(2021), Amount::mnkr(5))]);
+        assert_eq!(applied.unused, Amount::mnkr(40));
+        assert!(r.overdue(y(2024)).unwrap().is_empty());
+        assert!(r.apply_surplus(y(2024), Amount::mnkr(-1)).is_err());
+        assert_eq!(
+            r.outstanding_at_start_of(y(2022)).unwrap(),
+            Amount::mnkr(50)
+        );
+        assert_eq!(r.outstanding_at_start_of(y(2025)).unwrap(), Amount::ZERO);
+    }
+
+    #[test]
+    fn record_outcome_refuses_a_forecast() {
+        let mut r = DeficitRecord::new();
+        let forecast =
+            BalancedBudgetStatement::from_result(y(2025), Basis::Forecast, Amount::tkr(-5));
+        let err = r.record_outcome(&forecast).unwrap_err();
+        assert!(err.to_string().contains("forecast"), "{err}");
+        let outcome =
+            BalancedBudgetStatement::from_result(y(2025), Basis::Outcome, Amount::tkr(-5));
+        let applied = r.record_outcome(&outcome).unwrap();
+        assert_eq!(applied.new_deficit, Some(Amount::tkr(5)));
+        assert_eq!(r.get(y(2025)).unwrap().amount(), Amount::tkr(5));
+    }
+
+    fn amount() -> impl Strategy<Value = Amount> {
+        (-1_000_000_000_000i64..1_000_000_000_000).prop_map(Amount::kr)
+    }
+    fn non_neg() -> impl Strategy<Value = Amount> {
+        (0i64..1_000_000_000_000).prop_map(Amount::kr)
+    }
+
+    proptest! {
+        /// The utredning's arithmetic holds for any inputs: the subtotal is årets resultat
+        /// plus the adjustment rows, the total is the subtotal plus the rows between.
+        #[test]
+        fn arithmetic_holds(
+            result in amount(),
+            year in 2013i32..2030,
+            deductions in proptest::collection::vec(non_neg(), 2),
+            additions in proptest::collection::vec(non_neg(), 2),
+            securities in amount(),
+            use_ in non_neg(),
+            exceptional in proptest::collection::vec(non_neg(), 0..3),
+            earlier in proptest::option::of(non_neg()),
+        ) {
+            let year = y(year);
+            let mut bk = BalancedBudgetStatement::from_result(year, Basis::Outcome, result);
+            bk.set_adjustment(Adjustment::AllRealisedGains, -deductions[0]).unwrap();
+            bk.set_adjustment(Adjustment::ReversalOfUnrealisedLosses, -deductions[1]).unwrap();
+            bk.set_adjustment(Adjustment::ExemptRealisedGains, additions[0]).unwrap();
+            bk.set_adjustment(Adjustment::ExemptRealisedLosses, additions[1]).unwrap();
+            let sec = if year.year() >= 2019 { securities } else { securities.abs() };
+            bk.set_adjustment(Adjustment::UnrealisedSecurities, sec).unwrap();
+            bk.use_reserve(use_, "konjunkturnedgång").unwrap();
+            for (i, e) in exceptional.iter().enumerate() {
+                bk.add_exceptional_reason(*e, format!("skäl {i}")).unwrap();
+            }
+            if let Some(e) = earlier {
+                bk.set_earlier_deficits(-e).unwrap();
+            }
+            let rows = bk.rows();
+            let amt = |id: &str| rows.iter().find(|r| r.id == id).and_then(|r| r.amount).unwrap();
+            let sub_index = rows.iter().position(|r| r.kind == RowKind::Subtotal).unwrap();
+            let total_index = rows.iter().position(|r| r.id == "balanskravsresultat").unwrap();
+            let above = Amount::checked_sum(rows[..sub_index].iter().map(|r| r.amount.unwrap())).unwrap();
+            prop_assert_eq!(above, bk.adjusted_result());
+            prop_assert_eq!(rows[sub_index].amount, Some(bk.adjusted_result()));
+            let between = Amount::checked_sum(rows[sub_index..total_index].iter().map(|r| r.amount.unwrap())).unwrap();
+            prop_assert_eq!(between, bk.balanced_budget_result());
+            prop_assert_eq!(amt("balanskravsresultat"), bk.balanced_budget_result());
+            prop_assert_eq!(bk.is_met(), !bk.balanced_budget_result().is_negative());
+            if let Some(e) = earlier {
+                let after = bk.balanced_budget_result().checked_sub(e).unwrap();
+                prop_assert_eq!(amt("balanskravsresultat_efter_aterstallande"), after);
+                prop_assert_eq!(amt("att_aterstalla"), if after.is_negative() { -after } else { Amount::ZERO });
+            }
+            prop_assert!(!bk.to_restore().is_negative());
+        }
+
+        /// No accepted reservation ever exceeds its limit, and the limit never exceeds
+        /// the part of either result above the threshold nor the cap room.
+        #[test]
+        fn no_accepted_reservation_exceeds_its_limit(
+            result in amount(),
+            gains in non_neg(),
+            base in non_neg(),
+            year in 2013i32..2030,
+            negative_equity in any::<bool>(),
+            balance in non_neg(),
+            kept in non_neg(),
+            deficits_first in any::<bool>(),
+            earlier in non_neg(),
+            reservation in non_neg(),
+        ) {
+            let year = y(year);
+            let mut bk = BalancedBudgetStatement::from_result(year, Basis::Outcome, result);
+            bk.set_adjustment(Adjustment::AllRealisedGains, -gains).unwrap();
+            bk.set_earlier_deficits(-earlier).unwrap();
+            let ctx = ReserveContext::new(
+                ReserveRules::for_year(year).unwrap().with_restore_deficits_first(deficits_first),
+                ReserveBase::TaxRevenueAndGrants(base),
+            )
+            .with_negative_equity(negative_equity)
+            .with_balances(balance, kept);
+            let limit = ctx.limit(year, result, bk.adjusted_result(), -earlier).unwrap();
+            let pct = if negative_equity { 2 } else { 1 };
+            let threshold = base.checked_mul(Decimal::new(pct, 2)).unwrap();
+            prop_assert!(limit.limit <= at_least_zero(result.checked_sub(threshold).unwrap()));
+            prop_assert!(limit.limit <= at_least_zero(bk.adjusted_result().checked_sub(threshold).unwrap()));
+            prop_assert!(!limit.limit.is_negative());
+            if year.year() >= 2024 {
+                let cap = base.checked_mul(Decimal::new(5, 2)).unwrap();
+                prop_assert!(limit.limit <= at_least_zero(cap.checked_sub(balance).unwrap()));
+            }
+            match bk.reserve(-reservation, ctx) {
+                Ok(_) => {
+                    prop_assert!(reservation <= limit.limit);
+                    prop_assert_eq!(bk.reserve_limit(), Some(limit.limit));
+                    prop_assert_eq!(bk.reservation(), -reservation);
+                }
+                Err(Error::LimitExceeded { limit: l, excess, .. }) => {
+                    prop_assert!(reservation > limit.limit);
+                    prop_assert_eq!(l, limit.limit);
+                    prop_assert_eq!(excess, reservation.checked_sub(limit.limit).unwrap());
+                    prop_assert_eq!(bk.reservation(), Amount::ZERO);
+                }
+                Err(e) => prop_assert!(false, "unexpected error {}", e),
+            }
+        }
+
+        /// A deficit record never shows a negative remainder, whatever is tried.
+        #[test]
+        fn deficit_remainder_never_negative(
+            deficits in proptest::collection::vec((2015i32..2025, 1i64..1_000), 1..4),
+            ops in proptest::collection::vec((0u8..3, 2015i32..2030, 2015i32..2030, 0i64..1_500), 0..20),
+        ) {
+            let mut r = DeficitRecord::new();
+            for (origin, amount) in &deficits {
+                let _ = r.record_deficit(y(*origin), Amount::tkr(*amount));
+            }
+            for (op, origin, year, amount) in ops {
+                let a = Amount::tkr(amount);
+                let _ = match op {
+                    0 => r.restore(y(origin), y(year), a),
+                    1 => r.waive(y(origin), y(year), a, "synnerliga skäl"),
+                    _ => r.apply_surplus(y(year), a).map(|_| ()),
+                };
+                for d in r.deficits() {
+                    let remaining = d.remaining().unwrap();
+                    prop_assert!(!remaining.is_negative());
+                    let settled = Amount::checked_sum(
+                        d.restorations().iter().map(|x| x.amount).chain(d.waivers().iter().map(|w| w.amount)),
+                    ).unwrap();
+                    prop_assert_eq!(settled.checked_add(remaining).unwrap(), d.amount());
+                    for at in 2014..2031 {
+                        prop_assert!(!d.remaining_at_end_of(y(at)).unwrap().is_negative());
+                    }
+                }
+                prop_assert!(r.validate().is_ok());
+            }
+        }
+    }
+}
