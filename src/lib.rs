@@ -23,6 +23,10 @@
 //! - [`ratio`]: soliditet, soliditet inklusive pensionsförpliktelser,
 //!   skuldsättningsgrad, kassalikviditet and balanslikviditet, with formulas and Kolada
 //!   ids, on a full balance sheet or on just the figures a report gives.
+//! - [`balanced_budget`]: the balanskravsutredning ([`BalancedBudgetStatement`], on an
+//!   outcome or a forecast), the reserve limits by year ([`ReserveRules`]: 1 %/2 %, the
+//!   5 % cap on the resultatreserv from 2024) and the multi-year record of deficits to
+//!   restore within three years ([`DeficitRecord`]).
 //! - [`NumberFormat`]: `−1 234 567`, `23,3 %` with non-breaking spaces and a true minus
 //!   sign, or a machine form for CSV.
 //!
@@ -87,6 +91,13 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | balanskravsutredning, balanskravsresultat | balanced-budget statement and result | [`BalancedBudgetStatement`] |
+//! | årets resultat efter balanskravsjusteringar | result after balanced-budget adjustments | [`BalancedBudgetStatement::adjusted_result`] |
+//! | balanskravsjustering, realisationsvinster | balanced-budget adjustment, realised gains | [`balanced_budget::Adjustment`] |
+//! | utfall, prognos | outcome, forecast | [`Basis`] |
+//! | synnerliga skäl | exceptional reasons | [`balanced_budget::ExceptionalReason`] |
+//! | reservering till / användning av resultatreserv, resultatutjämningsreserv | reservation to / use of the reserve | [`ReserveRules`], [`ReserveContext`], [`balanced_budget::ReserveLimit`] |
+//! | balanskravsunderskott, återställande, åtgärdsplan | deficit, restoration, action plan | [`DeficitRecord`], [`balanced_budget::Deficit`], [`balanced_budget::ActionPlan`] |
 //!
 //! ## Errors
 //!
