@@ -292,14 +292,38 @@ impl Adjustment {
             Adjustment::UnrealisedSecurities => SignRule::NonNegative,
         }
     }
+}
 
-    fn index(self) -> usize {
-        match self {
-            Adjustment::AllRealisedGains => 0,
-            Adjustment::ExemptRealisedGains => 1,
-            Adjustment::ExemptRealisedLosses => 2,
-            Adjustment::UnrealisedSecurities => 3,
-            Adjustment::ReversalOfUnrealisedLosses => 4,
+/// The adjustment rows by name (so that serialized statements are self-describing).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+struct Adjustments {
+    all_realised_gains: Amount,
+    exempt_realised_gains: Amount,
+    exempt_realised_losses: Amount,
+    unrealised_securities: Amount,
+    reversal_of_unrealised_losses: Amount,
+}
+
+impl Adjustments {
+    fn get(&self, adj: Adjustment) -> Amount {
+        match adj {
+            Adjustment::AllRealisedGains => self.all_realised_gains,
+            Adjustment::ExemptRealisedGains => self.exempt_realised_gains,
+            Adjustment::ExemptRealisedLosses => self.exempt_realised_losses,
+            Adjustment::UnrealisedSecurities => self.unrealised_securities,
+            Adjustment::ReversalOfUnrealisedLosses => self.reversal_of_unrealised_losses,
+        }
+    }
+
+    fn get_mut(&mut self, adj: Adjustment) -> &mut Amount {
+        match adj {
+            Adjustment::AllRealisedGains => &mut self.all_realised_gains,
+            Adjustment::ExemptRealisedGains => &mut self.exempt_realised_gains,
+            Adjustment::ExemptRealisedLosses => &mut self.exempt_realised_losses,
+            Adjustment::UnrealisedSecurities => &mut self.unrealised_securities,
+            Adjustment::ReversalOfUnrealisedLosses => &mut self.reversal_of_unrealised_losses,
         }
     }
 }
@@ -757,6 +781,7 @@ impl ReserveContext {
         Ok(ReserveLimit {
             kind: self.rules.kind,
             base,
+            base_label: self.base.describe(),
             threshold_percent,
             threshold,
             above_threshold_result,
@@ -782,6 +807,8 @@ pub struct ReserveLimit {
     pub kind: ReserveKind,
     /// The base (skatteintäkter + generella statsbidrag och utjämning, or the given base).
     pub base: Amount,
+    /// What the base is, in Swedish ([`ReserveBase::describe`]).
+    pub base_label: String,
     /// 1 % or 2 %.
     pub threshold_percent: Percent,
     /// `base × threshold_percent`.
@@ -806,10 +833,11 @@ impl ReserveLimit {
     pub fn describe(&self) -> String {
         let mut s = format!(
             "the lower of the parts of årets resultat ({}) and of årets resultat efter \
-             balanskravsjusteringar ({}) above {} % of the base {} = {}",
+             balanskravsjusteringar ({}) above {} % of {} {} = {}",
             self.above_threshold_result,
             self.above_threshold_adjusted,
             self.threshold_percent,
+            self.base_label,
             self.base,
             self.threshold
         );
@@ -849,7 +877,7 @@ struct StatementData {
     basis: Basis,
     result_for_the_year: Amount,
     #[cfg_attr(feature = "serde", serde(default))]
-    adjustments: [Amount; 5],
+    adjustments: Adjustments,
     #[cfg_attr(feature = "serde", serde(default))]
     reservation: Amount,
     #[cfg_attr(feature = "serde", serde(default))]
@@ -875,7 +903,8 @@ struct Derived {
 impl StatementData {
     fn derive(&self) -> Result<Derived> {
         let adjusted = Amount::checked_sum(
-            std::iter::once(self.result_for_the_year).chain(self.adjustments.iter().copied()),
+            std::iter::once(self.result_for_the_year)
+                .chain(Adjustment::ALL.map(|a| self.adjustments.get(a))),
         )?;
         let result = Amount::checked_sum(
             [adjusted, self.reservation, self.reserve_use]
@@ -968,10 +997,7 @@ impl StatementData {
     }
 
     fn adjustment(&self, adj: Adjustment) -> Amount {
-        self.adjustments
-            .get(adj.index())
-            .copied()
-            .unwrap_or(Amount::ZERO)
+        self.adjustments.get(adj)
     }
 }
 
@@ -1020,7 +1046,7 @@ impl BalancedBudgetStatement {
                 year,
                 basis,
                 result_for_the_year,
-                adjustments: [Amount::ZERO; 5],
+                adjustments: Adjustments::default(),
                 reservation: Amount::ZERO,
                 reserve_context: None,
                 reserve_use: Amount::ZERO,
@@ -1074,9 +1100,7 @@ impl BalancedBudgetStatement {
     /// statement is unchanged.
     pub fn set_adjustment(&mut self, adjustment: Adjustment, amount: Amount) -> Result<&mut Self> {
         self.update(|d| {
-            if let Some(slot) = d.adjustments.get_mut(adjustment.index()) {
-                *slot = amount;
-            }
+            *d.adjustments.get_mut(adjustment) = amount;
         })
     }
 
@@ -1495,8 +1519,8 @@ impl Deficit {
     }
 
     /// What remains at the end of `year` after the restorations and waivers of that
-    /// year and earlier (the full amount before the year of origin is counted as not
-    /// yet arisen: zero).
+    /// year and earlier; zero for a year before the year of origin (the deficit had not
+    /// arisen).
     ///
     /// # Errors
     ///
@@ -2446,6 +2470,10 @@ mod tests {
         bk.reserve(Amount::mnkr(-1_000), kommun_context(2017, 30_400))
             .unwrap();
         let json = serde_json::to_string(&bk).unwrap();
+        assert!(
+            json.contains(r#""all_realised_gains":"-824000000.00""#),
+            "{json}"
+        );
         let back: BalancedBudgetStatement = serde_json::from_str(&json).unwrap();
         assert_eq!(back, bk);
         assert_eq!(back.balanced_budget_result(), Amount::mnkr(304));
