@@ -6,5 +6,6 @@
     clippy::indexing_slicing
 )]
 
+mod balanced_budget;
 mod foundation;
 mod sick_leave;

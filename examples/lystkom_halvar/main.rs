@@ -10,6 +10,7 @@
 
 #![allow(clippy::print_stdout, clippy::indexing_slicing)]
 
+mod balanskrav;
 mod financial_position;
 mod sick_leave;
 
@@ -33,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!();
     sick_leave::print(&period)?;
+    balanskrav::print(&period)?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
