@@ -289,7 +289,7 @@ pub(crate) fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
         .ok_or_else(|| Error::InvalidDate(format!("{year:04}-{month:02}-{day:02} does not exist")))
 }
 
-fn last_day_of_month(d: NaiveDate) -> Result<NaiveDate> {
+pub(crate) fn last_day_of_month(d: NaiveDate) -> Result<NaiveDate> {
     let first = date(d.year(), d.month(), 1)?;
     first
         .checked_add_months(Months::new(1))

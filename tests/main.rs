@@ -6,6 +6,8 @@
     clippy::indexing_slicing
 )]
 
+mod balanced_budget;
 mod follow_up;
 mod foundation;
+mod sick_leave;
 mod tables;

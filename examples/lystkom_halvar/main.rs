@@ -10,8 +10,10 @@
 
 #![allow(clippy::print_stdout, clippy::indexing_slicing)]
 
+mod balanskrav;
 mod financial_position;
 mod forecast;
+mod sick_leave;
 
 use kommunal_redovisning::{Entity, EntityKind, Period};
 
@@ -32,7 +34,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     financial_position::print(&period)?;
 
     println!();
+    sick_leave::print(&period)?;
+    println!();
     forecast::print()?;
+    println!();
+    balanskrav::print(&period)?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");

@@ -1,0 +1,254 @@
+//! From ledger to statements (huvudbok → finansiella rapporter).
+//!
+//! - [`TrialBalance`] (saldobalans): per account, per object and per month, from
+//!   stated balances and from vouchers, reconciled against each other.
+//! - [`Chart`] (kontoplan → rader): a data-driven mapping with a Kommun-Bas default.
+//! - [`LedgerStatements::build`]: the resultaträkning and balansräkning of one year,
+//!   with every account either mapped, deliberately excluded, or reported as unmapped
+//!   with its amount — nothing is silently dropped.
+//!
+//! Signs: the ledger is debit-positive; mapping flips result accounts and the credit
+//! side of the balance sheet so that statements read as published.
+
+mod chart;
+mod trial_balance;
+
+use std::collections::BTreeMap;
+
+pub use chart::{AccountMatch, Chart, ChartRule, Target};
+pub use trial_balance::{AccountYear, BalanceKind, Disagreement, ObjectRef, TrialBalance};
+
+use crate::error::{Error, Result};
+use crate::money::Amount;
+use crate::statement::{BalanceSheet, IncomeLine, IncomeStatement};
+
+/// An account with a non-zero balance that no rule of the [`Chart`] covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct UnmappedAccount {
+    /// The account number.
+    pub account: String,
+    /// Its balance as in the ledger (debit positive): the closing balance for classes
+    /// 1–2, the change over the year otherwise.
+    pub amount: Amount,
+}
+
+/// An account left out on purpose by a [`Target::Excluded`] rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ExcludedAccount {
+    /// The account number.
+    pub account: String,
+    /// Its balance as in the ledger (debit positive).
+    pub amount: Amount,
+    /// Why it is excluded.
+    pub reason: String,
+}
+
+/// The statements of one year built from a ledger, with an account of what did not
+/// go into them.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{BalanceKind, Chart, LedgerStatements, TrialBalance};
+///
+/// let mut tb = TrialBalance::new();
+/// tb.add_balance(0, "1930", None, BalanceKind::Opening, Amount::kr(1_000))?;
+/// tb.add_balance(0, "2010", None, BalanceKind::Opening, Amount::kr(-1_000))?;
+/// tb.add_transaction("1930", &[], Amount::kr(300))?;  // bank +300
+/// tb.add_transaction("3110", &[], Amount::kr(-300))?; // avgifter (credit)
+/// let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0)?;
+/// assert_eq!(s.income.operating_revenue, Amount::kr(300));
+/// assert_eq!(s.balance.cash_and_bank, Amount::kr(1_300));
+/// assert_eq!(s.balance.result_for_the_year, Amount::kr(300));
+/// s.balance.validate()?;
+/// assert!(s.unmapped.is_empty());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LedgerStatements {
+    /// Resultaträkning (internal items eliminated).
+    pub income: IncomeStatement,
+    /// Balansräkning at year end; årets resultat taken from the resultaträkning.
+    pub balance: BalanceSheet,
+    /// Internal items (interna poster) eliminated from the resultaträkning, per line,
+    /// signed as published.
+    pub internal: BTreeMap<IncomeLine, Amount>,
+    /// Accounts no rule covers, with their amounts.
+    pub unmapped: Vec<UnmappedAccount>,
+    /// Accounts excluded on purpose, with their amounts and reasons.
+    pub excluded: Vec<ExcludedAccount>,
+    /// `true` when the ledger's eget kapital already contained årets resultat (the
+    /// closing entries were booked) and it was moved out of övrigt eget kapital.
+    pub result_already_in_equity: bool,
+}
+
+impl LedgerStatements {
+    /// Builds the statements of year index `year` (0 = the file's current year).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`].
+    pub fn build(tb: &TrialBalance, chart: &Chart, year: i32) -> Result<Self> {
+        let mut out = LedgerStatements::default();
+        for (account, y) in tb.accounts(year) {
+            let is_balance_account = account.starts_with(['1', '2']);
+            let amount = if is_balance_account {
+                y.end_balance()?
+            } else {
+                y.change()?
+            };
+            match chart.target(account) {
+                None => {
+                    if !amount.is_zero() {
+                        out.unmapped.push(UnmappedAccount {
+                            account: account.to_owned(),
+                            amount,
+                        });
+                    }
+                }
+                Some(Target::Excluded(reason)) => {
+                    if !amount.is_zero() {
+                        out.excluded.push(ExcludedAccount {
+                            account: account.to_owned(),
+                            amount,
+                            reason: reason.clone(),
+                        });
+                    }
+                }
+                Some(target) => {
+                    // The statement side of an account is decided by its target, so a
+                    // result account uses its change and a balance account its closing
+                    // balance even outside classes 1–8.
+                    let value = match target {
+                        Target::Balance(_) => y.end_balance()?,
+                        _ => y.change()?,
+                    };
+                    let published = if target.sign() < 0 { -value } else { value };
+                    let slot = match target {
+                        Target::Income(line) => out.income.amount_mut(*line),
+                        Target::Balance(line) => out.balance.amount_mut(*line),
+                        Target::Internal(line) => out.internal.entry(*line).or_default(),
+                        Target::Excluded(_) => continue,
+                    };
+                    *slot = slot.checked_add(published)?;
+                }
+            }
+        }
+        let result = out.income.result_for_the_year()?;
+        out.balance.result_for_the_year = result;
+        // When the ledger's equity already holds the result (closing entries booked),
+        // the sheet is off by exactly the result: move it out of övrigt eget kapital.
+        let assets = out.balance.total_assets()?;
+        let claims = out.balance.total_equity_and_liabilities()?;
+        if !result.is_zero() && claims.checked_sub(assets)? == result {
+            out.balance.other_equity = out.balance.other_equity.checked_sub(result)?;
+            out.result_already_in_equity = true;
+        }
+        Ok(out)
+    }
+
+    /// Runs the foundation checks on the built statements: the balansräkning balances
+    /// and every account was mapped. Returns one message per problem; empty when all is
+    /// well.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`].
+    pub fn problems(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        match self.balance.validate() {
+            Ok(()) => {}
+            Err(e @ (Error::Unbalanced { .. } | Error::Mismatch { .. })) => {
+                out.push(e.to_string());
+            }
+            Err(e) => return Err(e),
+        }
+        for u in &self.unmapped {
+            out.push(format!(
+                "account {} ({} kr) is not covered by the chart and is not in the statements",
+                u.account, u.amount
+            ));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmapped_and_excluded_are_reported() {
+        let mut tb = TrialBalance::new();
+        tb.add_transaction("1930", &[], Amount::kr(100)).unwrap();
+        tb.add_transaction("9100", &[], Amount::kr(-60)).unwrap();
+        tb.add_transaction("3010", &[], Amount::kr(-40)).unwrap();
+        tb.add_transaction("8999", &[], Amount::kr(40)).unwrap();
+        tb.add_transaction("2099", &[], Amount::kr(-40)).unwrap();
+        let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0).unwrap();
+        assert_eq!(
+            s.unmapped,
+            vec![UnmappedAccount {
+                account: "9100".into(),
+                amount: Amount::kr(-60)
+            }]
+        );
+        assert_eq!(s.excluded.len(), 1);
+        assert_eq!(s.income.result_for_the_year().unwrap(), Amount::kr(40));
+        let problems = s.problems().unwrap();
+        assert!(problems.iter().any(|p| p.contains("9100")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("balanserar inte")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn closing_entries_booked_into_equity_are_detected() {
+        let mut tb = TrialBalance::new();
+        tb.add_transaction("1930", &[], Amount::kr(100)).unwrap();
+        tb.add_transaction("3010", &[], Amount::kr(-100)).unwrap();
+        tb.add_transaction("8999", &[], Amount::kr(100)).unwrap();
+        tb.add_transaction("2099", &[], Amount::kr(-100)).unwrap();
+        let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0).unwrap();
+        assert!(s.result_already_in_equity);
+        s.balance.validate().unwrap();
+        assert_eq!(s.balance.equity().unwrap(), Amount::kr(100));
+    }
+
+    #[test]
+    fn internal_items_are_eliminated() {
+        let mut chart = Chart::kommun_bas();
+        chart
+            .push(ChartRule {
+                accounts: AccountMatch::Prefix("3701".into()),
+                target: Target::Internal(IncomeLine::OperatingRevenue),
+            })
+            .unwrap();
+        chart
+            .push(ChartRule {
+                accounts: AccountMatch::Prefix("4701".into()),
+                target: Target::Internal(IncomeLine::OperatingExpenses),
+            })
+            .unwrap();
+        let mut tb = TrialBalance::new();
+        tb.add_transaction("3701", &[], Amount::kr(-50)).unwrap();
+        tb.add_transaction("4701", &[], Amount::kr(50)).unwrap();
+        tb.add_transaction("3010", &[], Amount::kr(-10)).unwrap();
+        tb.add_transaction("1930", &[], Amount::kr(10)).unwrap();
+        let s = LedgerStatements::build(&tb, &chart, 0).unwrap();
+        assert_eq!(s.income.operating_revenue, Amount::kr(10));
+        assert_eq!(s.income.operating_expenses, Amount::ZERO);
+        assert_eq!(
+            s.internal.get(&IncomeLine::OperatingRevenue),
+            Some(&Amount::kr(50))
+        );
+        assert_eq!(
+            s.internal.get(&IncomeLine::OperatingExpenses),
+            Some(&Amount::kr(-50))
+        );
+        assert!(s.problems().unwrap().is_empty());
+    }
+}

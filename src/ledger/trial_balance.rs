@@ -1,0 +1,456 @@
+//! Saldobalans: balances per account, per object and per month.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::money::Amount;
+
+/// A reference to an object (objekt) of a dimension (dimension), e.g. ansvar 1 "110".
+#[doc(alias = "objekt")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ObjectRef {
+    /// Dimension number (SIE #DIM), e.g. 1 = kostnadsställe/ansvar, 6 = projekt.
+    pub dimension: u32,
+    /// Object id within the dimension.
+    pub object: String,
+}
+
+/// The balances of one account (or one account under one object) in one year.
+///
+/// Signs as in the ledger: debit positive, credit negative.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AccountYear {
+    /// Ingående balans (#IB / #OIB), as the file states it.
+    pub opening: Option<Amount>,
+    /// Utgående balans (#UB / #OUB), as the file states it.
+    pub closing: Option<Amount>,
+    /// Saldo för resultatkonto (#RES), as the file states it.
+    pub result: Option<Amount>,
+    /// Sum of the verifikationer's rows (#TRANS) posted to the account.
+    pub movement: Amount,
+    /// Number of rows summed into `movement`.
+    pub rows: u64,
+}
+
+impl AccountYear {
+    /// The balance at the end of the year: the stated #UB (or #RES for a result
+    /// account) when there is one, else opening + movement.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn end_balance(&self) -> Result<Amount> {
+        if let Some(c) = self.closing.or(self.result) {
+            return Ok(c);
+        }
+        self.opening.unwrap_or_default().checked_add(self.movement)
+    }
+
+    /// The change over the year: movement from vouchers when there are any, else
+    /// stated closing − stated opening (or #RES).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn change(&self) -> Result<Amount> {
+        if self.rows > 0 {
+            return Ok(self.movement);
+        }
+        match (self.result, self.closing) {
+            (Some(r), _) => Ok(r),
+            (None, Some(c)) => c.checked_sub(self.opening.unwrap_or_default()),
+            (None, None) => Ok(Amount::ZERO),
+        }
+    }
+}
+
+/// What kind of stated balance a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum BalanceKind {
+    /// Ingående balans (#IB, #OIB).
+    Opening,
+    /// Utgående balans (#UB, #OUB).
+    Closing,
+    /// Resultat (#RES).
+    Result,
+}
+
+/// A disagreement between the balances a file states and the vouchers it contains.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Disagreement {
+    /// The account.
+    pub account: String,
+    /// The object, for object balances.
+    pub object: Option<ObjectRef>,
+    /// What the file states (#UB, or #RES for a result account).
+    pub stated: Amount,
+    /// Opening + Σ #TRANS (or Σ #TRANS for a result account).
+    pub from_vouchers: Amount,
+    /// `stated − from_vouchers`.
+    pub difference: Amount,
+}
+
+/// Object → account → balances, within one dimension and year.
+type ObjectAccounts = BTreeMap<String, BTreeMap<String, AccountYear>>;
+
+/// Saldobalans (trial balance): per account and year index (0 = this year, −1 = the
+/// year before, as in SIE #RAR), per object of each dimension, and per month where the
+/// ledger has period balances and budgets.
+///
+/// Memory grows with accounts × objects, never with the number of vouchers: rows are
+/// summed as they arrive.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{BalanceKind, ObjectRef, TrialBalance};
+///
+/// let mut tb = TrialBalance::new();
+/// tb.add_balance(0, "1930", None, BalanceKind::Opening, Amount::kr(1_000))?;
+/// tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(1_500))?;
+/// let ansvar = [ObjectRef { dimension: 1, object: "110".into() }];
+/// tb.add_transaction("1930", &[], Amount::kr(500))?;
+/// tb.add_transaction("4010", &ansvar, Amount::kr(-500))?;
+/// assert!(tb.reconcile()?.is_empty());
+/// assert_eq!(tb.account(0, "1930").unwrap().end_balance()?, Amount::kr(1_500));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+#[doc(alias = "saldobalans")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TrialBalance {
+    /// Year index → account → balances.
+    accounts: BTreeMap<i32, BTreeMap<String, AccountYear>>,
+    /// Year index → dimension → object → account → balances.
+    objects: BTreeMap<i32, BTreeMap<u32, ObjectAccounts>>,
+    /// Month (YYYYMM) → account → saldo for the month (#PSALDO without objects), year 0 and earlier.
+    periods: BTreeMap<u32, BTreeMap<String, Amount>>,
+    /// Month (YYYYMM) → account → budget for the month (#PBUDGET without objects).
+    period_budgets: BTreeMap<u32, BTreeMap<String, Amount>>,
+    /// Dimension → object → account → budget for the year (sum of #PBUDGET with that object).
+    object_budgets: BTreeMap<u32, BTreeMap<String, BTreeMap<String, Amount>>>,
+}
+
+/// The value under `key`, inserted as default when missing. Allocates the key only
+/// when it is new (`entry` would allocate on every call, and this runs per voucher row).
+fn slot<'a, V: Default>(map: &'a mut BTreeMap<String, V>, key: &str) -> Result<&'a mut V> {
+    if !map.contains_key(key) {
+        map.insert(key.to_owned(), V::default());
+    }
+    map.get_mut(key)
+        .ok_or_else(|| Error::InvalidRule(format!("internal error: key {key:?} vanished")))
+}
+
+impl TrialBalance {
+    /// An empty trial balance.
+    #[must_use]
+    pub fn new() -> Self {
+        TrialBalance::default()
+    }
+
+    fn account_year(&mut self, year: i32, account: &str) -> Result<&mut AccountYear> {
+        slot(self.accounts.entry(year).or_default(), account)
+    }
+
+    fn object_year(
+        &mut self,
+        year: i32,
+        object: &ObjectRef,
+        account: &str,
+    ) -> Result<&mut AccountYear> {
+        let objects = self
+            .objects
+            .entry(year)
+            .or_default()
+            .entry(object.dimension)
+            .or_default();
+        slot(slot(objects, &object.object)?, account)
+    }
+
+    /// Adds a stated balance (#IB, #UB, #RES; with `object`: #OIB, #OUB) for year
+    /// index `year`. A second statement of the same balance is added to the first.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn add_balance(
+        &mut self,
+        year: i32,
+        account: &str,
+        object: Option<&ObjectRef>,
+        kind: BalanceKind,
+        amount: Amount,
+    ) -> Result<()> {
+        let entry = match object {
+            Some(o) => self.object_year(year, o, account)?,
+            None => self.account_year(year, account)?,
+        };
+        let field = match kind {
+            BalanceKind::Opening => &mut entry.opening,
+            BalanceKind::Closing => &mut entry.closing,
+            BalanceKind::Result => &mut entry.result,
+        };
+        *field = Some(field.unwrap_or_default().checked_add(amount)?);
+        Ok(())
+    }
+
+    /// Adds one voucher row (#TRANS) of the current year (year index 0) to the account
+    /// and to each of its objects.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn add_transaction(
+        &mut self,
+        account: &str,
+        objects: &[ObjectRef],
+        amount: Amount,
+    ) -> Result<()> {
+        let a = self.account_year(0, account)?;
+        a.movement = a.movement.checked_add(amount)?;
+        a.rows += 1;
+        for o in objects {
+            let e = self.object_year(0, o, account)?;
+            e.movement = e.movement.checked_add(amount)?;
+            e.rows += 1;
+        }
+        Ok(())
+    }
+
+    /// Adds a period balance (#PSALDO) for month `yyyymm`. Without objects it counts
+    /// towards the account's monthly series; with objects it is kept per object as a
+    /// movement only when the file has no vouchers (callers decide).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn add_period_balance(&mut self, yyyymm: u32, account: &str, amount: Amount) -> Result<()> {
+        let m = slot(self.periods.entry(yyyymm).or_default(), account)?;
+        *m = m.checked_add(amount)?;
+        Ok(())
+    }
+
+    /// Adds a period budget (#PBUDGET) for month `yyyymm`; with an object it also counts
+    /// towards that object's budget for the year.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn add_period_budget(
+        &mut self,
+        yyyymm: u32,
+        account: &str,
+        object: Option<&ObjectRef>,
+        amount: Amount,
+    ) -> Result<()> {
+        match object {
+            None => {
+                let m = slot(self.period_budgets.entry(yyyymm).or_default(), account)?;
+                *m = m.checked_add(amount)?;
+            }
+            Some(o) => {
+                let objects = self.object_budgets.entry(o.dimension).or_default();
+                let b = slot(slot(objects, &o.object)?, account)?;
+                *b = b.checked_add(amount)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The balances of `account` in year index `year`.
+    #[must_use]
+    pub fn account(&self, year: i32, account: &str) -> Option<&AccountYear> {
+        self.accounts.get(&year)?.get(account)
+    }
+
+    /// Every account of year index `year`, in account order.
+    pub fn accounts(&self, year: i32) -> impl Iterator<Item = (&str, &AccountYear)> {
+        self.accounts
+            .get(&year)
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+
+    /// The year indexes present, newest first.
+    #[must_use]
+    pub fn years(&self) -> Vec<i32> {
+        self.accounts.keys().rev().copied().collect()
+    }
+
+    /// Every (object, account) balance of `dimension` in year index `year`.
+    pub fn object_accounts(
+        &self,
+        year: i32,
+        dimension: u32,
+    ) -> impl Iterator<Item = (&str, &str, &AccountYear)> {
+        self.objects
+            .get(&year)
+            .and_then(|d| d.get(&dimension))
+            .into_iter()
+            .flat_map(|objs| {
+                objs.iter().flat_map(|(o, accs)| {
+                    accs.iter().map(move |(a, y)| (o.as_str(), a.as_str(), y))
+                })
+            })
+    }
+
+    /// The dimensions that have object balances in year index `year`.
+    #[must_use]
+    pub fn dimensions(&self, year: i32) -> Vec<u32> {
+        self.objects
+            .get(&year)
+            .map(|d| d.keys().copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// The budget for the year per (object, account) of `dimension` (#PBUDGET summed).
+    pub fn object_budgets(&self, dimension: u32) -> impl Iterator<Item = (&str, &str, Amount)> {
+        self.object_budgets
+            .get(&dimension)
+            .into_iter()
+            .flat_map(|objs| {
+                objs.iter().flat_map(|(o, accs)| {
+                    accs.iter().map(move |(a, b)| (o.as_str(), a.as_str(), *b))
+                })
+            })
+    }
+
+    /// The budget for the year per account (#PBUDGET without objects, summed).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn account_budgets(&self) -> Result<BTreeMap<String, Amount>> {
+        let mut out: BTreeMap<String, Amount> = BTreeMap::new();
+        for months in self.period_budgets.values() {
+            for (a, b) in months {
+                let e = slot(&mut out, a)?;
+                *e = e.checked_add(*b)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The monthly saldo series of `account` (#PSALDO), month by month.
+    pub fn monthly(&self, account: &str) -> impl Iterator<Item = (u32, Amount)> + '_ {
+        let account = account.to_owned();
+        self.periods
+            .iter()
+            .filter_map(move |(m, accs)| accs.get(&account).map(|a| (*m, *a)))
+    }
+
+    /// Compares stated balances with the vouchers, for every account (and object) of
+    /// the current year that has both: #IB + Σ #TRANS must equal #UB, and Σ #TRANS
+    /// must equal #RES. Every disagreement is returned.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn reconcile(&self) -> Result<Vec<Disagreement>> {
+        let mut out = Vec::new();
+        let mut check = |account: &str, object: Option<ObjectRef>, y: &AccountYear| -> Result<()> {
+            if y.rows == 0 {
+                return Ok(());
+            }
+            let (stated, from_vouchers) = match (y.closing, y.result) {
+                (Some(ub), _) => (ub, y.opening.unwrap_or_default().checked_add(y.movement)?),
+                (None, Some(res)) => (res, y.movement),
+                (None, None) => return Ok(()),
+            };
+            if stated != from_vouchers {
+                out.push(Disagreement {
+                    account: account.to_owned(),
+                    object,
+                    stated,
+                    from_vouchers,
+                    difference: stated.checked_sub(from_vouchers)?,
+                });
+            }
+            Ok(())
+        };
+        for (account, y) in self.accounts(0) {
+            check(account, None, y)?;
+        }
+        if let Some(dims) = self.objects.get(&0) {
+            for (dim, objs) in dims {
+                for (o, accs) in objs {
+                    for (a, y) in accs {
+                        let object = ObjectRef {
+                            dimension: *dim,
+                            object: o.clone(),
+                        };
+                        check(a, Some(object), y)?;
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stated_balances_and_vouchers_disagree() {
+        let mut tb = TrialBalance::new();
+        tb.add_balance(0, "1930", None, BalanceKind::Opening, Amount::kr(100))
+            .unwrap();
+        tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(180))
+            .unwrap();
+        tb.add_balance(0, "3010", None, BalanceKind::Result, Amount::kr(-90))
+            .unwrap();
+        tb.add_transaction("1930", &[], Amount::kr(90)).unwrap();
+        tb.add_transaction("3010", &[], Amount::kr(-90)).unwrap();
+        let d = tb.reconcile().unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].account, "1930");
+        assert_eq!(d[0].difference, Amount::kr(-10));
+    }
+
+    #[test]
+    fn balances_without_vouchers_are_not_reconciled() {
+        let mut tb = TrialBalance::new();
+        tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(180))
+            .unwrap();
+        assert!(tb.reconcile().unwrap().is_empty());
+        let y = tb.account(0, "1930").unwrap();
+        assert_eq!(y.end_balance().unwrap(), Amount::kr(180));
+        assert_eq!(y.change().unwrap(), Amount::kr(180));
+    }
+
+    #[test]
+    fn objects_and_budgets() {
+        let mut tb = TrialBalance::new();
+        let ansvar = ObjectRef {
+            dimension: 1,
+            object: "110".into(),
+        };
+        tb.add_transaction("4010", std::slice::from_ref(&ansvar), Amount::kr(50))
+            .unwrap();
+        tb.add_transaction("4010", std::slice::from_ref(&ansvar), Amount::kr(25))
+            .unwrap();
+        tb.add_period_budget(202501, "4010", Some(&ansvar), Amount::kr(40))
+            .unwrap();
+        tb.add_period_budget(202502, "4010", Some(&ansvar), Amount::kr(40))
+            .unwrap();
+        tb.add_period_budget(202501, "3010", None, Amount::kr(-10))
+            .unwrap();
+        let objs: Vec<_> = tb.object_accounts(0, 1).collect();
+        assert_eq!(objs.len(), 1);
+        assert_eq!(objs[0].2.movement, Amount::kr(75));
+        assert_eq!(objs[0].2.rows, 2);
+        let budgets: Vec<_> = tb.object_budgets(1).collect();
+        assert_eq!(budgets, vec![("110", "4010", Amount::kr(80))]);
+        assert_eq!(
+            tb.account_budgets().unwrap().get("3010"),
+            Some(&Amount::kr(-10))
+        );
+        assert_eq!(tb.dimensions(0), vec![1]);
+    }
+}
