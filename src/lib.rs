@@ -87,6 +87,13 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | målområde, mål, målvärde | goal area, goal, target value | [`GoalArea`], [`Goal`], [`TargetValue`] |
+//! | måluppfyllelse | degree of achievement | [`goal::Achievement`], [`TargetKind::achievement`] |
+//! | bedömningsskala, bedömningskriterier | assessment scale | [`AssessmentScale`], [`LevelSet`] |
+//! | uppfyllt / delvis uppfyllt / inte uppfyllt / ej mätbart | met / partly met / not met / not measurable | [`LevelSet::three_level`] |
+//! | lucka, överlappning (i kriterierna) | gap, overlap (in the criteria) | [`goal::Coverage`], [`GapPolicy`] |
+//! | sammanvägning | aggregation rule | [`AggregationRule`] |
+//! | angiven bedömning | stated assessment | [`goal::StatedAssessment`], [`goal::evaluate`] |
 //!
 //! ## Errors
 //!
@@ -103,6 +110,7 @@
 
 mod entity;
 mod error;
+pub mod goal;
 pub mod money;
 mod period;
 pub mod present;
@@ -111,6 +119,9 @@ pub mod statement;
 
 pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
+pub use goal::{
+    AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
+};
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
 pub use present::{MinusSign, NumberFormat};
