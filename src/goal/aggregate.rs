@@ -81,7 +81,7 @@ impl AggregationRule {
             Band::new(Interval::point(Decimal::ZERO), "inte"),
         ];
         match AssessmentScale::new(
-            "andel uppfyllda: alla / några / inga",
+            "alla → uppfyllt, några → delvis, inga → inte",
             LevelSet::three_level(),
             bands,
             GapPolicy::RejectScale,

@@ -411,6 +411,8 @@ pub struct TargetValueEvaluation {
     pub id: String,
     /// The målvärde's words.
     pub description: String,
+    /// Unit of the measured value.
+    pub unit: String,
     /// The target in short form ([`TargetKind::describe`]).
     pub target: String,
     /// The formula for the degree ([`TargetKind::formula`]).
@@ -740,6 +742,7 @@ impl Evaluator<'_> {
         Ok(TargetValueEvaluation {
             id: t.id.clone(),
             description: t.description.clone(),
+            unit: t.unit.clone(),
             target: t.kind.describe(),
             formula: t.kind.formula().to_owned(),
             outcome,
