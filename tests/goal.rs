@@ -535,3 +535,84 @@ proptest! {
         prop_assert_eq!(built.is_ok(), c.is_complete());
     }
 }
+
+#[test]
+fn strict_target_reached_exactly_is_flagged() {
+    // Sjukfrånvaro 4,0 % against "< 4 %": degree 4 / 4 = 100 %, but the target is not met.
+    let t =
+        TargetValue::new("3.1", "Sjukfrånvaro", "%", TargetKind::less_than(d("4"))).with_outcome(
+            Observation::new(jun30(), Outcome::Measured(Measurement::Value(d("4.0")))),
+        );
+    let scale = lystkom_goals::criteria(GapPolicy::LevelBelow).unwrap();
+    let ev = evaluate(
+        &one_area(t, AggregationRule::Weakest),
+        &scale,
+        AssessmentSettings::default(),
+        jun30(),
+    )
+    .unwrap();
+    let j = &ev.areas[0].target_values[0].outcome;
+    assert!(!j.achievement.as_ref().unwrap().met);
+    assert_eq!(j.level.as_deref(), Some("uppfyllt"));
+    assert_eq!(ev.findings.len(), 1);
+    assert_eq!(
+        ev.findings[0].describe(scale.levels()),
+        "Målområde X / 3.1, utfall: målvärdet (< 4) är inte uppfyllt, men måluppfyllelsen 100 % \
+         ger nivån \"Uppfyllt\""
+    );
+}
+
+#[test]
+fn five_level_forecast_scale_as_data() {
+    // A municipality's own bands over the forecast degree, with Jönköping's five levels.
+    let bands = vec![
+        Band::new(Interval::at_least(d("100")), "kan_uppnas"),
+        Band::new(Interval::half_open(d("90"), d("100")), "osakert"),
+        Band::new(Interval::half_open(d("0"), d("90")), "kan_inte_uppnas"),
+    ];
+    let scale = AssessmentScale::new(
+        "prognos, fem nivåer",
+        LevelSet::five_level_forecast(),
+        bands,
+        GapPolicy::RejectScale,
+    )
+    .unwrap();
+    let dec = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let t = TargetValue::new(
+        "r",
+        "Resultat",
+        "% av skatteintäkter",
+        TargetKind::at_least(d("2")),
+    )
+    .with_outcome(Observation::new(
+        jun30(),
+        Outcome::NotYetMeasurable {
+            when: "per 31 december".into(),
+        },
+    ))
+    .with_forecast(Observation::new(
+        dec,
+        Outcome::Measured(Measurement::Value(d("1.9"))),
+    ));
+    let mut area = one_area(t, AggregationRule::Weakest).remove(0);
+    area.stated_forecast = Some(StatedAssessment::new(
+        "kan_uppnas",
+        "Målet bedöms kunna uppnås.",
+    ));
+    let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30()).unwrap();
+    let a = &ev.areas[0];
+    assert_eq!(a.outcome.computed.level, None);
+    assert_eq!(a.forecast.computed.level.as_deref(), Some("osakert")); // 95 %
+    assert_eq!(a.forecast.agrees, Some(false));
+    let text = ev
+        .findings
+        .iter()
+        .map(|f| f.describe(scale.levels()))
+        .collect::<Vec<_>>();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("beräknad bedömning \"Osäkert\"")
+                && t.contains("\"Bedöms kunna uppnås\"")),
+        "{text:?}"
+    );
+}

@@ -488,7 +488,17 @@ pub fn print() -> Res<()> {
         println!("  Målområde {}. {}", area.id, area.name);
         for t in area.all_target_values() {
             println!("    {} {}", t.id, t.description);
-            println!("        målvärde {} ({})", t.target, t.unit);
+            let when = if t.measurement_dates.is_empty() {
+                String::new()
+            } else {
+                let dates: Vec<String> = t
+                    .measurement_dates
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                format!(" · mäts per {}", dates.join(", "))
+            };
+            println!("        målvärde {} ({}){when}", t.target, t.unit);
             println!(
                 "        utfall: {}{}{}",
                 describe_observation(&t.outcome, &sv),

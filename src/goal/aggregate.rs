@@ -51,6 +51,7 @@ pub enum AggregationRule {
 }
 
 /// Resultat av en sammanvägning.
+#[doc(alias = "sammanvägning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Aggregate {

@@ -118,6 +118,8 @@ pub enum Outcome {
 }
 
 /// Observation: an outcome (or forecast) at a date, with the report's stated assessment.
+#[doc(alias = "mätning")]
+#[doc(alias = "utfall per")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Observation {
@@ -322,6 +324,7 @@ impl GoalArea {
 }
 
 /// Inställningar för bedömningen.
+#[doc(alias = "inställningar")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AssessmentSettings {
@@ -333,6 +336,8 @@ pub struct AssessmentSettings {
 }
 
 /// Utfall or prognos: which observation an assessment is about.
+#[doc(alias = "utfall")]
+#[doc(alias = "prognos")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -355,6 +360,7 @@ impl Aspect {
 }
 
 /// What an assessment rests on.
+#[doc(alias = "underlag")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -374,6 +380,7 @@ pub enum Basis {
 }
 
 /// Bedömning av ett målvärde at one observation: the computed and the stated level.
+#[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Judgement {
@@ -404,6 +411,7 @@ impl Judgement {
 }
 
 /// Bedömning av ett målvärde.
+#[doc(alias = "bedömning av målvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TargetValueEvaluation {
@@ -413,6 +421,8 @@ pub struct TargetValueEvaluation {
     pub description: String,
     /// Unit of the measured value.
     pub unit: String,
+    /// When it can be measured.
+    pub measurement_dates: Vec<NaiveDate>,
     /// The target in short form ([`TargetKind::describe`]).
     pub target: String,
     /// The formula for the degree ([`TargetKind::formula`]).
@@ -424,6 +434,7 @@ pub struct TargetValueEvaluation {
 }
 
 /// Sammanvägd bedömning: the computed and the stated level of a mål or målområde.
+#[doc(alias = "sammanvägd bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AggregateEvaluation {
@@ -439,6 +450,7 @@ pub struct AggregateEvaluation {
 }
 
 /// Bedömning av ett mål.
+#[doc(alias = "bedömning av mål")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GoalEvaluation {
@@ -453,6 +465,7 @@ pub struct GoalEvaluation {
 }
 
 /// Bedömning av ett målområde.
+#[doc(alias = "bedömning av målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AreaEvaluation {
@@ -480,6 +493,8 @@ impl AreaEvaluation {
 }
 
 /// Iakttagelse: something an evaluation found that a reader should know.
+#[doc(alias = "iakttagelse")]
+#[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -527,6 +542,23 @@ pub enum Finding {
         place: String,
         /// The evaluation date.
         date: NaiveDate,
+    },
+    /// Whether the target is met and whether the scale gives its best level disagree:
+    /// a strict target reached exactly ("< 4 %" at 4,0 %: 100 % but not met), or a
+    /// scale whose best level starts above 100 %.
+    MetDisagreesWithLevel {
+        /// Where.
+        place: String,
+        /// Utfall or prognos.
+        aspect: Aspect,
+        /// The target ([`TargetKind::describe`]).
+        target: String,
+        /// Whether the target's condition holds.
+        met: bool,
+        /// The degree classified.
+        degree: Percent,
+        /// The level the scale gave.
+        level: String,
     },
     /// A mål or målområde with no målvärde at all.
     NoTargetValues {
@@ -585,6 +617,29 @@ impl Finding {
                 "{place}, {}: siffra saknas i rapporten — {note}",
                 aspect.label()
             ),
+            Finding::MetDisagreesWithLevel {
+                place,
+                aspect,
+                target,
+                met,
+                degree,
+                level,
+            } => {
+                let degree = degree.to_string().replace('.', ",");
+                if *met {
+                    format!(
+                        "{place}, {}: målvärdet ({target}) är uppfyllt, men måluppfyllelsen {degree} % ger bara nivån \"{}\"",
+                        aspect.label(),
+                        levels.label(level)
+                    )
+                } else {
+                    format!(
+                        "{place}, {}: målvärdet ({target}) är inte uppfyllt, men måluppfyllelsen {degree} % ger nivån \"{}\"",
+                        aspect.label(),
+                        levels.label(level)
+                    )
+                }
+            }
             Finding::MissingOutcome { place, date } => {
                 format!("{place}: inget utfall per {date}")
             }
@@ -594,6 +649,8 @@ impl Finding {
 }
 
 /// Utvärdering av måluppfyllelse at one date.
+#[doc(alias = "utvärdering")]
+#[doc(alias = "måluppfyllelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Evaluation {
@@ -621,6 +678,8 @@ pub struct Evaluation {
 /// stated or manual level is not in the scale, or a share scale refuses a value;
 /// [`crate::Error::Overflow`] when arithmetic leaves the decimal range. Disagreements,
 /// values in gaps and missing figures are not errors but [`Finding`]s.
+#[doc(alias = "utvärdera")]
+#[doc(alias = "måluppfyllelse")]
 pub fn evaluate(
     areas: &[GoalArea],
     scale: &AssessmentScale,
@@ -743,6 +802,7 @@ impl Evaluator<'_> {
             id: t.id.clone(),
             description: t.description.clone(),
             unit: t.unit.clone(),
+            measurement_dates: t.measurement_dates.clone(),
             target: t.kind.describe(),
             formula: t.kind.formula().to_owned(),
             outcome,
@@ -794,6 +854,19 @@ impl Evaluator<'_> {
                         policy: self.scale.gap_policy(),
                         level: c.level.clone(),
                     });
+                }
+                if let Some(level) = &c.level {
+                    let best = levels.rank(level) == Some(0);
+                    if best != a.met {
+                        self.findings.push(Finding::MetDisagreesWithLevel {
+                            place: place.to_owned(),
+                            aspect,
+                            target: kind.describe(),
+                            met: a.met,
+                            degree: c.degree,
+                            level: level.clone(),
+                        });
+                    }
                 }
                 (Some(a), Some(c), Basis::Refused)
             }

@@ -573,6 +573,7 @@ pub struct Overlap {
 }
 
 /// Täckning: the result of checking bands against the range from 0 % upward.
+#[doc(alias = "täckning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Coverage {
@@ -678,6 +679,8 @@ impl Coverage {
 }
 
 /// Where an achievement value falls on a scale.
+#[doc(alias = "klassning")]
+#[doc(alias = "nivå")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Classification {

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
 use crate::money::Percent;
+use crate::present::NumberFormat;
 
 /// Jämförelse: how a measured value must relate to its reference.
 #[doc(alias = "jämförelse")]
@@ -54,6 +55,7 @@ impl Comparison {
 }
 
 /// Ett år och dess värde, for a target on an average over several years.
+#[doc(alias = "årsvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct YearValue {
@@ -272,7 +274,7 @@ impl TargetKind {
     /// The target in short Swedish form, e.g. "< 4", "≥ 7,0", "> inkomna samtal".
     #[must_use]
     pub fn describe(&self) -> String {
-        let num = |d: &Decimal| d.to_string().replace('.', ",");
+        let num = |d: &Decimal| NumberFormat::swedish().with_decimals(d.scale()).decimal(*d);
         match self {
             TargetKind::Threshold { comparison, value } => {
                 format!("{} {}", comparison.symbol(), num(value))
