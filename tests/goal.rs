@@ -197,6 +197,7 @@ fn value_in_a_gap_is_a_finding_named_with_its_policy() {
         assert_eq!(gap_finding.2.as_deref(), level);
         let text = ev.findings[0].describe(scale.levels());
         assert!(text.contains(policy.label()), "{text}");
+        assert!(text.contains("måluppfyllelsen ≈ 92,86\u{a0}%"), "{text}");
     }
     // Refused: the target value is not assessed, so the area is "ej mätbart".
     let scale = lystkom_goals::criteria(GapPolicy::Refuse).unwrap();
@@ -557,7 +558,7 @@ fn strict_target_reached_exactly_is_flagged() {
     assert_eq!(ev.findings.len(), 1);
     assert_eq!(
         ev.findings[0].describe(scale.levels()),
-        "Målområde X / 3.1, utfall: målvärdet (< 4) är inte uppfyllt, men måluppfyllelsen 100 % \
+        "Målområde X / 3.1, utfall: målvärdet (< 4) är inte uppfyllt, men måluppfyllelsen 100\u{a0}% \
          ger nivån \"Uppfyllt\""
     );
 }

@@ -602,9 +602,9 @@ impl Finding {
                 policy,
                 level,
             } => format!(
-                "{place}, {}: måluppfyllelsen {} % ligger i en lucka i kriterierna ({}); {} → \"{}\"",
+                "{place}, {}: måluppfyllelsen {}\u{a0}% ligger i en lucka i kriterierna ({}); {} → \"{}\"",
                 aspect.label(),
-                degree.to_string().replace('.', ","),
+                shown(*degree),
                 gap.describe(),
                 policy.label(),
                 level.as_deref().map_or("ej bedömd", |l| levels.label(l))
@@ -625,16 +625,16 @@ impl Finding {
                 degree,
                 level,
             } => {
-                let degree = degree.to_string().replace('.', ",");
+                let degree = shown(*degree);
                 if *met {
                     format!(
-                        "{place}, {}: målvärdet ({target}) är uppfyllt, men måluppfyllelsen {degree} % ger bara nivån \"{}\"",
+                        "{place}, {}: målvärdet ({target}) är uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger bara nivån \"{}\"",
                         aspect.label(),
                         levels.label(level)
                     )
                 } else {
                     format!(
-                        "{place}, {}: målvärdet ({target}) är inte uppfyllt, men måluppfyllelsen {degree} % ger nivån \"{}\"",
+                        "{place}, {}: målvärdet ({target}) är inte uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger nivån \"{}\"",
                         aspect.label(),
                         levels.label(level)
                     )
@@ -645,6 +645,21 @@ impl Finding {
             }
             Finding::NoTargetValues { place } => format!("{place}: inget målvärde"),
         }
+    }
+}
+
+/// A degree for a sentence: exact when it has at most two decimals ("80,5"), otherwise
+/// "≈" and two decimals ("≈ 92,86"), so a value just inside a gap is never printed as
+/// the bound it lies beside.
+fn shown(degree: Percent) -> String {
+    let d = degree.as_decimal().normalize();
+    if d.scale() <= 2 {
+        crate::NumberFormat::swedish()
+            .with_decimals(d.scale())
+            .decimal(d)
+    } else {
+        let rounded = crate::NumberFormat::swedish().with_decimals(2).decimal(d);
+        format!("≈ {rounded}")
     }
 }
 
