@@ -8,4 +8,5 @@
 
 mod balanced_budget;
 mod foundation;
+mod goal;
 mod sick_leave;

@@ -12,6 +12,7 @@
 
 mod balanskrav;
 mod financial_position;
+mod goals;
 mod sick_leave;
 
 use kommunal_redovisning::{Entity, EntityKind, Period};
@@ -35,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     sick_leave::print(&period)?;
     balanskrav::print(&period)?;
+    goals::print()?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
