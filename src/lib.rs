@@ -104,6 +104,13 @@
 //! | synnerliga skäl | exceptional reasons | [`balanced_budget::ExceptionalReason`] |
 //! | reservering till / användning av resultatreserv, resultatutjämningsreserv | reservation to / use of the reserve | [`ReserveRules`], [`ReserveContext`], [`balanced_budget::ReserveLimit`] |
 //! | balanskravsunderskott, återställande, åtgärdsplan | deficit, restoration, action plan | [`DeficitRecord`], [`balanced_budget::Deficit`], [`balanced_budget::ActionPlan`] |
+//! | målområde, mål, målvärde | goal area, goal, target value | [`GoalArea`], [`Goal`], [`TargetValue`] |
+//! | måluppfyllelse | degree of achievement | [`goal::Achievement`], [`TargetKind::achievement`] |
+//! | bedömningsskala, bedömningskriterier | assessment scale | [`AssessmentScale`], [`LevelSet`] |
+//! | uppfyllt / delvis uppfyllt / inte uppfyllt / ej mätbart | met / partly met / not met / not measurable | [`LevelSet::three_level`] |
+//! | lucka, överlappning (i kriterierna) | gap, overlap (in the criteria) | [`goal::Coverage`], [`GapPolicy`] |
+//! | sammanvägning | aggregation rule | [`AggregationRule`] |
+//! | angiven bedömning | stated assessment | [`goal::StatedAssessment`], [`goal::evaluate`] |
 //! | tabell, kolumn, rad | table, column, row | [`Table`], [`present::Column`], [`present::TableRow`] |
 //! | utfall, budget, prognos, avvikelse | outcome, budget, forecast, deviation | [`present::ColumnKind`] |
 //! | flöde, ställning | flow, stock | [`present::ValueKind`] |
@@ -138,6 +145,7 @@
 pub mod balanced_budget;
 mod entity;
 mod error;
+pub mod goal;
 pub mod ledger;
 pub mod money;
 mod period;
@@ -152,6 +160,9 @@ pub use balanced_budget::{
 };
 pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
+pub use goal::{
+    AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
+};
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
 pub use present::Table;

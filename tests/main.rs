@@ -9,5 +9,6 @@
 mod balanced_budget;
 mod follow_up;
 mod foundation;
+mod goal;
 mod sick_leave;
 mod tables;

@@ -13,6 +13,7 @@
 mod balanskrav;
 mod financial_position;
 mod forecast;
+mod goals;
 mod sick_leave;
 
 use kommunal_redovisning::{Entity, EntityKind, Period};
@@ -39,6 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     forecast::print()?;
     println!();
     balanskrav::print(&period)?;
+    goals::print()?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
