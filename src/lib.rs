@@ -109,6 +109,7 @@ mod period;
 pub mod present;
 pub mod ratio;
 pub mod report;
+pub mod sie;
 pub mod statement;
 
 pub use entity::{Entity, EntityKind, OrganisationNumber};
