@@ -256,7 +256,7 @@ impl<R: Read> Lines<R> {
             if let Some(i) = pending.iter().position(|&b| b == b'\n') {
                 let nl = self.scanned + i;
                 self.line_no += 1;
-                if skipping {
+                if skipping || nl - self.pos > self.max_line {
                     self.pos = nl + 1;
                     self.scanned = self.pos;
                     self.line_start = self.pos;
