@@ -9,18 +9,28 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Write};
 use std::process::ExitCode;
 
 use kommunal_redovisning::sie::{Reader, Severity, Totals};
 
 fn main() -> ExitCode {
+    match run() {
+        Ok(code) => ExitCode::from(code),
+        // stdout closed (e.g. piped into `head`): stop quietly.
+        Err(_) => ExitCode::from(0),
+    }
+}
+
+fn run() -> std::io::Result<u8> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
     let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
     if files.is_empty() {
         eprintln!("usage: sie_lint FILE... [--json]");
-        return ExitCode::from(2);
+        return Ok(2);
     }
     let mut worst = 0u8;
     for path in files {
@@ -68,38 +78,42 @@ fn main() -> ExitCode {
                     "dimension": k.dimension, "object": k.object, "account": k.account, "sum": s.to_string()
                 })).collect::<Vec<_>>(),
             });
-            println!("{doc}");
+            writeln!(out, "{doc}")?;
         } else {
-            println!(
+            writeln!(
+                out,
                 "== {path} (encoding {encoding}, type {})",
                 reader.sie_type().map_or("?".into(), |t| t.to_string())
-            );
+            )?;
             for d in diags {
-                println!("  {d}");
+                writeln!(out, "  {d}")?;
             }
             if let Some(e) = &io_error {
-                println!("  read error: {e}");
+                writeln!(out, "  read error: {e}")?;
             }
-            println!(
+            writeln!(
+                out,
                 "  {} records, {} vouchers, {} rows",
                 totals.records, totals.vouchers, totals.rows
-            );
+            )?;
             if !totals.by_account.is_empty() {
-                println!("  sums per account:");
+                writeln!(out, "  sums per account:")?;
                 for (a, s) in &totals.by_account {
-                    println!("    {a:>10} {s:>16}");
+                    writeln!(out, "    {a:>10} {s:>16}")?;
                 }
             }
             if !totals.by_object.is_empty() {
-                println!("  sums per (dimension, object, account):");
+                writeln!(out, "  sums per (dimension, object, account):")?;
                 for (k, s) in &totals.by_object {
-                    println!(
+                    writeln!(
+                        out,
                         "    {:>4} {:>12} {:>10} {s:>16}",
                         k.dimension, k.object, k.account
-                    );
+                    )?;
                 }
             }
         }
     }
-    ExitCode::from(worst)
+    out.flush()?;
+    Ok(worst)
 }
