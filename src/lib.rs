@@ -153,6 +153,7 @@ pub mod present;
 pub mod ratio;
 pub mod report;
 pub mod sick_leave;
+pub mod sie;
 pub mod statement;
 
 pub use balanced_budget::{

@@ -11,4 +11,5 @@ mod follow_up;
 mod foundation;
 mod goal;
 mod sick_leave;
+mod sie;
 mod tables;

@@ -1,0 +1,162 @@
+//! Diagnostics (anmärkningar) about an SIE file, returned as data, and the reader's
+//! options and error type.
+
+use super::encoding::Encoding;
+
+/// Allvarlighetsgrad: how serious a diagnostic is.
+#[doc(alias = "allvarlighetsgrad")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Severity {
+    /// A tolerated deviation; the content was understood completely.
+    Notice,
+    /// The file breaks the specification, or something may have been lost.
+    Warning,
+    /// The file is really off: content was dropped, a checksum does not match, the file
+    /// is truncated.
+    Error,
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Notice => "notice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Anmärkning: one problem found in an SIE file, with where it is.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Diagnostic, Severity};
+/// let d = Diagnostic {
+///     line: 12,
+///     label: "#TRANS".into(),
+///     severity: Severity::Warning,
+///     message: "row outside a voucher ignored".into(),
+/// };
+/// assert_eq!(d.to_string(), "line 12: #TRANS: warning: row outside a voucher ignored");
+/// ```
+#[doc(alias = "anmärkning")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Diagnostic {
+    /// Line number (1-based); 0 for the file as a whole.
+    pub line: u64,
+    /// The record's label (e.g. `#VER`), or empty when the problem is not in a record.
+    pub label: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Plain words: lowercase, without a trailing period.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}: ", self.line)?;
+        }
+        if !self.label.is_empty() {
+            write!(f, "{}: ", self.label)?;
+        }
+        write!(f, "{}: {}", self.severity, self.message)
+    }
+}
+
+/// Läsinställningar: options for reading an SIE file.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Encoding, ReadOptions, Severity};
+/// let strict = ReadOptions::default()
+///     .unbalanced_voucher(Severity::Error)
+///     .fail_on(Severity::Error)
+///     .encoding(Encoding::Cp437);
+/// assert_eq!(strict.fail_on, Some(Severity::Error));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Force an encoding; `None` (the default) detects UTF-8 and ISO-8859-1 and otherwise
+    /// reads CP437 as the specification says.
+    pub encoding: Option<Encoding>,
+    /// Severity of an unbalanced voucher (default [`Severity::Warning`]).
+    pub unbalanced_voucher: Severity,
+    /// Stop with [`ReadError::Rejected`] at the first diagnostic of at least this
+    /// severity; `None` (the default) never stops for a diagnostic.
+    pub fail_on: Option<Severity>,
+    /// Verify `#KSUMMA` (default true).
+    pub verify_checksum: bool,
+    /// Lines longer than this many bytes are skipped with an error diagnostic (default
+    /// 1 MiB); it bounds the reader's memory.
+    pub max_line_length: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            encoding: None,
+            unbalanced_voucher: Severity::Warning,
+            fail_on: None,
+            verify_checksum: true,
+            max_line_length: 1 << 20,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// Forces an encoding instead of detecting it.
+    #[must_use]
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = Some(encoding);
+        self
+    }
+
+    /// Sets the severity of an unbalanced voucher.
+    #[must_use]
+    pub fn unbalanced_voucher(mut self, severity: Severity) -> Self {
+        self.unbalanced_voucher = severity;
+        self
+    }
+
+    /// Stops reading at the first diagnostic of at least this severity.
+    #[must_use]
+    pub fn fail_on(mut self, severity: Severity) -> Self {
+        self.fail_on = Some(severity);
+        self
+    }
+
+    /// Turns the `#KSUMMA` verification on or off.
+    #[must_use]
+    pub fn verify_checksum(mut self, verify: bool) -> Self {
+        self.verify_checksum = verify;
+        self
+    }
+
+    /// Sets the longest line accepted, in bytes.
+    #[must_use]
+    pub fn max_line_length(mut self, bytes: usize) -> Self {
+        self.max_line_length = bytes;
+        self
+    }
+}
+
+/// Läsfel: what stops reading an SIE file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The underlying reader failed.
+    #[error("i/o error after line {line}: {source}")]
+    Io {
+        /// The last line read.
+        line: u64,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A diagnostic at or above [`ReadOptions::fail_on`].
+    #[error("{0}")]
+    Rejected(Diagnostic),
+}

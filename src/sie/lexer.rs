@@ -1,0 +1,370 @@
+//! The byte-level tokenizer: splits a stream into lines and fields without allocating
+//! per field and without decoding any text.
+
+use std::io::{self, Read};
+
+/// Kind of a token on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// An unquoted field.
+    Bare,
+    /// A quoted field (the span excludes the quotes) without `\"` inside.
+    Quoted,
+    /// A quoted field containing at least one `\"`.
+    Escaped,
+    /// `{`: opens an object list or a voucher's row block.
+    Open,
+    /// `}`: closes an object list or a voucher's row block.
+    Close,
+}
+
+/// One token: a span of the current line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokKind,
+}
+
+impl Tok {
+    #[inline]
+    pub(crate) fn bytes<'a>(&self, line: &'a [u8]) -> &'a [u8] {
+        line.get(self.start..self.end).unwrap_or_default()
+    }
+
+    #[inline]
+    pub(crate) fn is_scalar(&self) -> bool {
+        matches!(
+            self.kind,
+            TokKind::Bare | TokKind::Quoted | TokKind::Escaped
+        )
+    }
+}
+
+/// Separator bytes: space, tab and the other control characters.
+#[inline]
+fn is_sep(b: u8) -> bool {
+    b <= b' ' || b == 0x7f
+}
+
+/// Tokenizes one line (without its line end) into `toks`. Returns whether a quoted field
+/// was left unterminated.
+pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
+    toks.clear();
+    let n = line.len();
+    let mut i = 0;
+    let mut in_list = false;
+    let mut unterminated = false;
+    while i < n {
+        let Some(&b) = line.get(i) else { break };
+        if is_sep(b) {
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                let mut escaped = false;
+                let mut closed = false;
+                while let Some(&c) = line.get(j) {
+                    if c == b'"' {
+                        closed = true;
+                        break;
+                    }
+                    if c == b'\\' && line.get(j + 1) == Some(&b'"') {
+                        escaped = true;
+                        j += 2;
+                    } else {
+                        j += 1;
+                    }
+                }
+                if !closed {
+                    unterminated = true;
+                    j = n;
+                }
+                toks.push(Tok {
+                    start,
+                    end: j.min(n),
+                    kind: if escaped {
+                        TokKind::Escaped
+                    } else {
+                        TokKind::Quoted
+                    },
+                });
+                i = j + 1;
+            }
+            b'{' if !in_list => {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: TokKind::Open,
+                });
+                in_list = true;
+                i += 1;
+            }
+            b'}' => {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: TokKind::Close,
+                });
+                in_list = false;
+                i += 1;
+            }
+            _ => {
+                let rest = line.get(i..).unwrap_or_default();
+                let len = if in_list {
+                    rest.iter()
+                        .position(|&c| is_sep(c) || c == b'}')
+                        .unwrap_or(rest.len())
+                } else {
+                    rest.iter().position(|&c| is_sep(c)).unwrap_or(rest.len())
+                };
+                toks.push(Tok {
+                    start: i,
+                    end: i + len,
+                    kind: TokKind::Bare,
+                });
+                i += len;
+            }
+        }
+    }
+    unterminated
+}
+
+/// Unescapes `\"` into `"`.
+pub(crate) fn unescape(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut it = bytes.iter().peekable();
+    while let Some(&b) = it.next() {
+        if b == b'\\' && it.peek() == Some(&&b'"') {
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// What the line source produced.
+pub(crate) enum LineEvent {
+    /// A line (without CR/LF) and its tokens.
+    Line,
+    /// A line longer than the limit was skipped.
+    Overlong,
+    /// End of input.
+    Eof,
+}
+
+/// Buffered line source over any reader. The buffer grows only for lines longer than it,
+/// up to `max_line` bytes.
+pub(crate) struct Lines<R> {
+    src: R,
+    buf: Vec<u8>,
+    pos: usize,
+    end: usize,
+    scanned: usize,
+    eof: bool,
+    max_line: usize,
+    /// Line number (1-based) of the current line.
+    pub(crate) line_no: u64,
+    /// The current line: `buf[line_start..line_end]`.
+    line_start: usize,
+    line_end: usize,
+    /// Tokens of the current line.
+    pub(crate) toks: Vec<Tok>,
+    pub(crate) unterminated: bool,
+    pub(crate) bytes_read: u64,
+}
+
+const INITIAL_BUFFER: usize = 64 * 1024;
+
+impl<R: Read> Lines<R> {
+    pub(crate) fn new(src: R, max_line: usize) -> Self {
+        Lines {
+            src,
+            buf: vec![0; INITIAL_BUFFER],
+            pos: 0,
+            end: 0,
+            scanned: 0,
+            eof: false,
+            max_line: max_line.max(1024),
+            line_no: 0,
+            line_start: 0,
+            line_end: 0,
+            toks: Vec::with_capacity(32),
+            unterminated: false,
+            bytes_read: 0,
+        }
+    }
+
+    /// The current line's bytes.
+    #[inline]
+    pub(crate) fn line(&self) -> &[u8] {
+        self.buf
+            .get(self.line_start..self.line_end)
+            .unwrap_or_default()
+    }
+
+    /// The buffered input from the current line onward, for encoding detection.
+    pub(crate) fn window(&self) -> &[u8] {
+        self.buf.get(self.line_start..self.end).unwrap_or_default()
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
+            self.scanned -= self.pos;
+            self.pos = 0;
+        }
+        if self.end == self.buf.len() {
+            let new_len = (self.buf.len() * 2)
+                .min(self.max_line.saturating_add(1))
+                .max(self.buf.len() + 1);
+            self.buf.resize(new_len, 0);
+        }
+        loop {
+            let Some(space) = self.buf.get_mut(self.end..) else {
+                return Ok(());
+            };
+            match self.src.read(space) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(());
+                }
+                Ok(k) => {
+                    self.end += k;
+                    self.bytes_read += k as u64;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Advances to the next line and tokenizes it.
+    ///
+    /// # Errors
+    ///
+    /// I/O errors of the underlying reader.
+    pub(crate) fn advance(&mut self) -> io::Result<LineEvent> {
+        let mut skipping = false;
+        loop {
+            let pending = self.buf.get(self.scanned..self.end).unwrap_or_default();
+            if let Some(i) = pending.iter().position(|&b| b == b'\n') {
+                let nl = self.scanned + i;
+                self.line_no += 1;
+                if skipping || nl - self.pos > self.max_line {
+                    self.pos = nl + 1;
+                    self.scanned = self.pos;
+                    self.line_start = self.pos;
+                    self.line_end = self.pos;
+                    self.toks.clear();
+                    return Ok(LineEvent::Overlong);
+                }
+                self.set_line(self.pos, nl);
+                self.pos = nl + 1;
+                self.scanned = self.pos;
+                return Ok(LineEvent::Line);
+            }
+            self.scanned = self.end;
+            if self.eof {
+                if self.pos < self.end {
+                    self.line_no += 1;
+                    if skipping {
+                        self.pos = self.end;
+                        self.toks.clear();
+                        return Ok(LineEvent::Overlong);
+                    }
+                    self.set_line(self.pos, self.end);
+                    self.pos = self.end;
+                    return Ok(LineEvent::Line);
+                }
+                self.line_start = self.end;
+                self.line_end = self.end;
+                self.toks.clear();
+                return Ok(LineEvent::Eof);
+            }
+            if self.end - self.pos >= self.max_line {
+                // Drop what we have of the overlong line and keep skipping to its end.
+                skipping = true;
+                self.pos = self.end;
+                self.scanned = self.end;
+            }
+            self.fill()?;
+        }
+    }
+
+    fn set_line(&mut self, start: usize, mut end: usize) {
+        while end > start && self.buf.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        self.line_start = start;
+        self.line_end = end;
+        let line = self.buf.get(start..end).unwrap_or_default();
+        self.unterminated = tokenize(line, &mut self.toks);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(line: &str) -> Vec<(TokKind, String)> {
+        let mut t = Vec::new();
+        tokenize(line.as_bytes(), &mut t);
+        t.iter()
+            .map(|t| {
+                (
+                    t.kind,
+                    String::from_utf8_lossy(t.bytes(line.as_bytes())).into_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fields() {
+        use TokKind::*;
+        assert_eq!(
+            toks("#TRANS 7010 {\"1\" \"456\" 7 47} 13200.00 \"\" \"a \\\"b\\\"\""),
+            vec![
+                (Bare, "#TRANS".into()),
+                (Bare, "7010".into()),
+                (Open, "{".into()),
+                (Quoted, "1".into()),
+                (Quoted, "456".into()),
+                (Bare, "7".into()),
+                (Bare, "47".into()),
+                (Close, "}".into()),
+                (Bare, "13200.00".into()),
+                (Quoted, "".into()),
+                (Escaped, "a \\\"b\\\"".into()),
+            ]
+        );
+        assert_eq!(toks("\t#FLAGGA\t\t0  ").len(), 2);
+        assert_eq!(toks("{}").len(), 2);
+        assert_eq!(toks("{1 1}").len(), 4);
+    }
+
+    #[test]
+    fn lines_across_small_reads() {
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(buf.len()).min(3);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut l = Lines::new(Trickle(b"#A 1\r\n\n#B \"x y\"\n#C"), 1024);
+        let mut out = Vec::new();
+        while let LineEvent::Line = l.advance().unwrap() {
+            out.push(String::from_utf8_lossy(l.line()).into_owned());
+        }
+        assert_eq!(out, vec!["#A 1", "", "#B \"x y\"", "#C"]);
+    }
+}

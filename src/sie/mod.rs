@@ -1,0 +1,104 @@
+//! SIE 4: reading (and writing) the Swedish standard ledger export format.
+//!
+//! Every Swedish accounting system exports its ledger as SIE 4 (types 1, 2, 3, 4E, and
+//! 4I for import). This module reads all of them tolerantly: a [`Reader`] streams typed
+//! [`Record`]s from any byte source and reports every deviation from the specification
+//! as a [`Diagnostic`] with line number, label, [`Severity`] and a message in plain
+//! words. Reading goes on past everything except an I/O error.
+//!
+//! It follows *SIE filformat, utgåva 4B* (2008) and its 2025 clarification 4C:
+//!
+//! - fields separated by spaces or tabs, quoted with `"` (`\"` inside), `""` placeholders,
+//!   object lists `{dim obj …}` (also `{}`, `{ }`, and without braces in `#PBUDGET` as
+//!   some exporters write them), CR LF or LF;
+//! - amounts exact as [`rust_decimal::Decimal`] (`-0.00` is zero), dates `YYYYMMDD`
+//!   (also `00000000` as "no date" and ISO dates, each with a notice), periods `YYYYMM`
+//!   ([`YearMonth`]);
+//! - code page 437 as the specification requires, with detection of files that are really
+//!   UTF-8 or ISO-8859-1 ([`Encoding`], [`ReadOptions::encoding`] to force one);
+//! - `#KSUMMA` verified (CRC-32 over the records' contents); an opening `#KSUMMA` without
+//!   a closing one means a truncated file;
+//! - `#RTRANS` rows kept as added rows and their duplicate `#TRANS` skipped; `#BTRANS`
+//!   rows kept as struck rows and never counted ([`RowKind`]);
+//! - a balance check of every voucher, the mandatory and forbidden records of each file
+//!   type, the group order of records.
+//!
+//! The module depends on nothing else in this crate.
+//!
+//! # Example
+//!
+//! ```
+//! use kommunal_redovisning::sie::{Reader, Record, Totals};
+//!
+//! let file = "#FLAGGA 0\n#PROGRAM \"Ekonomi\" 1.0\n#FORMAT PC8\n#GEN 20250701\n#SIETYP 4\n\
+//!             #FNAMN \"Lystkom\"\n#RAR 0 20250101 20251231\n#KONTO 5010 \"Lokalhyra\"\n\
+//!             #KONTO 1930 \"Bank\"\n#UB 0 1930 -1000\n\
+//!             #VER A 1 20250115 \"Hyra januari\"\n{\n\
+//!             #TRANS 5010 {\"1\" \"110\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n";
+//! let mut reader = Reader::new(file.as_bytes());
+//! let mut totals = Totals::default();
+//! while let Some(record) = reader.next_record()? {
+//!     totals.add(&record);
+//! }
+//! assert!(reader.diagnostics().is_empty());
+//! assert_eq!(totals.by_account["5010"].to_string(), "1000.00");
+//! assert_eq!(totals.vouchers, 1);
+//! # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+//! ```
+
+mod crc;
+mod diagnostic;
+mod encoding;
+mod lexer;
+mod reader;
+mod record;
+mod totals;
+mod value;
+mod writer;
+
+pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
+pub use encoding::{Encoding, detect_encoding};
+pub use reader::Reader;
+pub use record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
+pub use totals::{ObjectKey, Totals, sum_transactions};
+pub use value::{YearMonth, parse_amount};
+pub use writer::{Writer, write_records};
+
+/// Serde helper: [`rust_decimal::Decimal`] as a canonical string (`"-1234.50"`).
+#[cfg(feature = "serde")]
+pub(crate) mod serde_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        s.parse::<Decimal>().map_err(serde::de::Error::custom)
+    }
+
+    pub(crate) mod option {
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub(crate) fn serialize<S: Serializer>(
+            d: &Option<Decimal>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => s.collect_str(d),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            let s = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+            s.map(|s| s.parse::<Decimal>().map_err(serde::de::Error::custom))
+                .transpose()
+        }
+    }
+}

@@ -1,0 +1,1654 @@
+//! The typed, diagnosing reader.
+
+use std::collections::VecDeque;
+use std::io::Read;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::crc::Crc32;
+use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
+use super::encoding::{Encoding, detect_encoding};
+use super::lexer::{LineEvent, Lines, Tok, TokKind, unescape};
+use super::record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
+use super::value::{DateParse, YearMonth, parse_amount, parse_date};
+
+/// The labels the specification defines, with their group (1 flag, 2 identification,
+/// 3 chart of accounts, 4 balances and vouchers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Label {
+    Flagga,
+    Program,
+    Format,
+    Gen,
+    Sietyp,
+    Prosa,
+    Ftyp,
+    Fnr,
+    Orgnr,
+    Adress,
+    Fnamn,
+    Rar,
+    Taxar,
+    Omfattn,
+    Kptyp,
+    Valuta,
+    Konto,
+    Ktyp,
+    Enhet,
+    Sru,
+    Dim,
+    Underdim,
+    Objekt,
+    Ib,
+    Ub,
+    Oib,
+    Oub,
+    Res,
+    Psaldo,
+    Pbudget,
+    Ver,
+    Trans,
+    Rtrans,
+    Btrans,
+    Bkod,
+    Ksumma,
+}
+
+const LABEL_COUNT: usize = 36;
+
+impl Label {
+    #[inline]
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Label> {
+        Some(match b {
+            b"#TRANS" => Label::Trans,
+            b"#VER" => Label::Ver,
+            b"#RTRANS" => Label::Rtrans,
+            b"#BTRANS" => Label::Btrans,
+            b"#KONTO" => Label::Konto,
+            b"#PSALDO" => Label::Psaldo,
+            b"#PBUDGET" => Label::Pbudget,
+            b"#SRU" => Label::Sru,
+            b"#KTYP" => Label::Ktyp,
+            b"#IB" => Label::Ib,
+            b"#UB" => Label::Ub,
+            b"#RES" => Label::Res,
+            b"#OIB" => Label::Oib,
+            b"#OUB" => Label::Oub,
+            b"#OBJEKT" => Label::Objekt,
+            b"#DIM" => Label::Dim,
+            b"#UNDERDIM" => Label::Underdim,
+            b"#ENHET" => Label::Enhet,
+            b"#FLAGGA" => Label::Flagga,
+            b"#PROGRAM" => Label::Program,
+            b"#FORMAT" => Label::Format,
+            b"#GEN" => Label::Gen,
+            b"#SIETYP" => Label::Sietyp,
+            b"#PROSA" => Label::Prosa,
+            b"#FTYP" => Label::Ftyp,
+            b"#FNR" => Label::Fnr,
+            b"#ORGNR" => Label::Orgnr,
+            b"#ADRESS" => Label::Adress,
+            b"#FNAMN" => Label::Fnamn,
+            b"#RAR" => Label::Rar,
+            b"#TAXAR" => Label::Taxar,
+            b"#OMFATTN" => Label::Omfattn,
+            b"#KPTYP" => Label::Kptyp,
+            b"#VALUTA" => Label::Valuta,
+            b"#BKOD" => Label::Bkod,
+            b"#KSUMMA" => Label::Ksumma,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Label::Flagga => "#FLAGGA",
+            Label::Program => "#PROGRAM",
+            Label::Format => "#FORMAT",
+            Label::Gen => "#GEN",
+            Label::Sietyp => "#SIETYP",
+            Label::Prosa => "#PROSA",
+            Label::Ftyp => "#FTYP",
+            Label::Fnr => "#FNR",
+            Label::Orgnr => "#ORGNR",
+            Label::Adress => "#ADRESS",
+            Label::Fnamn => "#FNAMN",
+            Label::Rar => "#RAR",
+            Label::Taxar => "#TAXAR",
+            Label::Omfattn => "#OMFATTN",
+            Label::Kptyp => "#KPTYP",
+            Label::Valuta => "#VALUTA",
+            Label::Konto => "#KONTO",
+            Label::Ktyp => "#KTYP",
+            Label::Enhet => "#ENHET",
+            Label::Sru => "#SRU",
+            Label::Dim => "#DIM",
+            Label::Underdim => "#UNDERDIM",
+            Label::Objekt => "#OBJEKT",
+            Label::Ib => "#IB",
+            Label::Ub => "#UB",
+            Label::Oib => "#OIB",
+            Label::Oub => "#OUB",
+            Label::Res => "#RES",
+            Label::Psaldo => "#PSALDO",
+            Label::Pbudget => "#PBUDGET",
+            Label::Ver => "#VER",
+            Label::Trans => "#TRANS",
+            Label::Rtrans => "#RTRANS",
+            Label::Btrans => "#BTRANS",
+            Label::Bkod => "#BKOD",
+            Label::Ksumma => "#KSUMMA",
+        }
+    }
+
+    fn group(self) -> u8 {
+        match self {
+            Label::Flagga | Label::Ksumma => 1,
+            Label::Program
+            | Label::Format
+            | Label::Gen
+            | Label::Sietyp
+            | Label::Prosa
+            | Label::Ftyp
+            | Label::Fnr
+            | Label::Orgnr
+            | Label::Adress
+            | Label::Fnamn
+            | Label::Rar
+            | Label::Taxar
+            | Label::Omfattn
+            | Label::Kptyp
+            | Label::Valuta
+            | Label::Bkod => 2,
+            Label::Konto
+            | Label::Ktyp
+            | Label::Enhet
+            | Label::Sru
+            | Label::Dim
+            | Label::Underdim
+            | Label::Objekt => 3,
+            _ => 4,
+        }
+    }
+
+    const ALL: [Label; LABEL_COUNT] = [
+        Label::Flagga,
+        Label::Program,
+        Label::Format,
+        Label::Gen,
+        Label::Sietyp,
+        Label::Prosa,
+        Label::Ftyp,
+        Label::Fnr,
+        Label::Orgnr,
+        Label::Adress,
+        Label::Fnamn,
+        Label::Rar,
+        Label::Taxar,
+        Label::Omfattn,
+        Label::Kptyp,
+        Label::Valuta,
+        Label::Konto,
+        Label::Ktyp,
+        Label::Enhet,
+        Label::Sru,
+        Label::Dim,
+        Label::Underdim,
+        Label::Objekt,
+        Label::Ib,
+        Label::Ub,
+        Label::Oib,
+        Label::Oub,
+        Label::Res,
+        Label::Psaldo,
+        Label::Pbudget,
+        Label::Ver,
+        Label::Trans,
+        Label::Rtrans,
+        Label::Btrans,
+        Label::Bkod,
+        Label::Ksumma,
+    ];
+}
+
+/// Kinds of notices that are reported once per file with a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repeat {
+    MissingBraces,
+    ExtraFields,
+    ZeroDate,
+    IsoDate,
+    OutOfOrder,
+    ManyDecimals,
+    PlusOrComma,
+    UnknownLabel,
+    EmptyVoucher,
+    NoBlock,
+    QuotedKeyword,
+}
+
+const REPEAT_COUNT: usize = 11;
+
+/// Voucher being assembled.
+struct OpenVoucher {
+    voucher: Voucher,
+    line: u64,
+    /// `{` seen.
+    in_block: bool,
+    /// A row was dropped, so the balance check would be meaningless.
+    incomplete: bool,
+    /// The last row was an `#RTRANS`; its duplicate `#TRANS` should follow.
+    after_rtrans: Option<(String, Vec<ObjectRef>, Decimal, u64)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checksum {
+    Off,
+    Running(Crc32),
+    Done,
+}
+
+/// Reader state apart from the line source (split for the borrow checker).
+struct State {
+    opts: ReadOptions,
+    encoding: Option<Encoding>,
+    encoding_noted: bool,
+    diags: Vec<Diagnostic>,
+    checked: usize,
+    out: VecDeque<Record>,
+    voucher: Option<OpenVoucher>,
+    counts: [u64; LABEL_COUNT],
+    first_line: [u64; LABEL_COUNT],
+    repeats: [(u64, u64, &'static str, &'static str); REPEAT_COUNT],
+    max_group: u8,
+    records: u64,
+    sie_type: Option<u8>,
+    format: Option<String>,
+    checksum: Checksum,
+    finished: bool,
+    rar_years: Vec<i32>,
+    vouchers: u64,
+    rows: u64,
+}
+
+/// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
+/// [`Diagnostic`]s.
+///
+/// Memory stays bounded by the longest line and the largest voucher, whatever the file
+/// size. The reader is an [`Iterator`] of `Result<Record, ReadError>`; an `Err` ends the
+/// iteration.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Reader, Record, Severity};
+///
+/// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101 \"Hyra\"\n{\n#TRANS 5010 {} 100\n#TRANS 1930 {} -90\n}\n";
+/// let mut reader = Reader::new(&file[..]);
+/// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
+/// assert!(matches!(&records[2], Record::Voucher(v) if v.rows.len() == 2));
+/// let unbalanced = reader.diagnostics().iter().find(|d| d.label == "#VER").unwrap();
+/// assert_eq!(unbalanced.severity, Severity::Warning);
+/// assert_eq!(unbalanced.message, "voucher A 1 dated 2025-01-01 does not balance: difference 10");
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
+pub struct Reader<R> {
+    lines: Lines<R>,
+    st: State,
+}
+
+impl<R: Read> Reader<R> {
+    /// A reader with the default [`ReadOptions`]. `R` is any byte source: a `&[u8]`, a
+    /// `BufReader<File>`, stdin.
+    pub fn new(source: R) -> Self {
+        Self::with_options(source, ReadOptions::default())
+    }
+
+    /// A reader with the given options.
+    pub fn with_options(source: R, opts: ReadOptions) -> Self {
+        let max = opts.max_line_length;
+        Reader {
+            lines: Lines::new(source, max),
+            st: State {
+                encoding: opts.encoding,
+                encoding_noted: false,
+                opts,
+                diags: Vec::new(),
+                checked: 0,
+                out: VecDeque::new(),
+                voucher: None,
+                counts: [0; LABEL_COUNT],
+                first_line: [0; LABEL_COUNT],
+                repeats: [(0, 0, "", ""); REPEAT_COUNT],
+                max_group: 0,
+                records: 0,
+                sie_type: None,
+                format: None,
+                checksum: Checksum::Off,
+                finished: false,
+                rar_years: Vec::new(),
+                vouchers: 0,
+                rows: 0,
+            },
+        }
+    }
+
+    /// The diagnostics collected so far (all of them once the reader is exhausted).
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.st.diags
+    }
+
+    /// Takes the diagnostics collected so far out of the reader.
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        self.st.checked = 0;
+        std::mem::take(&mut self.st.diags)
+    }
+
+    /// The encoding in use: forced, detected, or `None` while only ASCII has been seen.
+    #[must_use]
+    pub fn encoding(&self) -> Option<Encoding> {
+        self.st.encoding
+    }
+
+    /// The number of the last line read (1-based).
+    #[must_use]
+    pub fn line(&self) -> u64 {
+        self.lines.line_no
+    }
+
+    /// The number of bytes read from the source so far.
+    #[must_use]
+    pub fn bytes_read(&self) -> u64 {
+        self.lines.bytes_read
+    }
+
+    /// The `#SIETYP` of the file, once read.
+    #[must_use]
+    pub fn sie_type(&self) -> Option<u8> {
+        self.st.sie_type
+    }
+
+    /// Counts so far: (records, vouchers, voucher rows).
+    #[must_use]
+    pub fn counts(&self) -> (u64, u64, u64) {
+        (self.st.records, self.st.vouchers, self.st.rows)
+    }
+
+    /// The next record, `Ok(None)` at the end of the file.
+    ///
+    /// # Errors
+    ///
+    /// [`ReadError::Io`] when the source fails; [`ReadError::Rejected`] for the first
+    /// diagnostic at or above [`ReadOptions::fail_on`].
+    pub fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+        loop {
+            self.st.check_fail()?;
+            if let Some(r) = self.st.out.pop_front() {
+                return Ok(Some(r));
+            }
+            if self.st.finished {
+                return Ok(None);
+            }
+            let event = self.lines.advance().map_err(|source| ReadError::Io {
+                line: self.lines.line_no,
+                source,
+            })?;
+            match event {
+                LineEvent::Line => {
+                    let ln = self.lines.line_no;
+                    let line = self.lines.line();
+                    let toks = self.lines.toks.as_slice();
+                    if self.lines.unterminated {
+                        self.st.diag(
+                            ln,
+                            "",
+                            Severity::Warning,
+                            "quoted field not closed before the end of the line".into(),
+                        );
+                    }
+                    self.st.line(ln, line, toks, self.lines.window());
+                }
+                LineEvent::Overlong => {
+                    let ln = self.lines.line_no;
+                    let msg = format!(
+                        "line longer than {} bytes skipped",
+                        self.st.opts.max_line_length
+                    );
+                    self.st.diag(ln, "", Severity::Error, msg);
+                }
+                LineEvent::Eof => self.st.finish(self.lines.line_no),
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for Reader<R> {
+    type Item = Result<Record, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_record() {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => None,
+            Err(e) => {
+                self.st.finished = true;
+                self.st.out.clear();
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+/// A cursor over the fields of one line.
+struct Cur<'a> {
+    line: &'a [u8],
+    toks: &'a [Tok],
+    i: usize,
+}
+
+impl<'a> Cur<'a> {
+    #[inline]
+    fn peek(&self) -> Option<&'a Tok> {
+        self.toks.get(self.i)
+    }
+
+    /// The next field if it is a scalar.
+    #[inline]
+    fn scalar(&mut self) -> Option<&'a Tok> {
+        let t = self.toks.get(self.i)?;
+        if t.is_scalar() {
+            self.i += 1;
+            Some(t)
+        } else {
+            None
+        }
+    }
+
+    /// Raw bytes of the next scalar (escapes not removed).
+    #[inline]
+    fn raw(&mut self) -> Option<&'a [u8]> {
+        let line = self.line;
+        self.scalar().map(|t| t.bytes(line))
+    }
+
+    fn remaining(&self) -> usize {
+        self.toks.len().saturating_sub(self.i)
+    }
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |e| e + 1);
+    bytes.get(start..end).unwrap_or_default()
+}
+
+impl State {
+    fn diag(&mut self, line: u64, label: &str, severity: Severity, message: String) {
+        self.diags.push(Diagnostic {
+            line,
+            label: label.to_owned(),
+            severity,
+            message,
+        });
+    }
+
+    fn check_fail(&mut self) -> Result<(), ReadError> {
+        if let Some(level) = self.opts.fail_on {
+            while let Some(d) = self.diags.get(self.checked) {
+                self.checked += 1;
+                if d.severity >= level {
+                    return Err(ReadError::Rejected(d.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A notice reported on its first occurrence and counted afterwards.
+    fn repeat(&mut self, kind: Repeat, line: u64, label: &'static str, message: &'static str) {
+        let Some(slot) = self.repeats.get_mut(kind as usize) else {
+            return;
+        };
+        if slot.0 == 0 {
+            *slot = (1, line, label, message);
+            let severity = if kind == Repeat::NoBlock {
+                Severity::Warning
+            } else {
+                Severity::Notice
+            };
+            self.diag(line, label, severity, message.to_owned());
+        } else {
+            slot.0 += 1;
+        }
+    }
+
+    fn ensure_encoding(&mut self, line: u64, window: &[u8]) -> Encoding {
+        if let Some(e) = self.encoding {
+            return e;
+        }
+        let detected = detect_encoding(window).unwrap_or(Encoding::Cp437);
+        self.encoding = Some(detected);
+        if detected != Encoding::Cp437 && !self.encoding_noted {
+            self.encoding_noted = true;
+            let declared = self
+                .format
+                .clone()
+                .unwrap_or_else(|| "no #FORMAT".to_owned());
+            self.diag(
+                line,
+                "",
+                Severity::Notice,
+                format!(
+                    "file declares {declared} but is {}; decoded as {}",
+                    detected.name(),
+                    detected.name()
+                ),
+            );
+        }
+        detected
+    }
+
+    /// Decodes a text field: unescaped, trimmed, decoded.
+    fn text(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8]) -> String {
+        let raw = t.bytes(line);
+        let enc = if raw.is_ascii() {
+            Encoding::Cp437
+        } else {
+            self.ensure_encoding(ln, window)
+        };
+        if t.kind == TokKind::Escaped {
+            let u = unescape(raw);
+            enc.decode(trim(&u))
+        } else {
+            enc.decode(trim(raw))
+        }
+    }
+
+    fn opt_text(&mut self, cur: &mut Cur<'_>, ln: u64, window: &[u8]) -> String {
+        match cur.scalar() {
+            Some(t) => self.text(t, cur.line, ln, window),
+            None => String::new(),
+        }
+    }
+
+    fn req_text(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &str,
+        what: &str,
+        window: &[u8],
+    ) -> Option<String> {
+        match cur.scalar() {
+            Some(t) => Some(self.text(t, cur.line, ln, window)),
+            None => {
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Warning,
+                    format!("{what} missing; record ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    fn amount(&mut self, raw: &[u8], ln: u64, label: &'static str, what: &str) -> Option<Decimal> {
+        match parse_amount(raw) {
+            Some(a) => {
+                if raw.first() == Some(&b'+') || raw.contains(&b',') {
+                    self.repeat(
+                        Repeat::PlusOrComma,
+                        ln,
+                        label,
+                        "amount with a plus sign or a decimal comma",
+                    );
+                } else if what == "amount" && a.scale() > 2 {
+                    self.repeat(
+                        Repeat::ManyDecimals,
+                        ln,
+                        label,
+                        "amount with more than two decimals",
+                    );
+                }
+                Some(a)
+            }
+            None => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    format!("malformed {what} \"{shown}\"; record ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    fn req_amount(&mut self, cur: &mut Cur<'_>, ln: u64, label: &'static str) -> Option<Decimal> {
+        match cur.raw() {
+            Some(raw) => self.amount(raw, ln, label, "amount"),
+            None => {
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    "amount missing; record ignored".to_owned(),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional quantity: absent or `""` is `None`; a malformed one is a warning.
+    fn opt_quantity(&mut self, cur: &mut Cur<'_>, ln: u64, label: &'static str) -> Option<Decimal> {
+        let raw = trim(cur.raw()?);
+        if raw.is_empty() {
+            return None;
+        }
+        match parse_amount(raw) {
+            Some(q) => Some(q),
+            None => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Warning,
+                    format!("malformed quantity \"{shown}\" ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, raw: &[u8], ln: u64, label: &'static str, what: &str) -> Option<NaiveDate> {
+        match parse_date(raw) {
+            DateParse::Ok(d) => Some(d),
+            DateParse::Iso(d) => {
+                self.repeat(
+                    Repeat::IsoDate,
+                    ln,
+                    label,
+                    "date written as YYYY-MM-DD instead of YYYYMMDD",
+                );
+                Some(d)
+            }
+            DateParse::Zero => {
+                self.repeat(Repeat::ZeroDate, ln, label, "date 00000000 read as no date");
+                None
+            }
+            DateParse::Invalid => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Warning,
+                    format!("invalid {what} \"{shown}\" read as no date"),
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_date(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<NaiveDate> {
+        let raw = trim(cur.raw()?);
+        if raw.is_empty() {
+            return None;
+        }
+        self.date(raw, ln, label, what)
+    }
+
+    fn req_date(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<NaiveDate> {
+        let Some(raw) = cur.raw() else {
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                format!("{what} missing; record ignored"),
+            );
+            return None;
+        };
+        match parse_date(trim(raw)) {
+            DateParse::Ok(d) => Some(d),
+            DateParse::Iso(d) => {
+                self.repeat(
+                    Repeat::IsoDate,
+                    ln,
+                    label,
+                    "date written as YYYY-MM-DD instead of YYYYMMDD",
+                );
+                Some(d)
+            }
+            _ => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Warning,
+                    format!("invalid {what} \"{shown}\"; record ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    fn int<T: std::str::FromStr>(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<T> {
+        let Some(raw) = cur.raw() else {
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                format!("{what} missing; record ignored"),
+            );
+            return None;
+        };
+        let parsed = std::str::from_utf8(trim(raw))
+            .ok()
+            .and_then(|s| s.parse::<T>().ok());
+        if parsed.is_none() {
+            let shown = String::from_utf8_lossy(raw);
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                format!("invalid {what} \"{shown}\"; record ignored"),
+            );
+        }
+        parsed
+    }
+
+    /// An object list `{dim obj …}`; `None` (nothing consumed) when the next field is not `{`.
+    fn objects(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        window: &[u8],
+    ) -> Option<Vec<ObjectRef>> {
+        if cur.peek().map(|t| t.kind) != Some(TokKind::Open) {
+            return None;
+        }
+        cur.i += 1;
+        let mut list = Vec::new();
+        let mut closed = false;
+        let mut pending_dim: Option<Option<u32>> = None;
+        while let Some(t) = cur.toks.get(cur.i) {
+            cur.i += 1;
+            match t.kind {
+                TokKind::Close => {
+                    closed = true;
+                    break;
+                }
+                TokKind::Open => {}
+                _ => match pending_dim.take() {
+                    None => {
+                        let raw = trim(t.bytes(cur.line));
+                        let dim = std::str::from_utf8(raw)
+                            .ok()
+                            .and_then(|s| s.parse::<u32>().ok());
+                        if dim.is_none() {
+                            let shown = String::from_utf8_lossy(raw);
+                            self.diag(ln, label, Severity::Warning, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
+                        }
+                        pending_dim = Some(dim);
+                    }
+                    Some(dim) => {
+                        let object = self.text(t, cur.line, ln, window);
+                        if let Some(dimension) = dim {
+                            list.push(ObjectRef { dimension, object });
+                        }
+                    }
+                },
+            }
+        }
+        if !closed {
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                "object list not closed with }".to_owned(),
+            );
+        }
+        if pending_dim.is_some() {
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                "object list has a dimension without an object; it is ignored".to_owned(),
+            );
+        }
+        Some(list)
+    }
+
+    fn extra(&mut self, cur: &Cur<'_>, ln: u64, label: &'static str) {
+        if cur.remaining() > 0 {
+            self.repeat(
+                Repeat::ExtraFields,
+                ln,
+                label,
+                "extra fields at the end of a record ignored",
+            );
+        }
+    }
+
+    fn line(&mut self, ln: u64, line: &[u8], toks: &[Tok], window: &[u8]) {
+        let Some(first) = toks.first() else { return };
+        // Checksum over everything between the opening and the closing #KSUMMA.
+        if let Checksum::Running(mut crc) = self.checksum {
+            let is_ksumma = first.kind == TokKind::Bare && first.bytes(line) == b"#KSUMMA";
+            if !is_ksumma {
+                for t in toks {
+                    match t.kind {
+                        TokKind::Open | TokKind::Close => {}
+                        TokKind::Escaped => crc.update(&unescape(t.bytes(line))),
+                        _ => crc.update(t.bytes(line)),
+                    }
+                }
+                self.checksum = Checksum::Running(crc);
+            }
+        }
+        match first.kind {
+            TokKind::Open => {
+                match self.voucher.as_mut() {
+                    Some(v) if !v.in_block => v.in_block = true,
+                    _ => self.diag(
+                        ln,
+                        "",
+                        Severity::Warning,
+                        "{ without a #VER before it ignored".to_owned(),
+                    ),
+                }
+                return;
+            }
+            TokKind::Close => {
+                match self.voucher.take() {
+                    Some(v) if v.in_block => self.close_voucher(v, ln),
+                    Some(v) => {
+                        self.diag(
+                            ln,
+                            "#VER",
+                            Severity::Warning,
+                            "} without { in voucher".to_owned(),
+                        );
+                        self.close_voucher(v, ln);
+                    }
+                    None => self.diag(
+                        ln,
+                        "",
+                        Severity::Warning,
+                        "} without a voucher ignored".to_owned(),
+                    ),
+                }
+                return;
+            }
+            _ => {}
+        }
+        let label_bytes = first.bytes(line);
+        if first.kind != TokKind::Bare || label_bytes.first() != Some(&b'#') {
+            self.diag(
+                ln,
+                "",
+                Severity::Warning,
+                "line does not start with a #label; ignored".to_owned(),
+            );
+            return;
+        }
+        let mut cur = Cur { line, toks, i: 1 };
+        let label = match Label::from_bytes(label_bytes) {
+            Some(l) => l,
+            None => match Label::from_bytes(&label_bytes.to_ascii_uppercase()) {
+                Some(l) => l,
+                None => {
+                    self.unknown(ln, &mut cur, label_bytes, window);
+                    return;
+                }
+            },
+        };
+        let idx = label as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        // Rows belong to the open voucher.
+        if matches!(label, Label::Trans | Label::Rtrans | Label::Btrans) {
+            self.row(ln, label, &mut cur, window);
+            return;
+        }
+        if let Some(v) = self.voucher.take() {
+            if v.in_block {
+                self.diag(
+                    v.line,
+                    "#VER",
+                    Severity::Warning,
+                    format!("voucher not closed with }} before line {ln}"),
+                );
+            } else {
+                self.repeat(
+                    Repeat::NoBlock,
+                    v.line,
+                    "#VER",
+                    "voucher without a { … } block of rows",
+                );
+            }
+            self.close_voucher(v, ln);
+        }
+        let group = label.group();
+        if group < self.max_group && label != Label::Ksumma {
+            self.repeat(Repeat::OutOfOrder, ln, label.name(), "record out of group order (flag, identification, chart of accounts, balances and vouchers)");
+        }
+        self.max_group = self.max_group.max(group);
+        if self.records == 0 && label != Label::Flagga {
+            self.diag(
+                ln,
+                label.name(),
+                Severity::Warning,
+                "the first record is not #FLAGGA".to_owned(),
+            );
+        }
+        if let Some(r) = self.record(ln, label, &mut cur, window) {
+            self.records += 1;
+            self.out.push_back(r);
+        }
+    }
+
+    fn unknown(&mut self, ln: u64, cur: &mut Cur<'_>, label_bytes: &[u8], window: &[u8]) {
+        let label = String::from_utf8_lossy(label_bytes).into_owned();
+        if let Some(slot) = self.repeats.get_mut(Repeat::UnknownLabel as usize) {
+            slot.0 += 1;
+        }
+        self.diag(
+            ln,
+            &label,
+            Severity::Notice,
+            "unknown label ignored".to_owned(),
+        );
+        let mut fields = Vec::new();
+        while let Some(t) = cur.toks.get(cur.i) {
+            cur.i += 1;
+            fields.push(match t.kind {
+                TokKind::Open => "{".to_owned(),
+                TokKind::Close => "}".to_owned(),
+                _ => self.text(t, cur.line, ln, window),
+            });
+        }
+        self.records += 1;
+        self.out.push_back(Record::Unknown { label, fields });
+    }
+
+    fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
+        let name = label.name();
+        if self.voucher.is_none() {
+            self.diag(
+                ln,
+                name,
+                Severity::Warning,
+                "row outside a voucher ignored".to_owned(),
+            );
+            return;
+        }
+        let kind = match label {
+            Label::Rtrans => RowKind::Added,
+            Label::Btrans => RowKind::Removed,
+            _ => RowKind::Normal,
+        };
+        let parsed = self.parse_row(ln, name, kind, cur, window);
+        let Some(v) = self.voucher.as_mut() else {
+            return;
+        };
+        if !v.in_block {
+            v.in_block = true;
+            self.repeat(
+                Repeat::NoBlock,
+                ln,
+                "#VER",
+                "voucher without a { … } block of rows",
+            );
+        }
+        let Some(v) = self.voucher.as_mut() else {
+            return;
+        };
+        let Some(row) = parsed else {
+            v.incomplete = true;
+            v.after_rtrans = None;
+            return;
+        };
+        if let Some((account, objects, amount, rline)) = v.after_rtrans.take() {
+            if kind == RowKind::Normal
+                && row.account == account
+                && row.amount == amount
+                && row.objects == objects
+            {
+                // The duplicate #TRANS written for readers that do not know #RTRANS.
+                return;
+            }
+            self.diag(
+                rline,
+                "#RTRANS",
+                Severity::Notice,
+                "#RTRANS not followed by its duplicate #TRANS".to_owned(),
+            );
+        }
+        let Some(v) = self.voucher.as_mut() else {
+            return;
+        };
+        if kind == RowKind::Added {
+            v.after_rtrans = Some((row.account.clone(), row.objects.clone(), row.amount, ln));
+        }
+        v.voucher.rows.push(row);
+        self.rows += 1;
+    }
+
+    fn parse_row(
+        &mut self,
+        ln: u64,
+        label: &'static str,
+        kind: RowKind,
+        cur: &mut Cur<'_>,
+        window: &[u8],
+    ) -> Option<Row> {
+        let account = self.req_text(cur, ln, label, "account", window)?;
+        let objects = match self.objects(cur, ln, label, window) {
+            Some(o) => o,
+            None => {
+                self.repeat(
+                    Repeat::MissingBraces,
+                    ln,
+                    label,
+                    "object list without braces {}",
+                );
+                Vec::new()
+            }
+        };
+        let amount = self.req_amount(cur, ln, label)?;
+        let date = self.opt_date(cur, ln, label, "transaction date");
+        let text = self.opt_text(cur, ln, window);
+        let quantity = self.opt_quantity(cur, ln, label);
+        let signature = self.opt_text(cur, ln, window);
+        self.extra(cur, ln, label);
+        Some(Row {
+            kind,
+            account,
+            objects,
+            amount,
+            date,
+            text,
+            quantity,
+            signature,
+        })
+    }
+
+    fn close_voucher(&mut self, mut v: OpenVoucher, ln: u64) {
+        if let Some((_, _, _, rline)) = v.after_rtrans.take() {
+            self.diag(
+                rline,
+                "#RTRANS",
+                Severity::Notice,
+                "#RTRANS not followed by its duplicate #TRANS".to_owned(),
+            );
+        }
+        let voucher = v.voucher;
+        if voucher.rows.is_empty() {
+            self.repeat(Repeat::EmptyVoucher, v.line, "#VER", "voucher without rows");
+        } else if !v.incomplete {
+            let diff = voucher.balance();
+            if !diff.is_zero() {
+                let date = voucher
+                    .date
+                    .map_or_else(|| "without a date".to_owned(), |d| format!("dated {d}"));
+                let msg = format!(
+                    "voucher {} {} {date} does not balance: difference {}",
+                    voucher.series,
+                    voucher.number,
+                    diff.normalize()
+                );
+                self.diag(v.line, "#VER", self.opts.unbalanced_voucher, msg);
+            }
+        }
+        let _ = ln;
+        self.vouchers += 1;
+        self.records += 1;
+        self.out.push_back(Record::Voucher(voucher));
+    }
+
+    fn balance(
+        &mut self,
+        ln: u64,
+        label: &'static str,
+        cur: &mut Cur<'_>,
+        with_objects: bool,
+        window: &[u8],
+    ) -> Option<Balance> {
+        let year = self.int::<i32>(cur, ln, label, "year index")?;
+        let account = self.req_text(cur, ln, label, "account", window)?;
+        let objects = if with_objects {
+            match self.objects(cur, ln, label, window) {
+                Some(o) => o,
+                None => {
+                    self.repeat(
+                        Repeat::MissingBraces,
+                        ln,
+                        label,
+                        "object list without braces {}",
+                    );
+                    Vec::new()
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        let amount = self.req_amount(cur, ln, label)?;
+        let quantity = self.opt_quantity(cur, ln, label);
+        self.extra(cur, ln, label);
+        Some(Balance {
+            year,
+            account,
+            objects,
+            amount,
+            quantity,
+        })
+    }
+
+    fn period_amount(
+        &mut self,
+        ln: u64,
+        label: &'static str,
+        cur: &mut Cur<'_>,
+        window: &[u8],
+    ) -> Option<PeriodAmount> {
+        let year = self.int::<i32>(cur, ln, label, "year index")?;
+        let raw = cur.raw().unwrap_or_default();
+        let Some(period) = YearMonth::parse_bytes(trim(raw)) else {
+            let shown = String::from_utf8_lossy(raw);
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                format!("invalid period \"{shown}\", expected YYYYMM; record ignored"),
+            );
+            return None;
+        };
+        let account = self.req_text(cur, ln, label, "account", window)?;
+        let objects = match self.objects(cur, ln, label, window) {
+            Some(o) => o,
+            None => {
+                self.repeat(
+                    Repeat::MissingBraces,
+                    ln,
+                    label,
+                    "object list without braces {}",
+                );
+                Vec::new()
+            }
+        };
+        let amount = self.req_amount(cur, ln, label)?;
+        let quantity = self.opt_quantity(cur, ln, label);
+        self.extra(cur, ln, label);
+        Some(PeriodAmount {
+            year,
+            period,
+            account,
+            objects,
+            amount,
+            quantity,
+        })
+    }
+
+    fn keyword(
+        &mut self,
+        t: &Tok,
+        line: &[u8],
+        ln: u64,
+        label: &'static str,
+        window: &[u8],
+    ) -> String {
+        if t.kind != TokKind::Bare {
+            self.repeat(
+                Repeat::QuotedKeyword,
+                ln,
+                label,
+                "quoted value where a bare one is expected",
+            );
+        }
+        self.text(t, line, ln, window)
+    }
+
+    fn record(
+        &mut self,
+        ln: u64,
+        label: Label,
+        cur: &mut Cur<'_>,
+        window: &[u8],
+    ) -> Option<Record> {
+        let name = label.name();
+        let rec = match label {
+            Label::Flagga => {
+                let v = self.int::<u8>(cur, ln, name, "flag")?;
+                if v > 1 {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        format!("flag {v} is neither 0 nor 1"),
+                    );
+                }
+                Record::Flag(v)
+            }
+            Label::Program => {
+                let name_ = self.req_text(cur, ln, name, "program name", window)?;
+                let version = self.opt_text(cur, ln, window);
+                Record::Program {
+                    name: name_,
+                    version,
+                }
+            }
+            Label::Format => {
+                let t = cur.scalar()?;
+                let v = self.keyword(t, cur.line, ln, name, window);
+                if !v.eq_ignore_ascii_case("PC8") {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Notice,
+                        format!("#FORMAT {v}: the specification allows only PC8"),
+                    );
+                }
+                self.format = Some(v.clone());
+                Record::Format(v)
+            }
+            Label::Gen => {
+                let date = self.opt_date(cur, ln, name, "generation date");
+                let signature = self.opt_text(cur, ln, window);
+                Record::Generated { date, signature }
+            }
+            Label::Sietyp => {
+                let v = self.int::<u8>(cur, ln, name, "type")?;
+                if !(1..=4).contains(&v) {
+                    self.diag(ln, name, Severity::Warning, format!("unknown sie type {v}"));
+                }
+                self.sie_type = Some(v);
+                Record::SieType(v)
+            }
+            Label::Prosa => {
+                // Some exporters leave a text with spaces unquoted: take all its words.
+                let mut words = Vec::new();
+                while let Some(t) = cur.scalar() {
+                    words.push(self.text(t, cur.line, ln, window));
+                }
+                Record::Prose(words.join(" "))
+            }
+            Label::Ftyp => Record::CompanyType(self.opt_text(cur, ln, window)),
+            Label::Fnr => Record::CompanyId(self.opt_text(cur, ln, window)),
+            Label::Orgnr => {
+                let number = self.opt_text(cur, ln, window);
+                let acquisition = self.opt_text(cur, ln, window);
+                let activity = self.opt_text(cur, ln, window);
+                Record::OrganisationNumber {
+                    number,
+                    acquisition,
+                    activity,
+                }
+            }
+            Label::Adress => {
+                let contact = self.opt_text(cur, ln, window);
+                let street = self.opt_text(cur, ln, window);
+                let postal = self.opt_text(cur, ln, window);
+                let phone = self.opt_text(cur, ln, window);
+                Record::Address {
+                    contact,
+                    street,
+                    postal,
+                    phone,
+                }
+            }
+            Label::Fnamn => Record::CompanyName(self.opt_text(cur, ln, window)),
+            Label::Rar => {
+                let year = self.int::<i32>(cur, ln, name, "year index")?;
+                let start = self.req_date(cur, ln, name, "start date")?;
+                let end = self.req_date(cur, ln, name, "end date")?;
+                if end < start {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        format!("financial year {year} ends {end} before it starts {start}"),
+                    );
+                }
+                self.rar_years.push(year);
+                Record::FinancialYear { year, start, end }
+            }
+            Label::Taxar => Record::TaxYear(self.int::<i32>(cur, ln, name, "tax year")?),
+            Label::Omfattn => Record::Scope(self.req_date(cur, ln, name, "date")?),
+            Label::Kptyp => {
+                let t = cur.scalar()?;
+                Record::ChartType(self.keyword(t, cur.line, ln, name, window))
+            }
+            Label::Valuta => Record::Currency(self.opt_text(cur, ln, window)),
+            Label::Konto => {
+                let number = self.req_text(cur, ln, name, "account", window)?;
+                let name_ = self.opt_text(cur, ln, window);
+                Record::Account {
+                    number,
+                    name: name_,
+                }
+            }
+            Label::Ktyp => {
+                let account = self.req_text(cur, ln, name, "account", window)?;
+                let letter = self.opt_text(cur, ln, window);
+                let kind = AccountKind::from_letter(&letter);
+                if kind.is_none() {
+                    self.diag(ln, name, Severity::Warning, format!("account {account} has no valid type (\"{letter}\"); expected T, S, K or I"));
+                }
+                Record::AccountType { account, kind }
+            }
+            Label::Enhet => {
+                let account = self.req_text(cur, ln, name, "account", window)?;
+                Record::Unit {
+                    account,
+                    unit: self.opt_text(cur, ln, window),
+                }
+            }
+            Label::Sru => {
+                let account = self.req_text(cur, ln, name, "account", window)?;
+                Record::Sru {
+                    account,
+                    code: self.opt_text(cur, ln, window),
+                }
+            }
+            Label::Dim => {
+                let number = self.int::<u32>(cur, ln, name, "dimension number")?;
+                Record::Dimension {
+                    number,
+                    name: self.opt_text(cur, ln, window),
+                }
+            }
+            Label::Underdim => {
+                let number = self.int::<u32>(cur, ln, name, "dimension number")?;
+                let name_ = self.opt_text(cur, ln, window);
+                let parent = self.int::<u32>(cur, ln, name, "superior dimension")?;
+                Record::SubDimension {
+                    number,
+                    name: name_,
+                    parent,
+                }
+            }
+            Label::Objekt => {
+                let dimension = self.int::<u32>(cur, ln, name, "dimension number")?;
+                let id = self.req_text(cur, ln, name, "object number", window)?;
+                Record::Object {
+                    dimension,
+                    id,
+                    name: self.opt_text(cur, ln, window),
+                }
+            }
+            Label::Ib => Record::OpeningBalance(self.balance(ln, name, cur, false, window)?),
+            Label::Ub => Record::ClosingBalance(self.balance(ln, name, cur, false, window)?),
+            Label::Res => Record::YearResult(self.balance(ln, name, cur, false, window)?),
+            Label::Oib => Record::ObjectOpeningBalance(self.balance(ln, name, cur, true, window)?),
+            Label::Oub => Record::ObjectClosingBalance(self.balance(ln, name, cur, true, window)?),
+            Label::Psaldo => Record::PeriodBalance(self.period_amount(ln, name, cur, window)?),
+            Label::Pbudget => Record::PeriodBudget(self.period_amount(ln, name, cur, window)?),
+            Label::Bkod => Record::IndustryCode(self.opt_text(cur, ln, window)),
+            Label::Ver => {
+                let series = self.opt_text(cur, ln, window);
+                let number = self.opt_text(cur, ln, window);
+                let date = self.opt_date(cur, ln, name, "voucher date");
+                if date.is_none()
+                    && self
+                        .repeats
+                        .get(Repeat::ZeroDate as usize)
+                        .is_none_or(|r| r.0 == 0)
+                {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        format!("voucher {series} {number} has no date"),
+                    );
+                }
+                let text = self.opt_text(cur, ln, window);
+                let registered = self.opt_date(cur, ln, name, "registration date");
+                let signature = self.opt_text(cur, ln, window);
+                self.extra(cur, ln, name);
+                self.voucher = Some(OpenVoucher {
+                    voucher: Voucher {
+                        series,
+                        number,
+                        date,
+                        text,
+                        registered,
+                        signature,
+                        rows: Vec::new(),
+                    },
+                    line: ln,
+                    in_block: false,
+                    incomplete: false,
+                    after_rtrans: None,
+                });
+                return None;
+            }
+            Label::Ksumma => {
+                let raw = cur.raw().map(trim).unwrap_or_default();
+                if raw.is_empty() {
+                    if self.checksum != Checksum::Off {
+                        self.diag(
+                            ln,
+                            name,
+                            Severity::Warning,
+                            "a second opening #KSUMMA".to_owned(),
+                        );
+                    }
+                    self.checksum = if self.opts.verify_checksum {
+                        Checksum::Running(Crc32::new())
+                    } else {
+                        Checksum::Done
+                    };
+                    Record::Checksum(None)
+                } else {
+                    let value = std::str::from_utf8(raw)
+                        .ok()
+                        .and_then(|s| s.parse::<i64>().ok())
+                        .and_then(|v| u32::try_from(v.rem_euclid(1 << 32)).ok());
+                    let Some(value) = value else {
+                        let shown = String::from_utf8_lossy(raw);
+                        self.diag(
+                            ln,
+                            name,
+                            Severity::Error,
+                            format!("malformed checksum \"{shown}\""),
+                        );
+                        return None;
+                    };
+                    match self.checksum {
+                        Checksum::Running(crc) => {
+                            let computed = crc.value();
+                            if computed != value {
+                                let hint = match self.encoding {
+                                    Some(e) if e != Encoding::Cp437 => format!(
+                                        " (the file is {}, the checksum is defined on cp437 bytes)",
+                                        e.name()
+                                    ),
+                                    _ => String::new(),
+                                };
+                                self.diag(ln, name, Severity::Error, format!("checksum mismatch: the file says {value}, the content gives {computed}{hint}"));
+                            }
+                        }
+                        Checksum::Off => self.diag(
+                            ln,
+                            name,
+                            Severity::Warning,
+                            "closing #KSUMMA without an opening one".to_owned(),
+                        ),
+                        Checksum::Done => {}
+                    }
+                    self.checksum = Checksum::Done;
+                    Record::Checksum(Some(value))
+                }
+            }
+            Label::Trans | Label::Rtrans | Label::Btrans => return None,
+        };
+        if !matches!(
+            label,
+            Label::Program | Label::Adress | Label::Orgnr | Label::Gen | Label::Ver
+        ) {
+            self.extra(cur, ln, name);
+        }
+        Some(rec)
+    }
+
+    fn finish(&mut self, last_line: u64) {
+        if self.finished {
+            return;
+        }
+        if let Some(v) = self.voucher.take() {
+            self.diag(
+                v.line,
+                "#VER",
+                Severity::Warning,
+                "file ends inside a voucher".to_owned(),
+            );
+            self.close_voucher(v, last_line);
+        }
+        if let Checksum::Running(_) = self.checksum {
+            self.diag(
+                last_line,
+                "#KSUMMA",
+                Severity::Error,
+                "file ends without the closing #KSUMMA; it may be truncated".to_owned(),
+            );
+        }
+        for (i, r) in self.repeats.iter().enumerate() {
+            if r.0 > 1 && i != Repeat::UnknownLabel as usize {
+                let msg = format!("{} (on {} more lines after line {})", r.3, r.0 - 1, r.1);
+                self.diags.push(Diagnostic {
+                    line: 0,
+                    label: r.2.to_owned(),
+                    severity: Severity::Notice,
+                    message: msg,
+                });
+            }
+        }
+        self.check_types();
+        self.finished = true;
+    }
+
+    fn seen(&self, l: Label) -> bool {
+        self.counts.get(l as usize).is_some_and(|&c| c > 0)
+    }
+
+    fn check_types(&mut self) {
+        if self.records == 0 {
+            self.diags.push(Diagnostic {
+                line: 0,
+                label: String::new(),
+                severity: Severity::Error,
+                message: "no sie records found".to_owned(),
+            });
+            return;
+        }
+        let ty = self.sie_type.unwrap_or(1);
+        let import =
+            ty == 4 && !self.seen(Label::Ib) && !self.seen(Label::Ub) && !self.seen(Label::Res);
+        let type_name = match (ty, import) {
+            (4, true) => "4I".to_owned(),
+            (4, false) => "4E".to_owned(),
+            (t, _) => t.to_string(),
+        };
+        use Label as L;
+        let mut mandatory = vec![L::Flagga, L::Program, L::Format, L::Gen, L::Fnamn];
+        if self.sie_type.is_none() {
+            // Assumed type 1; #SIETYP is optional there.
+        }
+        match (ty, import) {
+            (4, true) => mandatory.push(L::Sietyp),
+            (4, false) => mandatory.extend([L::Sietyp, L::Rar, L::Konto, L::Ub]),
+            (1, _) => mandatory.extend([L::Rar, L::Konto, L::Ub]),
+            _ => mandatory.extend([L::Sietyp, L::Rar, L::Konto, L::Ub, L::Omfattn]),
+        }
+        for l in mandatory {
+            if !self.seen(l) {
+                let msg = format!(
+                    "{} missing; it is mandatory in type {type_name} files",
+                    l.name()
+                );
+                let severity = if l == L::Format || l == L::Omfattn {
+                    Severity::Notice
+                } else {
+                    Severity::Warning
+                };
+                self.diags.push(Diagnostic {
+                    line: 0,
+                    label: l.name().to_owned(),
+                    severity,
+                    message: msg,
+                });
+            }
+        }
+        if !import && self.seen(L::Rar) && !self.rar_years.contains(&0) {
+            self.diags.push(Diagnostic {
+                line: 0,
+                label: "#RAR".to_owned(),
+                severity: Severity::Warning,
+                message: "no #RAR for the current year (year index 0)".to_owned(),
+            });
+        }
+        let forbidden: &[Label] = match (ty, import) {
+            (1, _) => &[
+                L::Omfattn,
+                L::Dim,
+                L::Underdim,
+                L::Objekt,
+                L::Oib,
+                L::Oub,
+                L::Psaldo,
+                L::Pbudget,
+                L::Ver,
+            ],
+            (2, _) => &[L::Dim, L::Underdim, L::Objekt, L::Oib, L::Oub, L::Ver],
+            (3, _) => &[L::Ver],
+            (4, true) => &[L::Bkod, L::Omfattn, L::Oib, L::Oub, L::Psaldo, L::Pbudget],
+            _ => &[],
+        };
+        for &l in Label::ALL.iter().filter(|l| forbidden.contains(l)) {
+            if self.seen(l) {
+                let line = self.first_line.get(l as usize).copied().unwrap_or(0);
+                let n = self.counts.get(l as usize).copied().unwrap_or(0);
+                let msg = format!(
+                    "{n} {} records, which type {type_name} files may not contain",
+                    l.name()
+                );
+                self.diags.push(Diagnostic {
+                    line,
+                    label: l.name().to_owned(),
+                    severity: Severity::Warning,
+                    message: msg,
+                });
+            }
+        }
+    }
+}

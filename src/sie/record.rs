@@ -1,0 +1,412 @@
+//! The typed records (poster) of an SIE file.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::value::YearMonth;
+
+#[cfg(feature = "serde")]
+use super::serde_decimal;
+
+/// Objektreferens: one (dimension, object) pair of an object list, e.g. `{"1" "456"}`
+/// = object 456 in dimension 1 (kostnadsställe).
+#[doc(alias = "objekt")]
+#[doc(alias = "objektlista")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ObjectRef {
+    /// Dimensionsnummer: 1 kostnadsställe, 2 kostnadsbärare, 6 projekt, 20+ free.
+    pub dimension: u32,
+    /// Objektnummer within the dimension.
+    pub object: String,
+}
+
+/// Kontotyp (`#KTYP`): T tillgång, S skuld, K kostnad, I intäkt.
+#[doc(alias = "kontotyp")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum AccountKind {
+    /// T: tillgång (asset).
+    Asset,
+    /// S: skuld (liability or equity).
+    Liability,
+    /// K: kostnad (cost).
+    Cost,
+    /// I: intäkt (income).
+    Income,
+}
+
+impl AccountKind {
+    /// The letter SIE uses.
+    #[must_use]
+    pub fn letter(self) -> char {
+        match self {
+            AccountKind::Asset => 'T',
+            AccountKind::Liability => 'S',
+            AccountKind::Cost => 'K',
+            AccountKind::Income => 'I',
+        }
+    }
+
+    /// Parses the SIE letter (case-insensitive).
+    #[must_use]
+    pub fn from_letter(s: &str) -> Option<AccountKind> {
+        match s {
+            "T" | "t" => Some(AccountKind::Asset),
+            "S" | "s" => Some(AccountKind::Liability),
+            "K" | "k" => Some(AccountKind::Cost),
+            "I" | "i" => Some(AccountKind::Income),
+            _ => None,
+        }
+    }
+}
+
+/// Saldo: a balance post (`#IB`, `#UB`, `#RES`, and with objects `#OIB`, `#OUB`).
+///
+/// Amounts are debit-positive, credit-negative, as in the file.
+#[doc(alias = "saldo")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Balance {
+    /// Årsnr: 0 the current financial year, −1 the previous one, and so on.
+    pub year: i32,
+    /// Kontonummer.
+    pub account: String,
+    /// Object list; empty for `#IB`, `#UB` and `#RES`.
+    pub objects: Vec<ObjectRef>,
+    /// Saldo (debit positive).
+    #[cfg_attr(feature = "serde", serde(with = "serde_decimal"))]
+    pub amount: Decimal,
+    /// Kvantitet, if given.
+    #[cfg_attr(feature = "serde", serde(with = "serde_decimal::option"))]
+    pub quantity: Option<Decimal>,
+}
+
+/// Periodsaldo or periodbudget (`#PSALDO`, `#PBUDGET`): the change of an account (or an
+/// account and object) in one calendar month.
+#[doc(alias = "periodsaldo")]
+#[doc(alias = "periodbudget")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PeriodAmount {
+    /// Årsnr: 0 the current financial year, −1 the previous one.
+    pub year: i32,
+    /// Period (calendar year and month).
+    pub period: YearMonth,
+    /// Kontonummer.
+    pub account: String,
+    /// Object list; empty for the whole account.
+    pub objects: Vec<ObjectRef>,
+    /// The month's change (debit positive).
+    #[cfg_attr(feature = "serde", serde(with = "serde_decimal"))]
+    pub amount: Decimal,
+    /// Kvantitet, if given.
+    #[cfg_attr(feature = "serde", serde(with = "serde_decimal::option"))]
+    pub quantity: Option<Decimal>,
+}
+
+/// Radtyp: what kind of voucher row (`#TRANS`, `#RTRANS`, `#BTRANS`).
+#[doc(alias = "transaktion")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum RowKind {
+    /// `#TRANS`: an ordinary row.
+    Normal,
+    /// `#RTRANS`: a row added after the voucher was first registered (its duplicate
+    /// `#TRANS` in the file is skipped by the reader). Counted.
+    Added,
+    /// `#BTRANS`: a struck (removed) row, kept for the audit trail. Never counted.
+    Removed,
+}
+
+impl RowKind {
+    /// The SIE label of this kind of row.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            RowKind::Normal => "#TRANS",
+            RowKind::Added => "#RTRANS",
+            RowKind::Removed => "#BTRANS",
+        }
+    }
+
+    /// Whether rows of this kind count towards balances (everything except struck rows).
+    #[must_use]
+    pub fn counts(self) -> bool {
+        !matches!(self, RowKind::Removed)
+    }
+}
+
+/// Transaktion: one row of a voucher (`#TRANS`, `#RTRANS` or `#BTRANS`).
+#[doc(alias = "transaktion")]
+#[doc(alias = "verifikationsrad")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Row {
+    /// Ordinary, added or struck.
+    pub kind: RowKind,
+    /// Kontonummer.
+    pub account: String,
+    /// Objektlista.
+    pub objects: Vec<ObjectRef>,
+    /// Belopp (debit positive).
+    #[cfg_attr(feature = "serde", serde(with = "serde_decimal"))]
+    pub amount: Decimal,
+    /// Transdat; `None` means the voucher's date.
+    pub date: Option<NaiveDate>,
+    /// Transtext; empty when absent.
+    pub text: String,
+    /// Kvantitet, if given.
+    #[cfg_attr(feature = "serde", serde(with = "serde_decimal::option"))]
+    pub quantity: Option<Decimal>,
+    /// Sign (signature); empty when absent.
+    pub signature: String,
+}
+
+/// Verifikation (`#VER` with its rows in `{ … }`).
+#[doc(alias = "verifikation")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Voucher {
+    /// Serie (e.g. `A`); may be empty in 4I files.
+    pub series: String,
+    /// Verifikationsnummer; may be empty in 4I files.
+    pub number: String,
+    /// Verdatum; `None` when the file gives no valid date.
+    pub date: Option<NaiveDate>,
+    /// Vertext; empty when absent.
+    pub text: String,
+    /// Regdatum (registration date), if given.
+    pub registered: Option<NaiveDate>,
+    /// Sign (signature); empty when absent.
+    pub signature: String,
+    /// The rows, in file order (the duplicate `#TRANS` after each `#RTRANS` omitted).
+    pub rows: Vec<Row>,
+}
+
+impl Voucher {
+    /// The sum of the counted rows (`#TRANS` and `#RTRANS`); zero for a balanced voucher.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::Voucher;
+    /// let v = Voucher {
+    ///     series: "A".into(), number: "1".into(), date: None, text: String::new(),
+    ///     registered: None, signature: String::new(), rows: vec![],
+    /// };
+    /// assert!(v.balance().is_zero());
+    /// ```
+    #[must_use]
+    pub fn balance(&self) -> Decimal {
+        self.rows
+            .iter()
+            .filter(|r| r.kind.counts())
+            .fold(Decimal::ZERO, |acc, r| acc.saturating_add(r.amount))
+    }
+}
+
+/// Post: one typed record of an SIE file.
+///
+/// Every label the SIE 4B/4C specification defines has a variant; anything else is
+/// [`Record::Unknown`]. Texts are decoded and trimmed; optional texts that are absent are
+/// empty strings.
+#[doc(alias = "post")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Record {
+    /// `#FLAGGA`: 0 when written, 1 after an accumulating import.
+    Flag(u8),
+    /// `#PROGRAM`: the program that wrote the file.
+    Program {
+        /// Program name.
+        name: String,
+        /// Program version.
+        version: String,
+    },
+    /// `#FORMAT`: the character set; `PC8` is the only value allowed.
+    Format(String),
+    /// `#GEN`: when (and by whom) the file was generated.
+    Generated {
+        /// Generation date.
+        date: Option<NaiveDate>,
+        /// Signature; empty when absent.
+        signature: String,
+    },
+    /// `#SIETYP`: file type 1–4.
+    SieType(u8),
+    /// `#PROSA`: free text.
+    Prose(String),
+    /// `#FTYP`: företagstyp (AB, E, HB, KB, EK, …).
+    CompanyType(String),
+    /// `#FNR`: the company's id in the exporting program.
+    CompanyId(String),
+    /// `#ORGNR`: organisationsnummer, with förvärvsnummer and verksamhetsnummer.
+    OrganisationNumber {
+        /// Organisationsnummer, e.g. `212000-1234`.
+        number: String,
+        /// Förvärvsnummer; empty when absent.
+        acquisition: String,
+        /// Verksamhetsnummer; empty when absent.
+        activity: String,
+    },
+    /// `#ADRESS`: contact, street address, postal address, telephone.
+    Address {
+        /// Kontaktperson.
+        contact: String,
+        /// Utdelningsadress.
+        street: String,
+        /// Postadress.
+        postal: String,
+        /// Telefon.
+        phone: String,
+    },
+    /// `#FNAMN`: the company's legal name.
+    CompanyName(String),
+    /// `#RAR`: räkenskapsår, the bounds of a financial year by year index.
+    FinancialYear {
+        /// Årsnr: 0 current, −1 previous, …
+        year: i32,
+        /// First day.
+        start: NaiveDate,
+        /// Last day.
+        end: NaiveDate,
+    },
+    /// `#TAXAR`: taxeringsår.
+    TaxYear(i32),
+    /// `#OMFATTN`: the date up to which balances are included.
+    Scope(NaiveDate),
+    /// `#KPTYP`: kontoplanstyp (BAS95, BAS96, EUBAS97, NE2007, BAS2…).
+    ChartType(String),
+    /// `#VALUTA`: the file's currency (ISO 4217); SEK when absent.
+    Currency(String),
+    /// `#KONTO`: an account and its name.
+    Account {
+        /// Kontonummer.
+        number: String,
+        /// Kontonamn.
+        name: String,
+    },
+    /// `#KTYP`: kontotyp of an account; `None` when the file gives none or an unknown one.
+    AccountType {
+        /// Kontonummer.
+        account: String,
+        /// The type.
+        kind: Option<AccountKind>,
+    },
+    /// `#ENHET`: the unit of an account's quantities.
+    Unit {
+        /// Kontonummer.
+        account: String,
+        /// Enhet, e.g. `st`, `tim`.
+        unit: String,
+    },
+    /// `#SRU`: the tax-form code of an account.
+    Sru {
+        /// Kontonummer.
+        account: String,
+        /// SRU-kod.
+        code: String,
+    },
+    /// `#DIM`: a dimension.
+    Dimension {
+        /// Dimensionsnummer.
+        number: u32,
+        /// Name.
+        name: String,
+    },
+    /// `#UNDERDIM`: a sub-dimension of another dimension.
+    SubDimension {
+        /// Dimensionsnummer.
+        number: u32,
+        /// Name.
+        name: String,
+        /// The superior dimension.
+        parent: u32,
+    },
+    /// `#OBJEKT`: an object in a dimension.
+    Object {
+        /// Dimensionsnummer.
+        dimension: u32,
+        /// Objektnummer.
+        id: String,
+        /// Name.
+        name: String,
+    },
+    /// `#IB`: ingående balans.
+    OpeningBalance(Balance),
+    /// `#UB`: utgående balans.
+    ClosingBalance(Balance),
+    /// `#OIB`: ingående balans per object.
+    ObjectOpeningBalance(Balance),
+    /// `#OUB`: utgående balans per object.
+    ObjectClosingBalance(Balance),
+    /// `#RES`: resultat of a result account for a year.
+    YearResult(Balance),
+    /// `#PSALDO`: periodsaldo, the change in one month.
+    PeriodBalance(PeriodAmount),
+    /// `#PBUDGET`: periodbudget, the budgeted change in one month.
+    PeriodBudget(PeriodAmount),
+    /// `#VER` with its rows.
+    Voucher(Voucher),
+    /// `#BKOD`: branschkod (SNI).
+    IndustryCode(String),
+    /// `#KSUMMA`: the checksum posts; `None` for the opening one. The reader verifies
+    /// the closing value itself.
+    Checksum(Option<u32>),
+    /// A label this reader does not know (kept, as the specification requires readers to
+    /// ignore them), with its fields as text.
+    Unknown {
+        /// The label, with `#`.
+        label: String,
+        /// The fields as text (`{` and `}` of object lists as their own fields).
+        fields: Vec<String>,
+    },
+}
+
+impl Record {
+    /// The SIE label of this record, e.g. `"#KONTO"`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::Record;
+    /// assert_eq!(Record::Flag(0).label(), "#FLAGGA");
+    /// ```
+    #[must_use]
+    pub fn label(&self) -> &str {
+        match self {
+            Record::Flag(_) => "#FLAGGA",
+            Record::Program { .. } => "#PROGRAM",
+            Record::Format(_) => "#FORMAT",
+            Record::Generated { .. } => "#GEN",
+            Record::SieType(_) => "#SIETYP",
+            Record::Prose(_) => "#PROSA",
+            Record::CompanyType(_) => "#FTYP",
+            Record::CompanyId(_) => "#FNR",
+            Record::OrganisationNumber { .. } => "#ORGNR",
+            Record::Address { .. } => "#ADRESS",
+            Record::CompanyName(_) => "#FNAMN",
+            Record::FinancialYear { .. } => "#RAR",
+            Record::TaxYear(_) => "#TAXAR",
+            Record::Scope(_) => "#OMFATTN",
+            Record::ChartType(_) => "#KPTYP",
+            Record::Currency(_) => "#VALUTA",
+            Record::Account { .. } => "#KONTO",
+            Record::AccountType { .. } => "#KTYP",
+            Record::Unit { .. } => "#ENHET",
+            Record::Sru { .. } => "#SRU",
+            Record::Dimension { .. } => "#DIM",
+            Record::SubDimension { .. } => "#UNDERDIM",
+            Record::Object { .. } => "#OBJEKT",
+            Record::OpeningBalance(_) => "#IB",
+            Record::ClosingBalance(_) => "#UB",
+            Record::ObjectOpeningBalance(_) => "#OIB",
+            Record::ObjectClosingBalance(_) => "#OUB",
+            Record::YearResult(_) => "#RES",
+            Record::PeriodBalance(_) => "#PSALDO",
+            Record::PeriodBudget(_) => "#PBUDGET",
+            Record::Voucher(_) => "#VER",
+            Record::IndustryCode(_) => "#BKOD",
+            Record::Checksum(_) => "#KSUMMA",
+            Record::Unknown { label, .. } => label,
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Parsing of SIE values: belopp (amounts), datum (dates), perioder (periods).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Parses an SIE amount (belopp) exactly: optional minus sign, digits, optional `.` and
+/// decimals. `-0.00` becomes zero. A leading `+` or a decimal comma is accepted (the
+/// caller reports it); anything else is `None`.
+///
+/// ```
+/// use kommunal_redovisning::sie::parse_amount;
+/// use rust_decimal::Decimal;
+/// assert_eq!(parse_amount(b"-1234.50"), Some(Decimal::new(-123450, 2)));
+/// assert_eq!(parse_amount(b"-0.00"), Some(Decimal::ZERO));
+/// assert!(!parse_amount(b"-0.00").unwrap().is_sign_negative());
+/// assert_eq!(parse_amount(b"12x"), None);
+/// ```
+#[must_use]
+pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
+    let (neg, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        Some(_) => (false, text),
+        None => return None,
+    };
+    if digits.is_empty() || digits.len() > 40 {
+        return None;
+    }
+    let mut mantissa: i128 = 0;
+    let mut scale: Option<u32> = None;
+    let mut ndigits = 0u32;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(b - b'0'))?;
+                ndigits += 1;
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            b'.' | b',' if scale.is_none() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    if ndigits == 0 {
+        return None;
+    }
+    let scale = scale.unwrap_or(0);
+    if mantissa == 0 {
+        return Some(Decimal::new(0, scale.min(28)));
+    }
+    if neg {
+        mantissa = -mantissa;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
+/// Fast path for sums: an amount as hundredths (öre) when it has at most two decimals and
+/// fits in an `i64`.
+#[inline]
+pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
+    let (neg, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 17 {
+        return None;
+    }
+    let mut v: i64 = 0;
+    let mut decimals: Option<u32> = None;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                v = v * 10 + i64::from(b - b'0');
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    let v = match decimals {
+        None | Some(0) => v * 100,
+        Some(1) => v * 10,
+        Some(2) => v,
+        _ => return None,
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// Result of parsing a date field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateParse {
+    /// A valid `YYYYMMDD` date.
+    Ok(NaiveDate),
+    /// A valid ISO `YYYY-MM-DD` date.
+    Iso(NaiveDate),
+    /// `00000000`: no date.
+    Zero,
+    /// Not a date.
+    Invalid,
+}
+
+pub(crate) fn parse_date(text: &[u8]) -> DateParse {
+    let digits = |s: &[u8]| -> Option<u32> {
+        if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        s.iter().try_fold(0u32, |acc, &b| {
+            acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+        })
+    };
+    let ymd = |y: Option<u32>, m: Option<u32>, d: Option<u32>| -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(i32::try_from(y?).ok()?, m?, d?)
+    };
+    match text.len() {
+        8 => {
+            if text.iter().all(|&b| b == b'0') {
+                return DateParse::Zero;
+            }
+            match ymd(
+                digits(text.get(0..4).unwrap_or_default()),
+                digits(text.get(4..6).unwrap_or_default()),
+                digits(text.get(6..8).unwrap_or_default()),
+            ) {
+                Some(d) => DateParse::Ok(d),
+                None => DateParse::Invalid,
+            }
+        }
+        10 if text.get(4) == Some(&b'-') && text.get(7) == Some(&b'-') => {
+            match ymd(
+                digits(text.get(0..4).unwrap_or_default()),
+                digits(text.get(5..7).unwrap_or_default()),
+                digits(text.get(8..10).unwrap_or_default()),
+            ) {
+                Some(d) => DateParse::Iso(d),
+                None => DateParse::Invalid,
+            }
+        }
+        _ => DateParse::Invalid,
+    }
+}
+
+/// Formats a date as SIE `YYYYMMDD`.
+pub(crate) fn format_date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// Period (`ÅÅÅÅMM`): a calendar year and month, as #PSALDO and #PBUDGET use them.
+///
+/// ```
+/// use kommunal_redovisning::sie::YearMonth;
+/// let p: YearMonth = "202506".parse().unwrap();
+/// assert_eq!((p.year, p.month), (2025, 6));
+/// assert_eq!(p.to_string(), "202506");
+/// ```
+#[doc(alias = "period")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct YearMonth {
+    /// Calendar year.
+    pub year: u16,
+    /// Calendar month 1–12.
+    pub month: u8,
+}
+
+impl YearMonth {
+    pub(crate) fn parse_bytes(text: &[u8]) -> Option<YearMonth> {
+        if text.len() != 6 || !text.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let num = |s: &[u8]| {
+            s.iter()
+                .fold(0u16, |acc, &b| acc * 10 + u16::from(b - b'0'))
+        };
+        let year = num(text.get(0..4)?);
+        let month = u8::try_from(num(text.get(4..6)?)).ok()?;
+        if (1..=12).contains(&month) {
+            Some(YearMonth { year, month })
+        } else {
+            None
+        }
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}{:02}", self.year, self.month)
+    }
+}
+
+impl std::str::FromStr for YearMonth {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        YearMonth::parse_bytes(s.as_bytes())
+            .ok_or_else(|| format!("invalid period {s:?}, expected YYYYMM"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount(b"100"), Some(Decimal::new(100, 0)));
+        assert_eq!(parse_amount(b"1.5"), Some(Decimal::new(15, 1)));
+        assert_eq!(parse_amount(b"-"), None);
+        assert_eq!(parse_amount(b"."), None);
+        assert_eq!(parse_amount(b"1.2.3"), None);
+        assert_eq!(parse_cents(b"-12.5"), Some(-1250));
+        assert_eq!(parse_cents(b"7"), Some(700));
+        assert_eq!(parse_cents(b"1.234"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert!(matches!(parse_date(b"20250630"), DateParse::Ok(_)));
+        assert!(matches!(parse_date(b"2025-06-30"), DateParse::Iso(_)));
+        assert_eq!(parse_date(b"00000000"), DateParse::Zero);
+        assert_eq!(parse_date(b"20250230"), DateParse::Invalid);
+        assert_eq!(parse_date(b"2025063"), DateParse::Invalid);
+    }
+}
