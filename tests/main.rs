@@ -10,6 +10,7 @@ mod balanced_budget;
 mod follow_up;
 mod foundation;
 mod goal;
+mod ledger;
 mod sick_leave;
 mod sie;
 mod tables;
