@@ -104,6 +104,7 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod check;
 mod entity;
 mod error;
 pub mod money;

@@ -6,5 +6,6 @@
     clippy::indexing_slicing
 )]
 
+mod check;
 mod foundation;
 mod tables;

@@ -1,0 +1,378 @@
+//! Checking printed statements: the Grästorp fixtures (published figures) and the
+//! made-up fixture that provokes every kind of finding.
+
+use kommunal_redovisning::Scale;
+use kommunal_redovisning::check::{
+    CheckKind, Finding, FindingClass, PrintedReport, PrintedRow, PrintedStatement, StatementKind,
+    Summary, check_report, check_statement,
+};
+use kommunal_redovisning::present::Column;
+use kommunal_redovisning::statement::RowKind;
+use rust_decimal::Decimal;
+
+fn statement(json: &str) -> PrintedStatement {
+    serde_json::from_str(json).unwrap()
+}
+
+fn report(json: &str) -> PrintedReport {
+    serde_json::from_str(json).unwrap()
+}
+
+/// (check, class, row, column, difference) of a finding.
+type Brief = (
+    CheckKind,
+    FindingClass,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// The brief form of each finding.
+fn brief(findings: &[Finding]) -> Vec<Brief> {
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f.check,
+                f.class,
+                f.row.clone(),
+                f.column.clone(),
+                f.difference.map(|d| d.normalize().to_string()),
+            )
+        })
+        .collect()
+}
+
+fn s(x: &str) -> String {
+    x.to_owned()
+}
+
+fn so(x: &str) -> Option<String> {
+    Some(x.to_owned())
+}
+
+#[test]
+fn grastorp_rs_2019_adds_up() {
+    let rs = statement(include_str!("../examples/data/grastorp_rs_2019.json"));
+    assert_eq!(rs.rows.len(), 12);
+    assert_eq!(rs.rows[1].values[1], Some(Decimal::from(-417_698)));
+    assert_eq!(rs.rows[10].values, vec![None; 4]);
+    assert_eq!(check_statement(&rs), vec![]);
+}
+
+#[test]
+fn grastorp_br_2020_rounds_its_payroll_tax_2018() {
+    let br = statement(include_str!("../examples/data/grastorp_br_2020.json"));
+    // Every sum, the balance, the equity movement and split, the opening equity of
+    // 2020 and 2019 and the breakdown of finansiella anläggningstillgångar agree.
+    // The särskild löneskatt of 2018: 134 056 × 24,26/124,26 = 26 172,53, printed
+    // 26 172 — possible when 134 056 is itself rounded down from ≥ 134 055,5.
+    let findings = check_statement(&br);
+    assert_eq!(
+        brief(&findings),
+        vec![(
+            CheckKind::SpecialPayrollTax,
+            FindingClass::Rounding,
+            s("– därav särskild löneskatt"),
+            so("2018"),
+            so("-0.53"),
+        )]
+    );
+}
+
+#[test]
+fn grastorp_result_2018_is_printed_twice_differently() {
+    // domain.md: årets resultat 2018 is 6 112 in the resultaträkning and 6 113 in the
+    // balansräkning. One unit between two printings of one amount is within rounding
+    // (half a unit each), so it is classed as rounding — and reported.
+    let both = report(include_str!("../examples/data/grastorp_2019_2020.json"));
+    let findings = check_report(&both);
+    let cross: Vec<&Finding> = findings.iter().filter(|f| f.statement.is_none()).collect();
+    assert_eq!(cross.len(), 1);
+    let f = cross[0];
+    assert_eq!(f.check, CheckKind::ResultAgreement);
+    assert_eq!(f.class, FindingClass::Rounding);
+    assert_eq!(f.column.as_deref(), Some("2018"));
+    assert_eq!(f.printed, Some(Decimal::from(6_112)));
+    assert_eq!(f.expected, Some(Decimal::from(6_113)));
+    assert_eq!(f.difference, Some(Decimal::from(-1)));
+    assert!(
+        f.message.contains("6 112") && f.message.contains("6 113"),
+        "{}",
+        f.message
+    );
+    // 2019 agrees (12 043 in both); the budget column is not compared.
+    assert!(Summary::of(&findings).only_rounding());
+}
+
+#[test]
+fn provoked_findings_each_with_its_class() {
+    let r = report(include_str!("../examples/data/provoke_findings.json"));
+    let findings = check_report(&r);
+    use CheckKind as K;
+    use FindingClass as C;
+    assert_eq!(
+        brief(&findings),
+        vec![
+            (K::ValueCount, C::Error, s("Övriga poster"), None, None),
+            (K::UnplacedRow, C::Unplaced, s("Övriga poster"), None, None),
+            (
+                K::DuplicateRow,
+                C::Unplaced,
+                s("Skatteintäkter"),
+                None,
+                None
+            ),
+            (
+                K::Sum,
+                C::Rounding,
+                s("VERKSAMHETENS NETTOKOSTNADER"),
+                so("2025"),
+                so("-1")
+            ),
+            (
+                K::Sum,
+                C::Error,
+                s("VERKSAMHETENS RESULTAT"),
+                so("2025"),
+                so("101")
+            ),
+            (
+                K::UnplacedRow,
+                C::Unplaced,
+                s("Pågående investeringar"),
+                None,
+                None
+            ),
+            (
+                K::Sum,
+                C::Rounding,
+                s("Materiella anläggningstillgångar"),
+                so("2025-12-31"),
+                so("1")
+            ),
+            (
+                K::EquityMovement,
+                C::Rounding,
+                s("Eget kapital vid årets slut"),
+                so("2025-12-31"),
+                so("1")
+            ),
+            (
+                K::Sum,
+                C::Rounding,
+                s("SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER"),
+                so("2025-12-31"),
+                so("-1")
+            ),
+            (
+                K::Breakdown,
+                C::Error,
+                s("Finansiella anläggningstillgångar"),
+                so("2025-12-31"),
+                so("1000")
+            ),
+            (
+                K::Balance,
+                C::Error,
+                s("SUMMA TILLGÅNGAR"),
+                so("2025-12-31"),
+                so("2400")
+            ),
+            (
+                K::OpeningEquity,
+                C::Error,
+                s("Eget kapital vid årets början"),
+                so("2025-12-31"),
+                so("-100")
+            ),
+            (
+                K::SpecialPayrollTax,
+                C::Error,
+                s("därav särskild löneskatt"),
+                so("2025-12-31"),
+                so("-523.58")
+            ),
+            (
+                K::EquityRatio,
+                C::Error,
+                s("Soliditet, %"),
+                so("2025-12-31"),
+                so("1.529")
+            ),
+            (
+                K::ResultAgreement,
+                C::Error,
+                s("ÅRETS RESULTAT"),
+                so("2024"),
+                so("-100")
+            ),
+        ]
+    );
+    let sum = Summary::of(&findings);
+    assert_eq!((sum.errors, sum.rounding, sum.unplaced), (8, 4, 3));
+    assert!(!sum.only_rounding());
+}
+
+fn row(label: &str, values: &[&str]) -> PrintedRow {
+    PrintedRow {
+        label: label.into(),
+        kind: RowKind::Line,
+        note: None,
+        percent: false,
+        values: values
+            .iter()
+            .map(|v| kommunal_redovisning::check::parse_printed(v).unwrap())
+            .collect(),
+    }
+}
+
+fn printed(
+    kind: StatementKind,
+    unit: Scale,
+    columns: &[&str],
+    rows: Vec<PrintedRow>,
+) -> PrintedStatement {
+    PrintedStatement {
+        statement: kind,
+        entity: None,
+        source: None,
+        unit,
+        decimals: None,
+        columns: columns.iter().map(|c| Column::outcome(*c)).collect(),
+        rows,
+    }
+}
+
+#[test]
+fn tolerance_follows_the_printed_decimals() {
+    // mnkr with one decimal: half a unit is 0,05 mnkr per figure.
+    let rs = printed(
+        StatementKind::IncomeStatement,
+        Scale::Mnkr,
+        &["2021"],
+        vec![
+            row("Verksamhetens intäkter", &["101,3"]),
+            row("Verksamhetens kostnader", &["–417,7"]),
+            row("Avskrivningar", &["–14,9"]),
+            row("Verksamhetens nettokostnader", &["–331,4"]), // sum −331,3: 0,1 off, 4 figures → ±0,2
+        ],
+    );
+    let f = check_statement(&rs);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].class, FindingClass::Rounding);
+    assert_eq!(f[0].tolerance, Some(Decimal::new(2, 1)));
+    let mut off = rs.clone();
+    off.rows[3].values[0] = Some(Decimal::new(-3317, 1));
+    assert_eq!(check_statement(&off)[0].class, FindingClass::Error);
+}
+
+#[test]
+fn kommunalforbund_without_operating_result_and_varav_reserve() {
+    // No "verksamhetens resultat" and no tax lines: resultat efter finansiella poster
+    // is the nettokostnader plus the financial items.
+    let rs = printed(
+        StatementKind::IncomeStatement,
+        Scale::Tkr,
+        &["2025"],
+        vec![
+            row("Verksamhetens intäkter", &["50 000"]),
+            row("Verksamhetens kostnader", &["−47 000"]),
+            row("Avskrivningar", &["−800"]),
+            row("Verksamhetens nettokostnader", &["2 200"]),
+            row("Finansiella intäkter", &["10"]),
+            row("Finansiella kostnader", &["−62"]),
+            row("Resultat efter finansiella poster", &["2 148"]),
+            row("Periodens resultat", &["2 148"]),
+        ],
+    );
+    assert_eq!(check_statement(&rs), vec![]);
+    // Lerum 2023 (domain.md §1.3): the reserve printed as "varav" of eget kapital is
+    // not added: 62,2 + 1 290,8 = 1 353,0 mnkr.
+    let br = printed(
+        StatementKind::BalanceSheet,
+        Scale::Mnkr,
+        &["2023"],
+        vec![
+            row("Årets resultat", &["62,2"]),
+            row("Varav resultatutjämningsreserv", &["95,0"]),
+            row("Övrigt eget kapital", &["1 290,8"]),
+            row("Summa eget kapital", &["1 353,0"]),
+        ],
+    );
+    assert_eq!(check_statement(&br), vec![]);
+}
+
+#[test]
+fn soliditet_within_rounding_of_its_inputs() {
+    // 1 / 8 = 12,5 % rounds to 13, but 12 is printed. With both inputs rounded
+    // (0,5..1,5 over 7,5..8,5) anything from 5,9 % to 20 % is possible: rounding.
+    let mut sol = row("Soliditet", &["12"]);
+    sol.percent = true;
+    let br = printed(
+        StatementKind::BalanceSheet,
+        Scale::Tkr,
+        &["2025"],
+        vec![
+            row("Summa tillgångar", &["8"]),
+            row("Summa eget kapital", &["1"]),
+            sol,
+        ],
+    );
+    let f = check_statement(&br);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].check, f[0].class),
+        (CheckKind::EquityRatio, FindingClass::Rounding)
+    );
+    let mut wrong = br.clone();
+    wrong.rows[2].values[0] = Some(Decimal::from(25));
+    assert_eq!(check_statement(&wrong)[0].class, FindingClass::Error);
+}
+
+#[test]
+fn units_may_differ_between_statements() {
+    let rs = printed(
+        StatementKind::IncomeStatement,
+        Scale::Mnkr,
+        &["2025"],
+        vec![row("Årets resultat", &["12,0"])],
+    );
+    let br = printed(
+        StatementKind::BalanceSheet,
+        Scale::Tkr,
+        &["2025-12-31"],
+        vec![row("Årets resultat", &["12 043"])],
+    );
+    let findings = check_report(&PrintedReport {
+        entity: None,
+        statements: vec![rs, br],
+    });
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].check, CheckKind::ResultAgreement);
+    // 12,0 mnkr against 12,043 mnkr: 0,043 ≤ 0,05 + 0,0005.
+    assert_eq!(findings[0].class, FindingClass::Rounding);
+}
+
+#[test]
+fn json_refuses_floats_and_reads_printed_forms() {
+    let err = serde_json::from_str::<PrintedStatement>(
+        r#"{"statement":"balansräkning","unit":"tkr","columns":[{"label":"2020"}],"rows":[{"label":"Fordringar","values":[1.5]}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("binary floating point"), "{err}");
+    let ok: PrintedStatement = serde_json::from_str(
+        r#"{"statement":"balance_sheet","unit":"mnkr","columns":[{"label":"2020"},{"label":"2019"}],"rows":[{"label":"Fordringar","values":["−1 036,6", 12]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        ok.rows[0].values,
+        vec![Some(Decimal::new(-10_366, 1)), Some(Decimal::from(12))]
+    );
+    assert_eq!(ok.rows[0].kind, RowKind::Line);
+    // Round trip.
+    let back: PrintedStatement =
+        serde_json::from_str(&serde_json::to_string(&ok).unwrap()).unwrap();
+    assert_eq!(back, ok);
+}
