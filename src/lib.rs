@@ -90,6 +90,9 @@
 //! | tabell, kolumn, rad | table, column, row | [`Table`], [`present::Column`], [`present::TableRow`] |
 //! | utfall, budget, prognos, avvikelse | outcome, budget, forecast, deviation | [`present::ColumnKind`] |
 //! | flöde, ställning | flow, stock | [`present::ValueKind`] |
+//! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
+//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
+//! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
 //!
 //! ## Errors
 //!
