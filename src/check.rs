@@ -536,7 +536,10 @@ const BALANCE_LABELS: &[(&str, &str)] = &[
     ("summa omsättningstillgångar", "summa_omsattningstillgangar"),
     ("tillgångar", "summa_tillgangar"),
     ("summa tillgångar", "summa_tillgangar"),
+    ("tillgångar totalt", "summa_tillgangar"),
+    ("balansomslutning", "summa_tillgangar"),
     ("eget kapital vid årets början", "ingaende_eget_kapital"),
+    ("eget kapital vid periodens början", "ingaende_eget_kapital"),
     ("ingående eget kapital", "ingaende_eget_kapital"),
     ("årets resultat", "arets_resultat"),
     ("årets resultat inklusive justering", "arets_resultat"),
@@ -549,6 +552,7 @@ const BALANCE_LABELS: &[(&str, &str)] = &[
     ("eget kapital", "summa_eget_kapital"),
     ("summa eget kapital", "summa_eget_kapital"),
     ("eget kapital vid årets slut", "summa_eget_kapital"),
+    ("eget kapital vid periodens slut", "summa_eget_kapital"),
     ("utgående eget kapital", "summa_eget_kapital"),
     (
         "avsättningar för pensioner och liknande förpliktelser",

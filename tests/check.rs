@@ -376,3 +376,31 @@ fn json_refuses_floats_and_reads_printed_forms() {
         serde_json::from_str(&serde_json::to_string(&ok).unwrap()).unwrap();
     assert_eq!(back, ok);
 }
+
+#[test]
+fn lystkom_soliditet_as_printed() {
+    // Lystkom delårsrapport 2025, section 1.5 (its only printed table).
+    let mut sol = row("Soliditet", &["23,3%", "21,5%"]);
+    sol.percent = true;
+    let br = printed(
+        StatementKind::BalanceSheet,
+        Scale::Tkr,
+        &["2025-06-30", "2024-12-31"],
+        vec![
+            row("Eget kapital", &["8 521", "6 373"]),
+            row("Tillgångar totalt", &["36 631", "29 663"]),
+            sol,
+        ],
+    );
+    assert_eq!(check_statement(&br), vec![]);
+    // 8 521 / 36 631 = 23,26 %: 23,2 cannot come from rounding of whole tkr.
+    let mut wrong = br.clone();
+    wrong.rows[2].values[0] = Some(Decimal::new(232, 1));
+    let f = check_statement(&wrong);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].check, f[0].class),
+        (CheckKind::EquityRatio, FindingClass::Error)
+    );
+    assert_eq!(f[0].column.as_deref(), Some("2025-06-30"));
+}

@@ -11,6 +11,7 @@
 #![allow(clippy::print_stdout, clippy::indexing_slicing)]
 
 mod financial_position;
+mod printed_check;
 
 use kommunal_redovisning::{Entity, EntityKind, Period};
 
@@ -29,6 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
 
     financial_position::print(&period)?;
+    printed_check::print()?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
