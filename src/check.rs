@@ -171,6 +171,72 @@ pub struct PrintedStatement {
     pub rows: Vec<PrintedRow>,
 }
 
+impl PrintedStatement {
+    /// A table as it would be printed: labels, kinds and notes of its rows and its
+    /// figures in the table's unit, rounded to its decimals (half away from zero);
+    /// key-ratio rows become percent rows. Round the table first
+    /// ([`Table::rounded`](crate::Table::rounded)) to print what a renderer prints.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, Scale, Table};
+    /// use kommunal_redovisning::check::{check_statement, PrintedStatement, StatementKind};
+    /// use kommunal_redovisning::present::{Column, Rounding};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// let rs = IncomeStatement { operating_revenue: Amount::kr(1_400), operating_expenses: Amount::kr(-600), ..Default::default() };
+    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+    /// let table = Table::income_statement("RS", Scale::Kr, &layout, &[(Column::outcome("2025"), &rs)])?;
+    /// // 1,4 − 0,6 = 0,8 tkr. Footed, the printed table adds up (1 + 0 = 1); rounded
+    /// // line by line it does not (1 − 1 ≠ 1).
+    /// let footed = table.rounded(&Rounding::new(Scale::Tkr))?.table;
+    /// assert!(check_statement(&PrintedStatement::from_table(StatementKind::IncomeStatement, &footed)).is_empty());
+    /// let plain = table.rounded(&Rounding::new(Scale::Tkr).without_footing())?.table;
+    /// assert!(!check_statement(&PrintedStatement::from_table(StatementKind::IncomeStatement, &plain)).is_empty());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    #[must_use]
+    pub fn from_table(statement: StatementKind, table: &crate::Table) -> PrintedStatement {
+        let mode = crate::RoundingMode::HalfAwayFromZero;
+        let mut rows: Vec<PrintedRow> = table
+            .rows
+            .iter()
+            .map(|r| PrintedRow {
+                label: r.label.clone(),
+                kind: r.kind,
+                note: r.note.clone(),
+                percent: false,
+                values: r
+                    .cells
+                    .iter()
+                    .map(|c| c.map(|a| mode.round(a.to_scale(table.unit), table.decimals)))
+                    .collect(),
+            })
+            .collect();
+        rows.extend(table.ratios.iter().map(|r| {
+            PrintedRow {
+                label: r.label.clone(),
+                kind: RowKind::Line,
+                note: None,
+                percent: true,
+                values: r
+                    .values
+                    .iter()
+                    .map(|v| v.map(|p| mode.round(p.as_decimal(), r.decimals)))
+                    .collect(),
+            }
+        }));
+        PrintedStatement {
+            statement,
+            entity: None,
+            source: None,
+            unit: table.unit,
+            decimals: Some(table.decimals),
+            columns: table.columns.clone(),
+            rows,
+        }
+    }
+}
+
 /// Several printed statements of one entity, checked together.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -404,3 +404,191 @@ fn lystkom_soliditet_as_printed() {
     );
     assert_eq!(f[0].column.as_deref(), Some("2025-06-30"));
 }
+
+// ---------------------------------------------------------------------------------
+// Property tests: the checker against tables this crate rounds, and on any input.
+
+mod properties {
+    use super::*;
+    use kommunal_redovisning::present::{RatioRow, Rounding};
+    use kommunal_redovisning::statement::{BalanceLine, StatementLayout};
+    use kommunal_redovisning::{
+        Amount, BalanceSheet, EntityKind, FinancialYear, IncomeStatement, Table, ratio,
+    };
+    use proptest::prelude::*;
+
+    fn amount() -> impl Strategy<Value = Amount> {
+        prop_oneof![
+            (-100_000_000_000_i64..100_000_000_000)
+                .prop_map(|ore| Amount::new(Decimal::new(ore, 2))),
+            (-200_000_i64..200_000).prop_map(|h| Amount::kr(h * 500)),
+        ]
+    }
+
+    fn positive() -> impl Strategy<Value = Amount> {
+        (0_i64..100_000_000_000).prop_map(|ore| Amount::new(Decimal::new(ore, 2)))
+    }
+
+    fn rounding() -> impl Strategy<Value = Rounding> {
+        (prop_oneof![Just(Scale::Tkr), Just(Scale::Mnkr)], 0_u32..2)
+            .prop_map(|(s, d)| Rounding::new(s).with_decimals(d))
+    }
+
+    fn income_table(a: &[Amount], b: &[Amount]) -> Table {
+        let rs = |v: &[Amount]| IncomeStatement {
+            operating_revenue: v[0],
+            operating_expenses: v[1],
+            depreciation: v[2],
+            tax_revenue: v[3],
+            general_grants: v[4],
+            financial_income: v[5],
+            financial_expenses: v[6],
+            extraordinary_items: v[7],
+            ..Default::default()
+        };
+        let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+        Table::income_statement(
+            "RS",
+            Scale::Kr,
+            &layout,
+            &[
+                (Column::outcome("2025"), &rs(a)),
+                (Column::prior_period("2024"), &rs(b)),
+            ],
+        )
+        .unwrap()
+    }
+
+    /// A balance sheet that balances (kortfristiga skulder take the difference), with
+    /// soliditet printed under it.
+    fn balance_table(a: &[Amount]) -> Table {
+        let mut br = BalanceSheet::default();
+        for (line, v) in BalanceLine::ALL.iter().zip(a) {
+            *br.amount_mut(*line) = *v;
+        }
+        br.current_liabilities = Amount::ZERO;
+        let gap = br
+            .total_assets()
+            .unwrap()
+            .checked_sub(br.total_equity_and_liabilities().unwrap())
+            .unwrap();
+        br.current_liabilities = gap;
+        br.validate().unwrap();
+        let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+        let mut t =
+            Table::balance_sheet("BR", Scale::Kr, &layout, &[(Column::outcome("2025"), &br)])
+                .unwrap();
+        if let Ok(s) = ratio::equity_ratio(br.equity().unwrap(), br.total_assets().unwrap()) {
+            if br.total_assets().unwrap() > Amount::tkr(10) {
+                t.push_ratio(RatioRow {
+                    label: "Soliditet".into(),
+                    values: vec![Some(s)],
+                    decimals: 1,
+                })
+                .unwrap();
+            }
+        }
+        t
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(192))]
+
+        /// A resultaträkning footed by this crate passes the checker; rounded line by
+        /// line, every difference the checker finds is classed as rounding.
+        #[test]
+        fn footed_income_statements_pass(
+            a in prop::collection::vec(amount(), 8),
+            b in prop::collection::vec(amount(), 8),
+            r in rounding(),
+        ) {
+            let t = income_table(&a, &b);
+            let footed = t.rounded(&r).unwrap().table;
+            let f = check_statement(&PrintedStatement::from_table(StatementKind::IncomeStatement, &footed));
+            prop_assert!(f.is_empty(), "{:?}", f);
+            let plain = t.rounded(&r.without_footing()).unwrap().table;
+            let f = check_statement(&PrintedStatement::from_table(StatementKind::IncomeStatement, &plain));
+            prop_assert!(f.iter().all(|x| x.class == FindingClass::Rounding), "{:?}", f);
+        }
+
+        /// The same for a balansräkning with soliditet: footed, no sum or balance
+        /// finding (soliditet computed from footed figures may differ by rounding);
+        /// never an error either way.
+        #[test]
+        fn footed_balance_sheets_pass(a in prop::collection::vec(positive(), 21), r in rounding()) {
+            let t = balance_table(&a);
+            let footed = t.rounded(&r).unwrap().table;
+            let f = check_statement(&PrintedStatement::from_table(StatementKind::BalanceSheet, &footed));
+            prop_assert!(f.iter().all(|x| x.check == CheckKind::EquityRatio && x.class == FindingClass::Rounding), "{:?}", f);
+            let plain = t.rounded(&r.without_footing()).unwrap().table;
+            let f = check_statement(&PrintedStatement::from_table(StatementKind::BalanceSheet, &plain));
+            prop_assert!(f.iter().all(|x| x.class == FindingClass::Rounding), "{:?}", f);
+        }
+
+        /// Any printed statement — known and unknown labels, any values, any number
+        /// of values per row — is checked without panicking, and every difference
+        /// finding carries both figures.
+        #[test]
+        fn checker_never_panics(
+            income in any::<bool>(),
+            columns in prop::collection::vec("[0-9]{4}|Budget [0-9]{4}|[a-z ]{0,8}", 0..4),
+            rows in prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("Summa tillgångar".to_owned()),
+                        Just("EGET KAPITAL, vid årets början".to_owned()),
+                        Just("Eget kapital".to_owned()),
+                        Just("Årets resultat".to_owned()),
+                        Just("Verksamhetens nettokostnader".to_owned()),
+                        Just("Verksamhetens intäkter".to_owned()),
+                        Just("därav särskild löneskatt".to_owned()),
+                        Just("Pensionsförpliktelser intjänade före 1998".to_owned()),
+                        Just("Soliditet".to_owned()),
+                        Just("Summa eget kapital, avsättningar och skulder".to_owned()),
+                        any::<String>(),
+                    ],
+                    any::<bool>(),
+                    prop::collection::vec(
+                        prop::option::of(prop_oneof![
+                            (-1_000_000_i64..1_000_000).prop_map(Decimal::from),
+                            any::<i64>().prop_map(|v| Decimal::new(v, 3)),
+                            Just(Decimal::MAX),
+                            Just(Decimal::MIN),
+                        ]),
+                        0..5,
+                    ),
+                ),
+                0..14,
+            ),
+        ) {
+            let statement = PrintedStatement {
+                statement: if income { StatementKind::IncomeStatement } else { StatementKind::BalanceSheet },
+                entity: None,
+                source: None,
+                unit: Scale::Tkr,
+                decimals: None,
+                columns: columns.iter().map(|c| Column::outcome(c.clone())).collect(),
+                rows: rows
+                    .into_iter()
+                    .map(|(label, percent, values)| PrintedRow {
+                        label,
+                        kind: RowKind::Line,
+                        note: None,
+                        percent,
+                        values,
+                    })
+                    .collect(),
+            };
+            let other = PrintedStatement {
+                statement: if income { StatementKind::BalanceSheet } else { StatementKind::IncomeStatement },
+                ..statement.clone()
+            };
+            let findings = check_report(&PrintedReport { entity: None, statements: vec![statement, other] });
+            for f in findings {
+                if matches!(f.check, CheckKind::Sum | CheckKind::Balance | CheckKind::ResultAgreement) {
+                    prop_assert!(f.printed.is_some() && f.expected.is_some() || f.class == FindingClass::Error);
+                }
+            }
+        }
+    }
+}
