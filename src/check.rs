@@ -5,7 +5,9 @@
 //! statement *as printed* ([`PrintedStatement`], usually read from JSON), map its rows
 //! onto the statutory structure by label — tolerant of the wording that real reports
 //! use (`reference/domain.md` §1.2–1.3) — recompute every subtotal, total, balance
-//! identity, equity movement, särskild löneskatt and soliditet, and return a
+//! identity, equity movement, särskild löneskatt and key ratio printed (soliditet,
+//! soliditet inklusive pensionsförpliktelser, skuldsättningsgrad, kassalikviditet,
+//! balanslikviditet), and return a
 //! [`Finding`] for each difference:
 //!
 //! - [`FindingClass::Rounding`] when the difference can come from rounding: at most
@@ -16,7 +18,14 @@
 //! - [`FindingClass::Error`] when it cannot;
 //! - [`FindingClass::Unplaced`] for a row whose label matches nothing in the statutory
 //!   structure (or a post printed twice): it is reported, not dropped, and left out of
-//!   the checks.
+//!   the checks. A "varav …" specification the checker does not know (varav
+//!   jämförelsestörande poster) is taken as information about the row above it and
+//!   not reported; rows without figures are headings.
+//!
+//! A post that is not printed counts as zero (statements leave out empty lines), so
+//! an abbreviated statement — a sum printed without all of its lines — shows up as
+//! errors in that sum. A sum that is not printed is replaced by its parts where a
+//! larger sum needs it.
 //!
 //! Findings are data, never `Err`: the input is someone else's publication.
 //!
@@ -44,7 +53,9 @@
 //!   label ("2019", "2020-12-31") to compare columns and statements.
 //! - `rows`: `label` as printed, `values` one per column, `kind` (`heading`, `line`,
 //!   `subtotal`, `total`, `of_which`; default `line`), optional `note`, and
-//!   `"percent": true` for a ratio row such as soliditet (values in percent).
+//!   `"percent": true` for a key-ratio row (soliditet, soliditet inklusive
+//!   pensionsförpliktelser, skuldsättningsgrad, kassalikviditet, balanslikviditet;
+//!   values in percent).
 //! - A value is a string as printed — `"– 423 231"`, `"−1 036,6"`, `"(512)"`,
 //!   `"44,3 %"`, or canonical `"-423231"` — or a JSON integer; an empty string, `"–"`
 //!   or `null` is an empty cell. JSON numbers with decimals are refused (they pass
@@ -251,8 +262,9 @@ pub struct PrintedReport {
     pub statements: Vec<PrintedStatement>,
 }
 
-/// What a finding is about.
+/// What a finding is about. New checks bring new variants (`#[non_exhaustive]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CheckKind {
@@ -282,9 +294,29 @@ pub enum CheckKind {
     DuplicateRow,
     /// A row with another number of values than there are columns.
     ValueCount,
+    /// Skuldsättningsgrad = (avsättningar + skulder) / summa tillgångar.
+    DebtRatio,
+    /// Kassalikviditet = (omsättningstillgångar − förråd) / kortfristiga skulder.
+    QuickRatio,
+    /// Balanslikviditet = omsättningstillgångar / kortfristiga skulder.
+    CurrentRatio,
+    /// Soliditet inklusive pensionsförpliktelser = (eget kapital − pensionsförpliktelser
+    /// intjänade före 1998) / summa tillgångar.
+    EquityRatioIncludingPensions,
 }
 
 impl CheckKind {
+    /// The id under which a printed ratio row is placed.
+    fn ratio_id(self) -> &'static str {
+        match self {
+            CheckKind::DebtRatio => "skuldsattningsgrad",
+            CheckKind::QuickRatio => "kassalikviditet",
+            CheckKind::CurrentRatio => "balanslikviditet",
+            CheckKind::EquityRatioIncludingPensions => "soliditet_inkl_pensionsforpliktelser",
+            _ => "soliditet",
+        }
+    }
+
     /// The Swedish name of the check.
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -300,6 +332,10 @@ impl CheckKind {
             CheckKind::UnplacedRow => "okänd rad",
             CheckKind::DuplicateRow => "dubblerad rad",
             CheckKind::ValueCount => "antal värden",
+            CheckKind::DebtRatio => "skuldsättningsgrad",
+            CheckKind::QuickRatio => "kassalikviditet",
+            CheckKind::CurrentRatio => "balanslikviditet",
+            CheckKind::EquityRatioIncludingPensions => "soliditet inklusive pensionsförpliktelser",
         }
     }
 }
@@ -674,6 +710,70 @@ const HEADINGS: &[&str] = &[
     "tillgångar",
 ];
 
+/// A key ratio printed as a percent row: its labels (normalized), the terms of its
+/// numerator and denominator (`true` subtracts) and the check it is.
+struct RatioSpec {
+    labels: &'static [&'static str],
+    check: CheckKind,
+    numerator: &'static [(&'static str, bool)],
+    denominator: &'static [&'static str],
+    /// How the formula reads in a finding.
+    formula: &'static str,
+}
+
+/// The ratios recomputed when printed (percent rows, `"percent": true`).
+const RATIOS: &[RatioSpec] = &[
+    RatioSpec {
+        labels: &["soliditet", "soliditet %"],
+        check: CheckKind::EquityRatio,
+        numerator: &[("summa_eget_kapital", false)],
+        denominator: &["summa_tillgangar"],
+        formula: "eget kapital / summa tillgångar",
+    },
+    RatioSpec {
+        labels: &[
+            "soliditet inklusive pensionsförpliktelser",
+            "soliditet inkl pensionsförpliktelser",
+            "soliditet inklusive samtliga pensionsförpliktelser",
+            "soliditet inkl samtliga pensionsförpliktelser",
+            "soliditet inklusive pensionsförpliktelser %",
+            "soliditet inkl pensionsförpliktelser %",
+        ],
+        check: CheckKind::EquityRatioIncludingPensions,
+        numerator: &[
+            ("summa_eget_kapital", false),
+            ("pensionsforpliktelser_fore_1998", true),
+        ],
+        denominator: &["summa_tillgangar"],
+        formula: "(eget kapital − pensionsförpliktelser före 1998) / summa tillgångar",
+    },
+    RatioSpec {
+        labels: &["skuldsättningsgrad", "skuldsättningsgrad %"],
+        check: CheckKind::DebtRatio,
+        numerator: &[("summa_avsattningar", false), ("summa_skulder", false)],
+        denominator: &["summa_tillgangar"],
+        formula: "(avsättningar + skulder) / summa tillgångar",
+    },
+    RatioSpec {
+        labels: &["kassalikviditet", "kassalikviditet %"],
+        check: CheckKind::QuickRatio,
+        numerator: &[("summa_omsattningstillgangar", false), ("forrad", true)],
+        denominator: &["kortfristiga_skulder"],
+        formula: "(omsättningstillgångar − förråd) / kortfristiga skulder",
+    },
+    RatioSpec {
+        labels: &["balanslikviditet", "balanslikviditet %"],
+        check: CheckKind::CurrentRatio,
+        numerator: &[("summa_omsattningstillgangar", false)],
+        denominator: &["kortfristiga_skulder"],
+        formula: "omsättningstillgångar / kortfristiga skulder",
+    },
+];
+
+fn ratio_spec(norm: &str) -> Option<&'static RatioSpec> {
+    RATIOS.iter().find(|r| r.labels.contains(&norm))
+}
+
 /// Sums of the resultaträkning: (sum, parts). Cumulative, as printed.
 const INCOME_SUMS: &[(&str, &[&str])] = &[
     (
@@ -800,7 +900,7 @@ struct Placed<'a> {
     statement: &'a PrintedStatement,
     /// Post id → (row index, printed values normalised to one per column).
     posts: BTreeMap<&'static str, (usize, Vec<Option<Decimal>>)>,
-    /// Posts printed as "varav" (not part of their parent's sum).
+    /// Posts printed as "varav …" (not part of their parent's sum).
     of_which: Vec<&'static str>,
     /// One unit of the last printed decimal, e.g. 1 (tkr) or 0.1 (mnkr, one decimal).
     step: Decimal,
@@ -870,20 +970,22 @@ impl<'a> Placed<'a> {
             }
             let blank = values.iter().all(Option::is_none);
             let mut norm = normalize(&row.label);
-            let mut of_which = row.kind == RowKind::OfWhich;
+            // "varav …"/"därav …" in the label: a part that is not added to its parent.
+            let mut varav = false;
             for prefix in ["varav ", "därav ", "varav", "därav"] {
                 if let Some(rest) = norm.strip_prefix(prefix) {
                     norm = rest.trim().to_owned();
-                    of_which = true;
+                    varav = true;
                     break;
                 }
             }
+            let of_which = varav || row.kind == RowKind::OfWhich;
             if blank {
                 // A row without figures is a heading; there is nothing to check.
                 continue;
             }
             let id = if row.percent {
-                (norm == "soliditet" || norm == "soliditet %").then_some("soliditet")
+                ratio_spec(&norm).map(|r| r.check.ratio_id())
             } else {
                 lookup(kind, &norm).filter(|id| *id != "soliditet")
             };
@@ -915,7 +1017,7 @@ impl<'a> Placed<'a> {
                 self.findings.push(f);
                 continue;
             }
-            if of_which {
+            if varav {
                 self.of_which.push(id);
             }
             self.posts.insert(id, (index, values));
@@ -1283,55 +1385,91 @@ impl<'a> Placed<'a> {
         }
     }
 
-    fn check_equity_ratio(&mut self) {
-        let Some((index, values)) = self.posts.get("soliditet").cloned() else {
-            return;
-        };
+    /// The interval of `Σ ± terms` when every printed term may be off by half a step;
+    /// `None` when a term that must be there is missing.
+    fn interval(
+        &self,
+        terms: &[(&str, bool)],
+        column: usize,
+    ) -> Option<(Decimal, Decimal, Decimal)> {
         let h = half(self.step);
-        for (column, printed) in values.iter().enumerate() {
-            let Some(printed) = *printed else { continue };
-            let (Some(equity), Some(assets)) = (
-                self.value("summa_eget_kapital", column),
-                self.value("summa_tillgangar", column),
-            ) else {
-                continue;
-            };
-            let ratio = |e: Option<Decimal>, a: Option<Decimal>| -> Option<Decimal> {
-                let (e, a) = (e?, a?);
-                if a <= Decimal::ZERO {
+        let (mut exact, mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for (i, (id, subtract)) in terms.iter().enumerate() {
+            let Some(v) = self.value(id, column) else {
+                if i == 0 {
                     return None;
                 }
-                e.checked_div(a)?.checked_mul(Decimal::ONE_HUNDRED)
+                continue; // a post not printed is zero
             };
-            let (e_lo, e_hi) = (equity.checked_sub(h), equity.checked_add(h));
-            let (a_lo, a_hi) = (assets.checked_sub(h), assets.checked_add(h));
-            let corners = [
-                ratio(e_lo, a_lo),
-                ratio(e_lo, a_hi),
-                ratio(e_hi, a_lo),
-                ratio(e_hi, a_hi),
-            ];
-            let step = Decimal::new(1, printed.scale().min(28));
-            let what = format!(
-                "beräknat {} / {} =",
-                self.format().decimal(equity),
-                self.format().decimal(assets)
-            );
-            let label = self
-                .statement
-                .rows
-                .get(index)
-                .map_or_else(|| "Soliditet".to_owned(), |r| r.label.clone());
-            self.compare_ratio(
-                CheckKind::EquityRatio,
-                label,
-                column,
-                printed,
-                step,
-                corners,
-                ratio(Some(equity), Some(assets)),
-                &what,
-            );
+            let (v_lo, v_hi) = (v.checked_sub(h)?, v.checked_add(h)?);
+            if *subtract {
+                exact = exact.checked_sub(v)?;
+                lo = lo.checked_sub(v_hi)?;
+                hi = hi.checked_sub(v_lo)?;
+            } else {
+                exact = exact.checked_add(v)?;
+                lo = lo.checked_add(v_lo)?;
+                hi = hi.checked_add(v_hi)?;
+            }
+        }
+        Some((exact, lo, hi))
+    }
+
+    fn check_ratios(&mut self) {
+        for spec in RATIOS {
+            let Some((index, values)) = self.posts.get(spec.check.ratio_id()).cloned() else {
+                continue;
+            };
+            let denominator: Vec<(&str, bool)> =
+                spec.denominator.iter().map(|d| (*d, false)).collect();
+            for (column, printed) in values.iter().enumerate() {
+                let Some(printed) = *printed else { continue };
+                let (Some(num), Some(den)) = (
+                    self.interval(spec.numerator, column),
+                    self.interval(&denominator, column),
+                ) else {
+                    continue;
+                };
+                let percent = |n: Decimal, d: Decimal| -> Option<Decimal> {
+                    if d <= Decimal::ZERO {
+                        return None;
+                    }
+                    n.checked_div(d)?.checked_mul(Decimal::ONE_HUNDRED)
+                };
+                let corners = if den.1 <= Decimal::ZERO {
+                    // The rounded denominator could be zero: anything is possible.
+                    [Some(Decimal::MIN), Some(Decimal::MAX), None, None]
+                } else {
+                    [
+                        percent(num.1, den.1),
+                        percent(num.1, den.2),
+                        percent(num.2, den.1),
+                        percent(num.2, den.2),
+                    ]
+                };
+                let step = Decimal::new(1, printed.scale().min(28));
+                let what = format!(
+                    "beräknat {} = {} / {} =",
+                    spec.formula,
+                    self.format().decimal(num.0),
+                    self.format().decimal(den.0)
+                );
+                let label = self
+                    .statement
+                    .rows
+                    .get(index)
+                    .map_or_else(|| spec.check.label().to_owned(), |r| r.label.clone());
+                self.compare_ratio(
+                    spec.check,
+                    label,
+                    column,
+                    printed,
+                    step,
+                    corners,
+                    percent(num.0, den.0),
+                    &what,
+                );
+            }
         }
     }
 }
@@ -1406,7 +1544,7 @@ pub fn check_statement(statement: &PrintedStatement) -> Vec<Finding> {
     placed.check_balance();
     placed.check_opening_equity();
     placed.check_special_payroll_tax();
-    placed.check_equity_ratio();
+    placed.check_ratios();
     placed.findings
 }
 

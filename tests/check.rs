@@ -592,3 +592,52 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn other_key_ratios_are_recomputed() {
+    // Grästorp 2020 (tkr) with ratios computed here from its published figures:
+    // kassalikviditet (88 300 − 0) / 100 544 = 87,8 %, balanslikviditet the same,
+    // skuldsättningsgrad (14 153 + 251 828) / 477 894 = 55,7 %, soliditet inklusive
+    // pensionsförpliktelser (211 913 − 131 313) / 477 894 = 16,9 %.
+    let ratio = |label: &str, v: &str| {
+        let mut r = row(label, &[v]);
+        r.percent = true;
+        r
+    };
+    let br = printed(
+        StatementKind::BalanceSheet,
+        Scale::Tkr,
+        &["2020"],
+        vec![
+            row("Anläggningstillgångar", &["384 554"]),
+            row("Bidrag till statlig infrastruktur", &["5 040"]),
+            row("Omsättningstillgångar", &["88 300"]),
+            row("Förråd och exploateringstillgångar", &["0"]),
+            row("Fordringar", &["39 331"]),
+            row("Kassa och bank", &["48 969"]),
+            row("Summa tillgångar", &["477 894"]),
+            row("Eget kapital", &["211 913"]),
+            row("Avsättningar", &["14 153"]),
+            row("Skulder", &["251 828"]),
+            row("Långfristiga skulder", &["151 284"]),
+            row("Kortfristiga skulder", &["100 544"]),
+            row("Pensionsförpliktelser intjänade före 1998", &["131 313"]),
+            ratio("Kassalikviditet, %", "87,8"),
+            ratio("Balanslikviditet", "88"),
+            ratio("Skuldsättningsgrad", "55,7"),
+            ratio("Soliditet inklusive pensionsförpliktelser", "16,9"),
+        ],
+    );
+    assert_eq!(check_statement(&br), vec![]);
+    let mut wrong = br.clone();
+    wrong.rows[13].values[0] = Some(Decimal::new(878, 1) + Decimal::ONE);
+    wrong.rows[15].values[0] = Some(Decimal::new(557, 1) - Decimal::ONE);
+    let f = check_statement(&wrong);
+    assert_eq!(
+        f.iter().map(|x| (x.check, x.class)).collect::<Vec<_>>(),
+        vec![
+            (CheckKind::DebtRatio, FindingClass::Error),
+            (CheckKind::QuickRatio, FindingClass::Error),
+        ]
+    );
+}
