@@ -251,6 +251,7 @@ impl PrintedStatement {
 /// Several printed statements of one entity, checked together.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "tryckta rapporter")]
 pub struct PrintedReport {
     /// Who published them.
     #[cfg_attr(
@@ -267,6 +268,7 @@ pub struct PrintedReport {
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "kontroll")]
 pub enum CheckKind {
     /// A subtotal or total against the sum of its parts (delsumma, summa).
     Sum,
@@ -344,6 +346,7 @@ impl CheckKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "avvikelseklass")]
 pub enum FindingClass {
     /// Avrundningsdifferens: within half a unit per rounded figure taking part.
     Rounding,
@@ -404,6 +407,7 @@ pub struct Finding {
 /// Counts of findings by class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "sammanfattning")]
 pub struct Summary {
     /// Rounding differences.
     pub rounding: usize,
@@ -879,6 +883,7 @@ fn name_of(id: &str) -> &str {
 /// assert_eq!(normalize("Extraordinära poster (netto)"), "extraordinära poster");
 /// ```
 #[must_use]
+#[doc(alias = "rubrik")]
 pub fn normalize(label: &str) -> String {
     let lower = label.to_lowercase().replace("(netto)", " ");
     let cleaned: String = lower
@@ -1538,6 +1543,7 @@ fn column_year(column: &Column) -> Option<i32> {
 /// assert_eq!(findings[0].difference, Some(Decimal::from(-1)));
 /// ```
 #[must_use]
+#[doc(alias = "granska")]
 pub fn check_statement(statement: &PrintedStatement) -> Vec<Finding> {
     let mut placed = Placed::new(statement);
     placed.check_sums();
@@ -1554,6 +1560,7 @@ pub fn check_statement(statement: &PrintedStatement) -> Vec<Finding> {
 /// label; budget columns are left out). Two printed figures of the same amount may
 /// differ by rounding by at most one unit.
 #[must_use]
+#[doc(alias = "granska rapport")]
 pub fn check_report(report: &PrintedReport) -> Vec<Finding> {
     let mut findings = Vec::new();
     for s in &report.statements {
@@ -1671,6 +1678,7 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
 /// assert!(parse_printed("12 tkr").is_err());
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
+#[doc(alias = "tryckt belopp")]
 pub fn parse_printed(text: &str) -> crate::Result<Option<Decimal>> {
     let trimmed = text.trim();
     if trimmed.is_empty() || ["-", "–", "—", "−"].contains(&trimmed) {

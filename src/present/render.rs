@@ -217,6 +217,7 @@ impl Table {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     #[must_use]
+    #[doc(alias = "markdown")]
     pub fn to_markdown(&self, format: &NumberFormat) -> String {
         let g = grid(self, format, "\u{a0}\u{a0}");
         let mut out = String::new();
@@ -278,6 +279,7 @@ impl Table {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     #[must_use]
+    #[doc(alias = "csv")]
     pub fn to_csv(&self, decimal_separator: char) -> String {
         let delimiter = if decimal_separator == ',' { ';' } else { ',' };
         let machine = NumberFormat::machine().with_decimal_separator(decimal_separator);
@@ -354,6 +356,7 @@ impl Table {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     #[must_use]
+    #[doc(alias = "html")]
     pub fn to_html(&self, format: &NumberFormat) -> String {
         const NUM: &str = " style=\"text-align:right\"";
         let notes = self.has_notes();

@@ -132,6 +132,7 @@ pub struct RoundingDifference {
 /// when it was footed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "avrundad tabell")]
 pub struct RoundedTable {
     /// The rounded copy: cells are multiples of the unit, [`Table::unit`] and
     /// [`Table::decimals`] set from the [`Rounding`].
@@ -260,6 +261,7 @@ impl Table {
     /// # Errors
     ///
     /// [`Error::Overflow`].
+    #[doc(alias = "avrundningsdifferenser")]
     pub fn sum_differences(&self) -> Result<Vec<RoundingDifference>> {
         let mut out = Vec::new();
         let all_parts = self.part_indices();

@@ -496,6 +496,7 @@ impl Table {
     /// assert_eq!(t.rows[0].cells[2], Some(Amount::tkr(50)));
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
+    #[doc(alias = "avvikelse")]
     pub fn push_deviation(
         &mut self,
         label: impl Into<String>,
@@ -535,6 +536,7 @@ impl Table {
     ///
     /// [`Error::InvalidRule`] when the number of row lists differs from the number of
     /// columns or the resulting table is not valid ([`Table::validate`]).
+    #[doc(alias = "rader")]
     pub fn from_statement_rows(
         caption: impl Into<String>,
         unit: Scale,
@@ -590,7 +592,7 @@ impl Table {
         Ok(table)
     }
 
-    /// A resultaträkning as a table, one column per statement (e.g. 2025 and 2024,
+    /// Resultaträkning (LKBR 5 kap.) as a table, one column per statement (e.g. 2025 and 2024,
     /// or budget and utfall), rows in statutory order ([`IncomeStatement::rows`]),
     /// flows. Sums are cumulative: verksamhetens nettokostnader is the sum of three
     /// lines, verksamhetens resultat of the nettokostnader and two lines, and so on; a
@@ -602,6 +604,7 @@ impl Table {
     /// invalid table (e.g. two details with the same label under one post) or for
     /// skatteintäkter or generella statsbidrag in a kommunalförbund's statement (its
     /// layout leaves them out, so the printed sums would not add up).
+    #[doc(alias = "resultaträkning")]
     pub fn income_statement(
         caption: impl Into<String>,
         unit: Scale,
@@ -647,7 +650,7 @@ impl Table {
         )
     }
 
-    /// A balansräkning as a table, one column per balance date (e.g. 2025-06-30 and
+    /// Balansräkning (LKBR 6 kap.) as a table, one column per balance date (e.g. 2025-06-30 and
     /// 2024-12-31), rows in statutory order ([`BalanceSheet::rows`]), stocks. Sums:
     /// summa materiella anläggningstillgångar of its three lines, summa
     /// anläggningstillgångar of immateriella, materiella (the sum) and finansiella,
@@ -658,6 +661,7 @@ impl Table {
     ///
     /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
     /// invalid table.
+    #[doc(alias = "balansräkning")]
     pub fn balance_sheet(
         caption: impl Into<String>,
         unit: Scale,
