@@ -857,3 +857,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn tables_travel_as_json() {
+    let t = grastorp_br_table();
+    let json = serde_json::to_string(&t).unwrap();
+    // Amounts are strings, never JSON floats; sums carry their parts.
+    assert!(
+        json.contains(r#""cells":["477894000.00","406363000.00","398338000.00"]"#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#""sum_of":["summa_eget_kapital","summa_avsattningar","summa_skulder"]"#)
+    );
+    let back: Table = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, t);
+    let rounded = t
+        .rounded(&Rounding::new(Scale::Mnkr).with_decimals(1))
+        .unwrap();
+    let back: kommunal_redovisning::present::RoundedTable =
+        serde_json::from_str(&serde_json::to_string(&rounded).unwrap()).unwrap();
+    assert_eq!(back, rounded);
+}
