@@ -1074,9 +1074,15 @@ impl<'a> Placed<'a> {
 
     /// Adds the printed terms that make up `id` in `column`: the printed value when
     /// there is one, else its parts (recursively). Returns `false` on overflow.
-    fn collect(&self, id: &str, column: usize, depth: u8, terms: &mut Vec<Decimal>) -> bool {
+    fn collect(
+        &self,
+        id: &'static str,
+        column: usize,
+        depth: u8,
+        terms: &mut Vec<(Decimal, &'static str)>,
+    ) -> bool {
         if let Some(v) = self.value(id, column) {
-            terms.push(v);
+            terms.push((v, id));
             return true;
         }
         if depth > 8 {
@@ -1150,6 +1156,64 @@ impl<'a> Placed<'a> {
         self.findings.push(f);
     }
 
+    /// When the finding just added (if any) is an error that disappears once some
+    /// terms change sign, says so: costs printed without their minus sign are a
+    /// common presentation, not an arithmetic error.
+    fn add_sign_hint(&mut self, before: usize, terms: &[(Decimal, &'static str)]) {
+        const COSTS: [&str; 4] = [
+            "verksamhetens_kostnader",
+            "avskrivningar",
+            "finansiella_kostnader",
+            "extraordinara_kostnader",
+        ];
+        if self.findings.len() != before.saturating_add(1) {
+            return;
+        }
+        let labels: Vec<String> = terms.iter().map(|(_, id)| self.label(id)).collect();
+        let Some(f) = self.findings.last_mut() else {
+            return;
+        };
+        let (FindingClass::Error, Some(d), Some(tol)) = (f.class, f.difference, f.tolerance) else {
+            return;
+        };
+        let fits = |flip: &[usize]| -> bool {
+            let mut d2 = d;
+            for i in flip {
+                let Some((t, _)) = terms.get(*i) else {
+                    return false;
+                };
+                match t.checked_mul(Decimal::TWO).and_then(|x| d2.checked_add(x)) {
+                    Some(v) => d2 = v,
+                    None => return false,
+                }
+            }
+            d2.abs() <= tol
+        };
+        let costs: Vec<usize> = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, (v, id))| COSTS.contains(id) && v.is_sign_positive() && !v.is_zero())
+            .map(|(i, _)| i)
+            .collect();
+        let names = |idx: &[usize]| -> String {
+            idx.iter()
+                .filter_map(|i| labels.get(*i).cloned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !costs.is_empty() && fits(&costs) {
+            f.message.push_str(&format!(
+                "; summan stämmer om {} räknas som negativa (kostnader tryckta utan minustecken?)",
+                names(&costs)
+            ));
+        } else if let Some(i) = (0..terms.len()).find(|i| fits(&[*i])) {
+            f.message.push_str(&format!(
+                "; summan stämmer om tecknet på {} vänds",
+                names(&[i])
+            ));
+        }
+    }
+
     fn format_decimals(&self) -> u32 {
         self.step.scale()
     }
@@ -1189,7 +1253,10 @@ impl<'a> Placed<'a> {
                 } else {
                     (CheckKind::Sum, "summan av raderna")
                 };
-                self.compare(check, self.label(id), column, printed, &terms, what);
+                let values: Vec<Decimal> = terms.iter().map(|(v, _)| *v).collect();
+                let before = self.findings.len();
+                self.compare(check, self.label(id), column, printed, &values, what);
+                self.add_sign_hint(before, &terms);
             }
         }
         // Grästorp's form: eget kapital vid årets slut, split into the reserve and

@@ -641,3 +641,40 @@ fn other_key_ratios_are_recomputed() {
         ]
     );
 }
+
+#[test]
+fn costs_printed_without_minus_get_a_hint() {
+    // Grästorp 2019 with the costs printed as positive figures.
+    let rs = printed(
+        StatementKind::IncomeStatement,
+        Scale::Tkr,
+        &["2019"],
+        vec![
+            row("Verksamhetens intäkter", &["101 282"]),
+            row("Verksamhetens kostnader", &["417 698"]),
+            row("Avskrivningar", &["14 879"]),
+            row("Verksamhetens nettokostnader", &["– 331 295"]),
+        ],
+    );
+    let f = check_statement(&rs);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].class, FindingClass::Error);
+    assert!(
+        f[0].message
+            .contains("Verksamhetens kostnader, Avskrivningar räknas som negativa"),
+        "{}",
+        f[0].message
+    );
+    // One wrong sign on an income line is named too.
+    let mut one = rs.clone();
+    one.rows[1].values[0] = Some(Decimal::from(-417_698));
+    one.rows[2].values[0] = Some(Decimal::from(-14_879));
+    one.rows[0].values[0] = Some(Decimal::from(-101_282));
+    let f = check_statement(&one);
+    assert!(
+        f[0].message
+            .contains("tecknet på Verksamhetens intäkter vänds"),
+        "{}",
+        f[0].message
+    );
+}
