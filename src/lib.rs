@@ -128,6 +128,9 @@
 //! | kassaflödesanalys | cash-flow statement | [`CashFlowStatement`] |
 //! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
 //! | rörelsekapital | working capital | [`CashFlowDerivation`] |
+//! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
+//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
+//! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
 //!
 //! ## Errors
 //!
@@ -143,6 +146,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod balanced_budget;
+pub mod check;
 mod entity;
 mod error;
 pub mod goal;

@@ -7,6 +7,7 @@
 )]
 
 mod balanced_budget;
+mod check;
 mod follow_up;
 mod foundation;
 mod goal;

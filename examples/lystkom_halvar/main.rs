@@ -14,6 +14,7 @@ mod balanskrav;
 mod financial_position;
 mod forecast;
 mod goals;
+mod printed_check;
 mod sick_leave;
 
 use kommunal_redovisning::{Entity, EntityKind, Period};
@@ -33,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
 
     financial_position::print(&period)?;
+    printed_check::print()?;
 
     println!();
     sick_leave::print(&period)?;
