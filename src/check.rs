@@ -1688,9 +1688,16 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
             .checked_mul(br_unit)
             .and_then(|kr| kr.checked_div(rs_unit))
             .unwrap_or(br.step);
-        let tolerance = half(rs.step)
-            .checked_add(half(step_br))
-            .unwrap_or(Decimal::MAX);
+        // One and the same exact figure, printed twice at the same precision, rounds to
+        // the same printed value: any difference is an error. Only when the two tables
+        // print at different precisions (tkr and mnkr, say) can rounding explain it.
+        let tolerance = if rs.step == step_br {
+            Decimal::ZERO
+        } else {
+            half(rs.step)
+                .checked_add(half(step_br))
+                .unwrap_or(Decimal::MAX)
+        };
         let class = if difference.abs() <= tolerance {
             FindingClass::Rounding
         } else {
@@ -1717,7 +1724,9 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
                 br.label("arets_resultat"),
                 fmt.decimal(difference),
                 if class == FindingClass::Rounding {
-                    "samma belopp tryckt olika; ryms inom avrundning av två tal, men bör vara lika"
+                    "tabellerna har olika precision; skillnaden ryms inom avrundningen"
+                } else if tolerance.is_zero() {
+                    "samma belopp med samma precision ska tryckas lika; avrundning förklarar inte skillnaden"
                 } else {
                     "för stor för avrundning"
                 }
