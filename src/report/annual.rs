@@ -238,7 +238,7 @@ impl AnnualReport {
                 missing(
                     part,
                     source,
-                    format!("no {part} for {}{}", self.year, reason(p)),
+                    format!("{part} för {} saknas{}", self.year, reason(p)),
                 );
             }
         }
@@ -261,7 +261,7 @@ impl AnnualReport {
                 missing(
                     part,
                     "LKBR 4 kap. (jämförelsetal)",
-                    format!("no comparison figures for {previous}"),
+                    format!("jämförelsetal för {previous} saknas"),
                 );
             }
         }
@@ -270,7 +270,7 @@ impl AnnualReport {
                 missing(
                     "förvaltningsberättelse",
                     "LKBR 11 kap.",
-                    format!("no text on {}", title.to_lowercase()),
+                    format!("avsnittet om {} saknas", title.to_lowercase()),
                 );
             }
         }
@@ -278,13 +278,13 @@ impl AnnualReport {
             None => missing(
                 "balanskravsresultat",
                 "LKBR 11 kap.; KL 11 kap. 12 §",
-                "no balanskravsutredning".to_owned(),
+                "balanskravsutredning saknas".to_owned(),
             ),
             Some(bk) if bk.basis() != Basis::Outcome => missing(
                 "balanskravsresultat",
                 "LKBR 11 kap.",
                 format!(
-                    "the balanskravsutredning is on the {}, not on the outcome",
+                    "balanskravsutredningen utgår från {}, inte från utfallet",
                     bk.basis().label()
                 ),
             ),
@@ -294,7 +294,7 @@ impl AnnualReport {
             missing(
                 "måluppfyllelse",
                 "LKBR 11 kap.; KL 11 kap. 1 §",
-                "the goals for god ekonomisk hushållning are not evaluated".to_owned(),
+                "målen för god ekonomisk hushållning utvärderas inte".to_owned(),
             );
         }
         if self.sick_leave.disclosure.is_none() {
@@ -314,7 +314,7 @@ impl AnnualReport {
                     missing(
                         "sjukfrånvaro",
                         "LKBR 11 kap. (KRL 4 kap. 1 a §)",
-                        format!("no figure for {}", m.label().to_lowercase()),
+                        format!("nyckeltalet {} saknas", m.label().to_lowercase()),
                     );
                 }
             }
@@ -323,7 +323,7 @@ impl AnnualReport {
             missing(
                 "noter",
                 "LKBR 4 kap. 1 §",
-                "the report has no notes".to_owned(),
+                "rapporten har inga noter".to_owned(),
             );
         }
         out
@@ -359,22 +359,22 @@ impl AnnualReport {
                 rec.check(),
                 "eget kapital",
                 "LKBR 6 kap.",
-                "opening eget kapital + årets resultat = closing eget kapital",
+                "ingående eget kapital + årets resultat = utgående eget kapital: stämmer",
             ));
         }
         if let (Some(rs), Some(bk)) = (&self.income_statement, &self.balanced_budget) {
             let a: Amount = rs.result_for_the_year()?;
             let b = bk.result_for_the_year();
             let (kind, word) = if a == b {
-                (FindingKind::Info, "agree")
+                (FindingKind::Info, "stämmer")
             } else {
-                (FindingKind::Inconsistent, "do not agree")
+                (FindingKind::Inconsistent, "stämmer inte")
             };
             out.push(Finding::new(
                 kind,
                 "balanskravsresultat",
                 "LKBR 11 kap.",
-                format!("årets resultat {a} in the resultaträkning and {b} in the balanskravsutredning {word}"),
+                format!("årets resultat {a} kr i resultaträkningen och {b} kr i balanskravsutredningen: {word}"),
             ));
         }
         for (cf, label) in [
@@ -386,7 +386,7 @@ impl AnnualReport {
                     cf.validate(),
                     label,
                     "LKBR 7 kap.",
-                    "likvida medel vid årets slut = vid årets början + årets kassaflöde",
+                    "likvida medel vid årets slut = vid årets början + årets kassaflöde: stämmer",
                 ));
             }
         }

@@ -301,10 +301,12 @@ pub(crate) fn balanced_budget_blocks(
     Ok(vec![
         Block::Absent(absent_sentence("Balanskravsutredningens tabell", absent)),
         Block::Paragraph(format!(
-            "Balanskravsutredningen utgår från {} för årets resultat, {} {}. Utan \
-             justeringar i källan är balanskravet {verdict}.",
+            "Årets resultat enligt {}: {} {}. Källan nämner inga balanskravsjusteringar; \
+             med dem noll blir balanskravsresultatet {} {} och balanskravet är {verdict}.",
             bk.basis().label(),
             sv.amount(bk.result_for_the_year(), unit),
+            unit.label(),
+            sv.amount(bk.balanced_budget_result(), unit),
             unit.label()
         )),
     ])
@@ -508,13 +510,19 @@ impl InterimReport {
         s11.extend(text_blocks(&mr.significant_events));
         s11.extend(text_blocks(&mr.personnel));
 
-        let mut s12 = text_blocks(&mr.expected_development);
+        // The first text section introduces the goals (Lystkom: the criteria); the goal
+        // areas follow it, then the rest of the text (the outlook).
+        let (intro, rest) = mr
+            .expected_development
+            .split_at(mr.expected_development.len().min(1));
+        let mut s12 = text_blocks(intro);
         match &self.goals {
             Some(g) => s12.extend(goals_blocks(g, end)?),
             None => s12.push(Block::Absent(
                 "Rapporten utvärderar inte målen för god ekonomisk hushållning.".to_owned(),
             )),
         }
+        s12.extend(text_blocks(rest));
 
         let mut s13 = forecast_blocks(
             &self.forecast,

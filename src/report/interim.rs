@@ -7,6 +7,7 @@ use crate::entity::Entity;
 use crate::error::Result;
 use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::period::Period;
+use crate::present::NumberFormat;
 use crate::sick_leave::PartitionVerdict;
 use crate::statement::{
     BalanceSheet, IncomeStatement, InvestmentStatement, OperatingStatement, PrintedDifferenceKind,
@@ -537,7 +538,7 @@ impl InterimReport {
                 Missing,
                 "förenklad förvaltningsberättelse",
                 "LKBR 13 kap.; RKR R17",
-                "the report has no förenklad förvaltningsberättelse",
+                "rapporten har ingen förenklad förvaltningsberättelse",
             ));
         }
         let because = |part: ReportPart| {
@@ -550,16 +551,16 @@ impl InterimReport {
                 "resultaträkning",
                 "LKBR 13 kap.",
                 format!(
-                    "no resultaträkning for the period{}",
+                    "resultaträkning för perioden saknas{}",
                     because(ReportPart::IncomeStatement)
                 ),
             ),
             (
                 self.income_statement_comparison.is_some(),
                 "resultaträkning, jämförelseperiod",
-                "RKR R17 (as applied in practice)",
+                "RKR R17 (tillämpning i praxis)",
                 format!(
-                    "no resultaträkning for the same period the year before ({})",
+                    "resultaträkning för samma period föregående år ({}) saknas",
                     self.period.income_comparison()?
                 ),
             ),
@@ -568,16 +569,16 @@ impl InterimReport {
                 "balansräkning",
                 "LKBR 13 kap.",
                 format!(
-                    "no balansräkning at the end of the period{}",
+                    "balansräkning per periodens slut saknas{}",
                     because(ReportPart::BalanceSheet)
                 ),
             ),
             (
                 self.balance_sheet_comparison.is_some(),
                 "balansräkning, jämförelsedatum",
-                "RKR R17 (as applied in practice)",
+                "RKR R17 (tillämpning i praxis)",
                 format!(
-                    "no balansräkning at the last year-end ({})",
+                    "balansräkning per föregående årsskifte ({}) saknas",
                     self.period.balance_comparison_date()?
                 ),
             ),
@@ -592,7 +593,7 @@ impl InterimReport {
                 Missing,
                 "helårsprognos",
                 "RKR R17",
-                "no full-year forecast of årets resultat",
+                "helårsprognos för årets resultat saknas",
             ));
         }
         match &self.forecast.balanced_budget {
@@ -600,7 +601,7 @@ impl InterimReport {
                 Missing,
                 "balanskravsresultat",
                 "RKR R17; LKBR 11 kap. 10 §",
-                "the balanskravsresultat is not assessed on the full-year forecast",
+                "balanskravsresultatet bedöms inte utifrån helårsprognosen",
             )),
             Some(bk) if bk.basis() != crate::balanced_budget::Basis::Forecast => {
                 out.push(Finding::new(
@@ -608,7 +609,7 @@ impl InterimReport {
                     "balanskravsresultat",
                     "RKR R17",
                     format!(
-                        "the balanskravsutredning is on the {}, not on the full-year forecast",
+                        "balanskravsutredningen utgår från {}, inte från helårsprognosen",
                         bk.basis().label()
                     ),
                 ));
@@ -620,7 +621,7 @@ impl InterimReport {
                 Missing,
                 "måluppfyllelse",
                 "RKR R17; KL 11 kap.",
-                "the goals for god ekonomisk hushållning are not evaluated",
+                "målen för god ekonomisk hushållning utvärderas inte",
             ));
         }
         for kind in NoteKind::R17 {
@@ -629,36 +630,53 @@ impl InterimReport {
                     Missing,
                     "noter",
                     "RKR R17",
-                    format!("no note on {}", kind.title().to_lowercase()),
+                    format!("not om {} saknas", kind.title().to_lowercase()),
                 ));
             }
         }
         // Parts the source names but does not give, which LKBR 13 kap. does not require
-        // (whether R17 requires them is [UNCONFIRMED], domain.md §1.5).
+        // (whether R17 requires driftredovisning or investeringsredovisning is
+        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // assessment itself is checked above.
         for a in &self.absent {
-            let required = matches!(
-                a.part,
-                ReportPart::IncomeStatement | ReportPart::BalanceSheet
-            );
-            let given = match a.part {
-                ReportPart::OperatingStatement => self.operating_statement.is_some(),
-                ReportPart::InvestmentStatement => self.investment_statement.is_some(),
-                ReportPart::ForecastTable => self.forecast.by_unit.is_some(),
-                ReportPart::BalancedBudgetTable => self.forecast.balanced_budget_table_in_source,
-                _ => false,
-            };
-            if !required && !given {
-                out.push(Finding::new(
-                    Info,
-                    a.part.label(),
-                    "LKBR 13 kap. (not required in a delårsrapport)",
+            let (source, message) = match a.part {
+                ReportPart::IncomeStatement | ReportPart::BalanceSheet | ReportPart::CashFlow => {
+                    continue;
+                }
+                ReportPart::OperatingStatement if self.operating_statement.is_none() => (
+                    "LKBR 13 kap. kräver den inte i en delårsrapport",
                     format!(
-                        "the source does not give the {}: {}",
-                        a.part.label(),
+                        "driftredovisningens tabell finns inte i källan ({})",
                         a.reason
                     ),
-                ));
-            }
+                ),
+                ReportPart::InvestmentStatement if self.investment_statement.is_none() => (
+                    "LKBR 13 kap. kräver den inte i en delårsrapport",
+                    format!(
+                        "investeringsredovisningens tabell finns inte i källan ({})",
+                        a.reason
+                    ),
+                ),
+                ReportPart::ForecastTable if self.forecast.by_unit.is_none() => (
+                    "RKR R17",
+                    format!("prognostabellen finns inte i källan ({})", a.reason),
+                ),
+                ReportPart::BalancedBudgetTable
+                    if !self.forecast.balanced_budget_table_in_source =>
+                {
+                    (
+                        "RKR R17",
+                        format!(
+                            "balanskravsutredningens tabell finns inte i källan ({}); \
+                             balanskravsresultatet bedöms i texten och utredningen byggs från \
+                             prognosen utan justeringar",
+                            a.reason
+                        ),
+                    )
+                }
+                _ => continue,
+            };
+            out.push(Finding::new(Info, a.part.label(), source, message));
         }
         if self.forecast.balanced_budget.is_some()
             && !self.forecast.balanced_budget_table_in_source
@@ -671,7 +689,7 @@ impl InterimReport {
                 Info,
                 ReportPart::BalancedBudgetTable.label(),
                 "RKR R17",
-                "the balanskravsutredning table is not in the source; its rows are built from the forecast",
+                "balanskravsutredningens tabell finns inte i källan; utredningen byggs från prognosen",
             ));
         }
         if let Some(delivered) = self.delivered_on {
@@ -690,7 +708,7 @@ impl InterimReport {
                     "överlämnande",
                     "KL 11 kap. 16 §",
                     format!(
-                        "delivered {delivered}, later than two months after the period end \
+                        "överlämnad {delivered}, senare än två månader efter periodens slut \
                          ({deadline})"
                     ),
                 ));
@@ -811,27 +829,32 @@ impl InterimReport {
                     FindingKind::Info,
                     "soliditet",
                     "Kolada N03106",
-                    format!("soliditet {date} cannot be recomputed: eget kapital or tillgångar is missing"),
+                    format!(
+                        "soliditet {date} kan inte räknas om: eget kapital eller tillgångar saknas"
+                    ),
                 ));
                 continue;
             };
             let computed = crate::ratio::equity_ratio(equity, assets)?;
             let rounded = computed.round(decimals, RoundingMode::HalfAwayFromZero);
             let (kind, verdict) = if rounded == percent {
-                (FindingKind::Info, "agrees")
+                (FindingKind::Info, "stämmer")
             } else {
-                (FindingKind::Inconsistent, "does not agree")
+                (FindingKind::Inconsistent, "stämmer inte")
             };
+            let sv = NumberFormat::swedish();
+            let p = sv.with_decimals(decimals);
             out.push(Finding::new(
                 kind,
                 "soliditet",
                 "Kolada N03106",
                 format!(
-                    "soliditet {date}: stated {percent} %, computed {} / {} = {} % ({rounded} % \
-                     rounded) — {verdict}",
-                    equity,
-                    assets,
-                    computed.round(4, RoundingMode::HalfAwayFromZero)
+                    "soliditet {date}: angiven {}, beräknad {} / {} = {} ({} avrundat) — {verdict}",
+                    p.percent(percent),
+                    money(equity),
+                    money(assets),
+                    sv.with_decimals(4).percent(computed),
+                    p.percent(rounded),
                 ),
             ));
         }
@@ -846,7 +869,7 @@ impl InterimReport {
                     "låneskuld",
                     "LKBR 6 kap.",
                     format!(
-                        "{} is stated only in the text; there is no balansräkning to check it against",
+                        "{} anges bara i texten; det finns ingen balansräkning att stämma av den mot",
                         s.figure.label()
                     ),
                 ));
@@ -874,11 +897,11 @@ impl InterimReport {
                         part,
                         "RKR R17",
                         format!(
-                            "prognostabellen, {} / {}: printed {}, derived {}",
+                            "prognostabellen, {} / {}: tryckt {}, beräknad {}",
                             f.figure.row,
                             f.figure.column,
-                            f.figure.amount,
-                            f.derived.map_or_else(|| "–".to_owned(), |d| d.to_string())
+                            money(f.figure.amount),
+                            f.derived.map_or_else(|| "saknas".to_owned(), money)
                         ),
                     ));
                 }
@@ -888,7 +911,7 @@ impl InterimReport {
                         part,
                         "RKR R17",
                         format!(
-                            "prognostabellen: all {} printed totals and deviations agree with the derived ones",
+                            "prognostabellen: alla {} tryckta summor och avvikelser stämmer med de beräknade",
                             printed.len()
                         ),
                     ));
@@ -953,17 +976,17 @@ fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Finding>> {
     for gap in goals.scale.gaps() {
         let label = |l: &Option<String>| l.as_deref().map(|i| levels.label(i).to_owned());
         let around = match (label(&gap.below), label(&gap.above)) {
-            (Some(b), Some(a)) => format!("between \"{b}\" and \"{a}\""),
-            (Some(b), None) => format!("above \"{b}\""),
-            (None, Some(a)) => format!("below \"{a}\""),
+            (Some(b), Some(a)) => format!("mellan \"{b}\" och \"{a}\""),
+            (Some(b), None) => format!("ovanför \"{b}\""),
+            (None, Some(a)) => format!("nedanför \"{a}\""),
             (None, None) => String::new(),
         };
         out.push(Finding::new(
             FindingKind::Criteria,
             part,
-            "KL 11 kap. 1 §; the report's bedömningskriterier",
+            "KL 11 kap. 1 §; rapportens bedömningskriterier",
             format!(
-                "{}: the criteria give no level to måluppfyllelse {} ({around}); rule used: {}",
+                "{}: kriterierna ger ingen nivå åt måluppfyllelse {} ({around}); regel: {}",
                 goals.scale.name(),
                 gap.interval.describe(),
                 goals.scale.gap_policy().label()
@@ -989,8 +1012,24 @@ fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Finding>> {
     Ok(out)
 }
 
-fn show(p: Option<Percent>) -> String {
-    p.map_or_else(|| "–".to_owned(), |p| p.to_string())
+fn show(p: Option<Percent>, decimals: u32) -> String {
+    p.map_or_else(
+        || "–".to_owned(),
+        |p| NumberFormat::swedish().with_decimals(decimals).percent(p),
+    )
+}
+
+/// An amount for a message: in tkr when whole thousands, otherwise in kronor.
+fn money(a: Amount) -> String {
+    let sv = NumberFormat::swedish();
+    if a.as_decimal()
+        .checked_rem(Scale::Tkr.factor())
+        .is_some_and(|r| r.is_zero())
+    {
+        format!("{} tkr", sv.amount(a, Scale::Tkr))
+    } else {
+        format!("{} kr", sv.with_decimals(2).amount(a, Scale::Kr))
+    }
 }
 
 /// The published sick-leave tables: valid, totals between the groups, and the same
@@ -1011,15 +1050,16 @@ fn check_sick_leave(part: &SickLeavePart) -> Result<Vec<Finding>> {
         }
         for c in t.check_total_between_groups()? {
             let (kind, verdict) = match &c.verdict {
-                PartitionVerdict::Consistent => (FindingKind::Info, "agrees".to_owned()),
-                PartitionVerdict::WithinRounding => {
-                    (FindingKind::Rounding, "agrees within rounding".to_owned())
-                }
+                PartitionVerdict::Consistent => (FindingKind::Info, "stämmer".to_owned()),
+                PartitionVerdict::WithinRounding => (
+                    FindingKind::Rounding,
+                    "stämmer inom avrundningen".to_owned(),
+                ),
                 PartitionVerdict::Inconsistent => {
-                    (FindingKind::Inconsistent, "does not agree".to_owned())
+                    (FindingKind::Inconsistent, "stämmer inte".to_owned())
                 }
                 PartitionVerdict::NotCheckable(why) => {
-                    (FindingKind::Info, format!("cannot be checked ({why})"))
+                    (FindingKind::Info, format!("kan inte kontrolleras ({why})"))
                 }
             };
             out.push(Finding::new(
@@ -1027,12 +1067,12 @@ fn check_sick_leave(part: &SickLeavePart) -> Result<Vec<Finding>> {
                 name,
                 source,
                 format!(
-                    "{}, {}: total {} % between the groups' {} % and {} % — {verdict}",
+                    "{}, {}: totalen {} ligger mellan gruppernas {} och {} — {verdict}",
                     t.title,
                     c.column,
-                    show(c.total),
-                    show(c.min),
-                    show(c.max)
+                    show(c.total, t.decimals),
+                    show(c.min, t.decimals),
+                    show(c.max, t.decimals)
                 ),
             ));
         }
@@ -1058,10 +1098,16 @@ fn check_sick_leave(part: &SickLeavePart) -> Result<Vec<Finding>> {
                         name,
                         source,
                         format!(
-                            "totalt {column}: {a} % in \"{}\" and {b} % in \"{}\"{}",
+                            "totalt {column}: {} i \"{}\" och {} i \"{}\" —{}",
+                            show(Some(a), first.decimals),
                             first.title,
+                            show(Some(b), t.decimals),
                             t.title,
-                            if a == b { " agree" } else { " do not agree" }
+                            if a == b {
+                                " stämmer"
+                            } else {
+                                " stämmer inte"
+                            }
                         ),
                     ));
                 }
@@ -1097,17 +1143,20 @@ fn compare_amounts(
         FindingKind::Inconsistent
     };
     let verdict = match kind {
-        FindingKind::Info => "agree",
-        FindingKind::Rounding => "differ within rounding",
-        _ => "do not agree",
+        FindingKind::Info => "stämmer".to_owned(),
+        FindingKind::Rounding => format!("skiljer sig {} (inom avrundningen)", money(diff)),
+        _ => format!("stämmer inte (skillnad {})", money(diff)),
     };
     Ok(Finding::new(
         kind,
         what,
         source,
         format!(
-            "{what}: {} {} kr and {} {} kr {verdict}",
-            left.0, left.1, right.0, right.1
+            "{} {} och {} {}: {verdict}",
+            left.0,
+            money(left.1),
+            right.0,
+            money(right.1)
         ),
     ))
 }
