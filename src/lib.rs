@@ -49,13 +49,24 @@
 //! ## Data flow
 //!
 //! ```text
-//! hand / JSON ──► statements: IncomeStatement, BalanceSheet
+//! hand / JSON / SIE ──► statements: IncomeStatement, BalanceSheet, CashFlowStatement,
+//!                       OperatingStatement (drift, prognos), InvestmentStatement
 //!                       │  (subtotals derived, validate(), cross-statement checks)
 //!                       ▼
-//!                 ratio::KeyRatios (soliditet, likviditet …)
+//!        ratio::KeyRatios · BalancedBudgetStatement · goal::evaluate · sick_leave
+//!                       │
+//!                       ▼  assembled into the typed parts of a report
+//!        report::InterimReport (delårsrapport) / report::AnnualReport (årsredovisning)
+//!          GoalsPart · ForecastPart · SickLeavePart · KeyFigures · statements · Notes
+//!          · text Sections · Stated figures (given only in the text) · AbsentPart
+//!                       │
+//!          ├─► check_completeness() ─► Vec<report::Finding>  (missing parts + sources)
+//!          ├─► check_consistency()  ─► Vec<report::Finding>  (figures that appear twice,
+//!          │                            goal criteria gaps; reuses the parts' checks)
+//!          └─► document() ─► report::Document ─► to_markdown() / to_html(); serde ─► JSON
 //!                       │
 //!                       ▼
-//!        present: NumberFormat (Swedish or machine) ──► text
+//!        present: Table (to_text / to_markdown / to_csv / to_html), NumberFormat
 //! ```
 //!
 //! Each arrow is a plain function or constructor over owned data; there is no global
@@ -74,6 +85,9 @@
 //! | belopp, kronor, tkr, mnkr | amount, thousands/millions of kronor | [`Amount`], [`Scale`] |
 //! | räkenskapsår | financial year (= calendar year) | [`FinancialYear`] |
 //! | delårsrapport, delårsperiod | interim report, interim period | [`Period::check_interim`] |
+//! | delårsrapport (hela rapporten) | interim report as a whole | [`report::InterimReport`] |
+//! | årsredovisning | annual report | [`report::AnnualReport`] |
+//! | granskning: fullständighet, överensstämmelse | completeness and consistency checks | [`report::InterimReport::check_completeness`], [`report::InterimReport::check_consistency`] |
 //! | kommun, region, kommunalförbund | municipality, region, federation of municipalities | [`EntityKind`] |
 //! | organisationsnummer | organisation number | [`OrganisationNumber`] |
 //! | resultaträkning | income statement | [`IncomeStatement`] |
