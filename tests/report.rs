@@ -130,8 +130,15 @@ fn lystkom_consistency_agrees_and_reports_the_criteria_gaps() {
         f.iter()
             .any(|x| x.part == "helårsprognos" && x.message.contains("alla 7"))
     );
-    // The two sick-leave tables: four between-group checks and two equal totals.
-    assert_eq!(f.iter().filter(|x| x.part == "sjukfrånvaro").count(), 6);
+    // The two sick-leave tables: four between-group checks, two equal totals, and
+    // målområde 3's "Total sjukfrånvaro är 5,0 %" against both tables' Totalt.
+    assert_eq!(f.iter().filter(|x| x.part == "sjukfrånvaro").count(), 8);
+    assert_eq!(
+        f.iter()
+            .filter(|x| x.message.contains("(1.2 målområde 3, utfall 3.1)"))
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -196,6 +203,28 @@ fn a_balanskrav_on_the_outcome_or_no_goals_are_missing_parts() {
     assert!(missing.contains(&"måluppfyllelse"), "{f:#?}");
     assert!(missing.contains(&"noter"), "{f:#?}");
     assert_eq!(missing.len(), 7, "{f:#?}");
+}
+
+#[test]
+fn a_sick_leave_total_stated_elsewhere_is_checked_against_the_tables() {
+    let mut r = lystkom();
+    r.stated.push(
+        Stated::new(
+            StatedFigure::SickLeaveTotal("2025-06-30".parse().unwrap()),
+            StatedValue::Percent {
+                percent: kommunal_redovisning::Percent::new(rust_decimal::Decimal::new(51, 1)),
+                decimals: 1,
+            },
+        )
+        .at("annan plats"),
+    );
+    let f = r.check_consistency().unwrap();
+    let bad: Vec<&Finding> = f
+        .iter()
+        .filter(|x| x.kind == FindingKind::Inconsistent)
+        .collect();
+    assert_eq!(bad.len(), 2, "{f:#?}");
+    assert!(bad.iter().all(|x| x.message.contains("annan plats")));
 }
 
 #[test]

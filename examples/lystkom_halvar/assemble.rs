@@ -2,11 +2,12 @@
 //! each section's data from its module, the text from `text`, the notes, the figures the
 //! text states, and what the source does not give (the tables that were pictures).
 
+use kommunal_redovisning::goal::{Measurement, Outcome};
 use kommunal_redovisning::report::{
     AbsentPart, ForecastPart, InterimReport, ManagementReport, Note, NoteKind, ReportPart, Section,
     Stated, StatedFigure, StatedValue,
 };
-use kommunal_redovisning::{Amount, Entity, EntityKind, Period};
+use kommunal_redovisning::{Amount, Entity, EntityKind, Percent, Period};
 
 use super::{balanskrav, financial_position, forecast, goals, sick_leave, text};
 
@@ -52,6 +53,29 @@ pub fn report() -> Res<InterimReport> {
     // 1.2: goals, quoting the period's result and the forecast from the data above.
     let mut goal_part = goals::part()?;
     goal_part.areas = goals::areas_with(period_result, total)?;
+
+    // 1.2, målområde 3, 3.1: "Total sjukfrånvaro är 5,0 %" — the same figure as the
+    // "Totalt" of both tables in 1.1; stated from the goal's own data so it is checked.
+    if let Some(Outcome::Measured(Measurement::Value(v))) = goal_part
+        .areas
+        .iter()
+        .flat_map(|a| &a.target_values)
+        .find(|t| t.id == "3.1")
+        .and_then(|t| t.outcomes.first())
+        .map(|o| &o.outcome)
+    {
+        r.stated.push(
+            Stated::new(
+                StatedFigure::SickLeaveTotal(period.end()),
+                StatedValue::Percent {
+                    percent: Percent::new(*v),
+                    decimals: v.scale(),
+                },
+            )
+            .at("1.2 målområde 3, utfall 3.1"),
+        );
+    }
+
     r.goals = Some(goal_part);
 
     // 1.1: the sick-leave tables; 1.5: key figures.

@@ -223,6 +223,22 @@ pub(crate) fn goals_blocks(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Blo
                 numeric: vec![false, false, false],
             }));
         }
+        let mut stated = Vec::new();
+        for (what, agg) in [
+            (format!("Utfall per {}", ev.date), &area.outcome),
+            ("Prognos".to_owned(), &area.forecast),
+        ] {
+            if let Some(st) = &agg.stated {
+                stated.push(format!(
+                    "{what} enligt rapporten: \"{}\" ({})",
+                    st.text,
+                    levels.label(&st.level)
+                ));
+            }
+        }
+        if !stated.is_empty() {
+            out.push(Block::List(stated));
+        }
     }
     let rows = ev
         .areas

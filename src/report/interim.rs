@@ -171,6 +171,9 @@ pub enum StatedFigure {
     EquityRatio(NaiveDate),
     /// Total låneskuld at a date.
     TotalBorrowing(NaiveDate),
+    /// Total sjukfrånvaro at a date (e.g. quoted as a goal's outcome), checked against
+    /// the "Totalt" of every sick-leave table with a column for that date.
+    SickLeaveTotal(NaiveDate),
     /// Anything else, named.
     Other(String),
 }
@@ -187,6 +190,7 @@ impl StatedFigure {
             StatedFigure::TotalAssets(d) => format!("tillgångar totalt {d}"),
             StatedFigure::EquityRatio(d) => format!("soliditet {d}"),
             StatedFigure::TotalBorrowing(d) => format!("total låneskuld {d}"),
+            StatedFigure::SickLeaveTotal(d) => format!("total sjukfrånvaro {d}"),
             StatedFigure::Other(s) => s.clone(),
         }
     }
@@ -746,7 +750,7 @@ impl InterimReport {
         if let Some(goals) = &self.goals {
             out.extend(check_goals(goals, self.period.end())?);
         }
-        out.extend(check_sick_leave(&self.sick_leave)?);
+        out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
         Ok(out)
     }
 
@@ -1034,7 +1038,7 @@ fn money(a: Amount) -> String {
 
 /// The published sick-leave tables: valid, totals between the groups, and the same
 /// total in every table for each column.
-fn check_sick_leave(part: &SickLeavePart) -> Result<Vec<Finding>> {
+fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
     let name = "sjukfrånvaro";
     let source = "LKBR 11 kap. (sjukfrånvaro)";
@@ -1073,6 +1077,60 @@ fn check_sick_leave(part: &SickLeavePart) -> Result<Vec<Finding>> {
                     show(c.total, t.decimals),
                     show(c.min, t.decimals),
                     show(c.max, t.decimals)
+                ),
+            ));
+        }
+    }
+    // Total sjukfrånvaro stated elsewhere (e.g. a goal's outcome) against each table.
+    for st in stated {
+        let (StatedFigure::SickLeaveTotal(date), StatedValue::Percent { percent, decimals }) =
+            (&st.figure, st.value)
+        else {
+            continue;
+        };
+        let place = if st.place.is_empty() {
+            "i texten".to_owned()
+        } else {
+            st.place.clone()
+        };
+        let column = date.to_string();
+        let mut compared = false;
+        for t in &part.published {
+            let Some(i) = t.columns.iter().position(|c| *c == column) else {
+                continue;
+            };
+            let Some(total) = t.total.get(i).copied().flatten() else {
+                continue;
+            };
+            compared = true;
+            let d = decimals.min(t.decimals);
+            let same = total.round(d, RoundingMode::HalfAwayFromZero)
+                == percent.round(d, RoundingMode::HalfAwayFromZero);
+            out.push(Finding::new(
+                if same {
+                    FindingKind::Info
+                } else {
+                    FindingKind::Inconsistent
+                },
+                name,
+                source,
+                format!(
+                    "total sjukfrånvaro {column}: {} ({place}) och {} (\"{}\") — {}",
+                    show(Some(percent), decimals),
+                    show(Some(total), t.decimals),
+                    t.title,
+                    if same { "stämmer" } else { "stämmer inte" }
+                ),
+            ));
+        }
+        if !compared {
+            out.push(Finding::new(
+                FindingKind::Info,
+                name,
+                source,
+                format!(
+                    "total sjukfrånvaro {column} ({place}) kan inte stämmas av: ingen tabell har \
+                     den kolumnen"
                 ),
             ));
         }

@@ -133,7 +133,7 @@ nav ol{list-style:none;padding-left:0}nav ol ol{padding-left:1.5em}
 table{border-collapse:collapse;margin:.8em 0 1.2em;font-size:.92em;page-break-inside:avoid}
 caption{text-align:left;font-weight:bold;padding-bottom:.3em}
 th,td{padding:.2em .6em;border-bottom:1px solid #ddd;vertical-align:top}
-thead th{border-bottom:2px solid #555}th[scope=row]{text-align:left;font-weight:normal}
+thead th{border-bottom:2px solid #555;text-align:left}th[scope=row]{text-align:left;font-weight:normal}
 tr.subtotal th,tr.subtotal td,tr.total th,tr.total td{font-weight:bold}
 tr.total td,tr.total th{border-top:1px solid #555}
 td.num,th.num{text-align:right;white-space:nowrap}
