@@ -530,3 +530,93 @@ proptest! {
         prop_assert_eq!(bad, usize::from(tkr != 1_374));
     }
 }
+
+/// Grästorps kommun, resultaträkning 2019 (tkr, reference/domain.md §1.3): årets
+/// resultat 12 043.
+fn grastorp_rs_2019() -> kommunal_redovisning::IncomeStatement {
+    kommunal_redovisning::IncomeStatement {
+        operating_revenue: Amount::tkr(101_282),
+        operating_expenses: Amount::tkr(-417_698),
+        depreciation: Amount::tkr(-14_879),
+        tax_revenue: Amount::tkr(257_770),
+        general_grants: Amount::tkr(86_552),
+        financial_income: Amount::tkr(794),
+        financial_expenses: Amount::tkr(-1_778),
+        ..Default::default()
+    }
+}
+
+/// A balansräkning with only eget kapital (Grästorp: 172 745 tkr at 2018-12-31,
+/// 184 788 tkr at 2019-12-31) balanced by kassa och bank.
+fn equity_only(equity: i64, result: i64) -> kommunal_redovisning::BalanceSheet {
+    kommunal_redovisning::BalanceSheet {
+        cash_and_bank: Amount::tkr(equity),
+        result_for_the_year: Amount::tkr(result),
+        other_equity: Amount::tkr(equity - result),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_annual_reports_result_agrees_with_equity_and_balanskrav() {
+    let mut r = AnnualReport::new(
+        Entity::new("Grästorps kommun", EntityKind::Kommun),
+        FinancialYear::new(2019),
+    );
+    r.income_statement = Some(grastorp_rs_2019());
+    r.balance_sheet_previous = Some(equity_only(172_745, 6_113));
+    r.balance_sheet = Some(equity_only(184_788, 12_043));
+    r.balanced_budget = Some(BalancedBudgetStatement::from_result(
+        FinancialYear::new(2019),
+        Basis::Outcome,
+        Amount::tkr(12_043),
+    ));
+    let f = r.check_consistency().unwrap();
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().all(|x| x.kind == FindingKind::Info), "{f:#?}");
+    // The statements render in 2.1 and 2.2 with their figures.
+    let md = r.to_markdown().unwrap();
+    assert!(md.contains("**Årets resultat** | **12\u{a0}043**"), "{md}");
+    // A balansräkning that does not follow from the result is found.
+    r.balance_sheet = Some(equity_only(184_790, 12_043));
+    let f = r.check_consistency().unwrap();
+    assert_eq!(
+        of_kind(&f, FindingKind::Inconsistent),
+        ["eget kapital"],
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn an_interim_report_with_statements_renders_them_and_checks_the_stated_result() {
+    let mut r = InterimReport::new(
+        Entity::new("Exempelkommun", EntityKind::Kommun),
+        Period::year_to_month_end(2019, 8).unwrap(),
+    );
+    r.income_statement = Some(grastorp_rs_2019());
+    r.stated.push(Stated::new(
+        StatedFigure::PeriodResult,
+        StatedValue::tkr(12_043),
+    ));
+    let f = r.check_consistency().unwrap();
+    assert!(
+        f.iter()
+            .any(|x| x.part == "periodens resultat" && x.kind == FindingKind::Info),
+        "{f:#?}"
+    );
+    let md = r.to_markdown().unwrap();
+    let a = md.find("### 2.1 Resultaträkning").unwrap();
+    let b = md.find("### 2.2 Balansräkning").unwrap();
+    let rs = &md[a..b];
+    assert!(
+        rs.contains("| Belopp i tkr | 2019-01-01 – 2019-08-31 |"),
+        "{rs}"
+    );
+    assert!(rs.contains("Jämförelsekolumnen 2018-01-01 – 2018-08-31 finns inte i källan"));
+    let f = r.check_completeness().unwrap();
+    assert!(!f.iter().any(|x| x.part == "resultaträkning"));
+    assert!(
+        f.iter()
+            .any(|x| x.part == "resultaträkning, jämförelseperiod")
+    );
+}

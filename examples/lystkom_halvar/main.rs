@@ -26,7 +26,7 @@ mod text;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunal_redovisning::report::{Finding, FindingKind};
+use kommunal_redovisning::report::{Finding, FindingKind, ReportPart};
 
 const USAGE: &str = "användning: lystkom_halvar [--out KATALOG]\n  \
     --out KATALOG  skriv lystkom-delarsrapport-2025.md och .html i KATALOG";
@@ -108,7 +108,15 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
     for a in &report.absent {
-        println!("  – {}", a.part.label());
+        let section = match a.part {
+            ReportPart::IncomeStatement => "2.1 Resultaträkning",
+            ReportPart::BalanceSheet => "2.2 Balansräkning",
+            ReportPart::OperatingStatement => "2.3 Driftredovisning (tabellen)",
+            ReportPart::InvestmentStatement => "2.4 Investeringsredovisning",
+            ReportPart::BalancedBudgetTable => "1.4 Balanskravsutredning (tabellen)",
+            other => other.label(),
+        };
+        println!("  – {section}");
     }
     println!("Inga siffror har hittats på för dessa; de kan inte kontrolleras härifrån.");
 

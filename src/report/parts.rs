@@ -290,3 +290,69 @@ pub struct AbsentPart {
     /// Why it is absent, in Swedish.
     pub reason: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::balanced_budget::Basis;
+    use crate::period::FinancialYear;
+    use crate::statement::{Budget, OperatingFigures, OperatingUnit};
+
+    fn lystkom_table() -> OperatingStatement {
+        let unit = |name: &str, budget: i64, forecast: i64| {
+            OperatingUnit::leaf(
+                name,
+                OperatingFigures::new(Budget::new(Amount::tkr(budget)))
+                    .with_forecast(Amount::tkr(forecast)),
+            )
+        };
+        OperatingStatement::new(vec![
+            unit("IT", 760, 958),
+            unit("Kundtjänst", 82, 355),
+            unit("Revision", -195, -195),
+            unit("Lystkom", 212, 256),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn the_forecast_result_comes_from_the_balanskrav_or_the_tables_total() {
+        let mut f = ForecastPart {
+            by_unit: Some(lystkom_table()),
+            ..ForecastPart::default()
+        };
+        // Nettokostnader per verksamhet: the total is not årets resultat.
+        assert_eq!(f.result().unwrap(), None);
+        f.total_is_result = true;
+        assert_eq!(f.result().unwrap(), Some(Amount::tkr(1_374)));
+        f.balanced_budget = Some(BalancedBudgetStatement::from_result(
+            FinancialYear::new(2025),
+            Basis::Forecast,
+            Amount::tkr(1_000),
+        ));
+        assert_eq!(f.result().unwrap(), Some(Amount::tkr(1_000)));
+        assert_eq!(f.table_result().unwrap(), Some(Amount::tkr(1_374)));
+    }
+
+    #[test]
+    fn key_figures_table_recomputes_soliditet() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut k = KeyFigures::new(Scale::Tkr, 1);
+        k.dates.push(BalanceKeyFigures {
+            date: d("2025-06-30"),
+            equity: Amount::tkr(8_521),
+            total_assets: Amount::tkr(36_631),
+            equity_ratio: None,
+        });
+        let t = k.to_table("1.5").unwrap();
+        assert_eq!(t.ratios.len(), 1, "no printed row when nothing is printed");
+        assert_eq!(
+            t.ratios[0].values[0].map(|p| p.round(1, crate::RoundingMode::HalfAwayFromZero)),
+            Some(Percent::new(rust_decimal::Decimal::new(233, 1)))
+        );
+        assert!(k.at(d("2025-06-30")).is_some());
+        assert!(k.at(d("2024-12-31")).is_none());
+        k.dates[0].total_assets = Amount::ZERO;
+        assert!(k.to_table("1.5").is_err());
+    }
+}
