@@ -94,16 +94,18 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     );
     println!();
 
-    financial_position::print(&report)?;
-    printed_check::print()?;
-
-    println!();
+    // In the report's own order: 1.1 personnel (sjukfrånvaro), 1.2 goals, 1.3 forecast
+    // (with 2.3 driftredovisning), 1.4 balanskrav, 1.5 financial position.
     sick_leave::print(&report)?;
+    println!();
+    goals::print(&report)?;
     println!();
     forecast::print(&report)?;
     println!();
     balanskrav::print(&report)?;
-    goals::print(&report)?;
+    println!();
+    financial_position::print(&report)?;
+    printed_check::print()?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
