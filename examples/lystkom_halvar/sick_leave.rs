@@ -6,11 +6,10 @@
 //! `PublishedSickLeaveTable`s (given figures), never recomputed from invented hours.
 
 use kommunal_redovisning::report::InterimReport;
-use kommunal_redovisning::sick_leave::achievement_lower_is_better;
-use kommunal_redovisning::{
-    NumberFormat, PartitionVerdict, Percent, Period, PublishedSickLeaveRow,
-    PublishedSickLeaveTable, SickLeaveMeasure,
+use kommunal_redovisning::sick_leave::{
+    PartitionVerdict, PublishedSickLeaveRow, SickLeaveMeasure, achievement_lower_is_better,
 };
+use kommunal_redovisning::{NumberFormat, Percent, Period, PublishedSickLeaveTable};
 use rust_decimal::Decimal;
 
 /// A printed figure with one decimal: `p(57)` is 5,7 %.
@@ -175,7 +174,7 @@ pub fn print(report: &InterimReport) -> Result<(), Box<dyn std::error::Error>> {
             num(by_age.total[c], &sv1)
         );
         for (i, r) in by_age.rows.iter().enumerate() {
-            let range = |ranges: &Option<Vec<kommunal_redovisning::ShareRange>>| {
+            let range = |ranges: &Option<Vec<kommunal_redovisning::sick_leave::ShareRange>>| {
                 ranges
                     .as_ref()
                     .and_then(|s| s.get(i))
