@@ -22,7 +22,7 @@ use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
-use kommunal_redovisning::present::{Column, Rounding, Table};
+use kommunal_redovisning::present::{Column, Rounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
 use kommunal_redovisning::statement::StatementLayout;
@@ -376,7 +376,7 @@ fn exit_code(problems: &[String]) -> ExitCode {
 fn heading(out: &mut String, format: Format, text: &str) {
     match format {
         Format::Markdown => out.push_str(&format!("\n## {text}\n\n")),
-        Format::Html => out.push_str(&format!("<h2>{}</h2>\n", escape(text))),
+        Format::Html => out.push_str(&format!("<h2>{}</h2>\n", html_escape(text))),
         Format::Csv => out.push_str(&format!("\n# {text}\n")),
         Format::Text | Format::Json => out.push_str(&format!("\n{text}\n")),
     }
@@ -384,7 +384,7 @@ fn heading(out: &mut String, format: Format, text: &str) {
 
 fn para(out: &mut String, format: Format, text: &str) {
     match format {
-        Format::Html => out.push_str(&format!("<p>{}</p>\n", escape(text))),
+        Format::Html => out.push_str(&format!("<p>{}</p>\n", html_escape(text))),
         Format::Csv => out.push_str(&format!("# {text}\n")),
         _ => {
             out.push_str(text);
@@ -402,10 +402,4 @@ fn render(out: &mut String, format: Format, table: &Table) {
         Format::Csv => out.push_str(&table.to_csv(',')),
         Format::Html => out.push_str(&table.to_html(&sv)),
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

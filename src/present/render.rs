@@ -171,8 +171,16 @@ fn markdown_escape(text: &str) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-fn html_escape(text: &str) -> String {
+/// Escapes text for HTML element content and attribute values: `&`, `<`, `>`, `"`
+/// and `'`.
+///
+/// ```
+/// assert_eq!(kommunal_redovisning::present::html_escape("<a href='x'>&</a>"),
+///            "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
+/// ```
+#[must_use]
+#[doc(alias = "html")]
+pub fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -25,6 +25,7 @@ mod interim;
 mod parts;
 mod render;
 
+pub use crate::present::html_escape;
 pub use annual::{AnnualManagementReport, AnnualReport};
 pub use interim::{
     Finding, FindingKind, InterimReport, ManagementReport, Note, NoteKind, Section, Stated,
@@ -33,4 +34,4 @@ pub use interim::{
 pub use parts::{
     AbsentPart, BalanceKeyFigures, ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart,
 };
-pub use render::{Block, DocSection, Document, Grid, html_escape};
+pub use render::{Block, DocSection, Document, Grid};

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::present::{NumberFormat, Table};
+use crate::present::{NumberFormat, Table, html_escape};
 
 /// Ett block i en rapport: a paragraph, a table, a list, a sub-heading, or a statement
 /// that the source does not give a part.
@@ -295,29 +295,6 @@ impl Document {
         out.push_str("</ol>\n</nav>\n");
         out
     }
-}
-
-/// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
-///
-/// ```
-/// assert_eq!(kommunal_redovisning::report::html_escape("<a href='x'>&</a>"),
-///            "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
-/// ```
-#[must_use]
-#[doc(alias = "html")]
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Escapes Markdown's inline syntax so text prints as written (HTML too).
