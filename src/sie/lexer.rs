@@ -50,7 +50,14 @@ fn is_sep(b: u8) -> bool {
 /// Tokenizes one line (without its line end) into `toks`. Returns whether a quoted field
 /// was left unterminated.
 pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
+    tokenize_limited(line, toks, usize::MAX)
+}
+
+/// Tokenizes at most `max_scalars` fields outside object lists (the label counts), so a
+/// caller that needs only the first fields does not scan the texts after them.
+pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: usize) -> bool {
     toks.clear();
+    let mut scalars = 0usize;
     let n = line.len();
     let mut i = 0;
     let mut in_list = false;
@@ -93,6 +100,12 @@ pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
                     },
                 });
                 i = j + 1;
+                if !in_list {
+                    scalars += 1;
+                    if scalars >= max_scalars {
+                        break;
+                    }
+                }
             }
             b'{' if !in_list => {
                 toks.push(Tok {
@@ -127,10 +140,41 @@ pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
                     kind: TokKind::Bare,
                 });
                 i += len;
+                if !in_list {
+                    scalars += 1;
+                    if scalars >= max_scalars {
+                        break;
+                    }
+                }
             }
         }
     }
     unterminated
+}
+
+/// Position of the first `\n`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const PAT: u64 = LO * 0x0a;
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w) ^ PAT;
+        let t = x.wrapping_sub(LO) & !x & HI;
+        if t != 0 {
+            return Some(base + (t.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| base + p)
 }
 
 /// Unescapes `\"` into `"`.
@@ -175,6 +219,8 @@ pub(crate) struct Lines<R> {
     pub(crate) toks: Vec<Tok>,
     pub(crate) unterminated: bool,
     pub(crate) bytes_read: u64,
+    /// Tokenize each line (off for callers that tokenize themselves).
+    pub(crate) tokenize: bool,
 }
 
 const INITIAL_BUFFER: usize = 64 * 1024;
@@ -195,6 +241,7 @@ impl<R: Read> Lines<R> {
             toks: Vec::with_capacity(32),
             unterminated: false,
             bytes_read: 0,
+            tokenize: true,
         }
     }
 
@@ -253,7 +300,7 @@ impl<R: Read> Lines<R> {
         let mut skipping = false;
         loop {
             let pending = self.buf.get(self.scanned..self.end).unwrap_or_default();
-            if let Some(i) = pending.iter().position(|&b| b == b'\n') {
+            if let Some(i) = find_newline(pending) {
                 let nl = self.scanned + i;
                 self.line_no += 1;
                 if skipping || nl - self.pos > self.max_line {
@@ -303,8 +350,10 @@ impl<R: Read> Lines<R> {
         }
         self.line_start = start;
         self.line_end = end;
-        let line = self.buf.get(start..end).unwrap_or_default();
-        self.unterminated = tokenize(line, &mut self.toks);
+        if self.tokenize {
+            let line = self.buf.get(start..end).unwrap_or_default();
+            self.unterminated = tokenize(line, &mut self.toks);
+        }
     }
 }
 
@@ -323,6 +372,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn newline_search() {
+        for n in 0..40 {
+            let mut v = vec![b'a'; 40];
+            assert_eq!(find_newline(&v), None);
+            v[n] = b'\n';
+            v[39] = b'\n';
+            assert_eq!(find_newline(&v), Some(n));
+            v[n] = 0x8a;
+            assert_eq!(find_newline(&v[..39]), None);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::io::Read;
 use rust_decimal::Decimal;
 
 use super::encoding::{Encoding, detect_encoding};
-use super::lexer::{LineEvent, Lines, Tok, TokKind, unescape};
+use super::lexer::{LineEvent, Lines, Tok, TokKind, tokenize_limited, unescape};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
@@ -91,12 +91,26 @@ impl Hasher for FastHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // Mix the high bits into the low ones, which pick the bucket.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
-type FastMap = HashMap<Vec<u8>, Acc, BuildHasherDefault<FastHasher>>;
+type FastMap<K> = HashMap<K, Acc, BuildHasherDefault<FastHasher>>;
 
 #[derive(Default, Clone, Copy)]
 struct Acc {
@@ -105,21 +119,66 @@ struct Acc {
 }
 
 impl Acc {
+    #[inline]
+    fn add(&mut self, cents: Option<i64>, exact: Decimal) {
+        match cents {
+            Some(c) => self.cents += i128::from(c),
+            None => self.extra = self.extra.saturating_add(exact),
+        }
+    }
+
     fn total(self) -> Decimal {
         let c = Decimal::try_from_i128_with_scale(self.cents, 2).unwrap_or(Decimal::MAX);
         c.saturating_add(self.extra)
     }
 }
 
-#[inline]
-fn add_to(map: &mut FastMap, key: &[u8], cents: Option<i64>, exact: Decimal) {
-    let acc = match map.get_mut(key) {
-        Some(a) => a,
-        None => map.entry(key.to_vec()).or_default(),
-    };
-    match cents {
-        Some(c) => acc.cents += i128::from(c),
-        None => acc.extra = acc.extra.saturating_add(exact),
+/// Account and object numbers as `u64` keys: digit strings of up to 15 digits are
+/// encoded as (length, value) so that leading zeros stay distinct; anything else is
+/// interned and gets an id with the top bit set.
+#[derive(Default)]
+struct Keys {
+    ids: HashMap<Vec<u8>, u64, BuildHasherDefault<FastHasher>>,
+    names: Vec<Vec<u8>>,
+}
+
+const INTERNED: u64 = 1 << 63;
+
+impl Keys {
+    #[inline]
+    fn key(&mut self, bytes: &[u8]) -> u64 {
+        if !bytes.is_empty() && bytes.len() <= 15 {
+            let mut v = 0u64;
+            let mut numeric = true;
+            for &b in bytes {
+                if b.is_ascii_digit() {
+                    v = v * 10 + u64::from(b - b'0');
+                } else {
+                    numeric = false;
+                    break;
+                }
+            }
+            if numeric {
+                return ((bytes.len() as u64) << 56) | v;
+            }
+        }
+        if let Some(&id) = self.ids.get(bytes) {
+            return id;
+        }
+        let id = INTERNED | self.names.len() as u64;
+        self.names.push(bytes.to_vec());
+        self.ids.insert(bytes.to_vec(), id);
+        id
+    }
+
+    fn bytes(&self, key: u64) -> Vec<u8> {
+        if key & INTERNED != 0 {
+            let idx = usize::try_from(key & !INTERNED).unwrap_or(usize::MAX);
+            return self.names.get(idx).cloned().unwrap_or_default();
+        }
+        let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
+        let value = key & ((1 << 56) - 1);
+        format!("{value:0len$}").into_bytes()
     }
 }
 
@@ -166,16 +225,17 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
 /// ```
 pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::io::Result<Totals> {
     let mut lines = Lines::new(source, 1 << 20);
-    let mut accounts = FastMap::default();
-    let mut objects = FastMap::default();
+    lines.tokenize = false;
+    let mut toks: Vec<Tok> = Vec::with_capacity(16);
+    let mut keys = Keys::default();
+    let mut accounts: FastMap<u64> = FastMap::default();
+    let mut objects: FastMap<(u32, u64, u64)> = FastMap::default();
     let mut totals = Totals::default();
     let mut in_voucher = false;
     let mut rtrans_sig: Option<Vec<u8>> = None;
     let mut sig = Vec::with_capacity(64);
-    let mut key = Vec::with_capacity(64);
     let mut scratch = Vec::new();
     let mut scratch2 = Vec::new();
-    let mut high_sample: Vec<u8> = Vec::new();
     loop {
         match lines.advance()? {
             LineEvent::Eof => break,
@@ -183,7 +243,8 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             LineEvent::Line => {}
         }
         let line = lines.line();
-        let toks = lines.toks.as_slice();
+        // Label, account, {objects}, amount: nothing after the amount is needed.
+        tokenize_limited(line, &mut toks, 3);
         let Some(first) = toks.first() else { continue };
         let label = first.bytes(line);
         let kind = match label {
@@ -213,7 +274,6 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         if !in_voucher {
             continue;
         }
-        // account, optional {object list}, amount
         let Some(acct_tok) = toks.get(1).filter(|t| t.is_scalar()) else {
             continue;
         };
@@ -234,10 +294,12 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         };
         let amount_raw = amount_tok.bytes(line);
         // The duplicate #TRANS after an #RTRANS: compare account, objects and amount.
-        sig.clear();
-        for t in toks.get(1..=i).unwrap_or_default() {
-            sig.extend_from_slice(t.bytes(line));
-            sig.push(0);
+        if kind == 1 || rtrans_sig.is_some() {
+            sig.clear();
+            for t in toks.get(1..=i).unwrap_or_default() {
+                sig.extend_from_slice(t.bytes(line));
+                sig.push(0);
+            }
         }
         if kind == 0 {
             if let Some(prev) = rtrans_sig.take() {
@@ -260,11 +322,8 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                 None => continue,
             },
         };
-        let account = token_bytes(acct_tok, line, &mut scratch);
-        if !account.is_ascii() && high_sample.len() < 4096 {
-            high_sample.extend_from_slice(account);
-        }
-        add_to(&mut accounts, account, cents, exact);
+        let account = keys.key(token_bytes(acct_tok, line, &mut scratch));
+        accounts.entry(account).or_default().add(cents, exact);
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
         for t in toks
@@ -284,52 +343,39 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             let Some(dim) = pending_dim.take() else {
                 continue;
             };
-            let object = token_bytes(t, line, &mut scratch2);
-            if !object.is_ascii() && high_sample.len() < 4096 {
-                high_sample.extend_from_slice(object);
-            }
-            key.clear();
-            key.extend_from_slice(&dim.to_le_bytes());
-            key.extend_from_slice(
-                &u32::try_from(object.len())
-                    .unwrap_or(u32::MAX)
-                    .to_le_bytes(),
-            );
-            key.extend_from_slice(object);
-            key.extend_from_slice(account);
-            add_to(&mut objects, &key, cents, exact);
+            let object = keys.key(token_bytes(t, line, &mut scratch2));
+            objects
+                .entry((dim, object, account))
+                .or_default()
+                .add(cents, exact);
         }
     }
     if in_voucher {
         totals.records += 1;
     }
+    let high: Vec<u8> = keys
+        .names
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|b| !b.is_ascii())
+        .take(4096)
+        .collect();
     let enc = encoding
-        .or_else(|| detect_encoding(&high_sample))
+        .or_else(|| detect_encoding(&high))
         .unwrap_or(Encoding::Cp437);
     for (k, acc) in accounts {
-        totals.by_account.insert(enc.decode(&k), acc.total());
+        totals
+            .by_account
+            .insert(enc.decode(&keys.bytes(k)), acc.total());
     }
-    for (k, acc) in objects {
-        let dim = k
-            .get(0..4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-            .unwrap_or(0);
-        let len = k
-            .get(4..8)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-            .unwrap_or(0) as usize;
-        let object = k.get(8..8 + len).unwrap_or_default();
-        let account = k.get(8 + len..).unwrap_or_default();
-        totals.by_object.insert(
-            ObjectKey {
-                dimension: dim,
-                object: enc.decode(object),
-                account: enc.decode(account),
-            },
-            acc.total(),
-        );
+    for ((dimension, object, account), acc) in objects {
+        let key = ObjectKey {
+            dimension,
+            object: enc.decode(&keys.bytes(object)),
+            account: enc.decode(&keys.bytes(account)),
+        };
+        totals.by_object.insert(key, acc.total());
     }
     Ok(totals)
 }

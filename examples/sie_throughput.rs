@@ -1,0 +1,58 @@
+//! `sie_throughput`: times the SIE reader on a file, streaming it from disk, for the
+//! benchmark figures and for peak-memory measurement with `/usr/bin/time -v`.
+//!
+//! ```text
+//! cargo run --release --example sie_generate -- /tmp/kommun.SE 1000000
+//! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE sum
+//! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE typed
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs::File;
+use std::time::Instant;
+
+use kommunal_redovisning::sie::{Reader, Totals, sum_transactions};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args
+        .first()
+        .expect("usage: sie_throughput FILE [sum|typed|totals]");
+    let mode = args.get(1).map_or("sum", String::as_str);
+    let size = std::fs::metadata(path).unwrap().len();
+    let file = File::open(path).unwrap();
+    let start = Instant::now();
+    let (rows, accounts, diagnostics) = match mode {
+        "sum" => {
+            let t = sum_transactions(file, None).unwrap();
+            (t.rows, t.by_account.len(), 0)
+        }
+        "typed" => {
+            let mut reader = Reader::new(file);
+            let mut rows = 0u64;
+            while let Some(r) = reader.next_record().unwrap() {
+                if let kommunal_redovisning::sie::Record::Voucher(v) = &r {
+                    rows += v.rows.len() as u64;
+                }
+            }
+            (rows, 0, reader.diagnostics().len())
+        }
+        _ => {
+            let mut reader = Reader::new(file);
+            let mut totals = Totals::default();
+            while let Some(r) = reader.next_record().unwrap() {
+                totals.add(&r);
+            }
+            (
+                totals.rows,
+                totals.by_account.len(),
+                reader.diagnostics().len(),
+            )
+        }
+    };
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{mode}: {size} bytes, {rows} rows, {accounts} accounts, {diagnostics} diagnostics in {secs:.3} s: {:.0} MB/s",
+        size as f64 / secs / 1e6
+    );
+}
