@@ -476,6 +476,18 @@ impl<'a> Cur<'a> {
     }
 }
 
+/// A decimal `u32` (digits only).
+#[inline]
+fn parse_u32(raw: &[u8]) -> Option<u32> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        raw.iter()
+            .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0')),
+    )
+}
+
 fn trim(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
     let end = bytes
@@ -562,6 +574,8 @@ impl State {
         if t.kind == TokKind::Escaped {
             let u = unescape(raw);
             enc.decode(trim(&u))
+        } else if enc == Encoding::Cp437 && raw.is_ascii() {
+            String::from_utf8(trim(raw).to_vec()).unwrap_or_default()
         } else {
             enc.decode(trim(raw))
         }
@@ -805,9 +819,7 @@ impl State {
                 _ => match pending_dim.take() {
                     None => {
                         let raw = trim(t.bytes(cur.line));
-                        let dim = std::str::from_utf8(raw)
-                            .ok()
-                            .and_then(|s| s.parse::<u32>().ok());
+                        let dim = parse_u32(raw);
                         if dim.is_none() {
                             let shown = String::from_utf8_lossy(raw);
                             self.diag(ln, label, Severity::Warning, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
