@@ -41,10 +41,39 @@ impl Tok {
     }
 }
 
+/// Byte classes for the tokenizer.
+const SEP: u8 = 1;
+const QUOTE: u8 = 2;
+const OPEN: u8 = 4;
+const CLOSE: u8 = 8;
+
+// `t` has 256 entries and every index is a byte: no index can be out of bounds.
+#[allow(clippy::indexing_slicing)]
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i <= 32 {
+        t[i] = SEP;
+        i += 1;
+    }
+    t[0x7f] = SEP;
+    t[b'"' as usize] = QUOTE;
+    t[b'{' as usize] = OPEN;
+    t[b'}' as usize] = CLOSE;
+    t
+}
+
+static CLASS: [u8; 256] = classes();
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Separator bytes: space, tab and the other control characters.
-#[inline]
+#[inline(always)]
 fn is_sep(b: u8) -> bool {
-    b <= b' ' || b == 0x7f
+    class(b) == SEP
 }
 
 /// Tokenizes one line (without its line end) into `toks`. Returns whether a quoted field
@@ -74,17 +103,20 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
                 let mut j = start;
                 let mut escaped = false;
                 let mut closed = false;
-                while let Some(&c) = line.get(j) {
-                    if c == b'"' {
-                        closed = true;
-                        break;
-                    }
-                    if c == b'\\' && line.get(j + 1) == Some(&b'"') {
+                // Find the closing quote: a `"` not preceded by a backslash.
+                while let Some(q) = line
+                    .get(j..)
+                    .and_then(|r| r.iter().position(|&c| c == b'"'))
+                {
+                    let at = j + q;
+                    if at > start && line.get(at - 1) == Some(&b'\\') {
                         escaped = true;
-                        j += 2;
-                    } else {
-                        j += 1;
+                        j = at + 1;
+                        continue;
                     }
+                    j = at;
+                    closed = true;
+                    break;
                 }
                 if !closed {
                     unterminated = true;
@@ -129,7 +161,7 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
                 let rest = line.get(i..).unwrap_or_default();
                 let len = if in_list {
                     rest.iter()
-                        .position(|&c| is_sep(c) || c == b'}')
+                        .position(|&c| class(c) & (SEP | CLOSE) != 0)
                         .unwrap_or(rest.len())
                 } else {
                     rest.iter().position(|&c| is_sep(c)).unwrap_or(rest.len())

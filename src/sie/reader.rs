@@ -269,6 +269,7 @@ struct State {
     checksum: Checksum,
     finished: bool,
     rar_years: Vec<i32>,
+    last_date: Option<([u8; 8], NaiveDate)>,
     vouchers: u64,
     rows: u64,
 }
@@ -327,6 +328,7 @@ impl<R: Read> Reader<R> {
                 checksum: Checksum::Off,
                 finished: false,
                 rar_years: Vec::new(),
+                last_date: None,
                 vouchers: 0,
                 rows: 0,
             },
@@ -566,12 +568,28 @@ impl State {
     /// Decodes a text field: unescaped, trimmed, decoded.
     fn text(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8]) -> String {
         let raw = t.bytes(line);
+        if t.kind != TokKind::Escaped && raw.iter().all(|&b| (b' '..0x7f).contains(&b)) {
+            // Printable ASCII: the same in every encoding.
+            return String::from_utf8(trim(raw).to_vec()).unwrap_or_default();
+        }
         let enc = if raw.is_ascii() {
             Encoding::Cp437
         } else {
             self.ensure_encoding(ln, window)
         };
-        if t.kind == TokKind::Escaped {
+        if raw.iter().any(|&b| b < b' ' || b == 0x7f) {
+            // Control characters may not occur in texts: read them as spaces.
+            let cleaned: Vec<u8> = raw
+                .iter()
+                .map(|&b| if b < b' ' || b == 0x7f { b' ' } else { b })
+                .collect();
+            let u = if t.kind == TokKind::Escaped {
+                unescape(&cleaned)
+            } else {
+                cleaned
+            };
+            enc.decode(trim(&u))
+        } else if t.kind == TokKind::Escaped {
             let u = unescape(raw);
             enc.decode(trim(&u))
         } else if enc == Encoding::Cp437 && raw.is_ascii() {
@@ -680,8 +698,19 @@ impl State {
     }
 
     fn date(&mut self, raw: &[u8], ln: u64, label: &'static str, what: &str) -> Option<NaiveDate> {
+        // Rows of a voucher usually repeat one date: remember the last one parsed.
+        if let Some((bytes, d)) = self.last_date {
+            if raw == bytes {
+                return Some(d);
+            }
+        }
         match parse_date(raw) {
-            DateParse::Ok(d) => Some(d),
+            DateParse::Ok(d) => {
+                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                    self.last_date = Some((bytes, d));
+                }
+                Some(d)
+            }
             DateParse::Iso(d) => {
                 self.repeat(
                     Repeat::IsoDate,
@@ -1280,7 +1309,15 @@ impl State {
                 }
             }
             Label::Format => {
-                let t = cur.scalar()?;
+                let Some(t) = cur.scalar() else {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        "value missing; record ignored".to_owned(),
+                    );
+                    return None;
+                };
                 let v = self.keyword(t, cur.line, ln, name, window);
                 if !v.eq_ignore_ascii_case("PC8") {
                     self.diag(
@@ -1357,7 +1394,15 @@ impl State {
             Label::Taxar => Record::TaxYear(self.int::<i32>(cur, ln, name, "tax year")?),
             Label::Omfattn => Record::Scope(self.req_date(cur, ln, name, "date")?),
             Label::Kptyp => {
-                let t = cur.scalar()?;
+                let Some(t) = cur.scalar() else {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        "value missing; record ignored".to_owned(),
+                    );
+                    return None;
+                };
                 Record::ChartType(self.keyword(t, cur.line, ln, name, window))
             }
             Label::Valuta => Record::Currency(self.opt_text(cur, ln, window)),

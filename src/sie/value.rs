@@ -43,9 +43,6 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
             }
         }
         let scale = scale.unwrap_or(0);
-        if digits.len() == 1 && scale == 0 && digits.first() == Some(&b'.') {
-            return None;
-        }
         if m == 0 {
             if !digits.iter().any(u8::is_ascii_digit) {
                 return None;
