@@ -62,7 +62,7 @@ pub use reader::Reader;
 pub use record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
 pub use totals::{ObjectKey, Totals, sum_transactions};
 pub use value::{YearMonth, parse_amount};
-pub use writer::{Writer, write_records};
+pub use writer::{Writer, check_records, write_records};
 
 /// Serde helper: [`rust_decimal::Decimal`] as a canonical string (`"-1234.50"`).
 #[cfg(feature = "serde")]

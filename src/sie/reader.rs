@@ -227,9 +227,10 @@ enum Repeat {
     EmptyVoucher,
     NoBlock,
     QuotedKeyword,
+    NonNumericAccount,
 }
 
-const REPEAT_COUNT: usize = 11;
+const REPEAT_COUNT: usize = 12;
 
 /// Voucher being assembled.
 struct OpenVoucher {
@@ -1355,6 +1356,20 @@ impl State {
             Label::Fnr => Record::CompanyId(self.opt_text(cur, ln, window)),
             Label::Orgnr => {
                 let number = self.opt_text(cur, ln, window);
+                let b = number.as_bytes();
+                let hyphenated = b.len() == 11
+                    && b.get(6) == Some(&b'-')
+                    && b.iter()
+                        .enumerate()
+                        .all(|(i, c)| i == 6 || c.is_ascii_digit());
+                if !hyphenated {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Notice,
+                        format!("organisation number \"{number}\" is not written NNNNNN-NNNN"),
+                    );
+                }
                 let acquisition = self.opt_text(cur, ln, window);
                 let activity = self.opt_text(cur, ln, window);
                 Record::OrganisationNumber {
@@ -1408,6 +1423,14 @@ impl State {
             Label::Valuta => Record::Currency(self.opt_text(cur, ln, window)),
             Label::Konto => {
                 let number = self.req_text(cur, ln, name, "account", window)?;
+                if !number.bytes().all(|b| b.is_ascii_digit()) || number.is_empty() {
+                    self.repeat(
+                        Repeat::NonNumericAccount,
+                        ln,
+                        name,
+                        "account number is not numeric",
+                    );
+                }
                 let name_ = self.opt_text(cur, ln, window);
                 Record::Account {
                     number,
