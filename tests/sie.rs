@@ -512,6 +512,14 @@ fn values_dates_and_placeholders() {
 }
 
 #[test]
+fn unquoted_prose_is_taken_whole() {
+    // Found by fuzzing: an empty quoted word must not leave a leading space.
+    let (r, _) = read_all(b"#PROSA Kontoplanstyp BAS2011\n#PROSA \t\"\"U 4056\n");
+    assert_eq!(r[0], Record::Prose("Kontoplanstyp BAS2011".into()));
+    assert_eq!(r[1], Record::Prose("U 4056".into()));
+}
+
+#[test]
 fn crlf_tabs_and_blank_lines() {
     let file = b"#FLAGGA\t\t0\r\n\r\n  #KONTO\t1910   \"Kassa  \"   \r\n";
     let (r, _) = read_all(file);

@@ -1348,7 +1348,10 @@ impl State {
                 // Some exporters leave a text with spaces unquoted: take all its words.
                 let mut words = Vec::new();
                 while let Some(t) = cur.scalar() {
-                    words.push(self.text(t, cur.line, ln, window));
+                    let word = self.text(t, cur.line, ln, window);
+                    if !word.is_empty() {
+                        words.push(word);
+                    }
                 }
                 Record::Prose(words.join(" "))
             }
