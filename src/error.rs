@@ -109,6 +109,55 @@ pub enum Error {
     /// A rule given as data (a scale, a mapping, labels) is invalid.
     #[error("invalid rule: {0}")]
     InvalidRule(String),
+
+    /// A sick-leave record (sjukfrånvarounderlag) is impossible: negative hours, or more
+    /// long-term hours than sick hours.
+    #[error("invalid sick-leave record at index {index}: {reason}")]
+    InvalidSickLeaveRecord {
+        /// The record's index in the input (0-based).
+        index: usize,
+        /// What is wrong, with the figures.
+        reason: String,
+    },
+
+    /// An amount entered with the wrong sign for its row, e.g. a deduction
+    /// (avgår samtliga realisationsvinster) entered as a positive amount.
+    #[error("{row}: wrong sign, the row is {expected}; got {amount}")]
+    WrongSign {
+        /// The row, by its Swedish label.
+        row: String,
+        /// The sign convention of the row, e.g. "a deduction, entered as zero or negative (−)".
+        expected: &'static str,
+        /// The amount as entered.
+        amount: Amount,
+    },
+
+    /// An amount above the limit a rule allows, e.g. a reservation to the
+    /// resultatreserv above its limit under KL 11 kap.
+    #[error("{what} {requested} exceeds its limit {limit} by {excess} ({basis})")]
+    LimitExceeded {
+        /// What was asked for, e.g. "reservering till resultatreserv 2024".
+        what: String,
+        /// The amount asked for (as a positive amount).
+        requested: Amount,
+        /// The largest amount allowed.
+        limit: Amount,
+        /// `requested − limit`.
+        excess: Amount,
+        /// How the limit was computed.
+        basis: String,
+    },
+
+    /// An action a rule does not allow as asked, with the reason (e.g. a reservation
+    /// by a kommunalförbund without a base for the limit, a use of a reserve without a
+    /// stated reason).
+    #[error("{what} refused: {reason}")]
+    Refused {
+        /// What was refused.
+        what: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].

@@ -23,6 +23,10 @@
 //! - [`ratio`]: soliditet, soliditet inklusive pensionsförpliktelser,
 //!   skuldsättningsgrad, kassalikviditet and balanslikviditet, with formulas and Kolada
 //!   ids, on a full balance sheet or on just the figures a report gives.
+//! - [`balanced_budget`]: the balanskravsutredning ([`BalancedBudgetStatement`], on an
+//!   outcome or a forecast), the reserve limits by year ([`ReserveRules`]: 1 %/2 %, the
+//!   5 % cap on the resultatreserv from 2024) and the multi-year record of deficits to
+//!   restore within three years ([`DeficitRecord`]).
 //! - [`NumberFormat`]: `−1 234 567`, `23,3 %` with non-breaking spaces and a true minus
 //!   sign, or a machine form for CSV.
 //!
@@ -87,6 +91,43 @@
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
+//! | sjukfrånvaro, sjukfrånvaroredovisning | sick leave, the statutory sick-leave disclosure | [`SickLeaveData::disclose`], [`SickLeaveDisclosure`] |
+//! | sammanlagd ordinarie arbetstid | combined ordinary working time | [`SickLeaveRecord::ordinary_hours`] |
+//! | långtidssjukfrånvaro (60 dagar eller mer) | long-term sick leave, share of sick time | [`SickLeaveMeasure::LongTermShare`] |
+//! | kvinnor, män; 29 år eller yngre, 30–49 år, 50 år eller äldre | gender; age bands | [`Gender`], [`AgeBand`] |
+//! | uppgift lämnas inte (högst tio anställda) | withheld (ten or fewer employees) | [`SickLeaveFigure::Withheld`], [`WithheldReason`] |
+//! | tryckt tabell | published table of percentages | [`PublishedSickLeaveTable`] |
+//! | balanskravsutredning, balanskravsresultat | balanced-budget statement and result | [`BalancedBudgetStatement`] |
+//! | årets resultat efter balanskravsjusteringar | result after balanced-budget adjustments | [`BalancedBudgetStatement::adjusted_result`] |
+//! | balanskravsjustering, realisationsvinster | balanced-budget adjustment, realised gains | [`balanced_budget::Adjustment`] |
+//! | utfall, prognos | outcome, forecast | [`Basis`] |
+//! | synnerliga skäl | exceptional reasons | [`balanced_budget::ExceptionalReason`] |
+//! | reservering till / användning av resultatreserv, resultatutjämningsreserv | reservation to / use of the reserve | [`ReserveRules`], [`ReserveContext`], [`balanced_budget::ReserveLimit`] |
+//! | balanskravsunderskott, återställande, åtgärdsplan | deficit, restoration, action plan | [`DeficitRecord`], [`balanced_budget::Deficit`], [`balanced_budget::ActionPlan`] |
+//! | målområde, mål, målvärde | goal area, goal, target value | [`GoalArea`], [`Goal`], [`TargetValue`] |
+//! | måluppfyllelse | degree of achievement | [`goal::Achievement`], [`TargetKind::achievement`] |
+//! | bedömningsskala, bedömningskriterier | assessment scale | [`AssessmentScale`], [`LevelSet`] |
+//! | uppfyllt / delvis uppfyllt / inte uppfyllt / ej mätbart | met / partly met / not met / not measurable | [`LevelSet::three_level`] |
+//! | lucka, överlappning (i kriterierna) | gap, overlap (in the criteria) | [`goal::Coverage`], [`GapPolicy`] |
+//! | sammanvägning | aggregation rule | [`AggregationRule`] |
+//! | angiven bedömning | stated assessment | [`goal::StatedAssessment`], [`goal::evaluate`] |
+//! | tabell, kolumn, rad | table, column, row | [`Table`], [`present::Column`], [`present::TableRow`] |
+//! | utfall, budget, prognos, avvikelse | outcome, budget, forecast, deviation | [`present::ColumnKind`] |
+//! | flöde, ställning | flow, stock | [`present::ValueKind`] |
+//! | driftredovisning | operating statement (by organisational unit) | [`OperatingStatement`] |
+//! | nämnd, verksamhet, enhet | committee, activity, organisational unit | [`OperatingUnit`], [`statement::Unit`] |
+//! | budget, anslag | budget, appropriation | [`Budget`] |
+//! | anslagsförändring, tilläggsanslag, ombudgetering | budget change during the year | [`statement::BudgetChange`] |
+//! | utfall, helårsprognos, avvikelse | outcome, full-year forecast, deviation | [`statement::OperatingTotals`] |
+//! | periodiserad budget | budget for the period | [`OperatingFigures::period_budget`] |
+//! | avstämning mot resultaträkningen, interna poster | reconciliation, internal items | [`statement::OperatingReconciliation`] |
+//! | investeringsredovisning | investment statement | [`InvestmentStatement`] |
+//! | nettoinvestering, investeringsinkomster (bidrag) | net investment, investment income | [`InvestmentFigures::net`] |
+//! | investeringsram, beräknad totalutgift | investment frame, forecast cost to complete | [`MultiYearProject`] |
+//! | resultaträkning med budget och prognos | income statement with budget and forecast | [`IncomeStatementFollowUp`] |
+//! | kassaflödesanalys | cash-flow statement | [`CashFlowStatement`] |
+//! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
+//! | rörelsekapital | working capital | [`CashFlowDerivation`] |
 //! | SIE-fil, post, verifikation, transaktion | SIE file, record, voucher, voucher row | [`sie::Reader`], [`sie::Record`], [`sie::Voucher`], [`sie::Row`] |
 //! | ingående/utgående balans, periodsaldo, periodbudget | opening/closing balance, period balance, period budget | [`sie::Balance`], [`sie::PeriodAmount`] |
 //! | objekt, dimension (ansvar, verksamhet, projekt) | object, dimension | [`sie::ObjectRef`] |
@@ -104,20 +145,41 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod balanced_budget;
 mod entity;
 mod error;
+pub mod goal;
 pub mod ledger;
 pub mod money;
 mod period;
 pub mod present;
 pub mod ratio;
 pub mod report;
+pub mod sick_leave;
 pub mod sie;
 pub mod statement;
 
+pub use balanced_budget::{
+    BalancedBudgetStatement, Basis, DeficitRecord, ReserveBase, ReserveContext, ReserveRules,
+};
 pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
+pub use goal::{
+    AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
+};
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
+pub use present::Table;
 pub use present::{MinusSign, NumberFormat};
+pub use sick_leave::{
+    AgeBand, AverageEmployees, Gender, ImpliedShares, PartitionCheck, PartitionVerdict,
+    PublishedSickLeaveRow, PublishedSickLeaveTable, ShareRange, SickLeaveComparison, SickLeaveData,
+    SickLeaveDisclosure, SickLeaveFigure, SickLeaveHours, SickLeaveMeasure, SickLeavePartition,
+    SickLeaveRecord, SickLeaveReport, SickLeaveRules, WithheldReason,
+};
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
+pub use statement::{
+    Budget, CashFlowDerivation, CashFlowStatement, IncomeStatementFollowUp, InvestmentFigures,
+    InvestmentProject, InvestmentStatement, MultiYearProject, OperatingFigures, OperatingStatement,
+    OperatingUnit,
+};

@@ -6,5 +6,11 @@
     clippy::indexing_slicing
 )]
 
+mod balanced_budget;
+mod follow_up;
 mod foundation;
+mod goal;
+mod ledger;
+mod sick_leave;
 mod sie;
+mod tables;

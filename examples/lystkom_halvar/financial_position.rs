@@ -1,8 +1,10 @@
 //! 1.5 Utvärdering av ekonomisk ställning: eget kapital, tillgångar, soliditet, and the
 //! check of periodens resultat against the change in eget kapital.
 
+use kommunal_redovisning::present::{Column, RatioRow, TableRow, ValueKind};
+use kommunal_redovisning::statement::RowKind;
 use kommunal_redovisning::{
-    Amount, EquityReconciliation, NumberFormat, Percent, Period, RoundingMode, Scale, ratio,
+    Amount, EquityReconciliation, NumberFormat, Percent, Period, RoundingMode, Scale, Table, ratio,
 };
 use rust_decimal::Decimal;
 
@@ -33,35 +35,51 @@ pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
     let sv = NumberFormat::swedish();
     let sv1 = sv.with_decimals(1);
 
-    println!("1.5 Utvärdering av ekonomisk ställning (tkr)");
-    let header = ["", printed[0].date, printed[1].date];
-    let mut rows: Vec<[String; 3]> = vec![header.map(str::to_owned)];
-    rows.push([
-        "Eget kapital".into(),
-        sv.amount(printed[0].equity, Scale::Tkr),
-        sv.amount(printed[1].equity, Scale::Tkr),
-    ]);
-    rows.push([
-        "Tillgångar totalt".into(),
-        sv.amount(printed[0].total_assets, Scale::Tkr),
-        sv.amount(printed[1].total_assets, Scale::Tkr),
-    ]);
+    // Section 1.5 prints both balance dates side by side; the table is built from the
+    // printed figures (balances at a date: stocks) and rendered by the crate.
+    let mut table = Table::new(
+        "1.5 Utvärdering av ekonomisk ställning",
+        Scale::Tkr,
+        vec![
+            Column::outcome(printed[0].date),
+            Column::prior_period(printed[1].date),
+        ],
+    );
+    table.push_row(TableRow::new(
+        "eget_kapital",
+        "Eget kapital",
+        RowKind::Line,
+        ValueKind::Stock,
+        printed.iter().map(|p| Some(p.equity)).collect(),
+    ))?;
+    table.push_row(TableRow::new(
+        "tillgangar_totalt",
+        "Tillgångar totalt",
+        RowKind::Line,
+        ValueKind::Stock,
+        printed.iter().map(|p| Some(p.total_assets)).collect(),
+    ))?;
     let mut computed = Vec::new();
     for p in &printed {
-        let s = ratio::equity_ratio(p.equity, p.total_assets)?;
-        computed.push(s);
+        computed.push(ratio::equity_ratio(p.equity, p.total_assets)?);
     }
-    rows.push([
-        "Soliditet (beräknad)".into(),
-        sv1.percent(computed[0]),
-        sv1.percent(computed[1]),
-    ]);
-    rows.push([
-        "Soliditet (tryckt)".into(),
-        sv1.percent(printed[0].equity_ratio),
-        sv1.percent(printed[1].equity_ratio),
-    ]);
-    print_aligned(&rows);
+    table.push_ratio(RatioRow {
+        label: "Soliditet (beräknad)".into(),
+        values: computed.iter().copied().map(Some).collect(),
+        decimals: 1,
+    })?;
+    table.push_ratio(RatioRow {
+        label: "Soliditet (tryckt)".into(),
+        values: printed.iter().map(|p| Some(p.equity_ratio)).collect(),
+        decimals: 1,
+    })?;
+    for (i, line) in table.to_text(&sv).lines().enumerate() {
+        if i == 0 {
+            println!("{line}");
+        } else {
+            println!("  {line}");
+        }
+    }
 
     for (p, s) in printed.iter().zip(&computed) {
         let rounded = s.round(1, RoundingMode::HalfAwayFromZero);
@@ -101,13 +119,4 @@ pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
         sv.amount(Amount::mnkr(15), Scale::Mnkr)
     );
     Ok(())
-}
-
-/// Left-aligned first column, right-aligned figures; widths from the content.
-fn print_aligned(rows: &[[String; 3]]) {
-    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
-    let (w0, w1, w2) = (width(0), width(1), width(2));
-    for r in rows {
-        println!("  {:<w0$}  {:>w1$}  {:>w2$}", r[0], r[1], r[2]);
-    }
 }

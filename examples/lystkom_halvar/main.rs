@@ -10,7 +10,11 @@
 
 #![allow(clippy::print_stdout, clippy::indexing_slicing)]
 
+mod balanskrav;
 mod financial_position;
+mod forecast;
+mod goals;
+mod sick_leave;
 
 use kommunal_redovisning::{Entity, EntityKind, Period};
 
@@ -29,6 +33,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
 
     financial_position::print(&period)?;
+
+    println!();
+    sick_leave::print(&period)?;
+    println!();
+    forecast::print()?;
+    println!();
+    balanskrav::print(&period)?;
+    goals::print()?;
 
     println!();
     println!("Saknas i rapportens text (tabellerna var bilder i originalet):");

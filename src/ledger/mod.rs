@@ -1,21 +1,29 @@
 //! From ledger to statements (huvudbok → finansiella rapporter).
 //!
+//! - [`SieLedger::read`]: an SIE 4 file (any type) through [`crate::sie::Reader`]
+//!   into a [`TrialBalance`], with the reader's diagnostics.
 //! - [`TrialBalance`] (saldobalans): per account, per object and per month, from
 //!   stated balances and from vouchers, reconciled against each other.
 //! - [`Chart`] (kontoplan → rader): a data-driven mapping with a Kommun-Bas default.
 //! - [`LedgerStatements::build`]: the resultaträkning and balansräkning of one year,
 //!   with every account either mapped, deliberately excluded, or reported as unmapped
 //!   with its amount — nothing is silently dropped.
+//! - [`LedgerOperating::build`]: the driftredovisning per object of a dimension (e.g.
+//!   ansvar), with budgets from #PBUDGET and the reconciliation to the resultaträkning.
 //!
 //! Signs: the ledger is debit-positive; mapping flips result accounts and the credit
 //! side of the balance sheet so that statements read as published.
 
 mod chart;
+mod from_sie;
+mod operating;
 mod trial_balance;
 
 use std::collections::BTreeMap;
 
 pub use chart::{AccountMatch, Chart, ChartRule, Target};
+pub use from_sie::{LedgerReadError, SieLedger};
+pub use operating::LedgerOperating;
 pub use trial_balance::{AccountYear, BalanceKind, Disagreement, ObjectRef, TrialBalance};
 
 use crate::error::{Error, Result};

@@ -5,16 +5,7 @@ use std::collections::BTreeMap;
 use crate::error::{Error, Result};
 use crate::money::Amount;
 
-/// A reference to an object (objekt) of a dimension (dimension), e.g. ansvar 1 "110".
-#[doc(alias = "objekt")]
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct ObjectRef {
-    /// Dimension number (SIE #DIM), e.g. 1 = kostnadsställe/ansvar, 6 = projekt.
-    pub dimension: u32,
-    /// Object id within the dimension.
-    pub object: String,
-}
+pub use crate::sie::ObjectRef;
 
 /// The balances of one account (or one account under one object) in one year.
 ///

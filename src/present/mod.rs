@@ -1,9 +1,24 @@
-//! Presentation (presentation): Swedish number format now; rounding that foots, tables
-//! and renderers build on it.
+//! Presentation (presentation): Swedish number format, tables, rounding that foots, and
+//! renderers (text, Markdown, CSV, HTML).
 //!
 //! Presentation is a separate, explicit step (design decision 7): nothing here changes
 //! an [`Amount`](crate::Amount); figures are rounded on a copy for display.
+//!
+//! ```text
+//! IncomeStatement / BalanceSheet / hand-built rows
+//!        │  Table::income_statement, Table::balance_sheet, Table::push_row
+//!        ▼
+//!      Table (exact kronor)
+//!        │  Table::rounded(&Rounding): a rounded copy that foots (largest remainder)
+//!        ▼
+//!      RoundedTable { table, differences } ──► Table::to_text, to_markdown, to_csv, to_html
+//! ```
 
 mod format;
+mod render;
+mod rounding;
+mod table;
 
 pub use format::{MinusSign, NumberFormat};
+pub use rounding::{RoundedTable, Rounding, RoundingDifference};
+pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};

@@ -9,14 +9,44 @@
 //! - [`IncomeStatement`] — resultaträkning (LKBR 5 kap.)
 //! - [`BalanceSheet`] — balansräkning (LKBR 6 kap.)
 //! - [`check_result_agrees`] and [`EquityReconciliation`] — checks across statements.
+//! - [`OperatingStatement`] — driftredovisning (LKBR 10 kap., RKR R14), per
+//!   organisational unit ([`Unit`], a tree), reconciled to the resultaträkning
+//! - [`InvestmentStatement`] — investeringsredovisning (LKBR 10 kap., RKR R14)
+//! - [`IncomeStatementFollowUp`] — resultaträkning with budget, prognos and avvikelse
+//! - [`CashFlowStatement`] — kassaflödesanalys (LKBR 8 kap.)
+//! - [`ColumnRows`] — the multi-column rows these produce, and the check of printed
+//!   figures against them ([`ColumnRows::compare_printed`]).
 
 mod balance;
+mod budget;
+mod cash_flow;
+mod columns;
 mod income;
+mod investment;
+mod operating;
+pub mod tree;
 
 use std::collections::BTreeMap;
 
 pub use balance::{BalanceLine, BalanceSheet, BalanceSum, SPECIAL_PAYROLL_TAX_RATE};
+pub use budget::{Budget, BudgetChange, IncomeStatementFollowUp, OutcomeBasis};
+pub use cash_flow::{
+    CashFlowDerivation, CashFlowLine, CashFlowSection, CashFlowStatement, CashFlowSum,
+};
+pub use columns::{
+    Column, ColumnRow, ColumnRows, PrintedDifference, PrintedDifferenceKind, PrintedFigure,
+};
 pub use income::{IncomeLine, IncomeStatement, IncomeSum};
+pub use investment::{
+    InvestmentColumn, InvestmentFigures, InvestmentProject, InvestmentStatement, InvestmentTotals,
+    MultiYearProject,
+};
+pub use operating::{
+    IncomeFigure, OperatingColumn, OperatingFigure, OperatingFigures, OperatingReconciliation,
+    OperatingStatement, OperatingTotals, OperatingUnit, ReconciliationResult, ReconcilingItem,
+    UnitOutcome,
+};
+pub use tree::{Unit, UnitContent};
 
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};

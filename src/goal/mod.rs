@@ -1,0 +1,979 @@
+//! Måluppfyllelse: målområden, mål and målvärden, assessment scales, and the evaluation
+//! of goals for god ekonomisk hushållning.
+//!
+//! Fullmäktige sets finansiella mål and mål och riktlinjer för verksamheten of importance
+//! for god ekonomisk hushållning (KL 11 kap. 6 §); the förvaltningsberättelse of every
+//! delårsrapport and årsredovisning must evaluate whether they were met (LKBR 11 kap.,
+//! 13 kap.; reference/domain.md §8). This module makes that evaluation a set of rules
+//! that can be checked, explained and reused.
+//!
+//! # Model
+//!
+//! - [`GoalArea`] (målområde) → [`Goal`] (mål) → [`TargetValue`] (målvärde). A report
+//!   that lists målvärden for a målområde without saying which mål each measures keeps
+//!   them on the målområde ([`GoalArea::target_values`]).
+//! - A målvärde has a [`TargetKind`] (at least / more than / at most / less than a value,
+//!   one quantity above another, a count, a yes/no fact, a peer-group comparison, an
+//!   average over several years), dated [`Observation`]s (an [`Outcome`]: measured, not
+//!   yet measurable — with when —, or not reported), a forecast, and the report's
+//!   stated assessment with its reasoning ([`StatedAssessment`]).
+//! - The degree of achievement ([`Achievement`]) follows the formula of each kind
+//!   ([`TargetKind::formula`]); over-achievement is capped or not ([`OverAchievement`]).
+//! - An [`AssessmentScale`] maps the degree to a [`Level`]; building it checks the bands
+//!   ([`Band`], real [`Interval`]s) for gaps and overlaps ([`Coverage`]); uncovered values
+//!   follow a named [`GapPolicy`].
+//! - An [`AggregationRule`] (all met, share met through a scale, weakest, manual) gives
+//!   the level of a mål and a målområde from its målvärden.
+//! - [`evaluate`] does it all for a date, keeping the computed and the stated
+//!   assessment side by side; every disagreement, every value that fell in a gap, and
+//!   every figure the report does not give comes back as a [`Finding`].
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use kommunal_redovisning::goal::{
+//!     evaluate, AggregationRule, AssessmentScale, AssessmentSettings, GoalArea,
+//!     Measurement, Observation, Outcome, StatedAssessment, TargetKind, TargetValue,
+//! };
+//!
+//! let date = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
+//! let sick_leave = TargetValue::new("3.1", "Total sjukfrånvaro", "% av arbetad tid",
+//!         TargetKind::less_than(4.into()))
+//!     .with_outcome(Observation::new(date, Outcome::Measured(Measurement::Value("5.0".parse()?))));
+//! let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::Weakest)
+//!     .with_target_value(sick_leave)
+//!     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+//!
+//! // The default scale (Vansbro 2019): delvis uppfyllt from 80 %.
+//! let eval = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), date)?;
+//! let a = &eval.areas[0];
+//! let t = &a.target_values[0];
+//! assert_eq!(t.outcome.achievement.as_ref().map(|x| x.degree), Some("80".parse()?)); // 4 / 5
+//! assert_eq!(a.outcome.computed.level.as_deref(), Some("delvis"));
+//! assert_eq!(a.outcome.agrees, Some(true));
+//! assert!(eval.findings.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod aggregate;
+mod scale;
+mod target;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+pub use aggregate::{Aggregate, AggregationRule};
+pub use scale::{
+    AssessmentScale, Band, Classification, Coverage, Gap, GapPolicy, Interval, Level, LevelSet,
+    Overlap,
+};
+pub use target::{Achievement, Comparison, Measurement, OverAchievement, TargetKind, YearValue};
+
+use crate::error::Result;
+use crate::money::Percent;
+
+/// Angiven bedömning: the assessment a report states, with its words.
+#[doc(alias = "bedömning")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StatedAssessment {
+    /// The level id in the scale's [`LevelSet`] (may be the "ej mätbart" level).
+    pub level: String,
+    /// The report's words or reasoning, quoted.
+    pub text: String,
+}
+
+impl StatedAssessment {
+    /// A stated assessment.
+    #[must_use]
+    pub fn new(level: impl Into<String>, text: impl Into<String>) -> StatedAssessment {
+        StatedAssessment {
+            level: level.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Utfall: what is known about a målvärde at a date.
+#[doc(alias = "utfall")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Outcome {
+    /// Measured.
+    Measured(Measurement),
+    /// Not yet measurable at this date ("redovisas endast per 31 december", "kundenkäten
+    /// genomförs i september/oktober").
+    NotYetMeasurable {
+        /// When it will be, in the report's words.
+        when: String,
+    },
+    /// Measurable, but the report does not give the figure.
+    NotReported {
+        /// What the report says instead.
+        note: String,
+    },
+}
+
+/// Observation: an outcome (or forecast) at a date, with the report's stated assessment.
+#[doc(alias = "mätning")]
+#[doc(alias = "utfall per")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Observation {
+    /// Per date, e.g. 2025-06-30 (utfall) or 2025-12-31 (prognos).
+    pub date: NaiveDate,
+    /// What is known.
+    pub outcome: Outcome,
+    /// What the report says about it.
+    pub stated: Option<StatedAssessment>,
+}
+
+impl Observation {
+    /// An observation without a stated assessment.
+    #[must_use]
+    pub fn new(date: NaiveDate, outcome: Outcome) -> Observation {
+        Observation {
+            date,
+            outcome,
+            stated: None,
+        }
+    }
+
+    /// The same observation with a stated assessment.
+    #[must_use]
+    pub fn with_stated(mut self, stated: StatedAssessment) -> Observation {
+        self.stated = Some(stated);
+        self
+    }
+}
+
+/// Målvärde: an indicator with a target, as fullmäktige or the direktion sets it.
+#[doc(alias = "målvärde")]
+#[doc(alias = "indikator")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TargetValue {
+    /// Short reference, e.g. "3.1".
+    pub id: String,
+    /// The målvärde in the report's words.
+    pub description: String,
+    /// Unit of the measured value, e.g. "% av arbetad tid", "antal".
+    pub unit: String,
+    /// The kind of target.
+    pub kind: TargetKind,
+    /// When it can be measured (e.g. only 31 December); empty when any date will do.
+    pub measurement_dates: Vec<NaiveDate>,
+    /// Outcomes per date.
+    pub outcomes: Vec<Observation>,
+    /// Forecast for the end of the year.
+    pub forecast: Option<Observation>,
+}
+
+impl TargetValue {
+    /// A målvärde without outcomes.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        description: impl Into<String>,
+        unit: impl Into<String>,
+        kind: TargetKind,
+    ) -> TargetValue {
+        TargetValue {
+            id: id.into(),
+            description: description.into(),
+            unit: unit.into(),
+            kind,
+            measurement_dates: Vec::new(),
+            outcomes: Vec::new(),
+            forecast: None,
+        }
+    }
+
+    /// Adds an outcome.
+    #[must_use]
+    pub fn with_outcome(mut self, outcome: Observation) -> TargetValue {
+        self.outcomes.push(outcome);
+        self
+    }
+
+    /// Sets the forecast.
+    #[must_use]
+    pub fn with_forecast(mut self, forecast: Observation) -> TargetValue {
+        self.forecast = Some(forecast);
+        self
+    }
+
+    /// Adds a date when the målvärde can be measured.
+    #[must_use]
+    pub fn measured_on(mut self, date: NaiveDate) -> TargetValue {
+        self.measurement_dates.push(date);
+        self
+    }
+
+    /// The outcome at `date`, if there is one.
+    #[must_use]
+    pub fn outcome_at(&self, date: NaiveDate) -> Option<&Observation> {
+        self.outcomes.iter().find(|o| o.date == date)
+    }
+}
+
+/// Mål: a goal, measured by its målvärden and assessed by a rule.
+#[doc(alias = "mål")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Goal {
+    /// The goal in the report's words.
+    pub statement: String,
+    /// Its målvärden.
+    pub target_values: Vec<TargetValue>,
+    /// How its målvärden give its level.
+    pub rule: AggregationRule,
+    /// The report's assessment of the outcome.
+    pub stated: Option<StatedAssessment>,
+    /// The report's assessment of the forecast.
+    pub stated_forecast: Option<StatedAssessment>,
+}
+
+impl Goal {
+    /// A goal without målvärden.
+    #[must_use]
+    pub fn new(statement: impl Into<String>, rule: AggregationRule) -> Goal {
+        Goal {
+            statement: statement.into(),
+            target_values: Vec::new(),
+            rule,
+            stated: None,
+            stated_forecast: None,
+        }
+    }
+
+    /// Adds a målvärde.
+    #[must_use]
+    pub fn with_target_value(mut self, t: TargetValue) -> Goal {
+        self.target_values.push(t);
+        self
+    }
+}
+
+/// Målområde: a group of goals (e.g. "Personal och kompetens").
+#[doc(alias = "målområde")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GoalArea {
+    /// Short reference, e.g. "3".
+    pub id: String,
+    /// Name, e.g. "Personal och kompetens".
+    pub name: String,
+    /// The goals.
+    pub goals: Vec<Goal>,
+    /// Målvärden given for the målområde as a whole, not tied to one mål.
+    pub target_values: Vec<TargetValue>,
+    /// How all målvärden of the målområde (its own and its goals') give its level.
+    pub rule: AggregationRule,
+    /// The report's assessment of the outcome.
+    pub stated: Option<StatedAssessment>,
+    /// The report's assessment of the forecast.
+    pub stated_forecast: Option<StatedAssessment>,
+}
+
+impl GoalArea {
+    /// An empty målområde.
+    #[must_use]
+    pub fn new(id: impl Into<String>, name: impl Into<String>, rule: AggregationRule) -> GoalArea {
+        GoalArea {
+            id: id.into(),
+            name: name.into(),
+            goals: Vec::new(),
+            target_values: Vec::new(),
+            rule,
+            stated: None,
+            stated_forecast: None,
+        }
+    }
+
+    /// Adds a goal.
+    #[must_use]
+    pub fn with_goal(mut self, goal: Goal) -> GoalArea {
+        self.goals.push(goal);
+        self
+    }
+
+    /// Adds a målvärde for the målområde as a whole.
+    #[must_use]
+    pub fn with_target_value(mut self, t: TargetValue) -> GoalArea {
+        self.target_values.push(t);
+        self
+    }
+
+    /// Sets the stated assessment of the outcome.
+    #[must_use]
+    pub fn with_stated(mut self, stated: StatedAssessment) -> GoalArea {
+        self.stated = Some(stated);
+        self
+    }
+
+    /// Sets the stated assessment of the forecast.
+    #[must_use]
+    pub fn with_stated_forecast(mut self, stated: StatedAssessment) -> GoalArea {
+        self.stated_forecast = Some(stated);
+        self
+    }
+}
+
+/// Inställningar för bedömningen.
+#[doc(alias = "inställningar")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AssessmentSettings {
+    /// How over-achievement counts (default: capped at 100 %).
+    pub over_achievement: OverAchievement,
+    /// Classify the degree after rounding it to this many decimals, so the level matches
+    /// the printed figure; `None` (default) classifies the exact value.
+    pub classification_decimals: Option<u32>,
+}
+
+/// Utfall or prognos: which observation an assessment is about.
+#[doc(alias = "utfall")]
+#[doc(alias = "prognos")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Aspect {
+    /// Utfall at the evaluation date.
+    Outcome,
+    /// Prognos for the end of the year.
+    Forecast,
+}
+
+impl Aspect {
+    /// "utfall" or "prognos".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Aspect::Outcome => "utfall",
+            Aspect::Forecast => "prognos",
+        }
+    }
+}
+
+/// What an assessment rests on.
+#[doc(alias = "underlag")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Basis {
+    /// Computed from a measurement through the scale.
+    Computed,
+    /// Only the report's stated assessment (no figure to compute from).
+    Stated,
+    /// Not yet measurable, nothing stated.
+    NotMeasurable,
+    /// Not reported, nothing stated.
+    NotReported,
+    /// The degree fell in a gap and the scale's policy refused it.
+    Refused,
+    /// No observation for the date.
+    Missing,
+}
+
+/// Bedömning av ett målvärde at one observation: the computed and the stated level.
+#[doc(alias = "bedömning")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Judgement {
+    /// The observation judged, `None` when there was none.
+    pub observation: Option<Observation>,
+    /// The degree of achievement, when measured.
+    pub achievement: Option<Achievement>,
+    /// Where the degree fell on the scale.
+    pub computed: Option<Classification>,
+    /// The level used in aggregation: computed when possible, otherwise stated.
+    pub level: Option<String>,
+    /// What `level` rests on.
+    pub basis: Basis,
+}
+
+impl Judgement {
+    /// The stated assessment, if any.
+    #[must_use]
+    pub fn stated(&self) -> Option<&StatedAssessment> {
+        self.observation.as_ref().and_then(|o| o.stated.as_ref())
+    }
+
+    /// The computed level id, if any.
+    #[must_use]
+    pub fn computed_level(&self) -> Option<&str> {
+        self.computed.as_ref().and_then(|c| c.level.as_deref())
+    }
+}
+
+/// Bedömning av ett målvärde.
+#[doc(alias = "bedömning av målvärde")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TargetValueEvaluation {
+    /// The målvärde's reference.
+    pub id: String,
+    /// The målvärde's words.
+    pub description: String,
+    /// Unit of the measured value.
+    pub unit: String,
+    /// When it can be measured.
+    pub measurement_dates: Vec<NaiveDate>,
+    /// The target in short form ([`TargetKind::describe`]).
+    pub target: String,
+    /// The formula for the degree ([`TargetKind::formula`]).
+    pub formula: String,
+    /// The outcome at the evaluation date.
+    pub outcome: Judgement,
+    /// The forecast.
+    pub forecast: Judgement,
+}
+
+/// Sammanvägd bedömning: the computed and the stated level of a mål or målområde.
+#[doc(alias = "sammanvägd bedömning")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AggregateEvaluation {
+    /// The rule's name ([`AggregationRule::name`]).
+    pub rule: String,
+    /// The computed result.
+    pub computed: Aggregate,
+    /// The report's assessment.
+    pub stated: Option<StatedAssessment>,
+    /// Whether they agree; `None` when nothing is stated, or when no målvärde could be
+    /// assessed so the stated level cannot be checked.
+    pub agrees: Option<bool>,
+}
+
+/// Bedömning av ett mål.
+#[doc(alias = "bedömning av mål")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GoalEvaluation {
+    /// The goal's words.
+    pub statement: String,
+    /// Its målvärden.
+    pub target_values: Vec<TargetValueEvaluation>,
+    /// Outcome.
+    pub outcome: AggregateEvaluation,
+    /// Forecast.
+    pub forecast: AggregateEvaluation,
+}
+
+/// Bedömning av ett målområde.
+#[doc(alias = "bedömning av målområde")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AreaEvaluation {
+    /// The målområde's reference.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Målvärden of the målområde as a whole.
+    pub target_values: Vec<TargetValueEvaluation>,
+    /// Its goals.
+    pub goals: Vec<GoalEvaluation>,
+    /// Outcome, over all målvärden of the målområde.
+    pub outcome: AggregateEvaluation,
+    /// Forecast, over all målvärden of the målområde.
+    pub forecast: AggregateEvaluation,
+}
+
+impl AreaEvaluation {
+    /// Every målvärde of the målområde: its own, then its goals'.
+    pub fn all_target_values(&self) -> impl Iterator<Item = &TargetValueEvaluation> {
+        self.target_values
+            .iter()
+            .chain(self.goals.iter().flat_map(|g| g.target_values.iter()))
+    }
+}
+
+/// Iakttagelse: something an evaluation found that a reader should know.
+#[doc(alias = "iakttagelse")]
+#[doc(alias = "avvikelse")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Finding {
+    /// The computed and the stated assessment differ.
+    Disagreement {
+        /// Where ("Målområde 3", "Målområde 3 / 3.1").
+        place: String,
+        /// Utfall or prognos.
+        aspect: Aspect,
+        /// The computed level id (`None`: ej mätbart).
+        computed: Option<String>,
+        /// The stated level id.
+        stated: String,
+        /// The rule used, for a mål or målområde.
+        rule: Option<String>,
+    },
+    /// A degree of achievement fell in a gap of the scale.
+    InGap {
+        /// Where.
+        place: String,
+        /// Utfall or prognos.
+        aspect: Aspect,
+        /// The degree.
+        degree: Percent,
+        /// The gap.
+        gap: Interval,
+        /// The scale's policy.
+        policy: GapPolicy,
+        /// The level the policy gave (`None`: refused).
+        level: Option<String>,
+    },
+    /// The report does not give a figure for a measurable målvärde.
+    NotReported {
+        /// Where.
+        place: String,
+        /// Utfall or prognos.
+        aspect: Aspect,
+        /// What the report says instead.
+        note: String,
+    },
+    /// A målvärde has no outcome for the evaluation date.
+    MissingOutcome {
+        /// Where.
+        place: String,
+        /// The evaluation date.
+        date: NaiveDate,
+    },
+    /// Whether the target is met and whether the scale gives its best level disagree:
+    /// a strict target reached exactly ("< 4 %" at 4,0 %: 100 % but not met), or a
+    /// scale whose best level starts above 100 %.
+    MetDisagreesWithLevel {
+        /// Where.
+        place: String,
+        /// Utfall or prognos.
+        aspect: Aspect,
+        /// The target ([`TargetKind::describe`]).
+        target: String,
+        /// Whether the target's condition holds.
+        met: bool,
+        /// The degree classified.
+        degree: Percent,
+        /// The level the scale gave.
+        level: String,
+    },
+    /// A mål or målområde with no målvärde at all.
+    NoTargetValues {
+        /// Where.
+        place: String,
+    },
+}
+
+impl Finding {
+    /// The finding in Swedish, with level labels from `levels`.
+    #[must_use]
+    pub fn describe(&self, levels: &LevelSet) -> String {
+        let label = |id: &Option<String>| {
+            id.as_deref()
+                .map_or(levels.not_measurable().label.as_str(), |i| levels.label(i))
+                .to_owned()
+        };
+        match self {
+            Finding::Disagreement {
+                place,
+                aspect,
+                computed,
+                stated,
+                rule,
+            } => {
+                let rule = rule
+                    .as_ref()
+                    .map_or_else(String::new, |r| format!(" (regel: {r})"));
+                format!(
+                    "{place}, {}: beräknad bedömning \"{}\"{rule} skiljer sig från angiven \"{}\"",
+                    aspect.label(),
+                    label(computed),
+                    levels.label(stated)
+                )
+            }
+            Finding::InGap {
+                place,
+                aspect,
+                degree,
+                gap,
+                policy,
+                level,
+            } => format!(
+                "{place}, {}: måluppfyllelsen {}\u{a0}% ligger i en lucka i kriterierna ({}); {} → \"{}\"",
+                aspect.label(),
+                shown(*degree),
+                gap.describe(),
+                policy.label(),
+                level.as_deref().map_or("ej bedömd", |l| levels.label(l))
+            ),
+            Finding::NotReported {
+                place,
+                aspect,
+                note,
+            } => format!(
+                "{place}, {}: siffra saknas i rapporten — {note}",
+                aspect.label()
+            ),
+            Finding::MetDisagreesWithLevel {
+                place,
+                aspect,
+                target,
+                met,
+                degree,
+                level,
+            } => {
+                let degree = shown(*degree);
+                if *met {
+                    format!(
+                        "{place}, {}: målvärdet ({target}) är uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger bara nivån \"{}\"",
+                        aspect.label(),
+                        levels.label(level)
+                    )
+                } else {
+                    format!(
+                        "{place}, {}: målvärdet ({target}) är inte uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger nivån \"{}\"",
+                        aspect.label(),
+                        levels.label(level)
+                    )
+                }
+            }
+            Finding::MissingOutcome { place, date } => {
+                format!("{place}: inget utfall per {date}")
+            }
+            Finding::NoTargetValues { place } => format!("{place}: inget målvärde"),
+        }
+    }
+}
+
+/// A degree for a sentence: exact when it has at most two decimals ("80,5"), otherwise
+/// "≈" and two decimals ("≈ 92,86"), so a value just inside a gap is never printed as
+/// the bound it lies beside.
+fn shown(degree: Percent) -> String {
+    let d = degree.as_decimal().normalize();
+    if d.scale() <= 2 {
+        crate::NumberFormat::swedish()
+            .with_decimals(d.scale())
+            .decimal(d)
+    } else {
+        let rounded = crate::NumberFormat::swedish().with_decimals(2).decimal(d);
+        format!("≈ {rounded}")
+    }
+}
+
+/// Utvärdering av måluppfyllelse at one date.
+#[doc(alias = "utvärdering")]
+#[doc(alias = "måluppfyllelse")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Evaluation {
+    /// The evaluation date (utfall per).
+    pub date: NaiveDate,
+    /// The scale's name.
+    pub scale: String,
+    /// The scale's gap policy, named in output.
+    pub gap_policy: GapPolicy,
+    /// The settings used.
+    pub settings: AssessmentSettings,
+    /// Per målområde.
+    pub areas: Vec<AreaEvaluation>,
+    /// Everything a reader should know: disagreements, values in gaps, missing figures.
+    pub findings: Vec<Finding>,
+}
+
+/// Utvärderar måluppfyllelsen: every målvärde's outcome at `date` and its forecast
+/// through `scale`, then every mål and målområde by its rule, comparing computed and
+/// stated assessments.
+///
+/// # Errors
+///
+/// [`crate::Error::InvalidRule`] when a measurement does not fit its target kind, a
+/// stated or manual level is not in the scale, or a share scale refuses a value;
+/// [`crate::Error::Overflow`] when arithmetic leaves the decimal range. Disagreements,
+/// values in gaps and missing figures are not errors but [`Finding`]s.
+#[doc(alias = "utvärdera")]
+#[doc(alias = "måluppfyllelse")]
+pub fn evaluate(
+    areas: &[GoalArea],
+    scale: &AssessmentScale,
+    settings: AssessmentSettings,
+    date: NaiveDate,
+) -> Result<Evaluation> {
+    let mut ev = Evaluator {
+        scale,
+        settings,
+        date,
+        findings: Vec::new(),
+    };
+    let mut out = Vec::new();
+    for area in areas {
+        out.push(ev.area(area)?);
+    }
+    Ok(Evaluation {
+        date,
+        scale: scale.name().to_owned(),
+        gap_policy: scale.gap_policy(),
+        settings,
+        areas: out,
+        findings: ev.findings,
+    })
+}
+
+struct Evaluator<'a> {
+    scale: &'a AssessmentScale,
+    settings: AssessmentSettings,
+    date: NaiveDate,
+    findings: Vec<Finding>,
+}
+
+impl Evaluator<'_> {
+    fn area(&mut self, area: &GoalArea) -> Result<AreaEvaluation> {
+        let place = format!("Målområde {}", area.id);
+        let mut target_values = Vec::new();
+        for t in &area.target_values {
+            target_values.push(self.target_value(&place, t)?);
+        }
+        let mut goals = Vec::new();
+        for (n, g) in area.goals.iter().enumerate() {
+            let goal_place = format!("{place} / mål {}", n + 1);
+            if g.target_values.is_empty() && area.target_values.is_empty() {
+                self.findings.push(Finding::NoTargetValues {
+                    place: goal_place.clone(),
+                });
+            }
+            let mut tvs = Vec::new();
+            for t in &g.target_values {
+                tvs.push(self.target_value(&goal_place, t)?);
+            }
+            let outcome = self.aggregate(
+                &goal_place,
+                Aspect::Outcome,
+                &g.rule,
+                &tvs,
+                g.stated.as_ref(),
+            )?;
+            let forecast = self.aggregate(
+                &goal_place,
+                Aspect::Forecast,
+                &g.rule,
+                &tvs,
+                g.stated_forecast.as_ref(),
+            )?;
+            goals.push(GoalEvaluation {
+                statement: g.statement.clone(),
+                target_values: tvs,
+                outcome,
+                forecast,
+            });
+        }
+        let all: Vec<TargetValueEvaluation> = target_values
+            .iter()
+            .chain(goals.iter().flat_map(|g| g.target_values.iter()))
+            .cloned()
+            .collect();
+        if all.is_empty() && area.goals.is_empty() {
+            self.findings.push(Finding::NoTargetValues {
+                place: place.clone(),
+            });
+        }
+        let outcome = self.aggregate(
+            &place,
+            Aspect::Outcome,
+            &area.rule,
+            &all,
+            area.stated.as_ref(),
+        )?;
+        let forecast = self.aggregate(
+            &place,
+            Aspect::Forecast,
+            &area.rule,
+            &all,
+            area.stated_forecast.as_ref(),
+        )?;
+        Ok(AreaEvaluation {
+            id: area.id.clone(),
+            name: area.name.clone(),
+            target_values,
+            goals,
+            outcome,
+            forecast,
+        })
+    }
+
+    fn target_value(&mut self, place: &str, t: &TargetValue) -> Result<TargetValueEvaluation> {
+        let place = format!("{place} / {}", t.id);
+        let outcome_obs = t.outcome_at(self.date);
+        if outcome_obs.is_none() {
+            self.findings.push(Finding::MissingOutcome {
+                place: place.clone(),
+                date: self.date,
+            });
+        }
+        let outcome = self.judge(&place, Aspect::Outcome, &t.kind, outcome_obs)?;
+        let forecast = self.judge(&place, Aspect::Forecast, &t.kind, t.forecast.as_ref())?;
+        Ok(TargetValueEvaluation {
+            id: t.id.clone(),
+            description: t.description.clone(),
+            unit: t.unit.clone(),
+            measurement_dates: t.measurement_dates.clone(),
+            target: t.kind.describe(),
+            formula: t.kind.formula().to_owned(),
+            outcome,
+            forecast,
+        })
+    }
+
+    fn judge(
+        &mut self,
+        place: &str,
+        aspect: Aspect,
+        kind: &TargetKind,
+        obs: Option<&Observation>,
+    ) -> Result<Judgement> {
+        let levels = self.scale.levels();
+        let Some(obs) = obs else {
+            return Ok(Judgement {
+                observation: None,
+                achievement: None,
+                computed: None,
+                level: None,
+                basis: Basis::Missing,
+            });
+        };
+        if let Some(s) = &obs.stated {
+            levels.require(&s.level)?;
+        }
+        let stated_level = obs
+            .stated
+            .as_ref()
+            .filter(|s| levels.rank(&s.level).is_some())
+            .map(|s| s.level.clone());
+        let (achievement, computed, fallback) = match &obs.outcome {
+            Outcome::Measured(m) => {
+                let a = kind.achievement(m, self.settings.over_achievement)?;
+                let degree = match self.settings.classification_decimals {
+                    Some(d) => a
+                        .degree
+                        .round(d, crate::money::RoundingMode::HalfAwayFromZero),
+                    None => a.degree,
+                };
+                let c = self.scale.place(degree);
+                if let Some(gap) = &c.gap {
+                    self.findings.push(Finding::InGap {
+                        place: place.to_owned(),
+                        aspect,
+                        degree: c.degree,
+                        gap: gap.interval.clone(),
+                        policy: self.scale.gap_policy(),
+                        level: c.level.clone(),
+                    });
+                }
+                if let Some(level) = &c.level {
+                    let best = levels.rank(level) == Some(0);
+                    if best != a.met {
+                        self.findings.push(Finding::MetDisagreesWithLevel {
+                            place: place.to_owned(),
+                            aspect,
+                            target: kind.describe(),
+                            met: a.met,
+                            degree: c.degree,
+                            level: level.clone(),
+                        });
+                    }
+                }
+                (Some(a), Some(c), Basis::Refused)
+            }
+            Outcome::NotYetMeasurable { .. } => (None, None, Basis::NotMeasurable),
+            Outcome::NotReported { note } => {
+                self.findings.push(Finding::NotReported {
+                    place: place.to_owned(),
+                    aspect,
+                    note: note.clone(),
+                });
+                (None, None, Basis::NotReported)
+            }
+        };
+        let computed_level = computed.as_ref().and_then(|c| c.level.clone());
+        if let (Some(c), Some(s)) = (&computed_level, &obs.stated) {
+            if *c != s.level {
+                self.findings.push(Finding::Disagreement {
+                    place: place.to_owned(),
+                    aspect,
+                    computed: Some(c.clone()),
+                    stated: s.level.clone(),
+                    rule: None,
+                });
+            }
+        }
+        let (level, basis) = match (computed_level, stated_level) {
+            (Some(c), _) => (Some(c), Basis::Computed),
+            (None, Some(s)) => (Some(s), Basis::Stated),
+            (None, None) => (None, fallback),
+        };
+        Ok(Judgement {
+            observation: Some(obs.clone()),
+            achievement,
+            computed,
+            level,
+            basis,
+        })
+    }
+
+    fn aggregate(
+        &mut self,
+        place: &str,
+        aspect: Aspect,
+        rule: &AggregationRule,
+        tvs: &[TargetValueEvaluation],
+        stated: Option<&StatedAssessment>,
+    ) -> Result<AggregateEvaluation> {
+        let levels = self.scale.levels();
+        let children: Vec<Option<&str>> = tvs
+            .iter()
+            .map(|t| match aspect {
+                Aspect::Outcome => t.outcome.level.as_deref(),
+                Aspect::Forecast => t.forecast.level.as_deref(),
+            })
+            .collect();
+        let computed = rule.apply(&children, levels)?;
+        let checkable = computed.assessed > 0 || matches!(rule, AggregationRule::Manual { .. });
+        let agrees = match stated {
+            None => None,
+            Some(s) if !checkable => {
+                levels.require(&s.level)?;
+                None
+            }
+            Some(s) => {
+                levels.require(&s.level)?;
+                let c = computed
+                    .level
+                    .as_deref()
+                    .unwrap_or(levels.not_measurable().id.as_str());
+                Some(c == s.level)
+            }
+        };
+        if let (Some(false), Some(s)) = (agrees, stated) {
+            self.findings.push(Finding::Disagreement {
+                place: place.to_owned(),
+                aspect,
+                computed: computed.level.clone(),
+                stated: s.level.clone(),
+                rule: Some(rule.name()),
+            });
+        }
+        Ok(AggregateEvaluation {
+            rule: rule.name(),
+            computed,
+            stated: stated.cloned(),
+            agrees,
+        })
+    }
+}
+
+impl fmt::Display for Aspect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}

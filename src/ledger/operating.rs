@@ -1,0 +1,185 @@
+//! Driftredovisning from the ledger: result accounts grouped by the objects of one
+//! dimension (e.g. dimension 1, ansvar).
+
+use std::collections::BTreeMap;
+
+use super::chart::{Chart, Target};
+use super::trial_balance::TrialBalance;
+use crate::error::Result;
+use crate::money::Amount;
+use crate::statement::{
+    Budget, IncomeFigure, IncomeLine, IncomeSum, OperatingFigure, OperatingFigures,
+    OperatingReconciliation, OperatingStatement, OperatingUnit,
+};
+
+/// A driftredovisning built from a ledger, and how it reconciles to the
+/// resultaträkning built from the same ledger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LedgerOperating {
+    /// One unit per object of the dimension, with outcome and (from #PBUDGET) budget.
+    pub statement: OperatingStatement,
+    /// Net of the result accounts not posted to any object of the dimension, signed as
+    /// published.
+    pub unallocated: Amount,
+    /// Net of the internal items (interna poster) inside the units, signed as
+    /// published; eliminated against the resultaträkning.
+    pub internal: Amount,
+    /// Driftredovisningen's net + items = årets resultat.
+    pub reconciliation: OperatingReconciliation,
+}
+
+fn is_revenue(line: IncomeLine) -> bool {
+    matches!(
+        line,
+        IncomeLine::OperatingRevenue
+            | IncomeLine::TaxRevenue
+            | IncomeLine::GeneralGrants
+            | IncomeLine::FinancialIncome
+    )
+}
+
+#[derive(Default)]
+struct Acc {
+    revenue: Amount,
+    expenses: Amount,
+    budget: Amount,
+}
+
+impl LedgerOperating {
+    /// Groups the result accounts of the current year by the objects of `dimension`.
+    ///
+    /// Each object becomes a unit named "id name" (`names` from #OBJEKT). Revenue lines
+    /// (verksamhetens intäkter, skatteintäkter, generella statsbidrag, finansiella
+    /// intäkter) count as intäkter, the rest as kostnader, internal items included —
+    /// they are kept in the driftredovisning and eliminated against the
+    /// resultaträkning. The budget of a unit is its #PBUDGET for the year, signed as
+    /// published. Accounts excluded by the chart or unmapped are left out here; they
+    /// are reported by [`super::LedgerStatements`].
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`]; [`crate::Error::InvalidRule`] for duplicate unit names.
+    pub fn build(
+        tb: &TrialBalance,
+        chart: &Chart,
+        dimension: u32,
+        names: &BTreeMap<(u32, String), String>,
+    ) -> Result<Self> {
+        let published = |account: &str, amount: Amount| -> Option<(IncomeLine, bool, Amount)> {
+            match chart.target(account)? {
+                Target::Income(l) => Some((*l, false, -amount)),
+                Target::Internal(l) => Some((*l, true, -amount)),
+                _ => None,
+            }
+        };
+        let mut units: BTreeMap<&str, Acc> = BTreeMap::new();
+        let mut internal = Amount::ZERO;
+        let mut allocated: BTreeMap<&str, Amount> = BTreeMap::new();
+        for (object, account, y) in tb.object_accounts(0, dimension) {
+            let Some((line, is_internal, value)) = published(account, y.change()?) else {
+                continue;
+            };
+            let acc = units.entry(object).or_default();
+            if is_revenue(line) {
+                acc.revenue = acc.revenue.checked_add(value)?;
+            } else {
+                acc.expenses = acc.expenses.checked_add(value)?;
+            }
+            if is_internal {
+                internal = internal.checked_add(value)?;
+            }
+            let a = allocated.entry(account).or_default();
+            *a = a.checked_add(y.change()?)?;
+        }
+        for (object, account, budget) in tb.object_budgets(dimension) {
+            if let Some((_, _, value)) = published(account, budget) {
+                let acc = units.entry(object).or_default();
+                acc.budget = acc.budget.checked_add(value)?;
+            }
+        }
+        // Result accounts (by the chart) not allocated to an object of the dimension.
+        let mut unallocated = Amount::ZERO;
+        for (account, y) in tb.accounts(0) {
+            let Some((_, is_internal, total)) = published(account, y.change()?) else {
+                continue;
+            };
+            let on_objects = -allocated.get(account).copied().unwrap_or_default();
+            let rest = total.checked_sub(on_objects)?;
+            unallocated = unallocated.checked_add(rest)?;
+            if is_internal {
+                internal = internal.checked_add(rest)?;
+            }
+        }
+        let leaves = units
+            .into_iter()
+            .map(|(object, acc)| {
+                let name = match names.get(&(dimension, object.to_owned())) {
+                    Some(n) => format!("{object} {n}"),
+                    None => object.to_owned(),
+                };
+                let figures = OperatingFigures::new(Budget::new(acc.budget))
+                    .with_outcome(acc.revenue, acc.expenses);
+                OperatingUnit::leaf(name, figures)
+            })
+            .collect();
+        let statement = OperatingStatement::new(leaves)?;
+        let mut reconciliation = OperatingReconciliation::new(
+            OperatingFigure::Net,
+            IncomeFigure::Sum(IncomeSum::ResultForTheYear),
+        );
+        if !unallocated.is_zero() {
+            reconciliation =
+                reconciliation.with_item("Ej fördelat på objekt i dimensionen", unallocated);
+        }
+        if !internal.is_zero() {
+            reconciliation = reconciliation.with_item("Interna poster som elimineras", -internal);
+        }
+        Ok(LedgerOperating {
+            statement,
+            unallocated,
+            internal,
+            reconciliation,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{LedgerStatements, ObjectRef};
+
+    #[test]
+    fn units_budget_and_reconciliation() {
+        let mut tb = TrialBalance::new();
+        let o = |id: &str| ObjectRef {
+            dimension: 1,
+            object: id.into(),
+        };
+        tb.add_transaction("5010", &[o("200")], Amount::kr(800))
+            .unwrap();
+        tb.add_transaction("3110", &[o("200")], Amount::kr(-100))
+            .unwrap();
+        tb.add_transaction("8010", &[o("900")], Amount::kr(-1_000))
+            .unwrap();
+        tb.add_transaction("8510", &[], Amount::kr(50)).unwrap();
+        tb.add_transaction("1930", &[], Amount::kr(250)).unwrap();
+        tb.add_period_budget(202501, "5010", Some(&o("200")), Amount::kr(750))
+            .unwrap();
+        let chart = Chart::kommun_bas();
+        let names = BTreeMap::from([((1, "200".to_owned()), "BUN".to_owned())]);
+        let drift = LedgerOperating::build(&tb, &chart, 1, &names).unwrap();
+        let total = drift.statement.total().unwrap();
+        assert_eq!(total.outcome.unwrap().revenue, Amount::kr(1_100));
+        assert_eq!(total.outcome.unwrap().expenses, Amount::kr(-800));
+        assert_eq!(drift.unallocated, Amount::kr(-50));
+        let bun = drift.statement.unit_totals("200 BUN").unwrap().unwrap();
+        assert_eq!(bun.budget().unwrap(), Amount::kr(-750));
+        let rs = LedgerStatements::build(&tb, &chart, 0).unwrap();
+        let done = drift
+            .statement
+            .reconcile(&rs.income, &drift.reconciliation)
+            .unwrap();
+        assert_eq!(done.target, Amount::kr(250));
+    }
+}

@@ -1,0 +1,970 @@
+//! Tables (tabeller): one generic model for every statement and follow-up table.
+//!
+//! A [`Table`] has columns — periods or scenarios such as utfall, budget, prognos,
+//! avvikelse, föregående period, any number of them — and rows with a label, a depth,
+//! a [`RowKind`], an optional note reference, a flow/stock flag ([`ValueKind`]) and one
+//! `Option<Amount>` cell per column. A sum row lists the ids of the rows it adds up
+//! ([`TableRow::sum_of`]); presentation rounding uses that to foot the table.
+//! Key ratios printed under a
+//! table (soliditet …) are [`RatioRow`]s.
+//!
+//! Cells hold exact kronor until the table is rounded; the presentation unit
+//! ([`Table::unit`]) and the decimals shown ([`Table::decimals`]) belong to the table.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::{Error, Result};
+use crate::money::{Amount, Percent, Scale};
+use crate::statement::{
+    BalanceLine, BalanceSheet, BalanceSum, DetailKind, IncomeLine, IncomeStatement, IncomeSum,
+    RowKind, StatementLayout, StatementRow,
+};
+
+/// What a column of a table holds (kolumntyp): an outcome, a budget, a forecast …
+///
+/// Sign convention of [`ColumnKind::Deviation`]: outcome (or forecast) − budget, so a
+/// positive deviation is better for a result line.
+#[doc(alias = "kolumntyp")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ColumnKind {
+    /// Utfall: the outcome of the period presented.
+    #[default]
+    Outcome,
+    /// Budget.
+    Budget,
+    /// Prognos: a forecast for the full year.
+    Forecast,
+    /// Avvikelse: outcome (or forecast) − budget.
+    Deviation,
+    /// Föregående period or föregående år: the comparison figures.
+    PriorPeriod,
+    /// Anything else (e.g. a plan year).
+    Other,
+}
+
+/// A column of a table (kolumn): a label as printed, e.g. "Budget 2019", and its kind.
+#[doc(alias = "kolumn")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Column {
+    /// The heading as printed, e.g. "2019", "Budget 2019", "Avvikelse".
+    pub label: String,
+    /// What the column holds.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub kind: ColumnKind,
+}
+
+impl Column {
+    /// A column with a label and a kind.
+    #[must_use]
+    pub fn new(label: impl Into<String>, kind: ColumnKind) -> Self {
+        Column {
+            label: label.into(),
+            kind,
+        }
+    }
+
+    /// An utfall column.
+    #[must_use]
+    pub fn outcome(label: impl Into<String>) -> Self {
+        Column::new(label, ColumnKind::Outcome)
+    }
+
+    /// A budget column.
+    #[must_use]
+    pub fn budget(label: impl Into<String>) -> Self {
+        Column::new(label, ColumnKind::Budget)
+    }
+
+    /// A prognos column.
+    #[must_use]
+    pub fn forecast(label: impl Into<String>) -> Self {
+        Column::new(label, ColumnKind::Forecast)
+    }
+
+    /// An avvikelse column (outcome or forecast − budget).
+    #[must_use]
+    pub fn deviation(label: impl Into<String>) -> Self {
+        Column::new(label, ColumnKind::Deviation)
+    }
+
+    /// A column with the figures of the previous period or year.
+    #[must_use]
+    pub fn prior_period(label: impl Into<String>) -> Self {
+        Column::new(label, ColumnKind::PriorPeriod)
+    }
+}
+
+/// Whether a row holds a flow or a stock (flöde eller ställning).
+///
+/// A flow (resultaträkning, driftredovisning) is a change over a period: flows of
+/// consecutive periods can be added. A stock (balansräkning) is a balance at a date:
+/// adding balances of two dates means nothing.
+#[doc(alias = "flöde")]
+#[doc(alias = "ställning")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ValueKind {
+    /// A change over a period (intäkter, kostnader, resultat).
+    #[default]
+    Flow,
+    /// A balance at a date (tillgångar, eget kapital, skulder).
+    Stock,
+}
+
+/// A row of a [`Table`] (tabellrad).
+///
+/// # Example
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::present::{TableRow, ValueKind};
+/// use kommunal_redovisning::statement::RowKind;
+///
+/// let row = TableRow::new("skatteintakter", "Skatteintäkter", RowKind::Line, ValueKind::Flow,
+///     vec![Some(Amount::tkr(257_770))]).with_note("4");
+/// assert_eq!(row.note.as_deref(), Some("4"));
+/// ```
+#[doc(alias = "tabellrad")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TableRow {
+    /// A stable identifier, unique within the table (statement rows keep their
+    /// [`StatementRow::id`]).
+    pub id: String,
+    /// The Swedish label as printed.
+    pub label: String,
+    /// Heading, line, subtotal, total or "varav".
+    pub kind: RowKind,
+    /// Indentation level, 0 for top-level rows.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub depth: u8,
+    /// A note reference (notreferens), e.g. `"3"`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub note: Option<String>,
+    /// Flow (a period's change) or stock (a balance at a date).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub value_kind: ValueKind,
+    /// One cell per column, in kronor; `None` for an empty cell.
+    pub cells: Vec<Option<Amount>>,
+    /// The ids of the rows this row is the sum of (its direct parts), empty for rows
+    /// that are not sums. Parts may themselves be sums: verksamhetens resultat is the
+    /// sum of verksamhetens nettokostnader and two lines.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub sum_of: Vec<String>,
+}
+
+impl TableRow {
+    /// A row at depth 0 without note and without parts.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        kind: RowKind,
+        value_kind: ValueKind,
+        cells: Vec<Option<Amount>>,
+    ) -> Self {
+        TableRow {
+            id: id.into(),
+            label: label.into(),
+            kind,
+            depth: 0,
+            note: None,
+            value_kind,
+            cells,
+            sum_of: Vec::new(),
+        }
+    }
+
+    /// The same row at another depth.
+    #[must_use]
+    pub fn with_depth(mut self, depth: u8) -> Self {
+        self.depth = depth;
+        self
+    }
+
+    /// The same row with a note reference.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The same row declared as the sum of the rows with these ids.
+    #[must_use]
+    pub fn with_sum_of<I, S>(mut self, parts: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.sum_of = parts.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The cell in column `column`, `None` when empty or out of range.
+    #[must_use]
+    pub fn cell(&self, column: usize) -> Option<Amount> {
+        self.cells.get(column).copied().flatten()
+    }
+
+    /// `true` when the row is the sum of other rows.
+    #[must_use]
+    pub fn is_sum(&self) -> bool {
+        !self.sum_of.is_empty()
+    }
+}
+
+/// A key ratio printed under a table (nyckeltalsrad), e.g. soliditet, one percentage
+/// per column.
+#[doc(alias = "nyckeltalsrad")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RatioRow {
+    /// The label, e.g. "Soliditet".
+    pub label: String,
+    /// One value per column; `None` for an empty cell.
+    pub values: Vec<Option<Percent>>,
+    /// Decimals shown.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub decimals: u32,
+}
+
+/// A table of figures (tabell): the one model behind every statement and follow-up
+/// table, rendered by [`Table::to_text`](crate::present::Table::to_text) and its
+/// siblings.
+///
+/// # Example: Grästorps resultaträkning, two years
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, NumberFormat, Scale};
+/// use kommunal_redovisning::present::{Column, Table};
+/// use kommunal_redovisning::statement::StatementLayout;
+///
+/// let y2019 = IncomeStatement {
+///     operating_revenue: Amount::tkr(101_282),
+///     operating_expenses: Amount::tkr(-417_698),
+///     ..Default::default()
+/// };
+/// let y2018 = IncomeStatement { operating_revenue: Amount::tkr(106_965), ..Default::default() };
+/// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019));
+/// let table = Table::income_statement(
+///     "Resultaträkning", Scale::Tkr, &layout,
+///     &[(Column::outcome("2019"), &y2019), (Column::prior_period("2018"), &y2018)],
+/// )?;
+/// assert_eq!(table.columns.len(), 2);
+/// let nk = table.row("verksamhetens_nettokostnader").map(|r| r.cells.clone());
+/// assert_eq!(nk, Some(vec![Some(Amount::tkr(-316_416)), Some(Amount::tkr(106_965))]));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+#[doc(alias = "tabell")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Table {
+    /// The caption (rubrik), e.g. "Resultaträkning".
+    pub caption: String,
+    /// The unit the figures are presented in ("belopp i tkr").
+    pub unit: Scale,
+    /// Decimals shown in [`Table::unit`]; renderers print this many.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub decimals: u32,
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// The rows, in order (statutory order for statements).
+    pub rows: Vec<TableRow>,
+    /// Key ratios printed under the rows.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub ratios: Vec<RatioRow>,
+}
+
+impl Table {
+    /// An empty table with these columns, no decimals.
+    #[must_use]
+    pub fn new(caption: impl Into<String>, unit: Scale, columns: Vec<Column>) -> Self {
+        Table {
+            caption: caption.into(),
+            unit,
+            decimals: 0,
+            columns,
+            rows: Vec::new(),
+            ratios: Vec::new(),
+        }
+    }
+
+    /// Appends a row.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the row has another number of cells than the table
+    /// has columns, or its id is already used.
+    pub fn push_row(&mut self, row: TableRow) -> Result<()> {
+        if row.cells.len() != self.columns.len() {
+            return Err(Error::InvalidRule(format!(
+                "row {:?} has {} cells but table {:?} has {} columns",
+                row.label,
+                row.cells.len(),
+                self.caption,
+                self.columns.len()
+            )));
+        }
+        if self.row(&row.id).is_some() {
+            return Err(Error::InvalidRule(format!(
+                "row id {:?} is used twice in table {:?}",
+                row.id, self.caption
+            )));
+        }
+        self.rows.push(row);
+        Ok(())
+    }
+
+    /// Appends a key-ratio row.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the row has another number of values than the table
+    /// has columns.
+    pub fn push_ratio(&mut self, ratio: RatioRow) -> Result<()> {
+        if ratio.values.len() != self.columns.len() {
+            return Err(Error::InvalidRule(format!(
+                "ratio row {:?} has {} values but table {:?} has {} columns",
+                ratio.label,
+                ratio.values.len(),
+                self.caption,
+                self.columns.len()
+            )));
+        }
+        self.ratios.push(ratio);
+        Ok(())
+    }
+
+    /// The row with this id.
+    #[must_use]
+    pub fn row(&self, id: &str) -> Option<&TableRow> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// The position of the row with this id.
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+
+    /// `true` when some row has a note reference (renderers then print a "Not" column).
+    #[must_use]
+    pub fn has_notes(&self) -> bool {
+        self.rows.iter().any(|r| r.note.is_some())
+    }
+
+    /// Checks the table's structure: every row has one cell per column, ids are
+    /// unique, every part named in [`TableRow::sum_of`] exists, no row is its own part
+    /// (directly or through other sums), and ratio rows have one value per column.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] naming the row and the problem.
+    pub fn validate(&self) -> Result<()> {
+        let mut ids = BTreeSet::new();
+        for row in &self.rows {
+            if row.cells.len() != self.columns.len() {
+                return Err(Error::InvalidRule(format!(
+                    "row {:?} has {} cells but table {:?} has {} columns",
+                    row.label,
+                    row.cells.len(),
+                    self.caption,
+                    self.columns.len()
+                )));
+            }
+            if !ids.insert(row.id.as_str()) {
+                return Err(Error::InvalidRule(format!(
+                    "row id {:?} is used twice in table {:?}",
+                    row.id, self.caption
+                )));
+            }
+        }
+        for row in &self.rows {
+            for part in &row.sum_of {
+                if !ids.contains(part.as_str()) {
+                    return Err(Error::InvalidRule(format!(
+                        "row {:?} is the sum of {part:?}, which is not a row of table {:?}",
+                        row.id, self.caption
+                    )));
+                }
+            }
+        }
+        for (start, row) in self.rows.iter().enumerate() {
+            if self.reaches(start, start, &mut vec![false; self.rows.len()]) {
+                return Err(Error::InvalidRule(format!(
+                    "row {:?} is part of its own sum in table {:?}",
+                    row.id, self.caption
+                )));
+            }
+        }
+        for ratio in &self.ratios {
+            if ratio.values.len() != self.columns.len() {
+                return Err(Error::InvalidRule(format!(
+                    "ratio row {:?} has {} values but table {:?} has {} columns",
+                    ratio.label,
+                    ratio.values.len(),
+                    self.caption,
+                    self.columns.len()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The positions of the direct parts of the row at `index`.
+    pub(crate) fn parts_of(&self, index: usize) -> Vec<usize> {
+        self.rows.get(index).map_or_else(Vec::new, |row| {
+            row.sum_of
+                .iter()
+                .filter_map(|id| self.position(id))
+                .collect()
+        })
+    }
+
+    /// `true` when `target` is reachable from `from` through `sum_of` edges (depth first).
+    fn reaches(&self, from: usize, target: usize, seen: &mut Vec<bool>) -> bool {
+        for part in self.parts_of(from) {
+            if part == target {
+                return true;
+            }
+            match seen.get_mut(part) {
+                Some(s) if !*s => {
+                    *s = true;
+                    if self.reaches(part, target, seen) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Appends an avvikelse column: `minuend − subtrahend` for every row that has both
+    /// cells (e.g. utfall − budget, so positive is better for a result line).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when a column index is out of range, [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::RowKind;
+    ///
+    /// let mut t = Table::new("Driftredovisning", Scale::Tkr, vec![Column::outcome("Utfall"), Column::budget("Budget")]);
+    /// t.push_row(TableRow::new("a", "Kansli", RowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(-950)), Some(Amount::tkr(-1_000))]))?;
+    /// t.push_deviation("Avvikelse", 0, 1)?;
+    /// assert_eq!(t.rows[0].cells[2], Some(Amount::tkr(50)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    pub fn push_deviation(
+        &mut self,
+        label: impl Into<String>,
+        minuend: usize,
+        subtrahend: usize,
+    ) -> Result<()> {
+        let columns = self.columns.len();
+        if minuend >= columns || subtrahend >= columns {
+            return Err(Error::InvalidRule(format!(
+                "deviation of columns {minuend} and {subtrahend} asked of table {:?}, which has {columns} columns",
+                self.caption
+            )));
+        }
+        let mut deviations = Vec::with_capacity(self.rows.len());
+        for row in &self.rows {
+            deviations.push(match (row.cell(minuend), row.cell(subtrahend)) {
+                (Some(a), Some(b)) => Some(a.checked_sub(b)?),
+                _ => None,
+            });
+        }
+        for (row, d) in self.rows.iter_mut().zip(deviations) {
+            row.cells.push(d);
+        }
+        for ratio in &mut self.ratios {
+            ratio.values.push(None);
+        }
+        self.columns.push(Column::deviation(label));
+        Ok(())
+    }
+
+    /// A table from statement rows, one list of rows per column, matched by
+    /// [`StatementRow::id`]. Rows missing in the first column's list are inserted after
+    /// the row that precedes them in their own list, so statutory order is kept.
+    /// `sum_of` maps a sum row's id to its parts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the number of row lists differs from the number of
+    /// columns or the resulting table is not valid ([`Table::validate`]).
+    pub fn from_statement_rows(
+        caption: impl Into<String>,
+        unit: Scale,
+        value_kind: ValueKind,
+        columns: Vec<Column>,
+        rows_per_column: &[Vec<StatementRow>],
+        sum_of: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Table> {
+        let mut table = Table::new(caption, unit, columns);
+        let n = table.columns.len();
+        if rows_per_column.len() != n {
+            return Err(Error::InvalidRule(format!(
+                "{} lists of rows for {n} columns of table {:?}",
+                rows_per_column.len(),
+                table.caption
+            )));
+        }
+        for (c, rows) in rows_per_column.iter().enumerate() {
+            let mut previous: Option<usize> = None;
+            for r in rows {
+                let at = match table.position(&r.id) {
+                    Some(at) => at,
+                    None => {
+                        let at = previous.map_or(0, |p| p.saturating_add(1));
+                        let mut row = TableRow::new(
+                            r.id.clone(),
+                            r.label.clone(),
+                            r.kind,
+                            value_kind,
+                            vec![None; n],
+                        )
+                        .with_depth(r.depth);
+                        row.note.clone_from(&r.note);
+                        if let Some(parts) = sum_of.get(&r.id) {
+                            row.sum_of.clone_from(parts);
+                        }
+                        table.rows.insert(at.min(table.rows.len()), row);
+                        at.min(table.rows.len().saturating_sub(1))
+                    }
+                };
+                if let Some(row) = table.rows.get_mut(at) {
+                    if let Some(cell) = row.cells.get_mut(c) {
+                        *cell = r.amount;
+                    }
+                    if row.note.is_none() {
+                        row.note.clone_from(&r.note);
+                    }
+                }
+                previous = Some(at);
+            }
+        }
+        table.validate()?;
+        Ok(table)
+    }
+
+    /// A resultaträkning as a table, one column per statement (e.g. 2025 and 2024,
+    /// or budget and utfall), rows in statutory order ([`IncomeStatement::rows`]),
+    /// flows. Sums are cumulative: verksamhetens nettokostnader is the sum of three
+    /// lines, verksamhetens resultat of the nettokostnader and two lines, and so on; a
+    /// post with breakdown rows is the sum of them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
+    /// invalid table (e.g. two details with the same label under one post) or for
+    /// skatteintäkter or generella statsbidrag in a kommunalförbund's statement (its
+    /// layout leaves them out, so the printed sums would not add up).
+    pub fn income_statement(
+        caption: impl Into<String>,
+        unit: Scale,
+        layout: &StatementLayout,
+        columns: &[(Column, &IncomeStatement)],
+    ) -> Result<Table> {
+        let mut rows = Vec::with_capacity(columns.len());
+        for (column, statement) in columns {
+            if !layout.shows_tax_lines() {
+                for line in [IncomeLine::TaxRevenue, IncomeLine::GeneralGrants] {
+                    if !statement.amount(line).is_zero() {
+                        return Err(Error::InvalidRule(format!(
+                            "{} {} in column {:?}: a {} has no such line, so its \
+                             resultaträkning would not add up",
+                            line.label(),
+                            statement.amount(line),
+                            column.label,
+                            layout.kind
+                        )));
+                    }
+                }
+            }
+            rows.push(statement.rows(layout)?);
+        }
+        let mut sums = income_sums(layout);
+        for (_, statement) in columns {
+            for d in &statement.details {
+                if d.kind == DetailKind::Breakdown {
+                    push_unique(
+                        sums.entry(d.line.id().to_owned()).or_default(),
+                        format!("{}/{}", d.line.id(), d.label),
+                    );
+                }
+            }
+        }
+        Table::from_statement_rows(
+            caption,
+            unit,
+            ValueKind::Flow,
+            columns.iter().map(|(c, _)| c.clone()).collect(),
+            &rows,
+            &sums,
+        )
+    }
+
+    /// A balansräkning as a table, one column per balance date (e.g. 2025-06-30 and
+    /// 2024-12-31), rows in statutory order ([`BalanceSheet::rows`]), stocks. Sums:
+    /// summa materiella anläggningstillgångar of its three lines, summa
+    /// anläggningstillgångar of immateriella, materiella (the sum) and finansiella,
+    /// summa tillgångar of anläggningstillgångar, bidrag till infrastruktur and
+    /// omsättningstillgångar, and so on; a post with breakdown rows is their sum.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
+    /// invalid table.
+    pub fn balance_sheet(
+        caption: impl Into<String>,
+        unit: Scale,
+        layout: &StatementLayout,
+        columns: &[(Column, &BalanceSheet)],
+    ) -> Result<Table> {
+        let mut rows = Vec::with_capacity(columns.len());
+        for (_, statement) in columns {
+            rows.push(statement.rows(layout)?);
+        }
+        let mut sums = balance_sums();
+        for (_, statement) in columns {
+            for d in &statement.details {
+                if d.kind == DetailKind::Breakdown {
+                    push_unique(
+                        sums.entry(d.line.id().to_owned()).or_default(),
+                        format!("{}/{}", d.line.id(), d.label),
+                    );
+                }
+            }
+        }
+        Table::from_statement_rows(
+            caption,
+            unit,
+            ValueKind::Stock,
+            columns.iter().map(|(c, _)| c.clone()).collect(),
+            &rows,
+            &sums,
+        )
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// The parts of each sum of the resultaträkning under `layout` (cumulative).
+fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
+    use IncomeLine as L;
+    use IncomeSum as S;
+    let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut m = BTreeMap::new();
+    m.insert(
+        S::NetOperatingCosts.id().to_owned(),
+        ids(&[
+            L::OperatingRevenue.id(),
+            L::OperatingExpenses.id(),
+            L::Depreciation.id(),
+        ]),
+    );
+    let before_financial = if layout.shows_tax_lines() {
+        m.insert(
+            S::OperatingResult.id().to_owned(),
+            ids(&[
+                S::NetOperatingCosts.id(),
+                L::TaxRevenue.id(),
+                L::GeneralGrants.id(),
+            ]),
+        );
+        S::OperatingResult.id()
+    } else {
+        S::NetOperatingCosts.id()
+    };
+    m.insert(
+        S::ResultAfterFinancialItems.id().to_owned(),
+        ids(&[
+            before_financial,
+            L::FinancialIncome.id(),
+            L::FinancialExpenses.id(),
+        ]),
+    );
+    m.insert(
+        S::ResultForTheYear.id().to_owned(),
+        ids(&[
+            S::ResultAfterFinancialItems.id(),
+            L::ExtraordinaryItems.id(),
+        ]),
+    );
+    m
+}
+
+/// The parts of each sum of the balansräkning (hierarchical: sums of sums).
+fn balance_sums() -> BTreeMap<String, Vec<String>> {
+    use BalanceLine as L;
+    use BalanceSum as S;
+    let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut m = BTreeMap::new();
+    m.insert(
+        S::TangibleAssets.id().to_owned(),
+        ids(&[
+            L::LandAndBuildings.id(),
+            L::MachineryAndEquipment.id(),
+            L::OtherTangibleAssets.id(),
+        ]),
+    );
+    m.insert(
+        S::FixedAssets.id().to_owned(),
+        ids(&[
+            L::IntangibleAssets.id(),
+            S::TangibleAssets.id(),
+            L::FinancialFixedAssets.id(),
+        ]),
+    );
+    m.insert(
+        S::CurrentAssets.id().to_owned(),
+        ids(&[
+            L::Inventories.id(),
+            L::Receivables.id(),
+            L::ShortTermInvestments.id(),
+            L::CashAndBank.id(),
+        ]),
+    );
+    m.insert(
+        S::TotalAssets.id().to_owned(),
+        ids(&[
+            S::FixedAssets.id(),
+            L::InfrastructureContributions.id(),
+            S::CurrentAssets.id(),
+        ]),
+    );
+    m.insert(
+        S::Equity.id().to_owned(),
+        ids(&[
+            L::ResultForTheYear.id(),
+            L::ResultReserve.id(),
+            L::OtherEquity.id(),
+        ]),
+    );
+    m.insert(
+        S::Provisions.id().to_owned(),
+        ids(&[L::PensionProvisions.id(), L::OtherProvisions.id()]),
+    );
+    m.insert(
+        S::Liabilities.id().to_owned(),
+        ids(&[L::LongTermLiabilities.id(), L::CurrentLiabilities.id()]),
+    );
+    m.insert(
+        S::TotalEquityAndLiabilities.id().to_owned(),
+        ids(&[S::Equity.id(), S::Provisions.id(), S::Liabilities.id()]),
+    );
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::Detail;
+    use crate::{EntityKind, FinancialYear};
+
+    fn grastorp_2019() -> IncomeStatement {
+        IncomeStatement {
+            operating_revenue: Amount::tkr(101_282),
+            operating_expenses: Amount::tkr(-417_698),
+            depreciation: Amount::tkr(-14_879),
+            tax_revenue: Amount::tkr(257_770),
+            general_grants: Amount::tkr(86_552),
+            financial_income: Amount::tkr(794),
+            financial_expenses: Amount::tkr(-1_778),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn income_statement_sums_are_cumulative_and_exact() {
+        let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019));
+        let rs = grastorp_2019();
+        let t = Table::income_statement(
+            "Resultaträkning",
+            Scale::Tkr,
+            &layout,
+            &[(Column::outcome("2019"), &rs)],
+        )
+        .unwrap();
+        assert_eq!(t.rows.len(), 12);
+        let vr = t.row("verksamhetens_resultat").unwrap();
+        assert_eq!(
+            vr.sum_of,
+            vec![
+                "verksamhetens_nettokostnader",
+                "skatteintakter",
+                "generella_statsbidrag_och_utjamning"
+            ]
+        );
+        // Every sum row equals the sum of its parts.
+        for (i, row) in t.rows.iter().enumerate() {
+            if row.is_sum() {
+                let parts = t.parts_of(i);
+                let sum = Amount::checked_sum(parts.iter().filter_map(|p| t.rows.get(*p)?.cell(0)))
+                    .unwrap();
+                assert_eq!(row.cell(0), Some(sum), "{}", row.id);
+            }
+        }
+        assert_eq!(
+            t.row("arets_resultat").unwrap().cell(0),
+            Some(Amount::tkr(12_043))
+        );
+    }
+
+    #[test]
+    fn kommunalforbund_skips_operating_result() {
+        let layout = StatementLayout::new(EntityKind::Kommunalforbund, FinancialYear::new(2025));
+        let t = Table::income_statement(
+            "Resultaträkning",
+            Scale::Tkr,
+            &layout,
+            &[(Column::outcome("2025"), &IncomeStatement::default())],
+        )
+        .unwrap();
+        assert!(t.row("verksamhetens_resultat").is_none());
+        assert_eq!(
+            t.row("resultat_efter_finansiella_poster").unwrap().sum_of[0],
+            "verksamhetens_nettokostnader"
+        );
+        t.validate().unwrap();
+    }
+
+    #[test]
+    fn columns_match_by_id_and_details_merge_in_order() {
+        let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2020));
+        let mut a = BalanceSheet {
+            financial_fixed_assets: Amount::tkr(9_980),
+            cash_and_bank: Amount::tkr(9_980),
+            current_liabilities: Amount::tkr(9_980),
+            ..Default::default()
+        };
+        a.details.push(Detail::breakdown(
+            BalanceLine::FinancialFixedAssets,
+            "Aktier och andelar",
+            Amount::tkr(9_980),
+        ));
+        let mut b = a.clone();
+        b.details.clear();
+        b.financial_fixed_assets = Amount::tkr(12_280);
+        b.cash_and_bank = Amount::tkr(12_280);
+        b.current_liabilities = Amount::tkr(12_280);
+        b.details.push(Detail::breakdown(
+            BalanceLine::FinancialFixedAssets,
+            "Aktier och andelar",
+            Amount::tkr(11_180),
+        ));
+        b.details.push(Detail::breakdown(
+            BalanceLine::FinancialFixedAssets,
+            "Långfristiga fordringar",
+            Amount::tkr(1_100),
+        ));
+        let t = Table::balance_sheet(
+            "Balansräkning",
+            Scale::Tkr,
+            &layout,
+            &[
+                (Column::outcome("2020"), &a),
+                (Column::prior_period("2018"), &b),
+            ],
+        )
+        .unwrap();
+        let fin = t.position("finansiella_anlaggningstillgangar").unwrap();
+        assert_eq!(
+            t.rows[fin + 1].id,
+            "finansiella_anlaggningstillgangar/Aktier och andelar"
+        );
+        assert_eq!(
+            t.rows[fin + 2].id,
+            "finansiella_anlaggningstillgangar/Långfristiga fordringar"
+        );
+        assert_eq!(t.rows[fin + 2].cells, vec![None, Some(Amount::tkr(1_100))]);
+        assert_eq!(t.rows[fin].sum_of.len(), 2);
+        assert!(t.rows.iter().all(|r| r.value_kind == ValueKind::Stock));
+    }
+
+    #[test]
+    fn validate_finds_cycles_and_missing_parts() {
+        let mut t = Table::new("T", Scale::Kr, vec![Column::outcome("x")]);
+        t.push_row(
+            TableRow::new("a", "A", RowKind::Subtotal, ValueKind::Flow, vec![None])
+                .with_sum_of(["b"]),
+        )
+        .unwrap();
+        assert!(t.validate().unwrap_err().to_string().contains("not a row"));
+        t.push_row(
+            TableRow::new("b", "B", RowKind::Subtotal, ValueKind::Flow, vec![None])
+                .with_sum_of(["a"]),
+        )
+        .unwrap();
+        assert!(
+            t.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("part of its own sum")
+        );
+        assert!(
+            t.push_row(TableRow::new(
+                "c",
+                "C",
+                RowKind::Line,
+                ValueKind::Flow,
+                vec![]
+            ))
+            .is_err()
+        );
+        assert!(
+            t.push_row(TableRow::new(
+                "a",
+                "A",
+                RowKind::Line,
+                ValueKind::Flow,
+                vec![None]
+            ))
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn deviation_column() {
+        let mut t = Table::new(
+            "T",
+            Scale::Tkr,
+            vec![Column::outcome("Utfall"), Column::budget("Budget")],
+        );
+        t.push_row(TableRow::new(
+            "a",
+            "A",
+            RowKind::Line,
+            ValueKind::Flow,
+            vec![Some(Amount::tkr(5)), None],
+        ))
+        .unwrap();
+        t.push_deviation("Avvikelse", 0, 1).unwrap();
+        assert_eq!(t.rows[0].cells[2], None);
+        assert_eq!(t.columns[2].kind, ColumnKind::Deviation);
+        assert!(t.push_deviation("x", 0, 9).is_err());
+    }
+}

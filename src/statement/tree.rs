@@ -1,0 +1,238 @@
+//! Organisational units as a tree (organisationsträd): nämnder, förvaltningar,
+//! verksamheter, projects — named by the user, nested to any depth up to
+//! [`MAX_DEPTH`]. Only leaves carry figures; every group's figures are derived sums of
+//! its parts, so a tree cannot be built inconsistent.
+
+use std::collections::BTreeSet;
+
+use super::RowKind;
+use super::budget::OutcomeBasis;
+use super::columns::ColumnRow;
+use crate::error::{Error, Result};
+use crate::money::Amount;
+
+/// The deepest nesting accepted (levels below the top): deeper trees are refused with
+/// [`Error::InvalidRule`] so that no input can exhaust the stack.
+pub const MAX_DEPTH: usize = 32;
+
+/// Separator of names in a unit's id path (`"Kommunstyrelsen/IT"`).
+pub const PATH_SEPARATOR: char = '/';
+
+/// An organisational unit (organisatorisk enhet): a leaf with its own figures or a
+/// group of parts whose figures are the sums of the parts.
+///
+/// `T` is the statement's figures per unit, e.g. [`crate::OperatingFigures`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Unit<T> {
+    /// The name as printed, e.g. "Kundtjänst"; unique among its siblings.
+    pub name: String,
+    /// A note reference (notreferens).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub note: Option<String>,
+    /// Own figures, or parts.
+    pub content: UnitContent<T>,
+}
+
+/// What a [`Unit`] holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum UnitContent<T> {
+    /// A leaf with its own figures.
+    Figures(T),
+    /// A group: its figures are the sums of its parts.
+    Parts(Vec<Unit<T>>),
+}
+
+impl<T> Unit<T> {
+    /// A leaf unit with its own figures.
+    #[must_use]
+    pub fn leaf(name: impl Into<String>, figures: T) -> Self {
+        Unit {
+            name: name.into(),
+            note: None,
+            content: UnitContent::Figures(figures),
+        }
+    }
+
+    /// A group of units; its figures are derived from the parts.
+    #[must_use]
+    pub fn group(name: impl Into<String>, parts: Vec<Unit<T>>) -> Self {
+        Unit {
+            name: name.into(),
+            note: None,
+            content: UnitContent::Parts(parts),
+        }
+    }
+
+    /// The same unit with a note reference.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The parts of a group; empty for a leaf.
+    #[must_use]
+    pub fn parts(&self) -> &[Unit<T>] {
+        match &self.content {
+            UnitContent::Figures(_) => &[],
+            UnitContent::Parts(p) => p,
+        }
+    }
+
+    /// The figures of a leaf; `None` for a group.
+    #[must_use]
+    pub fn figures(&self) -> Option<&T> {
+        match &self.content {
+            UnitContent::Figures(f) => Some(f),
+            UnitContent::Parts(_) => None,
+        }
+    }
+}
+
+/// The summable figures of a unit (leaf figures turned into columns that add up).
+pub(crate) trait Totals: Sized {
+    /// The totals of no units at all.
+    fn zero() -> Self;
+    /// Column-wise sum.
+    fn checked_add(&self, other: &Self) -> Result<Self>;
+    /// The statement's column type.
+    type Column: Copy;
+    /// The derived cells for `columns`, in order.
+    fn cells(&self, columns: &[Self::Column], basis: OutcomeBasis) -> Result<Vec<Option<Amount>>>;
+}
+
+/// Leaf figures that can be turned into [`Totals`].
+pub(crate) trait Leaf {
+    /// The totals type.
+    type Totals: Totals;
+    /// This leaf's totals.
+    fn totals(&self) -> Result<Self::Totals>;
+}
+
+/// Validates names and depth, and checks that ids are unique.
+pub(crate) fn validate<T>(units: &[Unit<T>]) -> Result<()> {
+    let mut ids = BTreeSet::new();
+    let mut stack: Vec<(String, usize, &Unit<T>)> =
+        units.iter().rev().map(|u| (String::new(), 0, u)).collect();
+    while let Some((prefix, depth, unit)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            return Err(Error::InvalidRule(format!(
+                "unit {prefix:?} is nested deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        if unit.name.trim().is_empty() {
+            return Err(Error::InvalidRule(format!(
+                "a unit under {prefix:?} has an empty name"
+            )));
+        }
+        let id = join(&prefix, &unit.name);
+        if !ids.insert(id.clone()) {
+            return Err(Error::InvalidRule(format!(
+                "two units have the id {id:?}; names must be unique among siblings"
+            )));
+        }
+        for part in unit.parts().iter().rev() {
+            stack.push((id.clone(), depth.saturating_add(1), part));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a top-level unit whose id is the total row's id.
+pub(crate) fn check_not_total<T>(units: &[Unit<T>], total_id: &str) -> Result<()> {
+    match units.iter().find(|u| u.name == total_id) {
+        Some(u) => Err(Error::InvalidRule(format!(
+            "a top-level unit may not be named {:?}: that is the id of the total row",
+            u.name
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}{PATH_SEPARATOR}{name}")
+    }
+}
+
+/// A unit's totals: its own for a leaf, the sum of its parts for a group.
+pub(crate) fn totals_at<T: Leaf>(unit: &Unit<T>, depth: usize) -> Result<T::Totals> {
+    if depth > MAX_DEPTH {
+        return Err(Error::InvalidRule(format!(
+            "unit {:?} is nested deeper than {MAX_DEPTH} levels",
+            unit.name
+        )));
+    }
+    match &unit.content {
+        UnitContent::Figures(f) => f.totals(),
+        UnitContent::Parts(parts) => sum_units(parts, depth.saturating_add(1)),
+    }
+}
+
+/// The sum of the totals of `units` at `depth`.
+pub(crate) fn sum_units<T: Leaf>(units: &[Unit<T>], depth: usize) -> Result<T::Totals> {
+    units.iter().try_fold(T::Totals::zero(), |acc, u| {
+        acc.checked_add(&totals_at(u, depth)?)
+    })
+}
+
+/// The unit with the given id path.
+pub(crate) fn find<'a, T>(units: &'a [Unit<T>], id: &str) -> Option<&'a Unit<T>> {
+    let mut level = units;
+    let mut found = None;
+    for name in id.split(PATH_SEPARATOR) {
+        let unit = level.iter().find(|u| u.name == name)?;
+        level = unit.parts();
+        found = Some(unit);
+    }
+    found
+}
+
+/// Rows for `units` in pre-order: each group's (subtotal) row before its parts. Returns
+/// the rows and the units' total.
+pub(crate) fn unit_rows<T: Leaf>(
+    units: &[Unit<T>],
+    columns: &[<T::Totals as Totals>::Column],
+    basis: OutcomeBasis,
+    prefix: &str,
+    depth: usize,
+    rows: &mut Vec<ColumnRow>,
+) -> Result<T::Totals> {
+    let mut total = T::Totals::zero();
+    for unit in units {
+        if depth > MAX_DEPTH {
+            return Err(Error::InvalidRule(format!(
+                "unit {:?} is nested deeper than {MAX_DEPTH} levels",
+                unit.name
+            )));
+        }
+        let id = join(prefix, &unit.name);
+        let at = rows.len();
+        let (totals, kind) = match &unit.content {
+            UnitContent::Figures(f) => (f.totals()?, RowKind::Line),
+            UnitContent::Parts(parts) => (
+                unit_rows(parts, columns, basis, &id, depth.saturating_add(1), rows)?,
+                RowKind::Subtotal,
+            ),
+        };
+        let row = ColumnRow {
+            id,
+            label: unit.name.clone(),
+            kind,
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            values: totals.cells(columns, basis)?,
+            note: unit.note.clone(),
+        };
+        rows.insert(at, row);
+        total = total.checked_add(&totals)?;
+    }
+    Ok(total)
+}
