@@ -520,6 +520,20 @@ fn unquoted_prose_is_taken_whole() {
 }
 
 #[test]
+fn utf8_byte_order_mark() {
+    let mut reader = Reader::new(&b"\xef\xbb\xbf#FLAGGA 0\n#FNAMN \"\xc3\x85m\xc3\xa5l\"\n"[..]);
+    let r: Vec<Record> = reader.by_ref().collect::<Result<_, _>>().unwrap();
+    assert_eq!(r, vec![Record::Flag(0), Record::CompanyName("Åmål".into())]);
+    assert_eq!(reader.encoding(), Some(Encoding::Utf8));
+    assert!(
+        reader
+            .diagnostics()
+            .iter()
+            .any(|d| d.line == 1 && d.message.contains("byte order mark"))
+    );
+}
+
+#[test]
 fn crlf_tabs_and_blank_lines() {
     let file = b"#FLAGGA\t\t0\r\n\r\n  #KONTO\t1910   \"Kassa  \"   \r\n";
     let (r, _) = read_all(file);

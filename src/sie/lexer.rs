@@ -253,6 +253,8 @@ pub(crate) struct Lines<R> {
     pub(crate) bytes_read: u64,
     /// Tokenize each line (off for callers that tokenize themselves).
     pub(crate) tokenize: bool,
+    /// The input began with a UTF-8 byte order mark (skipped).
+    pub(crate) bom: bool,
 }
 
 const INITIAL_BUFFER: usize = 64 * 1024;
@@ -274,6 +276,7 @@ impl<R: Read> Lines<R> {
             unterminated: false,
             bytes_read: 0,
             tokenize: true,
+            bom: false,
         }
     }
 
@@ -376,7 +379,16 @@ impl<R: Read> Lines<R> {
         }
     }
 
-    fn set_line(&mut self, start: usize, mut end: usize) {
+    fn set_line(&mut self, mut start: usize, mut end: usize) {
+        if self.line_no == 1
+            && self
+                .buf
+                .get(start..end)
+                .is_some_and(|l| l.starts_with(b"\xef\xbb\xbf"))
+        {
+            start += 3;
+            self.bom = true;
+        }
         while end > start && self.buf.get(end - 1) == Some(&b'\r') {
             end -= 1;
         }

@@ -402,6 +402,18 @@ impl<R: Read> Reader<R> {
                     let ln = self.lines.line_no;
                     let line = self.lines.line();
                     let toks = self.lines.toks.as_slice();
+                    if ln == 1 && self.lines.bom {
+                        self.st.diag(
+                            ln,
+                            "",
+                            Severity::Notice,
+                            "file begins with a utf-8 byte order mark; read as utf-8".into(),
+                        );
+                        if self.st.encoding.is_none() {
+                            self.st.encoding = Some(Encoding::Utf8);
+                            self.st.encoding_noted = true;
+                        }
+                    }
                     if self.lines.unterminated {
                         self.st.diag(
                             ln,
