@@ -333,9 +333,8 @@ fn trap_object_lists_with_several_pairs() {
     let mut t = Totals::default();
     t.add(&r[0]);
     let by: Vec<(u32, String, String, Decimal)> = t
-        .by_object
-        .iter()
-        .map(|(k, s)| (k.dimension, k.object.clone(), k.account.clone(), *s))
+        .object_sums()
+        .map(|(d, o, a, s)| (d, o.to_owned(), a.to_owned(), s))
         .collect();
     assert_eq!(
         by,

@@ -11,16 +11,18 @@ use super::lexer::{LineEvent, Lines, Tok, TokKind, tokenize_limited, unescape};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
-/// Nyckel för objektsumma: (dimension, object, account) for sums per object.
-#[doc(alias = "objektsumma")]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ObjectKey {
-    /// Dimensionsnummer.
-    pub dimension: u32,
-    /// Objektnummer.
-    pub object: String,
-    /// Kontonummer.
-    pub account: String,
+/// Objektsummor: sums per dimension → object → account.
+#[doc(alias = "objektsummor")]
+pub type ObjectSums = BTreeMap<u32, BTreeMap<String, BTreeMap<String, Decimal>>>;
+
+#[inline]
+fn add_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) {
+    match map.get_mut(key) {
+        Some(sum) => *sum = sum.saturating_add(amount),
+        None => {
+            map.insert(key.to_owned(), amount);
+        }
+    }
 }
 
 /// Summor: counts and sums of the voucher rows of an SIE file.
@@ -42,9 +44,9 @@ pub struct Totals {
     pub rows: u64,
     /// Sum of counted rows per account.
     pub by_account: BTreeMap<String, Decimal>,
-    /// Sum of counted rows per (dimension, object, account), for every pair in a row's
+    /// Sum of counted rows per dimension, object and account, for every pair in a row's
     /// object list.
-    pub by_object: BTreeMap<ObjectKey, Decimal>,
+    pub by_object: ObjectSums,
 }
 
 impl Totals {
@@ -55,18 +57,39 @@ impl Totals {
         self.vouchers += 1;
         self.rows += v.rows.len() as u64;
         for row in v.rows.iter().filter(|r| r.kind.counts()) {
-            let sum = self.by_account.entry(row.account.clone()).or_default();
-            *sum = sum.saturating_add(row.amount);
+            add_at(&mut self.by_account, &row.account, row.amount);
             for o in &row.objects {
-                let key = ObjectKey {
-                    dimension: o.dimension,
-                    object: o.object.clone(),
-                    account: row.account.clone(),
+                let objects = self.by_object.entry(o.dimension).or_default();
+                let accounts = match objects.get_mut(o.object.as_str()) {
+                    Some(a) => a,
+                    None => objects.entry(o.object.clone()).or_default(),
                 };
-                let sum = self.by_object.entry(key).or_default();
-                *sum = sum.saturating_add(row.amount);
+                add_at(accounts, &row.account, row.amount);
             }
         }
+    }
+
+    /// The sums per (dimension, object, account), in order.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::sum_transactions;
+    /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\" 20 \"7\"} 10\n#TRANS 1930 {} -10\n}\n";
+    /// let totals = sum_transactions(&file[..], None)?;
+    /// let sums: Vec<String> = totals
+    ///     .object_sums()
+    ///     .map(|(dim, obj, account, sum)| format!("{dim}/{obj}/{account}: {sum}"))
+    ///     .collect();
+    /// assert_eq!(sums, ["1/110/5010: 10.00", "20/7/5010: 10.00"]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn object_sums(&self) -> impl Iterator<Item = (u32, &str, &str, Decimal)> + '_ {
+        self.by_object.iter().flat_map(|(dim, objects)| {
+            objects.iter().flat_map(move |(obj, accounts)| {
+                accounts
+                    .iter()
+                    .map(move |(account, sum)| (*dim, obj.as_str(), account.as_str(), *sum))
+            })
+        })
     }
 }
 
@@ -370,12 +393,13 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             .insert(enc.decode(&keys.bytes(k)), acc.total());
     }
     for ((dimension, object, account), acc) in objects {
-        let key = ObjectKey {
-            dimension,
-            object: enc.decode(&keys.bytes(object)),
-            account: enc.decode(&keys.bytes(account)),
-        };
-        totals.by_object.insert(key, acc.total());
+        totals
+            .by_object
+            .entry(dimension)
+            .or_default()
+            .entry(enc.decode(&keys.bytes(object)))
+            .or_default()
+            .insert(enc.decode(&keys.bytes(account)), acc.total());
     }
     Ok(totals)
 }
