@@ -43,6 +43,7 @@ fn bench(c: &mut Criterion) {
             while let Some(r) = reader.next_record().unwrap() {
                 n += 1;
                 std::hint::black_box(&r);
+                reader.recycle(r);
             }
             assert!(
                 reader.diagnostics().is_empty(),
@@ -52,12 +53,24 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    group.bench_function("typed_records_owned", |b| {
+        b.iter(|| {
+            let mut reader = Reader::new(&data[..]);
+            let mut n = 0u64;
+            while let Some(r) = reader.next_record().unwrap() {
+                n += 1;
+                std::hint::black_box(&r);
+            }
+            n
+        })
+    });
     group.bench_function("typed_records_with_totals", |b| {
         b.iter(|| {
             let mut reader = Reader::new(&data[..]);
             let mut totals = Totals::default();
             while let Some(r) = reader.next_record().unwrap() {
                 totals.add(&r);
+                reader.recycle(r);
             }
             totals.rows
         })

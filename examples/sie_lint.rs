@@ -47,7 +47,10 @@ fn run() -> std::io::Result<u8> {
         let mut io_error = None;
         loop {
             match reader.next_record() {
-                Ok(Some(r)) => totals.add(&r),
+                Ok(Some(r)) => {
+                    totals.add(&r);
+                    reader.recycle(r);
+                }
                 Ok(None) => break,
                 Err(e) => {
                     io_error = Some(e.to_string());

@@ -86,6 +86,16 @@ fn every_sample_file_reads_to_the_end() {
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
 
+        // Recycling vouchers gives the same records.
+        let mut recycling = Reader::new(&bytes[..]);
+        let mut again = Vec::new();
+        while let Some(r) = recycling.next_record().unwrap() {
+            again.push(r.clone());
+            recycling.recycle(r);
+        }
+        assert_eq!(again, records, "{name}: recycled");
+        assert_eq!(recycling.diagnostics(), reader.diagnostics(), "{name}");
+
         // Typed sums and the fast byte path agree.
         let mut totals = Totals::default();
         for r in &records {
@@ -263,6 +273,13 @@ fn trap_records_split_across_buffer_boundaries() {
     let whole: Vec<Record> = Reader::new(file.as_bytes())
         .collect::<Result<_, _>>()
         .unwrap();
+    let mut recycling = Reader::new(file.as_bytes());
+    let mut recycled = Vec::new();
+    while let Some(r) = recycling.next_record().unwrap() {
+        recycled.push(r.clone());
+        recycling.recycle(r);
+    }
+    assert_eq!(recycled, whole);
     let trickled: Vec<Record> = Reader::new(Trickle {
         data: file.as_bytes(),
         step: 0,
@@ -809,7 +826,14 @@ mod roundtrip {
             let bytes = w.finish().unwrap();
             let mut reader = Reader::new(&bytes[..]);
             let back: Vec<Record> = reader.by_ref().collect::<Result<_, _>>().unwrap();
-            prop_assert_eq!(content(&back), records);
+            prop_assert_eq!(content(&back), records.clone());
+            let mut recycling = Reader::new(&bytes[..]);
+            let mut recycled = Vec::new();
+            while let Some(r) = recycling.next_record().unwrap() {
+                recycled.push(r.clone());
+                recycling.recycle(r);
+            }
+            prop_assert_eq!(content(&recycled), records);
             let errors: Vec<_> = reader.diagnostics().iter().filter(|d| d.severity == Severity::Error).collect();
             prop_assert!(errors.is_empty(), "{:?}", errors);
         }

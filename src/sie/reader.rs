@@ -240,9 +240,39 @@ struct OpenVoucher {
     in_block: bool,
     /// A row was dropped, so the balance check would be meaningless.
     incomplete: bool,
-    /// The last row was an `#RTRANS`; its duplicate `#TRANS` should follow.
-    after_rtrans: Option<(String, Vec<ObjectRef>, Decimal, u64)>,
+    /// Rows `..used` of `voucher.rows` are this voucher's; the rest are recycled slots.
+    used: usize,
+    /// The last row was an `#RTRANS` (on this line); its duplicate `#TRANS` should follow.
+    after_rtrans: Option<u64>,
 }
+
+fn empty_row() -> Row {
+    Row {
+        kind: RowKind::Normal,
+        account: String::new(),
+        objects: Vec::new(),
+        amount: Decimal::ZERO,
+        date: None,
+        text: String::new(),
+        quantity: None,
+        signature: String::new(),
+    }
+}
+
+fn empty_voucher() -> Voucher {
+    Voucher {
+        series: String::new(),
+        number: String::new(),
+        date: None,
+        text: String::new(),
+        registered: None,
+        signature: String::new(),
+        rows: Vec::new(),
+    }
+}
+
+/// Most spare rows kept for reuse.
+const SPARE_ROWS: usize = 4096;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Checksum {
@@ -271,6 +301,10 @@ struct State {
     finished: bool,
     rar_years: Vec<i32>,
     last_date: Option<([u8; 8], NaiveDate)>,
+    /// A voucher given back with [`Reader::recycle`], refilled in place.
+    spare: Option<Voucher>,
+    /// Rows left over from recycled vouchers.
+    spare_rows: Vec<Row>,
     vouchers: u64,
     rows: u64,
 }
@@ -330,6 +364,8 @@ impl<R: Read> Reader<R> {
                 finished: false,
                 rar_years: Vec::new(),
                 last_date: None,
+                spare: None,
+                spare_rows: Vec::new(),
                 vouchers: 0,
                 rows: 0,
             },
@@ -376,6 +412,30 @@ impl<R: Read> Reader<R> {
     #[must_use]
     pub fn counts(&self) -> (u64, u64, u64) {
         (self.st.records, self.st.vouchers, self.st.rows)
+    }
+
+    /// Gives a record back to the reader so that the next voucher reuses its
+    /// allocations (strings, rows, object lists): reading then allocates almost nothing
+    /// per voucher. Records other than vouchers are simply dropped.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Totals};
+    ///
+    /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 10\n#TRANS 1930 {} -10\n}\n\
+    ///              #VER A 2 20250102\n{\n#TRANS 5010 {} 5\n#TRANS 1930 {} -5\n}\n";
+    /// let mut reader = Reader::new(&file[..]);
+    /// let mut totals = Totals::default();
+    /// while let Some(record) = reader.next_record()? {
+    ///     totals.add(&record);
+    ///     reader.recycle(record);
+    /// }
+    /// assert_eq!(totals.by_account["5010"].to_string(), "15");
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
+    pub fn recycle(&mut self, record: Record) {
+        if let Record::Voucher(v) = record {
+            self.st.spare = Some(v);
+        }
     }
 
     /// The next record, `Ok(None)` at the end of the file.
@@ -580,10 +640,19 @@ impl State {
 
     /// Decodes a text field: unescaped, trimmed, decoded.
     fn text(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8]) -> String {
+        let mut out = String::new();
+        self.text_into(t, line, ln, window, &mut out);
+        out
+    }
+
+    /// Decodes a text field into `out` (cleared first), reusing its allocation.
+    fn text_into(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8], out: &mut String) {
+        out.clear();
         let raw = t.bytes(line);
         if t.kind != TokKind::Escaped && raw.iter().all(|&b| (b' '..0x7f).contains(&b)) {
             // Printable ASCII: the same in every encoding.
-            return String::from_utf8(trim(raw).to_vec()).unwrap_or_default();
+            out.push_str(std::str::from_utf8(trim(raw)).unwrap_or_default());
+            return;
         }
         let enc = if raw.is_ascii() {
             Encoding::Cp437
@@ -601,14 +670,12 @@ impl State {
             } else {
                 cleaned
             };
-            enc.decode(trim(&u))
+            enc.decode_into(trim(&u), out);
         } else if t.kind == TokKind::Escaped {
             let u = unescape(raw);
-            enc.decode(trim(&u))
-        } else if enc == Encoding::Cp437 && raw.is_ascii() {
-            String::from_utf8(trim(raw).to_vec()).unwrap_or_default()
+            enc.decode_into(trim(&u), out);
         } else {
-            enc.decode(trim(raw))
+            enc.decode_into(trim(raw), out);
         }
     }
 
@@ -616,6 +683,13 @@ impl State {
         match cur.scalar() {
             Some(t) => self.text(t, cur.line, ln, window),
             None => String::new(),
+        }
+    }
+
+    fn opt_text_into(&mut self, cur: &mut Cur<'_>, ln: u64, window: &[u8], out: &mut String) {
+        match cur.scalar() {
+            Some(t) => self.text_into(t, cur.line, ln, window, out),
+            None => out.clear(),
         }
     }
 
@@ -843,11 +917,27 @@ impl State {
         label: &'static str,
         window: &[u8],
     ) -> Option<Vec<ObjectRef>> {
+        let mut list = Vec::new();
+        self.objects_into(cur, ln, label, window, &mut list)
+            .then_some(list)
+    }
+
+    /// An object list `{dim obj …}` into `list` (reusing its strings); false (nothing
+    /// consumed, `list` emptied) when the next field is not `{`.
+    fn objects_into(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        window: &[u8],
+        list: &mut Vec<ObjectRef>,
+    ) -> bool {
         if cur.peek().map(|t| t.kind) != Some(TokKind::Open) {
-            return None;
+            list.clear();
+            return false;
         }
         cur.i += 1;
-        let mut list = Vec::new();
+        let mut used = 0usize;
         let mut closed = false;
         let mut pending_dim: Option<Option<u32>> = None;
         while let Some(t) = cur.toks.get(cur.i) {
@@ -869,14 +959,21 @@ impl State {
                         pending_dim = Some(dim);
                     }
                     Some(dim) => {
-                        let object = self.text(t, cur.line, ln, window);
                         if let Some(dimension) = dim {
-                            list.push(ObjectRef { dimension, object });
+                            if let Some(slot) = list.get_mut(used) {
+                                slot.dimension = dimension;
+                                self.text_into(t, cur.line, ln, window, &mut slot.object);
+                            } else {
+                                let object = self.text(t, cur.line, ln, window);
+                                list.push(ObjectRef { dimension, object });
+                            }
+                            used += 1;
                         }
                     }
                 },
             }
         }
+        list.truncate(used);
         if !closed {
             self.diag(
                 ln,
@@ -893,7 +990,7 @@ impl State {
                 "object list has a dimension without an object; it is ignored".to_owned(),
             );
         }
-        Some(list)
+        true
     }
 
     fn extra(&mut self, cur: &Cur<'_>, ln: u64, label: &'static str) {
@@ -1057,26 +1154,69 @@ impl State {
 
     fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
         let name = label.name();
-        if self.voucher.is_none() {
-            self.diag(
-                ln,
-                name,
-                Severity::Warning,
-                "row outside a voucher ignored".to_owned(),
-            );
-            return;
-        }
         let kind = match label {
             Label::Rtrans => RowKind::Added,
             Label::Btrans => RowKind::Removed,
             _ => RowKind::Normal,
         };
-        let parsed = self.parse_row(ln, name, kind, cur, window);
+        // Take a slot to parse into: a recycled row when there is one.
+        let mut slot = match self.voucher.as_mut() {
+            None => {
+                self.diag(
+                    ln,
+                    name,
+                    Severity::Warning,
+                    "row outside a voucher ignored".to_owned(),
+                );
+                return;
+            }
+            Some(v) => match v.voucher.rows.get_mut(v.used) {
+                Some(r) => std::mem::replace(r, empty_row()),
+                None => self.spare_rows.pop().unwrap_or_else(empty_row),
+            },
+        };
+        let ok = self.parse_row_into(ln, name, kind, cur, window, &mut slot);
+        let mut no_block = false;
+        let mut lone_rtrans = None;
         let Some(v) = self.voucher.as_mut() else {
             return;
         };
         if !v.in_block {
             v.in_block = true;
+            no_block = true;
+        }
+        let mut keep = ok;
+        if !ok {
+            v.incomplete = true;
+            v.after_rtrans = None;
+        } else if let Some(rline) = v.after_rtrans.take() {
+            let prev = v.used.checked_sub(1).and_then(|i| v.voucher.rows.get(i));
+            let duplicate = kind == RowKind::Normal
+                && prev.is_some_and(|p| {
+                    p.account == slot.account
+                        && p.amount == slot.amount
+                        && p.objects == slot.objects
+                });
+            if duplicate {
+                // The duplicate #TRANS written for readers that do not know #RTRANS.
+                keep = false;
+            } else {
+                lone_rtrans = Some(rline);
+            }
+        }
+        if keep && kind == RowKind::Added {
+            v.after_rtrans = Some(ln);
+        }
+        // Put the slot back: at `used` when it is kept, as a spare otherwise.
+        match v.voucher.rows.get_mut(v.used) {
+            Some(r) => *r = slot,
+            None => v.voucher.rows.push(slot),
+        }
+        if keep {
+            v.used += 1;
+            self.rows += 1;
+        }
+        if no_block {
             self.repeat(
                 Repeat::NoBlock,
                 ln,
@@ -1084,23 +1224,7 @@ impl State {
                 "voucher without a { … } block of rows",
             );
         }
-        let Some(v) = self.voucher.as_mut() else {
-            return;
-        };
-        let Some(row) = parsed else {
-            v.incomplete = true;
-            v.after_rtrans = None;
-            return;
-        };
-        if let Some((account, objects, amount, rline)) = v.after_rtrans.take() {
-            if kind == RowKind::Normal
-                && row.account == account
-                && row.amount == amount
-                && row.objects == objects
-            {
-                // The duplicate #TRANS written for readers that do not know #RTRANS.
-                return;
-            }
+        if let Some(rline) = lone_rtrans {
             self.diag(
                 rline,
                 "#RTRANS",
@@ -1108,57 +1232,58 @@ impl State {
                 "#RTRANS not followed by its duplicate #TRANS".to_owned(),
             );
         }
-        let Some(v) = self.voucher.as_mut() else {
-            return;
-        };
-        if kind == RowKind::Added {
-            v.after_rtrans = Some((row.account.clone(), row.objects.clone(), row.amount, ln));
-        }
-        v.voucher.rows.push(row);
-        self.rows += 1;
     }
 
-    fn parse_row(
+    /// Parses a row into `row`, reusing its strings; false (with a diagnostic) when the
+    /// row cannot be read.
+    fn parse_row_into(
         &mut self,
         ln: u64,
         label: &'static str,
         kind: RowKind,
         cur: &mut Cur<'_>,
         window: &[u8],
-    ) -> Option<Row> {
-        let account = self.req_text(cur, ln, label, "account", window)?;
-        let objects = match self.objects(cur, ln, label, window) {
-            Some(o) => o,
-            None => {
-                self.repeat(
-                    Repeat::MissingBraces,
-                    ln,
-                    label,
-                    "object list without braces {}",
-                );
-                Vec::new()
-            }
+        row: &mut Row,
+    ) -> bool {
+        row.kind = kind;
+        let Some(t) = cur.scalar() else {
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                "account missing; record ignored".to_owned(),
+            );
+            return false;
         };
-        let amount = self.req_amount(cur, ln, label)?;
-        let date = self.opt_date(cur, ln, label, "transaction date");
-        let text = self.opt_text(cur, ln, window);
-        let quantity = self.opt_quantity(cur, ln, label);
-        let signature = self.opt_text(cur, ln, window);
+        self.text_into(t, cur.line, ln, window, &mut row.account);
+        if !self.objects_into(cur, ln, label, window, &mut row.objects) {
+            self.repeat(
+                Repeat::MissingBraces,
+                ln,
+                label,
+                "object list without braces {}",
+            );
+        }
+        let Some(amount) = self.req_amount(cur, ln, label) else {
+            return false;
+        };
+        row.amount = amount;
+        row.date = self.opt_date(cur, ln, label, "transaction date");
+        self.opt_text_into(cur, ln, window, &mut row.text);
+        row.quantity = self.opt_quantity(cur, ln, label);
+        self.opt_text_into(cur, ln, window, &mut row.signature);
         self.extra(cur, ln, label);
-        Some(Row {
-            kind,
-            account,
-            objects,
-            amount,
-            date,
-            text,
-            quantity,
-            signature,
-        })
+        true
     }
 
     fn close_voucher(&mut self, mut v: OpenVoucher, ln: u64) {
-        if let Some((_, _, _, rline)) = v.after_rtrans.take() {
+        let room = SPARE_ROWS.saturating_sub(self.spare_rows.len());
+        let extra = v.voucher.rows.len().saturating_sub(v.used);
+        if extra > 0 {
+            self.spare_rows
+                .extend(v.voucher.rows.drain(v.used..).take(room));
+        }
+        if let Some(rline) = v.after_rtrans.take() {
             self.diag(
                 rline,
                 "#RTRANS",
@@ -1510,10 +1635,11 @@ impl State {
             Label::Pbudget => Record::PeriodBudget(self.period_amount(ln, name, cur, window)?),
             Label::Bkod => Record::IndustryCode(self.opt_text(cur, ln, window)),
             Label::Ver => {
-                let series = self.opt_text(cur, ln, window);
-                let number = self.opt_text(cur, ln, window);
-                let date = self.opt_date(cur, ln, name, "voucher date");
-                if date.is_none()
+                let mut v = self.spare.take().unwrap_or_else(empty_voucher);
+                self.opt_text_into(cur, ln, window, &mut v.series);
+                self.opt_text_into(cur, ln, window, &mut v.number);
+                v.date = self.opt_date(cur, ln, name, "voucher date");
+                if v.date.is_none()
                     && self
                         .repeats
                         .get(Repeat::ZeroDate as usize)
@@ -1523,26 +1649,19 @@ impl State {
                         ln,
                         name,
                         Severity::Warning,
-                        format!("voucher {series} {number} has no date"),
+                        format!("voucher {} {} has no date", v.series, v.number),
                     );
                 }
-                let text = self.opt_text(cur, ln, window);
-                let registered = self.opt_date(cur, ln, name, "registration date");
-                let signature = self.opt_text(cur, ln, window);
+                self.opt_text_into(cur, ln, window, &mut v.text);
+                v.registered = self.opt_date(cur, ln, name, "registration date");
+                self.opt_text_into(cur, ln, window, &mut v.signature);
                 self.extra(cur, ln, name);
                 self.voucher = Some(OpenVoucher {
-                    voucher: Voucher {
-                        series,
-                        number,
-                        date,
-                        text,
-                        registered,
-                        signature,
-                        rows: Vec::new(),
-                    },
+                    voucher: v,
                     line: ln,
                     in_block: false,
                     incomplete: false,
+                    used: 0,
                     after_rtrans: None,
                 });
                 return None;
