@@ -56,7 +56,12 @@ impl Encoding {
             return;
         }
         match self {
-            Encoding::Cp437 => out.extend(bytes.iter().map(|&b| cp437_char(b))),
+            Encoding::Cp437 => {
+                out.reserve(bytes.len() + 8);
+                for &b in bytes {
+                    out.push(cp437_char(b));
+                }
+            }
             Encoding::Latin1 => out.extend(bytes.iter().map(|&b| char::from(b))),
             Encoding::Utf8 => out.push_str(&String::from_utf8_lossy(bytes)),
         }

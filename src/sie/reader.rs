@@ -650,8 +650,9 @@ impl State {
         out.clear();
         let raw = t.bytes(line);
         if t.kind != TokKind::Escaped && raw.iter().all(|&b| (b' '..0x7f).contains(&b)) {
-            // Printable ASCII: the same in every encoding.
-            out.push_str(std::str::from_utf8(trim(raw)).unwrap_or_default());
+            // Printable ASCII: the same in every encoding. Short fields are copied byte by
+            // byte, which beats validating and copying them as a str.
+            out.extend(trim(raw).iter().map(|&b| char::from(b)));
             return;
         }
         let enc = if raw.is_ascii() {
