@@ -21,15 +21,26 @@ pub(crate) enum TokKind {
 /// One token: a span of the current line.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    start: u32,
+    end: u32,
     pub(crate) kind: TokKind,
 }
 
 impl Tok {
+    /// A token; lines are shorter than 2³¹ bytes (`Lines` caps them).
+    #[inline(always)]
+    fn new(start: usize, end: usize, kind: TokKind) -> Tok {
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            kind,
+        }
+    }
+
     #[inline]
     pub(crate) fn bytes<'a>(&self, line: &'a [u8]) -> &'a [u8] {
-        line.get(self.start..self.end).unwrap_or_default()
+        line.get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
     }
 
     #[inline]
@@ -122,15 +133,15 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
                     unterminated = true;
                     j = n;
                 }
-                toks.push(Tok {
+                toks.push(Tok::new(
                     start,
-                    end: j.min(n),
-                    kind: if escaped {
+                    j.min(n),
+                    if escaped {
                         TokKind::Escaped
                     } else {
                         TokKind::Quoted
                     },
-                });
+                ));
                 i = j + 1;
                 if !in_list {
                     scalars += 1;
@@ -140,20 +151,12 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
                 }
             }
             b'{' if !in_list => {
-                toks.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    kind: TokKind::Open,
-                });
+                toks.push(Tok::new(i, i + 1, TokKind::Open));
                 in_list = true;
                 i += 1;
             }
             b'}' => {
-                toks.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    kind: TokKind::Close,
-                });
+                toks.push(Tok::new(i, i + 1, TokKind::Close));
                 in_list = false;
                 i += 1;
             }
@@ -166,11 +169,7 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
                 } else {
                     rest.iter().position(|&c| is_sep(c)).unwrap_or(rest.len())
                 };
-                toks.push(Tok {
-                    start: i,
-                    end: i + len,
-                    kind: TokKind::Bare,
-                });
+                toks.push(Tok::new(i, i + len, TokKind::Bare));
                 i += len;
                 if !in_list {
                     scalars += 1;
@@ -268,7 +267,7 @@ impl<R: Read> Lines<R> {
             end: 0,
             scanned: 0,
             eof: false,
-            max_line: max_line.max(1024),
+            max_line: max_line.clamp(1024, 1 << 30),
             line_no: 0,
             line_start: 0,
             line_end: 0,
