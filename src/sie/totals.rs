@@ -145,7 +145,8 @@ impl Acc {
     #[inline]
     fn add(&mut self, cents: Option<i64>, exact: Decimal) {
         match cents {
-            Some(c) => self.cents += i128::from(c),
+            // Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds panic-free.
+            Some(c) => self.cents = self.cents.wrapping_add(i128::from(c)),
             None => self.extra = self.extra.saturating_add(exact),
         }
     }
@@ -154,6 +155,18 @@ impl Acc {
         let c = Decimal::try_from_i128_with_scale(self.cents, 2).unwrap_or(Decimal::MAX);
         c.saturating_add(self.extra)
     }
+}
+
+/// A dimension number (digits only, at most nine).
+#[inline]
+fn parse_dim(raw: &[u8]) -> Option<u32> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        raw.iter()
+            .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0')),
+    )
 }
 
 /// Account and object numbers as `u64` keys: digit strings of up to 15 digits are
@@ -207,6 +220,10 @@ impl Keys {
 
 fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8] {
     let raw = t.bytes(line);
+    if t.kind == TokKind::Bare {
+        // A bare field ends at a separator: nothing to trim.
+        return raw;
+    }
     let raw = if t.kind == TokKind::Escaped {
         *scratch = unescape(raw);
         scratch.as_slice()
@@ -358,7 +375,7 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             }
             if !have_dim {
                 let raw = token_bytes(t, line, &mut scratch2);
-                pending_dim = std::str::from_utf8(raw).ok().and_then(|s| s.parse().ok());
+                pending_dim = parse_dim(raw);
                 have_dim = true;
                 continue;
             }
