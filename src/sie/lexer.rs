@@ -115,10 +115,7 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
                 let mut escaped = false;
                 let mut closed = false;
                 // Find the closing quote: a `"` not preceded by a backslash.
-                while let Some(q) = line
-                    .get(j..)
-                    .and_then(|r| r.iter().position(|&c| c == b'"'))
-                {
+                while let Some(q) = line.get(j..).and_then(find_byte::<b'"'>) {
                     let at = j + q;
                     if at > start && line.get(at - 1) == Some(&b'\\') {
                         escaped = true;
@@ -186,15 +183,21 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
 /// Position of the first `\n`, eight bytes at a time.
 #[inline]
 pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {
+    find_byte::<b'\n'>(hay)
+}
+
+/// Position of the first `N`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_byte<const N: u8>(hay: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    const PAT: u64 = LO * 0x0a;
+    let pat: u64 = LO * u64::from(N);
     let mut chunks = hay.chunks_exact(8);
     let mut base = 0usize;
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w) ^ PAT;
+        let x = u64::from_le_bytes(w) ^ pat;
         let t = x.wrapping_sub(LO) & !x & HI;
         if t != 0 {
             return Some(base + (t.trailing_zeros() / 8) as usize);
@@ -204,7 +207,7 @@ pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|&b| b == b'\n')
+        .position(|&b| b == N)
         .map(|p| base + p)
 }
 
