@@ -649,11 +649,29 @@ impl State {
     fn text_into(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8], out: &mut String) {
         out.clear();
         let raw = t.bytes(line);
-        if t.kind != TokKind::Escaped && raw.iter().all(|&b| (b' '..0x7f).contains(&b)) {
-            // Printable ASCII: the same in every encoding. Short fields are copied byte by
-            // byte, which beats validating and copying them as a str.
-            out.extend(trim(raw).iter().map(|&b| char::from(b)));
-            return;
+        if t.kind != TokKind::Escaped {
+            // Printable ASCII is the same in every encoding: copy it byte by byte (faster
+            // than validating and copying short fields as a str). A bare field ends at a
+            // separator, so only quoted ones need trimming.
+            let src = if t.kind == TokKind::Bare {
+                raw
+            } else {
+                trim(raw)
+            };
+            out.reserve(src.len());
+            let mut printable = true;
+            for &b in src {
+                if (b' '..0x7f).contains(&b) {
+                    out.push(char::from(b));
+                } else {
+                    printable = false;
+                    break;
+                }
+            }
+            if printable {
+                return;
+            }
+            out.clear();
         }
         let enc = if raw.is_ascii() {
             Encoding::Cp437
