@@ -90,7 +90,7 @@ pub struct ReadOptions {
     /// Verify `#KSUMMA` (default true).
     pub verify_checksum: bool,
     /// Lines longer than this many bytes are skipped with an error diagnostic (default
-    /// 1 MiB); it bounds the reader's memory.
+    /// 1 MiB; at least 1 KiB, at most 1 GiB); it bounds the reader's memory.
     pub max_line_length: usize,
 }
 

@@ -314,7 +314,9 @@ struct State {
 ///
 /// Memory stays bounded by the longest line and the largest voucher, whatever the file
 /// size. The reader is an [`Iterator`] of `Result<Record, ReadError>`; an `Err` ends the
-/// iteration.
+/// iteration. For speed over large files, give each record back with
+/// [`Reader::recycle`] once done with it: the next voucher is then parsed into its
+/// allocations.
 ///
 /// ```
 /// use kommunal_redovisning::sie::{Reader, Record, Severity};
