@@ -289,7 +289,11 @@ struct State {
     diags: Vec<Diagnostic>,
     checked: usize,
     out: VecDeque<Record>,
-    voucher: Option<OpenVoucher>,
+    /// The voucher being read, boxed so that it can be detached from `self` cheaply
+    /// while its rows are parsed in place.
+    voucher: Option<Box<OpenVoucher>>,
+    /// An emptied box for the next voucher.
+    voucher_box: Option<Box<OpenVoucher>>,
     counts: [u64; LABEL_COUNT],
     first_line: [u64; LABEL_COUNT],
     repeats: [(u64, u64, &'static str, &'static str); REPEAT_COUNT],
@@ -355,6 +359,7 @@ impl<R: Read> Reader<R> {
                 checked: 0,
                 out: VecDeque::new(),
                 voucher: None,
+                voucher_box: None,
                 counts: [0; LABEL_COUNT],
                 first_line: [0; LABEL_COUNT],
                 repeats: [(0, 0, "", ""); REPEAT_COUNT],
@@ -1180,28 +1185,26 @@ impl State {
             Label::Btrans => RowKind::Removed,
             _ => RowKind::Normal,
         };
-        // Take a slot to parse into: a recycled row when there is one.
-        let mut slot = match self.voucher.as_mut() {
-            None => {
-                self.diag(
-                    ln,
-                    name,
-                    Severity::Warning,
-                    "row outside a voucher ignored".to_owned(),
-                );
-                return;
-            }
-            Some(v) => match v.voucher.rows.get_mut(v.used) {
-                Some(r) => std::mem::replace(r, empty_row()),
-                None => self.spare_rows.pop().unwrap_or_else(empty_row),
-            },
-        };
-        let ok = self.parse_row_into(ln, name, kind, cur, window, &mut slot);
-        let mut no_block = false;
-        let mut lone_rtrans = None;
-        let Some(v) = self.voucher.as_mut() else {
+        let Some(mut v) = self.voucher.take() else {
+            self.diag(
+                ln,
+                name,
+                Severity::Warning,
+                "row outside a voucher ignored".to_owned(),
+            );
             return;
         };
+        // Parse into the slot at `used`: a recycled row when there is one.
+        if v.voucher.rows.len() <= v.used {
+            let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
+            v.voucher.rows.push(spare);
+        }
+        let ok = match v.voucher.rows.get_mut(v.used) {
+            Some(slot) => self.parse_row_into(ln, name, kind, cur, window, slot),
+            None => false,
+        };
+        let mut no_block = false;
+        let mut lone_rtrans = None;
         if !v.in_block {
             v.in_block = true;
             no_block = true;
@@ -1212,12 +1215,14 @@ impl State {
             v.after_rtrans = None;
         } else if let Some(rline) = v.after_rtrans.take() {
             let prev = v.used.checked_sub(1).and_then(|i| v.voucher.rows.get(i));
+            let this = v.voucher.rows.get(v.used);
             let duplicate = kind == RowKind::Normal
-                && prev.is_some_and(|p| {
-                    p.account == slot.account
-                        && p.amount == slot.amount
-                        && p.objects == slot.objects
-                });
+                && match (prev, this) {
+                    (Some(p), Some(r)) => {
+                        p.account == r.account && p.amount == r.amount && p.objects == r.objects
+                    }
+                    _ => false,
+                };
             if duplicate {
                 // The duplicate #TRANS written for readers that do not know #RTRANS.
                 keep = false;
@@ -1228,15 +1233,11 @@ impl State {
         if keep && kind == RowKind::Added {
             v.after_rtrans = Some(ln);
         }
-        // Put the slot back: at `used` when it is kept, as a spare otherwise.
-        match v.voucher.rows.get_mut(v.used) {
-            Some(r) => *r = slot,
-            None => v.voucher.rows.push(slot),
-        }
         if keep {
             v.used += 1;
             self.rows += 1;
         }
+        self.voucher = Some(v);
         if no_block {
             self.repeat(
                 Repeat::NoBlock,
@@ -1297,7 +1298,7 @@ impl State {
         true
     }
 
-    fn close_voucher(&mut self, mut v: OpenVoucher, ln: u64) {
+    fn close_voucher(&mut self, mut v: Box<OpenVoucher>, ln: u64) {
         let room = SPARE_ROWS.saturating_sub(self.spare_rows.len());
         let extra = v.voucher.rows.len().saturating_sub(v.used);
         if extra > 0 {
@@ -1312,10 +1313,13 @@ impl State {
                 "#RTRANS not followed by its duplicate #TRANS".to_owned(),
             );
         }
-        let voucher = v.voucher;
+        let voucher = std::mem::replace(&mut v.voucher, empty_voucher());
+        let line = v.line;
+        let incomplete = v.incomplete;
+        self.voucher_box = Some(v);
         if voucher.rows.is_empty() {
-            self.repeat(Repeat::EmptyVoucher, v.line, "#VER", "voucher without rows");
-        } else if !v.incomplete {
+            self.repeat(Repeat::EmptyVoucher, line, "#VER", "voucher without rows");
+        } else if !incomplete {
             let diff = voucher.balance();
             if !diff.is_zero() {
                 let date = voucher
@@ -1327,7 +1331,7 @@ impl State {
                     voucher.number,
                     diff.normalize()
                 );
-                self.diag(v.line, "#VER", self.opts.unbalanced_voucher, msg);
+                self.diag(line, "#VER", self.opts.unbalanced_voucher, msg);
             }
         }
         let _ = ln;
@@ -1677,13 +1681,20 @@ impl State {
                 v.registered = self.opt_date(cur, ln, name, "registration date");
                 self.opt_text_into(cur, ln, window, &mut v.signature);
                 self.extra(cur, ln, name);
-                self.voucher = Some(OpenVoucher {
+                let open = OpenVoucher {
                     voucher: v,
                     line: ln,
                     in_block: false,
                     incomplete: false,
                     used: 0,
                     after_rtrans: None,
+                };
+                self.voucher = Some(match self.voucher_box.take() {
+                    Some(mut b) => {
+                        *b = open;
+                        b
+                    }
+                    None => Box::new(open),
                 });
                 return None;
             }
