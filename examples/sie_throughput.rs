@@ -7,23 +7,39 @@
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE typed
 //! ```
 //!
+//! Without arguments it times every mode on a generated 20 000-voucher file in memory.
 //! Modes: `sum` (`sum_transactions`), `typed` (every record typed, vouchers recycled),
 //! `typed-owned` (every record typed and kept owned), `totals` (typed plus `Totals`).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::fs::File;
+use std::io::Read;
 use std::time::Instant;
 
 use kommunal_redovisning::sie::{Reader, Totals, sum_transactions};
 
+#[path = "../benches/sie_gen.rs"]
+mod sie_gen;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args
-        .first()
-        .expect("usage: sie_throughput FILE [sum|typed|totals]");
-    let mode = args.get(1).map_or("sum", String::as_str);
-    let size = std::fs::metadata(path).unwrap().len();
-    let file = File::open(path).unwrap();
+    match args.first() {
+        Some(path) => {
+            let mode = args.get(1).map_or("sum", String::as_str);
+            let size = std::fs::metadata(path).unwrap().len();
+            run(mode, size, File::open(path).unwrap());
+        }
+        None => {
+            // No file: time every mode on a generated 20 000-voucher file in memory.
+            let data = sie_gen::generate(20_000);
+            for mode in ["sum", "typed", "typed-owned", "totals"] {
+                run(mode, data.len() as u64, &data[..]);
+            }
+        }
+    }
+}
+
+fn run(mode: &str, size: u64, file: impl Read) {
     let start = Instant::now();
     let (rows, accounts, diagnostics) = match mode {
         "sum" => {
