@@ -76,6 +76,7 @@ impl std::fmt::Display for Diagnostic {
 ///     .encoding(Encoding::Cp437);
 /// assert_eq!(strict.fail_on, Some(Severity::Error));
 /// ```
+#[doc(alias = "läsinställningar")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadOptions {
@@ -144,6 +145,7 @@ impl ReadOptions {
 }
 
 /// Läsfel: what stops reading an SIE file.
+#[doc(alias = "läsfel")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {

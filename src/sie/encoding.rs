@@ -164,6 +164,7 @@ pub(crate) fn cp437_byte(c: char) -> u8 {
 /// assert_eq!(detect_encoding(b"#FNAMN \"F\xf6retaget\""), Some(Encoding::Latin1));
 /// assert_eq!(detect_encoding(b"#FNAMN \"Foretaget\""), None);
 /// ```
+#[doc(alias = "teckenkodning")]
 #[must_use]
 pub fn detect_encoding(sample: &[u8]) -> Option<Encoding> {
     if sample.is_ascii() {

@@ -334,6 +334,8 @@ struct State {
 /// assert_eq!(unbalanced.message, "voucher A 1 dated 2025-01-01 does not balance: difference 10");
 /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
 /// ```
+#[doc(alias = "läsare")]
+#[doc(alias = "SIE-fil")]
 pub struct Reader<R> {
     lines: Lines<R>,
     st: State,

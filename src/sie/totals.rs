@@ -263,6 +263,7 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
 /// assert_eq!(totals.rows, 2);
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[doc(alias = "summera")]
 pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::io::Result<Totals> {
     let mut lines = Lines::new(source, 1 << 20);
     lines.tokenize = false;

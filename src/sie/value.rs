@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 /// assert!(!parse_amount(b"-0.00").unwrap().is_sign_negative());
 /// assert_eq!(parse_amount(b"12x"), None);
 /// ```
+#[doc(alias = "belopp")]
 #[must_use]
 pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
     let (neg, digits) = match text.split_first() {

@@ -78,6 +78,7 @@ fn needs_quotes(s: &str) -> bool {
 /// assert_eq!(back, records);
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[doc(alias = "skrivare")]
 pub struct Writer<W: Write> {
     out: W,
     encoding: Encoding,
@@ -378,6 +379,7 @@ impl<W: Write> Writer<W> {
 /// use kommunal_redovisning::sie::{Record, write_records};
 /// assert_eq!(write_records(&[Record::SieType(4)]), b"#SIETYP 4\n");
 /// ```
+#[doc(alias = "skriv")]
 #[must_use]
 pub fn write_records(records: &[Record]) -> Vec<u8> {
     let mut w = Writer::new(Vec::new());
