@@ -162,10 +162,14 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
             sum += cents;
             let ansvar = 1000 + rng.below(300);
             let verks = 100 + rng.below(150) * 3;
-            let row_text = if rng.below(2) == 0 {
-                TEXTS[rng.below(TEXTS.len() as u64) as usize]
+            let row_text = if rng.below(3) == 0 {
+                String::new()
             } else {
-                ""
+                format!(
+                    "{} {}",
+                    TEXTS[rng.below(TEXTS.len() as u64) as usize],
+                    10_000 + rng.below(90_000)
+                )
             };
             line.push_str(&format!(
                 "#TRANS {acct} {{1 \"{ansvar}\" 20 \"{verks}\"}} {}{}.{:02} 2025{month:02}{day:02} \"{row_text}\"\n",

@@ -1,7 +1,8 @@
 //! `sie_generate`: writes the benchmark's generated municipal SIE 4E file.
 //!
 //! ```text
-//! cargo run --release --example sie_generate -- OUT.SE [VOUCHERS]
+//! cargo run --release --example sie_generate -- OUT.SE [VOUCHERS]   # default 1 000 000
+//! cargo run --example sie_generate > sample.SE                    # 1 000 vouchers
 //! ```
 #![allow(
     clippy::unwrap_used,
@@ -16,8 +17,11 @@ mod sie_gen;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(out) = args.first() else {
-        eprintln!("usage: sie_generate OUT.SE [VOUCHERS]");
-        std::process::exit(2);
+        // No file: a small sample (1 000 vouchers) to stdout.
+        use std::io::Write;
+        // A closed stdout (piped into `head`) is not an error here.
+        let _ = std::io::stdout().write_all(&sie_gen::generate(1_000));
+        return;
     };
     let n = args
         .get(1)

@@ -47,7 +47,10 @@ fn run() -> std::io::Result<u8> {
         let mut io_error = None;
         loop {
             match reader.next_record() {
-                Ok(Some(r)) => totals.add(&r),
+                Ok(Some(r)) => {
+                    totals.add(&r);
+                    reader.recycle(r);
+                }
                 Ok(None) => break,
                 Err(e) => {
                     io_error = Some(e.to_string());
@@ -74,8 +77,8 @@ fn run() -> std::io::Result<u8> {
                 "vouchers": totals.vouchers,
                 "rows": totals.rows,
                 "by_account": totals.by_account.iter().map(|(a, s)| (a.clone(), serde_json::Value::String(s.to_string()))).collect::<serde_json::Map<_, _>>(),
-                "by_object": totals.by_object.iter().map(|(k, s)| serde_json::json!({
-                    "dimension": k.dimension, "object": k.object, "account": k.account, "sum": s.to_string()
+                "by_object": totals.object_sums().map(|(dimension, object, account, sum)| serde_json::json!({
+                    "dimension": dimension, "object": object, "account": account, "sum": sum.to_string()
                 })).collect::<Vec<_>>(),
             });
             writeln!(out, "{doc}")?;
@@ -104,11 +107,10 @@ fn run() -> std::io::Result<u8> {
             }
             if !totals.by_object.is_empty() {
                 writeln!(out, "  sums per (dimension, object, account):")?;
-                for (k, s) in &totals.by_object {
+                for (dimension, object, account, sum) in totals.object_sums() {
                     writeln!(
                         out,
-                        "    {:>4} {:>12} {:>10} {s:>16}",
-                        k.dimension, k.object, k.account
+                        "    {dimension:>4} {object:>12} {account:>10} {sum:>16}"
                     )?;
                 }
             }

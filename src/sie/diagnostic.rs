@@ -76,6 +76,7 @@ impl std::fmt::Display for Diagnostic {
 ///     .encoding(Encoding::Cp437);
 /// assert_eq!(strict.fail_on, Some(Severity::Error));
 /// ```
+#[doc(alias = "läsinställningar")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadOptions {
@@ -90,7 +91,7 @@ pub struct ReadOptions {
     /// Verify `#KSUMMA` (default true).
     pub verify_checksum: bool,
     /// Lines longer than this many bytes are skipped with an error diagnostic (default
-    /// 1 MiB); it bounds the reader's memory.
+    /// 1 MiB; at least 1 KiB, at most 1 GiB); it bounds the reader's memory.
     pub max_line_length: usize,
 }
 
@@ -144,6 +145,7 @@ impl ReadOptions {
 }
 
 /// Läsfel: what stops reading an SIE file.
+#[doc(alias = "läsfel")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {

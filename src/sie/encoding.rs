@@ -56,7 +56,12 @@ impl Encoding {
             return;
         }
         match self {
-            Encoding::Cp437 => out.extend(bytes.iter().map(|&b| cp437_char(b))),
+            Encoding::Cp437 => {
+                out.reserve(bytes.len() + 8);
+                for &b in bytes {
+                    out.push(cp437_char(b));
+                }
+            }
             Encoding::Latin1 => out.extend(bytes.iter().map(|&b| char::from(b))),
             Encoding::Utf8 => out.push_str(&String::from_utf8_lossy(bytes)),
         }
@@ -159,6 +164,7 @@ pub(crate) fn cp437_byte(c: char) -> u8 {
 /// assert_eq!(detect_encoding(b"#FNAMN \"F\xf6retaget\""), Some(Encoding::Latin1));
 /// assert_eq!(detect_encoding(b"#FNAMN \"Foretaget\""), None);
 /// ```
+#[doc(alias = "teckenkodning")]
 #[must_use]
 pub fn detect_encoding(sample: &[u8]) -> Option<Encoding> {
     if sample.is_ascii() {

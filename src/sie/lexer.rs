@@ -21,15 +21,26 @@ pub(crate) enum TokKind {
 /// One token: a span of the current line.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    start: u32,
+    end: u32,
     pub(crate) kind: TokKind,
 }
 
 impl Tok {
+    /// A token; lines are shorter than 2³¹ bytes (`Lines` caps them).
+    #[inline(always)]
+    fn new(start: usize, end: usize, kind: TokKind) -> Tok {
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            kind,
+        }
+    }
+
     #[inline]
     pub(crate) fn bytes<'a>(&self, line: &'a [u8]) -> &'a [u8] {
-        line.get(self.start..self.end).unwrap_or_default()
+        line.get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
     }
 
     #[inline]
@@ -41,16 +52,52 @@ impl Tok {
     }
 }
 
+/// Byte classes for the tokenizer.
+const SEP: u8 = 1;
+const QUOTE: u8 = 2;
+const OPEN: u8 = 4;
+const CLOSE: u8 = 8;
+
+// `t` has 256 entries and every index is a byte: no index can be out of bounds.
+#[allow(clippy::indexing_slicing)]
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i <= 32 {
+        t[i] = SEP;
+        i += 1;
+    }
+    t[0x7f] = SEP;
+    t[b'"' as usize] = QUOTE;
+    t[b'{' as usize] = OPEN;
+    t[b'}' as usize] = CLOSE;
+    t
+}
+
+static CLASS: [u8; 256] = classes();
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Separator bytes: space, tab and the other control characters.
-#[inline]
+#[inline(always)]
 fn is_sep(b: u8) -> bool {
-    b <= b' ' || b == 0x7f
+    class(b) == SEP
 }
 
 /// Tokenizes one line (without its line end) into `toks`. Returns whether a quoted field
 /// was left unterminated.
 pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
+    tokenize_limited(line, toks, usize::MAX)
+}
+
+/// Tokenizes at most `max_scalars` fields outside object lists (the label counts), so a
+/// caller that needs only the first fields does not scan the texts after them.
+pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: usize) -> bool {
     toks.clear();
+    let mut scalars = 0usize;
     let n = line.len();
     let mut i = 0;
     let mut in_list = false;
@@ -67,48 +114,46 @@ pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
                 let mut j = start;
                 let mut escaped = false;
                 let mut closed = false;
-                while let Some(&c) = line.get(j) {
-                    if c == b'"' {
-                        closed = true;
-                        break;
-                    }
-                    if c == b'\\' && line.get(j + 1) == Some(&b'"') {
+                // Find the closing quote: a `"` not preceded by a backslash.
+                while let Some(q) = line.get(j..).and_then(find_byte::<b'"'>) {
+                    let at = j + q;
+                    if at > start && line.get(at - 1) == Some(&b'\\') {
                         escaped = true;
-                        j += 2;
-                    } else {
-                        j += 1;
+                        j = at + 1;
+                        continue;
                     }
+                    j = at;
+                    closed = true;
+                    break;
                 }
                 if !closed {
                     unterminated = true;
                     j = n;
                 }
-                toks.push(Tok {
+                toks.push(Tok::new(
                     start,
-                    end: j.min(n),
-                    kind: if escaped {
+                    j.min(n),
+                    if escaped {
                         TokKind::Escaped
                     } else {
                         TokKind::Quoted
                     },
-                });
+                ));
                 i = j + 1;
+                if !in_list {
+                    scalars += 1;
+                    if scalars >= max_scalars {
+                        break;
+                    }
+                }
             }
             b'{' if !in_list => {
-                toks.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    kind: TokKind::Open,
-                });
+                toks.push(Tok::new(i, i + 1, TokKind::Open));
                 in_list = true;
                 i += 1;
             }
             b'}' => {
-                toks.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    kind: TokKind::Close,
-                });
+                toks.push(Tok::new(i, i + 1, TokKind::Close));
                 in_list = false;
                 i += 1;
             }
@@ -116,21 +161,54 @@ pub(crate) fn tokenize(line: &[u8], toks: &mut Vec<Tok>) -> bool {
                 let rest = line.get(i..).unwrap_or_default();
                 let len = if in_list {
                     rest.iter()
-                        .position(|&c| is_sep(c) || c == b'}')
+                        .position(|&c| class(c) & (SEP | CLOSE) != 0)
                         .unwrap_or(rest.len())
                 } else {
                     rest.iter().position(|&c| is_sep(c)).unwrap_or(rest.len())
                 };
-                toks.push(Tok {
-                    start: i,
-                    end: i + len,
-                    kind: TokKind::Bare,
-                });
+                toks.push(Tok::new(i, i + len, TokKind::Bare));
                 i += len;
+                if !in_list {
+                    scalars += 1;
+                    if scalars >= max_scalars {
+                        break;
+                    }
+                }
             }
         }
     }
     unterminated
+}
+
+/// Position of the first `\n`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {
+    find_byte::<b'\n'>(hay)
+}
+
+/// Position of the first `N`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_byte<const N: u8>(hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pat: u64 = LO * u64::from(N);
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w) ^ pat;
+        let t = x.wrapping_sub(LO) & !x & HI;
+        if t != 0 {
+            return Some(base + (t.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == N)
+        .map(|p| base + p)
 }
 
 /// Unescapes `\"` into `"`.
@@ -175,6 +253,10 @@ pub(crate) struct Lines<R> {
     pub(crate) toks: Vec<Tok>,
     pub(crate) unterminated: bool,
     pub(crate) bytes_read: u64,
+    /// Tokenize each line (off for callers that tokenize themselves).
+    pub(crate) tokenize: bool,
+    /// The input began with a UTF-8 byte order mark (skipped).
+    pub(crate) bom: bool,
 }
 
 const INITIAL_BUFFER: usize = 64 * 1024;
@@ -188,13 +270,15 @@ impl<R: Read> Lines<R> {
             end: 0,
             scanned: 0,
             eof: false,
-            max_line: max_line.max(1024),
+            max_line: max_line.clamp(1024, 1 << 30),
             line_no: 0,
             line_start: 0,
             line_end: 0,
             toks: Vec::with_capacity(32),
             unterminated: false,
             bytes_read: 0,
+            tokenize: true,
+            bom: false,
         }
     }
 
@@ -253,7 +337,7 @@ impl<R: Read> Lines<R> {
         let mut skipping = false;
         loop {
             let pending = self.buf.get(self.scanned..self.end).unwrap_or_default();
-            if let Some(i) = pending.iter().position(|&b| b == b'\n') {
+            if let Some(i) = find_newline(pending) {
                 let nl = self.scanned + i;
                 self.line_no += 1;
                 if skipping || nl - self.pos > self.max_line {
@@ -297,14 +381,25 @@ impl<R: Read> Lines<R> {
         }
     }
 
-    fn set_line(&mut self, start: usize, mut end: usize) {
+    fn set_line(&mut self, mut start: usize, mut end: usize) {
+        if self.line_no == 1
+            && self
+                .buf
+                .get(start..end)
+                .is_some_and(|l| l.starts_with(b"\xef\xbb\xbf"))
+        {
+            start += 3;
+            self.bom = true;
+        }
         while end > start && self.buf.get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
         self.line_start = start;
         self.line_end = end;
-        let line = self.buf.get(start..end).unwrap_or_default();
-        self.unterminated = tokenize(line, &mut self.toks);
+        if self.tokenize {
+            let line = self.buf.get(start..end).unwrap_or_default();
+            self.unterminated = tokenize(line, &mut self.toks);
+        }
     }
 }
 
@@ -323,6 +418,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn newline_search() {
+        for n in 0..40 {
+            let mut v = vec![b'a'; 40];
+            assert_eq!(find_newline(&v), None);
+            v[n] = b'\n';
+            v[39] = b'\n';
+            assert_eq!(find_newline(&v), Some(n));
+            v[n] = 0x8a;
+            assert_eq!(find_newline(&v[..39]), None);
+        }
     }
 
     #[test]

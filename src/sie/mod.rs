@@ -25,6 +25,17 @@
 //!
 //! The module depends on nothing else in this crate.
 //!
+//! # Speed and memory
+//!
+//! The tokenizer works on bytes without allocating per field; texts are decoded only
+//! when a record is built. Memory is bounded by the longest line
+//! ([`ReadOptions::max_line_length`]) and the largest voucher, not by the file: a
+//! generated 320 MB municipal SIE 4E file (1 000 000 vouchers) reads in under 5 MB of
+//! resident memory. For sums per account and per object over large files,
+//! [`sum_transactions`] skips building records altogether and is several times faster
+//! than the typed [`Reader`]. `benches/sie_read.rs` and the `sie_throughput` example
+//! measure both.
+//!
 //! # Example
 //!
 //! ```
@@ -60,9 +71,9 @@ pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 pub use encoding::{Encoding, detect_encoding};
 pub use reader::Reader;
 pub use record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
-pub use totals::{ObjectKey, Totals, sum_transactions};
+pub use totals::{ObjectSums, Totals, sum_transactions};
 pub use value::{YearMonth, parse_amount};
-pub use writer::{Writer, write_records};
+pub use writer::{Writer, check_records, write_records};
 
 /// Serde helper: [`rust_decimal::Decimal`] as a canonical string (`"-1234.50"`).
 #[cfg(feature = "serde")]

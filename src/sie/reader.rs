@@ -227,9 +227,10 @@ enum Repeat {
     EmptyVoucher,
     NoBlock,
     QuotedKeyword,
+    NonNumericAccount,
 }
 
-const REPEAT_COUNT: usize = 11;
+const REPEAT_COUNT: usize = 12;
 
 /// Voucher being assembled.
 struct OpenVoucher {
@@ -239,9 +240,39 @@ struct OpenVoucher {
     in_block: bool,
     /// A row was dropped, so the balance check would be meaningless.
     incomplete: bool,
-    /// The last row was an `#RTRANS`; its duplicate `#TRANS` should follow.
-    after_rtrans: Option<(String, Vec<ObjectRef>, Decimal, u64)>,
+    /// Rows `..used` of `voucher.rows` are this voucher's; the rest are recycled slots.
+    used: usize,
+    /// The last row was an `#RTRANS` (on this line); its duplicate `#TRANS` should follow.
+    after_rtrans: Option<u64>,
 }
+
+fn empty_row() -> Row {
+    Row {
+        kind: RowKind::Normal,
+        account: String::new(),
+        objects: Vec::new(),
+        amount: Decimal::ZERO,
+        date: None,
+        text: String::new(),
+        quantity: None,
+        signature: String::new(),
+    }
+}
+
+fn empty_voucher() -> Voucher {
+    Voucher {
+        series: String::new(),
+        number: String::new(),
+        date: None,
+        text: String::new(),
+        registered: None,
+        signature: String::new(),
+        rows: Vec::new(),
+    }
+}
+
+/// Most spare rows kept for reuse.
+const SPARE_ROWS: usize = 4096;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Checksum {
@@ -258,7 +289,11 @@ struct State {
     diags: Vec<Diagnostic>,
     checked: usize,
     out: VecDeque<Record>,
-    voucher: Option<OpenVoucher>,
+    /// The voucher being read, boxed so that it can be detached from `self` cheaply
+    /// while its rows are parsed in place.
+    voucher: Option<Box<OpenVoucher>>,
+    /// An emptied box for the next voucher.
+    voucher_box: Option<Box<OpenVoucher>>,
     counts: [u64; LABEL_COUNT],
     first_line: [u64; LABEL_COUNT],
     repeats: [(u64, u64, &'static str, &'static str); REPEAT_COUNT],
@@ -269,6 +304,11 @@ struct State {
     checksum: Checksum,
     finished: bool,
     rar_years: Vec<i32>,
+    last_date: Option<([u8; 8], NaiveDate)>,
+    /// A voucher given back with [`Reader::recycle`], refilled in place.
+    spare: Option<Voucher>,
+    /// Rows left over from recycled vouchers.
+    spare_rows: Vec<Row>,
     vouchers: u64,
     rows: u64,
 }
@@ -278,7 +318,9 @@ struct State {
 ///
 /// Memory stays bounded by the longest line and the largest voucher, whatever the file
 /// size. The reader is an [`Iterator`] of `Result<Record, ReadError>`; an `Err` ends the
-/// iteration.
+/// iteration. For speed over large files, give each record back with
+/// [`Reader::recycle`] once done with it: the next voucher is then parsed into its
+/// allocations.
 ///
 /// ```
 /// use kommunal_redovisning::sie::{Reader, Record, Severity};
@@ -292,6 +334,8 @@ struct State {
 /// assert_eq!(unbalanced.message, "voucher A 1 dated 2025-01-01 does not balance: difference 10");
 /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
 /// ```
+#[doc(alias = "läsare")]
+#[doc(alias = "SIE-fil")]
 pub struct Reader<R> {
     lines: Lines<R>,
     st: State,
@@ -317,6 +361,7 @@ impl<R: Read> Reader<R> {
                 checked: 0,
                 out: VecDeque::new(),
                 voucher: None,
+                voucher_box: None,
                 counts: [0; LABEL_COUNT],
                 first_line: [0; LABEL_COUNT],
                 repeats: [(0, 0, "", ""); REPEAT_COUNT],
@@ -327,6 +372,9 @@ impl<R: Read> Reader<R> {
                 checksum: Checksum::Off,
                 finished: false,
                 rar_years: Vec::new(),
+                last_date: None,
+                spare: None,
+                spare_rows: Vec::new(),
                 vouchers: 0,
                 rows: 0,
             },
@@ -375,6 +423,30 @@ impl<R: Read> Reader<R> {
         (self.st.records, self.st.vouchers, self.st.rows)
     }
 
+    /// Gives a record back to the reader so that the next voucher reuses its
+    /// allocations (strings, rows, object lists): reading then allocates almost nothing
+    /// per voucher. Records other than vouchers are simply dropped.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Totals};
+    ///
+    /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 10\n#TRANS 1930 {} -10\n}\n\
+    ///              #VER A 2 20250102\n{\n#TRANS 5010 {} 5\n#TRANS 1930 {} -5\n}\n";
+    /// let mut reader = Reader::new(&file[..]);
+    /// let mut totals = Totals::default();
+    /// while let Some(record) = reader.next_record()? {
+    ///     totals.add(&record);
+    ///     reader.recycle(record);
+    /// }
+    /// assert_eq!(totals.by_account["5010"].to_string(), "15");
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
+    pub fn recycle(&mut self, record: Record) {
+        if let Record::Voucher(v) = record {
+            self.st.spare = Some(v);
+        }
+    }
+
     /// The next record, `Ok(None)` at the end of the file.
     ///
     /// # Errors
@@ -399,6 +471,18 @@ impl<R: Read> Reader<R> {
                     let ln = self.lines.line_no;
                     let line = self.lines.line();
                     let toks = self.lines.toks.as_slice();
+                    if ln == 1 && self.lines.bom {
+                        self.st.diag(
+                            ln,
+                            "",
+                            Severity::Notice,
+                            "file begins with a utf-8 byte order mark; read as utf-8".into(),
+                        );
+                        if self.st.encoding.is_none() {
+                            self.st.encoding = Some(Encoding::Utf8);
+                            self.st.encoding_noted = true;
+                        }
+                    }
                     if self.lines.unterminated {
                         self.st.diag(
                             ln,
@@ -474,6 +558,18 @@ impl<'a> Cur<'a> {
     fn remaining(&self) -> usize {
         self.toks.len().saturating_sub(self.i)
     }
+}
+
+/// A decimal `u32` (digits only).
+#[inline]
+fn parse_u32(raw: &[u8]) -> Option<u32> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        raw.iter()
+            .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0')),
+    )
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
@@ -553,17 +649,61 @@ impl State {
 
     /// Decodes a text field: unescaped, trimmed, decoded.
     fn text(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8]) -> String {
+        let mut out = String::new();
+        self.text_into(t, line, ln, window, &mut out);
+        out
+    }
+
+    /// Decodes a text field into `out` (cleared first), reusing its allocation.
+    fn text_into(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8], out: &mut String) {
+        out.clear();
         let raw = t.bytes(line);
+        if t.kind != TokKind::Escaped {
+            // Printable ASCII is the same in every encoding: copy it byte by byte (faster
+            // than validating and copying short fields as a str). A bare field ends at a
+            // separator, so only quoted ones need trimming.
+            let src = if t.kind == TokKind::Bare {
+                raw
+            } else {
+                trim(raw)
+            };
+            out.reserve(src.len());
+            let mut printable = true;
+            for &b in src {
+                if (b' '..0x7f).contains(&b) {
+                    out.push(char::from(b));
+                } else {
+                    printable = false;
+                    break;
+                }
+            }
+            if printable {
+                return;
+            }
+            out.clear();
+        }
         let enc = if raw.is_ascii() {
             Encoding::Cp437
         } else {
             self.ensure_encoding(ln, window)
         };
-        if t.kind == TokKind::Escaped {
+        if raw.iter().any(|&b| b < b' ' || b == 0x7f) {
+            // Control characters may not occur in texts: read them as spaces.
+            let cleaned: Vec<u8> = raw
+                .iter()
+                .map(|&b| if b < b' ' || b == 0x7f { b' ' } else { b })
+                .collect();
+            let u = if t.kind == TokKind::Escaped {
+                unescape(&cleaned)
+            } else {
+                cleaned
+            };
+            enc.decode_into(trim(&u), out);
+        } else if t.kind == TokKind::Escaped {
             let u = unescape(raw);
-            enc.decode(trim(&u))
+            enc.decode_into(trim(&u), out);
         } else {
-            enc.decode(trim(raw))
+            enc.decode_into(trim(raw), out);
         }
     }
 
@@ -571,6 +711,13 @@ impl State {
         match cur.scalar() {
             Some(t) => self.text(t, cur.line, ln, window),
             None => String::new(),
+        }
+    }
+
+    fn opt_text_into(&mut self, cur: &mut Cur<'_>, ln: u64, window: &[u8], out: &mut String) {
+        match cur.scalar() {
+            Some(t) => self.text_into(t, cur.line, ln, window, out),
+            None => out.clear(),
         }
     }
 
@@ -666,8 +813,19 @@ impl State {
     }
 
     fn date(&mut self, raw: &[u8], ln: u64, label: &'static str, what: &str) -> Option<NaiveDate> {
+        // Rows of a voucher usually repeat one date: remember the last one parsed.
+        if let Some((bytes, d)) = self.last_date {
+            if raw == bytes {
+                return Some(d);
+            }
+        }
         match parse_date(raw) {
-            DateParse::Ok(d) => Some(d),
+            DateParse::Ok(d) => {
+                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                    self.last_date = Some((bytes, d));
+                }
+                Some(d)
+            }
             DateParse::Iso(d) => {
                 self.repeat(
                     Repeat::IsoDate,
@@ -787,11 +945,27 @@ impl State {
         label: &'static str,
         window: &[u8],
     ) -> Option<Vec<ObjectRef>> {
+        let mut list = Vec::new();
+        self.objects_into(cur, ln, label, window, &mut list)
+            .then_some(list)
+    }
+
+    /// An object list `{dim obj …}` into `list` (reusing its strings); false (nothing
+    /// consumed, `list` emptied) when the next field is not `{`.
+    fn objects_into(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        window: &[u8],
+        list: &mut Vec<ObjectRef>,
+    ) -> bool {
         if cur.peek().map(|t| t.kind) != Some(TokKind::Open) {
-            return None;
+            list.clear();
+            return false;
         }
         cur.i += 1;
-        let mut list = Vec::new();
+        let mut used = 0usize;
         let mut closed = false;
         let mut pending_dim: Option<Option<u32>> = None;
         while let Some(t) = cur.toks.get(cur.i) {
@@ -805,9 +979,7 @@ impl State {
                 _ => match pending_dim.take() {
                     None => {
                         let raw = trim(t.bytes(cur.line));
-                        let dim = std::str::from_utf8(raw)
-                            .ok()
-                            .and_then(|s| s.parse::<u32>().ok());
+                        let dim = parse_u32(raw);
                         if dim.is_none() {
                             let shown = String::from_utf8_lossy(raw);
                             self.diag(ln, label, Severity::Warning, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
@@ -815,14 +987,21 @@ impl State {
                         pending_dim = Some(dim);
                     }
                     Some(dim) => {
-                        let object = self.text(t, cur.line, ln, window);
                         if let Some(dimension) = dim {
-                            list.push(ObjectRef { dimension, object });
+                            if let Some(slot) = list.get_mut(used) {
+                                slot.dimension = dimension;
+                                self.text_into(t, cur.line, ln, window, &mut slot.object);
+                            } else {
+                                let object = self.text(t, cur.line, ln, window);
+                                list.push(ObjectRef { dimension, object });
+                            }
+                            used += 1;
                         }
                     }
                 },
             }
         }
+        list.truncate(used);
         if !closed {
             self.diag(
                 ln,
@@ -839,7 +1018,7 @@ impl State {
                 "object list has a dimension without an object; it is ignored".to_owned(),
             );
         }
-        Some(list)
+        true
     }
 
     fn extra(&mut self, cur: &Cur<'_>, ln: u64, label: &'static str) {
@@ -1003,7 +1182,12 @@ impl State {
 
     fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
         let name = label.name();
-        if self.voucher.is_none() {
+        let kind = match label {
+            Label::Rtrans => RowKind::Added,
+            Label::Btrans => RowKind::Removed,
+            _ => RowKind::Normal,
+        };
+        let Some(mut v) = self.voucher.take() else {
             self.diag(
                 ln,
                 name,
@@ -1011,18 +1195,52 @@ impl State {
                 "row outside a voucher ignored".to_owned(),
             );
             return;
+        };
+        // Parse into the slot at `used`: a recycled row when there is one.
+        if v.voucher.rows.len() <= v.used {
+            let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
+            v.voucher.rows.push(spare);
         }
-        let kind = match label {
-            Label::Rtrans => RowKind::Added,
-            Label::Btrans => RowKind::Removed,
-            _ => RowKind::Normal,
+        let ok = match v.voucher.rows.get_mut(v.used) {
+            Some(slot) => self.parse_row_into(ln, name, kind, cur, window, slot),
+            None => false,
         };
-        let parsed = self.parse_row(ln, name, kind, cur, window);
-        let Some(v) = self.voucher.as_mut() else {
-            return;
-        };
+        let mut no_block = false;
+        let mut lone_rtrans = None;
         if !v.in_block {
             v.in_block = true;
+            no_block = true;
+        }
+        let mut keep = ok;
+        if !ok {
+            v.incomplete = true;
+            v.after_rtrans = None;
+        } else if let Some(rline) = v.after_rtrans.take() {
+            let prev = v.used.checked_sub(1).and_then(|i| v.voucher.rows.get(i));
+            let this = v.voucher.rows.get(v.used);
+            let duplicate = kind == RowKind::Normal
+                && match (prev, this) {
+                    (Some(p), Some(r)) => {
+                        p.account == r.account && p.amount == r.amount && p.objects == r.objects
+                    }
+                    _ => false,
+                };
+            if duplicate {
+                // The duplicate #TRANS written for readers that do not know #RTRANS.
+                keep = false;
+            } else {
+                lone_rtrans = Some(rline);
+            }
+        }
+        if keep && kind == RowKind::Added {
+            v.after_rtrans = Some(ln);
+        }
+        if keep {
+            v.used += 1;
+            self.rows += 1;
+        }
+        self.voucher = Some(v);
+        if no_block {
             self.repeat(
                 Repeat::NoBlock,
                 ln,
@@ -1030,23 +1248,7 @@ impl State {
                 "voucher without a { … } block of rows",
             );
         }
-        let Some(v) = self.voucher.as_mut() else {
-            return;
-        };
-        let Some(row) = parsed else {
-            v.incomplete = true;
-            v.after_rtrans = None;
-            return;
-        };
-        if let Some((account, objects, amount, rline)) = v.after_rtrans.take() {
-            if kind == RowKind::Normal
-                && row.account == account
-                && row.amount == amount
-                && row.objects == objects
-            {
-                // The duplicate #TRANS written for readers that do not know #RTRANS.
-                return;
-            }
+        if let Some(rline) = lone_rtrans {
             self.diag(
                 rline,
                 "#RTRANS",
@@ -1054,57 +1256,58 @@ impl State {
                 "#RTRANS not followed by its duplicate #TRANS".to_owned(),
             );
         }
-        let Some(v) = self.voucher.as_mut() else {
-            return;
-        };
-        if kind == RowKind::Added {
-            v.after_rtrans = Some((row.account.clone(), row.objects.clone(), row.amount, ln));
-        }
-        v.voucher.rows.push(row);
-        self.rows += 1;
     }
 
-    fn parse_row(
+    /// Parses a row into `row`, reusing its strings; false (with a diagnostic) when the
+    /// row cannot be read.
+    fn parse_row_into(
         &mut self,
         ln: u64,
         label: &'static str,
         kind: RowKind,
         cur: &mut Cur<'_>,
         window: &[u8],
-    ) -> Option<Row> {
-        let account = self.req_text(cur, ln, label, "account", window)?;
-        let objects = match self.objects(cur, ln, label, window) {
-            Some(o) => o,
-            None => {
-                self.repeat(
-                    Repeat::MissingBraces,
-                    ln,
-                    label,
-                    "object list without braces {}",
-                );
-                Vec::new()
-            }
+        row: &mut Row,
+    ) -> bool {
+        row.kind = kind;
+        let Some(t) = cur.scalar() else {
+            self.diag(
+                ln,
+                label,
+                Severity::Warning,
+                "account missing; record ignored".to_owned(),
+            );
+            return false;
         };
-        let amount = self.req_amount(cur, ln, label)?;
-        let date = self.opt_date(cur, ln, label, "transaction date");
-        let text = self.opt_text(cur, ln, window);
-        let quantity = self.opt_quantity(cur, ln, label);
-        let signature = self.opt_text(cur, ln, window);
+        self.text_into(t, cur.line, ln, window, &mut row.account);
+        if !self.objects_into(cur, ln, label, window, &mut row.objects) {
+            self.repeat(
+                Repeat::MissingBraces,
+                ln,
+                label,
+                "object list without braces {}",
+            );
+        }
+        let Some(amount) = self.req_amount(cur, ln, label) else {
+            return false;
+        };
+        row.amount = amount;
+        row.date = self.opt_date(cur, ln, label, "transaction date");
+        self.opt_text_into(cur, ln, window, &mut row.text);
+        row.quantity = self.opt_quantity(cur, ln, label);
+        self.opt_text_into(cur, ln, window, &mut row.signature);
         self.extra(cur, ln, label);
-        Some(Row {
-            kind,
-            account,
-            objects,
-            amount,
-            date,
-            text,
-            quantity,
-            signature,
-        })
+        true
     }
 
-    fn close_voucher(&mut self, mut v: OpenVoucher, ln: u64) {
-        if let Some((_, _, _, rline)) = v.after_rtrans.take() {
+    fn close_voucher(&mut self, mut v: Box<OpenVoucher>, ln: u64) {
+        let room = SPARE_ROWS.saturating_sub(self.spare_rows.len());
+        let extra = v.voucher.rows.len().saturating_sub(v.used);
+        if extra > 0 {
+            self.spare_rows
+                .extend(v.voucher.rows.drain(v.used..).take(room));
+        }
+        if let Some(rline) = v.after_rtrans.take() {
             self.diag(
                 rline,
                 "#RTRANS",
@@ -1112,10 +1315,13 @@ impl State {
                 "#RTRANS not followed by its duplicate #TRANS".to_owned(),
             );
         }
-        let voucher = v.voucher;
+        let voucher = std::mem::replace(&mut v.voucher, empty_voucher());
+        let line = v.line;
+        let incomplete = v.incomplete;
+        self.voucher_box = Some(v);
         if voucher.rows.is_empty() {
-            self.repeat(Repeat::EmptyVoucher, v.line, "#VER", "voucher without rows");
-        } else if !v.incomplete {
+            self.repeat(Repeat::EmptyVoucher, line, "#VER", "voucher without rows");
+        } else if !incomplete {
             let diff = voucher.balance();
             if !diff.is_zero() {
                 let date = voucher
@@ -1127,7 +1333,7 @@ impl State {
                     voucher.number,
                     diff.normalize()
                 );
-                self.diag(v.line, "#VER", self.opts.unbalanced_voucher, msg);
+                self.diag(line, "#VER", self.opts.unbalanced_voucher, msg);
             }
         }
         let _ = ln;
@@ -1268,7 +1474,15 @@ impl State {
                 }
             }
             Label::Format => {
-                let t = cur.scalar()?;
+                let Some(t) = cur.scalar() else {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        "value missing; record ignored".to_owned(),
+                    );
+                    return None;
+                };
                 let v = self.keyword(t, cur.line, ln, name, window);
                 if !v.eq_ignore_ascii_case("PC8") {
                     self.diag(
@@ -1298,7 +1512,10 @@ impl State {
                 // Some exporters leave a text with spaces unquoted: take all its words.
                 let mut words = Vec::new();
                 while let Some(t) = cur.scalar() {
-                    words.push(self.text(t, cur.line, ln, window));
+                    let word = self.text(t, cur.line, ln, window);
+                    if !word.is_empty() {
+                        words.push(word);
+                    }
                 }
                 Record::Prose(words.join(" "))
             }
@@ -1306,6 +1523,20 @@ impl State {
             Label::Fnr => Record::CompanyId(self.opt_text(cur, ln, window)),
             Label::Orgnr => {
                 let number = self.opt_text(cur, ln, window);
+                let b = number.as_bytes();
+                let hyphenated = b.len() == 11
+                    && b.get(6) == Some(&b'-')
+                    && b.iter()
+                        .enumerate()
+                        .all(|(i, c)| i == 6 || c.is_ascii_digit());
+                if !hyphenated {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Notice,
+                        format!("organisation number \"{number}\" is not written NNNNNN-NNNN"),
+                    );
+                }
                 let acquisition = self.opt_text(cur, ln, window);
                 let activity = self.opt_text(cur, ln, window);
                 Record::OrganisationNumber {
@@ -1345,12 +1576,28 @@ impl State {
             Label::Taxar => Record::TaxYear(self.int::<i32>(cur, ln, name, "tax year")?),
             Label::Omfattn => Record::Scope(self.req_date(cur, ln, name, "date")?),
             Label::Kptyp => {
-                let t = cur.scalar()?;
+                let Some(t) = cur.scalar() else {
+                    self.diag(
+                        ln,
+                        name,
+                        Severity::Warning,
+                        "value missing; record ignored".to_owned(),
+                    );
+                    return None;
+                };
                 Record::ChartType(self.keyword(t, cur.line, ln, name, window))
             }
             Label::Valuta => Record::Currency(self.opt_text(cur, ln, window)),
             Label::Konto => {
                 let number = self.req_text(cur, ln, name, "account", window)?;
+                if !number.bytes().all(|b| b.is_ascii_digit()) || number.is_empty() {
+                    self.repeat(
+                        Repeat::NonNumericAccount,
+                        ln,
+                        name,
+                        "account number is not numeric",
+                    );
+                }
                 let name_ = self.opt_text(cur, ln, window);
                 Record::Account {
                     number,
@@ -1415,10 +1662,11 @@ impl State {
             Label::Pbudget => Record::PeriodBudget(self.period_amount(ln, name, cur, window)?),
             Label::Bkod => Record::IndustryCode(self.opt_text(cur, ln, window)),
             Label::Ver => {
-                let series = self.opt_text(cur, ln, window);
-                let number = self.opt_text(cur, ln, window);
-                let date = self.opt_date(cur, ln, name, "voucher date");
-                if date.is_none()
+                let mut v = self.spare.take().unwrap_or_else(empty_voucher);
+                self.opt_text_into(cur, ln, window, &mut v.series);
+                self.opt_text_into(cur, ln, window, &mut v.number);
+                v.date = self.opt_date(cur, ln, name, "voucher date");
+                if v.date.is_none()
                     && self
                         .repeats
                         .get(Repeat::ZeroDate as usize)
@@ -1428,27 +1676,27 @@ impl State {
                         ln,
                         name,
                         Severity::Warning,
-                        format!("voucher {series} {number} has no date"),
+                        format!("voucher {} {} has no date", v.series, v.number),
                     );
                 }
-                let text = self.opt_text(cur, ln, window);
-                let registered = self.opt_date(cur, ln, name, "registration date");
-                let signature = self.opt_text(cur, ln, window);
+                self.opt_text_into(cur, ln, window, &mut v.text);
+                v.registered = self.opt_date(cur, ln, name, "registration date");
+                self.opt_text_into(cur, ln, window, &mut v.signature);
                 self.extra(cur, ln, name);
-                self.voucher = Some(OpenVoucher {
-                    voucher: Voucher {
-                        series,
-                        number,
-                        date,
-                        text,
-                        registered,
-                        signature,
-                        rows: Vec::new(),
-                    },
+                let open = OpenVoucher {
+                    voucher: v,
                     line: ln,
                     in_block: false,
                     incomplete: false,
+                    used: 0,
                     after_rtrans: None,
+                };
+                self.voucher = Some(match self.voucher_box.take() {
+                    Some(mut b) => {
+                        *b = open;
+                        b
+                    }
+                    None => Box::new(open),
                 });
                 return None;
             }

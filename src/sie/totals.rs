@@ -7,20 +7,22 @@ use std::io::Read;
 use rust_decimal::Decimal;
 
 use super::encoding::{Encoding, detect_encoding};
-use super::lexer::{LineEvent, Lines, Tok, TokKind, unescape};
+use super::lexer::{LineEvent, Lines, Tok, TokKind, tokenize_limited, unescape};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
-/// Nyckel för objektsumma: (dimension, object, account) for sums per object.
-#[doc(alias = "objektsumma")]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ObjectKey {
-    /// Dimensionsnummer.
-    pub dimension: u32,
-    /// Objektnummer.
-    pub object: String,
-    /// Kontonummer.
-    pub account: String,
+/// Objektsummor: sums per dimension → object → account.
+#[doc(alias = "objektsummor")]
+pub type ObjectSums = BTreeMap<u32, BTreeMap<String, BTreeMap<String, Decimal>>>;
+
+#[inline]
+fn add_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) {
+    match map.get_mut(key) {
+        Some(sum) => *sum = sum.saturating_add(amount),
+        None => {
+            map.insert(key.to_owned(), amount);
+        }
+    }
 }
 
 /// Summor: counts and sums of the voucher rows of an SIE file.
@@ -42,9 +44,9 @@ pub struct Totals {
     pub rows: u64,
     /// Sum of counted rows per account.
     pub by_account: BTreeMap<String, Decimal>,
-    /// Sum of counted rows per (dimension, object, account), for every pair in a row's
+    /// Sum of counted rows per dimension, object and account, for every pair in a row's
     /// object list.
-    pub by_object: BTreeMap<ObjectKey, Decimal>,
+    pub by_object: ObjectSums,
 }
 
 impl Totals {
@@ -55,18 +57,39 @@ impl Totals {
         self.vouchers += 1;
         self.rows += v.rows.len() as u64;
         for row in v.rows.iter().filter(|r| r.kind.counts()) {
-            let sum = self.by_account.entry(row.account.clone()).or_default();
-            *sum = sum.saturating_add(row.amount);
+            add_at(&mut self.by_account, &row.account, row.amount);
             for o in &row.objects {
-                let key = ObjectKey {
-                    dimension: o.dimension,
-                    object: o.object.clone(),
-                    account: row.account.clone(),
+                let objects = self.by_object.entry(o.dimension).or_default();
+                let accounts = match objects.get_mut(o.object.as_str()) {
+                    Some(a) => a,
+                    None => objects.entry(o.object.clone()).or_default(),
                 };
-                let sum = self.by_object.entry(key).or_default();
-                *sum = sum.saturating_add(row.amount);
+                add_at(accounts, &row.account, row.amount);
             }
         }
+    }
+
+    /// The sums per (dimension, object, account), in order.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::sum_transactions;
+    /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\" 20 \"7\"} 10\n#TRANS 1930 {} -10\n}\n";
+    /// let totals = sum_transactions(&file[..], None)?;
+    /// let sums: Vec<String> = totals
+    ///     .object_sums()
+    ///     .map(|(dim, obj, account, sum)| format!("{dim}/{obj}/{account}: {sum}"))
+    ///     .collect();
+    /// assert_eq!(sums, ["1/110/5010: 10.00", "20/7/5010: 10.00"]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn object_sums(&self) -> impl Iterator<Item = (u32, &str, &str, Decimal)> + '_ {
+        self.by_object.iter().flat_map(|(dim, objects)| {
+            objects.iter().flat_map(move |(obj, accounts)| {
+                accounts
+                    .iter()
+                    .map(move |(account, sum)| (*dim, obj.as_str(), account.as_str(), *sum))
+            })
+        })
     }
 }
 
@@ -91,12 +114,26 @@ impl Hasher for FastHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // Mix the high bits into the low ones, which pick the bucket.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
-type FastMap = HashMap<Vec<u8>, Acc, BuildHasherDefault<FastHasher>>;
+type FastMap<K> = HashMap<K, Acc, BuildHasherDefault<FastHasher>>;
 
 #[derive(Default, Clone, Copy)]
 struct Acc {
@@ -105,26 +142,88 @@ struct Acc {
 }
 
 impl Acc {
+    #[inline]
+    fn add(&mut self, cents: Option<i64>, exact: Decimal) {
+        match cents {
+            // Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds panic-free.
+            Some(c) => self.cents = self.cents.wrapping_add(i128::from(c)),
+            None => self.extra = self.extra.saturating_add(exact),
+        }
+    }
+
     fn total(self) -> Decimal {
         let c = Decimal::try_from_i128_with_scale(self.cents, 2).unwrap_or(Decimal::MAX);
         c.saturating_add(self.extra)
     }
 }
 
+/// A dimension number (digits only, at most nine).
 #[inline]
-fn add_to(map: &mut FastMap, key: &[u8], cents: Option<i64>, exact: Decimal) {
-    let acc = match map.get_mut(key) {
-        Some(a) => a,
-        None => map.entry(key.to_vec()).or_default(),
-    };
-    match cents {
-        Some(c) => acc.cents += i128::from(c),
-        None => acc.extra = acc.extra.saturating_add(exact),
+fn parse_dim(raw: &[u8]) -> Option<u32> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        raw.iter()
+            .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0')),
+    )
+}
+
+/// Account and object numbers as `u64` keys: digit strings of up to 15 digits are
+/// encoded as (length, value) so that leading zeros stay distinct; anything else is
+/// interned and gets an id with the top bit set.
+#[derive(Default)]
+struct Keys {
+    ids: HashMap<Vec<u8>, u64, BuildHasherDefault<FastHasher>>,
+    names: Vec<Vec<u8>>,
+}
+
+const INTERNED: u64 = 1 << 63;
+
+impl Keys {
+    #[inline]
+    fn key(&mut self, bytes: &[u8]) -> u64 {
+        if !bytes.is_empty() && bytes.len() <= 15 {
+            let mut v = 0u64;
+            let mut numeric = true;
+            for &b in bytes {
+                if b.is_ascii_digit() {
+                    v = v * 10 + u64::from(b - b'0');
+                } else {
+                    numeric = false;
+                    break;
+                }
+            }
+            if numeric {
+                return ((bytes.len() as u64) << 56) | v;
+            }
+        }
+        if let Some(&id) = self.ids.get(bytes) {
+            return id;
+        }
+        let id = INTERNED | self.names.len() as u64;
+        self.names.push(bytes.to_vec());
+        self.ids.insert(bytes.to_vec(), id);
+        id
+    }
+
+    fn bytes(&self, key: u64) -> Vec<u8> {
+        if key & INTERNED != 0 {
+            let idx = usize::try_from(key & !INTERNED).unwrap_or(usize::MAX);
+            return self.names.get(idx).cloned().unwrap_or_default();
+        }
+        let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
+        let value = key & ((1 << 56) - 1);
+        format!("{value:0len$}").into_bytes()
     }
 }
 
 fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8] {
     let raw = t.bytes(line);
+    if t.kind == TokKind::Bare {
+        // A bare field ends at a separator: nothing to trim.
+        return raw;
+    }
     let raw = if t.kind == TokKind::Escaped {
         *scratch = unescape(raw);
         scratch.as_slice()
@@ -164,18 +263,20 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
 /// assert_eq!(totals.rows, 2);
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[doc(alias = "summera")]
 pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::io::Result<Totals> {
     let mut lines = Lines::new(source, 1 << 20);
-    let mut accounts = FastMap::default();
-    let mut objects = FastMap::default();
+    lines.tokenize = false;
+    let mut toks: Vec<Tok> = Vec::with_capacity(16);
+    let mut keys = Keys::default();
+    let mut accounts: FastMap<u64> = FastMap::default();
+    let mut objects: FastMap<(u32, u64, u64)> = FastMap::default();
     let mut totals = Totals::default();
     let mut in_voucher = false;
     let mut rtrans_sig: Option<Vec<u8>> = None;
     let mut sig = Vec::with_capacity(64);
-    let mut key = Vec::with_capacity(64);
     let mut scratch = Vec::new();
     let mut scratch2 = Vec::new();
-    let mut high_sample: Vec<u8> = Vec::new();
     loop {
         match lines.advance()? {
             LineEvent::Eof => break,
@@ -183,7 +284,8 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             LineEvent::Line => {}
         }
         let line = lines.line();
-        let toks = lines.toks.as_slice();
+        // Label, account, {objects}, amount: nothing after the amount is needed.
+        tokenize_limited(line, &mut toks, 3);
         let Some(first) = toks.first() else { continue };
         let label = first.bytes(line);
         let kind = match label {
@@ -213,7 +315,6 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         if !in_voucher {
             continue;
         }
-        // account, optional {object list}, amount
         let Some(acct_tok) = toks.get(1).filter(|t| t.is_scalar()) else {
             continue;
         };
@@ -234,10 +335,12 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         };
         let amount_raw = amount_tok.bytes(line);
         // The duplicate #TRANS after an #RTRANS: compare account, objects and amount.
-        sig.clear();
-        for t in toks.get(1..=i).unwrap_or_default() {
-            sig.extend_from_slice(t.bytes(line));
-            sig.push(0);
+        if kind == 1 || rtrans_sig.is_some() {
+            sig.clear();
+            for t in toks.get(1..=i).unwrap_or_default() {
+                sig.extend_from_slice(t.bytes(line));
+                sig.push(0);
+            }
         }
         if kind == 0 {
             if let Some(prev) = rtrans_sig.take() {
@@ -260,11 +363,8 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                 None => continue,
             },
         };
-        let account = token_bytes(acct_tok, line, &mut scratch);
-        if !account.is_ascii() && high_sample.len() < 4096 {
-            high_sample.extend_from_slice(account);
-        }
-        add_to(&mut accounts, account, cents, exact);
+        let account = keys.key(token_bytes(acct_tok, line, &mut scratch));
+        accounts.entry(account).or_default().add(cents, exact);
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
         for t in toks
@@ -276,7 +376,7 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             }
             if !have_dim {
                 let raw = token_bytes(t, line, &mut scratch2);
-                pending_dim = std::str::from_utf8(raw).ok().and_then(|s| s.parse().ok());
+                pending_dim = parse_dim(raw);
                 have_dim = true;
                 continue;
             }
@@ -284,52 +384,40 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             let Some(dim) = pending_dim.take() else {
                 continue;
             };
-            let object = token_bytes(t, line, &mut scratch2);
-            if !object.is_ascii() && high_sample.len() < 4096 {
-                high_sample.extend_from_slice(object);
-            }
-            key.clear();
-            key.extend_from_slice(&dim.to_le_bytes());
-            key.extend_from_slice(
-                &u32::try_from(object.len())
-                    .unwrap_or(u32::MAX)
-                    .to_le_bytes(),
-            );
-            key.extend_from_slice(object);
-            key.extend_from_slice(account);
-            add_to(&mut objects, &key, cents, exact);
+            let object = keys.key(token_bytes(t, line, &mut scratch2));
+            objects
+                .entry((dim, object, account))
+                .or_default()
+                .add(cents, exact);
         }
     }
     if in_voucher {
         totals.records += 1;
     }
+    let high: Vec<u8> = keys
+        .names
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|b| !b.is_ascii())
+        .take(4096)
+        .collect();
     let enc = encoding
-        .or_else(|| detect_encoding(&high_sample))
+        .or_else(|| detect_encoding(&high))
         .unwrap_or(Encoding::Cp437);
     for (k, acc) in accounts {
-        totals.by_account.insert(enc.decode(&k), acc.total());
+        totals
+            .by_account
+            .insert(enc.decode(&keys.bytes(k)), acc.total());
     }
-    for (k, acc) in objects {
-        let dim = k
-            .get(0..4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-            .unwrap_or(0);
-        let len = k
-            .get(4..8)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-            .unwrap_or(0) as usize;
-        let object = k.get(8..8 + len).unwrap_or_default();
-        let account = k.get(8 + len..).unwrap_or_default();
-        totals.by_object.insert(
-            ObjectKey {
-                dimension: dim,
-                object: enc.decode(object),
-                account: enc.decode(account),
-            },
-            acc.total(),
-        );
+    for ((dimension, object, account), acc) in objects {
+        totals
+            .by_object
+            .entry(dimension)
+            .or_default()
+            .entry(enc.decode(&keys.bytes(object)))
+            .or_default()
+            .insert(enc.decode(&keys.bytes(account)), acc.total());
     }
     Ok(totals)
 }

@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 /// assert!(!parse_amount(b"-0.00").unwrap().is_sign_negative());
 /// assert_eq!(parse_amount(b"12x"), None);
 /// ```
+#[doc(alias = "belopp")]
 #[must_use]
 pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
     let (neg, digits) = match text.split_first() {
@@ -25,6 +26,31 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
     };
     if digits.is_empty() || digits.len() > 40 {
         return None;
+    }
+    if digits.len() <= 18 {
+        // Fast path: at most 18 digits fit in an i64 without overflow checks.
+        let mut m: i64 = 0;
+        let mut scale: Option<u32> = None;
+        for &b in digits {
+            match b {
+                b'0'..=b'9' => {
+                    m = m * 10 + i64::from(b - b'0');
+                    if let Some(s) = scale.as_mut() {
+                        *s += 1;
+                    }
+                }
+                b'.' | b',' if scale.is_none() => scale = Some(0),
+                _ => return None,
+            }
+        }
+        let scale = scale.unwrap_or(0);
+        if m == 0 {
+            if !digits.iter().any(u8::is_ascii_digit) {
+                return None;
+            }
+            return Some(Decimal::new(0, scale));
+        }
+        return Decimal::try_new(if neg { -m } else { m }, scale).ok();
     }
     let mut mantissa: i128 = 0;
     let mut scale: Option<u32> = None;

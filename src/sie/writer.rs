@@ -78,6 +78,7 @@ fn needs_quotes(s: &str) -> bool {
 /// assert_eq!(back, records);
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[doc(alias = "skrivare")]
 pub struct Writer<W: Write> {
     out: W,
     encoding: Encoding,
@@ -378,6 +379,7 @@ impl<W: Write> Writer<W> {
 /// use kommunal_redovisning::sie::{Record, write_records};
 /// assert_eq!(write_records(&[Record::SieType(4)]), b"#SIETYP 4\n");
 /// ```
+#[doc(alias = "skriv")]
 #[must_use]
 pub fn write_records(records: &[Record]) -> Vec<u8> {
     let mut w = Writer::new(Vec::new());
@@ -386,4 +388,22 @@ pub fn write_records(records: &[Record]) -> Vec<u8> {
         let _ = w.write(r);
     }
     w.finish().unwrap_or_default()
+}
+
+/// Granskar poster: what a reader would say about a file made of these records — the
+/// mandatory and forbidden records of its type, unbalanced vouchers, group order — so
+/// that a caller can make sure the file it writes is spec-clean.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Record, check_records};
+/// let findings = check_records(&[Record::Flag(0), Record::SieType(4)]);
+/// assert!(findings.iter().any(|d| d.message == "#PROGRAM missing; it is mandatory in type 4I files"));
+/// ```
+#[doc(alias = "granska")]
+#[must_use]
+pub fn check_records(records: &[Record]) -> Vec<super::Diagnostic> {
+    let bytes = write_records(records);
+    let mut reader = super::Reader::new(&bytes[..]);
+    while let Ok(Some(_)) = reader.next_record() {}
+    reader.take_diagnostics()
 }
