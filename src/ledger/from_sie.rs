@@ -88,6 +88,8 @@ impl SieLedger {
                 }
                 other => out.add(other)?,
             }
+            // The next voucher is parsed into this one's allocations.
+            reader.recycle(record);
         }
         sums.move_into(&mut out.trial_balance)?;
         out.sie_type = reader.sie_type().or(out.sie_type);
