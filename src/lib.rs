@@ -27,8 +27,26 @@
 //!   outcome or a forecast), the reserve limits by year ([`ReserveRules`]: 1 %/2 %, the
 //!   5 % cap on the resultatreserv from 2024) and the multi-year record of deficits to
 //!   restore within three years ([`DeficitRecord`]).
-//! - [`NumberFormat`]: `−1 234 567`, `23,3 %` with non-breaking spaces and a true minus
-//!   sign, or a machine form for CSV.
+//! - [`statement`] also holds the budget follow-up: [`OperatingStatement`]
+//!   (driftredovisning, any depth of units, budget with anslagsförändringar, forecast,
+//!   deviations, reconciliation to the resultaträkning), [`InvestmentStatement`]
+//!   (investeringsredovisning with investeringsram and beräknad totalutgift),
+//!   [`CashFlowStatement`] (kassaflödesanalys) and budget/forecast columns on a
+//!   resultaträkning.
+//! - [`goal`]: måluppfyllelse — målområden, mål and målvärden with eight kinds of
+//!   target, validated assessment scales (gaps and overlaps reported precisely) and
+//!   named aggregation rules.
+//! - [`sick_leave`]: the statutory sjukfrånvaro disclosure (seven ratios, the
+//!   ten-person rule, comparison with the year before, checks of published tables).
+//! - [`sie`]: a tolerant, diagnostic, fast SIE 4 reader and writer (depends on nothing
+//!   else in the crate); [`ledger`]: trial balance, the Kommun-Bas chart as data, and
+//!   statements and driftredovisning straight from a ledger.
+//! - [`report`]: the delårsrapport and årsredovisning as a whole, with completeness and
+//!   consistency checks and rendering to Markdown, HTML and JSON; [`check`]: checks of
+//!   statements as printed by others (rounding told apart from errors).
+//! - [`present`]: [`NumberFormat`] (`−1 234 567`, `23,3 %` with non-breaking spaces
+//!   and a true minus sign, or a machine form for CSV), [`Table`] with presentation
+//!   rounding that foots, and text, Markdown, CSV and HTML renderers.
 //!
 //! ## Quick start
 //!
@@ -49,13 +67,30 @@
 //! ## Data flow
 //!
 //! ```text
-//! hand / JSON ──► statements: IncomeStatement, BalanceSheet
-//!                       │  (subtotals derived, validate(), cross-statement checks)
-//!                       ▼
-//!                 ratio::KeyRatios (soliditet, likviditet …)
+//! SIE 4 bytes ──► sie::Reader ──► records + diagnostics
 //!                       │
 //!                       ▼
-//!        present: NumberFormat (Swedish or machine) ──► text
+//!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)
+//!                       │  ledger::Chart (account → line; Kommun-Bas default, JSON)
+//!                       ▼  LedgerStatements::build, LedgerOperating::build
+//! hand / JSON ────► statements: IncomeStatement, BalanceSheet, CashFlowStatement,
+//!                       OperatingStatement (drift, prognos), InvestmentStatement
+//!                       │  (subtotals derived, validate(), cross-statement checks)
+//!                       ▼
+//!        ratio::KeyRatios · BalancedBudgetStatement · goal::evaluate · sick_leave
+//!                       │
+//!                       ▼  assembled into the typed parts of a report
+//!        report::InterimReport (delårsrapport) / report::AnnualReport (årsredovisning)
+//!          GoalsPart · ForecastPart · SickLeavePart · KeyFigures · statements · Notes
+//!          · text Sections · Stated figures (given only in the text) · AbsentPart
+//!                       │
+//!          ├─► check_completeness() ─► Vec<report::Finding>  (missing parts + sources)
+//!          ├─► check_consistency()  ─► Vec<report::Finding>  (figures that appear twice,
+//!          │                            goal criteria gaps; reuses the parts' checks)
+//!          └─► document() ─► report::Document ─► to_markdown() / to_html(); serde ─► JSON
+//!                       │
+//!                       ▼
+//!        present: Table (to_text / to_markdown / to_csv / to_html), NumberFormat
 //! ```
 //!
 //! Each arrow is a plain function or constructor over owned data; there is no global
@@ -74,6 +109,9 @@
 //! | belopp, kronor, tkr, mnkr | amount, thousands/millions of kronor | [`Amount`], [`Scale`] |
 //! | räkenskapsår | financial year (= calendar year) | [`FinancialYear`] |
 //! | delårsrapport, delårsperiod | interim report, interim period | [`Period::check_interim`] |
+//! | delårsrapport (hela rapporten) | interim report as a whole | [`report::InterimReport`] |
+//! | årsredovisning | annual report | [`report::AnnualReport`] |
+//! | granskning: fullständighet, överensstämmelse | completeness and consistency checks | [`report::InterimReport::check_completeness`], [`report::InterimReport::check_consistency`] |
 //! | kommun, region, kommunalförbund | municipality, region, federation of municipalities | [`EntityKind`] |
 //! | organisationsnummer | organisation number | [`OrganisationNumber`] |
 //! | resultaträkning | income statement | [`IncomeStatement`] |
@@ -93,9 +131,9 @@
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
 //! | sjukfrånvaro, sjukfrånvaroredovisning | sick leave, the statutory sick-leave disclosure | [`SickLeaveData::disclose`], [`SickLeaveDisclosure`] |
 //! | sammanlagd ordinarie arbetstid | combined ordinary working time | [`SickLeaveRecord::ordinary_hours`] |
-//! | långtidssjukfrånvaro (60 dagar eller mer) | long-term sick leave, share of sick time | [`SickLeaveMeasure::LongTermShare`] |
+//! | långtidssjukfrånvaro (60 dagar eller mer) | long-term sick leave, share of sick time | [`sick_leave::SickLeaveMeasure::LongTermShare`] |
 //! | kvinnor, män; 29 år eller yngre, 30–49 år, 50 år eller äldre | gender; age bands | [`Gender`], [`AgeBand`] |
-//! | uppgift lämnas inte (högst tio anställda) | withheld (ten or fewer employees) | [`SickLeaveFigure::Withheld`], [`WithheldReason`] |
+//! | uppgift lämnas inte (högst tio anställda) | withheld (ten or fewer employees) | [`sick_leave::SickLeaveFigure::Withheld`], [`sick_leave::WithheldReason`] |
 //! | tryckt tabell | published table of percentages | [`PublishedSickLeaveTable`] |
 //! | balanskravsutredning, balanskravsresultat | balanced-budget statement and result | [`BalancedBudgetStatement`] |
 //! | årets resultat efter balanskravsjusteringar | result after balanced-budget adjustments | [`BalancedBudgetStatement::adjusted_result`] |
@@ -128,6 +166,9 @@
 //! | kassaflödesanalys | cash-flow statement | [`CashFlowStatement`] |
 //! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
 //! | rörelsekapital | working capital | [`CashFlowDerivation`] |
+//! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
+//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
+//! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
 //! | SIE-fil, post, verifikation, transaktion | SIE file, record, voucher, voucher row | [`sie::Reader`], [`sie::Record`], [`sie::Voucher`], [`sie::Row`] |
 //! | ingående/utgående balans, periodsaldo, periodbudget | opening/closing balance, period balance, period budget | [`sie::Balance`], [`sie::PeriodAmount`] |
 //! | objekt, dimension (ansvar, verksamhet, projekt) | object, dimension | [`sie::ObjectRef`] |
@@ -146,6 +187,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod balanced_budget;
+pub mod check;
 mod entity;
 mod error;
 pub mod goal;
@@ -169,13 +211,10 @@ pub use goal::{
 };
 pub use money::{Amount, Percent, RoundingMode, Scale};
 pub use period::{FinancialYear, Period};
-pub use present::Table;
-pub use present::{MinusSign, NumberFormat};
+pub use present::{MinusSign, NumberFormat, Table};
 pub use sick_leave::{
-    AgeBand, AverageEmployees, Gender, ImpliedShares, PartitionCheck, PartitionVerdict,
-    PublishedSickLeaveRow, PublishedSickLeaveTable, ShareRange, SickLeaveComparison, SickLeaveData,
-    SickLeaveDisclosure, SickLeaveFigure, SickLeaveHours, SickLeaveMeasure, SickLeavePartition,
-    SickLeaveRecord, SickLeaveReport, SickLeaveRules, WithheldReason,
+    AgeBand, Gender, PublishedSickLeaveTable, SickLeaveData, SickLeaveDisclosure, SickLeaveRecord,
+    SickLeaveReport,
 };
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
 pub use statement::{

@@ -44,10 +44,8 @@
 //! # Example
 //!
 //! ```
-//! use kommunal_redovisning::{
-//!     AgeBand, AverageEmployees, Gender, Period, SickLeaveData, SickLeaveFigure,
-//!     SickLeaveMeasure, SickLeaveRecord, WithheldReason,
-//! };
+//! use kommunal_redovisning::{Period};
+//! use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveData, SickLeaveFigure, SickLeaveMeasure, SickLeaveRecord, WithheldReason};
 //! use rust_decimal::Decimal;
 //!
 //! let h = |n: i64| Decimal::from(n);
@@ -436,7 +434,7 @@ impl SickLeaveRecord {
 /// years, for the exemption of small employers.
 ///
 /// ```
-/// use kommunal_redovisning::AverageEmployees;
+/// use kommunal_redovisning::sick_leave::AverageEmployees;
 /// use rust_decimal::Decimal;
 /// let small = AverageEmployees::new(Decimal::from(9), Decimal::from(11));
 /// assert!(small.is_exempt()?); // (9 + 11) / 2 = 10: at most ten
@@ -661,7 +659,7 @@ impl SickLeaveData {
 /// Summerade timmar: headcount and hours of a set of records, with the ratios on them.
 ///
 /// ```
-/// use kommunal_redovisning::{AgeBand, Gender, SickLeaveHours, SickLeaveRecord};
+/// use kommunal_redovisning::sick_leave::{AgeBand, Gender, SickLeaveHours, SickLeaveRecord};
 /// use rust_decimal::Decimal;
 /// let staff = [
 ///     SickLeaveRecord::employee(Gender::Woman, AgeBand::UpTo29, Decimal::from(800), Decimal::from(40)),
@@ -942,10 +940,8 @@ impl SickLeaveDisclosure {
 /// Jämförelse med samma period föregående år.
 ///
 /// ```
-/// use kommunal_redovisning::{
-///     AgeBand, AverageEmployees, Gender, Period, SickLeaveComparison, SickLeaveData,
-///     SickLeaveMeasure, SickLeaveRecord,
-/// };
+/// use kommunal_redovisning::{Period};
+/// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveComparison, SickLeaveData, SickLeaveMeasure, SickLeaveRecord};
 /// use rust_decimal::Decimal;
 /// let h = Decimal::from;
 /// let data = |year, sick| SickLeaveData {
@@ -1029,7 +1025,8 @@ impl SickLeaveComparison {
 /// Neither recomputes the total: with percentages alone that is impossible.
 ///
 /// ```
-/// use kommunal_redovisning::{PartitionVerdict, Percent, PublishedSickLeaveRow, PublishedSickLeaveTable, SickLeaveMeasure};
+/// use kommunal_redovisning::{Percent};
+/// use kommunal_redovisning::sick_leave::{PartitionVerdict, PublishedSickLeaveRow, PublishedSickLeaveTable, SickLeaveMeasure};
 /// use rust_decimal::Decimal;
 /// let p = |x: i64| Some(Percent::new(Decimal::new(x, 1)));
 /// let table = PublishedSickLeaveTable {

@@ -7,10 +7,12 @@
 )]
 
 mod balanced_budget;
+mod check;
 mod follow_up;
 mod foundation;
 mod goal;
 mod ledger;
+mod report;
 mod sick_leave;
 mod sie;
 mod tables;

@@ -1,10 +1,12 @@
 //! Sjukfrånvaro: the statutory disclosure from hours, and Lystkom's published tables.
 
-use kommunal_redovisning::sick_leave::{achievement_lower_is_better, implied_working_time_shares};
+use kommunal_redovisning::sick_leave::{
+    AverageEmployees, PartitionVerdict, PublishedSickLeaveRow, SickLeaveComparison,
+    SickLeaveMeasure, achievement_lower_is_better, implied_working_time_shares,
+};
 use kommunal_redovisning::{
-    AgeBand, AverageEmployees, Error, Gender, NumberFormat, PartitionVerdict, Percent, Period,
-    PublishedSickLeaveRow, PublishedSickLeaveTable, RoundingMode, SickLeaveComparison,
-    SickLeaveData, SickLeaveMeasure, SickLeaveRecord, SickLeaveReport,
+    AgeBand, Error, Gender, NumberFormat, Percent, Period, PublishedSickLeaveTable, RoundingMode,
+    SickLeaveData, SickLeaveRecord, SickLeaveReport,
 };
 use rust_decimal::Decimal;
 
@@ -85,7 +87,7 @@ fn lystkom_gender_total_implies_womens_share() {
 #[cfg(feature = "serde")]
 #[test]
 fn disclosure_from_json_input() {
-    use kommunal_redovisning::{SickLeaveFigure, WithheldReason};
+    use kommunal_redovisning::sick_leave::{SickLeaveFigure, WithheldReason};
     // Fourteen women and twelve men, 30–49 and 50–; one man absent ≥ 60 days.
     let json = r#"{
         "period": {"start": "2025-01-01", "end": "2025-06-30"},

@@ -10,19 +10,30 @@
 use kommunal_redovisning::balanced_budget::{
     BalancedBudgetStatement, Basis, ReserveBase, ReserveContext, ReserveRules,
 };
+use kommunal_redovisning::report::InterimReport;
 use kommunal_redovisning::statement::RowKind;
-use kommunal_redovisning::{Amount, NumberFormat, Percent, Period, Scale};
+use kommunal_redovisning::{Amount, FinancialYear, NumberFormat, Percent, Scale};
 use rust_decimal::Decimal;
 
-pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
-    let year = period.financial_year();
-    let sv = NumberFormat::swedish();
+/// Section 1.4: "Balanskravsutredningen utgår från prognosen för årets resultat". The
+/// forecast is the total of the table in 1.3 (Totalt, Prognos 2025: 1 374 tkr); the text
+/// names no balanskravsjusteringar, so there are none.
+pub fn statement(year: FinancialYear, forecast: Amount) -> BalancedBudgetStatement {
+    BalancedBudgetStatement::from_result(year, Basis::Forecast, forecast)
+}
 
+/// Prints section 1.4 from the assembled report.
+pub fn print(report: &InterimReport) -> Result<(), Box<dyn std::error::Error>> {
+    let year = report.period.financial_year();
+    let sv = NumberFormat::swedish();
+    let bk = report
+        .forecast
+        .balanced_budget
+        .as_ref()
+        .ok_or("the report has no balanskravsutredning")?;
     // Section 1.3: "Helårsprognosen ... pekar på ett positivt resultat för Lystkom med
-    // 1 374 tkr" (Totalt, Prognos 2025).
-    let forecast = Amount::tkr(1_374);
-    // Section 1.4: "Balanskravsutredningen utgår från prognosen för årets resultat".
-    let bk = BalancedBudgetStatement::from_result(year, Basis::Forecast, forecast);
+    // 1 374 tkr" (Totalt, Prognos 2025) — the figure the balanskravsutredning starts from.
+    let forecast = bk.result_for_the_year();
 
     println!("1.4 {} (tkr)", bk.heading());
     let rows: Vec<(String, String)> = bk

@@ -3,13 +3,19 @@
 //! the deviations derived and checked against the printed ones; and what section 2.3
 //! (driftredovisning) gives and lacks.
 
+use kommunal_redovisning::report::{InterimReport, StatedFigure, StatedValue};
 use kommunal_redovisning::statement::{PrintedDifferenceKind, PrintedFigure};
 use kommunal_redovisning::{
     Amount, Budget, NumberFormat, OperatingFigures, OperatingStatement, OperatingUnit, Scale,
 };
 
-pub fn print() -> Result<(), Box<dyn std::error::Error>> {
-    let sv = NumberFormat::swedish();
+/// The caption of the forecast table.
+pub const CAPTION: &str =
+    "1.3 Prognos för resultat i förhållande till budget för den löpande verksamheten";
+
+/// Section 1.3's forecast table: budget and prognos per verksamhet (tkr). Totals and
+/// deviations are derived, never stored.
+pub fn statement() -> Result<OperatingStatement, Box<dyn std::error::Error>> {
     let tkr = Amount::tkr;
 
     // Section 1.3, the inputs per row (tkr): Budget 2025 and Prognos 2025. The figures
@@ -36,11 +42,45 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     drift
         .labels
         .set("avvikelse_prognos", "Avvikelse mot budget 2025");
+    Ok(drift)
+}
 
-    let table = drift.to_table(
-        "1.3 Prognos för resultat i förhållande till budget för den löpande verksamheten",
-        Scale::Tkr,
-    )?;
+/// Section 1.3, the printed derived figures (given data): the column "Avvikelse mot
+/// budget 2025" per row and the row "Totalt 859 1 374 515".
+pub fn printed() -> Vec<PrintedFigure> {
+    let tkr = Amount::tkr;
+    vec![
+        PrintedFigure::new("IT", "avvikelse_prognos", tkr(198)),
+        PrintedFigure::new("Kundtjänst", "avvikelse_prognos", tkr(273)),
+        PrintedFigure::new("Revision", "avvikelse_prognos", tkr(0)),
+        PrintedFigure::new("Lystkom", "avvikelse_prognos", tkr(44)),
+        PrintedFigure::new("totalt", "budget", tkr(859)),
+        PrintedFigure::new("totalt", "prognos", tkr(1_374)),
+        PrintedFigure::new("totalt", "avvikelse_prognos", tkr(515)),
+    ]
+}
+
+/// The amount of the first stated `figure`, if any.
+fn stated(report: &InterimReport, figure: &StatedFigure) -> Option<Amount> {
+    report
+        .stated
+        .iter()
+        .find(|s| &s.figure == figure)
+        .and_then(|s| match s.value {
+            StatedValue::Amount { amount, .. } => Some(amount),
+            StatedValue::Percent { .. } => None,
+        })
+}
+
+/// Prints section 1.3 (and what 2.3 gives) from the assembled report.
+pub fn print(report: &InterimReport) -> Result<(), Box<dyn std::error::Error>> {
+    let sv = NumberFormat::swedish();
+    let drift = report
+        .forecast
+        .by_unit
+        .as_ref()
+        .ok_or("the report has no forecast table")?;
+    let table = drift.to_table(CAPTION, Scale::Tkr)?;
     for (i, line) in table.to_text(&sv).lines().enumerate() {
         if i == 0 {
             println!("{line}");
@@ -52,19 +92,9 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
         "  Avvikelse = prognos − budget; positivt är bättre än budget (resultat per verksamhet, överskott positivt)."
     );
 
-    // Section 1.3, the printed derived figures (given data): the column "Avvikelse mot
-    // budget 2025" per row and the row "Totalt 859 1 374 515".
-    let printed = [
-        PrintedFigure::new("IT", "avvikelse_prognos", tkr(198)),
-        PrintedFigure::new("Kundtjänst", "avvikelse_prognos", tkr(273)),
-        PrintedFigure::new("Revision", "avvikelse_prognos", tkr(0)),
-        PrintedFigure::new("Lystkom", "avvikelse_prognos", tkr(44)),
-        PrintedFigure::new("totalt", "budget", tkr(859)),
-        PrintedFigure::new("totalt", "prognos", tkr(1_374)),
-        PrintedFigure::new("totalt", "avvikelse_prognos", tkr(515)),
-    ];
+    let printed = &report.forecast.printed;
     let rows = drift.rows()?;
-    let found = rows.compare_printed(&printed, Amount::ZERO)?;
+    let found = rows.compare_printed(printed, Amount::ZERO)?;
     if found.is_empty() {
         println!(
             "  Tryckta summor och avvikelser ({} st.) stämmer med de beräknade.",
@@ -88,16 +118,18 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     // Section 1.3, the text under the table: "pekar på ett positivt resultat för
-    // Lystkom med 1 374 tkr".
+    // Lystkom med 1 374 tkr" (a stated figure of the report).
     let forecast_total = drift.total()?.forecast;
-    let verdict = if forecast_total == Some(tkr(1_374)) {
+    let text = stated(report, &StatedFigure::ForecastResult)
+        .ok_or("the report states no forecast result")?;
+    let verdict = if forecast_total == Some(text) {
         "stämmer med tabellens Totalt"
     } else {
         "STÄMMER INTE med tabellens Totalt"
     };
     println!(
         "  Helårsprognos enligt texten: {} tkr ({verdict}).",
-        sv.amount(tkr(1_374), Scale::Tkr)
+        sv.amount(text, Scale::Tkr)
     );
 
     // Section 2.3: "ett positivt resultat på totalt 2 148 tkr för perioden
@@ -106,9 +138,12 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     // resultaträkningen (also missing) cannot be shown or checked.
     println!();
     println!("2.3 Driftredovisning");
+    let result =
+        stated(report, &StatedFigure::PeriodResult).ok_or("the report states no period result")?;
     println!(
-        "  Periodens resultat enligt texten: {} tkr (2025-01-01 – 2025-06-30).",
-        sv.amount(tkr(2_148), Scale::Tkr)
+        "  Periodens resultat enligt texten: {} tkr ({}).",
+        sv.amount(result, Scale::Tkr),
+        report.period
     );
     println!(
         "  Tabellen saknas i rapportens text: utfall per verksamhet och avstämning mot resultaträkningen kan inte visas."

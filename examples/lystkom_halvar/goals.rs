@@ -10,13 +10,14 @@
 //! and the report's own statement is kept as the stated assessment; nothing is invented.
 
 use chrono::NaiveDate;
-use kommunal_redovisning::NumberFormat;
 use kommunal_redovisning::goal::{
     AggregateEvaluation, AggregationRule, AreaEvaluation, AssessmentScale, AssessmentSettings,
     Band, Basis, Comparison, Coverage, Evaluation, GapPolicy, Goal, GoalArea, Interval, Judgement,
     LevelSet, Measurement, Observation, Outcome, StatedAssessment, TargetKind, TargetValue,
     evaluate,
 };
+use kommunal_redovisning::report::{GoalsPart, InterimReport};
+use kommunal_redovisning::{Amount, NumberFormat, Scale};
 use rust_decimal::Decimal;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
@@ -84,8 +85,17 @@ fn goals(texts: &[&str]) -> Vec<Goal> {
     texts.iter().map(|t| Goal::new(*t, area_rule())).collect()
 }
 
-/// All five målområden of section 1.2.
+/// All five målområden of section 1.2, with the figures the notes of 5.1 quote
+/// (periodens resultat 2 148 tkr, section 2.3; helårsprognos 1 374 tkr, section 1.3).
 pub fn areas() -> Res<Vec<GoalArea>> {
+    areas_with(Amount::tkr(2_148), Amount::tkr(1_374))
+}
+
+/// All five målområden, quoting `period_result` and `forecast` in the notes of 5.1, so
+/// the assembled report takes them from its own data (section 2.3 and the forecast
+/// table of 1.3) and its goal table cannot disagree with them.
+pub fn areas_with(period_result: Amount, forecast: Amount) -> Res<Vec<GoalArea>> {
+    let sv = NumberFormat::swedish();
     let jun = date(2025, 6, 30)?;
     let dec = date(2025, 12, 31)?;
     let per_dec = |t: TargetValue, when: &str| {
@@ -346,10 +356,11 @@ pub fn areas() -> Res<Vec<GoalArea>> {
             .with_outcome(
                 Observation::new(
                     jun,
-                    not_reported(
+                    not_reported(&format!(
                         "omsättningen anges inte, så överskottets andel kan inte räknas \
-                         (periodens resultat 2 148 tkr)",
-                    ),
+                         (periodens resultat {} tkr)",
+                        sv.amount(period_result, Scale::Tkr)
+                    )),
                 )
                 .with_stated(StatedAssessment::new(
                     "uppfyllt",
@@ -359,10 +370,11 @@ pub fn areas() -> Res<Vec<GoalArea>> {
             .with_forecast(
                 Observation::new(
                     dec,
-                    not_reported(
+                    not_reported(&format!(
                         "omsättningen anges inte, så prognosens andel kan inte räknas \
-                         (helårsprognos 1 374 tkr)",
-                    ),
+                         (helårsprognos {} tkr)",
+                        sv.amount(forecast, Scale::Tkr)
+                    )),
                 )
                 .with_stated(StatedAssessment::new(
                     "uppfyllt",
@@ -446,6 +458,7 @@ pub fn areas() -> Res<Vec<GoalArea>> {
 }
 
 /// Evaluates the five målområden per 2025-06-30 under Lystkom's criteria.
+#[allow(dead_code)] // used by tests/goal.rs
 pub fn evaluation(policy: GapPolicy, rule: Option<AggregationRule>) -> Res<Evaluation> {
     let scale = criteria(policy)?;
     let mut areas = areas()?;
@@ -462,10 +475,20 @@ pub fn evaluation(policy: GapPolicy, rule: Option<AggregationRule>) -> Res<Evalu
     )?)
 }
 
-pub fn print() -> Res<()> {
-    let scale = criteria(GapPolicy::LevelBelow)?;
-    let levels = scale.levels();
-    let ev = evaluation(GapPolicy::LevelBelow, None)?;
+/// The goal part of the report: the five målområden on Lystkom's criteria, gaps given
+/// the nearest level below (the reading the report's own assessments fit).
+pub fn part() -> Res<GoalsPart> {
+    Ok(GoalsPart::new(criteria(GapPolicy::LevelBelow)?, areas()?))
+}
+
+/// Prints section 1.2 from the assembled report.
+pub fn print(report: &InterimReport) -> Res<()> {
+    let goals = report
+        .goals
+        .as_ref()
+        .ok_or("the report has no goal areas")?;
+    let levels = goals.scale.levels();
+    let ev = goals.evaluate(report.period.end())?;
     let sv = NumberFormat::swedish();
 
     println!(
@@ -522,7 +545,11 @@ pub fn print() -> Res<()> {
     print_table(&ev.areas, levels);
 
     // What the choice of rule does: "the weakest" marks Målområde 3 "inte uppfyllt".
-    let weakest = evaluation(GapPolicy::LevelBelow, Some(AggregationRule::Weakest))?;
+    let mut with_weakest = goals.clone();
+    for a in &mut with_weakest.areas {
+        a.rule = AggregationRule::Weakest;
+    }
+    let weakest = with_weakest.evaluate(report.period.end())?;
     println!();
     println!(
         "  Med regeln \"{}\" i stället:",

@@ -5,11 +5,11 @@
 //! The report gives percentages only — no hours, no headcounts — so the tables are
 //! `PublishedSickLeaveTable`s (given figures), never recomputed from invented hours.
 
-use kommunal_redovisning::sick_leave::achievement_lower_is_better;
-use kommunal_redovisning::{
-    NumberFormat, PartitionVerdict, Percent, Period, PublishedSickLeaveRow,
-    PublishedSickLeaveTable, SickLeaveMeasure,
+use kommunal_redovisning::report::InterimReport;
+use kommunal_redovisning::sick_leave::{
+    PartitionVerdict, PublishedSickLeaveRow, SickLeaveMeasure, achievement_lower_is_better,
 };
+use kommunal_redovisning::{NumberFormat, Percent, Period, PublishedSickLeaveTable};
 use rust_decimal::Decimal;
 
 /// A printed figure with one decimal: `p(57)` is 5,7 %.
@@ -25,8 +25,9 @@ fn row(label: &str, measure: SickLeaveMeasure, now: i64, before: i64) -> Publish
     }
 }
 
-pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
-    let sv1 = NumberFormat::swedish().with_decimals(1);
+/// Section 1.1's two tables as given data: by age group and by gender, at the period's
+/// end and the same day a year earlier.
+pub fn tables(period: &Period) -> Result<Vec<PublishedSickLeaveTable>, Box<dyn std::error::Error>> {
     // The columns are the period's end and the same day a year earlier (the report:
     // "som en jämförelse redovisas också sjukfrånvaron för samma period föregående år").
     let columns = vec![
@@ -60,8 +61,18 @@ pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
         total: vec![p(50), p(36)],
     };
 
+    Ok(vec![by_age, by_gender])
+}
+
+/// Prints section 1.1's sick leave from the assembled report.
+pub fn print(report: &InterimReport) -> Result<(), Box<dyn std::error::Error>> {
+    let period = &report.period;
+    let sv1 = NumberFormat::swedish().with_decimals(1);
+    let [by_age, by_gender] = report.sick_leave.published.as_slice() else {
+        return Err("the report should have two sick-leave tables (age, gender)".into());
+    };
     println!("1.1 Sjukfrånvaro (rapportens tabeller: procent, inga timmar)");
-    for (table, heading) in [(&by_age, "Åldersgrupp (år)"), (&by_gender, "Kön")] {
+    for (table, heading) in [(by_age, "Åldersgrupp (år)"), (by_gender, "Kön")] {
         table.validate()?;
         print_table(table, heading, &sv1)?;
     }
@@ -81,7 +92,7 @@ pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "Kontroll: totalen är gruppernas vägda medelvärde och ska ligga mellan minsta och största gruppvärde"
     );
-    for table in [&by_age, &by_gender] {
+    for table in [by_age, by_gender] {
         let partition = table.partition().map_or("", |p| p.label());
         for check in table.check_total_between_groups()? {
             let verdict = match &check.verdict {
@@ -163,7 +174,7 @@ pub fn print(period: &Period) -> Result<(), Box<dyn std::error::Error>> {
             num(by_age.total[c], &sv1)
         );
         for (i, r) in by_age.rows.iter().enumerate() {
-            let range = |ranges: &Option<Vec<kommunal_redovisning::ShareRange>>| {
+            let range = |ranges: &Option<Vec<kommunal_redovisning::sick_leave::ShareRange>>| {
                 ranges
                     .as_ref()
                     .and_then(|s| s.get(i))

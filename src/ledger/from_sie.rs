@@ -1,9 +1,11 @@
 //! SIE 4 → [`TrialBalance`]: the bridge from the reader to the ledger.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::BufRead;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
@@ -75,9 +77,19 @@ impl SieLedger {
     pub fn read<R: BufRead>(source: R, options: ReadOptions) -> Result<Self, LedgerReadError> {
         let mut reader = Reader::with_options(source, options);
         let mut out = SieLedger::default();
+        // Voucher rows, by far the most records, are summed in a hash-keyed
+        // accumulator and moved into the trial balance once at the end.
+        let mut sums = RowSums::default();
         while let Some(record) = reader.next_record()? {
-            out.add(&record)?;
+            match &record {
+                Record::Voucher(v) => {
+                    out.vouchers += 1;
+                    sums.add(v)?;
+                }
+                other => out.add(other)?,
+            }
         }
+        sums.move_into(&mut out.trial_balance)?;
         out.sie_type = reader.sie_type().or(out.sie_type);
         out.diagnostics = reader.take_diagnostics();
         Ok(out)
@@ -164,4 +176,106 @@ impl SieLedger {
 
 fn yyyymm(p: &crate::sie::PeriodAmount) -> u32 {
     u32::from(p.period.year) * 100 + u32::from(p.period.month)
+}
+
+/// A small, fast, non-cryptographic hasher for the accumulator's short keys (the
+/// default SipHash costs more than the rest of the row).
+#[derive(Default, Clone, Copy)]
+struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type MixMap<K, V> = HashMap<K, V, BuildHasherDefault<MixHasher>>;
+
+/// Strings → dense ids, looked up without allocating.
+#[derive(Default)]
+struct Interner {
+    ids: MixMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| self.names.get(i))
+            .map_or("", |n| n)
+    }
+}
+
+/// Sums of counted voucher rows per account and per (dimension, object, account).
+#[derive(Default)]
+struct RowSums {
+    accounts: Interner,
+    objects: Interner,
+    by_account: MixMap<u32, (Decimal, u64)>,
+    by_object: MixMap<(u32, u32, u32), (Decimal, u64)>,
+}
+
+impl RowSums {
+    fn add(&mut self, voucher: &crate::sie::Voucher) -> crate::Result<()> {
+        let overflow = || crate::Error::Overflow {
+            operation: "addition",
+        };
+        for row in voucher.rows.iter().filter(|r| r.kind.counts()) {
+            let account = self.accounts.id(&row.account);
+            let e = self.by_account.entry(account).or_default();
+            e.0 = e.0.checked_add(row.amount).ok_or_else(overflow)?;
+            e.1 += 1;
+            for o in &row.objects {
+                let object = self.objects.id(&o.object);
+                let e = self
+                    .by_object
+                    .entry((o.dimension, object, account))
+                    .or_default();
+                e.0 = e.0.checked_add(row.amount).ok_or_else(overflow)?;
+                e.1 += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn move_into(self, tb: &mut TrialBalance) -> crate::Result<()> {
+        for (account, (sum, rows)) in &self.by_account {
+            let name = self.accounts.name(*account);
+            tb.add_movement(name, None, Amount::new(*sum), *rows)?;
+        }
+        for ((dimension, object, account), (sum, rows)) in &self.by_object {
+            let o = crate::sie::ObjectRef {
+                dimension: *dimension,
+                object: self.objects.name(*object).to_owned(),
+            };
+            let name = self.accounts.name(*account);
+            tb.add_movement(name, Some(&o), Amount::new(*sum), *rows)?;
+        }
+        Ok(())
+    }
 }

@@ -212,6 +212,29 @@ impl TrialBalance {
         Ok(())
     }
 
+    /// Adds a movement already summed elsewhere: `amount` over `rows` voucher rows of
+    /// the current year (year index 0), to the account or, with `object`, to the
+    /// account under that object. [`TrialBalance::add_transaction`] is this for one row.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn add_movement(
+        &mut self,
+        account: &str,
+        object: Option<&ObjectRef>,
+        amount: Amount,
+        rows: u64,
+    ) -> Result<()> {
+        let e = match object {
+            Some(o) => self.object_year(0, o, account)?,
+            None => self.account_year(0, account)?,
+        };
+        e.movement = e.movement.checked_add(amount)?;
+        e.rows = e.rows.saturating_add(rows);
+        Ok(())
+    }
+
     /// Adds a period balance (#PSALDO) for month `yyyymm`. Without objects it counts
     /// towards the account's monthly series; with objects it is kept per object as a
     /// movement only when the file has no vouchers (callers decide).

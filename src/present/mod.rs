@@ -20,5 +20,6 @@ mod rounding;
 mod table;
 
 pub use format::{MinusSign, NumberFormat};
+pub use render::html_escape;
 pub use rounding::{RoundedTable, Rounding, RoundingDifference};
 pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};

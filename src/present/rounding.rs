@@ -5,7 +5,7 @@
 //! printed totals. [`Table::rounded`] rounds a *copy* of a table to a unit and a number
 //! of decimals and, with footing on (the default), apportions the rounding so that
 //!
-//! - every printed sum equals the sum of its printed parts ([`TableRow::sum_of`]),
+//! - every printed sum equals the sum of its printed parts ([`TableRow::sum_of`](crate::present::TableRow::sum_of)),
 //! - every top-level sum (a sum that is no other row's part, e.g. årets resultat,
 //!   summa tillgångar) equals its exact value rounded, and
 //! - every printed figure is its exact value rounded down or up to the unit (never
@@ -36,7 +36,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
 use crate::money::{Amount, RoundingMode, Scale};
-use crate::present::table::{Table, TableRow};
+use crate::present::table::Table;
 
 /// How to round a table for presentation (avrundning): the unit, the decimals, the
 /// rounding mode and whether to foot.
@@ -132,6 +132,7 @@ pub struct RoundingDifference {
 /// when it was footed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "avrundad tabell")]
 pub struct RoundedTable {
     /// The rounded copy: cells are multiples of the unit, [`Table::unit`] and
     /// [`Table::decimals`] set from the [`Rounding`].
@@ -145,7 +146,7 @@ impl Table {
     /// [`Rounding::footing`] is off.
     ///
     /// With footing, every printed sum equals the sum of its printed parts
-    /// ([`TableRow::sum_of`]), every top-level sum (årets resultat, summa tillgångar)
+    /// ([`TableRow::sum_of`](crate::present::TableRow::sum_of)), every top-level sum (årets resultat, summa tillgångar)
     /// equals its exact value rounded, and every figure is its exact value rounded down
     /// or up to the unit.
     ///
@@ -209,6 +210,7 @@ impl Table {
         }
         let unit = Decimal::new(1, rounding.decimals);
         let is_part = self.part_flags();
+        let parts = self.part_indices();
         let mut out = self.clone();
         out.unit = rounding.scale;
         out.decimals = rounding.decimals;
@@ -222,6 +224,7 @@ impl Table {
                 self.check_exact_sums(column)?;
                 let mut f = Footing {
                     table: self,
+                    parts: &parts,
                     exact: &exact,
                     printed: vec![None; exact.len()],
                     unit,
@@ -258,10 +261,11 @@ impl Table {
     /// # Errors
     ///
     /// [`Error::Overflow`].
+    #[doc(alias = "avrundningsdifferenser")]
     pub fn sum_differences(&self) -> Result<Vec<RoundingDifference>> {
         let mut out = Vec::new();
-        for (i, row) in self.rows.iter().enumerate() {
-            let parts = self.parts_of(i);
+        let all_parts = self.part_indices();
+        for (row, parts) in self.rows.iter().zip(&all_parts) {
             if parts.is_empty() {
                 continue;
             }
@@ -296,8 +300,8 @@ impl Table {
     /// For each row, whether it is a part of some sum.
     fn part_flags(&self) -> Vec<bool> {
         let mut flags = vec![false; self.rows.len()];
-        for i in 0..self.rows.len() {
-            for p in self.parts_of(i) {
+        for parts in self.part_indices() {
+            for p in parts {
                 if let Some(f) = flags.get_mut(p) {
                     *f = true;
                 }
@@ -334,6 +338,8 @@ impl Table {
 /// The state of footing one column.
 struct Footing<'a> {
     table: &'a Table,
+    /// The positions of each row's parts.
+    parts: &'a [Vec<usize>],
     /// Exact values in the unit.
     exact: &'a [Option<Decimal>],
     /// Printed values in the unit, filled in as the method goes.
@@ -363,7 +369,7 @@ impl Footing<'_> {
     }
 
     fn is_sum(&self, i: usize) -> bool {
-        self.table.rows.get(i).is_some_and(TableRow::is_sum)
+        self.parts.get(i).is_some_and(|p| !p.is_empty())
     }
 
     fn run(&mut self, is_part: &[bool]) -> Result<()> {
@@ -392,14 +398,27 @@ impl Footing<'_> {
         Ok(())
     }
 
-    /// Apportions the printed value of sum `i` among its parts, then recurses.
-    fn apportion(&mut self, i: usize) -> Result<()> {
+    /// Apportions the printed value of sum `root` among its parts, then each part
+    /// that is a sum among its own parts, and so on down (a work list, not recursion,
+    /// so deep tables cannot exhaust the stack).
+    fn apportion(&mut self, root: usize) -> Result<()> {
+        let mut work = vec![root];
+        while let Some(i) = work.pop() {
+            let more = self.apportion_one(i)?;
+            work.extend(more);
+        }
+        Ok(())
+    }
+
+    /// Apportions the printed value of sum `i` among its direct parts; returns the
+    /// parts that are sums themselves.
+    fn apportion_one(&mut self, i: usize) -> Result<Vec<usize>> {
         let Some(target) = self.printed(i) else {
-            return Ok(());
+            return Ok(Vec::new());
         };
-        let parts = self.table.parts_of(i);
+        let parts = self.parts.get(i).cloned().unwrap_or_default();
         if parts.iter().all(|p| self.exact(*p).is_none()) {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let overflow = || Error::Overflow {
             operation: "footing",
@@ -457,19 +476,18 @@ impl Footing<'_> {
             };
             self.set(p, v);
         }
-        for (p, _, _) in free {
-            if self.is_sum(p) {
-                self.apportion(p)?;
-            }
-        }
-        Ok(())
+        Ok(free
+            .into_iter()
+            .map(|(p, _, _)| p)
+            .filter(|p| self.is_sum(*p))
+            .collect())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::present::table::{Column, ValueKind};
+    use crate::present::table::{Column, TableRow, ValueKind};
     use crate::statement::RowKind;
 
     fn table(lines: &[i64], sum_kind: RowKind) -> Table {
@@ -618,5 +636,35 @@ mod tests {
             .rounded(&Rounding::new(Scale::Kr).without_footing())
             .unwrap();
         assert_eq!(r.differences[0].difference, Amount::kr(1));
+    }
+
+    #[test]
+    fn deep_chains_of_sums_do_not_exhaust_the_stack() {
+        let n = 20_000;
+        let mut t = Table::new("T", Scale::Kr, vec![Column::outcome("x")]);
+        for i in 0..n {
+            let mut row = TableRow::new(
+                format!("s{i}"),
+                "s",
+                RowKind::Subtotal,
+                ValueKind::Flow,
+                vec![Some(Amount::kr(1_600))],
+            );
+            if i + 1 < n {
+                row = row.with_sum_of([format!("s{}", i + 1)]);
+            }
+            t.rows.push(row); // push_row's duplicate check is quadratic here
+        }
+        let r = t.rounded(&Rounding::new(Scale::Tkr)).unwrap();
+        assert!(r.differences.is_empty());
+        assert!(
+            r.table
+                .rows
+                .iter()
+                .all(|row| row.cell(0) == Some(Amount::tkr(2)))
+        );
+        // A cycle through the whole chain is found without recursion too.
+        t.rows[n - 1].sum_of = vec!["s0".into()];
+        assert!(t.validate().is_err());
     }
 }

@@ -402,13 +402,11 @@ impl Table {
                 }
             }
         }
-        for (start, row) in self.rows.iter().enumerate() {
-            if self.reaches(start, start, &mut vec![false; self.rows.len()]) {
-                return Err(Error::InvalidRule(format!(
-                    "row {:?} is part of its own sum in table {:?}",
-                    row.id, self.caption
-                )));
-            }
+        if let Some(row) = self.cycle() {
+            return Err(Error::InvalidRule(format!(
+                "row {:?} is part of its own sum in table {:?}",
+                row.id, self.caption
+            )));
         }
         for ratio in &self.ratios {
             if ratio.values.len() != self.columns.len() {
@@ -424,33 +422,59 @@ impl Table {
         Ok(())
     }
 
-    /// The positions of the direct parts of the row at `index`.
-    pub(crate) fn parts_of(&self, index: usize) -> Vec<usize> {
-        self.rows.get(index).map_or_else(Vec::new, |row| {
-            row.sum_of
-                .iter()
-                .filter_map(|id| self.position(id))
-                .collect()
-        })
+    /// The positions of the direct parts of every row (unknown ids left out).
+    pub(crate) fn part_indices(&self) -> Vec<Vec<usize>> {
+        let index: BTreeMap<&str, usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        self.rows
+            .iter()
+            .map(|r| {
+                r.sum_of
+                    .iter()
+                    .filter_map(|id| index.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect()
     }
 
-    /// `true` when `target` is reachable from `from` through `sum_of` edges (depth first).
-    fn reaches(&self, from: usize, target: usize, seen: &mut Vec<bool>) -> bool {
-        for part in self.parts_of(from) {
-            if part == target {
-                return true;
-            }
-            match seen.get_mut(part) {
-                Some(s) if !*s => {
-                    *s = true;
-                    if self.reaches(part, target, seen) {
-                        return true;
-                    }
+    /// A row on a cycle of `sum_of` edges, if there is one (Kahn's algorithm, no
+    /// recursion).
+    fn cycle(&self) -> Option<&TableRow> {
+        let parts = self.part_indices();
+        let mut indegree = vec![0_usize; self.rows.len()];
+        for ps in &parts {
+            for p in ps {
+                if let Some(d) = indegree.get_mut(*p) {
+                    *d = d.saturating_add(1);
                 }
-                _ => {}
             }
         }
-        false
+        let mut ready: Vec<usize> = (0..self.rows.len())
+            .filter(|i| indegree.get(*i) == Some(&0))
+            .collect();
+        let mut removed = 0_usize;
+        while let Some(i) = ready.pop() {
+            removed = removed.saturating_add(1);
+            for p in parts.get(i).into_iter().flatten() {
+                if let Some(d) = indegree.get_mut(*p) {
+                    *d = d.saturating_sub(1);
+                    if *d == 0 {
+                        ready.push(*p);
+                    }
+                }
+            }
+        }
+        if removed == self.rows.len() {
+            return None;
+        }
+        indegree
+            .iter()
+            .position(|d| *d > 0)
+            .and_then(|i| self.rows.get(i))
     }
 
     /// Appends an avvikelse column: `minuend − subtrahend` for every row that has both
@@ -472,6 +496,7 @@ impl Table {
     /// assert_eq!(t.rows[0].cells[2], Some(Amount::tkr(50)));
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
+    #[doc(alias = "avvikelse")]
     pub fn push_deviation(
         &mut self,
         label: impl Into<String>,
@@ -511,6 +536,7 @@ impl Table {
     ///
     /// [`Error::InvalidRule`] when the number of row lists differs from the number of
     /// columns or the resulting table is not valid ([`Table::validate`]).
+    #[doc(alias = "rader")]
     pub fn from_statement_rows(
         caption: impl Into<String>,
         unit: Scale,
@@ -566,7 +592,7 @@ impl Table {
         Ok(table)
     }
 
-    /// A resultaträkning as a table, one column per statement (e.g. 2025 and 2024,
+    /// Resultaträkning (LKBR 5 kap.) as a table, one column per statement (e.g. 2025 and 2024,
     /// or budget and utfall), rows in statutory order ([`IncomeStatement::rows`]),
     /// flows. Sums are cumulative: verksamhetens nettokostnader is the sum of three
     /// lines, verksamhetens resultat of the nettokostnader and two lines, and so on; a
@@ -578,6 +604,7 @@ impl Table {
     /// invalid table (e.g. two details with the same label under one post) or for
     /// skatteintäkter or generella statsbidrag in a kommunalförbund's statement (its
     /// layout leaves them out, so the printed sums would not add up).
+    #[doc(alias = "resultaträkning")]
     pub fn income_statement(
         caption: impl Into<String>,
         unit: Scale,
@@ -623,7 +650,7 @@ impl Table {
         )
     }
 
-    /// A balansräkning as a table, one column per balance date (e.g. 2025-06-30 and
+    /// Balansräkning (LKBR 6 kap.) as a table, one column per balance date (e.g. 2025-06-30 and
     /// 2024-12-31), rows in statutory order ([`BalanceSheet::rows`]), stocks. Sums:
     /// summa materiella anläggningstillgångar of its three lines, summa
     /// anläggningstillgångar of immateriella, materiella (the sum) and finansiella,
@@ -634,6 +661,7 @@ impl Table {
     ///
     /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
     /// invalid table.
+    #[doc(alias = "balansräkning")]
     pub fn balance_sheet(
         caption: impl Into<String>,
         unit: Scale,
@@ -822,7 +850,7 @@ mod tests {
         // Every sum row equals the sum of its parts.
         for (i, row) in t.rows.iter().enumerate() {
             if row.is_sum() {
-                let parts = t.parts_of(i);
+                let parts = &t.part_indices()[i];
                 let sum = Amount::checked_sum(parts.iter().filter_map(|p| t.rows.get(*p)?.cell(0)))
                     .unwrap();
                 assert_eq!(row.cell(0), Some(sum), "{}", row.id);

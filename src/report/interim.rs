@@ -7,7 +7,13 @@ use crate::entity::Entity;
 use crate::error::Result;
 use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::period::Period;
-use crate::statement::{BalanceSheet, IncomeStatement};
+use crate::present::NumberFormat;
+use crate::sick_leave::PartitionVerdict;
+use crate::statement::{
+    BalanceSheet, IncomeStatement, InvestmentStatement, OperatingStatement, PrintedDifferenceKind,
+};
+
+use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 
 /// A titled piece of free text (avsnitt), e.g. "1.1 Händelser av väsentlig betydelse".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -165,6 +171,9 @@ pub enum StatedFigure {
     EquityRatio(NaiveDate),
     /// Total låneskuld at a date.
     TotalBorrowing(NaiveDate),
+    /// Total sjukfrånvaro at a date (e.g. quoted as a goal's outcome), checked against
+    /// the "Totalt" of every sick-leave table with a column for that date.
+    SickLeaveTotal(NaiveDate),
     /// Anything else, named.
     Other(String),
 }
@@ -181,6 +190,7 @@ impl StatedFigure {
             StatedFigure::TotalAssets(d) => format!("tillgångar totalt {d}"),
             StatedFigure::EquityRatio(d) => format!("soliditet {d}"),
             StatedFigure::TotalBorrowing(d) => format!("total låneskuld {d}"),
+            StatedFigure::SickLeaveTotal(d) => format!("total sjukfrånvaro {d}"),
             StatedFigure::Other(s) => s.clone(),
         }
     }
@@ -208,6 +218,52 @@ pub enum StatedValue {
     },
 }
 
+impl StatedValue {
+    /// An amount printed in tkr: `StatedValue::tkr(1_374)`.
+    #[must_use]
+    pub fn tkr(value: i64) -> Self {
+        StatedValue::Amount {
+            amount: Amount::tkr(value),
+            scale: Scale::Tkr,
+        }
+    }
+}
+
+/// A figure a report states in its text (angiven uppgift): what, the value as printed,
+/// and where (e.g. "1.3, texten under tabellen"). The same figure may be stated in
+/// several places; each is checked.
+#[doc(alias = "angiven uppgift")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Stated {
+    /// What the figure is.
+    pub figure: StatedFigure,
+    /// The value as printed.
+    pub value: StatedValue,
+    /// Where in the report it is stated (empty when not recorded).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub place: String,
+}
+
+impl Stated {
+    /// A stated figure with no place recorded.
+    #[must_use]
+    pub fn new(figure: StatedFigure, value: StatedValue) -> Self {
+        Stated {
+            figure,
+            value,
+            place: String::new(),
+        }
+    }
+
+    /// The same, stated at `place`.
+    #[must_use]
+    pub fn at(mut self, place: impl Into<String>) -> Self {
+        self.place = place.into();
+        self
+    }
+}
+
 /// What kind of problem a [`Finding`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -223,6 +279,24 @@ pub enum FindingKind {
     Late,
     /// A check that passed, or could not be made, stated for the reader.
     Info,
+    /// The report's own assessment criteria leave something undecided: values no level
+    /// covers (luckor), or a level that contradicts whether the target is met.
+    Criteria,
+}
+
+impl FindingKind {
+    /// The Swedish word used in output.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Missing => "saknas",
+            FindingKind::Inconsistent => "stämmer inte",
+            FindingKind::Rounding => "avrundning",
+            FindingKind::Late => "för sent",
+            FindingKind::Info => "info",
+            FindingKind::Criteria => "kriterier",
+        }
+    }
 }
 
 /// One result of checking a report: what, where it is required, and a message.
@@ -240,7 +314,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(kind: FindingKind, part: &str, source: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        kind: FindingKind,
+        part: &str,
+        source: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Finding {
             kind,
             part: part.to_owned(),
@@ -251,26 +330,33 @@ impl Finding {
 }
 
 /// Delårsrapport (interim report), LKBR 13 kap. and RKR R17: a förenklad
-/// förvaltningsberättelse, a resultaträkning compared with the same period the year
+/// förvaltningsberättelse (with the goal evaluation, the helårsprognos and the
+/// balanskravsresultat on it), a resultaträkning compared with the same period the year
 /// before, a balansräkning compared with the last year-end, and notes.
 ///
-/// Parts a report does not give are `None` (or empty) and show up as findings of
-/// [`InterimReport::check_completeness`]; figures given only in the text are
-/// [`InterimReport::stated`] and are checked by [`InterimReport::check_consistency`].
+/// Every figure is held in the crate's own types: the goal areas
+/// ([`GoalsPart`]), the forecast per verksamhet and the balanskravsutredning
+/// ([`ForecastPart`]), sick leave ([`SickLeavePart`]), key figures ([`KeyFigures`]),
+/// the statements. Parts a report does not give are `None` (or empty) and show up as
+/// findings of [`InterimReport::check_completeness`]; [`InterimReport::absent`] says why
+/// the source lacks them, and the renderers print that instead of numbers. Figures given
+/// only in the text are [`InterimReport::stated`] and are checked by
+/// [`InterimReport::check_consistency`] against the parts.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Entity, EntityKind, Period, Scale};
-/// use kommunal_redovisning::report::{FindingKind, InterimReport, StatedFigure, StatedValue};
+/// use kommunal_redovisning::{Amount, Entity, EntityKind, Period};
+/// use kommunal_redovisning::report::{
+///     FindingKind, InterimReport, Stated, StatedFigure, StatedValue,
+/// };
 ///
 /// let mut r = InterimReport::new(
 ///     Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund),
 ///     Period::year_to_month_end(2025, 6)?,
 /// );
-/// let tkr = |v| StatedValue::Amount { amount: Amount::tkr(v), scale: Scale::Tkr };
 /// let d = |s: &str| s.parse().unwrap();
-/// r.stated.push((StatedFigure::Equity(d("2024-12-31")), tkr(6_373)));
-/// r.stated.push((StatedFigure::Equity(d("2025-06-30")), tkr(8_521)));
-/// r.stated.push((StatedFigure::PeriodResult, tkr(2_148)));
+/// r.stated.push(Stated::new(StatedFigure::Equity(d("2024-12-31")), StatedValue::tkr(6_373)));
+/// r.stated.push(Stated::new(StatedFigure::Equity(d("2025-06-30")), StatedValue::tkr(8_521)));
+/// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_148)));
 /// let findings = r.check_consistency()?;
 /// assert!(findings.iter().all(|f| f.kind != FindingKind::Inconsistent));
 /// let missing = r.check_completeness()?;
@@ -285,9 +371,24 @@ pub struct InterimReport {
     pub entity: Entity,
     /// The delårsperiod.
     pub period: Period,
-    /// Förenklad förvaltningsberättelse.
+    /// The scale tables are shown in (default tkr).
+    #[cfg_attr(feature = "serde", serde(default = "tkr"))]
+    pub unit: Scale,
+    /// Förenklad förvaltningsberättelse: its free text.
     #[cfg_attr(feature = "serde", serde(default))]
     pub management_report: ManagementReport,
+    /// Måluppfyllelse: goal areas and the criteria (1.2).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub goals: Option<GoalsPart>,
+    /// Prognos per verksamhet and balanskravsutredning on the forecast (1.3, 1.4).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub forecast: ForecastPart,
+    /// Sjukfrånvaro (Lystkom: in 1.1).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub sick_leave: SickLeavePart,
+    /// Nyckeltal för ekonomisk ställning (1.5).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub key_figures: Option<KeyFigures>,
     /// Resultaträkning for the period.
     #[cfg_attr(feature = "serde", serde(default))]
     pub income_statement: Option<IncomeStatement>,
@@ -300,21 +401,27 @@ pub struct InterimReport {
     /// Balansräkning at the last year-end.
     #[cfg_attr(feature = "serde", serde(default))]
     pub balance_sheet_comparison: Option<BalanceSheet>,
-    /// Helårsprognos: the forecast of årets resultat for the whole year.
+    /// Driftredovisning for the period (2.3).
     #[cfg_attr(feature = "serde", serde(default))]
-    pub forecast_result: Option<Amount>,
-    /// The balanskravsresultat assessed on the forecast (RKR R17), when assessed.
+    pub operating_statement: Option<OperatingStatement>,
+    /// Text of the driftredovisning section.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub balanced_budget_result: Option<Amount>,
-    /// `true` when the report evaluates the goals for god ekonomisk hushållning.
+    pub operating_text: Vec<Section>,
+    /// Investeringsredovisning for the period (2.4).
     #[cfg_attr(feature = "serde", serde(default))]
-    pub goals_evaluated: bool,
+    pub investment_statement: Option<InvestmentStatement>,
+    /// Text of the investeringsredovisning section.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub investment_text: Vec<Section>,
+    /// Parts the source does not give, and why.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub absent: Vec<AbsentPart>,
     /// Notes.
     #[cfg_attr(feature = "serde", serde(default))]
     pub notes: Vec<Note>,
     /// Figures the report states in its text, as printed.
     #[cfg_attr(feature = "serde", serde(default))]
-    pub stated: Vec<(StatedFigure, StatedValue)>,
+    pub stated: Vec<Stated>,
     /// The day the report was handed to fullmäktige and revisorerna, when known.
     #[cfg_attr(feature = "serde", serde(default))]
     pub delivered_on: Option<NaiveDate>,
@@ -327,37 +434,100 @@ impl InterimReport {
         InterimReport {
             entity,
             period,
+            unit: Scale::Tkr,
             management_report: ManagementReport::default(),
+            goals: None,
+            forecast: ForecastPart::default(),
+            sick_leave: SickLeavePart::default(),
+            key_figures: None,
             income_statement: None,
             income_statement_comparison: None,
             balance_sheet: None,
             balance_sheet_comparison: None,
-            forecast_result: None,
-            balanced_budget_result: None,
-            goals_evaluated: false,
+            operating_statement: None,
+            operating_text: Vec::new(),
+            investment_statement: None,
+            investment_text: Vec::new(),
+            absent: Vec::new(),
             notes: Vec::new(),
             stated: Vec::new(),
             delivered_on: None,
         }
     }
 
-    /// The value stated for `figure`, if any.
+    /// The first value stated for `figure`, if any; key figures count as stated.
     #[must_use]
     pub fn stated_value(&self, figure: &StatedFigure) -> Option<StatedValue> {
-        self.stated
-            .iter()
-            .find(|(f, _)| f == figure)
-            .map(|(_, v)| *v)
+        self.all_stated()
+            .into_iter()
+            .find(|s| &s.figure == figure)
+            .map(|s| s.value)
     }
 
-    /// Checks that each part the law and R17 require is present. One finding per
-    /// missing part, with its source; nothing when all is there.
+    /// Why the source lacks `part`, when it says so.
+    #[must_use]
+    pub fn absent_reason(&self, part: ReportPart) -> Option<&str> {
+        self.absent
+            .iter()
+            .find(|a| a.part == part)
+            .map(|a| a.reason.as_str())
+    }
+
+    /// The stated figures and the key figures as stated figures (eget kapital,
+    /// tillgångar totalt, soliditet per date; total låneskuld).
+    #[must_use]
+    pub fn all_stated(&self) -> Vec<Stated> {
+        let mut out = self.stated.clone();
+        if let Some(k) = &self.key_figures {
+            let amount = |a: Amount| StatedValue::Amount {
+                amount: a,
+                scale: k.scale,
+            };
+            for d in &k.dates {
+                out.push(
+                    Stated::new(StatedFigure::Equity(d.date), amount(d.equity)).at("nyckeltal"),
+                );
+                out.push(
+                    Stated::new(StatedFigure::TotalAssets(d.date), amount(d.total_assets))
+                        .at("nyckeltal"),
+                );
+                if let Some(p) = d.equity_ratio {
+                    out.push(
+                        Stated::new(
+                            StatedFigure::EquityRatio(d.date),
+                            StatedValue::Percent {
+                                percent: p,
+                                decimals: k.decimals,
+                            },
+                        )
+                        .at("nyckeltal"),
+                    );
+                }
+            }
+            if let Some((date, a, scale)) = k.total_borrowing {
+                out.push(
+                    Stated::new(
+                        StatedFigure::TotalBorrowing(date),
+                        StatedValue::Amount { amount: a, scale },
+                    )
+                    .at("nyckeltal"),
+                );
+            }
+        }
+        out
+    }
+
+    /// Checks that each part the law and R17 require is present. One
+    /// [`FindingKind::Missing`] finding per missing part, with its source (and why the
+    /// source lacks it, when [`InterimReport::absent`] says); [`FindingKind::Info`] for
+    /// parts the source announces but does not give that are not required; nothing when
+    /// all is there.
     ///
     /// # Errors
     ///
     /// Only date arithmetic at the edge of chrono's range.
     pub fn check_completeness(&self) -> Result<Vec<Finding>> {
-        use FindingKind::{Late, Missing};
+        use FindingKind::{Info, Late, Missing};
         let mut out = Vec::new();
         if let Err(e) = self.period.check_interim() {
             out.push(Finding::new(
@@ -372,60 +542,90 @@ impl InterimReport {
                 Missing,
                 "förenklad förvaltningsberättelse",
                 "LKBR 13 kap.; RKR R17",
-                "the report has no förenklad förvaltningsberättelse",
+                "rapporten har ingen förenklad förvaltningsberättelse",
             ));
         }
-        let parts: [(bool, &str, &str, &str); 5] = [
+        let because = |part: ReportPart| {
+            self.absent_reason(part)
+                .map_or_else(String::new, |r| format!(" ({r})"))
+        };
+        let statements: [(bool, &str, &str, String); 4] = [
             (
                 self.income_statement.is_some(),
                 "resultaträkning",
                 "LKBR 13 kap.",
-                "no resultaträkning for the period",
+                format!(
+                    "resultaträkning för perioden saknas{}",
+                    because(ReportPart::IncomeStatement)
+                ),
             ),
             (
                 self.income_statement_comparison.is_some(),
                 "resultaträkning, jämförelseperiod",
-                "RKR R17 (as applied in practice)",
-                "no resultaträkning for the same period the year before",
+                "RKR R17 (tillämpning i praxis)",
+                format!(
+                    "resultaträkning för samma period föregående år ({}) saknas",
+                    self.period.income_comparison()?
+                ),
             ),
             (
                 self.balance_sheet.is_some(),
                 "balansräkning",
                 "LKBR 13 kap.",
-                "no balansräkning at the end of the period",
+                format!(
+                    "balansräkning per periodens slut saknas{}",
+                    because(ReportPart::BalanceSheet)
+                ),
             ),
             (
                 self.balance_sheet_comparison.is_some(),
                 "balansräkning, jämförelsedatum",
-                "RKR R17 (as applied in practice)",
-                "no balansräkning at the last year-end",
-            ),
-            (
-                self.forecast_result.is_some(),
-                "helårsprognos",
-                "RKR R17",
-                "no full-year forecast of årets resultat",
+                "RKR R17 (tillämpning i praxis)",
+                format!(
+                    "balansräkning per föregående årsskifte ({}) saknas",
+                    self.period.balance_comparison_date()?
+                ),
             ),
         ];
-        for (present, part, source, message) in parts {
+        for (present, part, source, message) in statements {
             if !present {
                 out.push(Finding::new(Missing, part, source, message));
             }
         }
-        if self.balanced_budget_result.is_none() {
+        if self.forecast.result()?.is_none() {
             out.push(Finding::new(
+                Missing,
+                "helårsprognos",
+                "RKR R17",
+                "helårsprognos för årets resultat saknas",
+            ));
+        }
+        match &self.forecast.balanced_budget {
+            None => out.push(Finding::new(
                 Missing,
                 "balanskravsresultat",
                 "RKR R17; LKBR 11 kap. 10 §",
-                "the balanskravsresultat is not assessed on the full-year forecast",
-            ));
+                "balanskravsresultatet bedöms inte utifrån helårsprognosen",
+            )),
+            Some(bk) if bk.basis() != crate::balanced_budget::Basis::Forecast => {
+                out.push(Finding::new(
+                    Missing,
+                    "balanskravsresultat",
+                    "RKR R17",
+                    format!(
+                        "balanskravsutredningen utgår från {}, inte från helårsprognosen",
+                        bk.basis().label()
+                    ),
+                ));
+            }
+            Some(_) => {}
         }
-        if !self.goals_evaluated {
+        if self.goals.as_ref().is_none_or(|g| g.areas.is_empty()) {
             out.push(Finding::new(
                 Missing,
                 "måluppfyllelse",
                 "RKR R17; KL 11 kap.",
-                "the goals for god ekonomisk hushållning are not evaluated",
+                "målen för god ekonomisk hushållning utvärderas inte",
             ));
         }
         for kind in NoteKind::R17 {
@@ -434,9 +634,67 @@ impl InterimReport {
                     Missing,
                     "noter",
                     "RKR R17",
-                    format!("no note on {}", kind.title().to_lowercase()),
+                    format!("not om {} saknas", kind.title().to_lowercase()),
                 ));
             }
+        }
+        // Parts the source names but does not give, which LKBR 13 kap. does not require
+        // (whether R17 requires driftredovisning or investeringsredovisning is
+        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // assessment itself is checked above.
+        for a in &self.absent {
+            let (source, message) = match a.part {
+                ReportPart::IncomeStatement | ReportPart::BalanceSheet | ReportPart::CashFlow => {
+                    continue;
+                }
+                ReportPart::OperatingStatement if self.operating_statement.is_none() => (
+                    "LKBR 13 kap. kräver den inte i en delårsrapport",
+                    format!(
+                        "driftredovisningens tabell finns inte i källan ({})",
+                        a.reason
+                    ),
+                ),
+                ReportPart::InvestmentStatement if self.investment_statement.is_none() => (
+                    "LKBR 13 kap. kräver den inte i en delårsrapport",
+                    format!(
+                        "investeringsredovisningens tabell finns inte i källan ({})",
+                        a.reason
+                    ),
+                ),
+                ReportPart::ForecastTable if self.forecast.by_unit.is_none() => (
+                    "RKR R17",
+                    format!("prognostabellen finns inte i källan ({})", a.reason),
+                ),
+                ReportPart::BalancedBudgetTable
+                    if !self.forecast.balanced_budget_table_in_source =>
+                {
+                    (
+                        "RKR R17",
+                        format!(
+                            "balanskravsutredningens tabell finns inte i källan ({}); \
+                             balanskravsresultatet bedöms i texten och utredningen byggs från \
+                             prognosen utan justeringar",
+                            a.reason
+                        ),
+                    )
+                }
+                _ => continue,
+            };
+            out.push(Finding::new(Info, a.part.label(), source, message));
+        }
+        if self.forecast.balanced_budget.is_some()
+            && !self.forecast.balanced_budget_table_in_source
+            && !self
+                .absent
+                .iter()
+                .any(|a| a.part == ReportPart::BalancedBudgetTable)
+        {
+            out.push(Finding::new(
+                Info,
+                ReportPart::BalancedBudgetTable.label(),
+                "RKR R17",
+                "balanskravsutredningens tabell finns inte i källan; utredningen byggs från prognosen",
+            ));
         }
         if let Some(delivered) = self.delivered_on {
             // Two months after the period end; a period ending on a month end has until
@@ -454,7 +712,7 @@ impl InterimReport {
                     "överlämnande",
                     "KL 11 kap. 16 §",
                     format!(
-                        "delivered {delivered}, later than two months after the period end \
+                        "överlämnad {delivered}, senare än två månader efter periodens slut \
                          ({deadline})"
                     ),
                 ));
@@ -463,22 +721,51 @@ impl InterimReport {
         Ok(out)
     }
 
-    /// Checks that every figure that appears twice agrees: stated figures against each
-    /// other (eget kapital + periodens resultat, soliditet = eget kapital / tillgångar)
-    /// and against the statements where those are present. Differences within the
-    /// printed rounding are [`FindingKind::Rounding`]; agreements are reported as
-    /// [`FindingKind::Info`] so the reader sees what was checked.
+    /// Checks that every figure that appears twice agrees:
+    /// - periodens resultat stated against the resultaträkning, and eget kapital +
+    ///   periodens resultat against closing eget kapital;
+    /// - soliditet = eget kapital / tillgångar (key figures, stated figures or the
+    ///   balansräkningar);
+    /// - the forecast table's printed totals and deviations against the derived ones
+    ///   ([`crate::statement::ColumnRows::compare_printed`]);
+    /// - årets resultat on the forecast: the table's total, the balanskravsutredning and
+    ///   every place the text states it;
+    /// - the goal evaluation ([`crate::goal::evaluate`]): disagreements between computed
+    ///   and stated assessments, and the gaps of the criteria;
+    /// - the sick-leave tables
+    ///   ([`crate::sick_leave::PublishedSickLeaveTable::check_total_between_groups`])
+    ///   and their totals
+    ///   against each other.
+    ///
+    /// Differences within the printed rounding are [`FindingKind::Rounding`]; agreements
+    /// are [`FindingKind::Info`] so the reader sees what was checked.
     ///
     /// # Errors
     ///
-    /// [`crate::Error::Overflow`].
+    /// [`crate::Error::Overflow`]; errors of the goal evaluation
+    /// ([`crate::Error::InvalidRule`] for data that does not fit its target kind).
     pub fn check_consistency(&self) -> Result<Vec<Finding>> {
+        let mut out = self.check_financial_figures()?;
+        out.extend(self.check_forecast()?);
+        if let Some(goals) = &self.goals {
+            out.extend(check_goals(goals, self.period.end())?);
+        }
+        out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
+        Ok(out)
+    }
+
+    fn check_financial_figures(&self) -> Result<Vec<Finding>> {
         let mut out = Vec::new();
         let start_date = self.period.balance_comparison_date()?;
         let end_date = self.period.end();
-        let amount = |f: &StatedFigure| match self.stated_value(f) {
-            Some(StatedValue::Amount { amount, scale }) => Some((amount, scale)),
-            _ => None,
+        let all = self.all_stated();
+        let amount = |f: &StatedFigure| {
+            all.iter()
+                .find(|s| &s.figure == f)
+                .and_then(|s| match s.value {
+                    StatedValue::Amount { amount, scale } => Some((amount, scale)),
+                    StatedValue::Percent { .. } => None,
+                })
         };
 
         // Periodens resultat: stated, in the resultaträkning, and as the change in equity.
@@ -546,32 +833,346 @@ impl InterimReport {
                     FindingKind::Info,
                     "soliditet",
                     "Kolada N03106",
-                    format!("soliditet {date} cannot be recomputed: eget kapital or tillgångar is missing"),
+                    format!(
+                        "soliditet {date} kan inte räknas om: eget kapital eller tillgångar saknas"
+                    ),
                 ));
                 continue;
             };
             let computed = crate::ratio::equity_ratio(equity, assets)?;
             let rounded = computed.round(decimals, RoundingMode::HalfAwayFromZero);
             let (kind, verdict) = if rounded == percent {
-                (FindingKind::Info, "agrees")
+                (FindingKind::Info, "stämmer")
             } else {
-                (FindingKind::Inconsistent, "does not agree")
+                (FindingKind::Inconsistent, "stämmer inte")
             };
+            let sv = NumberFormat::swedish();
+            let p = sv.with_decimals(decimals);
             out.push(Finding::new(
                 kind,
                 "soliditet",
                 "Kolada N03106",
                 format!(
-                    "soliditet {date}: stated {percent} %, computed {} / {} = {} % ({rounded} % \
-                     rounded) — {verdict}",
-                    equity,
-                    assets,
-                    computed.round(4, RoundingMode::HalfAwayFromZero)
+                    "soliditet {date}: angiven {}, beräknad {} / {} = {} ({} avrundat) — {verdict}",
+                    p.percent(percent),
+                    money(equity),
+                    money(assets),
+                    sv.with_decimals(4).percent(computed),
+                    p.percent(rounded),
                 ),
             ));
         }
+        // Total låneskuld: stated only; the balansräkning that would show it is absent.
+        for s in all
+            .iter()
+            .filter(|s| matches!(s.figure, StatedFigure::TotalBorrowing(_)))
+        {
+            if self.balance_sheet.is_none() {
+                out.push(Finding::new(
+                    FindingKind::Info,
+                    "låneskuld",
+                    "LKBR 6 kap.",
+                    format!(
+                        "{} anges bara i texten; det finns ingen balansräkning att stämma av den mot",
+                        s.figure.label()
+                    ),
+                ));
+            }
+        }
         Ok(out)
     }
+
+    fn check_forecast(&self) -> Result<Vec<Finding>> {
+        let mut out = Vec::new();
+        let part = "helårsprognos";
+        if let Some(table) = &self.forecast.by_unit {
+            let printed = &self.forecast.printed;
+            if !printed.is_empty() {
+                let found = table.rows()?.compare_printed(printed, Amount::ZERO)?;
+                for f in &found {
+                    let kind = match f.kind {
+                        PrintedDifferenceKind::Rounding => FindingKind::Rounding,
+                        PrintedDifferenceKind::Error | PrintedDifferenceKind::NotFound => {
+                            FindingKind::Inconsistent
+                        }
+                    };
+                    out.push(Finding::new(
+                        kind,
+                        part,
+                        "RKR R17",
+                        format!(
+                            "prognostabellen, {} / {}: tryckt {}, beräknad {}",
+                            f.figure.row,
+                            f.figure.column,
+                            money(f.figure.amount),
+                            f.derived.map_or_else(|| "saknas".to_owned(), money)
+                        ),
+                    ));
+                }
+                if found.is_empty() {
+                    out.push(Finding::new(
+                        FindingKind::Info,
+                        part,
+                        "RKR R17",
+                        format!(
+                            "prognostabellen: alla {} tryckta summor och avvikelser stämmer med de beräknade",
+                            printed.len()
+                        ),
+                    ));
+                }
+            }
+        }
+        // Årets resultat on the forecast, wherever it appears.
+        let mut places: Vec<(String, Amount, Scale, u32)> = Vec::new();
+        if let Some(t) = self.forecast.table_result()? {
+            places.push(("prognostabellens Totalt".into(), t, Scale::Kr, 0));
+        }
+        if let Some(bk) = &self.forecast.balanced_budget {
+            places.push((
+                "balanskravsutredningens årets resultat".into(),
+                bk.result_for_the_year(),
+                Scale::Kr,
+                0,
+            ));
+        }
+        for s in self
+            .stated
+            .iter()
+            .filter(|s| s.figure == StatedFigure::ForecastResult)
+        {
+            if let StatedValue::Amount { amount, scale } = s.value {
+                let place = if s.place.is_empty() {
+                    "i texten".to_owned()
+                } else {
+                    format!("i texten ({})", s.place)
+                };
+                places.push((place, amount, scale, 1));
+            }
+        }
+        if let Some((first, rest)) = places.split_first() {
+            for other in rest {
+                let scale = first.2.max(other.2);
+                out.push(compare_amounts(
+                    "årets resultat enligt prognosen",
+                    "RKR R17",
+                    (&first.0, first.1),
+                    (&other.0, other.1),
+                    scale,
+                    first.3 + other.3,
+                )?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(feature = "serde")]
+fn tkr() -> Scale {
+    Scale::Tkr
+}
+
+/// The goal evaluation's findings and the criteria's gaps, as report findings.
+fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Finding>> {
+    use crate::goal::Finding as G;
+    let mut out = Vec::new();
+    let levels = goals.scale.levels();
+    let part = "måluppfyllelse";
+    for gap in goals.scale.gaps() {
+        let label = |l: &Option<String>| l.as_deref().map(|i| levels.label(i).to_owned());
+        let around = match (label(&gap.below), label(&gap.above)) {
+            (Some(b), Some(a)) => format!("mellan \"{b}\" och \"{a}\""),
+            (Some(b), None) => format!("ovanför \"{b}\""),
+            (None, Some(a)) => format!("nedanför \"{a}\""),
+            (None, None) => String::new(),
+        };
+        out.push(Finding::new(
+            FindingKind::Criteria,
+            part,
+            "KL 11 kap. 1 §; rapportens bedömningskriterier",
+            format!(
+                "{}: kriterierna ger ingen nivå åt måluppfyllelse {} ({around}); regel: {}",
+                goals.scale.name(),
+                gap.interval.describe(),
+                goals.scale.gap_policy().label()
+            ),
+        ));
+    }
+    let ev = goals.evaluate(date)?;
+    for f in &ev.findings {
+        let kind = match f {
+            G::Disagreement { .. } => FindingKind::Inconsistent,
+            G::InGap { .. } | G::MetDisagreesWithLevel { .. } => FindingKind::Criteria,
+            G::NotReported { .. } | G::MissingOutcome { .. } | G::NoTargetValues { .. } => {
+                FindingKind::Info
+            }
+        };
+        out.push(Finding::new(
+            kind,
+            part,
+            "KL 11 kap. 1 §; RKR R17",
+            f.describe(levels),
+        ));
+    }
+    Ok(out)
+}
+
+fn show(p: Option<Percent>, decimals: u32) -> String {
+    p.map_or_else(
+        || "–".to_owned(),
+        |p| NumberFormat::swedish().with_decimals(decimals).percent(p),
+    )
+}
+
+/// An amount for a message: in tkr when whole thousands, otherwise in kronor.
+fn money(a: Amount) -> String {
+    let sv = NumberFormat::swedish();
+    if a.as_decimal()
+        .checked_rem(Scale::Tkr.factor())
+        .is_some_and(|r| r.is_zero())
+    {
+        format!("{} tkr", sv.amount(a, Scale::Tkr))
+    } else {
+        format!("{} kr", sv.with_decimals(2).amount(a, Scale::Kr))
+    }
+}
+
+/// The published sick-leave tables: valid, totals between the groups, and the same
+/// total in every table for each column.
+fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Finding>> {
+    let mut out = Vec::new();
+    let name = "sjukfrånvaro";
+    let source = "LKBR 11 kap. (sjukfrånvaro)";
+    for t in &part.published {
+        if let Err(e) = t.validate() {
+            out.push(Finding::new(
+                FindingKind::Inconsistent,
+                name,
+                source,
+                format!("{}: {e}", t.title),
+            ));
+            continue;
+        }
+        for c in t.check_total_between_groups()? {
+            let (kind, verdict) = match &c.verdict {
+                PartitionVerdict::Consistent => (FindingKind::Info, "stämmer".to_owned()),
+                PartitionVerdict::WithinRounding => (
+                    FindingKind::Rounding,
+                    "stämmer inom avrundningen".to_owned(),
+                ),
+                PartitionVerdict::Inconsistent => {
+                    (FindingKind::Inconsistent, "stämmer inte".to_owned())
+                }
+                PartitionVerdict::NotCheckable(why) => {
+                    (FindingKind::Info, format!("kan inte kontrolleras ({why})"))
+                }
+            };
+            out.push(Finding::new(
+                kind,
+                name,
+                source,
+                format!(
+                    "{}, {}: totalen {} ligger mellan gruppernas {} och {} — {verdict}",
+                    t.title,
+                    c.column,
+                    show(c.total, t.decimals),
+                    show(c.min, t.decimals),
+                    show(c.max, t.decimals)
+                ),
+            ));
+        }
+    }
+    // Total sjukfrånvaro stated elsewhere (e.g. a goal's outcome) against each table.
+    for st in stated {
+        let (StatedFigure::SickLeaveTotal(date), StatedValue::Percent { percent, decimals }) =
+            (&st.figure, st.value)
+        else {
+            continue;
+        };
+        let place = if st.place.is_empty() {
+            "i texten".to_owned()
+        } else {
+            st.place.clone()
+        };
+        let column = date.to_string();
+        let mut compared = false;
+        for t in &part.published {
+            let Some(i) = t.columns.iter().position(|c| *c == column) else {
+                continue;
+            };
+            let Some(total) = t.total.get(i).copied().flatten() else {
+                continue;
+            };
+            compared = true;
+            let d = decimals.min(t.decimals);
+            let same = total.round(d, RoundingMode::HalfAwayFromZero)
+                == percent.round(d, RoundingMode::HalfAwayFromZero);
+            out.push(Finding::new(
+                if same {
+                    FindingKind::Info
+                } else {
+                    FindingKind::Inconsistent
+                },
+                name,
+                source,
+                format!(
+                    "total sjukfrånvaro {column}: {} ({place}) och {} (\"{}\") — {}",
+                    show(Some(percent), decimals),
+                    show(Some(total), t.decimals),
+                    t.title,
+                    if same { "stämmer" } else { "stämmer inte" }
+                ),
+            ));
+        }
+        if !compared {
+            out.push(Finding::new(
+                FindingKind::Info,
+                name,
+                source,
+                format!(
+                    "total sjukfrånvaro {column} ({place}) kan inte stämmas av: ingen tabell har \
+                     den kolumnen"
+                ),
+            ));
+        }
+    }
+    if let Some((first, rest)) = part.published.split_first() {
+        for t in rest {
+            for (i, column) in first.columns.iter().enumerate() {
+                let Some(j) = t.columns.iter().position(|c| c == column) else {
+                    continue;
+                };
+                let (a, b) = (
+                    first.total.get(i).copied().flatten(),
+                    t.total.get(j).copied().flatten(),
+                );
+                if let (Some(a), Some(b)) = (a, b) {
+                    let kind = if a == b {
+                        FindingKind::Info
+                    } else {
+                        FindingKind::Inconsistent
+                    };
+                    out.push(Finding::new(
+                        kind,
+                        name,
+                        source,
+                        format!(
+                            "totalt {column}: {} i \"{}\" och {} i \"{}\" —{}",
+                            show(Some(a), first.decimals),
+                            first.title,
+                            show(Some(b), t.decimals),
+                            t.title,
+                            if a == b {
+                                " stämmer"
+                            } else {
+                                " stämmer inte"
+                            }
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Compares two amounts printed in `scale`; `rounded_terms` is how many rounded
@@ -600,17 +1201,20 @@ fn compare_amounts(
         FindingKind::Inconsistent
     };
     let verdict = match kind {
-        FindingKind::Info => "agree",
-        FindingKind::Rounding => "differ within rounding",
-        _ => "do not agree",
+        FindingKind::Info => "stämmer".to_owned(),
+        FindingKind::Rounding => format!("skiljer sig {} (inom avrundningen)", money(diff)),
+        _ => format!("stämmer inte (skillnad {})", money(diff)),
     };
     Ok(Finding::new(
         kind,
         what,
         source,
         format!(
-            "{what}: {} {} kr and {} {} kr {verdict}",
-            left.0, left.1, right.0, right.1
+            "{} {} och {} {}: {verdict}",
+            left.0,
+            money(left.1),
+            right.0,
+            money(right.1)
         ),
     ))
 }
@@ -636,23 +1240,20 @@ mod tests {
             Entity::new("Lystkom", EntityKind::Kommunalforbund),
             Period::year_to_month_end(2025, 6).unwrap(),
         );
-        r.stated
-            .push((StatedFigure::Equity(d("2025-06-30")), tkr(8_521)));
-        r.stated
-            .push((StatedFigure::Equity(d("2024-12-31")), tkr(6_373)));
-        r.stated
-            .push((StatedFigure::TotalAssets(d("2025-06-30")), tkr(36_631)));
-        r.stated
-            .push((StatedFigure::TotalAssets(d("2024-12-31")), tkr(29_663)));
-        r.stated.push((StatedFigure::PeriodResult, tkr(2_148)));
+        let mut push = |f, v| r.stated.push(Stated::new(f, v));
+        push(StatedFigure::Equity(d("2025-06-30")), tkr(8_521));
+        push(StatedFigure::Equity(d("2024-12-31")), tkr(6_373));
+        push(StatedFigure::TotalAssets(d("2025-06-30")), tkr(36_631));
+        push(StatedFigure::TotalAssets(d("2024-12-31")), tkr(29_663));
+        push(StatedFigure::PeriodResult, tkr(2_148));
         for (date, p) in [("2025-06-30", 233), ("2024-12-31", 215)] {
-            r.stated.push((
+            push(
                 StatedFigure::EquityRatio(d(date)),
                 StatedValue::Percent {
                     percent: Percent::new(Decimal::new(p, 1)),
                     decimals: 1,
                 },
-            ));
+            );
         }
         r
     }
@@ -667,11 +1268,12 @@ mod tests {
     #[test]
     fn a_wrong_soliditet_or_result_is_found() {
         let mut r = lystkom();
-        r.stated.retain(|(f, _)| *f != StatedFigure::PeriodResult);
-        r.stated.push((StatedFigure::PeriodResult, tkr(2_150)));
+        r.stated.retain(|s| s.figure != StatedFigure::PeriodResult);
         r.stated
-            .retain(|(f, _)| *f != StatedFigure::EquityRatio(d("2025-06-30")));
-        r.stated.push((
+            .push(Stated::new(StatedFigure::PeriodResult, tkr(2_150)));
+        r.stated
+            .retain(|s| s.figure != StatedFigure::EquityRatio(d("2025-06-30")));
+        r.stated.push(Stated::new(
             StatedFigure::EquityRatio(d("2025-06-30")),
             StatedValue::Percent {
                 percent: Percent::new(Decimal::new(232, 1)),
@@ -691,8 +1293,9 @@ mod tests {
     #[test]
     fn a_difference_of_one_tkr_between_rounded_figures_is_rounding() {
         let mut r = lystkom();
-        r.stated.retain(|(f, _)| *f != StatedFigure::PeriodResult);
-        r.stated.push((StatedFigure::PeriodResult, tkr(2_149)));
+        r.stated.retain(|s| s.figure != StatedFigure::PeriodResult);
+        r.stated
+            .push(Stated::new(StatedFigure::PeriodResult, tkr(2_149)));
         let f = r.check_consistency().unwrap();
         assert!(f.iter().any(|x| x.kind == FindingKind::Rounding), "{f:#?}");
     }

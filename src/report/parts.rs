@@ -1,0 +1,358 @@
+//! The typed parts of a report: goals, forecast with balanskrav, sick leave and key
+//! figures. Each holds the crate's own types, so a figure printed in a table and the
+//! same figure in the checks come from one place.
+
+use chrono::NaiveDate;
+
+use crate::balanced_budget::BalancedBudgetStatement;
+use crate::error::Result;
+use crate::goal::{AssessmentScale, AssessmentSettings, Evaluation, GoalArea, evaluate};
+use crate::money::{Amount, Percent, Scale};
+use crate::present::{Column, RatioRow, Table, TableRow, ValueKind};
+use crate::ratio;
+use crate::sick_leave::{PublishedSickLeaveTable, SickLeaveDisclosure};
+use crate::statement::{OperatingStatement, PrintedFigure, RowKind};
+
+/// Måluppfyllelse: the målområden with their goals and målvärden, and the scale the
+/// report assesses them on (its bedömningskriterier). The evaluation is derived
+/// ([`GoalsPart::evaluate`]), never stored, so it cannot disagree with the data.
+#[doc(alias = "måluppfyllelse")]
+#[doc(alias = "målområden")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GoalsPart {
+    /// The report's assessment criteria as a scale.
+    pub scale: AssessmentScale,
+    /// How over-achievement counts and how degrees are rounded before classification.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub settings: AssessmentSettings,
+    /// The målområden, in the report's order.
+    pub areas: Vec<GoalArea>,
+}
+
+impl GoalsPart {
+    /// Goal areas assessed on `scale` with default settings.
+    #[must_use]
+    pub fn new(scale: AssessmentScale, areas: Vec<GoalArea>) -> Self {
+        GoalsPart {
+            scale,
+            settings: AssessmentSettings::default(),
+            areas,
+        }
+    }
+
+    /// Utvärdering at `date` (utfall per `date`, and the forecasts).
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::goal::evaluate`].
+    pub fn evaluate(&self, date: NaiveDate) -> Result<Evaluation> {
+        evaluate(&self.areas, &self.scale, self.settings, date)
+    }
+}
+
+/// Prognos för resultat i förhållande till budget (RKR R17): the forecast per
+/// verksamhet (a driftredovisning with budget and prognos columns), the figures the
+/// report prints for its totals and deviations, and the balanskravsutredning on the
+/// forecast.
+///
+/// Sign convention: the rows are results per verksamhet (surplus positive) or
+/// nettokostnader (costs negative), as the report prints them; deviation = prognos −
+/// budget, positive is better.
+#[doc(alias = "helårsprognos")]
+#[doc(alias = "prognos")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct ForecastPart {
+    /// The forecast per verksamhet (e.g. Lystkom's table in 1.3).
+    pub by_unit: Option<OperatingStatement>,
+    /// `true` when the total of `by_unit`'s prognos column is the forecast of årets
+    /// resultat (the rows are results per verksamhet, as in a kommunalförbund's table);
+    /// `false` when the rows are nettokostnader and årets resultat is given elsewhere.
+    pub total_is_result: bool,
+    /// Figures the report prints for derived cells of `by_unit` (totals, deviations),
+    /// checked against the derived ones.
+    pub printed: Vec<PrintedFigure>,
+    /// Balanskravsutredning on the forecast (RKR R17; LKBR 11 kap. 10 §).
+    pub balanced_budget: Option<BalancedBudgetStatement>,
+    /// `false` when the report assesses the balanskravsresultat but its
+    /// balanskravsutredning table is not in the source (the statement is then built
+    /// from the forecast and the adjustments the text names).
+    pub balanced_budget_table_in_source: bool,
+}
+
+impl ForecastPart {
+    /// Helårsprognos för årets resultat: from the balanskravsutredning when there is
+    /// one, otherwise the total of the forecast table when that total is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] when the table's total cannot be summed.
+    pub fn result(&self) -> Result<Option<Amount>> {
+        if let Some(bk) = &self.balanced_budget {
+            return Ok(Some(bk.result_for_the_year()));
+        }
+        self.table_result()
+    }
+
+    /// The prognos total of the forecast table when it is the result.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn table_result(&self) -> Result<Option<Amount>> {
+        match (&self.by_unit, self.total_is_result) {
+            (Some(t), true) => Ok(t.total()?.forecast),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Sjukfrånvaro as a report gives it: the tables as printed (percentages only) and/or
+/// a disclosure computed from hours ([`crate::sick_leave::SickLeaveData::disclose`]).
+#[doc(alias = "sjukfrånvaro")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct SickLeavePart {
+    /// The tables as printed.
+    pub published: Vec<PublishedSickLeaveTable>,
+    /// The seven ratios computed from hours, when the report has them.
+    pub disclosure: Option<SickLeaveDisclosure>,
+}
+
+impl SickLeavePart {
+    /// `true` when nothing is given.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.published.is_empty() && self.disclosure.is_none()
+    }
+}
+
+/// One balance date of the key figures: eget kapital, tillgångar totalt and the
+/// soliditet as printed. Soliditet is recomputed from the other two in the checks.
+#[doc(alias = "nyckeltal")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BalanceKeyFigures {
+    /// The balance date.
+    pub date: NaiveDate,
+    /// Eget kapital.
+    pub equity: Amount,
+    /// Tillgångar totalt (summa tillgångar).
+    pub total_assets: Amount,
+    /// Soliditet as printed, when printed.
+    pub equity_ratio: Option<Percent>,
+}
+
+/// Nyckeltal för ekonomisk ställning (e.g. Lystkom's table in 1.5): per balance date,
+/// the figures as printed in `scale`, soliditet with `decimals` decimals, and the total
+/// borrowing the text states.
+#[doc(alias = "nyckeltal")]
+#[doc(alias = "ekonomisk ställning")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct KeyFigures {
+    /// One entry per balance date, newest first.
+    pub dates: Vec<BalanceKeyFigures>,
+    /// The scale the amounts are printed in.
+    pub scale: Scale,
+    /// Decimals of the printed soliditet.
+    pub decimals: u32,
+    /// Total låneskuld at a date, as stated, and its printed scale.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub total_borrowing: Option<(NaiveDate, Amount, Scale)>,
+}
+
+impl KeyFigures {
+    /// Key figures printed in `scale` with soliditet to `decimals` decimals.
+    #[must_use]
+    pub fn new(scale: Scale, decimals: u32) -> Self {
+        KeyFigures {
+            dates: Vec::new(),
+            scale,
+            decimals,
+            total_borrowing: None,
+        }
+    }
+
+    /// The entry for `date`.
+    #[must_use]
+    pub fn at(&self, date: NaiveDate) -> Option<&BalanceKeyFigures> {
+        self.dates.iter().find(|d| d.date == date)
+    }
+
+    /// The table: eget kapital and tillgångar totalt per date (stocks), soliditet
+    /// computed from them and, when printed, soliditet as printed.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::DivisionByZero`] for tillgångar of zero; errors of
+    /// [`Table::push_row`].
+    pub fn to_table(&self, caption: impl Into<String>) -> Result<Table> {
+        let mut table = Table::new(
+            caption,
+            self.scale,
+            self.dates
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    if i == 0 {
+                        Column::outcome(d.date.to_string())
+                    } else {
+                        Column::prior_period(d.date.to_string())
+                    }
+                })
+                .collect(),
+        );
+        table.push_row(TableRow::new(
+            "eget_kapital",
+            "Eget kapital",
+            RowKind::Line,
+            ValueKind::Stock,
+            self.dates.iter().map(|d| Some(d.equity)).collect(),
+        ))?;
+        table.push_row(TableRow::new(
+            "tillgangar_totalt",
+            "Tillgångar totalt",
+            RowKind::Line,
+            ValueKind::Stock,
+            self.dates.iter().map(|d| Some(d.total_assets)).collect(),
+        ))?;
+        let mut computed = Vec::new();
+        for d in &self.dates {
+            computed.push(Some(ratio::equity_ratio(d.equity, d.total_assets)?));
+        }
+        table.push_ratio(RatioRow {
+            label: "Soliditet (beräknad)".into(),
+            values: computed,
+            decimals: self.decimals,
+        })?;
+        if self.dates.iter().any(|d| d.equity_ratio.is_some()) {
+            table.push_ratio(RatioRow {
+                label: "Soliditet (tryckt)".into(),
+                values: self.dates.iter().map(|d| d.equity_ratio).collect(),
+                decimals: self.decimals,
+            })?;
+        }
+        Ok(table)
+    }
+}
+
+/// A part of a report, named so that a report can say which of its parts the source
+/// does not give (e.g. a table that was a picture).
+#[doc(alias = "rapportdel")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ReportPart {
+    /// Resultaträkning.
+    IncomeStatement,
+    /// Balansräkning.
+    BalanceSheet,
+    /// Kassaflödesanalys.
+    CashFlow,
+    /// Driftredovisning.
+    OperatingStatement,
+    /// Investeringsredovisning.
+    InvestmentStatement,
+    /// The balanskravsutredning table.
+    BalancedBudgetTable,
+    /// The forecast table.
+    ForecastTable,
+}
+
+impl ReportPart {
+    /// The Swedish name.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportPart::IncomeStatement => "resultaträkning",
+            ReportPart::BalanceSheet => "balansräkning",
+            ReportPart::CashFlow => "kassaflödesanalys",
+            ReportPart::OperatingStatement => "driftredovisning",
+            ReportPart::InvestmentStatement => "investeringsredovisning",
+            ReportPart::BalancedBudgetTable => "balanskravsutredning (tabellen)",
+            ReportPart::ForecastTable => "prognostabell",
+        }
+    }
+}
+
+/// A part the source does not give, and why (e.g. "the table was a picture in the
+/// published document").
+#[doc(alias = "saknas i källan")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AbsentPart {
+    /// Which part.
+    pub part: ReportPart,
+    /// Why it is absent, in Swedish.
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::balanced_budget::Basis;
+    use crate::period::FinancialYear;
+    use crate::statement::{Budget, OperatingFigures, OperatingUnit};
+
+    fn lystkom_table() -> OperatingStatement {
+        let unit = |name: &str, budget: i64, forecast: i64| {
+            OperatingUnit::leaf(
+                name,
+                OperatingFigures::new(Budget::new(Amount::tkr(budget)))
+                    .with_forecast(Amount::tkr(forecast)),
+            )
+        };
+        OperatingStatement::new(vec![
+            unit("IT", 760, 958),
+            unit("Kundtjänst", 82, 355),
+            unit("Revision", -195, -195),
+            unit("Lystkom", 212, 256),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn the_forecast_result_comes_from_the_balanskrav_or_the_tables_total() {
+        let mut f = ForecastPart {
+            by_unit: Some(lystkom_table()),
+            ..ForecastPart::default()
+        };
+        // Nettokostnader per verksamhet: the total is not årets resultat.
+        assert_eq!(f.result().unwrap(), None);
+        f.total_is_result = true;
+        assert_eq!(f.result().unwrap(), Some(Amount::tkr(1_374)));
+        f.balanced_budget = Some(BalancedBudgetStatement::from_result(
+            FinancialYear::new(2025),
+            Basis::Forecast,
+            Amount::tkr(1_000),
+        ));
+        assert_eq!(f.result().unwrap(), Some(Amount::tkr(1_000)));
+        assert_eq!(f.table_result().unwrap(), Some(Amount::tkr(1_374)));
+    }
+
+    #[test]
+    fn key_figures_table_recomputes_soliditet() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut k = KeyFigures::new(Scale::Tkr, 1);
+        k.dates.push(BalanceKeyFigures {
+            date: d("2025-06-30"),
+            equity: Amount::tkr(8_521),
+            total_assets: Amount::tkr(36_631),
+            equity_ratio: None,
+        });
+        let t = k.to_table("1.5").unwrap();
+        assert_eq!(t.ratios.len(), 1, "no printed row when nothing is printed");
+        assert_eq!(
+            t.ratios[0].values[0].map(|p| p.round(1, crate::RoundingMode::HalfAwayFromZero)),
+            Some(Percent::new(rust_decimal::Decimal::new(233, 1)))
+        );
+        assert!(k.at(d("2025-06-30")).is_some());
+        assert!(k.at(d("2024-12-31")).is_none());
+        k.dates[0].total_assets = Amount::ZERO;
+        assert!(k.to_table("1.5").is_err());
+    }
+}
