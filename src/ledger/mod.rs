@@ -88,7 +88,8 @@ pub struct LedgerStatements {
     /// Accounts excluded on purpose, with their amounts and reasons.
     pub excluded: Vec<ExcludedAccount>,
     /// `true` when the ledger's eget kapital already contained årets resultat (the
-    /// closing entries were booked) and it was moved out of övrigt eget kapital.
+    /// closing entry was booked against an excluded account, 89 Årets resultat, for
+    /// exactly the result) and it was moved out of övrigt eget kapital.
     pub result_already_in_equity: bool,
 }
 
@@ -146,11 +147,14 @@ impl LedgerStatements {
         }
         let result = out.income.result_for_the_year()?;
         out.balance.result_for_the_year = result;
-        // When the ledger's equity already holds the result (closing entries booked),
-        // the sheet is off by exactly the result: move it out of övrigt eget kapital.
+        // When the ledger's equity already holds the result — the closing entry was
+        // booked against an excluded account (89 Årets resultat) for exactly the
+        // result — the sheet is off by exactly the result: move it out of övrigt eget
+        // kapital. Without that booking, an imbalance is reported, never papered over.
         let assets = out.balance.total_assets()?;
         let claims = out.balance.total_equity_and_liabilities()?;
-        if !result.is_zero() && claims.checked_sub(assets)? == result {
+        let closing_entry = Amount::checked_sum(out.excluded.iter().map(|e| e.amount))?;
+        if !result.is_zero() && closing_entry == result && claims.checked_sub(assets)? == result {
             out.balance.other_equity = out.balance.other_equity.checked_sub(result)?;
             out.result_already_in_equity = true;
         }
@@ -224,6 +228,20 @@ mod tests {
         assert!(s.result_already_in_equity);
         s.balance.validate().unwrap();
         assert_eq!(s.balance.equity().unwrap(), Amount::kr(100));
+    }
+
+    #[test]
+    fn an_imbalance_without_a_closing_entry_is_not_papered_over() {
+        // Stated closing balances of zero, while the vouchers make a result: the sheet
+        // is off by the result, but nothing was booked to 89, so it stays unbalanced.
+        let mut tb = TrialBalance::new();
+        tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::ZERO)
+            .unwrap();
+        tb.add_transaction("1930", &[], Amount::kr(100)).unwrap();
+        tb.add_transaction("3010", &[], Amount::kr(-100)).unwrap();
+        let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0).unwrap();
+        assert!(!s.result_already_in_equity);
+        assert!(s.balance.validate().is_err());
     }
 
     #[test]
