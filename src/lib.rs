@@ -222,3 +222,8 @@ pub use statement::{
     InvestmentProject, InvestmentStatement, MultiYearProject, OperatingFigures, OperatingStatement,
     OperatingUnit,
 };
+
+/// The README's code examples, compiled and run as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
