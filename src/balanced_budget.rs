@@ -1649,6 +1649,7 @@ impl Deficit {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "underskott att återställa")]
 pub enum DeficitStatus {
     /// The year is before the deficit arose.
     NotArisen,
@@ -1674,6 +1675,7 @@ pub enum DeficitStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "återställande")]
 pub enum DeficitFinding {
     /// Not restored within the three following years (KL 11 kap. 12 §).
     Overdue {
@@ -1734,6 +1736,7 @@ impl fmt::Display for DeficitFinding {
 /// What recording a year's outcome did to the record.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "återställande")]
 pub struct SurplusApplication {
     /// A new deficit recorded for the year (positive), if the result was negative.
     pub new_deficit: Option<Amount>,

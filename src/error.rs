@@ -27,6 +27,7 @@ use crate::money::Amount;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[doc(alias = "fel")]
 pub enum Error {
     /// An arithmetic operation left the range of exact decimals (about ±7,9 × 10²⁸).
     #[error("arithmetic overflow in {operation}")]

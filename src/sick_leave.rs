@@ -822,6 +822,7 @@ impl WithheldReason {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
+#[doc(alias = "sjukfrånvaro")]
 pub enum SickLeaveFinding {
     /// More sick hours than ordinary working hours: sick absence is absence from
     /// scheduled ordinary time, so this is probably an input error.
@@ -847,6 +848,7 @@ pub enum SickLeaveFinding {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "sjukfrånvaroredovisning")]
 pub enum SickLeaveReport {
     /// At most ten employees on average over the last two years: no disclosure.
     NotApplicable {
@@ -1062,6 +1064,7 @@ pub struct PublishedSickLeaveTable {
 /// One group row of a [`PublishedSickLeaveTable`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "sjukfrånvarotabell")]
 pub struct PublishedSickLeaveRow {
     /// The label as printed (e.g. "0-29", "Kvinna").
     pub label: String,
@@ -1074,6 +1077,7 @@ pub struct PublishedSickLeaveRow {
 /// Result of [`PublishedSickLeaveTable::check_total_between_groups`] for one column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "rimlighetskontroll")]
 pub struct PartitionCheck {
     /// The column heading.
     pub column: String,
@@ -1091,6 +1095,7 @@ pub struct PartitionCheck {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "bedömning")]
 pub enum PartitionVerdict {
     /// min ≤ total ≤ max as printed.
     Consistent,
@@ -1107,6 +1112,7 @@ pub enum PartitionVerdict {
 /// printed percentages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "andel av arbetstiden")]
 pub struct ShareRange {
     /// Smallest possible share.
     pub min: Percent,
@@ -1119,6 +1125,7 @@ pub struct ShareRange {
 /// rounding. `None` where no shares fit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "andel av arbetstiden")]
 pub struct ImpliedShares {
     /// The column heading.
     pub column: String,

@@ -7,6 +7,7 @@ use crate::statement::{BalanceLine, IncomeLine};
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "kontointervall")]
 pub enum AccountMatch {
     /// Every account whose number starts with these digits, e.g. `"79"`.
     Prefix(String),
@@ -62,6 +63,7 @@ impl AccountMatch {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "rapportrad")]
 pub enum Target {
     /// A post of the resultaträkning. Result accounts are credit-negative in the ledger,
     /// so the sign is flipped (revenues become positive, costs negative).
@@ -106,6 +108,7 @@ fn is_credit_line(line: BalanceLine) -> bool {
 /// One rule of a [`Chart`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "kopplingsregel")]
 pub struct ChartRule {
     /// The accounts covered.
     pub accounts: AccountMatch,

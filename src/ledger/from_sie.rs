@@ -14,6 +14,7 @@ use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 /// What stops building a ledger from an SIE file.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+#[doc(alias = "läsfel")]
 pub enum LedgerReadError {
     /// The file could not be read (I/O, or a diagnostic at the `fail_on` level).
     #[error("reading the SIE file: {0}")]

@@ -33,6 +33,7 @@ use crate::statement::{BalanceSheet, IncomeLine, IncomeStatement};
 /// An account with a non-zero balance that no rule of the [`Chart`] covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "okopplat konto")]
 pub struct UnmappedAccount {
     /// The account number.
     pub account: String,
@@ -44,6 +45,7 @@ pub struct UnmappedAccount {
 /// An account left out on purpose by a [`Target::Excluded`] rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "utelämnat konto")]
 pub struct ExcludedAccount {
     /// The account number.
     pub account: String,
@@ -75,6 +77,7 @@ pub struct ExcludedAccount {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "bokslut")]
 pub struct LedgerStatements {
     /// Resultaträkning (internal items eliminated).
     pub income: IncomeStatement,

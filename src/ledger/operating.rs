@@ -16,6 +16,7 @@ use crate::statement::{
 /// resultaträkning built from the same ledger.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "driftredovisning")]
 pub struct LedgerOperating {
     /// One unit per object of the dimension, with outcome and (from #PBUDGET) budget.
     pub statement: OperatingStatement,

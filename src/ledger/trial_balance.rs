@@ -12,6 +12,7 @@ pub use crate::sie::ObjectRef;
 /// Signs as in the ledger: debit positive, credit negative.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "kontosaldo")]
 pub struct AccountYear {
     /// Ingående balans (#IB / #OIB), as the file states it.
     pub opening: Option<Amount>,
@@ -61,6 +62,7 @@ impl AccountYear {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "ingående balans")]
 pub enum BalanceKind {
     /// Ingående balans (#IB, #OIB).
     Opening,
@@ -73,6 +75,7 @@ pub enum BalanceKind {
 /// A disagreement between the balances a file states and the vouchers it contains.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "avstämningsdifferens")]
 pub struct Disagreement {
     /// The account.
     pub account: String,

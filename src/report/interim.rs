@@ -18,6 +18,7 @@ use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, 
 /// A titled piece of free text (avsnitt), e.g. "1.1 Händelser av väsentlig betydelse".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "avsnitt")]
 pub struct Section {
     /// The heading.
     pub title: String,
@@ -129,6 +130,7 @@ impl NoteKind {
 /// A note (not) with its number, kind and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "not")]
 pub struct Note {
     /// The note number as printed.
     pub number: u32,
@@ -156,6 +158,7 @@ impl Note {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "uppgift i texten")]
 pub enum StatedFigure {
     /// Periodens resultat (the result of the interim period).
     PeriodResult,
@@ -201,6 +204,7 @@ impl StatedFigure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "tryckt värde")]
 pub enum StatedValue {
     /// An amount printed in `scale` with no decimals (e.g. 8 521 tkr).
     Amount {
@@ -268,6 +272,7 @@ impl Stated {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "iakttagelse")]
 pub enum FindingKind {
     /// A part the law or R17 requires is missing.
     Missing,
@@ -302,6 +307,7 @@ impl FindingKind {
 /// One result of checking a report: what, where it is required, and a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "iakttagelse")]
 pub struct Finding {
     /// What kind of finding.
     pub kind: FindingKind,

@@ -17,6 +17,7 @@ pub const SPECIAL_PAYROLL_TAX_RATE: Decimal = Decimal::from_parts(2426, 0, 0, fa
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "balansräkningspost")]
 pub enum BalanceLine {
     /// Immateriella anläggningstillgångar.
     IntangibleAssets,
@@ -178,6 +179,7 @@ impl BalanceLine {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "delsumma")]
 pub enum BalanceSum {
     /// Summa materiella anläggningstillgångar.
     TangibleAssets,

@@ -106,6 +106,7 @@ impl Budget {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "utfall")]
 pub enum OutcomeBasis {
     /// The whole räkenskapsår (årsredovisning): the outcome is compared with the
     /// annual budget.

@@ -24,6 +24,7 @@ use crate::present::{Column as TableColumn, Table, ValueKind};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "kassaflöde")]
 pub enum CashFlowSection {
     /// Justeringar för ej likviditetspåverkande poster (av- och nedskrivningar, gjorda
     /// och ianspråktagna avsättningar, …), in den löpande verksamheten.
@@ -57,6 +58,7 @@ impl CashFlowSection {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "kassaflöde")]
 pub enum CashFlowSum {
     /// Medel från verksamheten före förändringar av rörelsekapital = årets resultat +
     /// justeringar.
@@ -114,6 +116,7 @@ impl CashFlowSum {
 /// A given line of the kassaflödesanalys.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "kassaflödespost")]
 pub struct CashFlowLine {
     /// The label as printed, e.g. "Justering för av- och nedskrivningar".
     pub label: String,
@@ -581,6 +584,7 @@ impl CashFlowStatement {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[doc(alias = "kassaflödesanalys")]
 pub struct CashFlowDerivation {
     /// Justeringar för ej likviditetspåverkande poster.
     pub adjustments: Vec<CashFlowLine>,

@@ -10,6 +10,7 @@ use crate::present::{Column as TableColumn, ColumnKind, Table, TableRow, ValueKi
 /// A column of a [`ColumnRows`] (kolumn): a stable id and the Swedish heading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "kolumn")]
 pub struct Column {
     /// A stable identifier, e.g. `"budget"`, `"avvikelse_prognos"`.
     pub id: String,
@@ -20,6 +21,7 @@ pub struct Column {
 /// One row of a [`ColumnRows`]: like [`super::StatementRow`], with one value per column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "rad")]
 pub struct ColumnRow {
     /// A stable identifier; for organisational units the path of names joined by `/`
     /// (e.g. `"Kommunstyrelsen/IT"`).
@@ -172,6 +174,7 @@ impl ColumnRows {
 /// A figure as printed in a report, addressed by row id and column id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "tryckt belopp")]
 pub struct PrintedFigure {
     /// The row id (see [`ColumnRow::id`]).
     pub row: String,
@@ -197,6 +200,7 @@ impl PrintedFigure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "avrundningsdifferens")]
 pub enum PrintedDifferenceKind {
     /// Within the rounding tolerance (avrundningsdifferens).
     Rounding,
@@ -209,6 +213,7 @@ pub enum PrintedDifferenceKind {
 /// A printed figure that does not equal the derived one (a finding, not an error).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "differens")]
 pub struct PrintedDifference {
     /// The printed figure.
     pub figure: PrintedFigure,

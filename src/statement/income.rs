@@ -10,6 +10,7 @@ use crate::money::Amount;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "resultaträkningspost")]
 pub enum IncomeLine {
     /// Verksamhetens intäkter (+).
     OperatingRevenue,
@@ -84,6 +85,7 @@ impl IncomeLine {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "delsumma")]
 pub enum IncomeSum {
     /// Verksamhetens nettokostnader = intäkter + kostnader + avskrivningar.
     NetOperatingCosts,

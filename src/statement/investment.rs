@@ -57,6 +57,7 @@ pub struct MultiYearProject {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "investeringsredovisning")]
 pub struct InvestmentFigures {
     /// Årets budget for the nettoinvestering, with anslagsförändringar (e.g.
     /// ombudgetering from the previous year).
@@ -131,6 +132,7 @@ impl InvestmentFigures {
 /// count) and are absent when there is none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "summa")]
 pub struct InvestmentTotals {
     /// Utgifter.
     pub expenditure: Amount,
@@ -280,6 +282,7 @@ pub type InvestmentProject = Unit<InvestmentFigures>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "kolumn")]
 pub enum InvestmentColumn {
     /// Utgifter.
     Expenditure,

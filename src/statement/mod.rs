@@ -57,6 +57,7 @@ use crate::period::FinancialYear;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "radtyp")]
 pub enum RowKind {
     /// A heading without an amount (rubrik).
     Heading,
@@ -73,6 +74,7 @@ pub enum RowKind {
 /// One row of a statement in statutory order, ready for a table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "rad")]
 pub struct StatementRow {
     /// A stable identifier, e.g. `"verksamhetens_intakter"`; details are
     /// `"<parent id>/<label>"`.
@@ -97,6 +99,7 @@ pub struct StatementRow {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "varav")]
 pub enum DetailKind {
     /// "Varav …": a part of the post; the parts need not add up to it
     /// (e.g. varav jämförelsestörande poster, därav särskild löneskatt).
@@ -110,6 +113,7 @@ pub enum DetailKind {
 /// A specification row under a post of a statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "specifikation")]
 pub struct Detail<L> {
     /// The post it belongs to.
     pub line: L,
@@ -186,6 +190,7 @@ impl Labels {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "uppställningsform")]
 pub struct StatementLayout {
     /// Kommun, region or kommunalförbund.
     pub kind: EntityKind,

@@ -25,6 +25,7 @@ use crate::present::{ColumnKind, Table};
 /// Utfall of a unit for the period: verksamhetens intäkter and kostnader.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "utfall")]
 pub struct UnitOutcome {
     /// Intäkter (+), including internal revenue.
     pub revenue: Amount,
@@ -56,6 +57,7 @@ impl UnitOutcome {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "driftredovisning")]
 pub struct OperatingFigures {
     /// Utfall for the period; `None` when the report gives none (e.g. a forecast
     /// table).
@@ -117,6 +119,7 @@ impl OperatingFigures {
 /// leaves below. A column is present (`Some`) only when every leaf below has it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "summa")]
 pub struct OperatingTotals {
     /// Intäkter and kostnader.
     pub outcome: Option<UnitOutcome>,
@@ -249,6 +252,7 @@ pub type OperatingUnit = Unit<OperatingFigures>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "kolumn")]
 pub enum OperatingColumn {
     /// Intäkter.
     Revenue,
@@ -675,6 +679,7 @@ fn leaves(units: &[OperatingUnit]) -> impl Iterator<Item = &OperatingFigures> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "avstämning")]
 pub enum OperatingFigure {
     /// Summa intäkter (reconciled to verksamhetens intäkter after eliminating internal
     /// revenue).
@@ -701,6 +706,7 @@ impl OperatingFigure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "resultaträkningspost")]
 pub enum IncomeFigure {
     /// A post, e.g. verksamhetens intäkter.
     Line(IncomeLine),
@@ -788,6 +794,7 @@ impl OperatingReconciliation {
 /// A reconciliation that agrees, ready to be printed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "avstämning")]
 pub struct ReconciliationResult {
     /// E.g. "Driftredovisningen, nettokostnad".
     pub operating_label: String,

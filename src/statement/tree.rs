@@ -24,6 +24,7 @@ pub const PATH_SEPARATOR: char = '/';
 /// `T` is the statement's figures per unit, e.g. [`crate::OperatingFigures`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "enhet")]
 pub struct Unit<T> {
     /// The name as printed, e.g. "Kundtjänst"; unique among its siblings.
     pub name: String,
@@ -41,6 +42,7 @@ pub struct Unit<T> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[doc(alias = "enhet")]
 pub enum UnitContent<T> {
     /// A leaf with its own figures.
     Figures(T),
