@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::crc::Crc32;
 use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
-use super::encoding::{Encoding, detect_encoding};
+use super::encoding::{Encoding, cp437_char, detect_encoding};
 use super::lexer::{LineEvent, Lines, Tok, TokKind, unescape};
 use super::record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
 use super::value::{DateParse, YearMonth, parse_amount, parse_date};
@@ -668,16 +668,34 @@ impl State {
                 trim(raw)
             };
             out.reserve(src.len());
-            let mut printable = true;
+            // Non-ASCII bytes are decoded on the way when the encoding is known and
+            // decodes byte by byte; otherwise (and on control characters) the slow path
+            // below detects the encoding and cleans the field.
+            let high = match self.encoding {
+                Some(Encoding::Cp437) => Some(false),
+                Some(Encoding::Latin1) => Some(true),
+                _ => None,
+            };
+            // Pushed into a local string: its length stays in a register instead of
+            // being stored through `out` after every byte.
+            let mut s = std::mem::take(out);
+            let mut done = true;
             for &b in src {
                 if (b' '..0x7f).contains(&b) {
-                    out.push(char::from(b));
+                    s.push(char::from(b));
+                } else if b >= 0x80 && high.is_some() {
+                    s.push(if high == Some(true) {
+                        char::from(b)
+                    } else {
+                        cp437_char(b)
+                    });
                 } else {
-                    printable = false;
+                    done = false;
                     break;
                 }
             }
-            if printable {
+            *out = s;
+            if done {
                 return;
             }
             out.clear();
