@@ -28,22 +28,34 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
         return None;
     }
     if digits.len() <= 18 {
-        // Fast path: at most 18 digits fit in an i64 without overflow checks.
+        // Fast path: at most 18 digits fit in an i64 without overflow checks. The
+        // integer digits, then (after one `.` or `,`) the decimals.
         let mut m: i64 = 0;
-        let mut scale: Option<u32> = None;
-        for &b in digits {
-            match b {
-                b'0'..=b'9' => {
-                    m = m * 10 + i64::from(b - b'0');
-                    if let Some(s) = scale.as_mut() {
-                        *s += 1;
-                    }
-                }
-                b'.' | b',' if scale.is_none() => scale = Some(0),
-                _ => return None,
+        let mut it = digits.iter();
+        let mut point = false;
+        for &b in &mut it {
+            let d = b.wrapping_sub(b'0');
+            if d < 10 {
+                m = m * 10 + i64::from(d);
+            } else if b == b'.' || b == b',' {
+                point = true;
+                break;
+            } else {
+                return None;
             }
         }
-        let scale = scale.unwrap_or(0);
+        let mut scale = 0u32;
+        if point {
+            for &b in it {
+                let d = b.wrapping_sub(b'0');
+                if d < 10 {
+                    m = m * 10 + i64::from(d);
+                    scale += 1;
+                } else {
+                    return None;
+                }
+            }
+        }
         if m == 0 {
             if !digits.iter().any(u8::is_ascii_digit) {
                 return None;
