@@ -27,6 +27,13 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    /// An empty token.
+    pub(crate) const EMPTY: Tok = Tok {
+        start: 0,
+        end: 0,
+        kind: TokKind::Bare,
+    };
+
     /// A token; lines are shorter than 2³¹ bytes (`Lines` caps them).
     #[inline(always)]
     pub(crate) fn new(start: usize, end: usize, kind: TokKind) -> Tok {
@@ -234,7 +241,33 @@ fn plain_quoted(line: &[u8], i: usize) -> Option<(Tok, usize)> {
 /// [`PLAIN_PAIRS`] pairs, every quoted field closed and free of `\"`. Anything else
 /// (quantities, signatures, a missing object list, stray fields …) is `None`, and the
 /// caller tokenizes the line as usual. The fields are exactly those [`tokenize`] gives.
-pub(crate) fn scan_plain_row(line: &[u8]) -> Option<PlainRow> {
+///
+/// The fields go into `row` (reused, so that no row is copied around); false when the
+/// line is not such a row (`row` then holds nothing of use).
+pub(crate) fn scan_plain_row(line: &[u8], row: &mut PlainRow) -> bool {
+    scan_plain_row_to(line, false, row).is_some()
+}
+
+/// [`scan_plain_row`] up to the amount: whatever follows it is not looked at (the
+/// date and text are `None`).
+pub(crate) fn scan_plain_row_head(line: &[u8], row: &mut PlainRow) -> bool {
+    scan_plain_row_to(line, true, row).is_some()
+}
+
+impl PlainRow {
+    /// A row with empty fields, to scan into.
+    pub(crate) const EMPTY: PlainRow = PlainRow {
+        account: Tok::EMPTY,
+        pairs: [(0, Tok::EMPTY); PLAIN_PAIRS],
+        pairs_len: 0,
+        amount: Tok::EMPTY,
+        date: None,
+        text: None,
+    };
+}
+
+#[inline(always)]
+fn scan_plain_row_to(line: &[u8], head_only: bool, row: &mut PlainRow) -> Option<()> {
     let after = line.strip_prefix(b"#TRANS")?;
     if !after.first().is_some_and(|&b| is_sep(b)) {
         return None;
@@ -245,13 +278,12 @@ pub(crate) fn scan_plain_row(line: &[u8]) -> Option<PlainRow> {
         return None;
     }
     let e = bare_end(line, i, SEP);
-    let account = Tok::new(i, e, TokKind::Bare);
+    row.account = Tok::new(i, e, TokKind::Bare);
     i = skip_seps(line, e);
     if line.get(i) != Some(&b'{') {
         return None;
     }
     i += 1;
-    let mut pairs = [(0u32, Tok::new(0, 0, TokKind::Bare)); PLAIN_PAIRS];
     let mut pairs_len = 0usize;
     loop {
         i = skip_seps(line, i);
@@ -294,28 +326,26 @@ pub(crate) fn scan_plain_row(line: &[u8]) -> Option<PlainRow> {
         } else {
             return None;
         };
-        *pairs.get_mut(pairs_len)? = (dim, object);
+        *row.pairs.get_mut(pairs_len)? = (dim, object);
         pairs_len += 1;
     }
+    row.pairs_len = pairs_len;
     // The amount: a bare field.
     i = skip_seps(line, i);
     if class(*line.get(i)?) != 0 {
         return None;
     }
     let e = bare_end(line, i, SEP);
-    let amount = Tok::new(i, e, TokKind::Bare);
-    let mut row = PlainRow {
-        account,
-        pairs,
-        pairs_len,
-        amount,
-        date: None,
-        text: None,
-    };
+    row.amount = Tok::new(i, e, TokKind::Bare);
+    row.date = None;
+    row.text = None;
+    if head_only {
+        return Some(());
+    }
     // The date: bare or `""`.
     i = skip_seps(line, e);
     match line.get(i) {
-        None => return Some(row),
+        None => return Some(()),
         Some(&b'"') => {
             if line.get(i + 1) != Some(&b'"') {
                 return None;
@@ -332,7 +362,7 @@ pub(crate) fn scan_plain_row(line: &[u8]) -> Option<PlainRow> {
     // The text: quoted.
     i = skip_seps(line, i);
     match line.get(i) {
-        None => return Some(row),
+        None => return Some(()),
         Some(&b'"') => {
             let (t, next) = plain_quoted(line, i)?;
             row.text = Some(t);
@@ -340,7 +370,7 @@ pub(crate) fn scan_plain_row(line: &[u8]) -> Option<PlainRow> {
         }
         Some(_) => return None,
     }
-    (skip_seps(line, i) == line.len()).then_some(row)
+    (skip_seps(line, i) == line.len()).then_some(())
 }
 
 /// Position of the first `\n`, eight bytes at a time.
@@ -617,7 +647,8 @@ mod tests {
         ];
         for line in lines {
             let b = line.as_bytes();
-            let p = scan_plain_row(b).unwrap_or_else(|| panic!("{line}"));
+            let mut p = PlainRow::EMPTY;
+            assert!(scan_plain_row(b, &mut p), "{line}");
             let mut want = Vec::new();
             tokenize(b, &mut want);
             let mut got = vec![Tok::new(0, 6, TokKind::Bare), p.account, want[2]];
@@ -650,7 +681,10 @@ mod tests {
             "#TRANS 1930 {1 \"7\"20 \"8\"} 5",
             "#TRANSX 1930 {} 5",
         ] {
-            assert!(scan_plain_row(line.as_bytes()).is_none(), "{line}");
+            assert!(
+                !scan_plain_row(line.as_bytes(), &mut PlainRow::EMPTY.clone()),
+                "{line}"
+            );
         }
     }
 

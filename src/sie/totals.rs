@@ -7,7 +7,9 @@ use std::io::Read;
 use rust_decimal::Decimal;
 
 use super::encoding::{Encoding, detect_encoding};
-use super::lexer::{LineEvent, Lines, Tok, TokKind, tokenize_limited, unescape};
+use super::lexer::{
+    LineEvent, Lines, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
+};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
@@ -277,6 +279,7 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
     let mut sig = Vec::with_capacity(64);
     let mut scratch = Vec::new();
     let mut scratch2 = Vec::new();
+    let mut plain = PlainRow::EMPTY;
     loop {
         match lines.advance()? {
             LineEvent::Eof => break,
@@ -284,6 +287,31 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             LineEvent::Line => {}
         }
         let line = lines.line();
+        // The commonest row, split without a token list (an #RTRANS before it needs the
+        // signature comparison below).
+        if in_voucher && rtrans_sig.is_none() && scan_plain_row_head(line, &mut plain) {
+            let p = &plain;
+            totals.rows += 1;
+            let amount_raw = p.amount.bytes(line);
+            let cents = parse_cents(amount_raw);
+            let exact = match cents {
+                Some(_) => Decimal::ZERO,
+                None => match parse_amount(amount_raw) {
+                    Some(a) => a,
+                    None => continue,
+                },
+            };
+            let account = keys.key(token_bytes(&p.account, line, &mut scratch));
+            accounts.entry(account).or_default().add(cents, exact);
+            for (dim, t) in p.pairs.iter().take(p.pairs_len) {
+                let object = keys.key(token_bytes(t, line, &mut scratch2));
+                objects
+                    .entry((*dim, object, account))
+                    .or_default()
+                    .add(cents, exact);
+            }
+            continue;
+        }
         // Label, account, {objects}, amount: nothing after the amount is needed.
         tokenize_limited(line, &mut toks, 3);
         let Some(first) = toks.first() else { continue };
