@@ -11,7 +11,7 @@ use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 use super::encoding::{Encoding, cp437_char, detect_encoding};
 use super::lexer::{LineEvent, Lines, PlainRow, Tok, TokKind, scan_plain_row, unescape};
 use super::record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
-use super::value::{DateParse, YearMonth, parse_amount, parse_date};
+use super::value::{DateParse, YearMonth, parse_amount, parse_date, parse_plain_amount};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
 /// 3 chart of accounts, 4 balances and vouchers).
@@ -1340,13 +1340,10 @@ impl State {
         {
             return false;
         }
-        let raw = amount_tok.bytes(line);
-        let Some(amount) = parse_amount(raw) else {
+        // An amount that parse_amount reads without a notice, or the row is read as usual.
+        let Some(amount) = parse_plain_amount(amount_tok.bytes(line)) else {
             return false;
         };
-        if raw.first() == Some(&b'+') || raw.contains(&b',') || amount.scale() > 2 {
-            return false;
-        }
         let date = match date_tok {
             None => None,
             Some(t) => {

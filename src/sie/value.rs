@@ -95,6 +95,54 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
+/// The commonest amount, `-?digits[.d[d]]` (at most 17 characters after the sign), as
+/// [`parse_amount`] reads it; `None` for anything else (a plus sign, a decimal comma,
+/// more decimals, …), which the caller then reads with [`parse_amount`].
+#[inline]
+pub(crate) fn parse_plain_amount(text: &[u8]) -> Option<Decimal> {
+    let (neg, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 17 {
+        return None;
+    }
+    let mut m: i64 = 0;
+    let mut it = digits.iter();
+    let mut int_digits = 0u32;
+    let mut point = false;
+    for &b in &mut it {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            m = m * 10 + i64::from(d);
+            int_digits += 1;
+        } else if b == b'.' {
+            point = true;
+            break;
+        } else {
+            return None;
+        }
+    }
+    let mut scale = 0u32;
+    if point {
+        for &b in it {
+            let d = b.wrapping_sub(b'0');
+            if d >= 10 {
+                return None;
+            }
+            m = m * 10 + i64::from(d);
+            scale += 1;
+        }
+        if scale == 0 || scale > 2 {
+            return None;
+        }
+    }
+    if int_digits == 0 {
+        return None;
+    }
+    Some(Decimal::new(if neg { -m } else { m }, scale))
+}
+
 /// Fast path for sums: an amount as hundredths (öre) when it has at most two decimals and
 /// fits in an `i64`.
 #[inline]
@@ -253,6 +301,53 @@ mod tests {
         assert_eq!(parse_cents(b"-12.5"), Some(-1250));
         assert_eq!(parse_cents(b"7"), Some(700));
         assert_eq!(parse_cents(b"1.234"), None);
+    }
+
+    #[test]
+    fn plain_amounts_as_parse_amount_reads_them() {
+        let cases = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "-0.0",
+            "1",
+            "-1",
+            "12.5",
+            "-12.50",
+            "007.10",
+            "99999999999999.99",
+            "-9999999999999999",
+            "99999999999999999",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "+1",
+            "1,5",
+            "1.234",
+            "1..2",
+            "1.2.",
+            "--1",
+            "1-",
+            "12x",
+            "1e5",
+            "٣",
+        ];
+        for c in cases {
+            let plain = parse_plain_amount(c.as_bytes());
+            let full = parse_amount(c.as_bytes());
+            if let Some(p) = plain {
+                let f = full.unwrap();
+                assert_eq!(p, f, "{c}");
+                assert_eq!(p.scale(), f.scale(), "{c}");
+                assert_eq!(p.is_sign_negative(), f.is_sign_negative(), "{c}");
+                assert!(f.scale() <= 2 && !c.contains(['+', ',']), "{c}");
+            }
+        }
+        assert_eq!(parse_plain_amount(b"-0.00"), Some(Decimal::new(0, 2)));
+        assert_eq!(parse_plain_amount(b"-12.50"), Some(Decimal::new(-1250, 2)));
+        assert_eq!(parse_plain_amount(b"1.234"), None);
     }
 
     #[test]
