@@ -489,8 +489,19 @@ impl<R: Read> Reader<R> {
                             self.st.encoding_noted = true;
                         }
                     }
-                    // The commonest row is read without a token list; anything else is
-                    // tokenized and read field by field.
+                    // A voucher's braces and the commonest row are read without
+                    // tokenizing; anything else is tokenized and read field by field.
+                    let brace = match self.lines.line() {
+                        b"{" => Some(TokKind::Open),
+                        b"}" => Some(TokKind::Close),
+                        _ => None,
+                    };
+                    if let Some(kind) = brace {
+                        let toks = [Tok::new(0, 1, kind)];
+                        self.st
+                            .line(ln, self.lines.line(), &toks, self.lines.window());
+                        continue;
+                    }
                     if self
                         .st
                         .plain_row(ln, self.lines.line(), self.lines.window())
@@ -634,6 +645,7 @@ impl State {
         });
     }
 
+    #[inline]
     fn check_fail(&mut self) -> Result<(), ReadError> {
         if let Some(level) = self.opts.fail_on {
             while let Some(d) = self.diags.get(self.checked) {
