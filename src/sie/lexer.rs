@@ -373,6 +373,108 @@ fn scan_plain_row_to(line: &[u8], head_only: bool, row: &mut PlainRow) -> Option
     (skip_seps(line, i) == line.len()).then_some(())
 }
 
+/// The fields of a plain `#VER` line, as [`tokenize`] would split them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlainVer {
+    pub(crate) series: Tok,
+    pub(crate) number: Tok,
+    /// The voucher date (a bare field).
+    pub(crate) date: Tok,
+    pub(crate) text: Option<Tok>,
+    /// The registration date (a bare field); `None` when absent or `""`.
+    pub(crate) registered: Option<Tok>,
+    pub(crate) signature: Option<Tok>,
+}
+
+impl PlainVer {
+    /// A voucher line with empty fields, to scan into.
+    pub(crate) const EMPTY: PlainVer = PlainVer {
+        series: Tok::EMPTY,
+        number: Tok::EMPTY,
+        date: Tok::EMPTY,
+        text: None,
+        registered: None,
+        signature: None,
+    };
+}
+
+/// A bare field, or a closed quoted field without `\"` followed by a separator or the
+/// end of the line, at `i`: the field and the position after it.
+#[inline(always)]
+fn plain_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    let b = *line.get(i)?;
+    if b == b'"' {
+        let (t, next) = plain_quoted(line, i)?;
+        if line.get(next).is_some_and(|&c| !is_sep(c)) {
+            return None;
+        }
+        Some((t, next))
+    } else if class(b) == 0 {
+        let e = bare_end(line, i, SEP);
+        Some((Tok::new(i, e, TokKind::Bare), e))
+    } else {
+        None
+    }
+}
+
+/// Splits the commonest voucher line in one pass, without a token list: `#VER series
+/// number date ["text" [regdate|"" ["signature"]]]` with bare dates and every quoted
+/// field closed, free of `\"` and followed by a separator. False for anything else
+/// (`v` then holds nothing of use); the caller then tokenizes the line as usual.
+pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
+    scan_plain_ver_into(line, v).is_some()
+}
+
+#[inline(always)]
+fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
+    let after = line.strip_prefix(b"#VER")?;
+    if !after.first().is_some_and(|&b| is_sep(b)) {
+        return None;
+    }
+    let n = line.len();
+    let (series, e) = plain_scalar(line, skip_seps(line, 4))?;
+    let (number, e) = plain_scalar(line, skip_seps(line, e))?;
+    let i = skip_seps(line, e);
+    if class(*line.get(i)?) != 0 {
+        return None;
+    }
+    let e = bare_end(line, i, SEP);
+    v.series = series;
+    v.number = number;
+    v.date = Tok::new(i, e, TokKind::Bare);
+    v.text = None;
+    v.registered = None;
+    v.signature = None;
+    let mut i = skip_seps(line, e);
+    if i < n {
+        let (t, e) = plain_scalar(line, i)?;
+        v.text = Some(t);
+        i = skip_seps(line, e);
+    }
+    if i < n {
+        let b = *line.get(i)?;
+        if b == b'"' {
+            // `""`: no registration date.
+            if line.get(i + 1) != Some(&b'"') || line.get(i + 2).is_some_and(|&c| !is_sep(c)) {
+                return None;
+            }
+            i = skip_seps(line, i + 2);
+        } else if class(b) == 0 {
+            let e = bare_end(line, i, SEP);
+            v.registered = Some(Tok::new(i, e, TokKind::Bare));
+            i = skip_seps(line, e);
+        } else {
+            return None;
+        }
+    }
+    if i < n {
+        let (t, e) = plain_scalar(line, i)?;
+        v.signature = Some(t);
+        i = skip_seps(line, e);
+    }
+    (i == n).then_some(())
+}
+
 /// Position of the first `\n`, eight bytes at a time.
 #[inline]
 pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {

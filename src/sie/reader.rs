@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 use super::crc::Crc32;
 use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 use super::encoding::{Encoding, cp437_char, detect_encoding};
-use super::lexer::{LineEvent, Lines, PlainRow, Tok, TokKind, scan_plain_row, unescape};
+use super::lexer::{
+    LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row, scan_plain_ver, unescape,
+};
 use super::record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
 use super::value::{DateParse, YearMonth, parse_amount, parse_date, parse_plain_amount};
 
@@ -315,6 +317,8 @@ struct State {
     plain_rows: bool,
     /// The fields of the last plain row.
     plain: PlainRow,
+    /// The fields of the last plain voucher line.
+    plain_ver: PlainVer,
 }
 
 /// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
@@ -385,6 +389,7 @@ impl<R: Read> Reader<R> {
                 rows: 0,
                 plain_rows: true,
                 plain: PlainRow::EMPTY,
+                plain_ver: PlainVer::EMPTY,
             },
         }
     }
@@ -502,10 +507,8 @@ impl<R: Read> Reader<R> {
                             .line(ln, self.lines.line(), &toks, self.lines.window());
                         continue;
                     }
-                    if self
-                        .st
-                        .plain_row(ln, self.lines.line(), self.lines.window())
-                    {
+                    let (line, window) = (self.lines.line(), self.lines.window());
+                    if self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window) {
                         continue;
                     }
                     self.lines.tokenize_line();
@@ -1423,6 +1426,97 @@ impl State {
         true
     }
 
+    /// Makes `v` (read from the `#VER` on line `ln`) the open voucher.
+    fn open_voucher(&mut self, v: Voucher, ln: u64) {
+        let open = OpenVoucher {
+            voucher: v,
+            line: ln,
+            in_block: false,
+            incomplete: false,
+            used: 0,
+            after_rtrans: None,
+        };
+        self.voucher = Some(match self.voucher_box.take() {
+            Some(mut b) => {
+                *b = open;
+                b
+            }
+            None => Box::new(open),
+        });
+    }
+
+    /// A date that [`State::date`] reads without a diagnostic (from the cache or as
+    /// `YYYYMMDD`); `None` for anything else.
+    #[inline]
+    fn plain_date(&mut self, raw: &[u8]) -> Option<NaiveDate> {
+        if let Some((bytes, d)) = self.last_date {
+            if raw == bytes {
+                return Some(d);
+            }
+        }
+        match parse_date(raw) {
+            DateParse::Ok(d) => {
+                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                    self.last_date = Some((bytes, d));
+                }
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads a plain `#VER` line ([`scan_plain_ver`]) straight from the line. False,
+    /// with nothing changed but the date cache, when the line is not such a line or
+    /// reading it field by field could say anything about it (a diagnostic, a voucher
+    /// still open, the first record, a running checksum): the caller then tokenizes it
+    /// and reads it as usual.
+    fn plain_ver(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if !self.plain_rows
+            || matches!(self.checksum, Checksum::Running(_))
+            || self.voucher.is_some()
+            || self.records == 0
+            || !scan_plain_ver(line, &mut self.plain_ver)
+        {
+            return false;
+        }
+        let p = self.plain_ver;
+        let Some(date) = self.plain_date(p.date.bytes(line)) else {
+            return false;
+        };
+        let registered = match p.registered {
+            None => None,
+            Some(t) => match self.plain_date(t.bytes(line)) {
+                Some(d) => Some(d),
+                None => return false,
+            },
+        };
+        let idx = Label::Ver as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        self.max_group = self.max_group.max(Label::Ver.group());
+        let mut v = self.spare.take().unwrap_or_else(empty_voucher);
+        self.text_into(&p.series, line, ln, window, &mut v.series);
+        self.text_into(&p.number, line, ln, window, &mut v.number);
+        v.date = Some(date);
+        match p.text {
+            Some(t) => self.text_into(&t, line, ln, window, &mut v.text),
+            None => v.text.clear(),
+        }
+        v.registered = registered;
+        match p.signature {
+            Some(t) => self.text_into(&t, line, ln, window, &mut v.signature),
+            None => v.signature.clear(),
+        }
+        self.open_voucher(v, ln);
+        true
+    }
+
     /// Parses a row into `row`, reusing its strings; false (with a diagnostic) when the
     /// row cannot be read.
     fn parse_row_into(
@@ -1848,21 +1942,7 @@ impl State {
                 v.registered = self.opt_date(cur, ln, name, "registration date");
                 self.opt_text_into(cur, ln, window, &mut v.signature);
                 self.extra(cur, ln, name);
-                let open = OpenVoucher {
-                    voucher: v,
-                    line: ln,
-                    in_block: false,
-                    incomplete: false,
-                    used: 0,
-                    after_rtrans: None,
-                };
-                self.voucher = Some(match self.voucher_box.take() {
-                    Some(mut b) => {
-                        *b = open;
-                        b
-                    }
-                    None => Box::new(open),
-                });
+                self.open_voucher(v, ln);
                 return None;
             }
             Label::Ksumma => {
@@ -2156,6 +2236,57 @@ mod tests {
                 );
             }
         }
+        let vers: &[&[u8]] = &[
+            b"#VER A 1 20250101 \"v\"",
+            b"#VER A 1 20250101",
+            b"#VER \"A\" \"1\" 20250101 \"\x8eldre\" 20250102 \"Anna \x8fberg\"",
+            b"#VER A 1 20250101 \"v\" \"\" \"sign\"",
+            b"#VER A 1 20250101 \"v\" 20250102",
+            b"#VER\tA\t1\t20250101\t\" t \"  ",
+            b"#VER \"\" \"\" 20250101",
+            b"#VER A 1",
+            b"#VER A",
+            b"#VER",
+            b"#VER A 1 00000000 \"v\"",
+            b"#VER A 1 2025-01-01 \"v\"",
+            b"#VER A 1 20250230 \"v\"",
+            b"#VER A 1 \"\" \"v\"",
+            b"#VER A 1 \"20250101\" \"v\"",
+            b"#VER A 1 20250101 \"v\" 20250230",
+            b"#VER A 1 20250101 \"v\" 00000000",
+            b"#VER A 1 20250101 \"v\" \"x\"",
+            b"#VER A 1 20250101 \"v\" 20250101 \"s\" extra",
+            b"#VER A 1 20250101 \"a \\\"b\\\"\"",
+            b"#VER A 1 20250101 \"open",
+            b"#VER A 1 20250101 v w x",
+            b"#VER A 1 20250101 \"v\"x",
+            b"#VER A 1 20250101 \"\"\"\"",
+            b"#VER A 1 20250101 \"\"\"",
+            b"#VER A {1} 20250101",
+            b"#VER A 1 20250101 \"a\x01b\"",
+            b"#VERX A 1 20250101",
+            b"#ver A 1 20250101",
+        ];
+        for ver in vers {
+            let mut file = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+            for (n, close) in [(1, true), (2, false), (3, true)] {
+                file.extend_from_slice(ver);
+                file.extend_from_slice(
+                    format!("\n{{\n#TRANS 1930 {{}} {n}\n#TRANS 2440 {{}} -{n}\n").as_bytes(),
+                );
+                if close {
+                    file.extend_from_slice(b"}\n");
+                }
+            }
+            let fast = read(&file, true);
+            let slow = read(&file, false);
+            assert_eq!(fast, slow, "{}", String::from_utf8_lossy(ver));
+        }
+        // A #VER as the first record is read the usual way (it draws a warning).
+        assert_eq!(
+            read(b"#VER A 1 20250101\n", true),
+            read(b"#VER A 1 20250101\n", false)
+        );
         // Both ways read the voucher: the test compares real rows.
         let (records, diags) = read(
             b"#FLAGGA 0\n#VER A 1 20250101\n{\n#TRANS 1930 {1 \"7\"} 5\n#TRANS 2440 {} -5\n}\n",
