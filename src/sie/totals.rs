@@ -336,6 +336,15 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             }
             continue;
         }
+        // A voucher's braces: nothing to split.
+        match line {
+            b"{" => continue,
+            b"}" => {
+                in_voucher = false;
+                continue;
+            }
+            _ => {}
+        }
         // Label, account, {objects}, amount: nothing after the amount is needed.
         tokenize_limited(line, &mut toks, 3);
         let Some(first) = toks.first() else { continue };

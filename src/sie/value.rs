@@ -154,24 +154,36 @@ pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
     if digits.is_empty() || digits.len() > 17 {
         return None;
     }
+    // The integer digits, then (after one `.`) the decimals.
     let mut v: i64 = 0;
-    let mut decimals: Option<u32> = None;
-    for &b in digits {
-        match b {
-            b'0'..=b'9' => {
-                v = v * 10 + i64::from(b - b'0');
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
-                }
+    let mut it = digits.iter();
+    let mut point = false;
+    for &b in &mut it {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            v = v * 10 + i64::from(d);
+        } else if b == b'.' {
+            point = true;
+            break;
+        } else {
+            return None;
+        }
+    }
+    let mut decimals = 0u32;
+    if point {
+        for &b in it {
+            let d = b.wrapping_sub(b'0');
+            if d >= 10 {
+                return None;
             }
-            b'.' if decimals.is_none() => decimals = Some(0),
-            _ => return None,
+            v = v * 10 + i64::from(d);
+            decimals += 1;
         }
     }
     let v = match decimals {
-        None | Some(0) => v * 100,
-        Some(1) => v * 10,
-        Some(2) => v,
+        0 => v * 100,
+        1 => v * 10,
+        2 => v,
         _ => return None,
     };
     Some(if neg { -v } else { v })
@@ -301,6 +313,19 @@ mod tests {
         assert_eq!(parse_cents(b"-12.5"), Some(-1250));
         assert_eq!(parse_cents(b"7"), Some(700));
         assert_eq!(parse_cents(b"1.234"), None);
+        // Edge cases as the byte-path sums have always read them.
+        assert_eq!(parse_cents(b"12."), Some(1200));
+        assert_eq!(parse_cents(b".5"), Some(50));
+        assert_eq!(parse_cents(b"."), Some(0));
+        assert_eq!(parse_cents(b"-0.07"), Some(-7));
+        assert_eq!(parse_cents(b"1.2.3"), None);
+        assert_eq!(parse_cents(b"1,5"), None);
+        assert_eq!(parse_cents(b"-"), None);
+        assert_eq!(parse_cents(b""), None);
+        assert_eq!(
+            parse_cents(b"99999999999999.99"),
+            Some(9_999_999_999_999_999)
+        );
     }
 
     #[test]
