@@ -140,7 +140,16 @@ pub(crate) fn parse_plain_amount(text: &[u8]) -> Option<Decimal> {
     if int_digits == 0 {
         return None;
     }
-    Some(Decimal::new(if neg { -m } else { m }, scale))
+    // From its parts (inlined, unlike `Decimal::new`): at most 17 digits fit in the low
+    // two words; the scale is at most 2; a zero is never negative, as in `parse_amount`.
+    let magnitude = m.unsigned_abs();
+    Some(Decimal::from_parts(
+        (magnitude & 0xffff_ffff) as u32,
+        (magnitude >> 32) as u32,
+        0,
+        neg && magnitude != 0,
+        scale,
+    ))
 }
 
 /// Fast path for sums: an amount as hundredths (öre) when it has at most two decimals and
