@@ -27,9 +27,16 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    /// An empty token.
+    pub(crate) const EMPTY: Tok = Tok {
+        start: 0,
+        end: 0,
+        kind: TokKind::Bare,
+    };
+
     /// A token; lines are shorter than 2³¹ bytes (`Lines` caps them).
     #[inline(always)]
-    fn new(start: usize, end: usize, kind: TokKind) -> Tok {
+    pub(crate) fn new(start: usize, end: usize, kind: TokKind) -> Tok {
         Tok {
             start: start as u32,
             end: end as u32,
@@ -178,6 +185,294 @@ pub(crate) fn tokenize_limited(line: &[u8], toks: &mut Vec<Tok>, max_scalars: us
         }
     }
     unterminated
+}
+
+/// Most (dimension, object) pairs of a [`PlainRow`].
+pub(crate) const PLAIN_PAIRS: usize = 8;
+
+/// The fields of a plain `#TRANS` row, as [`tokenize`] would split them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlainRow {
+    /// The account (a bare field).
+    pub(crate) account: Tok,
+    /// (dimension, object) pairs of the object list, `..pairs_len` of them.
+    pub(crate) pairs: [(u32, Tok); PLAIN_PAIRS],
+    pub(crate) pairs_len: usize,
+    /// The amount (a bare field).
+    pub(crate) amount: Tok,
+    /// The transaction date (a bare field); `None` when absent or `""`.
+    pub(crate) date: Option<Tok>,
+    /// The text (a quoted field without `\"`), if any.
+    pub(crate) text: Option<Tok>,
+}
+
+#[inline(always)]
+fn skip_seps(line: &[u8], mut i: usize) -> usize {
+    while line.get(i).is_some_and(|&b| is_sep(b)) {
+        i += 1;
+    }
+    i
+}
+
+/// End of the bare field starting at `i`: the first byte of class `stop`.
+#[inline(always)]
+fn bare_end(line: &[u8], i: usize, stop: u8) -> usize {
+    let rest = line.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&c| class(c) & stop != 0)
+        .unwrap_or(rest.len())
+}
+
+/// The quoted field whose `"` is at `i`, when it is closed and has no `\"`: its
+/// contents and the position after the closing quote.
+#[inline(always)]
+fn plain_quoted(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    let start = i + 1;
+    let at = start + line.get(start..).and_then(find_byte::<b'"'>)?;
+    if at > start && line.get(at - 1) == Some(&b'\\') {
+        return None;
+    }
+    Some((Tok::new(start, at, TokKind::Quoted), at + 1))
+}
+
+/// Splits the commonest row in one pass, without a token list: `#TRANS account
+/// {dim obj …} amount [date|""] ["text"]`, with bare digit dimensions, at most
+/// [`PLAIN_PAIRS`] pairs, every quoted field closed and free of `\"`. Anything else
+/// (quantities, signatures, a missing object list, stray fields …) is `None`, and the
+/// caller tokenizes the line as usual. The fields are exactly those [`tokenize`] gives.
+///
+/// The fields go into `row` (reused, so that no row is copied around); false when the
+/// line is not such a row (`row` then holds nothing of use).
+pub(crate) fn scan_plain_row(line: &[u8], row: &mut PlainRow) -> bool {
+    scan_plain_row_to(line, false, row).is_some()
+}
+
+/// [`scan_plain_row`] up to the amount: whatever follows it is not looked at (the
+/// date and text are `None`).
+pub(crate) fn scan_plain_row_head(line: &[u8], row: &mut PlainRow) -> bool {
+    scan_plain_row_to(line, true, row).is_some()
+}
+
+impl PlainRow {
+    /// A row with empty fields, to scan into.
+    pub(crate) const EMPTY: PlainRow = PlainRow {
+        account: Tok::EMPTY,
+        pairs: [(0, Tok::EMPTY); PLAIN_PAIRS],
+        pairs_len: 0,
+        amount: Tok::EMPTY,
+        date: None,
+        text: None,
+    };
+}
+
+#[inline(always)]
+fn scan_plain_row_to(line: &[u8], head_only: bool, row: &mut PlainRow) -> Option<()> {
+    let after = line.strip_prefix(b"#TRANS")?;
+    if !after.first().is_some_and(|&b| is_sep(b)) {
+        return None;
+    }
+    let mut i = skip_seps(line, 6);
+    // The account: a bare field (not a quote or a brace).
+    if class(*line.get(i)?) != 0 {
+        return None;
+    }
+    let e = bare_end(line, i, SEP);
+    row.account = Tok::new(i, e, TokKind::Bare);
+    i = skip_seps(line, e);
+    if line.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    let mut pairs_len = 0usize;
+    loop {
+        i = skip_seps(line, i);
+        let b = *line.get(i)?;
+        if b == b'}' {
+            i += 1;
+            break;
+        }
+        // The dimension: one to nine digits, then a separator.
+        let e = bare_end(line, i, SEP | CLOSE);
+        let digits = line.get(i..e)?;
+        if digits.is_empty()
+            || digits.len() > 9
+            || !digits.iter().all(u8::is_ascii_digit)
+            || !line.get(e).is_some_and(|&c| is_sep(c))
+        {
+            return None;
+        }
+        let dim = digits
+            .iter()
+            .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
+        i = skip_seps(line, e);
+        // The object: quoted, or bare (not starting with a brace).
+        let b = *line.get(i)?;
+        let object = if b == b'"' {
+            let (t, next) = plain_quoted(line, i)?;
+            if line
+                .get(next)
+                .is_none_or(|&c| class(c) & (SEP | CLOSE) == 0)
+            {
+                return None;
+            }
+            i = next;
+            t
+        } else if class(b) == 0 {
+            let e = bare_end(line, i, SEP | CLOSE);
+            let t = Tok::new(i, e, TokKind::Bare);
+            i = e;
+            t
+        } else {
+            return None;
+        };
+        *row.pairs.get_mut(pairs_len)? = (dim, object);
+        pairs_len += 1;
+    }
+    row.pairs_len = pairs_len;
+    // The amount: a bare field.
+    i = skip_seps(line, i);
+    if class(*line.get(i)?) != 0 {
+        return None;
+    }
+    let e = bare_end(line, i, SEP);
+    row.amount = Tok::new(i, e, TokKind::Bare);
+    row.date = None;
+    row.text = None;
+    if head_only {
+        return Some(());
+    }
+    // The date: bare or `""`.
+    i = skip_seps(line, e);
+    match line.get(i) {
+        None => return Some(()),
+        Some(&b'"') => {
+            if line.get(i + 1) != Some(&b'"') {
+                return None;
+            }
+            i += 2;
+        }
+        Some(&b) if class(b) == 0 => {
+            let e = bare_end(line, i, SEP);
+            row.date = Some(Tok::new(i, e, TokKind::Bare));
+            i = e;
+        }
+        Some(_) => return None,
+    }
+    // The text: quoted.
+    i = skip_seps(line, i);
+    match line.get(i) {
+        None => return Some(()),
+        Some(&b'"') => {
+            let (t, next) = plain_quoted(line, i)?;
+            row.text = Some(t);
+            i = next;
+        }
+        Some(_) => return None,
+    }
+    (skip_seps(line, i) == line.len()).then_some(())
+}
+
+/// The fields of a plain `#VER` line, as [`tokenize`] would split them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlainVer {
+    pub(crate) series: Tok,
+    pub(crate) number: Tok,
+    /// The voucher date (a bare field).
+    pub(crate) date: Tok,
+    pub(crate) text: Option<Tok>,
+    /// The registration date (a bare field); `None` when absent or `""`.
+    pub(crate) registered: Option<Tok>,
+    pub(crate) signature: Option<Tok>,
+}
+
+impl PlainVer {
+    /// A voucher line with empty fields, to scan into.
+    pub(crate) const EMPTY: PlainVer = PlainVer {
+        series: Tok::EMPTY,
+        number: Tok::EMPTY,
+        date: Tok::EMPTY,
+        text: None,
+        registered: None,
+        signature: None,
+    };
+}
+
+/// A bare field, or a closed quoted field without `\"` followed by a separator or the
+/// end of the line, at `i`: the field and the position after it.
+#[inline(always)]
+fn plain_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    let b = *line.get(i)?;
+    if b == b'"' {
+        let (t, next) = plain_quoted(line, i)?;
+        if line.get(next).is_some_and(|&c| !is_sep(c)) {
+            return None;
+        }
+        Some((t, next))
+    } else if class(b) == 0 {
+        let e = bare_end(line, i, SEP);
+        Some((Tok::new(i, e, TokKind::Bare), e))
+    } else {
+        None
+    }
+}
+
+/// Splits the commonest voucher line in one pass, without a token list: `#VER series
+/// number date ["text" [regdate|"" ["signature"]]]` with bare dates and every quoted
+/// field closed, free of `\"` and followed by a separator. False for anything else
+/// (`v` then holds nothing of use); the caller then tokenizes the line as usual.
+pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
+    scan_plain_ver_into(line, v).is_some()
+}
+
+#[inline(always)]
+fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
+    let after = line.strip_prefix(b"#VER")?;
+    if !after.first().is_some_and(|&b| is_sep(b)) {
+        return None;
+    }
+    let n = line.len();
+    let (series, e) = plain_scalar(line, skip_seps(line, 4))?;
+    let (number, e) = plain_scalar(line, skip_seps(line, e))?;
+    let i = skip_seps(line, e);
+    if class(*line.get(i)?) != 0 {
+        return None;
+    }
+    let e = bare_end(line, i, SEP);
+    v.series = series;
+    v.number = number;
+    v.date = Tok::new(i, e, TokKind::Bare);
+    v.text = None;
+    v.registered = None;
+    v.signature = None;
+    let mut i = skip_seps(line, e);
+    if i < n {
+        let (t, e) = plain_scalar(line, i)?;
+        v.text = Some(t);
+        i = skip_seps(line, e);
+    }
+    if i < n {
+        let b = *line.get(i)?;
+        if b == b'"' {
+            // `""`: no registration date.
+            if line.get(i + 1) != Some(&b'"') || line.get(i + 2).is_some_and(|&c| !is_sep(c)) {
+                return None;
+            }
+            i = skip_seps(line, i + 2);
+        } else if class(b) == 0 {
+            let e = bare_end(line, i, SEP);
+            v.registered = Some(Tok::new(i, e, TokKind::Bare));
+            i = skip_seps(line, e);
+        } else {
+            return None;
+        }
+    }
+    if i < n {
+        let (t, e) = plain_scalar(line, i)?;
+        v.signature = Some(t);
+        i = skip_seps(line, e);
+    }
+    (i == n).then_some(())
 }
 
 /// Position of the first `\n`, eight bytes at a time.
@@ -381,6 +676,15 @@ impl<R: Read> Lines<R> {
         }
     }
 
+    /// Tokenizes the current line (for a source made with `tokenize` off).
+    pub(crate) fn tokenize_line(&mut self) {
+        let line = self
+            .buf
+            .get(self.line_start..self.line_end)
+            .unwrap_or_default();
+        self.unterminated = tokenize(line, &mut self.toks);
+    }
+
     fn set_line(&mut self, mut start: usize, mut end: usize) {
         if self.line_no == 1
             && self
@@ -430,6 +734,59 @@ mod tests {
             assert_eq!(find_newline(&v), Some(n));
             v[n] = 0x8a;
             assert_eq!(find_newline(&v[..39]), None);
+        }
+    }
+
+    #[test]
+    fn plain_rows_split_as_tokenize_splits_them() {
+        let lines: &[&str] = &[
+            "#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"Städning skolor\"",
+            "#TRANS 1930 {} -17236.82 \"\" \"Äldreomsorg\"",
+            "#TRANS 1930 {} -0.00",
+            "#TRANS\t1930\t{ 1  \" 7 \" }\t5.5  20250101 \"  x  \"  ",
+            "#TRANS 1930 {1 7 20 abc} 5 x",
+            "#TRANS 1930 {1 7} 5 \"\" \"\"",
+        ];
+        for line in lines {
+            let b = line.as_bytes();
+            let mut p = PlainRow::EMPTY;
+            assert!(scan_plain_row(b, &mut p), "{line}");
+            let mut want = Vec::new();
+            tokenize(b, &mut want);
+            let mut got = vec![Tok::new(0, 6, TokKind::Bare), p.account, want[2]];
+            for (dim, obj) in &p.pairs[..p.pairs_len] {
+                got.push(want[got.len()]);
+                assert_eq!(want[got.len() - 1].bytes(b), dim.to_string().as_bytes());
+                got.push(*obj);
+            }
+            got.push(want[got.len()]);
+            got.push(p.amount);
+            if let Some(d) = p.date {
+                got.push(d);
+            } else if want
+                .get(got.len())
+                .is_some_and(|t| t.kind == TokKind::Quoted && t.bytes(b).is_empty())
+            {
+                // A `""` date: no date.
+                want.remove(got.len());
+            }
+            got.extend(p.text);
+            let want: Vec<_> = want.iter().map(|t| (t.kind, t.bytes(b).to_vec())).collect();
+            let got: Vec<_> = got.iter().map(|t| (t.kind, t.bytes(b).to_vec())).collect();
+            assert_eq!(got, want, "{line}");
+        }
+        for line in [
+            "#TRANS 1930 {1} 5",
+            "#TRANS 1930 5",
+            "#TRANS 1930 {} 5 20250101 \"t\" 2",
+            "#TRANS 1930 {} 5 \"a \\\"b\\\"\"",
+            "#TRANS 1930 {1 \"7\"20 \"8\"} 5",
+            "#TRANSX 1930 {} 5",
+        ] {
+            assert!(
+                !scan_plain_row(line.as_bytes(), &mut PlainRow::EMPTY.clone()),
+                "{line}"
+            );
         }
     }
 

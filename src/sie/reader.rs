@@ -8,10 +8,12 @@ use rust_decimal::Decimal;
 
 use super::crc::Crc32;
 use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
-use super::encoding::{Encoding, detect_encoding};
-use super::lexer::{LineEvent, Lines, Tok, TokKind, unescape};
+use super::encoding::{Encoding, cp437_char, detect_encoding};
+use super::lexer::{
+    LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row, scan_plain_ver, unescape,
+};
 use super::record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
-use super::value::{DateParse, YearMonth, parse_amount, parse_date};
+use super::value::{DateParse, YearMonth, parse_amount, parse_date, parse_plain_amount};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
 /// 3 chart of accounts, 4 balances and vouchers).
@@ -311,6 +313,12 @@ struct State {
     spare_rows: Vec<Row>,
     vouchers: u64,
     rows: u64,
+    /// Read plain `#TRANS` rows without a token list (off only in tests, to compare).
+    plain_rows: bool,
+    /// The fields of the last plain row.
+    plain: PlainRow,
+    /// The fields of the last plain voucher line.
+    plain_ver: PlainVer,
 }
 
 /// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
@@ -351,8 +359,10 @@ impl<R: Read> Reader<R> {
     /// A reader with the given options.
     pub fn with_options(source: R, opts: ReadOptions) -> Self {
         let max = opts.max_line_length;
+        let mut lines = Lines::new(source, max);
+        lines.tokenize = false;
         Reader {
-            lines: Lines::new(source, max),
+            lines,
             st: State {
                 encoding: opts.encoding,
                 encoding_noted: false,
@@ -377,6 +387,9 @@ impl<R: Read> Reader<R> {
                 spare_rows: Vec::new(),
                 vouchers: 0,
                 rows: 0,
+                plain_rows: true,
+                plain: PlainRow::EMPTY,
+                plain_ver: PlainVer::EMPTY,
             },
         }
     }
@@ -469,8 +482,6 @@ impl<R: Read> Reader<R> {
             match event {
                 LineEvent::Line => {
                     let ln = self.lines.line_no;
-                    let line = self.lines.line();
-                    let toks = self.lines.toks.as_slice();
                     if ln == 1 && self.lines.bom {
                         self.st.diag(
                             ln,
@@ -483,6 +494,26 @@ impl<R: Read> Reader<R> {
                             self.st.encoding_noted = true;
                         }
                     }
+                    // A voucher's braces and the commonest row are read without
+                    // tokenizing; anything else is tokenized and read field by field.
+                    let brace = match self.lines.line() {
+                        b"{" => Some(TokKind::Open),
+                        b"}" => Some(TokKind::Close),
+                        _ => None,
+                    };
+                    if let Some(kind) = brace {
+                        let toks = [Tok::new(0, 1, kind)];
+                        self.st
+                            .line(ln, self.lines.line(), &toks, self.lines.window());
+                        continue;
+                    }
+                    let (line, window) = (self.lines.line(), self.lines.window());
+                    if self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window) {
+                        continue;
+                    }
+                    self.lines.tokenize_line();
+                    let line = self.lines.line();
+                    let toks = self.lines.toks.as_slice();
                     if self.lines.unterminated {
                         self.st.diag(
                             ln,
@@ -572,6 +603,32 @@ fn parse_u32(raw: &[u8]) -> Option<u32> {
     )
 }
 
+/// Whether a voucher's counted rows provably sum to zero, added as whole öre in an `i64`:
+/// true only when every amount has at most two decimals and every partial sum stays below
+/// 10¹⁸ öre, where [`Voucher::balance`]'s saturating decimal sum is exact too. False means
+/// "not proven": the caller then computes the balance as decimals.
+fn balances_in_ore(rows: &[Row]) -> bool {
+    const BOUND: u64 = 1_000_000_000_000_000_000;
+    let mut sum: i64 = 0;
+    for r in rows.iter().filter(|r| r.kind.counts()) {
+        let m = r.amount.mantissa();
+        let ore = match r.amount.scale() {
+            0 => m.checked_mul(100),
+            1 => m.checked_mul(10),
+            2 => Some(m),
+            _ => None,
+        };
+        let Some(ore) = ore.and_then(|o| i64::try_from(o).ok()) else {
+            return false;
+        };
+        match sum.checked_add(ore) {
+            Some(s) if s.unsigned_abs() < BOUND => sum = s,
+            _ => return false,
+        }
+    }
+    sum == 0
+}
+
 fn trim(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
     let end = bytes
@@ -591,6 +648,7 @@ impl State {
         });
     }
 
+    #[inline]
     fn check_fail(&mut self) -> Result<(), ReadError> {
         if let Some(level) = self.opts.fail_on {
             while let Some(d) = self.diags.get(self.checked) {
@@ -668,16 +726,34 @@ impl State {
                 trim(raw)
             };
             out.reserve(src.len());
-            let mut printable = true;
+            // Non-ASCII bytes are decoded on the way when the encoding is known and
+            // decodes byte by byte; otherwise (and on control characters) the slow path
+            // below detects the encoding and cleans the field.
+            let high = match self.encoding {
+                Some(Encoding::Cp437) => Some(false),
+                Some(Encoding::Latin1) => Some(true),
+                _ => None,
+            };
+            // Pushed into a local string: its length stays in a register instead of
+            // being stored through `out` after every byte.
+            let mut s = std::mem::take(out);
+            let mut done = true;
             for &b in src {
                 if (b' '..0x7f).contains(&b) {
-                    out.push(char::from(b));
+                    s.push(char::from(b));
+                } else if b >= 0x80 && high.is_some() {
+                    s.push(if high == Some(true) {
+                        char::from(b)
+                    } else {
+                        cp437_char(b)
+                    });
                 } else {
-                    printable = false;
+                    done = false;
                     break;
                 }
             }
-            if printable {
+            *out = s;
+            if done {
                 return;
             }
             out.clear();
@@ -1258,6 +1334,189 @@ impl State {
         }
     }
 
+    /// Reads a plain `#TRANS` row ([`scan_plain_row`]) of the open voucher straight from
+    /// the line. False, with nothing changed, when the line is not such a row or reading
+    /// it field by field could say anything about it (a diagnostic, an `#RTRANS` to
+    /// match, a running checksum): the caller then tokenizes it and reads it as usual.
+    fn plain_row(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if !self.plain_rows || matches!(self.checksum, Checksum::Running(_)) {
+            return false;
+        }
+        if !scan_plain_row(line, &mut self.plain) {
+            return false;
+        }
+        let p = &self.plain;
+        let (account, amount_tok, date_tok, text_tok, pairs_len) =
+            (p.account, p.amount, p.date, p.text, p.pairs_len);
+        if !self
+            .voucher
+            .as_ref()
+            .is_some_and(|v| v.in_block && v.after_rtrans.is_none())
+        {
+            return false;
+        }
+        // An amount that parse_amount reads without a notice, or the row is read as usual.
+        let Some(amount) = parse_plain_amount(amount_tok.bytes(line)) else {
+            return false;
+        };
+        let date = match date_tok {
+            None => None,
+            Some(t) => {
+                let raw = t.bytes(line);
+                match self.last_date {
+                    Some((bytes, d)) if raw == bytes => Some(d),
+                    _ => match parse_date(raw) {
+                        DateParse::Ok(d) => {
+                            if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                                self.last_date = Some((bytes, d));
+                            }
+                            Some(d)
+                        }
+                        _ => return false,
+                    },
+                }
+            }
+        };
+        let Some(mut v) = self.voucher.take() else {
+            return false;
+        };
+        let idx = Label::Trans as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        if v.voucher.rows.len() <= v.used {
+            let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
+            v.voucher.rows.push(spare);
+        }
+        if let Some(row) = v.voucher.rows.get_mut(v.used) {
+            row.kind = RowKind::Normal;
+            self.text_into(&account, line, ln, window, &mut row.account);
+            let mut used = 0usize;
+            for k in 0..pairs_len {
+                let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
+                    break;
+                };
+                if let Some(slot) = row.objects.get_mut(used) {
+                    slot.dimension = dimension;
+                    self.text_into(&t, line, ln, window, &mut slot.object);
+                } else {
+                    let object = self.text(&t, line, ln, window);
+                    row.objects.push(ObjectRef { dimension, object });
+                }
+                used += 1;
+            }
+            row.objects.truncate(used);
+            row.amount = amount;
+            row.date = date;
+            match text_tok {
+                Some(t) => self.text_into(&t, line, ln, window, &mut row.text),
+                None => row.text.clear(),
+            }
+            row.quantity = None;
+            row.signature.clear();
+            v.used += 1;
+            self.rows += 1;
+        }
+        self.voucher = Some(v);
+        true
+    }
+
+    /// Makes `v` (read from the `#VER` on line `ln`) the open voucher.
+    fn open_voucher(&mut self, v: Voucher, ln: u64) {
+        let open = OpenVoucher {
+            voucher: v,
+            line: ln,
+            in_block: false,
+            incomplete: false,
+            used: 0,
+            after_rtrans: None,
+        };
+        self.voucher = Some(match self.voucher_box.take() {
+            Some(mut b) => {
+                *b = open;
+                b
+            }
+            None => Box::new(open),
+        });
+    }
+
+    /// A date that [`State::date`] reads without a diagnostic (from the cache or as
+    /// `YYYYMMDD`); `None` for anything else.
+    #[inline]
+    fn plain_date(&mut self, raw: &[u8]) -> Option<NaiveDate> {
+        if let Some((bytes, d)) = self.last_date {
+            if raw == bytes {
+                return Some(d);
+            }
+        }
+        match parse_date(raw) {
+            DateParse::Ok(d) => {
+                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                    self.last_date = Some((bytes, d));
+                }
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads a plain `#VER` line ([`scan_plain_ver`]) straight from the line. False,
+    /// with nothing changed but the date cache, when the line is not such a line or
+    /// reading it field by field could say anything about it (a diagnostic, a voucher
+    /// still open, the first record, a running checksum): the caller then tokenizes it
+    /// and reads it as usual.
+    fn plain_ver(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if !self.plain_rows
+            || matches!(self.checksum, Checksum::Running(_))
+            || self.voucher.is_some()
+            || self.records == 0
+            || !scan_plain_ver(line, &mut self.plain_ver)
+        {
+            return false;
+        }
+        let p = self.plain_ver;
+        let Some(date) = self.plain_date(p.date.bytes(line)) else {
+            return false;
+        };
+        let registered = match p.registered {
+            None => None,
+            Some(t) => match self.plain_date(t.bytes(line)) {
+                Some(d) => Some(d),
+                None => return false,
+            },
+        };
+        let idx = Label::Ver as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        self.max_group = self.max_group.max(Label::Ver.group());
+        let mut v = self.spare.take().unwrap_or_else(empty_voucher);
+        self.text_into(&p.series, line, ln, window, &mut v.series);
+        self.text_into(&p.number, line, ln, window, &mut v.number);
+        v.date = Some(date);
+        match p.text {
+            Some(t) => self.text_into(&t, line, ln, window, &mut v.text),
+            None => v.text.clear(),
+        }
+        v.registered = registered;
+        match p.signature {
+            Some(t) => self.text_into(&t, line, ln, window, &mut v.signature),
+            None => v.signature.clear(),
+        }
+        self.open_voucher(v, ln);
+        true
+    }
+
     /// Parses a row into `row`, reusing its strings; false (with a diagnostic) when the
     /// row cannot be read.
     fn parse_row_into(
@@ -1321,7 +1580,7 @@ impl State {
         self.voucher_box = Some(v);
         if voucher.rows.is_empty() {
             self.repeat(Repeat::EmptyVoucher, line, "#VER", "voucher without rows");
-        } else if !incomplete {
+        } else if !incomplete && !balances_in_ore(&voucher.rows) {
             let diff = voucher.balance();
             if !diff.is_zero() {
                 let date = voucher
@@ -1683,21 +1942,7 @@ impl State {
                 v.registered = self.opt_date(cur, ln, name, "registration date");
                 self.opt_text_into(cur, ln, window, &mut v.signature);
                 self.extra(cur, ln, name);
-                let open = OpenVoucher {
-                    voucher: v,
-                    line: ln,
-                    in_block: false,
-                    incomplete: false,
-                    used: 0,
-                    after_rtrans: None,
-                };
-                self.voucher = Some(match self.voucher_box.take() {
-                    Some(mut b) => {
-                        *b = open;
-                        b
-                    }
-                    None => Box::new(open),
-                });
+                self.open_voucher(v, ln);
                 return None;
             }
             Label::Ksumma => {
@@ -1898,5 +2143,161 @@ impl State {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(file: &[u8], plain_rows: bool) -> (Vec<Record>, Vec<Diagnostic>) {
+        let mut reader = Reader::new(file);
+        reader.st.plain_rows = plain_rows;
+        let records = reader.by_ref().collect::<Result<Vec<_>, _>>().unwrap();
+        (records, reader.take_diagnostics())
+    }
+
+    /// Rows read straight from the line give the same records and diagnostics as rows
+    /// read from tokens, for plain rows and for every near miss.
+    #[test]
+    fn plain_rows_read_as_tokenized_rows() {
+        let rows: &[&[u8]] = &[
+            b"#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"St\x84dning skolor\"",
+            b"#TRANS 1930 {} -17236.82 \"\" \"\x8eldreomsorg\"",
+            b"#TRANS 1930 {} -0.00",
+            b"#TRANS 1930 {} 5 20250101",
+            b"#TRANS\t1930\t{ 1  \" 7 \" }\t5.5  20250101 \"  x  \"  ",
+            b"#TRANS 1930 {1 7 20 abc} 5",
+            b"#TRANS 1930 {1 {7} 5",
+            b"#TRANS 1930 {1 \"7\"20 \"8\"} 5",
+            b"#TRANS 1930 {1} 5",
+            b"#TRANS 1930 {\"1\" \"7\"} 5",
+            b"#TRANS 1930 {1 \"7} 5",
+            b"#TRANS 1930 {1 \"7\\\"\"} 5",
+            b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18} 5",
+            b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16} 5",
+            b"#TRANS 1930 {1234567890 7} 5",
+            b"#TRANS 1930 5",
+            b"#TRANS \"1930\" {} 5",
+            b"#TRANS 1930 {} +5",
+            b"#TRANS 1930 {} 5,5",
+            b"#TRANS 1930 {} 5.555",
+            b"#TRANS 1930 {} x",
+            b"#TRANS 1930 {} 5 00000000",
+            b"#TRANS 1930 {} 5 2025-01-01",
+            b"#TRANS 1930 {} 5 20250230",
+            b"#TRANS 1930 {} 5 \"20250101\"",
+            b"#TRANS 1930 {} 5 \"\"\"t\"",
+            b"#TRANS 1930 {} 5 20250101 text",
+            b"#TRANS 1930 {} 5 20250101 \"t\" 2",
+            b"#TRANS 1930 {} 5 20250101 \"t\" 2 \"sign\"",
+            b"#TRANS 1930 {} 5 20250101 \"t\"x",
+            b"#TRANS 1930 {} 5 20250101 \"a \\\"b\\\"\"",
+            b"#TRANS 1930 {} 5 20250101 \"a\x01b\"",
+            b"#TRANS 1930 {} 5 20250101 \"open",
+            b"#TRANS 1930 {}",
+            b"#TRANS",
+            b"#TRANSX 1930 {} 5",
+            b"#trans 1930 {} 5",
+            b"#RTRANS 1930 {} 5",
+            b"#TRANS 1930 {} 5",
+            b"#BTRANS 1930 {} 5",
+        ];
+        for row in rows {
+            for head in [&b"#VER A 1 20250101 \"v\"\n{\n"[..], b"#VER A 1 20250101\n"] {
+                let mut file = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+                file.extend_from_slice(head);
+                file.extend_from_slice(row);
+                file.extend_from_slice(b"\n#TRANS 2440 {} -5\n}\n");
+                let fast = read(&file, true);
+                let slow = read(&file, false);
+                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(row));
+                // The byte-path sums read plain rows the same way too (other labels
+                // end a voucher there: not compared).
+                if !row.starts_with(b"#TRANS ") && !row.starts_with(b"#TRANS\t") {
+                    continue;
+                }
+                let mut totals = super::super::Totals::default();
+                for r in &fast.0 {
+                    totals.add(r);
+                }
+                let sums = super::super::sum_transactions(&file[..], None).unwrap();
+                assert_eq!(
+                    sums.by_account,
+                    totals.by_account,
+                    "{}",
+                    String::from_utf8_lossy(row)
+                );
+                assert_eq!(
+                    sums.by_object,
+                    totals.by_object,
+                    "{}",
+                    String::from_utf8_lossy(row)
+                );
+            }
+        }
+        let vers: &[&[u8]] = &[
+            b"#VER A 1 20250101 \"v\"",
+            b"#VER A 1 20250101",
+            b"#VER \"A\" \"1\" 20250101 \"\x8eldre\" 20250102 \"Anna \x8fberg\"",
+            b"#VER A 1 20250101 \"v\" \"\" \"sign\"",
+            b"#VER A 1 20250101 \"v\" 20250102",
+            b"#VER\tA\t1\t20250101\t\" t \"  ",
+            b"#VER \"\" \"\" 20250101",
+            b"#VER A 1",
+            b"#VER A",
+            b"#VER",
+            b"#VER A 1 00000000 \"v\"",
+            b"#VER A 1 2025-01-01 \"v\"",
+            b"#VER A 1 20250230 \"v\"",
+            b"#VER A 1 \"\" \"v\"",
+            b"#VER A 1 \"20250101\" \"v\"",
+            b"#VER A 1 20250101 \"v\" 20250230",
+            b"#VER A 1 20250101 \"v\" 00000000",
+            b"#VER A 1 20250101 \"v\" \"x\"",
+            b"#VER A 1 20250101 \"v\" 20250101 \"s\" extra",
+            b"#VER A 1 20250101 \"a \\\"b\\\"\"",
+            b"#VER A 1 20250101 \"open",
+            b"#VER A 1 20250101 v w x",
+            b"#VER A 1 20250101 \"v\"x",
+            b"#VER A 1 20250101 \"\"\"\"",
+            b"#VER A 1 20250101 \"\"\"",
+            b"#VER A {1} 20250101",
+            b"#VER A 1 20250101 \"a\x01b\"",
+            b"#VERX A 1 20250101",
+            b"#ver A 1 20250101",
+        ];
+        for ver in vers {
+            let mut file = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+            for (n, close) in [(1, true), (2, false), (3, true)] {
+                file.extend_from_slice(ver);
+                file.extend_from_slice(
+                    format!("\n{{\n#TRANS 1930 {{}} {n}\n#TRANS 2440 {{}} -{n}\n").as_bytes(),
+                );
+                if close {
+                    file.extend_from_slice(b"}\n");
+                }
+            }
+            let fast = read(&file, true);
+            let slow = read(&file, false);
+            assert_eq!(fast, slow, "{}", String::from_utf8_lossy(ver));
+        }
+        // A #VER as the first record is read the usual way (it draws a warning).
+        assert_eq!(
+            read(b"#VER A 1 20250101\n", true),
+            read(b"#VER A 1 20250101\n", false)
+        );
+        // Both ways read the voucher: the test compares real rows.
+        let (records, diags) = read(
+            b"#FLAGGA 0\n#VER A 1 20250101\n{\n#TRANS 1930 {1 \"7\"} 5\n#TRANS 2440 {} -5\n}\n",
+            true,
+        );
+        assert!(diags.iter().all(|d| d.line < 3), "{diags:?}");
+        let Some(Record::Voucher(v)) = records.get(1) else {
+            panic!("{records:?}")
+        };
+        assert_eq!(v.rows.len(), 2);
+        assert_eq!(v.rows[0].objects[0].object, "7");
+        assert_eq!(v.rows[0].amount, Decimal::new(5, 0));
     }
 }

@@ -28,22 +28,34 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
         return None;
     }
     if digits.len() <= 18 {
-        // Fast path: at most 18 digits fit in an i64 without overflow checks.
+        // Fast path: at most 18 digits fit in an i64 without overflow checks. The
+        // integer digits, then (after one `.` or `,`) the decimals.
         let mut m: i64 = 0;
-        let mut scale: Option<u32> = None;
-        for &b in digits {
-            match b {
-                b'0'..=b'9' => {
-                    m = m * 10 + i64::from(b - b'0');
-                    if let Some(s) = scale.as_mut() {
-                        *s += 1;
-                    }
-                }
-                b'.' | b',' if scale.is_none() => scale = Some(0),
-                _ => return None,
+        let mut it = digits.iter();
+        let mut point = false;
+        for &b in &mut it {
+            let d = b.wrapping_sub(b'0');
+            if d < 10 {
+                m = m * 10 + i64::from(d);
+            } else if b == b'.' || b == b',' {
+                point = true;
+                break;
+            } else {
+                return None;
             }
         }
-        let scale = scale.unwrap_or(0);
+        let mut scale = 0u32;
+        if point {
+            for &b in it {
+                let d = b.wrapping_sub(b'0');
+                if d < 10 {
+                    m = m * 10 + i64::from(d);
+                    scale += 1;
+                } else {
+                    return None;
+                }
+            }
+        }
         if m == 0 {
             if !digits.iter().any(u8::is_ascii_digit) {
                 return None;
@@ -83,6 +95,63 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
+/// The commonest amount, `-?digits[.d[d]]` (at most 17 characters after the sign), as
+/// [`parse_amount`] reads it; `None` for anything else (a plus sign, a decimal comma,
+/// more decimals, …), which the caller then reads with [`parse_amount`].
+#[inline]
+pub(crate) fn parse_plain_amount(text: &[u8]) -> Option<Decimal> {
+    let (neg, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 17 {
+        return None;
+    }
+    let mut m: i64 = 0;
+    let mut it = digits.iter();
+    let mut int_digits = 0u32;
+    let mut point = false;
+    for &b in &mut it {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            m = m * 10 + i64::from(d);
+            int_digits += 1;
+        } else if b == b'.' {
+            point = true;
+            break;
+        } else {
+            return None;
+        }
+    }
+    let mut scale = 0u32;
+    if point {
+        for &b in it {
+            let d = b.wrapping_sub(b'0');
+            if d >= 10 {
+                return None;
+            }
+            m = m * 10 + i64::from(d);
+            scale += 1;
+        }
+        if scale == 0 || scale > 2 {
+            return None;
+        }
+    }
+    if int_digits == 0 {
+        return None;
+    }
+    // From its parts (inlined, unlike `Decimal::new`): at most 17 digits fit in the low
+    // two words; the scale is at most 2; a zero is never negative, as in `parse_amount`.
+    let magnitude = m.unsigned_abs();
+    Some(Decimal::from_parts(
+        (magnitude & 0xffff_ffff) as u32,
+        (magnitude >> 32) as u32,
+        0,
+        neg && magnitude != 0,
+        scale,
+    ))
+}
+
 /// Fast path for sums: an amount as hundredths (öre) when it has at most two decimals and
 /// fits in an `i64`.
 #[inline]
@@ -94,24 +163,36 @@ pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
     if digits.is_empty() || digits.len() > 17 {
         return None;
     }
+    // The integer digits, then (after one `.`) the decimals.
     let mut v: i64 = 0;
-    let mut decimals: Option<u32> = None;
-    for &b in digits {
-        match b {
-            b'0'..=b'9' => {
-                v = v * 10 + i64::from(b - b'0');
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
-                }
+    let mut it = digits.iter();
+    let mut point = false;
+    for &b in &mut it {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            v = v * 10 + i64::from(d);
+        } else if b == b'.' {
+            point = true;
+            break;
+        } else {
+            return None;
+        }
+    }
+    let mut decimals = 0u32;
+    if point {
+        for &b in it {
+            let d = b.wrapping_sub(b'0');
+            if d >= 10 {
+                return None;
             }
-            b'.' if decimals.is_none() => decimals = Some(0),
-            _ => return None,
+            v = v * 10 + i64::from(d);
+            decimals += 1;
         }
     }
     let v = match decimals {
-        None | Some(0) => v * 100,
-        Some(1) => v * 10,
-        Some(2) => v,
+        0 => v * 100,
+        1 => v * 10,
+        2 => v,
         _ => return None,
     };
     Some(if neg { -v } else { v })
@@ -241,6 +322,66 @@ mod tests {
         assert_eq!(parse_cents(b"-12.5"), Some(-1250));
         assert_eq!(parse_cents(b"7"), Some(700));
         assert_eq!(parse_cents(b"1.234"), None);
+        // Edge cases as the byte-path sums have always read them.
+        assert_eq!(parse_cents(b"12."), Some(1200));
+        assert_eq!(parse_cents(b".5"), Some(50));
+        assert_eq!(parse_cents(b"."), Some(0));
+        assert_eq!(parse_cents(b"-0.07"), Some(-7));
+        assert_eq!(parse_cents(b"1.2.3"), None);
+        assert_eq!(parse_cents(b"1,5"), None);
+        assert_eq!(parse_cents(b"-"), None);
+        assert_eq!(parse_cents(b""), None);
+        assert_eq!(
+            parse_cents(b"99999999999999.99"),
+            Some(9_999_999_999_999_999)
+        );
+    }
+
+    #[test]
+    fn plain_amounts_as_parse_amount_reads_them() {
+        let cases = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "-0.0",
+            "1",
+            "-1",
+            "12.5",
+            "-12.50",
+            "007.10",
+            "99999999999999.99",
+            "-9999999999999999",
+            "99999999999999999",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "+1",
+            "1,5",
+            "1.234",
+            "1..2",
+            "1.2.",
+            "--1",
+            "1-",
+            "12x",
+            "1e5",
+            "٣",
+        ];
+        for c in cases {
+            let plain = parse_plain_amount(c.as_bytes());
+            let full = parse_amount(c.as_bytes());
+            if let Some(p) = plain {
+                let f = full.unwrap();
+                assert_eq!(p, f, "{c}");
+                assert_eq!(p.scale(), f.scale(), "{c}");
+                assert_eq!(p.is_sign_negative(), f.is_sign_negative(), "{c}");
+                assert!(f.scale() <= 2 && !c.contains(['+', ',']), "{c}");
+            }
+        }
+        assert_eq!(parse_plain_amount(b"-0.00"), Some(Decimal::new(0, 2)));
+        assert_eq!(parse_plain_amount(b"-12.50"), Some(Decimal::new(-1250, 2)));
+        assert_eq!(parse_plain_amount(b"1.234"), None);
     }
 
     #[test]
