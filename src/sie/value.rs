@@ -95,68 +95,20 @@ pub fn parse_amount(text: &[u8]) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
-/// The commonest amount, `-?digits[.d[d]]` (at most 17 characters after the sign), as
-/// [`parse_amount`] reads it; `None` for anything else (a plus sign, a decimal comma,
-/// more decimals, …), which the caller then reads with [`parse_amount`].
-#[inline]
-pub(crate) fn parse_plain_amount(text: &[u8]) -> Option<Decimal> {
-    let (neg, digits) = match text.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, text),
-    };
-    if digits.is_empty() || digits.len() > 17 {
-        return None;
-    }
-    let mut m: i64 = 0;
-    let mut it = digits.iter();
-    let mut int_digits = 0u32;
-    let mut point = false;
-    for &b in &mut it {
-        let d = b.wrapping_sub(b'0');
-        if d < 10 {
-            m = m * 10 + i64::from(d);
-            int_digits += 1;
-        } else if b == b'.' {
-            point = true;
-            break;
-        } else {
-            return None;
-        }
-    }
-    let mut scale = 0u32;
-    if point {
-        for &b in it {
-            let d = b.wrapping_sub(b'0');
-            if d >= 10 {
-                return None;
-            }
-            m = m * 10 + i64::from(d);
-            scale += 1;
-        }
-        if scale == 0 || scale > 2 {
-            return None;
-        }
-    }
-    if int_digits == 0 {
-        return None;
-    }
-    // From its parts (inlined, unlike `Decimal::new`): at most 17 digits fit in the low
-    // two words; the scale is at most 2; a zero is never negative, as in `parse_amount`.
-    let magnitude = m.unsigned_abs();
-    Some(Decimal::from_parts(
-        (magnitude & 0xffff_ffff) as u32,
-        (magnitude >> 32) as u32,
-        0,
-        neg && magnitude != 0,
-        scale,
-    ))
+/// A plain number split into its sign and digits: `-?digits[.digits]`, at most 17
+/// characters after the sign (so the mantissa fits an `i64`). Each caller applies its
+/// own rules to the parts.
+struct PlainNumber {
+    negative: bool,
+    mantissa: i64,
+    int_digits: u32,
+    point: bool,
+    decimals: u32,
 }
 
-/// Fast path for sums: an amount as hundredths (öre) when it has at most two decimals and
-/// fits in an `i64`.
 #[inline]
-pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
-    let (neg, digits) = match text.split_first() {
+fn scan_plain_number(text: &[u8]) -> Option<PlainNumber> {
+    let (negative, digits) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, text),
     };
@@ -164,13 +116,15 @@ pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
         return None;
     }
     // The integer digits, then (after one `.`) the decimals.
-    let mut v: i64 = 0;
+    let mut mantissa: i64 = 0;
     let mut it = digits.iter();
+    let mut int_digits = 0u32;
     let mut point = false;
     for &b in &mut it {
         let d = b.wrapping_sub(b'0');
         if d < 10 {
-            v = v * 10 + i64::from(d);
+            mantissa = mantissa * 10 + i64::from(d);
+            int_digits += 1;
         } else if b == b'.' {
             point = true;
             break;
@@ -185,17 +139,54 @@ pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
             if d >= 10 {
                 return None;
             }
-            v = v * 10 + i64::from(d);
+            mantissa = mantissa * 10 + i64::from(d);
             decimals += 1;
         }
     }
-    let v = match decimals {
-        0 => v * 100,
-        1 => v * 10,
-        2 => v,
+    Some(PlainNumber {
+        negative,
+        mantissa,
+        int_digits,
+        point,
+        decimals,
+    })
+}
+
+/// The commonest amount, `-?digits[.d[d]]` (at most 17 characters after the sign), as
+/// [`parse_amount`] reads it; `None` for anything else (a plus sign, a decimal comma,
+/// more decimals, …), which the caller then reads with [`parse_amount`].
+#[inline]
+pub(crate) fn parse_plain_amount(text: &[u8]) -> Option<Decimal> {
+    let n = scan_plain_number(text)?;
+    if n.int_digits == 0 || (n.point && (n.decimals == 0 || n.decimals > 2)) {
+        return None;
+    }
+    // From its parts (inlined, unlike `Decimal::new`): at most 17 digits fit in the low
+    // two words; the scale is at most 2; a zero is never negative, as in `parse_amount`.
+    let magnitude = n.mantissa.unsigned_abs();
+    Some(Decimal::from_parts(
+        (magnitude & 0xffff_ffff) as u32,
+        (magnitude >> 32) as u32,
+        0,
+        n.negative && magnitude != 0,
+        n.decimals,
+    ))
+}
+
+/// Fast path for sums: an amount as hundredths (öre) when it has at most two decimals and
+/// fits in an `i64`.
+#[inline]
+pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
+    let n = scan_plain_number(text)?;
+    // Seventeen integer digits times 100 can leave the `i64`: then `None`, and the
+    // caller takes the exact path.
+    let v = match n.decimals {
+        0 => n.mantissa.checked_mul(100)?,
+        1 => n.mantissa.checked_mul(10)?,
+        2 => n.mantissa,
         _ => return None,
     };
-    Some(if neg { -v } else { v })
+    Some(if n.negative { -v } else { v })
 }
 
 /// Result of parsing a date field.
@@ -305,6 +296,24 @@ impl std::str::FromStr for YearMonth {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         YearMonth::parse_bytes(s.as_bytes())
             .ok_or_else(|| format!("invalid period {s:?}, expected YYYYMM"))
+    }
+}
+
+#[cfg(test)]
+mod cents_tests {
+    use super::*;
+
+    #[test]
+    fn seventeen_integer_digits_do_not_overflow_the_cents() {
+        assert_eq!(parse_cents(b"99999999999999999"), None);
+        assert_eq!(parse_cents(b"-99999999999999999"), None);
+        // i64::MAX is 9 223 372 036 854 775 807 öre.
+        assert_eq!(parse_cents(b"92233720368547759"), None);
+        assert_eq!(
+            parse_cents(b"92233720368547758"),
+            Some(9_223_372_036_854_775_800)
+        );
+        assert_eq!(parse_cents(b"-12.5"), Some(-1_250));
     }
 }
 
