@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent, Scale};
 use crate::statement::{
-    BalanceLine, BalanceSheet, BalanceSum, DetailKind, IncomeLine, IncomeStatement, IncomeSum,
-    RowKind, StatementLayout, StatementRow,
+    BalanceSheet, BalanceSum, DetailKind, IncomeLine, IncomeStatement, IncomeSum, RowKind,
+    StatementLayout, StatementRow,
 };
 
 /// What a column of a table holds (kolumntyp): an outcome, a budget, a forecast …
@@ -747,70 +747,19 @@ fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
 
 /// The parts of each sum of the balansräkning (hierarchical: sums of sums).
 fn balance_sums() -> BTreeMap<String, Vec<String>> {
-    use BalanceLine as L;
-    use BalanceSum as S;
-    let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-    let mut m = BTreeMap::new();
-    m.insert(
-        S::TangibleAssets.id().to_owned(),
-        ids(&[
-            L::LandAndBuildings.id(),
-            L::MachineryAndEquipment.id(),
-            L::OtherTangibleAssets.id(),
-        ]),
-    );
-    m.insert(
-        S::FixedAssets.id().to_owned(),
-        ids(&[
-            L::IntangibleAssets.id(),
-            S::TangibleAssets.id(),
-            L::FinancialFixedAssets.id(),
-        ]),
-    );
-    m.insert(
-        S::CurrentAssets.id().to_owned(),
-        ids(&[
-            L::Inventories.id(),
-            L::Receivables.id(),
-            L::ShortTermInvestments.id(),
-            L::CashAndBank.id(),
-        ]),
-    );
-    m.insert(
-        S::TotalAssets.id().to_owned(),
-        ids(&[
-            S::FixedAssets.id(),
-            L::InfrastructureContributions.id(),
-            S::CurrentAssets.id(),
-        ]),
-    );
-    m.insert(
-        S::Equity.id().to_owned(),
-        ids(&[
-            L::ResultForTheYear.id(),
-            L::ResultReserve.id(),
-            L::OtherEquity.id(),
-        ]),
-    );
-    m.insert(
-        S::Provisions.id().to_owned(),
-        ids(&[L::PensionProvisions.id(), L::OtherProvisions.id()]),
-    );
-    m.insert(
-        S::Liabilities.id().to_owned(),
-        ids(&[L::LongTermLiabilities.id(), L::CurrentLiabilities.id()]),
-    );
-    m.insert(
-        S::TotalEquityAndLiabilities.id().to_owned(),
-        ids(&[S::Equity.id(), S::Provisions.id(), S::Liabilities.id()]),
-    );
-    m
+    BalanceSum::ALL
+        .iter()
+        .map(|s| {
+            let parts = s.parts().iter().map(|p| p.id().to_owned()).collect();
+            (s.id().to_owned(), parts)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::statement::Detail;
+    use crate::statement::{BalanceLine, Detail};
     use crate::{EntityKind, FinancialYear};
 
     fn grastorp_2019() -> IncomeStatement {

@@ -231,6 +231,86 @@ impl BalanceSum {
     }
 }
 
+/// A direct part of a [`BalanceSum`] (delpost): a post or another sum.
+#[doc(alias = "delpost")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum BalancePart {
+    /// A post.
+    Line(BalanceLine),
+    /// A sum, e.g. summa materiella anläggningstillgångar inside summa
+    /// anläggningstillgångar.
+    Sum(BalanceSum),
+}
+
+impl BalancePart {
+    /// The row id of the part.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            BalancePart::Line(l) => l.id(),
+            BalancePart::Sum(s) => s.id(),
+        }
+    }
+}
+
+impl BalanceSum {
+    /// The direct parts of the sum as the statutory layout shows them (a sum may
+    /// contain sums); [`BalanceSheet::lines_of`] is the same expanded to posts.
+    #[must_use]
+    pub fn parts(self) -> &'static [BalancePart] {
+        use BalanceLine as L;
+        use BalancePart::{Line, Sum};
+        use BalanceSum as S;
+        match self {
+            S::TangibleAssets => &[
+                Line(L::LandAndBuildings),
+                Line(L::MachineryAndEquipment),
+                Line(L::OtherTangibleAssets),
+            ],
+            S::FixedAssets => &[
+                Line(L::IntangibleAssets),
+                Sum(S::TangibleAssets),
+                Line(L::FinancialFixedAssets),
+            ],
+            S::CurrentAssets => &[
+                Line(L::Inventories),
+                Line(L::Receivables),
+                Line(L::ShortTermInvestments),
+                Line(L::CashAndBank),
+            ],
+            S::TotalAssets => &[
+                Sum(S::FixedAssets),
+                Line(L::InfrastructureContributions),
+                Sum(S::CurrentAssets),
+            ],
+            S::Equity => &[
+                Line(L::ResultForTheYear),
+                Line(L::ResultReserve),
+                Line(L::OtherEquity),
+            ],
+            S::Provisions => &[Line(L::PensionProvisions), Line(L::OtherProvisions)],
+            S::Liabilities => &[Line(L::LongTermLiabilities), Line(L::CurrentLiabilities)],
+            S::TotalEquityAndLiabilities => {
+                &[Sum(S::Equity), Sum(S::Provisions), Sum(S::Liabilities)]
+            }
+        }
+    }
+
+    /// Every sum, inner sums before the sums that contain them.
+    pub const ALL: [BalanceSum; 8] = [
+        BalanceSum::TangibleAssets,
+        BalanceSum::FixedAssets,
+        BalanceSum::CurrentAssets,
+        BalanceSum::TotalAssets,
+        BalanceSum::Equity,
+        BalanceSum::Provisions,
+        BalanceSum::Liabilities,
+        BalanceSum::TotalEquityAndLiabilities,
+    ];
+}
+
 /// Balansräkning (balance sheet) at one date, LKBR 6 kap.
 ///
 /// All posts positive as published (a negative equity is negative). Only the posts
@@ -743,6 +823,23 @@ mod tests {
         };
         assert_eq!(label(2023), "Resultatutjämningsreserv");
         assert_eq!(label(2024), "Resultatreserv");
+    }
+
+    #[test]
+    fn parts_expand_to_lines_of() {
+        fn expand(sum: BalanceSum, out: &mut Vec<BalanceLine>) {
+            for p in sum.parts() {
+                match p {
+                    BalancePart::Line(l) => out.push(*l),
+                    BalancePart::Sum(s) => expand(*s, out),
+                }
+            }
+        }
+        for sum in BalanceSum::ALL {
+            let mut lines = Vec::new();
+            expand(sum, &mut lines);
+            assert_eq!(lines, BalanceSheet::lines_of(sum), "{sum:?}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub mod tree;
 
 use std::collections::BTreeMap;
 
-pub use balance::{BalanceLine, BalanceSheet, BalanceSum, SPECIAL_PAYROLL_TAX_RATE};
+pub use balance::{BalanceLine, BalancePart, BalanceSheet, BalanceSum, SPECIAL_PAYROLL_TAX_RATE};
 pub use budget::{Budget, BudgetChange, IncomeStatementFollowUp, OutcomeBasis};
 pub use cash_flow::{
     CashFlowDerivation, CashFlowLine, CashFlowSection, CashFlowStatement, CashFlowSum,
