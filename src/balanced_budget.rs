@@ -683,7 +683,7 @@ impl ReserveContext {
     /// [`Error::Overflow`].
     pub fn with_equity_from(mut self, balance: &BalanceSheet) -> Result<Self> {
         self.negative_equity_including_pensions = equity_including_pensions_is_negative(
-            balance.equity()?,
+            balance.equity(),
             balance.pension_commitments_before_1998,
         )?;
         Ok(self)
@@ -1078,11 +1078,7 @@ impl BalancedBudgetStatement {
         basis: ResultBasis,
         income: &IncomeStatement,
     ) -> Result<Self> {
-        Ok(Self::from_result(
-            year,
-            basis,
-            income.result_for_the_year()?,
-        ))
+        Ok(Self::from_result(year, basis, income.result_for_the_year()))
     }
 
     fn update(&mut self, change: impl FnOnce(&mut StatementData)) -> Result<&mut Self> {

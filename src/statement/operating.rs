@@ -618,7 +618,7 @@ impl OperatingStatement {
         income: &IncomeStatement,
         reconciliation: &OperatingReconciliation,
     ) -> Result<ReconciliationResult> {
-        let target = reconciliation.target.amount(income)?;
+        let target = reconciliation.target.amount(income);
         self.reconcile_to(reconciliation, reconciliation.target.label(), target)
     }
 
@@ -716,13 +716,10 @@ pub enum IncomeFigure {
 
 impl IncomeFigure {
     /// The figure in `income`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn amount(self, income: &IncomeStatement) -> Result<Amount> {
+    #[must_use]
+    pub fn amount(self, income: &IncomeStatement) -> Amount {
         match self {
-            IncomeFigure::Line(l) => Ok(income.amount(l)),
+            IncomeFigure::Line(l) => income.amount(l),
             IncomeFigure::Sum(s) => income.sum(s),
         }
     }
