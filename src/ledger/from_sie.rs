@@ -29,6 +29,7 @@ pub enum LedgerReadError {
 #[doc(alias = "huvudbok")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SieLedger {
     /// The balances per account, object and month.
     pub trial_balance: TrialBalance,

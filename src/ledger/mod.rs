@@ -34,6 +34,7 @@ use crate::statement::{BalanceSheet, IncomeLine, IncomeStatement};
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "okopplat konto")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnmappedAccount {
     /// The account number.
     pub account: String,
@@ -46,6 +47,7 @@ pub struct UnmappedAccount {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "utelämnat konto")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ExcludedAccount {
     /// The account number.
     pub account: String,
@@ -78,6 +80,7 @@ pub struct ExcludedAccount {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "bokslut")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerStatements {
     /// Resultaträkning (internal items eliminated).
     pub income: IncomeStatement,

@@ -19,6 +19,7 @@ use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avsnitt")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// The heading.
     pub title: String,
@@ -41,6 +42,7 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ManagementReport {
     /// Händelser av väsentlig betydelse.
     pub significant_events: Vec<Section>,
@@ -131,6 +133,7 @@ impl NoteKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "not")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Note {
     /// The note number as printed.
     pub number: u32,
@@ -205,6 +208,7 @@ impl StatedFigure {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "tryckt värde")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum StatedValue {
     /// An amount printed in `scale` with no decimals (e.g. 8 521 tkr).
     Amount {
@@ -239,6 +243,7 @@ impl StatedValue {
 #[doc(alias = "angiven uppgift")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Stated {
     /// What the figure is.
     pub figure: StatedFigure,
@@ -308,6 +313,7 @@ impl ReportFindingKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReportFinding {
     /// What kind of finding.
     pub kind: ReportFindingKind,
@@ -372,6 +378,7 @@ impl ReportFinding {
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InterimReport {
     /// Who reports.
     pub entity: Entity,
