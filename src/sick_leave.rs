@@ -851,6 +851,35 @@ pub enum SickLeaveFinding {
     },
 }
 
+/// The finding in Swedish, naming the record.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::SickLeaveFinding;
+/// let f = SickLeaveFinding::HoursWithoutEmployees { index: 3 };
+/// assert_eq!(f.to_string(), "post 3: timmar utan anställda (räknas i kvoterna men inte i antalet)");
+/// ```
+impl std::fmt::Display for SickLeaveFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sv = crate::NumberFormat::swedish().with_decimals(1);
+        match self {
+            SickLeaveFinding::SickHoursExceedOrdinary {
+                index,
+                sick_hours,
+                ordinary_hours,
+            } => write!(
+                f,
+                "post {index}: {} sjuktimmar men bara {} timmar ordinarie arbetstid (troligen fel i underlaget)",
+                sv.decimal(*sick_hours),
+                sv.decimal(*ordinary_hours)
+            ),
+            SickLeaveFinding::HoursWithoutEmployees { index } => write!(
+                f,
+                "post {index}: timmar utan anställda (räknas i kvoterna men inte i antalet)"
+            ),
+        }
+    }
+}
+
 /// The outcome: the disclosure, or the statement that the rule does not apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

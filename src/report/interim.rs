@@ -325,6 +325,34 @@ pub struct ReportFinding {
     pub message: String,
 }
 
+/// `[kind] part: message (source)`, the form the examples print.
+///
+/// ```
+/// use kommunal_redovisning::report::{ReportFinding, ReportFindingKind};
+/// let f = ReportFinding {
+///     kind: ReportFindingKind::Missing,
+///     part: "balansräkning".into(),
+///     source: "LKBR 13 kap.".into(),
+///     message: "balansräkning per periodens slut saknas".into(),
+/// };
+/// assert_eq!(
+///     f.to_string(),
+///     "[saknas] balansräkning: balansräkning per periodens slut saknas (LKBR 13 kap.)"
+/// );
+/// ```
+impl std::fmt::Display for ReportFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[{}] {}: {} ({})",
+            self.kind.label(),
+            self.part,
+            self.message,
+            self.source
+        )
+    }
+}
+
 impl ReportFinding {
     pub(crate) fn new(
         kind: ReportFindingKind,
