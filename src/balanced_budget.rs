@@ -19,8 +19,9 @@
 //!
 //! # Sign conventions (enforced)
 //!
-//! Every row is entered with the sign it is printed with (`reference/domain.md` §2.5,
-//! Göteborg 2017–2019 and Malmö 2013–2015). A row entered with the wrong sign is
+//! Every row is entered with the sign it is printed with, as Göteborgs Stad
+//! (årsredovisning 2019, balanskravsresultat, 2017–2019) and Malmö stad (årsredovisning
+//! 2015, balanskrav, 2013–2015) print them. A row entered with the wrong sign is
 //! [`Error::WrongSign`], naming the row and its convention.
 //!
 //! | Row | Sign |
@@ -59,7 +60,7 @@
 //!
 //! - **Kommunalförbund** have no skatteintäkter or generella statsbidrag, so the base of
 //!   the 1 %/2 %/5 % limits does not exist for them. How förbund apply the limits (with
-//!   medlemsbidrag as base, or not at all) is unconfirmed (`reference/domain.md` §2.6).
+//!   medlemsbidrag as base, or not at all) is unconfirmed: KL 11 kap. does not say, and no published förbund report we found states it.
 //!   Here the base must be given explicitly ([`ReserveBase::Given`], naming its
 //!   source, e.g. the förbund's riktlinjer); without it a reservation is refused with
 //!   [`Error::Refused`] saying why.
@@ -214,7 +215,7 @@ impl SignRule {
 }
 
 /// A balanskravsjustering: a row between årets resultat and årets resultat efter
-/// balanskravsjusteringar (LKBR 11 kap. 10 §; rows as in `reference/domain.md` §2.5).
+/// balanskravsjusteringar (LKBR 11 kap. 10 §; rows as Göteborg 2019 and Malmö 2015 print them).
 #[doc(alias = "balanskravsjustering")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -364,7 +365,7 @@ impl ReserveKind {
     }
 
     /// The label of the reservation row. The post-2024 wording is plausible but
-    /// unconfirmed (`reference/domain.md` §2.4); override it with [`Labels`].
+    /// unconfirmed (prop. 2022/23:119 introduces the resultatreserv from 2024 without fixing the row label); override it with [`Labels`].
     #[must_use]
     pub fn reservation_label(self) -> &'static str {
         match self {

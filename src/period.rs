@@ -6,7 +6,7 @@
 //! - Its resultaträkning is compared with the same period the year before, its
 //!   balansräkning with the previous year-end ([`Period::income_comparison`],
 //!   [`Period::balance_comparison_date`]; RKR R17 as applied in practice, see
-//!   `reference/domain.md` §1.5 — the exact R17 wording is unconfirmed).
+//!   RKR R17 Delårsrapport as restated by FAR — the exact R17 wording is unconfirmed).
 
 use std::fmt;
 

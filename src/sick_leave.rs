@@ -2,7 +2,7 @@
 //!
 //! Source: the rule was inserted in the predecessor law as KRL (1997:614) 4 kap. 1 a §
 //! (SFS 2002:1065) and carried over to LKBR (2018:597) 11 kap. (the paragraph number
-//! there is unconfirmed, `reference/domain.md` §1.6). Under "väsentliga
+//! there is unconfirmed, SKR, "Fakta om den obligatoriska sjukfrånvaroredovisningen"). Under "väsentliga
 //! personalförhållanden" the förvaltningsberättelse reports the employees' absence due
 //! to illness as seven ratios (SKR: "sju nyckeltal"):
 //!

@@ -4,7 +4,7 @@
 //! Fullmäktige sets finansiella mål and mål och riktlinjer för verksamheten of importance
 //! for god ekonomisk hushållning (KL 11 kap. 6 §); the förvaltningsberättelse of every
 //! delårsrapport and årsredovisning must evaluate whether they were met (LKBR 11 kap.,
-//! 13 kap.; reference/domain.md §8). This module makes that evaluation a set of rules
+//! 13 kap.; Skyrev R5, granskning av delårsrapport och årsredovisning). This module makes that evaluation a set of rules
 //! that can be checked, explained and reused.
 //!
 //! # Model

@@ -681,7 +681,7 @@ impl InterimReport {
         }
         // Parts the source names but does not give, which LKBR 13 kap. does not require
         // (whether R17 requires driftredovisning or investeringsredovisning is
-        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // [UNCONFIRMED]; RKR R17 as restated by FAR). The balanskravsutredning table is noted; the
         // assessment itself is checked above.
         for a in &self.absent {
             let (source, message) = match a.part {
