@@ -123,6 +123,13 @@ pub const RESTORATION_YEARS: i32 = 3;
 
 /// What a balanskravsutredning is built from (underlag): the outcome of the year in an
 /// årsredovisning, or the full-year forecast in a delårsrapport (RKR R17).
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::ResultBasis;
+/// assert_eq!(ResultBasis::Forecast.label(), "prognos för helåret");
+/// assert_eq!(ResultBasis::Forecast.report(), "delårsrapport");
+/// assert_eq!(ResultBasis::Outcome.to_string(), "utfall");
+/// ```
 #[doc(alias = "utfall")]
 #[doc(alias = "prognos")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -162,6 +169,13 @@ impl fmt::Display for ResultBasis {
 }
 
 /// The sign convention of a row (teckenregel), enforced when an amount is entered.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::balanced_budget::SignRule;
+/// assert!(SignRule::NonPositive.allows(Amount::tkr(-340)));
+/// assert!(SignRule::NonPositive.check("Avgår realisationsvinster", Amount::tkr(340)).is_err());
+/// ```
 #[doc(alias = "teckenregel")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -216,6 +230,16 @@ impl SignRule {
 
 /// A balanskravsjustering: a row between årets resultat and årets resultat efter
 /// balanskravsjusteringar (LKBR 11 kap. 10 §; rows as Göteborg 2019 and Malmö 2015 print them).
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{Adjustment, BalancedBudgetStatement, ResultBasis};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// // Göteborg 2019 (mnkr): 1 504 − 785 realisationsvinster = 719.
+/// let mut bk = BalancedBudgetStatement::from_result(FinancialYear::new(2019), ResultBasis::Outcome, Amount::mnkr(1_504));
+/// bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-785))?;
+/// assert_eq!(bk.adjusted_result(), Amount::mnkr(719));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "balanskravsjustering")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -331,6 +355,13 @@ impl Adjustments {
 
 /// Which reserve the law provides in a year: resultatutjämningsreserv (RUR, 2013–2023,
 /// KL 11 kap. 14 §) or resultatreserv (from 2024, prop. 2022/23:119).
+///
+/// ```
+/// use kommunal_redovisning::FinancialYear;
+/// use kommunal_redovisning::balanced_budget::ReserveKind;
+/// assert_eq!(ReserveKind::for_year(FinancialYear::new(2023)), ReserveKind::EqualisationReserve);
+/// assert_eq!(ReserveKind::for_year(FinancialYear::new(2024)).name(), "resultatreserv");
+/// ```
 #[doc(alias = "resultatutjämningsreserv")]
 #[doc(alias = "resultatreserv")]
 #[doc(alias = "RUR")]
@@ -518,6 +549,14 @@ fn no_reserve_before_2013(year: FinancialYear) -> Error {
 /// The base of the reserve limits (underlag): skatteintäkter + generella statsbidrag och
 /// utjämning for a kommun or region; for a kommunalförbund, which has neither, a base
 /// given explicitly or none (see the open question in the module docs).
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::balanced_budget::ReserveBase;
+/// let base = ReserveBase::Given { amount: Amount::tkr(68_700), source: "medlemsbidrag (påhittat)".into() };
+/// assert_eq!(base.amount(), Some(Amount::tkr(68_700)));
+/// assert_eq!(ReserveBase::Missing.amount(), None);
+/// ```
 #[doc(alias = "skatteintäkter och generella statsbidrag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1655,6 +1694,16 @@ impl Deficit {
 }
 
 /// Where a deficit stands at the end of a year.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::balanced_budget::{DeficitRecord, DeficitStatus};
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(FinancialYear::new(2023), Amount::mnkr(12))?; // to restore, positive
+/// assert!(matches!(record.deficits()[0].status(FinancialYear::new(2024))?, DeficitStatus::Open { .. }));
+/// assert!(matches!(record.deficits()[0].status(FinancialYear::new(2026))?, DeficitStatus::Overdue { .. }));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
