@@ -76,7 +76,7 @@ pub use encoding::{Encoding, detect_encoding};
 pub use reader::Reader;
 pub use record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
 pub use totals::{ObjectSums, Totals, sum_transactions};
-pub use value::{YearMonth, parse_amount};
+pub use value::{YearMonth, is_account_number, parse_amount};
 pub use writer::{Writer, check_records, write_records};
 
 /// Serde helper: [`rust_decimal::Decimal`] as a canonical string (`"-1234.50"`).

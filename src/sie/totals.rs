@@ -10,6 +10,7 @@ use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
     LineEvent, Lines, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
 };
+use super::reader::{Label, MAX_OBJECTS};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
@@ -311,16 +312,17 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         // signature comparison below).
         if in_voucher && rtrans_sig.is_none() && scan_plain_row_head(line, &mut plain) {
             let p = &plain;
-            totals.rows += 1;
             let amount_raw = p.amount.bytes(line);
             let cents = parse_cents(amount_raw);
             let exact = match cents {
                 Some(_) => Decimal::ZERO,
+                // A row whose amount cannot be read is dropped, as the reader drops it.
                 None => match parse_amount(amount_raw) {
                     Some(a) => a,
                     None => continue,
                 },
             };
+            totals.rows += 1;
             let account = keys.key(token_bytes(&p.account, line, &mut scratch));
             accounts.entry(account).or_default().add(cents, exact);
             for (dim, t) in p.pairs.iter().take(p.pairs_len) {
@@ -348,28 +350,41 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         // Label, account, {objects}, amount: nothing after the amount is needed.
         tokenize_limited(line, &mut toks, 3);
         let Some(first) = toks.first() else { continue };
-        let label = first.bytes(line);
+        // Labels as the reader reads them: bare, in any case; an unknown label or a line
+        // that is no record leaves the voucher open.
+        let label = match first.kind {
+            TokKind::Open => continue,
+            TokKind::Close => {
+                in_voucher = false;
+                continue;
+            }
+            TokKind::Bare => {
+                let raw = first.bytes(line);
+                Label::from_bytes(raw).or_else(|| Label::from_bytes(&raw.to_ascii_uppercase()))
+            }
+            _ => None,
+        };
+        let Some(label) = label else {
+            if first.kind == TokKind::Bare && first.bytes(line).first() == Some(&b'#') {
+                totals.records += 1;
+            }
+            continue;
+        };
         let kind = match label {
-            b"#TRANS" => 0u8,
-            b"#RTRANS" => 1,
-            b"#BTRANS" => 2,
+            Label::Trans => 0u8,
+            Label::Rtrans => 1,
+            Label::Btrans => 2,
             _ => {
-                match first.kind {
-                    TokKind::Open => {}
-                    TokKind::Close => in_voucher = false,
-                    _ => {
-                        if in_voucher {
-                            totals.records += 1;
-                        }
-                        in_voucher = label == b"#VER";
-                        if in_voucher {
-                            totals.vouchers += 1;
-                        } else {
-                            totals.records += 1;
-                        }
-                        rtrans_sig = None;
-                    }
+                if in_voucher {
+                    totals.records += 1;
                 }
+                in_voucher = label == Label::Ver;
+                if in_voucher {
+                    totals.vouchers += 1;
+                } else {
+                    totals.records += 1;
+                }
+                rtrans_sig = None;
                 continue;
             }
         };
@@ -377,6 +392,7 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             continue;
         }
         let Some(acct_tok) = toks.get(1).filter(|t| t.is_scalar()) else {
+            rtrans_sig = None;
             continue;
         };
         let mut i = 2;
@@ -392,16 +408,40 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         }
         let list_end = i;
         let Some(amount_tok) = toks.get(i).filter(|t| t.is_scalar()) else {
+            rtrans_sig = None;
             continue;
         };
         let amount_raw = amount_tok.bytes(line);
-        // The duplicate #TRANS after an #RTRANS: compare account, objects and amount.
+        let Some(amount) = parse_amount(amount_raw) else {
+            // Dropped, as the reader drops it; an #RTRANS before it is no longer matched.
+            rtrans_sig = None;
+            continue;
+        };
+        // The duplicate #TRANS after an #RTRANS: compare account, objects and amount as
+        // the reader does (parsed, not as written).
         if kind == 1 || rtrans_sig.is_some() {
             sig.clear();
-            for t in toks.get(1..=i).unwrap_or_default() {
-                sig.extend_from_slice(t.bytes(line));
-                sig.push(0);
+            sig.extend_from_slice(token_bytes(acct_tok, line, &mut scratch));
+            sig.push(0xff);
+            let mut dim: Option<Option<u32>> = None;
+            for t in toks
+                .get(list_start + 1..list_end.saturating_sub(1))
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.is_scalar())
+            {
+                match dim.take() {
+                    None => dim = Some(parse_dim(token_bytes(t, line, &mut scratch2))),
+                    Some(None) => {}
+                    Some(Some(d)) => {
+                        sig.extend_from_slice(&d.to_le_bytes());
+                        sig.extend_from_slice(token_bytes(t, line, &mut scratch2));
+                        sig.push(0);
+                    }
+                }
             }
+            sig.push(0xff);
+            sig.extend_from_slice(amount.normalize().to_string().as_bytes());
         }
         if kind == 0 {
             if let Some(prev) = rtrans_sig.take() {
@@ -419,15 +459,14 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         let cents = parse_cents(amount_raw);
         let exact = match cents {
             Some(_) => Decimal::ZERO,
-            None => match parse_amount(amount_raw) {
-                Some(a) => a,
-                None => continue,
-            },
+            None => amount,
         };
         let account = keys.key(token_bytes(acct_tok, line, &mut scratch));
         accounts.entry(account).or_default().add(cents, exact);
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
+        // The reader keeps the first MAX_OBJECTS pairs of a list.
+        let mut pairs = 0usize;
         for t in toks
             .get(list_start + 1..list_end.saturating_sub(1))
             .unwrap_or_default()
@@ -445,6 +484,10 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             let Some(dim) = pending_dim.take() else {
                 continue;
             };
+            pairs += 1;
+            if pairs > MAX_OBJECTS {
+                break;
+            }
             let object = keys.key(token_bytes(t, line, &mut scratch2));
             objects
                 .entry(ObjectKey {
