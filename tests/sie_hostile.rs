@@ -408,3 +408,149 @@ proptest! {
         prop_assert_eq!(fast.vouchers, typed.vouchers, "{}", file);
     }
 }
+
+// --- The overall verdict of a ledger read (what sie_rapport prints and exits with).
+
+mod verdict {
+    use kommunal_redovisning::ledger::{
+        Chart, LedgerOperating, LedgerReadError, LedgerStatements, LedgerVerdict, SieLedger,
+    };
+    use kommunal_redovisning::sie::{ReadOptions, Writer, sum_transactions};
+
+    const GOOD: &str = "#FLAGGA 0\n#PROGRAM \"T\" 1\n#FORMAT PC8\n#GEN 20250701\n#SIETYP 4\n\
+        #FNAMN \"Lystkom\"\n#RAR 0 20250101 20251231\n#KONTO 1930 \"Bank\"\n\
+        #KONTO 3110 \"Avgifter\"\n#IB 0 1930 1000\n#IB 0 2010 -1000\n#UB 0 1930 1250\n\
+        #UB 0 2010 -1000\n#RES 0 3110 -250\n\
+        #VER A 1 20250115 \"Avgift\"\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {1 \"200\"} -250\n}\n";
+
+    fn verdict(file: &[u8]) -> LedgerVerdict {
+        let ledger = SieLedger::read(file, ReadOptions::default()).unwrap();
+        let chart = Chart::kommun_bas();
+        let statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0).unwrap();
+        let drift =
+            LedgerOperating::build(&ledger.trial_balance, &chart, 1, &ledger.object_names).unwrap();
+        let reconciled = drift
+            .statement
+            .reconcile(&statements.income, &drift.reconciliation)
+            .is_ok();
+        let disagreements = ledger.trial_balance.reconcile().unwrap();
+        LedgerVerdict::new(&ledger, &statements, &disagreements, Some(reconciled))
+    }
+
+    #[test]
+    fn a_good_file_stammer() {
+        let v = verdict(GOOD.as_bytes());
+        assert!(v.passed(), "{:?}", v.problems());
+        assert_eq!(v.exit_code(), 0);
+        assert!(v.closing_line().ends_with(": stämmer."));
+    }
+
+    /// Regression (issue 19): each of these was told "stämmer" with exit status 0.
+    #[test]
+    fn hostile_files_do_not_stamma() {
+        let with_checksum = {
+            let mut w = Writer::new(Vec::new()).with_checksum(true);
+            let mut reader = kommunal_redovisning::sie::Reader::new(GOOD.as_bytes());
+            while let Some(r) = reader.next_record().unwrap() {
+                w.write(&r).unwrap();
+            }
+            String::from_utf8(w.finish().unwrap()).unwrap()
+        };
+        assert!(verdict(with_checksum.as_bytes()).passed());
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("empty", Vec::new()),
+            ("nul bytes", vec![0; 4096]),
+            (
+                "garbage",
+                b"\x89PNG\r\n\x1a\n not an sie file at all \xff\xfe".to_vec(),
+            ),
+            (
+                "wrong #KSUMMA",
+                with_checksum.replace("#KSUMMA ", "#KSUMMA 1").into_bytes(),
+            ),
+            (
+                "dropped row",
+                GOOD.replace("#TRANS 1930 {} 250", "#TRANS 1930 {} 25O")
+                    .into_bytes(),
+            ),
+            (
+                "contradicting #UB",
+                GOOD.replace("#UB 0 1930 1250", "#UB 0 1930 1300")
+                    .into_bytes(),
+            ),
+            (
+                "contradicting #RES without rows",
+                GOOD.replace("#RES 0 3110 -250", "#RES 0 3110 -250\n#RES 0 3120 -5")
+                    .into_bytes(),
+            ),
+            (
+                "cut number",
+                GOOD.replace("\n#VER", "\n#UB 0 1510 124")
+                    .split("\n#VER")
+                    .next()
+                    .unwrap()
+                    .as_bytes()
+                    .to_vec(),
+            ),
+            (
+                "cut voucher",
+                GOOD.trim_end_matches("}\n").as_bytes().to_vec(),
+            ),
+        ];
+        for (name, file) in cases {
+            let v = verdict(&file);
+            assert_eq!(v.exit_code(), 1, "{name}: {v:?}");
+            assert!(
+                !v.closing_line().contains("stämmer."),
+                "{name}: {}",
+                v.closing_line()
+            );
+            assert!(v.closing_line().starts_with("Stämmer inte: "), "{name}");
+        }
+    }
+
+    /// Regression (issue 19): overflow stopped sie_rapport with "arithmetic overflow in
+    /// subtraction" and no line; sie_lint's sums saturated silently.
+    #[test]
+    fn overflow_names_the_account_and_the_line() {
+        let big = "79228162514264337593543950335";
+        let file = format!(
+            "{GOOD}#VER A 2 20250116\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} 1\n}}\n"
+        );
+        match SieLedger::read(file.as_bytes(), ReadOptions::default()) {
+            Err(LedgerReadError::Overflow { account, line }) => {
+                assert_eq!(account, "1930");
+                assert_eq!(line, 20);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Beyond 10¹⁹ kr is already out of range, in a row or a balance.
+        let file = GOOD.replace("#UB 0 1930 1250", "#UB 0 1930 100000000000000000000");
+        let err = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("line 12: the sum of account 1930 overflows"),
+            "{err}"
+        );
+        let file = format!(
+            "{GOOD}#VER A 2 20250116\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} {big}\n}}\n"
+        );
+        let err = sum_transactions(file.as_bytes(), None).unwrap_err();
+        assert!(err.to_string().contains("account 1930 overflows"), "{err}");
+    }
+
+    /// Regression (issue 19): an invalid account was booked into a statement line by
+    /// the chart's prefix match; it goes to the unmapped list.
+    #[test]
+    fn invalid_accounts_are_unmapped() {
+        let file = GOOD.replace(
+            "#TRANS 3110 {1 \"200\"} -250",
+            "#TRANS 3110 {1 \"200\"} -200\n#TRANS 31101234567890123456 {} -50",
+        );
+        let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap();
+        let s = LedgerStatements::build(&ledger.trial_balance, &Chart::kommun_bas(), 0).unwrap();
+        assert_eq!(s.unmapped.len(), 1);
+        assert_eq!(s.unmapped[0].account, "31101234567890123456");
+        assert!(ledger.has_errors());
+    }
+}

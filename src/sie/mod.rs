@@ -77,7 +77,7 @@ pub use reader::Reader;
 pub use record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
 };
-pub use totals::{ObjectSums, Totals, sum_transactions};
+pub use totals::{ObjectSums, SumOverflow, Totals, sum_transactions};
 pub use value::{YearMonth, is_account_number, parse_amount};
 pub use writer::{Writer, check_records, write_records};
 

@@ -404,7 +404,10 @@ struct State {
     encoding_noted: bool,
     diags: Vec<Diagnostic>,
     checked: usize,
-    out: VecDeque<Record>,
+    /// Records read and not yet returned, with the line each begins on.
+    out: VecDeque<(u64, Record)>,
+    /// The line the last record returned begins on.
+    record_line: u64,
     /// The voucher being read, boxed so that it can be detached from `self` cheaply
     /// while its rows are parsed in place.
     voucher: Option<Box<OpenVoucher>>,
@@ -495,6 +498,7 @@ impl<R: Read> Reader<R> {
                 diags: Vec::new(),
                 checked: 0,
                 out: VecDeque::new(),
+                record_line: 0,
                 voucher: None,
                 voucher_box: None,
                 counts: [0; LABEL_COUNT],
@@ -549,6 +553,13 @@ impl<R: Read> Reader<R> {
         self.lines.line_no
     }
 
+    /// The line the last record returned by [`Reader::next_record`] begins on (for a
+    /// voucher, its `#VER` line); 0 before the first.
+    #[must_use]
+    pub fn record_line(&self) -> u64 {
+        self.st.record_line
+    }
+
     /// The number of bytes read from the source so far.
     #[must_use]
     pub fn bytes_read(&self) -> u64 {
@@ -600,7 +611,8 @@ impl<R: Read> Reader<R> {
     pub fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
         loop {
             self.st.check_fail()?;
-            if let Some(r) = self.st.out.pop_front() {
+            if let Some((line, r)) = self.st.out.pop_front() {
+                self.st.record_line = line;
                 return Ok(Some(r));
             }
             if self.st.finished {
@@ -1563,7 +1575,7 @@ impl State {
         }
         if let Some(r) = self.record(ln, label, &mut cur, window) {
             self.records += 1;
-            self.out.push_back(r);
+            self.out.push_back((ln, r));
         }
     }
 
@@ -1588,7 +1600,7 @@ impl State {
             });
         }
         self.records += 1;
-        self.out.push_back(Record::Unknown { label, fields });
+        self.out.push_back((ln, Record::Unknown { label, fields }));
     }
 
     fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
@@ -1975,7 +1987,7 @@ impl State {
         let _ = ln;
         self.vouchers += 1;
         self.records += 1;
-        self.out.push_back(Record::Voucher(voucher));
+        self.out.push_back((line, Record::Voucher(voucher)));
     }
 
     fn balance(

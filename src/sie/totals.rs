@@ -52,8 +52,80 @@ pub struct Totals {
     pub by_object: ObjectSums,
 }
 
+/// Summan flödar över: adding a row made an account's (or object's) sum leave the range
+/// of a decimal, about 7,9 × 10²⁸ — an amount no real ledger holds.
+#[doc(alias = "överflöde")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the sum of account {account} overflows")]
+pub struct SumOverflow {
+    /// The account whose sum overflows.
+    pub account: String,
+}
+
+fn checked_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) -> bool {
+    match map.get_mut(key) {
+        Some(sum) => match sum.checked_add(amount) {
+            Some(s) => {
+                *sum = s;
+                true
+            }
+            None => false,
+        },
+        None => {
+            map.insert(key.to_owned(), amount);
+            true
+        }
+    }
+}
+
 impl Totals {
+    /// Adds one record like [`Totals::add`], but stops at the first sum that would
+    /// overflow instead of saturating.
+    ///
+    /// # Errors
+    ///
+    /// [`SumOverflow`] naming the account; the totals then hold the rows before it.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Totals};
+    /// let big = "79228162514264337593543950335";
+    /// let file = format!("#VER A 1 20250101\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} 1\n}}\n");
+    /// let mut reader = Reader::new(file.as_bytes());
+    /// let mut totals = Totals::default();
+    /// let record = reader.next_record()?.unwrap();
+    /// let err = totals.try_add(&record).unwrap_err();
+    /// assert_eq!(err.account, "1930");
+    /// assert_eq!(reader.record_line(), 1);
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
+    pub fn try_add(&mut self, record: &Record) -> Result<(), SumOverflow> {
+        self.records += 1;
+        let Record::Voucher(v) = record else {
+            return Ok(());
+        };
+        self.vouchers += 1;
+        self.rows += v.rows.len() as u64;
+        for row in v.rows.iter().filter(|r| r.kind.counts()) {
+            let mut ok = checked_at(&mut self.by_account, &row.account, row.amount);
+            for o in &row.objects {
+                let objects = self.by_object.entry(o.dimension).or_default();
+                let accounts = match objects.get_mut(o.object.as_str()) {
+                    Some(a) => a,
+                    None => objects.entry(o.object.clone()).or_default(),
+                };
+                ok &= checked_at(accounts, &row.account, row.amount);
+            }
+            if !ok {
+                return Err(SumOverflow {
+                    account: row.account.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Adds one record: vouchers add to the sums, every record to the record count.
+    /// Sums saturate at the decimal limit; [`Totals::try_add`] reports that instead.
     pub fn add(&mut self, record: &Record) {
         self.records += 1;
         let Record::Voucher(v) = record else { return };
@@ -162,6 +234,8 @@ impl std::hash::Hash for ObjectKey {
 struct Acc {
     cents: i128,
     extra: Decimal,
+    /// The exact part left the decimal range.
+    overflow: bool,
 }
 
 impl Acc {
@@ -170,13 +244,21 @@ impl Acc {
         match cents {
             // Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds panic-free.
             Some(c) => self.cents = self.cents.wrapping_add(i128::from(c)),
-            None => self.extra = self.extra.saturating_add(exact),
+            None => match self.extra.checked_add(exact) {
+                Some(e) => self.extra = e,
+                None => self.overflow = true,
+            },
         }
     }
 
-    fn total(self) -> Decimal {
-        let c = Decimal::try_from_i128_with_scale(self.cents, 2).unwrap_or(Decimal::MAX);
-        c.saturating_add(self.extra)
+    /// The sum; `None` when it leaves the decimal range.
+    fn total(self) -> Option<Decimal> {
+        if self.overflow {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(self.cents, 2)
+            .ok()?
+            .checked_add(self.extra)
     }
 }
 
@@ -273,7 +355,8 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
 ///
 /// # Errors
 ///
-/// The source's I/O errors.
+/// The source's I/O errors, and an [`std::io::ErrorKind::InvalidData`] error holding a
+/// [`SumOverflow`] when an account's sum leaves the decimal range (never saturated).
 ///
 /// # Example
 ///
@@ -513,10 +596,15 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
     let enc = encoding
         .or_else(|| detect_encoding(&high))
         .unwrap_or(Encoding::Cp437);
+    let overflow = |account: String| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, SumOverflow { account })
+    };
     for (k, acc) in accounts {
-        totals
-            .by_account
-            .insert(enc.decode(&keys.bytes(k)), acc.total());
+        let account = enc.decode(&keys.bytes(k));
+        let Some(total) = acc.total() else {
+            return Err(overflow(account));
+        };
+        totals.by_account.insert(account, total);
     }
     for (
         ObjectKey {
@@ -527,13 +615,17 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         acc,
     ) in objects
     {
+        let account = enc.decode(&keys.bytes(account));
+        let Some(total) = acc.total() else {
+            return Err(overflow(account));
+        };
         totals
             .by_object
             .entry(dimension)
             .or_default()
             .entry(enc.decode(&keys.bytes(object)))
             .or_default()
-            .insert(enc.decode(&keys.bytes(account)), acc.total());
+            .insert(account, total);
     }
     Ok(totals)
 }
