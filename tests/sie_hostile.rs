@@ -554,3 +554,66 @@ mod verdict {
         assert!(ledger.has_errors());
     }
 }
+
+mod writer_round_trip {
+    use kommunal_redovisning::sie::{
+        Reader, Record, Row, Severity, Voucher, VoucherRowKind, Writer,
+    };
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn texts() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[ a-zA-ZåäöÅÄÖé\"\\\\{}#\t\n]{0,16}",
+            Just("Lystkom\tkommunalförbund".to_owned()),
+            Just(" kant ".to_owned()),
+            Just("snedstreck\\".to_owned()),
+            Just("citat \"x\" och \\\" y".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any text survives writing and reading unchanged exactly when the writer
+        /// reports no change; every change is a warning on the line it wrote.
+        #[test]
+        fn texts_read_back_unchanged_unless_the_writer_says_so(name in texts(), row_text in texts()) {
+            let voucher = Record::Voucher(Voucher {
+                series: "A".into(),
+                number: "1".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
+                text: String::new(),
+                registered: None,
+                signature: String::new(),
+                rows: vec![Row {
+                    kind: VoucherRowKind::Normal,
+                    account: "1930".into(),
+                    objects: vec![],
+                    amount: Decimal::ZERO,
+                    date: None,
+                    text: row_text.clone(),
+                    quantity: None,
+                    signature: String::new(),
+                }],
+            });
+            let mut w = Writer::new(Vec::new());
+            w.write(&Record::Flag(0)).unwrap();
+            w.write(&Record::CompanyName(name.clone())).unwrap();
+            w.write(&voucher).unwrap();
+            let diags = w.take_diagnostics();
+            let bytes = w.finish().unwrap();
+            let back: Vec<Record> = Reader::new(&bytes[..]).collect::<Result<_, _>>().unwrap();
+            let back_name = back.iter().find_map(|r| match r { Record::CompanyName(n) => Some(n.clone()), _ => None }).unwrap();
+            let back_text = back.iter().find_map(|r| match r { Record::Voucher(v) => Some(v.rows[0].text.clone()), _ => None }).unwrap();
+            prop_assert!(diags.iter().all(|d| d.severity == Severity::Warning));
+            let on = |line: u64| diags.iter().any(|d| d.line == line);
+            prop_assert_eq!(back_name == name, !on(2), "{:?} → {:?}: {:?}", name, back_name, diags);
+            prop_assert_eq!(back_text == row_text, !on(5), "{:?} → {:?}: {:?}", row_text, back_text, diags);
+            // Strict: the same texts are refused exactly when they would change.
+            let mut strict = Writer::new(Vec::new()).with_strict_text(true);
+            prop_assert_eq!(strict.write(&Record::CompanyName(name.clone())).is_err(), on(2));
+        }
+    }
+}
