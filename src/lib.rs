@@ -191,6 +191,7 @@ pub mod check;
 mod entity;
 mod error;
 pub mod goal;
+pub mod group;
 pub mod ledger;
 pub mod money;
 mod period;
