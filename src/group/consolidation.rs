@@ -15,7 +15,7 @@ use crate::statement::{
 
 use super::acquisition::AcquisitionAnalysis;
 use super::elimination::{
-    Elimination, EliminationEntry, InternalTransaction, MismatchRule, Target,
+    Elimination, EliminationEntry, InternalKind, InternalTransaction, MismatchRule, Target,
 };
 use super::finding::GroupFinding;
 use super::mapping::{CompanyMapping, CorporateTaxRates};
@@ -653,7 +653,13 @@ impl Group {
                     rule: self.settings.mismatch_rule,
                 });
             }
-            let factor = f1.min(f2);
+            // A dividend is received at the receiver's share (it is the receiver's part
+            // of the payer's distribution); every other item at the lower share.
+            let factor = if t.kind == InternalKind::Dividend {
+                f1
+            } else {
+                f1.min(f2)
+            };
             let amount = used.checked_mul(factor)?;
             let entries = t
                 .kind
@@ -754,7 +760,8 @@ impl Group {
             }
             eliminations.push(Elimination {
                 description: format!(
-                    "förvärvsanalys: {owner}s andelar i {} mot förvärvat eget kapital",
+                    "förvärvsanalys: {} andelar i {} mot förvärvat eget kapital",
+                    genitive(&owner),
                     part.name
                 ),
                 first: owner,
@@ -921,6 +928,15 @@ impl Group {
             });
         }
         Ok(Some(out))
+    }
+}
+
+/// The Swedish genitive of a name: "Exempelkommuns", "Bostäder AB:s", "Lars".
+pub(crate) fn genitive(name: &str) -> String {
+    match name.chars().last() {
+        Some('s' | 'x' | 'z') => name.to_owned(),
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => format!("{name}:s"),
+        _ => format!("{name}s"),
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::money::{Amount, Percent, Scale};
 use crate::present::NumberFormat;
 
+use super::consolidation::genitive;
 use super::elimination::MismatchRule;
 
 /// A finding of the consolidation. Each keeps its figures; [`GroupFinding::message`]
@@ -149,7 +150,9 @@ impl GroupFinding {
                 "{what} med {party} elimineras inte: {party} ingår inte i de sammanställda räkenskaperna"
             ),
             GroupFinding::NoAcquisitionAnalysis { part, owner } => format!(
-                "förvärvsanalys saknas för {owner}s andelar i {part}: andelarna är inte eliminerade mot {part}s eget kapital"
+                "förvärvsanalys saknas för {} andelar i {part}: andelarna är inte eliminerade mot {} eget kapital",
+                genitive(owner),
+                genitive(part)
             ),
             GroupFinding::NotAGroupCompany {
                 part,
