@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::money::Amount;
-use crate::statement::{BalanceLine, BalanceSheet, IncomeLine, IncomeStatement, RowKind};
+use crate::statement::{BalanceLine, BalanceSheet, IncomeLine, IncomeStatement, StatementRowKind};
 use crate::statement::{StatementLayout, StatementRow};
 
 /// The row id of the skatt line of a sammanställd resultaträkning.
@@ -93,7 +93,7 @@ impl GroupIncomeStatement {
             StatementRow {
                 id: TAX_ROW_ID.to_owned(),
                 label: layout.labels.get(TAX_ROW_ID, "Skatt").to_owned(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth: 0,
                 amount: Some(self.tax),
                 note: None,
@@ -106,7 +106,7 @@ impl GroupIncomeStatement {
                     .labels
                     .get(MINORITY_ROW_ID, "varav minoritetens andel")
                     .to_owned(),
-                kind: RowKind::OfWhich,
+                kind: StatementRowKind::OfWhich,
                 depth: 1,
                 amount: Some(self.minority_share),
                 note: None,

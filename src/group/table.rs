@@ -166,13 +166,13 @@ impl Consolidation {
     /// [`crate::Error::InvalidRule`].
     pub fn elimination_table(&self, unit: Scale) -> Result<Table> {
         use crate::present::TableRow;
-        use crate::statement::RowKind;
+        use crate::statement::StatementRowKind;
         let mut t = Table::new("Elimineringar", unit, vec![Column::outcome("Belopp")]);
         for (i, e) in self.eliminations.iter().enumerate() {
             t.push_row(TableRow::new(
                 format!("e{i}"),
                 e.description.clone(),
-                RowKind::Heading,
+                StatementRowKind::Heading,
                 ValueKind::Flow,
                 vec![None],
             ))?;
@@ -181,7 +181,7 @@ impl Consolidation {
                     TableRow::new(
                         format!("e{i}/{j}"),
                         format!("{}: {}", entry.party, entry.target.label()),
-                        RowKind::Line,
+                        StatementRowKind::Line,
                         ValueKind::Flow,
                         vec![Some(entry.amount)],
                     )
