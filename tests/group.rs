@@ -2,6 +2,8 @@
 //! bad input refused with messages that name the part, serde, findings, tables.
 //! All figures are invented.
 
+#![allow(clippy::inconsistent_digit_grouping)] // amounts in öre, grouped kronor_öre
+
 use kommunal_redovisning::group::{
     AcquisitionAnalysis, CompanyBalanceSheet, CompanyIncomeStatement, Consolidation,
     ConsolidationMethod, Group, GroupFinding, GroupPart, Holding, InternalKind,
