@@ -592,3 +592,173 @@ fn group_and_consolidation_round_trip_through_json() {
     let bad = json.replacen("\"parts\"", "\"delar\":[],\"parts\"", 1);
     assert!(serde_json::from_str::<Group>(&bad).is_err());
 }
+
+mod reports {
+    use super::*;
+    use kommunal_redovisning::group::GroupAccounts;
+    use kommunal_redovisning::report::{
+        AnnualReport, Block, Document, InterimReport, ReportFindingKind,
+    };
+    use kommunal_redovisning::statement::CashFlowSection;
+    use kommunal_redovisning::{CashFlowStatement, NumberFormat, Period, Table};
+
+    fn group_with_cash_flows() -> Group {
+        let mut g = kommun_group(vec![small_part("a", Owner::Kommun, 100)]);
+        let mut kf = CashFlowStatement::new(kr(49_000_00), kr(20_000_00), kr(30_000_00));
+        kf.push(
+            CashFlowSection::Adjustments,
+            "Justering för av- och nedskrivningar",
+            kr(50_000_00),
+        )
+        .push(
+            CashFlowSection::Investing,
+            "Investering i materiella anläggningstillgångar",
+            kr(-89_000_00),
+        );
+        kf.validate().unwrap();
+        g.cash_flow = Some(kf);
+        let mut pk = CashFlowStatement::new(kr(50_00), Amount::ZERO, Amount::ZERO);
+        pk.push(
+            CashFlowSection::WorkingCapital,
+            "Förändring av rörelsekapital",
+            kr(-50_00),
+        );
+        g.parts[0].cash_flow = Some(pk);
+        g.acquisitions.push(AcquisitionAnalysis::new(
+            "a",
+            Owner::Kommun,
+            Amount::ZERO,
+            Amount::ZERO,
+        ));
+        g
+    }
+
+    fn table_in<'a>(doc: &'a Document, number: &str) -> &'a Table {
+        doc.sections
+            .iter()
+            .find(|s| s.number == number)
+            .and_then(|s| {
+                s.blocks.iter().find_map(|b| match b {
+                    Block::Table(t) => Some(t),
+                    _ => None,
+                })
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn interim_report_has_kommun_and_koncern_columns_side_by_side() {
+        let g = group_with_cash_flows();
+        let c = g.consolidate().unwrap();
+        let mut r = InterimReport::new(
+            g.kommun.clone(),
+            Period::year_to_month_end(2025, 8).unwrap(),
+        );
+        r.income_statement = Some(g.income.clone());
+        r.income_statement_comparison = Some(g.income.clone());
+        r.balance_sheet = Some(g.balance.clone());
+        let mut ga = GroupAccounts::new(c.clone());
+        ga.income_comparison = Some(c.income.clone());
+        r.group = Some(ga);
+        let doc = r.document().unwrap();
+        let rs = table_in(&doc, "2.1");
+        let headers: Vec<&str> = rs.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(headers.len(), 4, "{headers:?}");
+        assert!(
+            headers[0].starts_with("Kommunen") && headers[2].starts_with("Koncernen"),
+            "{headers:?}"
+        );
+        let br = table_in(&doc, "2.2");
+        assert_eq!(br.columns.len(), 2);
+        assert!(br.ratios.iter().any(|r| r.label == "Soliditet"));
+        assert!(
+            doc.sections
+                .iter()
+                .any(|s| s.title == "Sammanställda räkenskaper")
+        );
+        // Every renderer prints the koncern columns.
+        let sv = NumberFormat::swedish();
+        assert!(rs.to_text(&sv).contains("Koncernen"));
+        assert!(rs.to_csv(',').lines().next().unwrap().contains("Koncernen"));
+        assert!(r.to_markdown().unwrap().contains("Koncernen"));
+        assert!(r.to_html().unwrap().contains("Koncernen"));
+        // The koncern ties to the kommun's own statements.
+        let f = r.check_consistency().unwrap();
+        let ties: Vec<_> = f
+            .iter()
+            .filter(|f| f.part == "sammanställda räkenskaper")
+            .collect();
+        assert!(
+            ties.iter()
+                .any(|f| f.kind == ReportFindingKind::Info && f.message.contains("stämmer")),
+            "{ties:?}"
+        );
+        assert!(
+            !ties
+                .iter()
+                .any(|f| f.kind == ReportFindingKind::Inconsistent),
+            "{ties:?}"
+        );
+    }
+
+    #[test]
+    fn a_koncern_that_does_not_tie_to_the_kommun_is_inconsistent() {
+        let g = group_with_cash_flows();
+        let c = g.consolidate().unwrap();
+        let mut r = InterimReport::new(
+            g.kommun.clone(),
+            Period::year_to_month_end(2025, 8).unwrap(),
+        );
+        let mut other = g.income.clone();
+        other.operating_revenue = other.operating_revenue.checked_add(tkr(1)).unwrap();
+        r.income_statement = Some(other);
+        r.group = Some(GroupAccounts::new(c));
+        let f = r.check_consistency().unwrap();
+        assert!(
+            f.iter().any(|f| f.kind == ReportFindingKind::Inconsistent
+                && f.message.contains("årets resultat"))
+        );
+    }
+
+    #[test]
+    fn annual_report_carries_the_koncern_cash_flow_and_section() {
+        let g = group_with_cash_flows();
+        let c = g.consolidate().unwrap();
+        assert!(c.cash_flow.is_some(), "{:?}", c.findings);
+        let mut r = AnnualReport::new(g.kommun.clone(), g.year);
+        r.income_statement = Some(g.income.clone());
+        r.balance_sheet = Some(g.balance.clone());
+        r.cash_flow = g.cash_flow.clone();
+        r.group = Some(GroupAccounts::new(c));
+        let doc = r.document().unwrap();
+        let kf = table_in(&doc, "2.3");
+        assert!(kf.columns.iter().any(|c| c.label.starts_with("Koncernen")));
+        assert!(doc.sections.iter().any(|s| s.number == "2.7"));
+        assert!(
+            r.to_markdown()
+                .unwrap()
+                .contains("Sammanställning av balansräkningen")
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn reports_without_a_koncern_still_read() {
+        let r = InterimReport::new(
+            Entity::new("Provkommun", EntityKind::Kommun),
+            Period::year_to_month_end(2025, 8).unwrap(),
+        );
+        let mut v: serde_json::Value = serde_json::to_value(&r).unwrap();
+        v.as_object_mut().unwrap().remove("group");
+        let back: InterimReport = serde_json::from_value(v).unwrap();
+        assert_eq!(back, r);
+        let a = AnnualReport::new(
+            Entity::new("Provkommun", EntityKind::Kommun),
+            FinancialYear::new(2025),
+        );
+        let mut v: serde_json::Value = serde_json::to_value(&a).unwrap();
+        v.as_object_mut().unwrap().remove("group");
+        let back: AnnualReport = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
+    }
+}

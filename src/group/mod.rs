@@ -97,6 +97,7 @@
 //!   differs from their sum by one adjustment line), currencies other than SEK
 //!   (refused).
 
+mod accounts;
 mod acquisition;
 mod company;
 mod consolidation;
@@ -108,6 +109,7 @@ pub mod pension;
 mod statement;
 mod table;
 
+pub use accounts::GroupAccounts;
 pub use acquisition::{AcquisitionAnalysis, SurplusValue};
 pub use company::{CompanyBalanceSheet, CompanyIncomeStatement};
 pub use consolidation::{
