@@ -21,7 +21,7 @@ fn tkr(v: i64) -> Amount {
 }
 
 fn kr(ore: i64) -> Amount {
-    Amount::new(Decimal::new(ore, 2))
+    Amount::new(Decimal::new(ore, 2)).unwrap()
 }
 
 fn pct(v: i64) -> Percent {
@@ -41,8 +41,8 @@ fn lkbr_balance(assets: [i64; 4], claims: [i64; 3], result: Amount) -> BalanceSh
         current_liabilities: kr(claims[2]),
         ..Default::default()
     };
-    let assets = b.total_assets().unwrap();
-    let rest = b.total_equity_and_liabilities().unwrap();
+    let assets = b.total_assets();
+    let rest = b.total_equity_and_liabilities();
     b.other_equity = assets.checked_sub(rest).unwrap();
     b
 }
@@ -80,7 +80,7 @@ fn company(
         financial_fixed_assets: kr(assets[1]),
         receivables: kr(assets[2]),
         cash_and_bank: kr(assets[3]),
-        result_for_the_year: income.result_for_the_year().unwrap(),
+        result_for_the_year: income.result_for_the_year(),
         untaxed_reserves: kr(untaxed),
         other_provisions: kr(claims[0]),
         long_term_liabilities: kr(claims[1]),
@@ -90,8 +90,7 @@ fn company(
     };
     let gap = balance
         .total_assets()
-        .unwrap()
-        .checked_sub(balance.total_equity_and_liabilities().unwrap())
+        .checked_sub(balance.total_equity_and_liabilities())
         .unwrap();
     balance.retained_earnings = gap;
     balance.validate().unwrap();
@@ -100,7 +99,7 @@ fn company(
 
 fn lkbr(v: [i64; 5], assets: [i64; 4], claims: [i64; 3]) -> PartAccounts {
     let income = lkbr_income(v);
-    let result = income.result_for_the_year().unwrap();
+    let result = income.result_for_the_year();
     PartAccounts::Lkbr {
         income,
         balance: lkbr_balance(assets, claims, result),
@@ -109,7 +108,7 @@ fn lkbr(v: [i64; 5], assets: [i64; 4], claims: [i64; 3]) -> PartAccounts {
 
 fn kommun_group(parts: Vec<GroupPart>) -> Group {
     let income = lkbr_income([500_000_00, 400_000_00, 50_000_00, 1_000_00, 2_000_00]);
-    let result = income.result_for_the_year().unwrap();
+    let result = income.result_for_the_year();
     let balance = lkbr_balance(
         [900_000_00, 120_000_00, 40_000_00, 30_000_00],
         [10_000_00, 300_000_00, 90_000_00],
@@ -251,7 +250,7 @@ proptest! {
         if full { g.settings.method = ConsolidationMethod::Full; }
         let c = g.consolidate().unwrap();
         c.balance.validate().unwrap();
-        prop_assert_eq!(c.income.result_for_the_year().unwrap(), c.balance.result_for_the_year);
+        prop_assert_eq!(c.income.result_for_the_year(), c.balance.result_for_the_year);
         let bad = c.findings.iter().any(|f| {
             matches!(f, GroupFinding::Unbalanced { .. } | GroupFinding::ResultDisagrees { .. })
         });
@@ -264,22 +263,22 @@ proptest! {
     #[test]
     fn koncern_result_is_shares_of_results_minus_internal_gains(s in spec()) {
         let c = s.group.consolidate().unwrap();
-        let shares = sum(c.contributions.iter().map(|x| x.income.result_for_the_year().unwrap()));
+        let shares = sum(c.contributions.iter().map(|x| x.income.result_for_the_year()));
         let removed = sum(c.eliminations.iter().filter(|e| {
             e.description.starts_with("internvinst") || e.description.starts_with("intern utdelning")
         }).map(|e| e.used));
-        prop_assert_eq!(c.income.result_for_the_year().unwrap(), shares.checked_sub(removed).unwrap());
+        prop_assert_eq!(c.income.result_for_the_year(), shares.checked_sub(removed).unwrap());
         // … and each contribution is the part's mapped result × its share.
         for (x, p) in c.contributions.iter().skip(1).zip(&s.group.parts) {
             let mapped = match &p.accounts {
-                PartAccounts::Lkbr { income, .. } => income.result_for_the_year().unwrap(),
+                PartAccounts::Lkbr { income, .. } => income.result_for_the_year(),
                 PartAccounts::Company { income, .. } => {
                     let rate = Decimal::new(206, 3);
-                    income.result_for_the_year().unwrap()
+                    income.result_for_the_year()
                         .checked_sub(income.appropriations.checked_mul(Decimal::ONE - rate).unwrap()).unwrap()
                 }
             };
-            prop_assert_eq!(x.income.result_for_the_year().unwrap(), mapped.checked_mul(x.factor).unwrap());
+            prop_assert_eq!(x.income.result_for_the_year(), mapped.checked_mul(x.factor).unwrap());
         }
     }
 

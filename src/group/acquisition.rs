@@ -108,9 +108,7 @@ impl AcquisitionAnalysis {
     ///
     /// [`crate::Error::Overflow`].
     pub fn goodwill(&self, share: crate::Percent) -> crate::Result<Amount> {
-        let surplus = Amount::checked_sum(self.surplus_values.iter().map(|s| s.amount))?;
-        self.cost
-            .checked_sub(self.acquired_equity(share)?)?
-            .checked_sub(surplus)
+        let surplus: Amount = self.surplus_values.iter().map(|s| s.amount).sum();
+        Ok(self.cost - self.acquired_equity(share)? - surplus)
     }
 }

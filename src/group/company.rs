@@ -25,11 +25,10 @@ use crate::money::Amount;
 ///     tax: Amount::tkr(-23),
 ///     ..Default::default()
 /// };
-/// assert_eq!(rs.operating_profit()?, Amount::tkr(200));
-/// assert_eq!(rs.result_after_financial_items()?, Amount::tkr(150));
-/// assert_eq!(rs.result_before_tax()?, Amount::tkr(110));
-/// assert_eq!(rs.result_for_the_year()?, Amount::tkr(87));
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// assert_eq!(rs.operating_profit(), Amount::tkr(200));
+/// assert_eq!(rs.result_after_financial_items(), Amount::tkr(150));
+/// assert_eq!(rs.result_before_tax(), Amount::tkr(110));
+/// assert_eq!(rs.result_for_the_year(), Amount::tkr(87));
 /// ```
 #[doc(alias = "resultaträkning för aktiebolag")]
 #[doc(alias = "kostnadsslagsindelad resultaträkning")]
@@ -66,12 +65,9 @@ pub struct CompanyIncomeStatement {
 
 impl CompanyIncomeStatement {
     /// Rörelseresultat = rörelseintäkter + rörelsekostnader.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn operating_profit(&self) -> Result<Amount> {
-        Amount::checked_sum([
+    #[must_use]
+    pub fn operating_profit(&self) -> Amount {
+        [
             self.net_sales,
             self.other_operating_income,
             self.raw_materials_and_goods,
@@ -79,43 +75,28 @@ impl CompanyIncomeStatement {
             self.personnel_costs,
             self.depreciation,
             self.other_operating_costs,
-        ])
+        ]
+        .into_iter()
+        .sum()
     }
 
     /// Resultat efter finansiella poster.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn result_after_financial_items(&self) -> Result<Amount> {
-        Amount::checked_sum([
-            self.operating_profit()?,
-            self.financial_income,
-            self.interest_expenses,
-        ])
+    #[must_use]
+    pub fn result_after_financial_items(&self) -> Amount {
+        self.operating_profit() + self.financial_income + self.interest_expenses
     }
 
     /// Resultat före skatt = resultat efter finansiella poster + bokslutsdispositioner
     /// + koncernbidrag.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn result_before_tax(&self) -> Result<Amount> {
-        Amount::checked_sum([
-            self.result_after_financial_items()?,
-            self.appropriations,
-            self.group_contributions,
-        ])
+    #[must_use]
+    pub fn result_before_tax(&self) -> Amount {
+        self.result_after_financial_items() + self.appropriations + self.group_contributions
     }
 
     /// Årets resultat = resultat före skatt + skatt.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn result_for_the_year(&self) -> Result<Amount> {
-        self.result_before_tax()?.checked_add(self.tax)
+    #[must_use]
+    pub fn result_for_the_year(&self) -> Amount {
+        self.result_before_tax() + self.tax
     }
 }
 
@@ -136,7 +117,7 @@ impl CompanyIncomeStatement {
 ///     ..Default::default()
 /// };
 /// br.validate()?;
-/// assert_eq!(br.equity()?, Amount::tkr(300));
+/// assert_eq!(br.equity(), Amount::tkr(300));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "balansräkning för aktiebolag")]
@@ -185,12 +166,9 @@ pub struct CompanyBalanceSheet {
 
 impl CompanyBalanceSheet {
     /// Summa tillgångar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn total_assets(&self) -> Result<Amount> {
-        Amount::checked_sum([
+    #[must_use]
+    pub fn total_assets(&self) -> Amount {
+        [
             self.intangible_assets,
             self.buildings_and_land,
             self.machinery_and_equipment,
@@ -200,54 +178,48 @@ impl CompanyBalanceSheet {
             self.receivables,
             self.short_term_investments,
             self.cash_and_bank,
-        ])
+        ]
+        .into_iter()
+        .sum()
     }
 
     /// Summa eget kapital.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn equity(&self) -> Result<Amount> {
-        Amount::checked_sum([
-            self.share_capital,
-            self.retained_earnings,
-            self.result_for_the_year,
-        ])
+    #[must_use]
+    pub fn equity(&self) -> Amount {
+        self.share_capital + self.retained_earnings + self.result_for_the_year
     }
 
     /// Summa eget kapital, obeskattade reserver, avsättningar och skulder.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn total_equity_and_liabilities(&self) -> Result<Amount> {
-        Amount::checked_sum([
-            self.equity()?,
+    #[must_use]
+    pub fn total_equity_and_liabilities(&self) -> Amount {
+        [
+            self.equity(),
             self.untaxed_reserves,
             self.pension_provisions,
             self.deferred_tax,
             self.other_provisions,
             self.long_term_liabilities,
             self.current_liabilities,
-        ])
+        ]
+        .into_iter()
+        .sum()
     }
 
     /// Checks that the balance sheet balances.
     ///
     /// # Errors
     ///
-    /// [`Error::Unbalanced`] with both sums; [`Error::Overflow`].
+    /// [`Error::Unbalanced`] with both sums.
     pub fn validate(&self) -> Result<()> {
-        let assets = self.total_assets()?;
-        let claims = self.total_equity_and_liabilities()?;
+        let assets = self.total_assets();
+        let claims = self.total_equity_and_liabilities();
         if assets == claims {
             return Ok(());
         }
         Err(Error::Unbalanced {
             assets,
             equity_and_liabilities: claims,
-            difference: assets.checked_sub(claims)?,
+            difference: assets - claims,
         })
     }
 }

@@ -129,7 +129,7 @@ impl InternalKind {
 /// [`crate::group::GroupFinding::BalanceMismatch`] naming both parties and amounts.
 ///
 /// The default, [`MismatchRule::FirstParty`] (the creditor's, seller's or receiver's
-/// books), is a setting: RKR's recommendation on the choice is **[UNCONFIRMED]**.
+/// books), is a setting: RKR's recommendation on the choice is **\[UNCONFIRMED\]**.
 ///
 /// ```
 /// use kommunal_redovisning::Amount;

@@ -140,9 +140,7 @@ impl GroupFinding {
                 "{what}: {first} redovisar {}, {second} redovisar {} (differens {}); {}, {} elimineras",
                 a(*first_amount),
                 a(*second_amount),
-                a(first_amount
-                    .checked_sub(*second_amount)
-                    .unwrap_or(Amount::ZERO)),
+                a(*first_amount - *second_amount),
                 rule.label(),
                 a(*used)
             ),

@@ -4,9 +4,9 @@
 //! resultaträkning and balansräkning, 5 kap. (resultaträkning) and 6 kap.
 //! (balansräkning) apply, but 5 kap. 4 § and 6 kap. 4 § do not apply to the kommunala
 //! koncernföretag; 4 kap. 6 § on specifications of balance-sheet posts applies
-//! [CONFIRMED, <https://open.karnovgroup.se/kommunalratt/SFS2018-1980>].
+//! \[CONFIRMED, <https://open.karnovgroup.se/kommunalratt/SFS2018-1980>\].
 //!
-//! What 5 kap. 4 § and 6 kap. 4 § say is **[UNCONFIRMED]** here; that they are the
+//! What 5 kap. 4 § and 6 kap. 4 § say is **\[UNCONFIRMED\]** here; that they are the
 //! blandmodell rules (pension benefits earned before 1998 shown as an
 //! ansvarsförbindelse, not as a cost and a provision) is the reading in
 //! `reference/domain.md` §1.1. The consequence this crate draws from it: a company's

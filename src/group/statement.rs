@@ -27,8 +27,7 @@ pub const MINORITY_ROW_ID: &str = "arets_resultat/minoritetens_andel";
 ///     tax: Amount::tkr(-20),
 ///     minority_share: Amount::ZERO,
 /// };
-/// assert_eq!(rs.result_for_the_year()?, Amount::tkr(80));
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// assert_eq!(rs.result_for_the_year(), Amount::tkr(80));
 /// ```
 #[doc(alias = "sammanställd resultaträkning")]
 #[doc(alias = "koncernens resultaträkning")]
@@ -58,12 +57,9 @@ impl GroupIncomeStatement {
 
     /// Årets resultat = resultat efter finansiella poster + extraordinära poster +
     /// skatt.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn result_for_the_year(&self) -> Result<Amount> {
-        self.statement.result_for_the_year()?.checked_add(self.tax)
+    #[must_use]
+    pub fn result_for_the_year(&self) -> Amount {
+        self.statement.result_for_the_year() + self.tax
     }
 
     /// The amount of a line (skatt is not an [`IncomeLine`]; see [`Self::tax`]).
@@ -80,7 +76,7 @@ impl GroupIncomeStatement {
     /// [`crate::Error::Overflow`].
     pub fn rows(&self, layout: &StatementLayout) -> Result<Vec<StatementRow>> {
         let mut rows = self.statement.rows(layout)?;
-        let result = self.result_for_the_year()?;
+        let result = self.result_for_the_year();
         let at = rows
             .iter()
             .position(|r| r.id == "arets_resultat")
@@ -134,18 +130,12 @@ impl GroupIncomeStatement {
     }
 
     /// Adds `other` line by line.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn add(&mut self, other: &GroupIncomeStatement) -> Result<()> {
+    pub fn add(&mut self, other: &GroupIncomeStatement) {
         for line in IncomeLine::ALL {
-            let a = self.statement.amount_mut(line);
-            *a = a.checked_add(other.statement.amount(line))?;
+            *self.statement.amount_mut(line) += other.statement.amount(line);
         }
-        self.tax = self.tax.checked_add(other.tax)?;
-        self.minority_share = self.minority_share.checked_add(other.minority_share)?;
-        Ok(())
+        self.tax += other.tax;
+        self.minority_share += other.minority_share;
     }
 }
 
@@ -162,10 +152,8 @@ pub(crate) fn scaled_balance(
 }
 
 /// Adds `other` to `into` post by post.
-pub(crate) fn add_balance(into: &mut BalanceSheet, other: &BalanceSheet) -> Result<()> {
+pub(crate) fn add_balance(into: &mut BalanceSheet, other: &BalanceSheet) {
     for line in BalanceLine::ALL {
-        let a = into.amount_mut(line);
-        *a = a.checked_add(other.amount(line))?;
+        *into.amount_mut(line) += other.amount(line);
     }
-    Ok(())
 }
