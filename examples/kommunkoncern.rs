@@ -12,12 +12,14 @@
 //!
 //! Run: `cargo run --example kommunkoncern`
 
+use kommunal_redovisning::group::GroupAccounts;
 use kommunal_redovisning::group::{
     AcquisitionAnalysis, CompanyBalanceSheet, CompanyIncomeStatement, Group, GroupPart, Holding,
     IncomeColumn, InternalKind, InternalTransaction, Owner, PartAccounts, PartKind, SurplusValue,
     income_statement_table,
 };
 use kommunal_redovisning::present::{Column, Rounding};
+use kommunal_redovisning::report::{AnnualReport, Block};
 use kommunal_redovisning::statement::{
     BalanceLine, CashFlowSection as S, CashFlowStatement, StatementLayout,
 };
@@ -536,6 +538,38 @@ fn main() -> Result<(), kommunal_redovisning::Error> {
     println!("Iakttagelser:");
     for f in &c.findings {
         println!("- {}", f.message(Scale::Tkr));
+    }
+
+    // The same koncern as the koncern part of an årsredovisning: the statements get
+    // Kommunen and Koncernen columns, and the report checks that the koncern ties to
+    // the kommun's own statements.
+    let mut report = AnnualReport::new(g.kommun.clone(), g.year);
+    report.income_statement = Some(g.income.clone());
+    report.balance_sheet = Some(g.balance.clone());
+    report.cash_flow = g.cash_flow.clone();
+    report.group = Some(GroupAccounts::new(c.clone()));
+    let doc = report.document()?;
+    if let Some(rs) = doc
+        .sections
+        .iter()
+        .find(|s| s.number == "2.1")
+        .and_then(|s| {
+            s.blocks.iter().find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+        })
+    {
+        println!("\nÅrsredovisningen 2.1 Resultaträkning som CSV (kronor):");
+        print!("{}", rs.to_csv(','));
+    }
+    println!("\nÅrsredovisningens kontroller av de sammanställda räkenskaperna:");
+    for f in report
+        .check_consistency()?
+        .iter()
+        .filter(|f| f.part == "sammanställda räkenskaper")
+    {
+        println!("- [{}] {}", f.kind.label(), f.message);
     }
 
     // The koncern's statements tie: they balance, and årets resultat agrees.

@@ -115,11 +115,14 @@ pub enum GroupFinding {
 }
 
 impl GroupFinding {
-    /// `true` for a finding that is information, not a problem (a part left out with
-    /// its reason).
+    /// `true` for a finding that is information, not a problem: a part left out with
+    /// its reason, and an internal item with it (external from the koncern's view).
     #[must_use]
     pub fn is_info(&self) -> bool {
-        matches!(self, GroupFinding::LeftOut { .. })
+        matches!(
+            self,
+            GroupFinding::LeftOut { .. } | GroupFinding::NotEliminated { .. }
+        )
     }
 
     /// The finding in Swedish, amounts in `unit`.

@@ -215,11 +215,11 @@ pub(crate) fn findings(
             rs.result_for_the_year(),
             kommun.income.result_for_the_year(),
         );
-        out.push(tie("årets resultat", "resultaträkningen", a, b, unit));
+        out.push(tie("årets resultat", "resultaträkning", a, b, unit));
     }
     if let (Some(kommun), Some(br)) = (c.contributions.first(), balance) {
         let (a, b) = (br.total_assets(), kommun.balance.total_assets());
-        out.push(tie("summa tillgångar", "balansräkningen", a, b, unit));
+        out.push(tie("summa tillgångar", "balansräkning", a, b, unit));
     }
     for f in &c.findings {
         let kind = match f {
@@ -247,7 +247,7 @@ fn tie(
             "sammanställda räkenskaper",
             "LKBR 12 kap.",
             format!(
-                "kommunens {what} i de sammanställda räkenskaperna ({}) = kommunens {statement}: stämmer",
+                "kommunens {what}: {} i kommunens {statement} och i de sammanställda räkenskaperna: stämmer",
                 a(consolidated)
             ),
         )
@@ -257,7 +257,7 @@ fn tie(
             "sammanställda räkenskaper",
             "LKBR 12 kap.",
             format!(
-                "kommunens {what}: {} i {statement}, {} i de sammanställda räkenskaperna",
+                "kommunens {what}: {} i kommunens {statement}, {} i de sammanställda räkenskaperna: stämmer inte",
                 a(report),
                 a(consolidated)
             ),
