@@ -761,3 +761,61 @@ mod reports {
         assert_eq!(back, a);
     }
 }
+
+/// Full consolidation: control through the kommun and a controlled part together
+/// (30 % + 30 % of the votes) makes a dotterföretag, consolidated at 100 %.
+#[test]
+fn control_adds_up_over_controlled_owners() {
+    let mut b = small_part("b", Owner::Kommun, 30);
+    b.holdings
+        .push(Holding::new(Owner::Part("a".into()), pct(30)));
+    let mut g = kommun_group(vec![small_part("a", Owner::Kommun, 100), b]);
+    g.settings.method = ConsolidationMethod::Full;
+    let c = g.consolidate().unwrap();
+    assert_eq!(c.contributions[2].factor, Decimal::ONE);
+    assert_eq!(c.contributions[2].effective_share, pct(60));
+    g.settings.method = ConsolidationMethod::Proportional;
+    let c = g.consolidate().unwrap();
+    assert_eq!(c.contributions[2].factor, Decimal::new(6, 1));
+}
+
+/// Real figures: LKAB's notes split periodiseringsfonder at the year's bolagsskatt —
+/// 2016: 153,2 mnkr × 22 % = 33,7 mnkr uppskjuten skatt
+/// (<https://lkf.inpublix.com/2016/not-21/>); 2017: 141 mnkr × 22 % = 31 mnkr
+/// (<https://lkf.inpublix.com/2017/not-26/>). The rate comes from the table by year.
+#[test]
+fn untaxed_reserves_split_at_the_years_rate_lkab() {
+    use kommunal_redovisning::group::{CompanyMapping, CorporateTaxRates};
+    use kommunal_redovisning::{RoundingMode, Scale};
+    let rates = CorporateTaxRates::default();
+    for (year, reserves_hundred_kr, expected_tenth_mnkr) in [(2016, 1_532, 337), (2017, 1_410, 310)]
+    {
+        let rate = rates.rate(FinancialYear::new(year)).unwrap();
+        assert_eq!(rate, pct(22));
+        let reserves =
+            Amount::from_scaled(Decimal::new(reserves_hundred_kr, 1), Scale::Mnkr).unwrap();
+        let balance = CompanyBalanceSheet {
+            cash_and_bank: reserves,
+            untaxed_reserves: reserves,
+            ..Default::default()
+        };
+        let (_, br) = CompanyMapping::default()
+            .map(&CompanyIncomeStatement::default(), &balance, rate)
+            .unwrap();
+        let deferred = br
+            .other_provisions
+            .round_to(Scale::Mnkr, 1, RoundingMode::HalfAwayFromZero)
+            .unwrap();
+        assert_eq!(
+            deferred,
+            Amount::from_scaled(Decimal::new(expected_tenth_mnkr, 1), Scale::Mnkr).unwrap()
+        );
+        assert_eq!(br.other_equity + br.other_provisions, reserves);
+        br.validate().unwrap();
+    }
+    // 2021 onwards: 20,6 %.
+    assert_eq!(
+        rates.rate(FinancialYear::new(2021)).unwrap(),
+        Percent::new(Decimal::new(206, 1))
+    );
+}

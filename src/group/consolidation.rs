@@ -437,19 +437,22 @@ impl Group {
         Ok(out)
     }
 
-    /// `true` when the group controls `part`: some holding by the kommun or by a
-    /// controlled part carries more than the control threshold of the votes.
+    /// `true` when the group controls `part`: the votes held by the kommun and by
+    /// controlled parts together exceed the control threshold.
     fn controlled(&self, part: &GroupPart, depth: usize) -> bool {
         if depth > self.parts.len() {
             return false;
         }
-        part.holdings.iter().any(|h| {
-            h.votes > self.settings.control_threshold
-                && match h.owner.part_id().and_then(|id| self.part(id)) {
-                    None => h.owner == Owner::Kommun,
-                    Some(o) => self.controlled(o, depth + 1),
-                }
-        })
+        let votes: Decimal = part
+            .holdings
+            .iter()
+            .filter(|h| match h.owner.part_id().and_then(|id| self.part(id)) {
+                None => h.owner == Owner::Kommun,
+                Some(o) => self.controlled(o, depth + 1),
+            })
+            .map(|h| h.votes.as_decimal())
+            .sum();
+        votes > self.settings.control_threshold.as_decimal()
     }
 
     fn factor(&self, part: &GroupPart, effective: Decimal) -> Decimal {

@@ -22,6 +22,10 @@ use super::part::Owner;
 /// | group contribution | receiver (finansiella intäkter) | giver (finansiella kostnader) | both lines |
 /// | internal gain | seller (the gain in verksamhetens intäkter) | buyer (the asset) | the gain and the asset's overvalue |
 ///
+/// The lines are those of the default [`crate::group::CompanyMapping`] (and of the
+/// LKBR layout); a group that maps a company's posts elsewhere eliminates on these
+/// lines all the same, so keep internal items on the lines the mapping fills.
+///
 /// Under proportional consolidation an item is eliminated at the lower of the two
 /// parties' shares, except a dividend, which is eliminated at the receiver's share
 /// (the receiver reports only its own part of the distribution).
