@@ -11,6 +11,7 @@ mod check;
 mod follow_up;
 mod foundation;
 mod goal;
+mod group;
 mod ledger;
 mod ledger_properties;
 mod new_user;

@@ -761,7 +761,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 }
 
 /// The parts of each sum of the resultaträkning under `layout` (cumulative).
-fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
+pub(crate) fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
     use IncomeLine as L;
     use IncomeSum as S;
     let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
@@ -806,7 +806,7 @@ fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
 }
 
 /// The parts of each sum of the balansräkning (hierarchical: sums of sums).
-fn balance_sums() -> BTreeMap<String, Vec<String>> {
+pub(crate) fn balance_sums() -> BTreeMap<String, Vec<String>> {
     BalanceSum::ALL
         .iter()
         .map(|s| {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::entity::Entity;
 use crate::error::Result;
+use crate::group::GroupAccounts;
 use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::period::Period;
 use crate::present::NumberFormat;
@@ -466,6 +467,10 @@ pub struct InterimReport {
     /// The day the report was handed to fullmäktige and revisorerna, when known.
     #[cfg_attr(feature = "serde", serde(default))]
     pub delivered_on: Option<NaiveDate>,
+    /// Sammanställda räkenskaper (LKBR 12 kap.): the koncern, shown in columns beside
+    /// the kommun's statements and in a section of its own.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub group: Option<GroupAccounts>,
 }
 
 impl InterimReport {
@@ -493,6 +498,7 @@ impl InterimReport {
             notes: Vec::new(),
             stated: Vec::new(),
             delivered_on: None,
+            group: None,
         }
     }
 
@@ -792,6 +798,14 @@ impl InterimReport {
             out.extend(check_goals(goals, self.period.end())?);
         }
         out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
+        if let Some(g) = &self.group {
+            out.extend(super::group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
+        }
         Ok(out)
     }
 
