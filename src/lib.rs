@@ -186,6 +186,7 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod analysis;
 pub mod balanced_budget;
 pub mod check;
 mod entity;

@@ -1,0 +1,191 @@
+//! The finansiell analys in the RK model's layout: one table per perspective (resultat,
+//! kapacitet, risk, kontroll), the years as columns.
+
+use rust_decimal::Decimal;
+
+use super::catalogue::{Perspective, RatioId, RatioUnit};
+use super::compute::{RatioFigure, RatioOptions};
+use super::series::Series;
+use super::year::YearKind;
+use crate::error::{Error, Result};
+use crate::money::{Percent, Scale};
+use crate::present::{Column, ColumnKind, QuantityRow, RatioRow, Table, TableRow, ValueKind};
+use crate::statement::RowKind;
+
+/// The column of a table for a year of a series.
+pub(crate) fn year_column(kind: YearKind, label: String) -> Column {
+    let kind = match kind {
+        YearKind::Outcome => ColumnKind::Outcome,
+        YearKind::Forecast => ColumnKind::Forecast,
+        YearKind::Budget => ColumnKind::Budget,
+        YearKind::Plan => ColumnKind::Other,
+    };
+    Column::new(label, kind)
+}
+
+/// The finansiell analys of a series (finansiell analys enligt RK-modellen): a table per
+/// perspective, and every ratio that could not be computed for a year with the reason.
+///
+/// A ratio none of whose years can be computed is left out of its table (and listed in
+/// [`FinancialAnalysis::unavailable`]); a single year that cannot be computed is an
+/// empty cell, also listed. Ratios that do not apply to a column (a budget deviation
+/// of a plan year) are empty and not listed.
+#[doc(alias = "finansiell analys")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FinancialAnalysis {
+    /// One table per perspective, in the RK order.
+    pub tables: Vec<(Perspective, Table)>,
+    /// What could not be computed, each naming the ratio, the year and why.
+    pub unavailable: Vec<UnavailableRatio>,
+}
+
+/// A ratio that could not be computed for one column (ej beräkningsbart).
+#[doc(alias = "ej beräkningsbart")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct UnavailableRatio {
+    /// The ratio.
+    pub ratio: RatioId,
+    /// The column's heading, e.g. "Budget 2026".
+    pub column: String,
+    /// The reason, as [`Error::RatioUnavailable`] gives it.
+    pub reason: String,
+}
+
+impl FinancialAnalysis {
+    /// The table of one perspective.
+    #[must_use]
+    pub fn table(&self, perspective: Perspective) -> Option<&Table> {
+        self.tables
+            .iter()
+            .find(|(p, _)| *p == perspective)
+            .map(|(_, t)| t)
+    }
+}
+
+impl Series {
+    /// The finansiell analys in the RK layout: amounts in `scale` (rows), percentages
+    /// with one decimal (ratio rows), kronor per invånare and procentenheter (quantity
+    /// rows).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`]; errors of a single ratio are collected in
+    /// [`FinancialAnalysis::unavailable`], not returned.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement, NumberFormat, Scale};
+    /// use kommunal_redovisning::analysis::{Perspective, RatioOptions, Scope, Series, YearFigures, YearKind};
+    ///
+    /// let rs = IncomeStatement { tax_revenue: Amount::tkr(900), operating_expenses: Amount::tkr(-880), ..Default::default() };
+    /// let s = Series::new(Scope::Entity, vec![YearFigures::new(FinancialYear::new(2025), YearKind::Outcome, rs)])?;
+    /// let fa = s.financial_analysis(&RatioOptions::default(), Scale::Tkr)?;
+    /// let text = fa.table(Perspective::Result).map(|t| t.to_text(&NumberFormat::swedish())).unwrap_or_default();
+    /// assert!(text.contains("Årets resultat i procent av skatteintäkter och generella statsbidrag"));
+    /// assert!(text.contains("2,2\u{a0}%"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    pub fn financial_analysis(
+        &self,
+        options: &RatioOptions,
+        scale: Scale,
+    ) -> Result<FinancialAnalysis> {
+        let columns: Vec<Column> = self
+            .years()
+            .iter()
+            .map(|y| year_column(y.kind, y.column_label()))
+            .collect();
+        let mut unavailable = Vec::new();
+        let mut tables = Vec::new();
+        for perspective in Perspective::ALL {
+            let mut table = Table::new(
+                format!(
+                    "Finansiell analys: {} ({})",
+                    perspective.label().to_lowercase(),
+                    self.scope().label().to_lowercase()
+                ),
+                scale,
+                columns.clone(),
+            );
+            for ratio in RatioId::of_perspective(perspective) {
+                let mut values = Vec::with_capacity(columns.len());
+                for (cell, year) in self.ratio_row(ratio, options).into_iter().zip(self.years()) {
+                    values.push(match cell {
+                        Some(Ok(v)) => Some(v.value),
+                        Some(Err(Error::RatioUnavailable { reason, .. })) => {
+                            unavailable.push(UnavailableRatio {
+                                ratio,
+                                column: year.column_label(),
+                                reason,
+                            });
+                            None
+                        }
+                        Some(Err(e)) => return Err(e),
+                        None => None,
+                    });
+                }
+                if values.iter().all(Option::is_none) {
+                    continue;
+                }
+                push_ratio(&mut table, ratio, &values)?;
+            }
+            tables.push((perspective, table));
+        }
+        Ok(FinancialAnalysis {
+            tables,
+            unavailable,
+        })
+    }
+}
+
+/// Adds one ratio to a table as the row kind its unit needs.
+pub(crate) fn push_ratio(
+    table: &mut Table,
+    ratio: RatioId,
+    values: &[Option<RatioFigure>],
+) -> Result<()> {
+    let d = ratio.definition();
+    match d.unit {
+        RatioUnit::Amount => table.push_row(TableRow::new(
+            ratio.id(),
+            d.name,
+            RowKind::Line,
+            ValueKind::Stock,
+            values
+                .iter()
+                .map(|v| match v {
+                    Some(RatioFigure::Amount(a)) => Some(*a),
+                    _ => None,
+                })
+                .collect(),
+        )),
+        RatioUnit::Percent => table.push_ratio(RatioRow {
+            label: d.name.to_owned(),
+            values: values
+                .iter()
+                .map(|v| match v {
+                    Some(RatioFigure::Percent(p)) => Some(*p),
+                    _ => None,
+                })
+                .collect::<Vec<Option<Percent>>>(),
+            decimals: if ratio == RatioId::TaxRate { 2 } else { 1 },
+        }),
+        RatioUnit::PercentagePoints | RatioUnit::KronorPerInhabitant => {
+            let decimals = if d.unit == RatioUnit::PercentagePoints {
+                1
+            } else {
+                0
+            };
+            table.push_quantity(QuantityRow::new(
+                d.name,
+                Some(d.unit.label()),
+                decimals,
+                values
+                    .iter()
+                    .map(|v| v.map(RatioFigure::as_decimal))
+                    .collect::<Vec<Option<Decimal>>>(),
+            ))
+        }
+    }
+}
