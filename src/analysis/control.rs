@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent, Scale};
 use crate::present::{Column, RatioRow, Table, TableRow, ValueKind};
-use crate::statement::{OperatingStatement, RowKind};
+use crate::statement::{OperatingStatement, StatementRowKind};
 
 /// A forecast made during the year (prognostillfälle): its name, its date and the
 /// helårsprognos per unit (names as in the driftredovisning, paths joined by `/`).
@@ -279,8 +279,8 @@ impl ForecastAccuracy {
                 cells.push(Some(d.deviation));
             }
             let (id, kind) = match i {
-                Some(i) => (format!("enhet_{}", i + 1), RowKind::Line),
-                None => ("totalt".to_owned(), RowKind::Total),
+                Some(i) => (format!("enhet_{}", i + 1), StatementRowKind::Line),
+                None => ("totalt".to_owned(), StatementRowKind::Total),
             };
             let mut row =
                 TableRow::new(id.clone(), head.unit.clone(), kind, ValueKind::Flow, cells);
@@ -378,7 +378,7 @@ impl BudgetAdherence {
             t.push_row(TableRow::new(
                 id.clone(),
                 u.unit.clone(),
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Flow,
                 vec![Some(u.compared), Some(u.outcome), Some(u.deviation)],
             ))?;
@@ -388,7 +388,7 @@ impl BudgetAdherence {
             TableRow::new(
                 "totalt",
                 "Totalt",
-                RowKind::Total,
+                StatementRowKind::Total,
                 ValueKind::Flow,
                 vec![
                     Some(self.total.compared),

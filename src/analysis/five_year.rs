@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::money::{Amount, Percent, Scale};
 use crate::period::FinancialYear;
 use crate::present::{Column, NumberFormat, QuantityRow, RatioRow, Table, TableRow, ValueKind};
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// A row of the five-year overview (rad i fem år i sammandrag), the usual set.
 #[doc(alias = "fem år i sammandrag")]
@@ -299,7 +299,7 @@ impl FiveYearOverview {
                     table.push_row(TableRow::new(
                         item.id(),
                         item.label(),
-                        RowKind::Line,
+                        StatementRowKind::Line,
                         kind,
                         cells
                             .iter()

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::money::{Amount, Scale};
 use crate::period::FinancialYear;
 use crate::present::{Column, Table, TableRow, ValueKind};
-use crate::statement::{RowKind, StatementLayout};
+use crate::statement::{StatementLayout, StatementRowKind};
 
 /// The number of years a flerårsplan covers at least, the budget year included.
 pub const PLAN_YEARS: usize = 3;
@@ -500,7 +500,7 @@ impl FinancialPlan {
             table.push_row(TableRow::new(
                 id.clone(),
                 p.name.clone(),
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Flow,
                 self.years
                     .iter()
@@ -518,7 +518,7 @@ impl FinancialPlan {
             TableRow::new(
                 "summa",
                 "Summa nettoinvesteringar",
-                RowKind::Total,
+                StatementRowKind::Total,
                 ValueKind::Flow,
                 totals,
             )
@@ -547,20 +547,20 @@ impl FinancialPlan {
         table.push_row(row(
             "resultat",
             "Budgeterat årets resultat",
-            RowKind::Line,
+            StatementRowKind::Line,
             &|t| Ok(t.result),
         )?)?;
         table.push_row(row(
             "realisationsvinster",
             "Avgår planerade realisationsvinster",
-            RowKind::Line,
+            StatementRowKind::Line,
             &|t| Amount::ZERO.checked_sub(t.realised_gains),
         )?)?;
         table.push_row(
             row(
                 "justerat",
                 "Resultat efter balanskravsjusteringar",
-                RowKind::Total,
+                StatementRowKind::Total,
                 &|t| Ok(t.adjusted_result),
             )?
             .with_sum_of(["resultat", "realisationsvinster"]),

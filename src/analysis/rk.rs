@@ -10,7 +10,7 @@ use super::year::YearKind;
 use crate::error::{Error, Result};
 use crate::money::{Percent, Scale};
 use crate::present::{Column, ColumnKind, QuantityRow, RatioRow, Table, TableRow, ValueKind};
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// The column of a table for a year of a series.
 pub(crate) fn year_column(kind: YearKind, label: String) -> Column {
@@ -150,7 +150,7 @@ pub(crate) fn push_ratio(
         RatioUnit::Amount => table.push_row(TableRow::new(
             ratio.id(),
             d.name,
-            RowKind::Line,
+            StatementRowKind::Line,
             ValueKind::Stock,
             values
                 .iter()
