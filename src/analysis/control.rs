@@ -127,11 +127,11 @@ pub struct RoundAccuracy {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use kommunal_redovisning::{Amount, Budget, OperatingFigures, OperatingStatement, OperatingUnit};
+/// use kommunal_redovisning::{Amount, Budget, UnitFigures, OperatingStatement, OperatingUnit};
 /// use kommunal_redovisning::analysis::{ForecastAccuracy, ForecastRound};
 ///
 /// let unit = |name: &str, net: i64| OperatingUnit::leaf(name,
-///     OperatingFigures::new(Budget::new(Amount::tkr(-100))).with_outcome(Amount::ZERO, Amount::tkr(net)));
+///     UnitFigures::new(Budget::new(Amount::tkr(-100))).with_outcome(Amount::ZERO, Amount::tkr(net)));
 /// let outcome = OperatingStatement::new(vec![unit("Skola", -105), unit("Omsorg", -200)])?;
 /// let aug = NaiveDate::from_ymd_opt(2025, 8, 31).ok_or("date")?;
 /// let round = ForecastRound::new("Delår augusti", aug)
@@ -305,11 +305,11 @@ impl ForecastAccuracy {
 /// the total.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Budget, OperatingFigures, OperatingStatement, OperatingUnit, RoundingMode};
+/// use kommunal_redovisning::{Amount, Budget, UnitFigures, OperatingStatement, OperatingUnit, RoundingMode};
 /// use kommunal_redovisning::analysis::BudgetAdherence;
 ///
 /// let drift = OperatingStatement::new(vec![OperatingUnit::leaf("Skola",
-///     OperatingFigures::new(Budget::new(Amount::tkr(-400))).with_outcome(Amount::tkr(20), Amount::tkr(-428)))])?;
+///     UnitFigures::new(Budget::new(Amount::tkr(-400))).with_outcome(Amount::tkr(20), Amount::tkr(-428)))])?;
 /// let b = BudgetAdherence::of(&drift)?;
 /// assert_eq!(b.total.deviation, Amount::tkr(-8));
 /// assert_eq!(b.total.percent.map(|p| p.round(1, RoundingMode::HalfAwayFromZero).to_string()), Some("-2".into()));
