@@ -325,8 +325,9 @@ impl Calc<'_, '_> {
         if before.is_zero() {
             return Err(self.fail(format!("{what} {} is zero", prev.describe())));
         }
+        // now / before − 1: a nettokostnad going from −853 to −872 grows by 2,2 %.
         let change = now.checked_sub(before)?;
-        let p = Percent::of(change, before.abs(), "denominator")?;
+        let p = Percent::of(change, before, "denominator")?;
         let mut v = self.value(RatioFigure::Percent(p));
         v.compared_with = Some(Self::year_ref(prev));
         Ok(v)
