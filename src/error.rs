@@ -36,6 +36,14 @@ pub enum Error {
         operation: &'static str,
     },
 
+    /// An amount entering the crate lies beyond ±[`Amount::MAX`] (10¹⁹ kr), the bound that
+    /// keeps every sum exact (see [`crate::money`]).
+    #[error("amount {value} kr is too large: amounts are bounded to ±10^19 kr")]
+    AmountTooLarge {
+        /// The value refused, in kronor.
+        value: rust_decimal::Decimal,
+    },
+
     /// A ratio was asked for with a zero denominator.
     #[error("division by zero: {what} is zero")]
     DivisionByZero {
