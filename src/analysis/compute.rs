@@ -301,7 +301,7 @@ impl Calc<'_, '_> {
         part: impl FnOnce(&BalanceSheet) -> Result<Amount>,
     ) -> Result<RatioValue> {
         let br = self.balance()?;
-        let p = self.percent(part(br)?, br.total_assets()?, "summa tillgångar")?;
+        let p = self.percent(part(br)?, br.total_assets(), "summa tillgångar")?;
         Ok(self.value(RatioFigure::Percent(p)))
     }
 
@@ -334,7 +334,7 @@ impl Calc<'_, '_> {
     }
 
     fn net_costs(y: &YearFigures) -> Result<Amount> {
-        y.income.net_operating_costs()
+        Ok(y.income.net_operating_costs())
     }
 
     fn tax_growth(&self) -> Result<RatioValue> {
@@ -390,7 +390,7 @@ impl Calc<'_, '_> {
         let (means, formula, default) = match self.options.self_financing {
             SelfFinancingDefinition::ResultPlusDepreciation => (
                 y.income
-                    .result_for_the_year()?
+                    .result_for_the_year()
                     .checked_sub(y.income.depreciation)?,
                 format!("(årets resultat + avskrivningar) / {what}"),
                 true,
@@ -401,7 +401,7 @@ impl Calc<'_, '_> {
                     .as_ref()
                     .ok_or_else(|| self.fail("the year has no kassaflödesanalys"))?;
                 (
-                    cf.operating()?,
+                    cf.operating(),
                     format!("kassaflöde från den löpande verksamheten / {what}"),
                     false,
                 )
@@ -437,19 +437,19 @@ impl Calc<'_, '_> {
         let rs = &y.income;
         match self.ratio {
             RatioId::ResultBeforeExtraordinaryShare => {
-                self.share_of_tax(rs.result_after_financial_items()?)
+                self.share_of_tax(rs.result_after_financial_items())
             }
-            RatioId::ResultShare => self.share_of_tax(rs.result_for_the_year()?),
+            RatioId::ResultShare => self.share_of_tax(rs.result_for_the_year()),
             RatioId::NetCostShare => {
                 let (costs, formula, default) = match self.options.net_cost_share {
                     NetCostShareDefinition::IncludingFinancialItems => (
-                        rs.net_operating_costs()?
-                            .checked_add(rs.net_financial_items()?)?,
+                        rs.net_operating_costs()
+                            .checked_add(rs.net_financial_items())?,
                         self.ratio.definition().formula,
                         true,
                     ),
                     NetCostShareDefinition::ExcludingFinancialItems => (
-                        rs.net_operating_costs()?,
+                        rs.net_operating_costs(),
                         "−verksamhetens nettokostnader / (skatteintäkter + generella \
                          statsbidrag och utjämning)",
                         false,
@@ -465,7 +465,7 @@ impl Calc<'_, '_> {
             )?),
             RatioId::NetCostShareDepreciation => self.share_of_tax(negate(rs.depreciation)?),
             RatioId::NetCostShareFinancialItems => {
-                self.share_of_tax(negate(rs.net_financial_items()?)?)
+                self.share_of_tax(negate(rs.net_financial_items())?)
             }
             RatioId::TaxRevenueGrowth => self.tax_growth(),
             RatioId::NetCostGrowth => self.cost_growth(),
@@ -483,14 +483,14 @@ impl Calc<'_, '_> {
                 v.compared_with = tax.compared_with;
                 Ok(v)
             }
-            RatioId::FinancialItemsShare => self.share_of_tax(rs.net_financial_items()?),
-            RatioId::EquityRatio => self.share_of_assets(BalanceSheet::equity),
+            RatioId::FinancialItemsShare => self.share_of_tax(rs.net_financial_items()),
+            RatioId::EquityRatio => self.share_of_assets(|br| Ok(br.equity())),
             RatioId::EquityRatioIncludingPensions => self
-                .share_of_assets(|br| br.equity()?.checked_sub(br.pension_commitments_before_1998)),
+                .share_of_assets(|br| br.equity().checked_sub(br.pension_commitments_before_1998)),
             RatioId::DebtRatio => {
-                self.share_of_assets(|br| br.provisions()?.checked_add(br.liabilities()?))
+                self.share_of_assets(|br| br.provisions().checked_add(br.liabilities()))
             }
-            RatioId::DebtRatioProvisions => self.share_of_assets(BalanceSheet::provisions),
+            RatioId::DebtRatioProvisions => self.share_of_assets(|br| Ok(br.provisions())),
             RatioId::DebtRatioLongTerm => self.share_of_assets(|br| Ok(br.long_term_liabilities)),
             RatioId::DebtRatioCurrent => self.share_of_assets(|br| Ok(br.current_liabilities)),
             RatioId::SelfFinancingGross => {
@@ -514,16 +514,14 @@ impl Calc<'_, '_> {
                 .ok_or_else(|| self.fail("the skattesats is not given")),
             RatioId::QuickRatio => {
                 let br = self.balance()?;
-                let quick = br.current_assets()?.checked_sub(br.inventories)?;
+                let quick = br.current_assets().checked_sub(br.inventories)?;
                 let p = self.percent(quick, br.current_liabilities, "kortfristiga skulder")?;
                 Ok(self.value(RatioFigure::Percent(p)))
             }
             RatioId::NetFinancialAssets => {
                 let br = self.balance()?;
-                let assets = br
-                    .financial_fixed_assets
-                    .checked_add(br.current_assets()?)?;
-                let claims = br.provisions()?.checked_add(br.liabilities()?)?;
+                let assets = br.financial_fixed_assets.checked_add(br.current_assets())?;
+                let claims = br.provisions().checked_add(br.liabilities())?;
                 Ok(self.value(RatioFigure::Amount(assets.checked_sub(claims)?)))
             }
             RatioId::PensionCommitments => {
@@ -531,12 +529,12 @@ impl Calc<'_, '_> {
             }
             RatioId::GuaranteesPerInhabitant => self.per_inhabitant(self.balance()?.guarantees),
             RatioId::NetCostsPerInhabitant => {
-                self.per_inhabitant(negate(rs.net_operating_costs()?)?)
+                self.per_inhabitant(negate(rs.net_operating_costs())?)
             }
             RatioId::TaxRevenuePerInhabitant => self.per_inhabitant(Self::tax_base(y)?),
-            RatioId::ResultPerInhabitant => self.per_inhabitant(rs.result_for_the_year()?),
+            RatioId::ResultPerInhabitant => self.per_inhabitant(rs.result_for_the_year()),
             RatioId::NetInvestmentsPerInhabitant => self.per_inhabitant(self.net_investments()?),
-            RatioId::EquityPerInhabitant => self.per_inhabitant(self.balance()?.equity()?),
+            RatioId::EquityPerInhabitant => self.per_inhabitant(self.balance()?.equity()),
             RatioId::LoanDebtPerInhabitant => {
                 let (debt, formula) = match y.loan_debt {
                     Some(d) => (d, "låneskuld as given / invånare"),
@@ -552,24 +550,16 @@ impl Calc<'_, '_> {
             RatioId::PensionCommitmentsPerInhabitant => self.per_inhabitant(self.pension_total()?),
             RatioId::BudgetDeviationResult => {
                 let b = self.other(self.context.budget, "budget")?;
-                self.deviation(
-                    &b,
-                    rs.result_for_the_year()?,
-                    b.income.result_for_the_year()?,
-                )
+                self.deviation(&b, rs.result_for_the_year(), b.income.result_for_the_year())
             }
             RatioId::BudgetDeviationNetCosts => {
                 let b = self.other(self.context.budget, "budget")?;
-                self.deviation(
-                    &b,
-                    rs.net_operating_costs()?,
-                    b.income.net_operating_costs()?,
-                )
+                self.deviation(&b, rs.net_operating_costs(), b.income.net_operating_costs())
             }
             RatioId::BudgetAdherence => {
                 let b = self.other(self.context.budget, "budget")?;
-                let budget = b.income.net_operating_costs()?;
-                let dev = rs.net_operating_costs()?.checked_sub(budget)?;
+                let budget = b.income.net_operating_costs();
+                let dev = rs.net_operating_costs().checked_sub(budget)?;
                 let p = self.percent(dev, budget.abs(), "budgeterade nettokostnader")?;
                 let mut v = self.value(RatioFigure::Percent(p));
                 v.compared_with = Some(Self::year_ref(&b));
@@ -577,16 +567,12 @@ impl Calc<'_, '_> {
             }
             RatioId::ForecastDeviationResult => {
                 let f = self.other(self.context.forecast, "forecast")?;
-                self.deviation(
-                    &f,
-                    rs.result_for_the_year()?,
-                    f.income.result_for_the_year()?,
-                )
+                self.deviation(&f, rs.result_for_the_year(), f.income.result_for_the_year())
             }
             RatioId::ForecastAccuracyNetCosts => {
                 let f = self.other(self.context.forecast, "forecast")?;
-                let outcome = rs.net_operating_costs()?;
-                let dev = outcome.checked_sub(f.income.net_operating_costs()?)?;
+                let outcome = rs.net_operating_costs();
+                let dev = outcome.checked_sub(f.income.net_operating_costs())?;
                 let p = self.percent(dev, outcome.abs(), "verksamhetens nettokostnader")?;
                 let mut v = self.value(RatioFigure::Percent(p));
                 v.compared_with = Some(Self::year_ref(&f));

@@ -478,25 +478,25 @@ fn cell(item: OverviewItem, y: &YearFigures) -> Result<Option<OverviewCell>> {
             .and_then(|p| given(OverviewValue::Count(p.inhabitants))),
         OverviewItem::TaxRate => y.tax_rate.and_then(|t| given(OverviewValue::Percent(t))),
         OverviewItem::NetOperatingCosts => {
-            computed(OverviewValue::Amount(y.income.net_operating_costs()?))
+            computed(OverviewValue::Amount(y.income.net_operating_costs()))
         }
         OverviewItem::TaxRevenueAndGrants => computed(OverviewValue::Amount(
             y.income.tax_revenue.checked_add(y.income.general_grants)?,
         )),
         OverviewItem::ResultForTheYear => {
-            computed(OverviewValue::Amount(y.income.result_for_the_year()?))
+            computed(OverviewValue::Amount(y.income.result_for_the_year()))
         }
         OverviewItem::NetInvestments => y
             .net_investments
             .and_then(|a| given(OverviewValue::Amount(a))),
         OverviewItem::EquityRatio => match &y.balance {
             Some(br) => {
-                let assets = br.total_assets()?;
+                let assets = br.total_assets();
                 if assets.is_zero() {
                     None
                 } else {
                     computed(OverviewValue::Percent(Percent::of(
-                        br.equity()?,
+                        br.equity(),
                         assets,
                         "summa tillgångar",
                     )?))
