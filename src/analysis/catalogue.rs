@@ -833,6 +833,22 @@ mod tests {
     }
 
     #[test]
+    fn module_docs_list_every_ratio() {
+        let docs = include_str!("mod.rs");
+        for d in &CATALOGUE {
+            let row = format!("//! | {} |", d.name);
+            assert!(
+                docs.contains(&row),
+                "{} is not in the catalogue table",
+                d.name
+            );
+            if let Some(k) = d.kolada {
+                assert!(docs.contains(k), "{k}");
+            }
+        }
+    }
+
+    #[test]
     fn kolada_ids_have_notes_naming_them() {
         for d in &CATALOGUE {
             if let Some(k) = d.kolada {
