@@ -185,6 +185,7 @@ fn run(format: Format) -> Result<(), Box<dyn std::error::Error>> {
     for (_, table) in &analysis.tables {
         println!("{}", render(table, format));
     }
+    println!("{}", render(&analysis.development, format));
     if !analysis.unavailable.is_empty() {
         // One line per ratio and reason, with the columns it concerns.
         let mut lines: Vec<(String, String, Vec<String>)> = Vec::new();

@@ -318,6 +318,20 @@ fn rk_tables_have_every_perspective_and_render() {
         );
     }
     assert!(result.to_text(&sv).contains("4,6\u{a0}%"));
+    // Utveckling mellan åren: nettokostnader 853 → 872 (+2,2 %), skatter 886 → 917.
+    let dev = &fa.development;
+    let nk = dev
+        .ratios
+        .iter()
+        .find(|r| r.label == "Verksamhetens nettokostnader, förändring")
+        .unwrap();
+    assert_eq!(nk.values[0], None);
+    assert_eq!(nk.values[2].map(r1), Some("2.2".to_owned()));
+    assert_eq!(nk.values[1].map(r1), Some("3.6".to_owned())); // budget 884 against 853
+    assert!(
+        dev.row("eget_kapital").is_none(),
+        "no balansräkning, no row"
+    );
     assert!(result.to_csv(',').contains("nyckeltal"));
 }
 

@@ -202,6 +202,22 @@ pub struct RatioDefinition {
     pub per_inhabitant: bool,
 }
 
+impl RatioDefinition {
+    /// The Kolada id for kommunen or for the kommunkoncern.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::{RatioId, Scope};
+    /// assert_eq!(RatioId::EquityRatio.definition().kolada_for(Scope::Group), Some("N03110"));
+    /// ```
+    #[must_use]
+    pub fn kolada_for(&self, scope: super::Scope) -> Option<&'static str> {
+        match scope {
+            super::Scope::Entity => self.kolada,
+            super::Scope::Group => self.kolada_koncern,
+        }
+    }
+}
+
 /// Where the Kolada titles were read: a Kolada KPI list (id and title) mirrored in a
 /// public repository. Kolada's formula texts were not available; a title confirms what
 /// is measured, not every detail of the definition.

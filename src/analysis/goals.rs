@@ -13,8 +13,7 @@ use crate::goal::{
     Achievement, Measurement, Observation, Outcome, OverAchievement, TargetKind, TargetValue,
     YearValue,
 };
-use crate::money::Percent;
-use crate::present::{Column, RatioRow, Table};
+use crate::present::{Column, QuantityRow, RatioRow, Table};
 
 /// A financial goal (finansiellt mål): a ratio of the catalogue and a target of the goal
 /// module, e.g. "årets resultat ska uppgå till minst 2 % av skatteintäkter och generella
@@ -272,16 +271,31 @@ pub fn goals_table(
     let mut table = Table::new("Finansiella mål", crate::Scale::Tkr, columns);
     for goal in goals {
         let years = goal.evaluate(series, options)?;
-        let percent = |v: &Option<RatioFigure>| match v {
-            Some(RatioFigure::Percent(p)) => Some(*p),
-            Some(other) => Some(Percent::new(other.as_decimal())),
-            None => None,
-        };
-        table.push_ratio(RatioRow {
-            label: format!("{} ({})", goal.description, goal.target.describe()),
-            values: years.iter().map(|g| percent(&g.value)).collect(),
-            decimals: 1,
-        })?;
+        let label = format!("{} ({})", goal.description, goal.target.describe());
+        let unit = goal.ratio.definition().unit;
+        if unit == RatioUnit::Percent {
+            table.push_ratio(RatioRow {
+                label,
+                values: years
+                    .iter()
+                    .map(|g| match g.value {
+                        Some(RatioFigure::Percent(p)) => Some(p),
+                        _ => None,
+                    })
+                    .collect(),
+                decimals: 1,
+            })?;
+        } else {
+            table.push_quantity(QuantityRow::new(
+                label,
+                Some(unit.label()),
+                1,
+                years
+                    .iter()
+                    .map(|g| g.value.map(RatioFigure::as_decimal))
+                    .collect(),
+            ))?;
+        }
         table.push_ratio(RatioRow {
             label: "– måluppfyllelse".to_owned(),
             values: years
