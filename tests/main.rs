@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod analysis;
 mod balanced_budget;
 mod check;
 mod follow_up;
