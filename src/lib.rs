@@ -193,6 +193,7 @@ mod error;
 pub mod goal;
 pub mod ledger;
 pub mod money;
+pub mod note;
 mod period;
 pub mod present;
 pub mod ratio;

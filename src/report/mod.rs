@@ -22,6 +22,7 @@
 mod annual;
 mod document;
 mod interim;
+mod notes;
 mod parts;
 mod render;
 
