@@ -44,6 +44,7 @@ impl NoteFindingKind {
 ///     what: "utgående avsättning".into(),
 ///     computed: NoteFigure::Amount(Amount::mnkr(2_255)),
 ///     printed: NoteFigure::Amount(Amount::mnkr(2_256)),
+///     unit: Some(kommunal_redovisning::Scale::Mnkr),
 ///     difference: NoteFigure::Amount(Amount::mnkr(1)),
 ///     kind: NoteFindingKind::Rounding,
 /// };
@@ -64,6 +65,9 @@ pub struct NoteFinding {
     pub computed: NoteFigure,
     /// The figure as given in the note.
     pub printed: NoteFigure,
+    /// The unit the note prints its figures in (its precision), for messages.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub unit: Option<Scale>,
     /// `printed − computed`.
     pub difference: NoteFigure,
     /// Rounding or error.
@@ -79,9 +83,9 @@ impl NoteFinding {
             self.note,
             self.column,
             self.what,
-            self.printed.sv(),
-            self.computed.sv(),
-            self.difference.sv(),
+            self.printed.sv_in(self.unit),
+            self.computed.sv_in(self.unit),
+            self.difference.sv_in(self.unit),
             self.kind.label()
         )
     }
@@ -100,11 +104,17 @@ pub enum NoteFigure {
 }
 
 impl NoteFigure {
-    /// Swedish format with the unit: `2 256 mnkr`, `2,2 %`.
+    /// Swedish format with the unit: `24 000 tkr`, `2,2 %`.
     #[must_use]
     pub fn sv(self) -> String {
+        self.sv_in(None)
+    }
+
+    /// Swedish format, amounts in `unit` where they are whole units of it.
+    #[must_use]
+    pub fn sv_in(self, unit: Option<Scale>) -> String {
         match self {
-            NoteFigure::Amount(a) => sv_amount(a),
+            NoteFigure::Amount(a) => sv_amount_in(a, unit),
             NoteFigure::Percent(p) => NumberFormat::swedish()
                 .with_decimals(p.as_decimal().scale())
                 .percent(p),
@@ -112,20 +122,17 @@ impl NoteFigure {
     }
 }
 
-/// An amount in Swedish format with the largest unit that shows it exactly:
-/// `2 256 mnkr`, `470 tkr`, `1 334 069 617 kr`, `12,50 kr`.
-pub(crate) fn sv_amount(a: Amount) -> String {
+/// An amount in Swedish format in `unit` when it shows it exactly, else in tkr when
+/// that does, else in kronor: `2 256 mnkr`, `470 tkr`, `1 334 069 617 kr`, `12,50 kr`.
+pub(crate) fn sv_amount_in(a: Amount, unit: Option<Scale>) -> String {
     let sv = NumberFormat::swedish();
     let exact_in = |s: Scale| {
         a.as_decimal()
             .checked_rem(s.factor())
             .is_some_and(|r| r.is_zero())
     };
-    if a.is_zero() {
-        return "0 kr".to_owned();
-    }
-    for s in [Scale::Mnkr, Scale::Tkr] {
-        if exact_in(s) {
+    for s in unit.into_iter().chain([Scale::Tkr]) {
+        if exact_in(s) && s != Scale::Kr {
             return format!("{} {}", sv.amount(a, s), s.label());
         }
     }
@@ -160,7 +167,7 @@ impl<'a> Checker<'a> {
             None => Ok(Amount::ZERO),
             Some(s) => {
                 let half = s.factor() / Decimal::TWO;
-                Amount::new(half).checked_mul(Decimal::from(figures))
+                Amount::new(half)?.checked_mul(Decimal::from(figures))
             }
         }
     }
@@ -177,6 +184,12 @@ impl<'a> Checker<'a> {
         if computed == printed {
             return Ok(());
         }
+        // A figure that is the computed one rounded to the printed precision is right.
+        if let Some(s) = self.precision {
+            if computed.round_to(s, 0, RoundingMode::HalfAwayFromZero)? == printed {
+                return Ok(());
+            }
+        }
         let difference = printed.checked_sub(computed)?;
         let kind = if difference.abs() <= self.tolerance(figures)? {
             NoteFindingKind::Rounding
@@ -189,6 +202,7 @@ impl<'a> Checker<'a> {
             what: what.into(),
             computed: NoteFigure::Amount(computed),
             printed: NoteFigure::Amount(printed),
+            unit: self.precision,
             difference: NoteFigure::Amount(difference),
             kind,
         });
@@ -227,6 +241,7 @@ impl<'a> Checker<'a> {
             what: what.into(),
             computed: NoteFigure::Percent(rounded),
             printed: NoteFigure::Percent(printed),
+            unit: self.precision,
             difference: NoteFigure::Percent(difference),
             kind: NoteFindingKind::Error,
         });
@@ -312,20 +327,33 @@ mod tests {
         assert_eq!(c.findings[1].kind, NoteFindingKind::Error);
         let mut exact = Checker::new(1, "2015", None);
         exact
-            .sum("summa", &[Amount::kr(1)], Amount::new(Decimal::new(101, 2)))
+            .sum(
+                "summa",
+                &[Amount::kr(1)],
+                Amount::new(Decimal::new(101, 2)).unwrap(),
+            )
             .unwrap();
         assert_eq!(exact.findings[0].kind, NoteFindingKind::Error);
     }
 
     #[test]
     fn amounts_read_in_their_unit() {
-        assert_eq!(sv_amount(Amount::mnkr(2_256)), "2\u{a0}256 mnkr");
-        assert_eq!(sv_amount(Amount::tkr(-470)), "\u{2212}470 tkr");
+        let sv = sv_amount_in;
         assert_eq!(
-            sv_amount(Amount::kr(1_334_069_617)),
+            sv(Amount::mnkr(2_256), Some(Scale::Mnkr)),
+            "2\u{a0}256 mnkr"
+        );
+        assert_eq!(sv(Amount::mnkr(2), None), "2\u{a0}000 tkr");
+        assert_eq!(sv(Amount::tkr(-470), None), "\u{2212}470 tkr");
+        assert_eq!(
+            sv(Amount::kr(1_334_069_617), None),
             "1\u{a0}334\u{a0}069\u{a0}617 kr"
         );
-        assert_eq!(sv_amount(Amount::new(Decimal::new(1250, 2))), "12,50 kr");
+        assert_eq!(
+            sv(Amount::new(Decimal::new(1250, 2)).unwrap(), None),
+            "12,50 kr"
+        );
+        assert_eq!(sv(Amount::ZERO, None), "0 tkr");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::specification::{NamedAmount, Specification};
 use super::{NoteRow, named_id};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent};
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// Långfristiga skulder: ingående skuld + nyupplåning + amorteringar + other named
 /// movements (e.g. omklassificering till kortfristig del) = utgående skuld; the
@@ -129,31 +129,32 @@ impl LoanSchedule {
     }
 
     pub(crate) fn rows(&self) -> Vec<NoteRow> {
-        let row = |id: String, label: &str, kind: RowKind, depth: u8, amount: Amount| NoteRow {
-            id,
-            label: label.to_owned(),
-            kind,
-            depth,
-            amount: Some(amount),
-        };
+        let row =
+            |id: String, label: &str, kind: StatementRowKind, depth: u8, amount: Amount| NoteRow {
+                id,
+                label: label.to_owned(),
+                kind,
+                depth,
+                amount: Some(amount),
+            };
         let mut out = vec![row(
             "ingaende_skuld".into(),
             "Ingående låneskuld",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             self.opening,
         )];
         out.push(row(
             "nyupplaning".into(),
             "Nyupplåning",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             self.new_loans,
         ));
         out.push(row(
             "amorteringar".into(),
             "Amorteringar",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             self.repayments,
         ));
@@ -161,7 +162,7 @@ impl LoanSchedule {
             out.push(row(
                 named_id("", &o.label),
                 &o.label,
-                RowKind::Line,
+                StatementRowKind::Line,
                 0,
                 o.amount,
             ));
@@ -169,7 +170,7 @@ impl LoanSchedule {
         out.push(row(
             "utgaende_skuld".into(),
             "Utgående låneskuld",
-            RowKind::Total,
+            StatementRowKind::Total,
             0,
             self.closing,
         ));
@@ -184,7 +185,7 @@ impl LoanSchedule {
             out.push(NoteRow {
                 id: prefix.to_owned(),
                 label: heading.to_owned(),
-                kind: RowKind::Heading,
+                kind: StatementRowKind::Heading,
                 depth: 0,
                 amount: None,
             });
@@ -192,7 +193,7 @@ impl LoanSchedule {
                 out.push(row(
                     named_id(prefix, &a.label),
                     &a.label,
-                    RowKind::Line,
+                    StatementRowKind::Line,
                     1,
                     a.amount,
                 ));
@@ -305,8 +306,8 @@ impl KommuninvestShare {
                     what: what.to_owned(),
                     reason: format!(
                         "andelen {} är större än totalen {}",
-                        super::check::sv_amount(share),
-                        super::check::sv_amount(total)
+                        super::check::sv_amount_in(share, None),
+                        super::check::sv_amount_in(total, None)
                     ),
                 });
             }
@@ -386,7 +387,7 @@ impl GuaranteeSchedule {
             out.push(NoteRow {
                 id: "kommuninvest".to_owned(),
                 label: format!("Kommuninvest i Sverige AB per {}", k.date),
-                kind: RowKind::Heading,
+                kind: StatementRowKind::Heading,
                 depth: 0,
                 amount: None,
             });
@@ -411,7 +412,7 @@ impl GuaranteeSchedule {
                 out.push(NoteRow {
                     id: format!("kommuninvest/{id}"),
                     label: label.to_owned(),
-                    kind: RowKind::OfWhich,
+                    kind: StatementRowKind::OfWhich,
                     depth: 1,
                     amount: Some(amount),
                 });

@@ -9,7 +9,7 @@ use super::specification::NamedAmount;
 use super::{NoteRow, named_id};
 use crate::error::{Error, Result};
 use crate::money::Amount;
-use crate::statement::{BalanceLine, RowKind};
+use crate::statement::{BalanceLine, StatementRowKind};
 
 /// Anskaffningsvärde, ackumulerade avskrivningar and ackumulerade nedskrivningar at a
 /// date: the gross values behind a carrying value. Accumulated depreciation and
@@ -367,7 +367,7 @@ impl AssetClass {
 
     pub(crate) fn rows(&self, prefix: &str, depth: u8) -> Vec<NoteRow> {
         let id = |s: &str| named_id(prefix, s);
-        let row = |key: &str, label: &str, kind: RowKind, amount: Amount| NoteRow {
+        let row = |key: &str, label: &str, kind: StatementRowKind, amount: Amount| NoteRow {
             id: id(key),
             label: label.to_owned(),
             kind,
@@ -380,20 +380,20 @@ impl AssetClass {
             out.push(row(
                 &format!("{w}_anskaffningsvarde"),
                 &format!("{when} anskaffningsvärde"),
-                RowKind::Line,
+                StatementRowKind::Line,
                 g.cost,
             ));
             out.push(row(
                 &format!("{w}_ackumulerade_avskrivningar"),
                 &format!("{when} ackumulerade avskrivningar"),
-                RowKind::Line,
+                StatementRowKind::Line,
                 g.accumulated_depreciation,
             ));
             if !g.accumulated_impairment.is_zero() {
                 out.push(row(
                     &format!("{w}_ackumulerade_nedskrivningar"),
                     &format!("{when} ackumulerade nedskrivningar"),
-                    RowKind::Line,
+                    StatementRowKind::Line,
                     g.accumulated_impairment,
                 ));
             }
@@ -404,21 +404,21 @@ impl AssetClass {
         out.push(row(
             "ingaende_bokfort_varde",
             "Ingående bokfört värde",
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
             self.opening,
         ));
         for (key, label, amount) in self.movements() {
             if !amount.is_zero() || key == "investeringar" || key == "avskrivningar" {
-                out.push(row(key, label, RowKind::Line, amount));
+                out.push(row(key, label, StatementRowKind::Line, amount));
             }
         }
         for o in &self.other {
-            out.push(row(&o.label, &o.label, RowKind::Line, o.amount));
+            out.push(row(&o.label, &o.label, StatementRowKind::Line, o.amount));
         }
         out.push(row(
             "utgaende_bokfort_varde",
             "Utgående bokfört värde",
-            RowKind::Total,
+            StatementRowKind::Total,
             self.closing,
         ));
         if let Some(g) = &self.closing_gross {
@@ -523,7 +523,7 @@ impl FixedAssetSchedule {
                 out.push(NoteRow {
                     id: named_id("", &class.name),
                     label: class.name.clone(),
-                    kind: RowKind::Heading,
+                    kind: StatementRowKind::Heading,
                     depth: 0,
                     amount: None,
                 });
@@ -534,7 +534,7 @@ impl FixedAssetSchedule {
             out.push(NoteRow {
                 id: "summa_bokfort_varde".to_owned(),
                 label: "Summa utgående bokfört värde".to_owned(),
-                kind: RowKind::Total,
+                kind: StatementRowKind::Total,
                 depth: 0,
                 amount: Some(match self.total {
                     Some(t) => t,

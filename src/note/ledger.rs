@@ -130,7 +130,7 @@ impl NoteChart {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] for a malformed account match.
+    /// [`crate::Error::InvalidRule`] for a malformed account match.
     pub fn new(scopes: Vec<NoteScopeRule>, rules: Vec<NoteRule>) -> Result<Self> {
         for s in &scopes {
             s.accounts.check()?;
@@ -145,7 +145,7 @@ impl NoteChart {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] for a malformed account match.
+    /// [`crate::Error::InvalidRule`] for a malformed account match.
     pub fn push(&mut self, rule: NoteRule) -> Result<()> {
         rule.accounts.check()?;
         self.rules.push(rule);
@@ -156,7 +156,7 @@ impl NoteChart {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRule`] for a malformed account match.
+    /// [`crate::Error::InvalidRule`] for a malformed account match.
     pub fn push_scope(&mut self, scope: NoteScopeRule) -> Result<()> {
         scope.accounts.check()?;
         self.scopes.push(scope);
@@ -318,7 +318,7 @@ impl LedgerNotes {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`]; the validation of the built notes.
+    /// [`crate::Error::Overflow`]; the validation of the built notes.
     pub fn build(
         tb: &TrialBalance,
         chart: &NoteChart,
@@ -610,7 +610,7 @@ impl LedgerNotes {
                 format!(
                     "konto {} ({}) ligger inom en nots kontointervall men ingen notrad tar det",
                     u.account,
-                    super::check::sv_amount(u.amount)
+                    super::check::sv_amount_in(u.amount, None)
                 )
             })
             .collect()

@@ -50,7 +50,7 @@ use crate::error::{Error, Result};
 use crate::money::{Amount, Percent, Scale};
 use crate::period::FinancialYear;
 use crate::present::{Column, RatioRow, Table, TableRow, ValueKind};
-use crate::statement::{BalanceLine, RowKind};
+use crate::statement::{BalanceLine, StatementRowKind};
 
 /// Which note it is: the notes RKR R17 names for a delårsrapport, and the notes LKBR
 /// 9 kap. and RKR ask of an årsredovisning.
@@ -191,7 +191,7 @@ impl NoteColumn {
         }
     }
 
-    /// The koncern's column for `year`, headed "Koncernen <year>".
+    /// The koncern's column for `year`, headed "Koncernen 2025" for 2025.
     #[must_use]
     pub fn koncern(year: FinancialYear) -> Self {
         NoteColumn {
@@ -259,7 +259,7 @@ pub struct NoteRow {
     /// The label.
     pub label: String,
     /// Heading, line, subtotal, total or "varav".
-    pub kind: RowKind,
+    pub kind: StatementRowKind,
     /// Indentation.
     pub depth: u8,
     /// The amount; `None` for headings.

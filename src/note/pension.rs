@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::money::{Amount, Percent};
 use crate::period::FinancialYear;
 use crate::ratio;
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// Särskild löneskatt på pensionskostnader by year (lag 1991:687), as data: each entry
 /// is the rate from that year on. Pension obligations are reported including it.
@@ -353,19 +353,20 @@ impl PensionProvisionSchedule {
     }
 
     pub(crate) fn rows(&self) -> Result<Vec<NoteRow>> {
-        let row = |id: &str, label: &str, kind: RowKind, depth: u8, amount: Amount| NoteRow {
-            id: id.to_owned(),
-            label: label.to_owned(),
-            kind,
-            depth,
-            amount: Some(amount),
-        };
+        let row =
+            |id: &str, label: &str, kind: StatementRowKind, depth: u8, amount: Amount| NoteRow {
+                id: id.to_owned(),
+                label: label.to_owned(),
+                kind,
+                depth,
+                amount: Some(amount),
+            };
         let mut out = Vec::new();
         for p in &self.by_kind {
             out.push(row(
                 &named_id("slag", p.kind.label()),
                 p.kind.label(),
-                RowKind::Line,
+                StatementRowKind::Line,
                 0,
                 p.amount,
             ));
@@ -374,7 +375,7 @@ impl PensionProvisionSchedule {
             out.push(row(
                 "summa_pensionsavsattning",
                 "Summa avsättning för pensioner",
-                RowKind::Subtotal,
+                StatementRowKind::Subtotal,
                 0,
                 self.closing,
             ));
@@ -382,7 +383,7 @@ impl PensionProvisionSchedule {
         out.push(row(
             "ingaende_avsattning",
             "Ingående avsättning",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             self.opening,
         ));
@@ -392,7 +393,7 @@ impl PensionProvisionSchedule {
         out.push(row(
             "nya_forpliktelser",
             "Nya förpliktelser under året",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             new,
         ));
@@ -419,14 +420,14 @@ impl PensionProvisionSchedule {
             ),
         ] {
             if !amount.is_zero() {
-                out.push(row(id, label, RowKind::OfWhich, 1, amount));
+                out.push(row(id, label, StatementRowKind::OfWhich, 1, amount));
             }
         }
         for o in &self.other {
             out.push(row(
                 &named_id("varav", &o.label),
                 &format!("varav {}", o.label.to_lowercase()),
-                RowKind::OfWhich,
+                StatementRowKind::OfWhich,
                 1,
                 o.amount,
             ));
@@ -434,21 +435,21 @@ impl PensionProvisionSchedule {
         out.push(row(
             "utbetalningar",
             "Årets utbetalningar",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             self.payments,
         ));
         out.push(row(
             "loneskatt",
             "Förändring av särskild löneskatt",
-            RowKind::Line,
+            StatementRowKind::Line,
             0,
             self.payroll_tax_change,
         ));
         out.push(row(
             "utgaende_avsattning",
             "Utgående avsättning",
-            RowKind::Total,
+            StatementRowKind::Total,
             0,
             self.closing,
         ));
@@ -637,25 +638,26 @@ impl PensionSummary {
     }
 
     pub(crate) fn rows(&self) -> Result<Vec<NoteRow>> {
-        let row = |id: &str, label: &str, kind: RowKind, depth: u8, amount: Amount| NoteRow {
-            id: id.to_owned(),
-            label: label.to_owned(),
-            kind,
-            depth,
-            amount: Some(amount),
-        };
+        let row =
+            |id: &str, label: &str, kind: StatementRowKind, depth: u8, amount: Amount| NoteRow {
+                id: id.to_owned(),
+                label: label.to_owned(),
+                kind,
+                depth,
+                amount: Some(amount),
+            };
         let mut out = vec![
             row(
                 "avsattning",
                 "Avsättning för pensioner inkl. särskild löneskatt",
-                RowKind::Line,
+                StatementRowKind::Line,
                 0,
                 self.provision,
             ),
             row(
                 "ansvarsforbindelse",
                 "Ansvarsförbindelse, pensioner intjänade före 1998, inkl. särskild löneskatt",
-                RowKind::Line,
+                StatementRowKind::Line,
                 0,
                 self.commitments_before_1998,
             ),
@@ -664,7 +666,7 @@ impl PensionSummary {
             out.push(row(
                 "ansvarsforbindelse_loneskatt",
                 "därav särskild löneskatt",
-                RowKind::OfWhich,
+                StatementRowKind::OfWhich,
                 1,
                 t,
             ));
@@ -673,7 +675,7 @@ impl PensionSummary {
             out.push(row(
                 &named_id("forpliktelse", &o.label),
                 &o.label,
-                RowKind::Line,
+                StatementRowKind::Line,
                 0,
                 o.amount,
             ));
@@ -681,7 +683,7 @@ impl PensionSummary {
         out.push(row(
             "totala_forpliktelser",
             "Totala pensionsförpliktelser",
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
             0,
             self.printed_total
                 .map_or_else(|| self.total_obligation(), Ok)?,
@@ -690,7 +692,7 @@ impl PensionSummary {
             out.push(row(
                 &named_id("medel", &a.label),
                 &a.label,
-                RowKind::Line,
+                StatementRowKind::Line,
                 0,
                 a.amount,
             ));
@@ -698,14 +700,14 @@ impl PensionSummary {
         out.push(row(
             "forvaltade_medel",
             "Summa förvaltade pensionsmedel",
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
             0,
             self.managed()?,
         ));
         out.push(row(
             "aterlanade_medel",
             "Återlånade medel",
-            RowKind::Total,
+            StatementRowKind::Total,
             0,
             self.printed_reloaned.map_or_else(|| self.reloaned(), Ok)?,
         ));

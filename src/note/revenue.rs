@@ -8,7 +8,7 @@ use super::specification::NamedAmount;
 use super::{NoteRow, named_id};
 use crate::error::{Error, Result};
 use crate::money::Amount;
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// Skatteintäkter: preliminär kommunalskatt + prognos för årets slutavräkning +
 /// korrigering av föregående års slutavräkning + other named parts (e.g. kommunal
@@ -81,7 +81,7 @@ impl TaxRevenueSchedule {
     }
 
     pub(crate) fn rows(&self) -> Result<Vec<NoteRow>> {
-        let row = |id: String, label: &str, kind: RowKind, amount: Amount| NoteRow {
+        let row = |id: String, label: &str, kind: StatementRowKind, amount: Amount| NoteRow {
             id,
             label: label.to_owned(),
             kind,
@@ -92,19 +92,19 @@ impl TaxRevenueSchedule {
             row(
                 "preliminar".into(),
                 "Preliminär kommunalskatt",
-                RowKind::Line,
+                StatementRowKind::Line,
                 self.preliminary,
             ),
             row(
                 "slutavrakning_aret".into(),
                 "Prognos för slutavräkningen, innevarande år",
-                RowKind::Line,
+                StatementRowKind::Line,
                 self.final_settlement_forecast,
             ),
             row(
                 "slutavrakning_foregaende".into(),
                 "Korrigering av slutavräkningen, föregående år",
-                RowKind::Line,
+                StatementRowKind::Line,
                 self.prior_year_correction,
             ),
         ];
@@ -112,14 +112,14 @@ impl TaxRevenueSchedule {
             out.push(row(
                 named_id("", &o.label),
                 &o.label,
-                RowKind::Line,
+                StatementRowKind::Line,
                 o.amount,
             ));
         }
         out.push(row(
             "summa".into(),
             "Summa skatteintäkter",
-            RowKind::Total,
+            StatementRowKind::Total,
             self.total.map_or_else(|| self.sum(), Ok)?,
         ));
         Ok(out)
@@ -269,7 +269,7 @@ impl GeneralGrantsSchedule {
             .map(|p| NoteRow {
                 id: named_id("", p.component.label()),
                 label: p.component.label().to_owned(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth: 0,
                 amount: Some(p.amount),
             })
@@ -277,7 +277,7 @@ impl GeneralGrantsSchedule {
         out.push(NoteRow {
             id: "summa".to_owned(),
             label: "Summa generella statsbidrag och utjämning".to_owned(),
-            kind: RowKind::Total,
+            kind: StatementRowKind::Total,
             depth: 0,
             amount: Some(self.total.map_or_else(|| self.sum(), Ok)?),
         });

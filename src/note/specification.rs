@@ -7,7 +7,7 @@ use super::check::Checker;
 use super::{NoteRow, named_id};
 use crate::error::Result;
 use crate::money::Amount;
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// What a row of a [`Specification`] is.
 #[doc(alias = "radtyp")]
@@ -23,6 +23,9 @@ pub enum ItemKind {
     /// A declared subtotal (delsumma): the sum of the parts since the previous
     /// subtotal, checked.
     Subtotal,
+    /// A declared running total ("summa" after a delsumma and more parts): the sum of
+    /// all parts so far, checked.
+    RunningTotal,
 }
 
 /// One row of a [`Specification`]: a label and an amount.
@@ -206,12 +209,20 @@ impl Specification {
 
     pub(crate) fn check(&self, c: &mut Checker<'_>, what: &str) -> Result<()> {
         let mut since = Vec::new();
+        let mut all = Vec::new();
         for item in &self.items {
             match item.kind {
-                ItemKind::Part => since.push(item.amount),
+                ItemKind::Part => {
+                    since.push(item.amount);
+                    all.push(item.amount);
+                }
                 ItemKind::OfWhich => {}
                 ItemKind::Subtotal => {
                     c.sum(item.label.to_lowercase(), &since, item.amount)?;
+                    since.clear();
+                }
+                ItemKind::RunningTotal => {
+                    c.sum(item.label.to_lowercase(), &all, item.amount)?;
                     since.clear();
                 }
             }
@@ -236,9 +247,9 @@ impl Specification {
                 id: named_id(prefix, &i.label),
                 label: i.label.clone(),
                 kind: match i.kind {
-                    ItemKind::Part => RowKind::Line,
-                    ItemKind::OfWhich => RowKind::OfWhich,
-                    ItemKind::Subtotal => RowKind::Subtotal,
+                    ItemKind::Part => StatementRowKind::Line,
+                    ItemKind::OfWhich => StatementRowKind::OfWhich,
+                    ItemKind::Subtotal | ItemKind::RunningTotal => StatementRowKind::Subtotal,
                 },
                 depth: u8::from(i.kind == ItemKind::OfWhich),
                 amount: Some(i.amount),
@@ -250,7 +261,7 @@ impl Specification {
                 .total_label
                 .clone()
                 .unwrap_or_else(|| "Summa".to_owned()),
-            kind: RowKind::Total,
+            kind: StatementRowKind::Total,
             depth: 0,
             amount: Some(self.total()?),
         });

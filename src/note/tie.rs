@@ -1,10 +1,10 @@
 //! Notes tied to statements: every statement row with a note reference must refer to
 //! an existing note, and the note's total must equal the row.
 
-use super::check::sv_amount;
+use super::check::sv_amount_in;
 use super::{Note, NoteScope};
 use crate::error::Result;
-use crate::money::Amount;
+use crate::money::{Amount, Scale};
 use crate::period::FinancialYear;
 use crate::statement::StatementRow;
 
@@ -39,6 +39,7 @@ pub enum TieFindingKind {
 ///     row_amount: Some(Amount::tkr(24_000)),
 ///     note_amount: Some(Amount::tkr(25_000)),
 ///     difference: Some(Amount::tkr(-1_000)),
+///     unit: None,
 /// };
 /// assert!(f.message().contains("not 14"));
 /// ```
@@ -63,13 +64,17 @@ pub struct TieFinding {
     pub note_amount: Option<Amount>,
     /// `row − note`.
     pub difference: Option<Amount>,
+    /// The note's printed unit (its precision), for messages.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub unit: Option<Scale>,
 }
 
 impl TieFinding {
     /// The finding in Swedish, both figures in Swedish format.
     #[must_use]
     pub fn message(&self) -> String {
-        let show = |a: Option<Amount>| a.map_or_else(|| "–".to_owned(), sv_amount);
+        let show =
+            |a: Option<Amount>| a.map_or_else(|| "–".to_owned(), |a| sv_amount_in(a, self.unit));
         match self.kind {
             TieFindingKind::Agrees => format!(
                 "{}: raden {} ({}) och not {} ({}) stämmer",
@@ -113,7 +118,7 @@ impl TieFinding {
 /// ```
 /// use kommunal_redovisning::{Amount, FinancialYear};
 /// use kommunal_redovisning::note::{tie, LoanSchedule, Note, NoteBody, NoteColumn, NoteKind, NoteScope, TieFindingKind};
-/// use kommunal_redovisning::statement::{RowKind, StatementRow};
+/// use kommunal_redovisning::statement::{StatementRowKind, StatementRow};
 ///
 /// let y = FinancialYear::new(2025);
 /// let mut loans = LoanSchedule::new(Amount::tkr(25_000));
@@ -123,7 +128,7 @@ impl TieFinding {
 ///     vec![NoteColumn::kommun(y)], NoteBody::LongTermDebt(vec![loans]))?];
 /// let row = |note: &str| StatementRow {
 ///     id: "langfristiga_skulder".into(), label: "Långfristiga skulder".into(),
-///     kind: RowKind::Line, depth: 1, amount: Some(Amount::tkr(24_000)), note: Some(note.into()),
+///     kind: StatementRowKind::Line, depth: 1, amount: Some(Amount::tkr(24_000)), note: Some(note.into()),
 /// };
 /// let ok = tie(&notes, "balansräkningen", &[row("14")], y, NoteScope::Kommun)?;
 /// assert_eq!(ok[0].kind, TieFindingKind::Agrees);
@@ -152,6 +157,7 @@ pub fn tie(
             row_amount: Some(amount),
             note_amount: None,
             difference: None,
+            unit: None,
         };
         let note = reference
             .trim()
@@ -165,6 +171,7 @@ pub fn tie(
         if note.body.schedules().is_none() {
             continue;
         }
+        finding.unit = note.precision;
         let Some(col) = note.column_index(year, scope) else {
             finding.kind = TieFindingKind::NoColumn;
             out.push(finding);

@@ -341,8 +341,8 @@ impl AnnualReport {
                 self.balance_sheet.as_ref(),
             ) {
                 Ok(f) => out.extend(f),
-                Err(e) => out.push(Finding::new(
-                    FindingKind::Inconsistent,
+                Err(e) => out.push(ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
                     "noter",
                     "LKBR 9 kap.",
                     e.to_string(),

@@ -10,7 +10,7 @@ use crate::period::FinancialYear;
 use crate::present::NumberFormat;
 use crate::statement::{BalanceSheet, IncomeStatement, StatementLayout, StatementRow};
 
-use super::interim::{Finding, FindingKind};
+use super::interim::{ReportFinding, ReportFindingKind};
 
 /// A statement of a report to tie: its name, rows and year.
 pub(crate) struct Tied {
@@ -50,12 +50,12 @@ pub(crate) fn statements(
 }
 
 /// Each note's arithmetic and structure, duplicate numbers, and the ties.
-pub(crate) fn consistency(notes: &[Note], statements: &[Tied]) -> Result<Vec<Finding>> {
+pub(crate) fn consistency(notes: &[Note], statements: &[Tied]) -> Result<Vec<ReportFinding>> {
     let mut out = Vec::new();
     for (i, n) in notes.iter().enumerate() {
         if notes.iter().take(i).any(|m| m.number == n.number) {
-            out.push(Finding::new(
-                FindingKind::Inconsistent,
+            out.push(ReportFinding::new(
+                ReportFindingKind::Inconsistent,
                 "noter",
                 "LKBR 9 kap.",
                 format!("not {} finns två gånger", n.number),
@@ -65,14 +65,19 @@ pub(crate) fn consistency(notes: &[Note], statements: &[Tied]) -> Result<Vec<Fin
             Ok(findings) => {
                 for f in findings {
                     let kind = match f.kind {
-                        NoteFindingKind::Rounding => FindingKind::Rounding,
-                        NoteFindingKind::Error => FindingKind::Inconsistent,
+                        NoteFindingKind::Rounding => ReportFindingKind::Rounding,
+                        NoteFindingKind::Error => ReportFindingKind::Inconsistent,
                     };
-                    out.push(Finding::new(kind, "noter", "LKBR 9 kap.", f.message()));
+                    out.push(ReportFinding::new(
+                        kind,
+                        "noter",
+                        "LKBR 9 kap.",
+                        f.message(),
+                    ));
                 }
             }
-            Err(e) => out.push(Finding::new(
-                FindingKind::Inconsistent,
+            Err(e) => out.push(ReportFinding::new(
+                ReportFindingKind::Inconsistent,
                 "noter",
                 "LKBR 9 kap.",
                 format!("not {} kan inte läsas: {e}", n.number),
@@ -85,8 +90,8 @@ pub(crate) fn consistency(notes: &[Note], statements: &[Tied]) -> Result<Vec<Fin
             if f.kind == TieFindingKind::Agrees {
                 agreeing = agreeing.saturating_add(1);
             } else {
-                out.push(Finding::new(
-                    FindingKind::Inconsistent,
+                out.push(ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
                     "noter",
                     "LKBR 9 kap.",
                     f.message(),
@@ -95,8 +100,8 @@ pub(crate) fn consistency(notes: &[Note], statements: &[Tied]) -> Result<Vec<Fin
         }
     }
     if agreeing > 0 {
-        out.push(Finding::new(
-            FindingKind::Info,
+        out.push(ReportFinding::new(
+            ReportFindingKind::Info,
             "noter",
             "LKBR 9 kap.",
             format!("{agreeing} rader i räkningarna stämmer mot sina noter"),
@@ -112,7 +117,7 @@ pub(crate) fn pension_figures(
     notes: &[Note],
     balance: Option<&BalanceSheet>,
     year: FinancialYear,
-) -> Result<Vec<Finding>> {
+) -> Result<Vec<ReportFinding>> {
     let mut out = Vec::new();
     let Some(br) = balance else {
         return Ok(out);
@@ -129,8 +134,8 @@ pub(crate) fn pension_figures(
         };
         let memo = br.pension_commitments_before_1998;
         if memo != s.commitments_before_1998 {
-            out.push(Finding::new(
-                FindingKind::Inconsistent,
+            out.push(ReportFinding::new(
+                ReportFindingKind::Inconsistent,
                 "noter",
                 "RKR R10",
                 format!(
@@ -141,11 +146,11 @@ pub(crate) fn pension_figures(
                 ),
             ));
         }
-        let assets = br.total_assets()?;
+        let assets = br.total_assets();
         if !assets.is_zero() {
-            let p = s.equity_ratio_including_commitments(br.equity()?, assets)?;
-            out.push(Finding::new(
-                FindingKind::Info,
+            let p = s.equity_ratio_including_commitments(br.equity(), assets)?;
+            out.push(ReportFinding::new(
+                ReportFindingKind::Info,
                 "soliditet",
                 "RKR R10; Kolada N03002",
                 format!(
@@ -165,18 +170,18 @@ fn has(notes: &[Note], kinds: &[NoteKind]) -> bool {
 }
 
 /// The notes an årsredovisning must have, given what its statements show. One
-/// [`FindingKind::Missing`] per missing note, with its source.
+/// [`ReportFindingKind::Missing`] per missing note, with its source.
 pub(crate) fn annual_completeness(
     notes: &[Note],
     entity: &Entity,
     income: Option<&IncomeStatement>,
     balance: Option<&BalanceSheet>,
-) -> Result<Vec<Finding>> {
+) -> Result<Vec<ReportFinding>> {
     let mut out = Vec::new();
     let mut need = |present: bool, kind: NoteKind, source: &str, why: &str| {
         if !present {
-            out.push(Finding::new(
-                FindingKind::Missing,
+            out.push(ReportFinding::new(
+                ReportFindingKind::Missing,
                 "noter",
                 source,
                 format!("not om {} saknas ({why})", kind.title().to_lowercase()),
