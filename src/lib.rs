@@ -41,6 +41,11 @@
 //! - [`sie`]: a tolerant, diagnostic, fast SIE 4 reader and writer (depends on nothing
 //!   else in the crate); [`ledger`]: trial balance, the Kommun-Bas chart as data, and
 //!   statements and driftredovisning straight from a ledger.
+//! - [`note`]: noter as data (LKBR 9 kap.) — anläggningstillgångar (RKR R3/R4),
+//!   pensions with the ansvarsförbindelse and särskild löneskatt by year (RKR R10),
+//!   långfristiga skulder, borgen with Kommuninvest, skatteintäkter, utjämning,
+//!   departures from RKR and generic specifications — each checked, tied to the
+//!   statement row that refers to it, and buildable from a ledger.
 //! - [`report`]: the delårsrapport and årsredovisning as a whole, with completeness and
 //!   consistency checks and rendering to Markdown, HTML and JSON; [`check`]: checks of
 //!   statements as printed by others (rounding told apart from errors).
@@ -72,9 +77,11 @@
 //!                       ▼
 //!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)
 //!                       │  ledger::Chart (account → line; Kommun-Bas default, JSON)
-//!                       ▼  LedgerStatements::build, LedgerOperating::build
+//!                       ▼  LedgerStatements::build, LedgerOperating::build,
+//!                          note::LedgerNotes::build (note::NoteChart)
 //! hand / JSON ────► statements: IncomeStatement, BalanceSheet, CashFlowStatement,
 //!                       OperatingStatement (drift, prognos), InvestmentStatement
+//!                       + note::Note (schedules tied to their lines, note::tie)
 //!                       │  (subtotals derived, validate(), cross-statement checks)
 //!                       ▼
 //!        ratio::KeyRatios · BalancedBudgetStatement · goal::evaluate · sick_leave
@@ -111,6 +118,11 @@
 //! | delårsrapport, delårsperiod | interim report, interim period | [`Period::check_interim`] |
 //! | delårsrapport (hela rapporten) | interim report as a whole | [`report::InterimReport`] |
 //! | årsredovisning | annual report | [`report::AnnualReport`] |
+//! | not, noter | note, notes to the statements | [`note::Note`], [`note::tie`] |
+//! | anläggningstillgångar, nyttjandeperiod | fixed assets, useful life | [`note::FixedAssetSchedule`], [`note::UsefulLife`] |
+//! | pensionsavsättning, ansvarsförbindelse, återlånade medel | pension provision, contingent pension liability, reloaned funds | [`note::PensionProvisionSchedule`], [`note::PensionSummary`] |
+//! | särskild löneskatt | special payroll tax on pensions | [`note::PayrollTaxRates`] |
+//! | borgensförbindelser, Kommuninvest | guarantees | [`note::GuaranteeSchedule`], [`note::KommuninvestShare`] |
 //! | granskning: fullständighet, överensstämmelse | completeness and consistency checks | [`report::InterimReport::check_completeness`], [`report::InterimReport::check_consistency`] |
 //! | kommun, region, kommunalförbund | municipality, region, federation of municipalities | [`EntityKind`] |
 //! | organisationsnummer | organisation number | [`OrganisationNumber`] |
