@@ -181,6 +181,7 @@ pub fn current_ratio(current_assets: Amount, current_liabilities: Amount) -> Res
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct KeyRatios {
     /// Soliditet.
     pub equity_ratio: Option<Percent>,

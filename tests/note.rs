@@ -1029,7 +1029,9 @@ fn exempel() -> (SieLedger, Chart, NoteChart) {
 fn exempelkommun_notes_from_the_ledger() {
     let (ledger, chart, note_chart) = exempel();
     let mut s = LedgerStatements::build(&ledger.trial_balance, &chart, 0).unwrap();
-    let notes = LedgerNotes::build(&ledger.trial_balance, &note_chart, 0, y(2025), 2).unwrap();
+    let notes = LedgerNotes::for_year(&ledger, &note_chart, y(2025), 2).unwrap();
+    // A year the ledger has no balances for is an error, never empty notes.
+    assert!(LedgerNotes::build(&ledger.trial_balance, &note_chart, -3, y(2022), 2).is_err());
     assert!(notes.unplaced.is_empty(), "{:?}", notes.unplaced);
     notes.refer(&mut s.income, &mut s.balance);
     let kinds: Vec<NoteKind> = notes.notes.iter().map(|n| n.kind).collect();

@@ -11,7 +11,7 @@ use super::revenue::{GeneralGrantsSchedule, GrantComponent, GrantPart, TaxRevenu
 use super::specification::NamedAmount;
 use super::{LoanSchedule, Note, NoteBody, NoteColumn, NoteKind};
 use crate::error::Result;
-use crate::ledger::{AccountMatch, TrialBalance, UnmappedAccount};
+use crate::ledger::{AccountMatch, SieLedger, TrialBalance, UnmappedAccount};
 use crate::money::Amount;
 use crate::period::FinancialYear;
 use crate::statement::{BalanceLine, BalanceSheet, IncomeLine, IncomeStatement};
@@ -318,7 +318,9 @@ impl LedgerNotes {
     ///
     /// # Errors
     ///
-    /// [`crate::Error::Overflow`]; the validation of the built notes.
+    /// [`crate::Error::YearIndexNotInLedger`] when the trial balance has no balances
+    /// for that year (never empty notes); [`crate::Error::Overflow`]; the validation of
+    /// the built notes.
     pub fn build(
         tb: &TrialBalance,
         chart: &NoteChart,
@@ -326,6 +328,13 @@ impl LedgerNotes {
         financial_year: FinancialYear,
         first_number: u32,
     ) -> Result<Self> {
+        let available = tb.years();
+        if !available.contains(&year) {
+            return Err(crate::Error::YearIndexNotInLedger {
+                index: year,
+                available,
+            });
+        }
         let mut classes: BTreeMap<BalanceLine, ClassSums> = BTreeMap::new();
         let mut pension = (Amount::ZERO, Amount::ZERO, false);
         let mut loans = (Amount::ZERO, Amount::ZERO, false);
@@ -588,6 +597,28 @@ impl LedgerNotes {
                 .insert(BalanceLine::LongTermLiabilities, n.to_string());
         }
         Ok(out)
+    }
+
+    /// The notes of the financial year `year` of a ledger read from SIE (the year
+    /// index from its `#RAR` records), numbered from `first_number`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::FinancialYearNotInLedger`] when no `#RAR` covers `year`; as
+    /// [`LedgerNotes::build`].
+    pub fn for_year(
+        ledger: &SieLedger,
+        chart: &NoteChart,
+        year: FinancialYear,
+        first_number: u32,
+    ) -> Result<Self> {
+        LedgerNotes::build(
+            &ledger.trial_balance,
+            chart,
+            ledger.year_index(year)?,
+            year,
+            first_number,
+        )
     }
 
     /// Sets the note references of `income` and `balance` to these notes.

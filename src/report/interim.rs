@@ -19,6 +19,7 @@ use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avsnitt")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// The heading.
     pub title: String,
@@ -41,6 +42,7 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ManagementReport {
     /// Händelser av väsentlig betydelse.
     pub significant_events: Vec<Section>,
@@ -126,6 +128,7 @@ impl StatedFigure {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "tryckt värde")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum StatedValue {
     /// An amount printed in `scale` with no decimals (e.g. 8 521 tkr).
     Amount {
@@ -160,6 +163,7 @@ impl StatedValue {
 #[doc(alias = "angiven uppgift")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Stated {
     /// What the figure is.
     pub figure: StatedFigure,
@@ -229,6 +233,7 @@ impl ReportFindingKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReportFinding {
     /// What kind of finding.
     pub kind: ReportFindingKind,
@@ -293,6 +298,7 @@ impl ReportFinding {
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InterimReport {
     /// Who reports.
     pub entity: Entity,

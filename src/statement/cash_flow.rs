@@ -117,6 +117,7 @@ impl CashFlowSum {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kassaflödespost")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowLine {
     /// The label as printed, e.g. "Justering för av- och nedskrivningar".
     pub label: String,
@@ -176,6 +177,7 @@ impl CashFlowLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowStatement {
     /// Årets (periodens) resultat, from the resultaträkning.
     pub result: Amount,
@@ -581,6 +583,7 @@ impl CashFlowStatement {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 #[doc(alias = "kassaflödesanalys")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowDerivation {
     /// Justeringar för ej likviditetspåverkande poster.
     pub adjustments: Vec<CashFlowLine>,
