@@ -26,6 +26,7 @@
 
 mod annual;
 mod document;
+mod group;
 mod interim;
 mod notes;
 mod parts;
