@@ -19,8 +19,8 @@
 //!
 //! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level
 //! diagnostic, its stated balances agree with its vouchers, every account with a
-//! balance is in the statements, the balansräkning balances and the driftredovisning
-//! reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
+//! balance is in the statements (and every account in a note range in its note), the
+//! balansräkning balances and the driftredovisning reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
 //! unreadable input (an amount out of any real range is named with its account and
 //! line).
 

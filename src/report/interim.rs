@@ -718,6 +718,14 @@ impl InterimReport {
             out.extend(check_goals(goals, self.period.end())?);
         }
         out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
+        if let Some(g) = &self.group {
+            out.extend(super::group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
+        }
         let year = self.period.financial_year();
         let comparison = self.period.income_comparison()?.financial_year();
         let tied = super::notes::statements(
@@ -732,14 +740,6 @@ impl InterimReport {
             ],
         )?;
         out.extend(super::notes::consistency(&self.notes, &tied)?);
-        if let Some(g) = &self.group {
-            out.extend(super::group::findings(
-                g,
-                self.income_statement.as_ref(),
-                self.balance_sheet.as_ref(),
-                self.unit,
-            )?);
-        }
         Ok(out)
     }
 
