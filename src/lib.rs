@@ -45,6 +45,10 @@
 //! - [`sie`]: a tolerant, diagnostic, fast SIE 4 reader and writer (depends on nothing
 //!   else in the crate); [`ledger`]: trial balance, the Kommun-Bas chart as data, and
 //!   statements and driftredovisning straight from a ledger.
+//! - [`group`]: sammanställda räkenskaper for the kommunkoncern (LKBR 12 kap.):
+//!   parts and holdings, companies' ÅRL accounts mapped onto the LKBR lines,
+//!   proportional or full consolidation with eliminations listed with both sides,
+//!   the koncern's statements, consolidation tables and findings.
 //! - [`report`]: the delårsrapport and årsredovisning as a whole, with completeness and
 //!   consistency checks and rendering to Markdown, HTML and JSON; [`check`]: checks of
 //!   statements as printed by others (rounding told apart from errors).
@@ -80,6 +84,10 @@
 //! hand / JSON ────► statements: IncomeStatement, BalanceSheet, CashFlowStatement,
 //!                       OperatingStatement (drift, prognos), InvestmentStatement
 //!                       │  (subtotals derived, validate(), cross-statement checks)
+//!                       │
+//!                       │  group::Group (kommun + koncernföretag, ÅRL accounts mapped
+//!                       │  onto LKBR lines) ──consolidate()──► group::Consolidation
+//!                       │  (eliminations, koncern RS/BR/KF) ──► report GroupAccounts
 //!                       ▼
 //!        ratio::KeyRatios · BalancedBudgetStatement · goal::evaluate · sick_leave
 //!        analysis::Series (years) ─► RK tables · fem år i sammandrag · FinancialPlan
@@ -178,6 +186,10 @@
 //! | kassaflödesanalys | cash-flow statement | [`CashFlowStatement`] |
 //! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
 //! | rörelsekapital | working capital | [`CashFlowDerivation`] |
+//! | sammanställda räkenskaper, kommunkoncern | consolidated accounts, municipal group | [`group::Group`], [`group::Consolidation`] |
+//! | koncernföretag, ägarandel, röstandel | group company, ownership share, vote share | [`group::GroupPart`], [`group::Holding`] |
+//! | eliminering, förvärvsanalys | elimination, acquisition analysis | [`group::Elimination`], [`group::AcquisitionAnalysis`] |
+//! | obeskattade reserver, uppskjuten skatt | untaxed reserves, deferred tax | [`group::CompanyMapping::map`], [`group::CorporateTaxRates`] |
 //! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
 //! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
 //! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
@@ -204,6 +216,7 @@ pub mod check;
 mod entity;
 mod error;
 pub mod goal;
+pub mod group;
 pub mod ledger;
 pub mod money;
 mod period;

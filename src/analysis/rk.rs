@@ -235,11 +235,13 @@ impl Series {
                 kind,
                 cells,
             ))?;
-            table.push_ratio(RatioRow {
-                label: format!("{label}, förändring"),
-                values: changes,
-                decimals: 1,
-            })?;
+            if changes.iter().any(Option::is_some) {
+                table.push_ratio(RatioRow {
+                    label: format!("{label}, förändring"),
+                    values: changes,
+                    decimals: 1,
+                })?;
+            }
         }
         Ok(table)
     }

@@ -17,7 +17,7 @@
 mod format;
 mod render;
 mod rounding;
-mod table;
+pub(crate) mod table;
 
 pub use format::{MinusSign, NumberFormat};
 pub use render::html_escape;

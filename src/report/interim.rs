@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::entity::Entity;
 use crate::error::Result;
+use crate::group::GroupAccounts;
 use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::period::Period;
 use crate::present::NumberFormat;
@@ -325,6 +326,34 @@ pub struct ReportFinding {
     pub message: String,
 }
 
+/// `[kind] part: message (source)`, the form the examples print.
+///
+/// ```
+/// use kommunal_redovisning::report::{ReportFinding, ReportFindingKind};
+/// let f = ReportFinding {
+///     kind: ReportFindingKind::Missing,
+///     part: "balansräkning".into(),
+///     source: "LKBR 13 kap.".into(),
+///     message: "balansräkning per periodens slut saknas".into(),
+/// };
+/// assert_eq!(
+///     f.to_string(),
+///     "[saknas] balansräkning: balansräkning per periodens slut saknas (LKBR 13 kap.)"
+/// );
+/// ```
+impl std::fmt::Display for ReportFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[{}] {}: {} ({})",
+            self.kind.label(),
+            self.part,
+            self.message,
+            self.source
+        )
+    }
+}
+
 impl ReportFinding {
     pub(crate) fn new(
         kind: ReportFindingKind,
@@ -438,6 +467,10 @@ pub struct InterimReport {
     /// The day the report was handed to fullmäktige and revisorerna, when known.
     #[cfg_attr(feature = "serde", serde(default))]
     pub delivered_on: Option<NaiveDate>,
+    /// Sammanställda räkenskaper (LKBR 12 kap.): the koncern, shown in columns beside
+    /// the kommun's statements and in a section of its own.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub group: Option<GroupAccounts>,
 }
 
 impl InterimReport {
@@ -465,6 +498,7 @@ impl InterimReport {
             notes: Vec::new(),
             stated: Vec::new(),
             delivered_on: None,
+            group: None,
         }
     }
 
@@ -653,7 +687,7 @@ impl InterimReport {
         }
         // Parts the source names but does not give, which LKBR 13 kap. does not require
         // (whether R17 requires driftredovisning or investeringsredovisning is
-        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // [UNCONFIRMED]; RKR R17 as restated by FAR). The balanskravsutredning table is noted; the
         // assessment itself is checked above.
         for a in &self.absent {
             let (source, message) = match a.part {
@@ -764,6 +798,14 @@ impl InterimReport {
             out.extend(check_goals(goals, self.period.end())?);
         }
         out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
+        if let Some(g) = &self.group {
+            out.extend(super::group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
+        }
         Ok(out)
     }
 
