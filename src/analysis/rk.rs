@@ -186,7 +186,7 @@ impl Series {
                 |y| Some(y.income.net_operating_costs()),
             ),
             ("arets_resultat", "Årets resultat", ValueKind::Flow, |y| {
-                Some(y.income.result_for_the_year())
+                Some(y.result_for_the_year())
             }),
             (
                 "nettoinvesteringar",
