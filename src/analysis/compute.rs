@@ -101,6 +101,7 @@ impl RatioFigure {
 #[doc(alias = "beräknat nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RatioValue {
     /// The ratio.
     pub ratio: RatioId,

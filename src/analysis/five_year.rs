@@ -132,6 +132,7 @@ impl OverviewValue {
 #[doc(alias = "cell")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OverviewCell {
     /// The value.
     pub value: OverviewValue,
@@ -163,6 +164,7 @@ pub struct OverviewCell {
 #[doc(alias = "femårsöversikt")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FiveYearOverview {
     /// Kommunen or koncernen, for the caption.
     pub caption: String,
@@ -414,6 +416,7 @@ impl PrintedFigure {
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OverviewFinding {
     /// The row.
     pub item: OverviewItem,

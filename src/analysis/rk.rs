@@ -35,6 +35,7 @@ pub(crate) fn year_column(kind: YearKind, label: String) -> Column {
 #[doc(alias = "finansiell analys")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FinancialAnalysis {
     /// One table per perspective, in the RK order.
     pub tables: Vec<(Perspective, Table)>,
@@ -49,6 +50,7 @@ pub struct FinancialAnalysis {
 #[doc(alias = "ej beräkningsbart")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnavailableRatio {
     /// The ratio.
     pub ratio: RatioId,

@@ -349,6 +349,7 @@ impl YearFigures {
 #[doc(alias = "år")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct YearRef {
     /// The year.
     pub year: FinancialYear,

@@ -27,6 +27,7 @@ use super::part::PartKind;
 #[doc(alias = "paragraf")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Provision {
     /// Kapitel.
     pub chapter: u8,

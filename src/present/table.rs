@@ -259,6 +259,7 @@ pub struct RatioRow {
 #[doc(alias = "antal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct QuantityRow {
     /// The label, e.g. "Invånare 31 december".
     pub label: String,
