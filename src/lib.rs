@@ -185,6 +185,7 @@
 //!   percentages as canonical strings.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
 
 pub mod balanced_budget;
 pub mod check;

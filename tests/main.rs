@@ -15,4 +15,5 @@ mod ledger;
 mod report;
 mod sick_leave;
 mod sie;
+mod sie_parallel;
 mod tables;

@@ -75,7 +75,7 @@ pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 pub use encoding::{Encoding, detect_encoding};
 pub use reader::Reader;
 pub use record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
-pub use totals::{ObjectSums, Totals, sum_transactions};
+pub use totals::{ObjectSums, ParallelSums, Totals, sum_transactions, sum_transactions_parallel};
 pub use value::{YearMonth, parse_amount};
 pub use writer::{Writer, check_records, write_records};
 
