@@ -53,7 +53,7 @@ fn main() {
                     let mut sums = ParallelSums::new(None, n);
                     mapped::for_each_window(&file, size, |part, last| sums.push(part, last))
                         .unwrap();
-                    let t = sums.finish();
+                    let t = sums.finish().unwrap();
                     (t.rows, t.by_account.len(), 0)
                 }
                 (_, Some(_)) => {
@@ -73,7 +73,7 @@ fn main() {
                 report(mode, 1, data.len() as u64, counts, start);
             }
             let start = Instant::now();
-            let t = kommunal_redovisning::sie::sum_transactions_parallel(&data, None, 2);
+            let t = kommunal_redovisning::sie::sum_transactions_parallel(&data, None, 2).unwrap();
             report(
                 "sum",
                 2,

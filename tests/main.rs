@@ -15,5 +15,6 @@ mod ledger;
 mod report;
 mod sick_leave;
 mod sie;
+mod sie_hostile;
 mod sie_parallel;
 mod tables;

@@ -27,14 +27,14 @@ fn pushed(data: &[u8], threads: usize, window: usize) -> Totals {
         at += used;
         len = window.max(1);
     }
-    sums.finish()
+    sums.finish().unwrap()
 }
 
 fn check(name: &str, data: &[u8]) {
     let one = sum_transactions(data, None).unwrap();
     for threads in [1, 2, 3, 4, 7] {
         assert_eq!(
-            sum_transactions_parallel(data, None, threads),
+            sum_transactions_parallel(data, None, threads).unwrap(),
             one,
             "{name}: {threads} threads"
         );
@@ -84,7 +84,7 @@ fn parallel_sums_equal_one_thread_on_the_generated_ledger() {
         totals.add(&r);
         reader.recycle(r);
     }
-    let fast = sum_transactions_parallel(&data, None, 2);
+    let fast = sum_transactions_parallel(&data, None, 2).unwrap();
     assert_eq!(fast.by_account, totals.by_account);
     assert_eq!(fast.by_object, totals.by_object);
     assert_eq!((fast.vouchers, fast.rows), (3_000, totals.rows));
@@ -185,7 +185,7 @@ proptest! {
         let mut data = if bom { b"\xef\xbb\xbf".to_vec() } else { Vec::new() };
         data.extend_from_slice(text.as_bytes());
         let one = sum_transactions(&data[..], None).unwrap();
-        prop_assert_eq!(&sum_transactions_parallel(&data, None, threads), &one);
+        prop_assert_eq!(&sum_transactions_parallel(&data, None, threads).unwrap(), &one);
         prop_assert_eq!(&pushed(&data, threads, window), &one);
     }
 }

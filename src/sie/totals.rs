@@ -10,6 +10,7 @@ use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
     PLAIN_PAIRS, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
 };
+use super::reader::{Label, MAX_OBJECTS};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
@@ -51,8 +52,80 @@ pub struct Totals {
     pub by_object: ObjectSums,
 }
 
+/// Summan flödar över: adding a row made an account's (or object's) sum leave the range
+/// of a decimal, about 7,9 × 10²⁸ — an amount no real ledger holds.
+#[doc(alias = "överflöde")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the sum of account {account} overflows")]
+pub struct SumOverflow {
+    /// The account whose sum overflows.
+    pub account: String,
+}
+
+fn checked_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) -> bool {
+    match map.get_mut(key) {
+        Some(sum) => match sum.checked_add(amount) {
+            Some(s) => {
+                *sum = s;
+                true
+            }
+            None => false,
+        },
+        None => {
+            map.insert(key.to_owned(), amount);
+            true
+        }
+    }
+}
+
 impl Totals {
+    /// Adds one record like [`Totals::add`], but stops at the first sum that would
+    /// overflow instead of saturating.
+    ///
+    /// # Errors
+    ///
+    /// [`SumOverflow`] naming the account; the totals then hold the rows before it.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Totals};
+    /// let big = "79228162514264337593543950335";
+    /// let file = format!("#VER A 1 20250101\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} 1\n}}\n");
+    /// let mut reader = Reader::new(file.as_bytes());
+    /// let mut totals = Totals::default();
+    /// let record = reader.next_record()?.unwrap();
+    /// let err = totals.try_add(&record).unwrap_err();
+    /// assert_eq!(err.account, "1930");
+    /// assert_eq!(reader.record_line(), 1);
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
+    pub fn try_add(&mut self, record: &Record) -> Result<(), SumOverflow> {
+        self.records += 1;
+        let Record::Voucher(v) = record else {
+            return Ok(());
+        };
+        self.vouchers += 1;
+        self.rows += v.rows.len() as u64;
+        for row in v.rows.iter().filter(|r| r.kind.counts()) {
+            let mut ok = checked_at(&mut self.by_account, &row.account, row.amount);
+            for o in &row.objects {
+                let objects = self.by_object.entry(o.dimension).or_default();
+                let accounts = match objects.get_mut(o.object.as_str()) {
+                    Some(a) => a,
+                    None => objects.entry(o.object.clone()).or_default(),
+                };
+                ok &= checked_at(accounts, &row.account, row.amount);
+            }
+            if !ok {
+                return Err(SumOverflow {
+                    account: row.account.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Adds one record: vouchers add to the sums, every record to the record count.
+    /// Sums saturate at the decimal limit; [`Totals::try_add`] reports that instead.
     pub fn add(&mut self, record: &Record) {
         self.records += 1;
         let Record::Voucher(v) = record else { return };
@@ -161,6 +234,8 @@ impl std::hash::Hash for ObjectKey {
 struct Acc {
     cents: i128,
     extra: Decimal,
+    /// The exact part left the decimal range.
+    overflow: bool,
 }
 
 impl Acc {
@@ -169,19 +244,31 @@ impl Acc {
         match cents {
             // Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds panic-free.
             Some(c) => self.cents = self.cents.wrapping_add(i128::from(c)),
-            None => self.extra = self.extra.saturating_add(exact),
+            None => match self.extra.checked_add(exact) {
+                Some(e) => self.extra = e,
+                None => self.overflow = true,
+            },
         }
     }
 
     #[inline]
     fn merge(&mut self, other: Acc) {
         self.cents = self.cents.wrapping_add(other.cents);
-        self.extra = self.extra.saturating_add(other.extra);
+        match self.extra.checked_add(other.extra) {
+            Some(e) => self.extra = e,
+            None => self.overflow = true,
+        }
+        self.overflow |= other.overflow;
     }
 
-    fn total(self) -> Decimal {
-        let c = Decimal::try_from_i128_with_scale(self.cents, 2).unwrap_or(Decimal::MAX);
-        c.saturating_add(self.extra)
+    /// The sum; `None` when it leaves the decimal range.
+    fn total(self) -> Option<Decimal> {
+        if self.overflow {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(self.cents, 2)
+            .ok()?
+            .checked_add(self.extra)
     }
 }
 
@@ -416,16 +503,17 @@ impl SumState {
             && scan_plain_row_head(line, &mut self.plain)
         {
             let p = &self.plain;
-            self.rows += 1;
             let amount_raw = p.amount.bytes(line);
             let cents = parse_cents(amount_raw);
             let exact = match cents {
                 Some(_) => Decimal::ZERO,
+                // A row whose amount cannot be read is dropped, as the reader drops it.
                 None => match parse_amount(amount_raw) {
                     Some(a) => a,
                     None => return,
                 },
             };
+            self.rows += 1;
             let offset = self.offset;
             let account = self.keys.key(
                 token_bytes(&p.account, line, &mut self.scratch),
@@ -475,28 +563,41 @@ impl SumState {
         // Label, account, {objects}, amount: nothing after the amount is needed.
         tokenize_limited(line, toks, 3);
         let Some(first) = toks.first() else { return };
-        let label = first.bytes(line);
+        // Labels as the reader reads them: bare, in any case; an unknown label or a line
+        // that is no record leaves the voucher open.
+        let label = match first.kind {
+            TokKind::Open => return,
+            TokKind::Close => {
+                self.in_voucher = false;
+                return;
+            }
+            TokKind::Bare => {
+                let raw = first.bytes(line);
+                Label::from_bytes(raw).or_else(|| Label::from_bytes(&raw.to_ascii_uppercase()))
+            }
+            _ => None,
+        };
+        let Some(label) = label else {
+            if first.kind == TokKind::Bare && first.bytes(line).first() == Some(&b'#') {
+                self.records += 1;
+            }
+            return;
+        };
         let kind = match label {
-            b"#TRANS" => 0u8,
-            b"#RTRANS" => 1,
-            b"#BTRANS" => 2,
+            Label::Trans => 0u8,
+            Label::Rtrans => 1,
+            Label::Btrans => 2,
             _ => {
-                match first.kind {
-                    TokKind::Open => {}
-                    TokKind::Close => self.in_voucher = false,
-                    _ => {
-                        if self.in_voucher {
-                            self.records += 1;
-                        }
-                        self.in_voucher = label == b"#VER";
-                        if self.in_voucher {
-                            self.vouchers += 1;
-                        } else {
-                            self.records += 1;
-                        }
-                        self.rtrans_sig = None;
-                    }
+                if self.in_voucher {
+                    self.records += 1;
                 }
+                self.in_voucher = label == Label::Ver;
+                if self.in_voucher {
+                    self.vouchers += 1;
+                } else {
+                    self.records += 1;
+                }
+                self.rtrans_sig = None;
                 return;
             }
         };
@@ -504,6 +605,7 @@ impl SumState {
             return;
         }
         let Some(acct_tok) = toks.get(1).filter(|t| t.is_scalar()) else {
+            self.rtrans_sig = None;
             return;
         };
         let mut i = 2;
@@ -519,16 +621,41 @@ impl SumState {
         }
         let list_end = i;
         let Some(amount_tok) = toks.get(i).filter(|t| t.is_scalar()) else {
+            self.rtrans_sig = None;
             return;
         };
         let amount_raw = amount_tok.bytes(line);
-        // The duplicate #TRANS after an #RTRANS: compare account, objects and amount.
+        let Some(amount) = parse_amount(amount_raw) else {
+            // Dropped, as the reader drops it; an #RTRANS before it is no longer matched.
+            self.rtrans_sig = None;
+            return;
+        };
+        // The duplicate #TRANS after an #RTRANS: compare account, objects and amount as
+        // the reader does (parsed, not as written).
         if kind == 1 || self.rtrans_sig.is_some() {
-            self.sig.clear();
-            for t in toks.get(1..=i).unwrap_or_default() {
-                self.sig.extend_from_slice(t.bytes(line));
-                self.sig.push(0);
+            let sig = &mut self.sig;
+            sig.clear();
+            sig.extend_from_slice(token_bytes(acct_tok, line, &mut self.scratch));
+            sig.push(0xff);
+            let mut dim: Option<Option<u32>> = None;
+            for t in toks
+                .get(list_start + 1..list_end.saturating_sub(1))
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.is_scalar())
+            {
+                match dim.take() {
+                    None => dim = Some(parse_dim(token_bytes(t, line, &mut self.scratch2))),
+                    Some(None) => {}
+                    Some(Some(d)) => {
+                        sig.extend_from_slice(&d.to_le_bytes());
+                        sig.extend_from_slice(token_bytes(t, line, &mut self.scratch2));
+                        sig.push(0);
+                    }
+                }
             }
+            sig.push(0xff);
+            sig.extend_from_slice(amount.normalize().to_string().as_bytes());
         }
         if kind == 0 {
             if let Some(prev) = self.rtrans_sig.take() {
@@ -550,10 +677,7 @@ impl SumState {
         let cents = parse_cents(amount_raw);
         let exact = match cents {
             Some(_) => Decimal::ZERO,
-            None => match parse_amount(amount_raw) {
-                Some(a) => a,
-                None => return,
-            },
+            None => amount,
         };
         let offset = self.offset;
         let account = self.keys.key(
@@ -563,6 +687,8 @@ impl SumState {
         self.accounts.entry(account).or_default().add(cents, exact);
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
+        // The reader keeps the first MAX_OBJECTS pairs of a list.
+        let mut pairs = 0usize;
         for t in toks
             .get(list_start + 1..list_end.saturating_sub(1))
             .unwrap_or_default()
@@ -580,6 +706,10 @@ impl SumState {
             let Some(dim) = pending_dim.take() else {
                 continue;
             };
+            pairs += 1;
+            if pairs > MAX_OBJECTS {
+                break;
+            }
             let object = self
                 .keys
                 .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
@@ -625,7 +755,7 @@ impl SumState {
 
     /// The sums, account and object numbers decoded with `encoding` (detected from
     /// the non-ASCII numbers, in the order they first appear in the file, when `None`).
-    fn finish(self, encoding: Option<Encoding>) -> Totals {
+    fn finish(self, encoding: Option<Encoding>) -> Result<Totals, SumOverflow> {
         let mut totals = Totals {
             records: self.records,
             vouchers: self.vouchers,
@@ -637,9 +767,11 @@ impl SumState {
             .or_else(|| detect_encoding(&keys.high_sample()))
             .unwrap_or(Encoding::Cp437);
         for (k, acc) in self.accounts {
-            totals
-                .by_account
-                .insert(enc.decode(&keys.bytes(k)), acc.total());
+            let account = enc.decode(&keys.bytes(k));
+            let Some(total) = acc.total() else {
+                return Err(SumOverflow { account });
+            };
+            totals.by_account.insert(account, total);
         }
         for (
             ObjectKey {
@@ -650,15 +782,19 @@ impl SumState {
             acc,
         ) in self.objects
         {
+            let account = enc.decode(&keys.bytes(account));
+            let Some(total) = acc.total() else {
+                return Err(SumOverflow { account });
+            };
             totals
                 .by_object
                 .entry(dimension)
                 .or_default()
                 .entry(enc.decode(&keys.bytes(object)))
                 .or_default()
-                .insert(enc.decode(&keys.bytes(account)), acc.total());
+                .insert(account, total);
         }
-        totals
+        Ok(totals)
     }
 }
 
@@ -882,7 +1018,8 @@ pub fn sum_transactions<R: Read>(
         }
     }
     st.end_stretch();
-    Ok(st.finish(encoding))
+    st.finish(encoding)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 /// Where the stretch of `data` that ends at or after `at` ends: just before the first
@@ -937,10 +1074,10 @@ fn last_voucher_boundary(data: &[u8]) -> usize {
 /// let used = sums.push(&file[..40], false);
 /// let used = used + sums.push(&file[used..], true);
 /// assert_eq!(used, file.len());
-/// let totals = sums.finish();
+/// let totals = sums.finish()?;
 /// assert_eq!(totals, sum_transactions(&file[..], None)?);
 /// assert_eq!(totals.by_account["5010"].to_string(), "15.00");
-/// # Ok::<(), std::io::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "parallell summering")]
 pub struct ParallelSums {
@@ -1032,8 +1169,12 @@ impl ParallelSums {
     }
 
     /// The sums of everything pushed.
-    #[must_use]
-    pub fn finish(self) -> Totals {
+    ///
+    /// # Errors
+    ///
+    /// [`SumOverflow`] when an account's sum leaves the decimal range (never
+    /// saturated), as [`sum_transactions`] reports it.
+    pub fn finish(self) -> Result<Totals, SumOverflow> {
         let mut states = self.states.into_iter();
         let mut all = states.next().unwrap_or_else(SumState::new);
         for st in states {
@@ -1053,17 +1194,20 @@ impl ParallelSums {
 ///
 /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 10\n#TRANS 1930 {} -10\n}\n\
 ///              #VER A 2 20250102\n{\n#TRANS 5010 {} 5\n#TRANS 1930 {} -5\n}\n";
-/// let totals = sum_transactions_parallel(&file[..], None, 2);
+/// let totals = sum_transactions_parallel(&file[..], None, 2)?;
 /// assert_eq!(totals, sum_transactions(&file[..], None)?);
-/// # Ok::<(), std::io::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+///
+/// [`SumOverflow`] when an account's sum leaves the decimal range.
 #[doc(alias = "summera parallellt")]
-#[must_use]
 pub fn sum_transactions_parallel(
     data: &[u8],
     encoding: Option<Encoding>,
     threads: usize,
-) -> Totals {
+) -> Result<Totals, SumOverflow> {
     let mut sums = ParallelSums::new(encoding, threads);
     sums.push(data, true);
     sums.finish()
