@@ -13,7 +13,7 @@ set -eu
 FILE=$1
 RUNS=${2:-5}
 BIN=${BIN:-target/release/examples}
-PATHS=${PATHS:-"sum sum-t1 sum-t2 typed rapport rapport-t2"}
+PATHS=${PATHS:-"sum sum-t1 sum-t2 typed rapport"}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cmd() {
@@ -23,8 +23,7 @@ cmd() {
     sum-t1) echo "$BIN/sie_throughput $FILE sum --threads 1" ;;
     sum-t2) echo "$BIN/sie_throughput $FILE sum --threads 2" ;;
     typed) echo "$BIN/sie_throughput $FILE typed" ;;
-    rapport) echo "$BIN/sie_rapport $FILE --threads 1" ;;
-    rapport-t2) echo "$BIN/sie_rapport $FILE --threads 2" ;;
+    rapport) echo "$BIN/sie_rapport $FILE" ;;
   esac
 }
 echo "load before: $(cat /proc/loadavg)"
