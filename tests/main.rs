@@ -13,6 +13,7 @@ mod foundation;
 mod goal;
 mod ledger;
 mod ledger_properties;
+mod new_user;
 mod report;
 mod sick_leave;
 mod sie;

@@ -426,6 +426,10 @@ mod verdict {
     fn verdict(file: &[u8]) -> LedgerVerdict {
         let ledger = SieLedger::read(file, ReadOptions::default()).unwrap();
         let chart = Chart::kommun_bas();
+        if !ledger.trial_balance.years().contains(&0) {
+            let disagreements = ledger.trial_balance.reconcile().unwrap();
+            return LedgerVerdict::new(&ledger, None, &disagreements, None);
+        }
         let statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0).unwrap();
         let drift =
             LedgerOperating::build(&ledger.trial_balance, &chart, 1, &ledger.object_names).unwrap();
@@ -434,7 +438,7 @@ mod verdict {
             .reconcile(&statements.income, &drift.reconciliation)
             .is_ok();
         let disagreements = ledger.trial_balance.reconcile().unwrap();
-        LedgerVerdict::new(&ledger, &statements, &disagreements, Some(reconciled))
+        LedgerVerdict::new(&ledger, Some(&statements), &disagreements, Some(reconciled))
     }
 
     #[test]
@@ -528,8 +532,7 @@ mod verdict {
         let file = GOOD.replace("#UB 0 1930 1250", "#UB 0 1930 100000000000000000000");
         let err = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap_err();
         assert!(
-            err.to_string()
-                .contains("line 12: the sum of account 1930 overflows"),
+            err.to_string().contains("line 12: account 1930: an amount"),
             "{err}"
         );
         let file = format!(
@@ -604,7 +607,10 @@ mod writer_round_trip {
             w.write(&voucher).unwrap();
             let diags = w.take_diagnostics();
             let bytes = w.finish().unwrap();
-            let back: Vec<Record> = Reader::new(&bytes[..]).collect::<Result<_, _>>().unwrap();
+            // Read as written: CP437, the writer's encoding (detection could guess
+            // another one for a few high bytes, which is not the writer's change).
+            let cp437 = kommunal_redovisning::sie::ReadOptions::default().encoding(kommunal_redovisning::sie::Encoding::Cp437);
+            let back: Vec<Record> = Reader::with_options(&bytes[..], cp437).collect::<Result<_, _>>().unwrap();
             let back_name = back.iter().find_map(|r| match r { Record::CompanyName(n) => Some(n.clone()), _ => None }).unwrap();
             let back_text = back.iter().find_map(|r| match r { Record::Voucher(v) => Some(v.rows[0].text.clone()), _ => None }).unwrap();
             prop_assert!(diags.iter().all(|d| d.severity == Severity::Warning));

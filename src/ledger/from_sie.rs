@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
+use crate::period::FinancialYear;
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
 /// What stops building a ledger from an SIE file.
@@ -22,10 +23,10 @@ pub enum LedgerReadError {
     /// The figures could not be summed (overflow).
     #[error("summing the SIE file: {0}")]
     Ledger(#[from] crate::Error),
-    /// Summing an account's amounts leaves the range of an amount: the file holds
-    /// amounts no ledger can have.
+    /// An amount, or the sum of an account's amounts, lies beyond ±[`Amount::MAX`]
+    /// (10¹⁹ kr): the file holds amounts no ledger can have.
     #[error(
-        "line {line}: the sum of account {account} overflows (an amount out of any real range)"
+        "line {line}: account {account}: an amount or the sum of its amounts is beyond ±10^19 kr, out of any real range"
     )]
     Overflow {
         /// The account whose sum overflows.
@@ -40,6 +41,7 @@ pub enum LedgerReadError {
 #[doc(alias = "huvudbok")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SieLedger {
     /// The balances per account, object and month.
     pub trial_balance: TrialBalance,
@@ -64,6 +66,39 @@ pub struct SieLedger {
 }
 
 impl SieLedger {
+    /// The SIE year index (`#RAR`) of the financial year `year`: the `#RAR` whose first
+    /// day falls in `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::FinancialYearNotInLedger`] naming the years the file has.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// use kommunal_redovisning::ledger::SieLedger;
+    /// use kommunal_redovisning::sie::ReadOptions;
+    ///
+    /// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n";
+    /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+    /// assert_eq!(ledger.year_index(FinancialYear::new(2024))?, -1);
+    /// assert!(ledger.year_index(FinancialYear::new(2019)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn year_index(&self, year: FinancialYear) -> crate::Result<i32> {
+        self.financial_years
+            .iter()
+            .find(|(_, (start, _))| FinancialYear::of(*start) == year)
+            .map(|(index, _)| *index)
+            .ok_or_else(|| crate::Error::FinancialYearNotInLedger {
+                year: year.year(),
+                available: self
+                    .financial_years
+                    .values()
+                    .map(|(start, _)| FinancialYear::of(*start).year())
+                    .collect(),
+            })
+    }
+
     /// Reads an SIE file (any type) into a ledger. Memory grows with accounts ×
     /// objects, not with the number of vouchers.
     ///
@@ -105,7 +140,7 @@ impl SieLedger {
                 }
                 other => match out.add(other) {
                     Ok(()) => {}
-                    Err(crate::Error::Overflow { .. }) => {
+                    Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
                         let account = match other {
                             Record::OpeningBalance(b)
                             | Record::ClosingBalance(b)
@@ -210,18 +245,14 @@ impl SieLedger {
     }
 }
 
-/// The largest amount, and sum of amounts, a ledger read from a file may hold: 10¹⁹ kr,
-/// far beyond any real figure, so that everything computed from it stays exact.
-const LIMIT: Decimal = Decimal::from_parts(0x89E8_0000, 0x8AC7_2304, 0, false, 0);
-
-/// A stated amount within [`LIMIT`], else an overflow error.
+/// A stated amount within ±[`Amount::MAX`] (10¹⁹ kr), else an overflow error.
 fn bounded(amount: Decimal) -> crate::Result<Amount> {
-    if amount.abs() > LIMIT {
-        return Err(crate::Error::Overflow {
-            operation: "reading an amount",
-        });
-    }
-    Ok(Amount::new(amount))
+    Amount::new(amount)
+}
+
+/// The largest amount, and sum of amounts, a ledger read from a file may hold.
+fn limit() -> Decimal {
+    Amount::MAX.as_decimal()
 }
 
 fn yyyymm(p: &crate::sie::PeriodAmount) -> u32 {
@@ -295,14 +326,14 @@ impl RowSums {
     fn add<'v>(&mut self, voucher: &'v crate::sie::Voucher) -> Result<(), &'v str> {
         for row in voucher.rows.iter().filter(|r| r.kind.counts()) {
             let overflow = || row.account.as_str();
-            if row.amount.abs() > LIMIT {
+            if row.amount.abs() > limit() {
                 return Err(overflow());
             }
             let account = self.accounts.id(&row.account);
             let e = self.by_account.entry(account).or_default();
             e.0 =
                 e.0.checked_add(row.amount)
-                    .filter(|s| s.abs() <= LIMIT)
+                    .filter(|s| s.abs() <= limit())
                     .ok_or_else(overflow)?;
             e.1 += 1;
             for o in &row.objects {
@@ -321,7 +352,7 @@ impl RowSums {
     fn move_into(self, tb: &mut TrialBalance) -> crate::Result<()> {
         for (account, (sum, rows)) in &self.by_account {
             let name = self.accounts.name(*account);
-            tb.add_movement(name, None, Amount::new(*sum), *rows)?;
+            tb.add_movement(name, None, Amount::new(*sum)?, *rows)?;
         }
         for ((dimension, object, account), (sum, rows)) in &self.by_object {
             let o = crate::sie::ObjectRef {
@@ -329,7 +360,7 @@ impl RowSums {
                 object: self.objects.name(*object).to_owned(),
             };
             let name = self.accounts.name(*account);
-            tb.add_movement(name, Some(&o), Amount::new(*sum), *rows)?;
+            tb.add_movement(name, Some(&o), Amount::new(*sum)?, *rows)?;
         }
         Ok(())
     }
