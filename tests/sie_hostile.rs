@@ -623,3 +623,50 @@ mod writer_round_trip {
         }
     }
 }
+
+/// The small hostile files in `tests/data/sie/`, one per defect of issue 19, each with
+/// the error it must draw.
+#[test]
+fn hostile_files_in_the_repository_draw_their_errors() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie");
+    let cases = [
+        ("cut_number.se", Severity::Error, "the file looks truncated"),
+        (
+            "open_voucher.se",
+            Severity::Error,
+            "file ends inside voucher A 1",
+        ),
+        (
+            "missing_series.se",
+            Severity::Warning,
+            "the series field is missing",
+        ),
+        (
+            "duplicate_ub.se",
+            Severity::Error,
+            "a second #UB for year 0, account 1930 (400) contradicts line 9 (500)",
+        ),
+        (
+            "bad_accounts.se",
+            Severity::Error,
+            "account number \"50AF\"",
+        ),
+        (
+            "outside_year.se",
+            Severity::Error,
+            "lies outside the financial year",
+        ),
+        ("outside_year.se", Severity::Error, "impossible year"),
+        ("dot_amount.se", Severity::Error, "malformed amount \".\""),
+    ];
+    for (file, severity, what) in cases {
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let (_, d) = read(&bytes);
+        assert!(
+            d.iter()
+                .any(|d| d.severity == severity && d.message.contains(what)),
+            "{file}: expected {severity} {what:?} in {d:?}"
+        );
+        agree(&bytes);
+    }
+}
