@@ -12,6 +12,8 @@ mod follow_up;
 mod foundation;
 mod goal;
 mod ledger;
+mod ledger_properties;
+mod new_user;
 mod report;
 mod sick_leave;
 mod sie;

@@ -209,7 +209,7 @@ impl Chart {
 
     /// The default mapping for Kommun-Bas (SKR's chart for kommuner).
     ///
-    /// Result accounts (`reference/domain.md` §6, derived from the group names; SKR
+    /// Result accounts (SKR's Kommun-Bas, skr.se kommunbas, derived from the group names; SKR
     /// publishes no official mapping): 3 → verksamhetens intäkter; 4–7 except 79 →
     /// verksamhetens kostnader; 79 → avskrivningar; 80 → skatteintäkter; 82–83 →
     /// generella statsbidrag och utjämning; 84 → finansiella intäkter; 85 → finansiella

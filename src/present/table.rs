@@ -290,6 +290,45 @@ pub struct Table {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub ratios: Vec<RatioRow>,
+    /// Row id → position, for [`Table::push_row`]'s duplicate check in constant time.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    index: RowIndex,
+}
+
+/// Row ids → positions. Not part of a table's value (equal tables may differ in it);
+/// rebuilt whenever it does not match [`Table::rows`], which are public and may have
+/// been changed directly.
+#[derive(Clone, Debug, Default)]
+struct RowIndex(std::collections::HashMap<String, usize>);
+
+impl PartialEq for RowIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for RowIndex {}
+
+impl RowIndex {
+    /// `true` when the index holds exactly `rows` (checked cheaply: the count, and the
+    /// first and the last row).
+    fn matches(&self, rows: &[TableRow]) -> bool {
+        self.0.len() == rows.len()
+            && [
+                rows.first().map(|r| (0, r)),
+                rows.last().map(|r| (rows.len() - 1, r)),
+            ]
+            .into_iter()
+            .flatten()
+            .all(|(i, r)| self.0.get(&r.id) == Some(&i))
+    }
+
+    fn rebuild(&mut self, rows: &[TableRow]) {
+        self.0.clear();
+        for (i, r) in rows.iter().enumerate() {
+            self.0.entry(r.id.clone()).or_insert(i);
+        }
+    }
 }
 
 impl Table {
@@ -303,6 +342,7 @@ impl Table {
             columns,
             rows: Vec::new(),
             ratios: Vec::new(),
+            index: RowIndex::default(),
         }
     }
 
@@ -322,12 +362,28 @@ impl Table {
                 self.columns.len()
             )));
         }
-        if self.row(&row.id).is_some() {
+        // A hash index instead of a scan: a driftredovisning of a million objects
+        // pushes a million rows (quadratic before, issue 19).
+        if !self.index.matches(&self.rows) {
+            self.index.rebuild(&self.rows);
+        }
+        let duplicate = match self.index.0.get(&row.id) {
+            Some(&i) => {
+                self.rows.get(i).is_some_and(|r| r.id == row.id) || {
+                    // Stale: a row was renamed in place. Check the slow way.
+                    self.index.rebuild(&self.rows);
+                    self.row(&row.id).is_some()
+                }
+            }
+            None => false,
+        };
+        if duplicate {
             return Err(Error::InvalidRule(format!(
                 "row id {:?} is used twice in table {:?}",
                 row.id, self.caption
             )));
         }
+        self.index.0.insert(row.id.clone(), self.rows.len());
         self.rows.push(row);
         Ok(())
     }
