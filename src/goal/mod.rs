@@ -31,7 +31,7 @@
 //! # Example
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use kommunal_redovisning::NaiveDate;
 //! use kommunal_redovisning::goal::{
 //!     evaluate, AggregationRule, AssessmentScale, AssessmentSettings, GoalArea,
 //!     Measurement, Observation, Outcome, StatedAssessment, TargetKind, TargetValue,
