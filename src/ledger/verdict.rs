@@ -44,8 +44,10 @@ use crate::sie::Severity;
 /// assert_eq!(bad.disagreements, 1);
 /// assert!(!bad.closing_line().contains("stämmer"));
 ///
-/// // An empty file has no year to build statements for: an error, never "stämmer".
-/// assert!(verdict("").is_err());
+/// // An empty file has no year to build statements for: never "stämmer".
+/// let empty = verdict("")?;
+/// assert!(!empty.passed());
+/// assert_eq!(empty.exit_code(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "samlad bedömning")]
