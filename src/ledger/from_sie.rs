@@ -23,10 +23,10 @@ pub enum LedgerReadError {
     /// The figures could not be summed (overflow).
     #[error("summing the SIE file: {0}")]
     Ledger(#[from] crate::Error),
-    /// Summing an account's amounts leaves the range of an amount: the file holds
-    /// amounts no ledger can have.
+    /// An amount, or the sum of an account's amounts, lies beyond ±[`Amount::MAX`]
+    /// (10¹⁹ kr): the file holds amounts no ledger can have.
     #[error(
-        "line {line}: the sum of account {account} overflows (an amount out of any real range)"
+        "line {line}: account {account}: an amount or the sum of its amounts is beyond ±10^19 kr, out of any real range"
     )]
     Overflow {
         /// The account whose sum overflows.
@@ -245,14 +245,14 @@ impl SieLedger {
     }
 }
 
-/// The largest amount, and sum of amounts, a ledger read from a file may hold: 10¹⁹ kr
-/// ([`Amount::MAX`]), far beyond any real figure, so that everything computed from it
-/// stays exact.
-const LIMIT: Decimal = Amount::MAX.as_decimal();
-
-/// A stated amount within [`LIMIT`], else [`crate::Error::AmountTooLarge`].
+/// A stated amount within ±[`Amount::MAX`] (10¹⁹ kr), else an overflow error.
 fn bounded(amount: Decimal) -> crate::Result<Amount> {
     Amount::new(amount)
+}
+
+/// The largest amount, and sum of amounts, a ledger read from a file may hold.
+fn limit() -> Decimal {
+    Amount::MAX.as_decimal()
 }
 
 fn yyyymm(p: &crate::sie::PeriodAmount) -> u32 {
@@ -326,14 +326,14 @@ impl RowSums {
     fn add<'v>(&mut self, voucher: &'v crate::sie::Voucher) -> Result<(), &'v str> {
         for row in voucher.rows.iter().filter(|r| r.kind.counts()) {
             let overflow = || row.account.as_str();
-            if row.amount.abs() > LIMIT {
+            if row.amount.abs() > limit() {
                 return Err(overflow());
             }
             let account = self.accounts.id(&row.account);
             let e = self.by_account.entry(account).or_default();
             e.0 =
                 e.0.checked_add(row.amount)
-                    .filter(|s| s.abs() <= LIMIT)
+                    .filter(|s| s.abs() <= limit())
                     .ok_or_else(overflow)?;
             e.1 += 1;
             for o in &row.objects {
