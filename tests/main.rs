@@ -6,14 +6,17 @@
     clippy::indexing_slicing
 )]
 
+mod analysis;
 mod balanced_budget;
 mod check;
 mod follow_up;
 mod foundation;
 mod goal;
+mod group;
 mod ledger;
 mod ledger_properties;
 mod new_user;
+mod note;
 mod report;
 mod sick_leave;
 mod sie;
