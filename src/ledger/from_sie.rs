@@ -245,14 +245,14 @@ impl SieLedger {
     }
 }
 
-/// A stated amount within ±[`Amount::MAX`] (10¹⁹ kr), else an overflow error.
+/// The largest amount, and sum of amounts, a ledger read from a file may hold: 10¹⁹ kr
+/// ([`Amount::MAX`]), far beyond any real figure, so that everything computed from it
+/// stays exact.
+const LIMIT: Decimal = Amount::MAX.as_decimal();
+
+/// A stated amount within [`LIMIT`], else [`crate::Error::AmountTooLarge`].
 fn bounded(amount: Decimal) -> crate::Result<Amount> {
     Amount::new(amount)
-}
-
-/// The largest amount, and sum of amounts, a ledger read from a file may hold.
-fn limit() -> Decimal {
-    Amount::MAX.as_decimal()
 }
 
 fn yyyymm(p: &crate::sie::PeriodAmount) -> u32 {
@@ -326,14 +326,14 @@ impl RowSums {
     fn add<'v>(&mut self, voucher: &'v crate::sie::Voucher) -> Result<(), &'v str> {
         for row in voucher.rows.iter().filter(|r| r.kind.counts()) {
             let overflow = || row.account.as_str();
-            if row.amount.abs() > limit() {
+            if row.amount.abs() > LIMIT {
                 return Err(overflow());
             }
             let account = self.accounts.id(&row.account);
             let e = self.by_account.entry(account).or_default();
             e.0 =
                 e.0.checked_add(row.amount)
-                    .filter(|s| s.abs() <= limit())
+                    .filter(|s| s.abs() <= LIMIT)
                     .ok_or_else(overflow)?;
             e.1 += 1;
             for o in &row.objects {
