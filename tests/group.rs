@@ -819,3 +819,33 @@ fn untaxed_reserves_split_at_the_years_rate_lkab() {
         Percent::new(Decimal::new(206, 1))
     );
 }
+
+#[test]
+fn internal_item_with_one_party_on_both_sides_is_refused() {
+    let mut g = kommun_group(vec![small_part("a", Owner::Kommun, 100)]);
+    g.internal.push(InternalTransaction::agreed(
+        InternalKind::RevenueCost,
+        Owner::Part("a".into()),
+        Owner::Part("a".into()),
+        tkr(1),
+        "",
+    ));
+    let m = refusal(&g);
+    assert!(
+        m.contains("Bolaget a") && m.contains("två olika parter"),
+        "{m}"
+    );
+}
+
+#[test]
+fn negative_internal_amount_is_refused() {
+    let mut g = kommun_group(vec![small_part("a", Owner::Kommun, 100)]);
+    g.internal.push(InternalTransaction::agreed(
+        InternalKind::RevenueCost,
+        Owner::Part("a".into()),
+        Owner::Kommun,
+        tkr(-1),
+        "",
+    ));
+    assert!(refusal(&g).contains("positiva"));
+}

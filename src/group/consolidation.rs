@@ -523,8 +523,8 @@ impl Group {
     /// # Errors
     ///
     /// [`Error::Refused`] for an invalid group (naming the part), a part whose
-    /// balansräkning does not balance, an internal item with an unknown party or a
-    /// negative amount, a förvärvsanalys of an unknown holding; a year without a
+    /// balansräkning does not balance, an internal item with an unknown party, with the
+    /// same party on both sides or with a negative amount, a förvärvsanalys of an unknown holding; a year without a
     /// bolagsskattesats; [`Error::Overflow`].
     pub fn consolidate(&self) -> Result<Consolidation> {
         self.validate()?;
@@ -622,6 +622,12 @@ impl Group {
                         ));
                     }
                 }
+            }
+            if t.first == t.second {
+                return Err(refused(
+                    what,
+                    "ett internt mellanhavande behöver två olika parter".to_owned(),
+                ));
             }
             if t.first_amount.is_negative() || t.second_amount.is_negative() {
                 return Err(refused(

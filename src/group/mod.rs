@@ -88,6 +88,9 @@
 //! - **\[UNCONFIRMED\]** The share at which an internal item between two partly owned
 //!   parts is eliminated under proportional consolidation: the lower of the two
 //!   parties' shares (fixed; the kommun's share is 100 %).
+//! - **\[UNCONFIRMED\]** The wording of LKBR 12 kap. 1–5 §§ (when sammanställda
+//!   räkenskaper are prepared, which koncernföretag they cover, what may be left
+//!   out); only 12 kap. 6 § was read in the law text.
 //! - **\[UNCONFIRMED\]** What 5 kap. 4 § and 6 kap. 4 § say (read as the blandmodell
 //!   pension rules): [`pension`].
 //! - Not modelled: depreciation of övervärden after acquisition (give the remaining
