@@ -4,7 +4,7 @@
 //! totals printed beside the lines. [`check_statement`] and [`check_report`] take a
 //! statement *as printed* ([`PrintedStatement`], usually read from JSON), map its rows
 //! onto the statutory structure by label — tolerant of the wording that real reports
-//! use (`reference/domain.md` §1.2–1.3) — recompute every subtotal, total, balance
+//! use (Grästorp, Hallsberg, Vansbro, Göteborg and Luleå as published on finansiellinfo.se and the kommuners own sites) — recompute every subtotal, total, balance
 //! identity, equity movement, särskild löneskatt and key ratio printed (soliditet,
 //! soliditet inklusive pensionsförpliktelser, skuldsättningsgrad, kassalikviditet,
 //! balanslikviditet), and return a

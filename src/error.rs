@@ -115,6 +115,25 @@ pub enum Error {
         difference: Amount,
     },
 
+    /// A ledger has no balances for the SIE year index asked for (0 = the current year,
+    /// −1 the year before).
+    #[error("the ledger has no balances for year index {index} (it has {available:?})")]
+    YearIndexNotInLedger {
+        /// The year index asked for.
+        index: i32,
+        /// The year indices the ledger has balances for.
+        available: Vec<i32>,
+    },
+
+    /// A ledger's `#RAR` records do not cover the financial year asked for.
+    #[error("the ledger has no financial year {year} (its #RAR years are {available:?})")]
+    FinancialYearNotInLedger {
+        /// The financial year asked for.
+        year: i32,
+        /// The calendar years of the ledger's `#RAR` records.
+        available: Vec<i32>,
+    },
+
     /// A rule given as data (a scale, a mapping, labels) is invalid.
     #[error("invalid rule: {0}")]
     InvalidRule(String),
@@ -165,6 +184,20 @@ pub enum Error {
         /// What was refused.
         what: String,
         /// Why.
+        reason: String,
+    },
+
+    /// A key ratio (nyckeltal) cannot be computed for a year: a zero denominator, a
+    /// figure the year does not have (a balansräkning, the population, the year
+    /// before), or a population of zero.
+    #[error("{ratio} {year}: {reason}")]
+    RatioUnavailable {
+        /// The ratio's Swedish name, e.g. "Soliditet".
+        ratio: &'static str,
+        /// The year (and, for a budget or plan year, which) it was asked for,
+        /// e.g. "2025", "budget 2026".
+        year: String,
+        /// Why, naming the missing or zero figure.
         reason: String,
     },
 }

@@ -20,6 +20,10 @@
 //!   posts are stored, every subtotal is derived; the balance sheet validates that it
 //!   balances; [`statement::check_result_agrees`] and [`EquityReconciliation`] check
 //!   across statements.
+//! - [`analysis`]: the finansiell analys over years — the ratio catalogue as data
+//!   (formulas, Kolada ids), a [`analysis::Series`] of outcome, forecast, budget and plan
+//!   years, the RK model's tables, fem år i sammandrag, the budget with its flerårsplan
+//!   and balanskrav, financial goals per year, prognossäkerhet and budgetföljsamhet.
 //! - [`ratio`]: soliditet, soliditet inklusive pensionsförpliktelser,
 //!   skuldsättningsgrad, kassalikviditet and balanslikviditet, with formulas and Kolada
 //!   ids, on a full balance sheet or on just the figures a report gives.
@@ -86,6 +90,7 @@
 //!                       │  (eliminations, koncern RS/BR/KF) ──► report GroupAccounts
 //!                       ▼
 //!        ratio::KeyRatios · BalancedBudgetStatement · goal::evaluate · sick_leave
+//!        analysis::Series (years) ─► RK tables · fem år i sammandrag · FinancialPlan
 //!                       │
 //!                       ▼  assembled into the typed parts of a report
 //!        report::InterimReport (delårsrapport) / report::AnnualReport (årsredovisning)
@@ -134,6 +139,13 @@
 //! | soliditet | equity ratio | [`ratio::equity_ratio`] |
 //! | skuldsättningsgrad | debt ratio | [`ratio::debt_ratio`] |
 //! | kassalikviditet, balanslikviditet | quick ratio, current ratio | [`ratio::quick_ratio`], [`ratio::current_ratio`] |
+//! | finansiell analys, RK-modellen (resultat, kapacitet, risk, kontroll) | financial analysis, its four perspectives | [`analysis::Series::financial_analysis`], [`analysis::Perspective`] |
+//! | nyckeltal, nettokostnadsandel, självfinansieringsgrad | key ratio, net cost share, self-financing ratio | [`analysis::RatioId`], [`analysis::compute_ratio`] |
+//! | fem år i sammandrag | five-year overview | [`analysis::FiveYearOverview`] |
+//! | budget, flerårsplan, investeringsplan | budget, multi-year plan, investment plan | [`analysis::FinancialPlan`] |
+//! | finansiella mål | financial goals | [`analysis::FinancialGoal`] |
+//! | prognossäkerhet, budgetföljsamhet | forecast accuracy, budget adherence | [`analysis::ForecastAccuracy`], [`analysis::BudgetAdherence`] |
+//! | folkmängd 31 december / 1 november | population at a date | [`analysis::Population`] |
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
@@ -198,6 +210,7 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod analysis;
 pub mod balanced_budget;
 pub mod check;
 mod entity;

@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod analysis;
 mod balanced_budget;
 mod check;
 mod follow_up;
@@ -13,7 +14,10 @@ mod foundation;
 mod goal;
 mod group;
 mod ledger;
+mod ledger_properties;
+mod new_user;
 mod report;
 mod sick_leave;
 mod sie;
+mod sie_hostile;
 mod tables;

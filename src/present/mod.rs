@@ -22,4 +22,6 @@ pub(crate) mod table;
 pub use format::{MinusSign, NumberFormat};
 pub use render::html_escape;
 pub use rounding::{RoundedTable, Rounding, RoundingDifference};
-pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};
+pub use table::{
+    Column, ColumnKind, QuantityRow, QuantityValue, RatioRow, Table, TableRow, ValueKind,
+};

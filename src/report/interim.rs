@@ -326,6 +326,34 @@ pub struct ReportFinding {
     pub message: String,
 }
 
+/// `[kind] part: message (source)`, the form the examples print.
+///
+/// ```
+/// use kommunal_redovisning::report::{ReportFinding, ReportFindingKind};
+/// let f = ReportFinding {
+///     kind: ReportFindingKind::Missing,
+///     part: "balansräkning".into(),
+///     source: "LKBR 13 kap.".into(),
+///     message: "balansräkning per periodens slut saknas".into(),
+/// };
+/// assert_eq!(
+///     f.to_string(),
+///     "[saknas] balansräkning: balansräkning per periodens slut saknas (LKBR 13 kap.)"
+/// );
+/// ```
+impl std::fmt::Display for ReportFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[{}] {}: {} ({})",
+            self.kind.label(),
+            self.part,
+            self.message,
+            self.source
+        )
+    }
+}
+
 impl ReportFinding {
     pub(crate) fn new(
         kind: ReportFindingKind,
@@ -659,7 +687,7 @@ impl InterimReport {
         }
         // Parts the source names but does not give, which LKBR 13 kap. does not require
         // (whether R17 requires driftredovisning or investeringsredovisning is
-        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // [UNCONFIRMED]; RKR R17 as restated by FAR). The balanskravsutredning table is noted; the
         // assessment itself is checked above.
         for a in &self.absent {
             let (source, message) = match a.part {
