@@ -849,3 +849,31 @@ fn negative_internal_amount_is_refused() {
     ));
     assert!(refusal(&g).contains("positiva"));
 }
+
+/// The koncern in the ratio catalogue: soliditet by the catalogue equals the ratio
+/// module's, and årets resultat carries the skatt.
+#[test]
+fn koncern_year_for_the_catalogue() {
+    use kommunal_redovisning::analysis::{
+        RatioContext, RatioFigure, RatioId, RatioOptions, compute_ratio,
+    };
+    let mut p = small_part("a", Owner::Kommun, 100);
+    p.accounts = company([100_00, 50_00, 0, 0, 0], 0, [500_00, 0, 0, 0], [0, 0, 0], 0);
+    let c = kommun_group(vec![p]).consolidate().unwrap();
+    assert!(!c.income.tax.is_zero());
+    let y = c.year_figures().unwrap();
+    assert_eq!(
+        y.income.result_for_the_year(),
+        c.income.result_for_the_year()
+    );
+    let v = compute_ratio(
+        RatioId::EquityRatio,
+        &RatioContext::of(&y),
+        &RatioOptions::default(),
+    )
+    .unwrap();
+    let RatioFigure::Percent(p) = v.value else {
+        panic!("{v:?}")
+    };
+    assert_eq!(Some(p), c.key_ratios().unwrap().equity_ratio);
+}

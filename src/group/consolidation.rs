@@ -94,9 +94,9 @@ pub struct ConsolidationSettings {
     pub tax_rates: CorporateTaxRates,
     /// Where the companies' posts go.
     pub mapping: CompanyMapping,
-    /// Betydande inflytande: at least this share of the votes (20 %; RKR R15 and
-    /// LKBR 2 kap. as summarised in `reference/domain.md` §3.3; RKR 8.2 had "more than
-    /// 20 %").
+    /// Betydande inflytande: at least this share of the votes (20 %; RKR R15's
+    /// definitions, <https://www.faronline.se/dokument/radet-for-kommunal-redovisning/rkrr0015/>,
+    /// presume it at 20 % with reference to LKBR 2 kap.; RKR 8.2 had "more than 20 %").
     pub influence_threshold: Percent,
     /// Bestämmande inflytande (dotterföretag): more than this share of the votes
     /// (50 %, RKR 8.2).

@@ -68,7 +68,8 @@
 //!   koncern [CONFIRMED as practice, AddLife ÅR 2020 not 24,
 //!   <https://reports.add.life/arsredovisning-2020/finansiell-information/noter/?search-node=18627>].
 //! - Kolada koncern key ratios N03110 (soliditet), N03034 (inkl. pensionsåtaganden),
-//!   N03109 (kassalikviditet) [`reference/domain.md` §4].
+//!   N03109 (kassalikviditet), and the rest of the catalogue through
+//!   [`Consolidation::year_figures`] and [`crate::analysis`].
 //!
 //! # Open questions (settings with documented defaults)
 //!
@@ -102,6 +103,7 @@
 
 mod accounts;
 mod acquisition;
+mod analysis;
 mod company;
 mod consolidation;
 mod elimination;
@@ -114,6 +116,7 @@ mod table;
 
 pub use accounts::GroupAccounts;
 pub use acquisition::{AcquisitionAnalysis, SurplusValue};
+pub use analysis::TAX_IN_EXTRAORDINARY;
 pub use company::{CompanyBalanceSheet, CompanyIncomeStatement};
 pub use consolidation::{
     Consolidation, ConsolidationMethod, ConsolidationSettings, Contribution, Group,

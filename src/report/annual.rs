@@ -340,6 +340,24 @@ impl AnnualReport {
                 "rapporten har inga noter".to_owned(),
             );
         }
+        // With notes, each note LKBR 9 kap. and RKR ask for, given what the statements
+        // show; without any, the one finding above says it all.
+        if !self.notes.is_empty() {
+            match super::notes::annual_completeness(
+                &self.notes,
+                &self.entity,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+            ) {
+                Ok(f) => out.extend(f),
+                Err(e) => out.push(ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
+                    "noter",
+                    "LKBR 9 kap.",
+                    e.to_string(),
+                )),
+            }
+        }
         out
     }
 
@@ -392,6 +410,24 @@ impl AnnualReport {
                 format!("årets resultat {a} kr i resultaträkningen och {b} kr i balanskravsutredningen: {word}"),
             ));
         }
+        let previous = self.year.previous();
+        let tied = super::notes::statements(
+            &self.entity,
+            [
+                (self.income_statement.as_ref(), self.year),
+                (self.income_statement_previous.as_ref(), previous),
+            ],
+            [
+                (self.balance_sheet.as_ref(), self.year),
+                (self.balance_sheet_previous.as_ref(), previous),
+            ],
+        )?;
+        out.extend(super::notes::consistency(&self.notes, &tied)?);
+        out.extend(super::notes::pension_figures(
+            &self.notes,
+            self.balance_sheet.as_ref(),
+            self.year,
+        )?);
         for (cf, label) in [
             (&self.cash_flow, "kassaflödesanalys"),
             (&self.cash_flow_previous, "kassaflödesanalys, föregående år"),
@@ -563,7 +599,7 @@ impl AnnualReport {
         )?;
         sections.push(s);
         let mut s = DocSection::new("2.6", "Noter", 2);
-        s.blocks = note_blocks(&self.notes);
+        s.blocks = note_blocks(&self.notes, unit)?;
         sections.push(s);
         if let Some(g) = &self.group {
             let mut s = DocSection::new("2.7", "Sammanställda räkenskaper", 2);

@@ -23,6 +23,7 @@ mod annual;
 mod document;
 mod group;
 mod interim;
+mod notes;
 mod parts;
 mod render;
 
