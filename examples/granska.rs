@@ -18,7 +18,7 @@
 use std::process::ExitCode;
 
 use kommunal_redovisning::check::{
-    Finding, PrintedReport, PrintedStatement, Summary, check_report,
+    Discrepancy, PrintedReport, PrintedStatement, Summary, check_report,
 };
 
 const DEFAULT: &str = concat!(
@@ -42,7 +42,7 @@ fn read(path: &str) -> Result<PrintedReport, String> {
     }
 }
 
-fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
+fn print_human(path: &str, report: &PrintedReport, findings: &[Discrepancy]) {
     println!(
         "Granskning av {path}{}",
         report
@@ -52,7 +52,7 @@ fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
             .unwrap_or_default()
     );
     for s in &report.statements {
-        let own: Vec<&Finding> = findings
+        let own: Vec<&Discrepancy> = findings
             .iter()
             .filter(|f| f.statement == Some(s.statement))
             .collect();
@@ -72,7 +72,7 @@ fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
             print_finding(f);
         }
     }
-    let cross: Vec<&Finding> = findings.iter().filter(|f| f.statement.is_none()).collect();
+    let cross: Vec<&Discrepancy> = findings.iter().filter(|f| f.statement.is_none()).collect();
     if report.statements.len() > 1 {
         println!(
             "Mellan rapporterna: {}",
@@ -93,7 +93,7 @@ fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
     );
 }
 
-fn print_finding(f: &Finding) {
+fn print_finding(f: &Discrepancy) {
     let column = f
         .column
         .as_deref()

@@ -167,7 +167,7 @@
 //! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
 //! | rörelsekapital | working capital | [`CashFlowDerivation`] |
 //! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
-//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
+//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::DiscrepancyClass::Rounding`] |
 //! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
 //! | SIE-fil, post, verifikation, transaktion | SIE file, record, voucher, voucher row | [`sie::Reader`], [`sie::Record`], [`sie::Voucher`], [`sie::Row`] |
 //! | ingående/utgående balans, periodsaldo, periodbudget | opening/closing balance, period balance, period budget | [`sie::Balance`], [`sie::PeriodAmount`] |

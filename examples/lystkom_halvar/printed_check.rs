@@ -4,7 +4,7 @@
 
 use kommunal_redovisning::Scale;
 use kommunal_redovisning::check::{
-    FindingClass, PrintedRow, PrintedStatement, StatementKind, check_statement, parse_printed,
+    DiscrepancyClass, PrintedRow, PrintedStatement, StatementKind, check_statement, parse_printed,
 };
 use kommunal_redovisning::present::Column;
 use kommunal_redovisning::statement::RowKind;
@@ -60,7 +60,7 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     }
     let errors = findings
         .iter()
-        .filter(|f| f.class == FindingClass::Error)
+        .filter(|f| f.class == DiscrepancyClass::Error)
         .count();
     if errors > 0 {
         println!("  {errors} fel");

@@ -1,718 +1,16 @@
-//! Checking printed statements (granskning av tryckta rapporter).
-//!
-//! Municipal statements are published rounded to tkr or mnkr, with their subtotals and
-//! totals printed beside the lines. [`check_statement`] and [`check_report`] take a
-//! statement *as printed* ([`PrintedStatement`], usually read from JSON), map its rows
-//! onto the statutory structure by label — tolerant of the wording that real reports
-//! use (`reference/domain.md` §1.2–1.3) — recompute every subtotal, total, balance
-//! identity, equity movement, särskild löneskatt and key ratio printed (soliditet,
-//! soliditet inklusive pensionsförpliktelser, skuldsättningsgrad, kassalikviditet,
-//! balanslikviditet), and return a
-//! [`Finding`] for each difference:
-//!
-//! - [`FindingClass::Rounding`] when the difference can come from rounding: at most
-//!   half a unit of the last printed decimal per rounded figure taking part (a sum of
-//!   three printed lines compared with a printed subtotal has four rounded figures, so
-//!   up to 2 tkr), or, for a ratio, when the printed value lies within what the
-//!   rounded inputs allow;
-//! - [`FindingClass::Error`] when it cannot;
-//! - [`FindingClass::Unplaced`] for a row whose label matches nothing in the statutory
-//!   structure (or a post printed twice): it is reported, not dropped, and left out of
-//!   the checks. A "varav …" specification the checker does not know (varav
-//!   jämförelsestörande poster) is taken as information about the row above it and
-//!   not reported; rows without figures are headings.
-//!
-//! A post that is not printed counts as zero (statements leave out empty lines), so
-//! an abbreviated statement — a sum printed without all of its lines — shows up as
-//! errors in that sum. A sum that is not printed is replaced by its parts where a
-//! larger sum needs it.
-//!
-//! Findings are data, never `Err`: the input is someone else's publication.
-//!
-//! # The JSON form
-//!
-//! ```json
-//! {
-//!   "entity": "Grästorps kommun",
-//!   "statement": "income_statement",
-//!   "unit": "tkr",
-//!   "columns": [{ "label": "2019", "kind": "outcome" }, { "label": "2018", "kind": "prior_period" }],
-//!   "rows": [
-//!     { "label": "Verksamhetens intäkter", "note": "1", "values": ["101 282", "106 965"] },
-//!     { "label": "VERKSAMHETENS NETTOKOSTNADER", "kind": "subtotal", "values": ["– 331 295", "– 326 492"] }
-//!   ]
-//! }
-//! ```
-//!
-//! - `statement`: `income_statement` (resultaträkning) or `balance_sheet`
-//!   (balansräkning); the Swedish words are accepted too.
-//! - `unit`: `kr`, `tkr`, `mnkr` or `mdkr`; `decimals` (optional) the decimals printed,
-//!   otherwise the most found among the values.
-//! - `columns`: label and kind (`outcome`, `budget`, `forecast`, `deviation`,
-//!   `prior_period`, `other`; default `outcome`). A column's year is read from its
-//!   label ("2019", "2020-12-31") to compare columns and statements.
-//! - `rows`: `label` as printed, `values` one per column, `kind` (`heading`, `line`,
-//!   `subtotal`, `total`, `of_which`; default `line`), optional `note`, and
-//!   `"percent": true` for a key-ratio row (soliditet, soliditet inklusive
-//!   pensionsförpliktelser, skuldsättningsgrad, kassalikviditet, balanslikviditet;
-//!   values in percent).
-//! - A value is a string as printed — `"– 423 231"`, `"−1 036,6"`, `"(512)"`,
-//!   `"44,3 %"`, or canonical `"-423231"` — or a JSON integer; an empty string, `"–"`
-//!   or `null` is an empty cell. JSON numbers with decimals are refused (they pass
-//!   through binary floating point).
-//!
-//! A [`PrintedReport`] holds several statements of one entity (`"statements": [...]`);
-//! [`check_report`] also compares them: årets resultat in the resultaträkning against
-//! årets resultat in the balansräkning, column by column (matched by year).
+//! Resultaträkning and balansräkning as printed: placed by label, every sum, the
+//! balance, eget kapital, särskild löneskatt and the balance-sheet ratios.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::money::{Scale, parse_canonical_decimal};
+use super::labels::{HEADINGS, lookup, name_of, normalize};
+use super::{
+    CheckKind, Discrepancy, DiscrepancyClass, PrintedReport, PrintedStatement, StatementKind,
+};
 use crate::present::{Column, ColumnKind, NumberFormat};
 use crate::statement::{RowKind, SPECIAL_PAYROLL_TAX_RATE};
-
-/// Which statement a printed table is.
-#[doc(alias = "rapporttyp")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum StatementKind {
-    /// Resultaträkning (LKBR 5 kap.).
-    #[cfg_attr(
-        feature = "serde",
-        serde(alias = "resultatrakning", alias = "resultaträkning")
-    )]
-    IncomeStatement,
-    /// Balansräkning (LKBR 6 kap.).
-    #[cfg_attr(
-        feature = "serde",
-        serde(alias = "balansrakning", alias = "balansräkning")
-    )]
-    BalanceSheet,
-}
-
-impl StatementKind {
-    /// The Swedish name, lowercase.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            StatementKind::IncomeStatement => "resultaträkning",
-            StatementKind::BalanceSheet => "balansräkning",
-        }
-    }
-}
-
-impl fmt::Display for StatementKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-/// One row of a statement as printed (tryckt rad).
-#[doc(alias = "tryckt rad")]
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct PrintedRow {
-    /// The label as printed, e.g. "VERKSAMHETENS NETTOKOSTNADER".
-    pub label: String,
-    /// What the row is as printed (default: line). The checker places rows by label;
-    /// the kind only says that a row without figures is a heading.
-    #[cfg_attr(feature = "serde", serde(default = "line_kind"))]
-    pub kind: RowKind,
-    /// A note reference, e.g. `"3"`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub note: Option<String>,
-    /// `true` for a ratio row (soliditet): values in percent.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
-    pub percent: bool,
-    /// One printed value per column, in the statement's unit (or percent); `None` for
-    /// an empty cell.
-    #[cfg_attr(feature = "serde", serde(with = "printed_values"))]
-    pub values: Vec<Option<Decimal>>,
-}
-
-#[cfg(feature = "serde")]
-fn line_kind() -> RowKind {
-    RowKind::Line
-}
-
-#[cfg(feature = "serde")]
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-/// A statement as printed (tryckt rapport): unit, columns and rows with their printed
-/// values, including the printed subtotals and totals.
-#[doc(alias = "tryckt rapport")]
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct PrintedStatement {
-    /// Resultaträkning or balansräkning.
-    pub statement: StatementKind,
-    /// Who published it.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub entity: Option<String>,
-    /// Where it was published (a URL, a page).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub source: Option<String>,
-    /// The unit of the printed figures ("belopp i tkr").
-    pub unit: Scale,
-    /// Decimals printed; when absent, the most found among the values.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub decimals: Option<u32>,
-    /// The columns (years, budget …).
-    pub columns: Vec<Column>,
-    /// The rows in printed order.
-    pub rows: Vec<PrintedRow>,
-}
-
-impl PrintedStatement {
-    /// A table as it would be printed: labels, kinds and notes of its rows and its
-    /// figures in the table's unit, rounded to its decimals (half away from zero);
-    /// key-ratio rows become percent rows. Round the table first
-    /// ([`Table::rounded`](crate::Table::rounded)) to print what a renderer prints.
-    ///
-    /// ```
-    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, Scale, Table};
-    /// use kommunal_redovisning::check::{check_statement, PrintedStatement, StatementKind};
-    /// use kommunal_redovisning::present::{Column, Rounding};
-    /// use kommunal_redovisning::statement::StatementLayout;
-    ///
-    /// let rs = IncomeStatement { operating_revenue: Amount::kr(1_400), operating_expenses: Amount::kr(-600), ..Default::default() };
-    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
-    /// let table = Table::income_statement("RS", Scale::Kr, &layout, &[(Column::outcome("2025"), &rs)])?;
-    /// // 1,4 − 0,6 = 0,8 tkr. Footed, the printed table adds up (1 + 0 = 1); rounded
-    /// // line by line it does not (1 − 1 ≠ 1).
-    /// let footed = table.rounded(&Rounding::new(Scale::Tkr))?.table;
-    /// assert!(check_statement(&PrintedStatement::from_table(StatementKind::IncomeStatement, &footed)).is_empty());
-    /// let plain = table.rounded(&Rounding::new(Scale::Tkr).without_footing())?.table;
-    /// assert!(!check_statement(&PrintedStatement::from_table(StatementKind::IncomeStatement, &plain)).is_empty());
-    /// # Ok::<(), kommunal_redovisning::Error>(())
-    /// ```
-    #[must_use]
-    pub fn from_table(statement: StatementKind, table: &crate::Table) -> PrintedStatement {
-        let mode = crate::RoundingMode::HalfAwayFromZero;
-        let mut rows: Vec<PrintedRow> = table
-            .rows
-            .iter()
-            .map(|r| PrintedRow {
-                label: r.label.clone(),
-                kind: r.kind,
-                note: r.note.clone(),
-                percent: false,
-                values: r
-                    .cells
-                    .iter()
-                    .map(|c| c.map(|a| mode.round(a.to_scale(table.unit), table.decimals)))
-                    .collect(),
-            })
-            .collect();
-        rows.extend(table.ratios.iter().map(|r| {
-            PrintedRow {
-                label: r.label.clone(),
-                kind: RowKind::Line,
-                note: None,
-                percent: true,
-                values: r
-                    .values
-                    .iter()
-                    .map(|v| v.map(|p| mode.round(p.as_decimal(), r.decimals)))
-                    .collect(),
-            }
-        }));
-        PrintedStatement {
-            statement,
-            entity: None,
-            source: None,
-            unit: table.unit,
-            decimals: Some(table.decimals),
-            columns: table.columns.clone(),
-            rows,
-        }
-    }
-}
-
-/// Several printed statements of one entity, checked together.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[doc(alias = "tryckta rapporter")]
-pub struct PrintedReport {
-    /// Who published them.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub entity: Option<String>,
-    /// The statements.
-    pub statements: Vec<PrintedStatement>,
-}
-
-/// What a finding is about. New checks bring new variants (`#[non_exhaustive]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[doc(alias = "kontroll")]
-pub enum CheckKind {
-    /// A subtotal or total against the sum of its parts (delsumma, summa).
-    Sum,
-    /// A post against the rows that break it down (aktier och andelar + långfristiga
-    /// fordringar = finansiella anläggningstillgångar).
-    Breakdown,
-    /// Summa tillgångar against summa eget kapital, avsättningar och skulder.
-    Balance,
-    /// Eget kapital vid årets början + årets resultat against eget kapital vid årets
-    /// slut.
-    EquityMovement,
-    /// Eget kapital vid årets början against eget kapital vid föregående års slut (the
-    /// previous column).
-    OpeningEquity,
-    /// Årets resultat in the resultaträkning against årets resultat in the
-    /// balansräkning.
-    ResultAgreement,
-    /// Soliditet = eget kapital / summa tillgångar.
-    EquityRatio,
-    /// Särskild löneskatt = 24,26/124,26 of pensionsförpliktelser including it.
-    SpecialPayrollTax,
-    /// A row whose label matches nothing in the statutory structure.
-    UnplacedRow,
-    /// A post printed twice.
-    DuplicateRow,
-    /// A row with another number of values than there are columns.
-    ValueCount,
-    /// Skuldsättningsgrad = (avsättningar + skulder) / summa tillgångar.
-    DebtRatio,
-    /// Kassalikviditet = (omsättningstillgångar − förråd) / kortfristiga skulder.
-    QuickRatio,
-    /// Balanslikviditet = omsättningstillgångar / kortfristiga skulder.
-    CurrentRatio,
-    /// Soliditet inklusive pensionsförpliktelser = (eget kapital − pensionsförpliktelser
-    /// intjänade före 1998) / summa tillgångar.
-    EquityRatioIncludingPensions,
-}
-
-impl CheckKind {
-    /// The id under which a printed ratio row is placed.
-    fn ratio_id(self) -> &'static str {
-        match self {
-            CheckKind::DebtRatio => "skuldsattningsgrad",
-            CheckKind::QuickRatio => "kassalikviditet",
-            CheckKind::CurrentRatio => "balanslikviditet",
-            CheckKind::EquityRatioIncludingPensions => "soliditet_inkl_pensionsforpliktelser",
-            _ => "soliditet",
-        }
-    }
-
-    /// The Swedish name of the check.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            CheckKind::Sum => "summering",
-            CheckKind::Breakdown => "specifikation",
-            CheckKind::Balance => "balansräkningen balanserar",
-            CheckKind::EquityMovement => "förändring av eget kapital",
-            CheckKind::OpeningEquity => "ingående eget kapital",
-            CheckKind::ResultAgreement => "årets resultat i RR och BR",
-            CheckKind::EquityRatio => "soliditet",
-            CheckKind::SpecialPayrollTax => "särskild löneskatt",
-            CheckKind::UnplacedRow => "okänd rad",
-            CheckKind::DuplicateRow => "dubblerad rad",
-            CheckKind::ValueCount => "antal värden",
-            CheckKind::DebtRatio => "skuldsättningsgrad",
-            CheckKind::QuickRatio => "kassalikviditet",
-            CheckKind::CurrentRatio => "balanslikviditet",
-            CheckKind::EquityRatioIncludingPensions => "soliditet inklusive pensionsförpliktelser",
-        }
-    }
-}
-
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[doc(alias = "avvikelseklass")]
-pub enum FindingClass {
-    /// Avrundningsdifferens: within half a unit per rounded figure taking part.
-    Rounding,
-    /// Fel: larger than rounding can explain, or malformed input.
-    Error,
-    /// A row that could not be placed in the statutory structure; not checked.
-    Unplaced,
-}
-
-impl FindingClass {
-    /// The Swedish name.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            FindingClass::Rounding => "avrundning",
-            FindingClass::Error => "fel",
-            FindingClass::Unplaced => "kunde inte placeras",
-        }
-    }
-}
-
-/// A difference found in a printed statement (avvikelse).
-///
-/// Figures are in [`Finding::unit`], except for soliditet, whose figures are percent.
-/// `difference` is printed − expected.
-#[doc(alias = "avvikelse")]
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Finding {
-    /// The statement, `None` for a comparison between statements.
-    pub statement: Option<StatementKind>,
-    /// What was checked.
-    pub check: CheckKind,
-    /// Rounding, error or unplaced.
-    pub class: FindingClass,
-    /// The row's label as printed (or the post's name when it is not printed).
-    pub row: String,
-    /// The column's label, when the finding is about one column.
-    pub column: Option<String>,
-    /// The unit of the figures.
-    pub unit: Scale,
-    /// The printed figure.
-    #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal_option"))]
-    pub printed: Option<Decimal>,
-    /// The figure recomputed from other printed figures.
-    #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal_option"))]
-    pub expected: Option<Decimal>,
-    /// `printed − expected`.
-    #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal_option"))]
-    pub difference: Option<Decimal>,
-    /// The largest difference rounding can explain, when it applies.
-    #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal_option"))]
-    pub tolerance: Option<Decimal>,
-    /// A sentence in Swedish for a person.
-    pub message: String,
-}
-
-/// Counts of findings by class.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[doc(alias = "sammanfattning")]
-pub struct Summary {
-    /// Rounding differences.
-    pub rounding: usize,
-    /// Errors.
-    pub errors: usize,
-    /// Rows that could not be placed.
-    pub unplaced: usize,
-}
-
-impl Summary {
-    /// Counts `findings` by class.
-    #[must_use]
-    pub fn of(findings: &[Finding]) -> Summary {
-        let mut s = Summary::default();
-        for f in findings {
-            match f.class {
-                FindingClass::Rounding => s.rounding += 1,
-                FindingClass::Error => s.errors += 1,
-                FindingClass::Unplaced => s.unplaced += 1,
-            }
-        }
-        s
-    }
-
-    /// `true` when there is nothing but rounding differences.
-    #[must_use]
-    pub fn only_rounding(&self) -> bool {
-        self.errors == 0 && self.unplaced == 0
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// Placement: labels onto the statutory structure.
-
-/// Statutory posts and sums the checker knows, by id, with a readable name.
-const NAMES: &[(&str, &str)] = &[
-    ("verksamhetens_intakter", "Verksamhetens intäkter"),
-    ("verksamhetens_kostnader", "Verksamhetens kostnader"),
-    ("avskrivningar", "Avskrivningar"),
-    (
-        "verksamhetens_nettokostnader",
-        "Verksamhetens nettokostnader",
-    ),
-    ("skatteintakter", "Skatteintäkter"),
-    (
-        "generella_statsbidrag_och_utjamning",
-        "Generella statsbidrag och utjämning",
-    ),
-    ("verksamhetens_resultat", "Verksamhetens resultat"),
-    ("finansiella_intakter", "Finansiella intäkter"),
-    ("finansiella_kostnader", "Finansiella kostnader"),
-    (
-        "resultat_efter_finansiella_poster",
-        "Resultat efter finansiella poster",
-    ),
-    ("extraordinara_poster", "Extraordinära poster"),
-    ("extraordinara_intakter", "Extraordinära intäkter"),
-    ("extraordinara_kostnader", "Extraordinära kostnader"),
-    ("arets_resultat", "Årets resultat"),
-    (
-        "immateriella_anlaggningstillgangar",
-        "Immateriella anläggningstillgångar",
-    ),
-    (
-        "mark_byggnader_och_tekniska_anlaggningar",
-        "Mark, byggnader och tekniska anläggningar",
-    ),
-    ("maskiner_och_inventarier", "Maskiner och inventarier"),
-    (
-        "ovriga_materiella_anlaggningstillgangar",
-        "Övriga materiella anläggningstillgångar",
-    ),
-    (
-        "summa_materiella_anlaggningstillgangar",
-        "Summa materiella anläggningstillgångar",
-    ),
-    (
-        "finansiella_anlaggningstillgangar",
-        "Finansiella anläggningstillgångar",
-    ),
-    ("aktier_och_andelar", "Aktier och andelar"),
-    ("langfristiga_fordringar", "Långfristiga fordringar"),
-    ("summa_anlaggningstillgangar", "Summa anläggningstillgångar"),
-    ("bidrag_till_infrastruktur", "Bidrag till infrastruktur"),
-    ("forrad", "Förråd m.m."),
-    ("fordringar", "Fordringar"),
-    ("kortfristiga_placeringar", "Kortfristiga placeringar"),
-    ("kassa_och_bank", "Kassa och bank"),
-    ("summa_omsattningstillgangar", "Summa omsättningstillgångar"),
-    ("summa_tillgangar", "Summa tillgångar"),
-    ("ingaende_eget_kapital", "Eget kapital vid årets början"),
-    (
-        "resultatreserv",
-        "Resultatutjämningsreserv / resultatreserv",
-    ),
-    ("ovrigt_eget_kapital", "Övrigt eget kapital"),
-    ("summa_eget_kapital", "Summa eget kapital"),
-    (
-        "avsattningar_for_pensioner",
-        "Avsättningar för pensioner och liknande förpliktelser",
-    ),
-    ("andra_avsattningar", "Andra avsättningar"),
-    ("summa_avsattningar", "Summa avsättningar"),
-    ("langfristiga_skulder", "Långfristiga skulder"),
-    ("kortfristiga_skulder", "Kortfristiga skulder"),
-    ("summa_skulder", "Summa skulder"),
-    (
-        "summa_eget_kapital_avsattningar_och_skulder",
-        "Summa eget kapital, avsättningar och skulder",
-    ),
-    ("panter", "Panter och därmed jämförliga säkerheter"),
-    (
-        "pensionsforpliktelser_fore_1998",
-        "Pensionsförpliktelser intjänade före 1998",
-    ),
-    ("sarskild_loneskatt", "därav särskild löneskatt"),
-    ("borgensforbindelser", "Borgensförbindelser"),
-    ("ovriga_ansvarsforbindelser", "Övriga ansvarsförbindelser"),
-    ("soliditet", "Soliditet"),
-];
-
-/// Labels of the resultaträkning, normalized (see [`normalize`]), and their post.
-const INCOME_LABELS: &[(&str, &str)] = &[
-    ("verksamhetens intäkter", "verksamhetens_intakter"),
-    ("verksamhetens kostnader", "verksamhetens_kostnader"),
-    ("avskrivningar", "avskrivningar"),
-    ("av och nedskrivningar", "avskrivningar"),
-    ("avskrivningar och nedskrivningar", "avskrivningar"),
-    ("nedskrivningar och avskrivningar", "avskrivningar"),
-    (
-        "verksamhetens nettokostnader",
-        "verksamhetens_nettokostnader",
-    ),
-    ("verksamhetens nettokostnad", "verksamhetens_nettokostnader"),
-    (
-        "summa verksamhetens nettokostnader",
-        "verksamhetens_nettokostnader",
-    ),
-    ("skatteintäkter", "skatteintakter"),
-    (
-        "generella statsbidrag och utjämning",
-        "generella_statsbidrag_och_utjamning",
-    ),
-    (
-        "generella statsbidrag och utjämningsbidrag",
-        "generella_statsbidrag_och_utjamning",
-    ),
-    (
-        "generella statsbidrag",
-        "generella_statsbidrag_och_utjamning",
-    ),
-    (
-        "kommunalekonomisk utjämning",
-        "generella_statsbidrag_och_utjamning",
-    ),
-    (
-        "statsbidrag och utjämning",
-        "generella_statsbidrag_och_utjamning",
-    ),
-    ("verksamhetens resultat", "verksamhetens_resultat"),
-    ("finansiella intäkter", "finansiella_intakter"),
-    ("finansiella kostnader", "finansiella_kostnader"),
-    (
-        "resultat efter finansiella poster",
-        "resultat_efter_finansiella_poster",
-    ),
-    (
-        "resultat före extraordinära poster",
-        "resultat_efter_finansiella_poster",
-    ),
-    ("extraordinära poster", "extraordinara_poster"),
-    ("extraordinära intäkter", "extraordinara_intakter"),
-    ("extraordinära kostnader", "extraordinara_kostnader"),
-    ("årets resultat", "arets_resultat"),
-    ("periodens resultat", "arets_resultat"),
-];
-
-/// Labels of the balansräkning, normalized, and their post or sum. Sum labels without
-/// "summa" ("ANLÄGGNINGSTILLGÅNGAR" with figures) are sums; without figures they are
-/// headings.
-const BALANCE_LABELS: &[(&str, &str)] = &[
-    (
-        "immateriella anläggningstillgångar",
-        "immateriella_anlaggningstillgangar",
-    ),
-    (
-        "mark byggnader och tekniska anläggningar",
-        "mark_byggnader_och_tekniska_anlaggningar",
-    ),
-    ("maskiner och inventarier", "maskiner_och_inventarier"),
-    (
-        "övriga materiella anläggningstillgångar",
-        "ovriga_materiella_anlaggningstillgangar",
-    ),
-    (
-        "materiella anläggningstillgångar",
-        "summa_materiella_anlaggningstillgangar",
-    ),
-    (
-        "summa materiella anläggningstillgångar",
-        "summa_materiella_anlaggningstillgangar",
-    ),
-    (
-        "finansiella anläggningstillgångar",
-        "finansiella_anlaggningstillgangar",
-    ),
-    ("aktier och andelar", "aktier_och_andelar"),
-    ("aktier andelar och bostadsrätter", "aktier_och_andelar"),
-    ("långfristiga fordringar", "langfristiga_fordringar"),
-    ("anläggningstillgångar", "summa_anlaggningstillgangar"),
-    ("summa anläggningstillgångar", "summa_anlaggningstillgangar"),
-    ("bidrag till infrastruktur", "bidrag_till_infrastruktur"),
-    (
-        "bidrag till statlig infrastruktur",
-        "bidrag_till_infrastruktur",
-    ),
-    (
-        "bidrag till statliga infrastruktur",
-        "bidrag_till_infrastruktur",
-    ),
-    ("förråd m m", "forrad"),
-    ("förråd mm", "forrad"),
-    ("förråd", "forrad"),
-    ("förråd och exploateringstillgångar", "forrad"),
-    ("förråd och exploatering", "forrad"),
-    ("förråd och exploateringsfastigheter", "forrad"),
-    ("fordringar", "fordringar"),
-    ("kortfristiga fordringar", "fordringar"),
-    ("kortfristiga placeringar", "kortfristiga_placeringar"),
-    ("kassa och bank", "kassa_och_bank"),
-    ("omsättningstillgångar", "summa_omsattningstillgangar"),
-    ("summa omsättningstillgångar", "summa_omsattningstillgangar"),
-    ("tillgångar", "summa_tillgangar"),
-    ("summa tillgångar", "summa_tillgangar"),
-    ("tillgångar totalt", "summa_tillgangar"),
-    ("balansomslutning", "summa_tillgangar"),
-    ("eget kapital vid årets början", "ingaende_eget_kapital"),
-    ("eget kapital vid periodens början", "ingaende_eget_kapital"),
-    ("ingående eget kapital", "ingaende_eget_kapital"),
-    ("årets resultat", "arets_resultat"),
-    ("årets resultat inklusive justering", "arets_resultat"),
-    ("årets resultat inkl justering", "arets_resultat"),
-    ("periodens resultat", "arets_resultat"),
-    ("resultatutjämningsreserv", "resultatreserv"),
-    ("resultatutjämningreserv", "resultatreserv"),
-    ("resultatreserv", "resultatreserv"),
-    ("övrigt eget kapital", "ovrigt_eget_kapital"),
-    ("eget kapital", "summa_eget_kapital"),
-    ("summa eget kapital", "summa_eget_kapital"),
-    ("eget kapital vid årets slut", "summa_eget_kapital"),
-    ("eget kapital vid periodens slut", "summa_eget_kapital"),
-    ("utgående eget kapital", "summa_eget_kapital"),
-    (
-        "avsättningar för pensioner och liknande förpliktelser",
-        "avsattningar_for_pensioner",
-    ),
-    (
-        "pensioner och liknande förpliktelser",
-        "avsattningar_for_pensioner",
-    ),
-    ("avsättningar för pensioner", "avsattningar_for_pensioner"),
-    ("andra avsättningar", "andra_avsattningar"),
-    ("övriga avsättningar", "andra_avsattningar"),
-    ("avsättningar", "summa_avsattningar"),
-    ("summa avsättningar", "summa_avsattningar"),
-    ("långfristiga skulder", "langfristiga_skulder"),
-    ("kortfristiga skulder", "kortfristiga_skulder"),
-    ("skulder", "summa_skulder"),
-    ("summa skulder", "summa_skulder"),
-    (
-        "eget kapital avsättningar och skulder",
-        "summa_eget_kapital_avsattningar_och_skulder",
-    ),
-    (
-        "summa eget kapital avsättningar och skulder",
-        "summa_eget_kapital_avsattningar_och_skulder",
-    ),
-    ("panter och därmed jämförliga säkerheter", "panter"),
-    ("ställda panter", "panter"),
-    (
-        "pensionsförpliktelser intjänade före 1998",
-        "pensionsforpliktelser_fore_1998",
-    ),
-    (
-        "pensionsförpliktelser intjänade före 1998 inkl särskild löneskatt",
-        "pensionsforpliktelser_fore_1998",
-    ),
-    (
-        "pensionsförpliktelser intjänade före 1998 inklusive särskild löneskatt",
-        "pensionsforpliktelser_fore_1998",
-    ),
-    ("särskild löneskatt", "sarskild_loneskatt"),
-    ("borgensförbindelser", "borgensforbindelser"),
-    ("borgensåtaganden", "borgensforbindelser"),
-    ("övriga ansvarsförbindelser", "ovriga_ansvarsforbindelser"),
-    ("soliditet", "soliditet"),
-];
-
-/// Headings that carry no figures in either statement.
-const HEADINGS: &[&str] = &[
-    "eget kapital avsättningar och skulder",
-    "panter och ansvarsförbindelser",
-    "ansvarsförbindelser",
-    "tillgångar",
-];
 
 /// A key ratio printed as a percent row: its labels (normalized), the terms of its
 /// numerator and denominator (`true` subtracts) and the check it is.
@@ -865,41 +163,6 @@ const BALANCE_SUMS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn name_of(id: &str) -> &str {
-    NAMES
-        .iter()
-        .find(|(i, _)| *i == id)
-        .map_or(id, |(_, name)| name)
-}
-
-/// A label in a comparable form: lowercase, leading dashes and bullets removed,
-/// punctuation and hyphens as spaces, "(netto)" dropped, white space collapsed.
-///
-/// ```
-/// use kommunal_redovisning::check::normalize;
-/// assert_eq!(normalize("– resultatutjämningreserv"), "resultatutjämningreserv");
-/// assert_eq!(normalize("Av- och nedskrivningar"), "av och nedskrivningar");
-/// assert_eq!(normalize("EGET KAPITAL, vid årets början"), "eget kapital vid årets början");
-/// assert_eq!(normalize("Extraordinära poster (netto)"), "extraordinära poster");
-/// ```
-#[must_use]
-#[doc(alias = "rubrik")]
-pub fn normalize(label: &str) -> String {
-    let lower = label.to_lowercase().replace("(netto)", " ");
-    let cleaned: String = lower
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '%' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    words.join(" ")
-}
-
 /// A statement with its rows placed on posts.
 struct Placed<'a> {
     statement: &'a PrintedStatement,
@@ -909,15 +172,7 @@ struct Placed<'a> {
     of_which: Vec<&'static str>,
     /// One unit of the last printed decimal, e.g. 1 (tkr) or 0.1 (mnkr, one decimal).
     step: Decimal,
-    findings: Vec<Finding>,
-}
-
-fn lookup(kind: StatementKind, norm: &str) -> Option<&'static str> {
-    let table = match kind {
-        StatementKind::IncomeStatement => INCOME_LABELS,
-        StatementKind::BalanceSheet => BALANCE_LABELS,
-    };
-    table.iter().find(|(l, _)| *l == norm).map(|(_, id)| *id)
+    findings: Vec<Discrepancy>,
 }
 
 impl<'a> Placed<'a> {
@@ -943,8 +198,8 @@ impl<'a> Placed<'a> {
         p
     }
 
-    fn finding(&self, check: CheckKind, class: FindingClass, row: &str) -> Finding {
-        Finding {
+    fn discrepancy(&self, check: CheckKind, class: DiscrepancyClass, row: &str) -> Discrepancy {
+        Discrepancy {
             statement: Some(self.statement.statement),
             check,
             class,
@@ -965,7 +220,8 @@ impl<'a> Placed<'a> {
         for (index, row) in self.statement.rows.iter().enumerate() {
             let mut values = row.values.clone();
             if values.len() != n {
-                let mut f = self.finding(CheckKind::ValueCount, FindingClass::Error, &row.label);
+                let mut f =
+                    self.discrepancy(CheckKind::ValueCount, DiscrepancyClass::Error, &row.label);
                 f.message = format!(
                     "raden har {} värden men tabellen har {n} kolumner; värden utöver kolumnerna räknas inte och saknade räknas som tomma",
                     values.len()
@@ -999,8 +255,11 @@ impl<'a> Placed<'a> {
                     // A "varav" specification of something: printed for information.
                     continue;
                 }
-                let mut f =
-                    self.finding(CheckKind::UnplacedRow, FindingClass::Unplaced, &row.label);
+                let mut f = self.discrepancy(
+                    CheckKind::UnplacedRow,
+                    DiscrepancyClass::Unplaced,
+                    &row.label,
+                );
                 f.message = if HEADINGS.contains(&norm.as_str()) {
                     "en rubrik med belopp: raden ingår inte i kontrollerna".to_owned()
                 } else {
@@ -1013,8 +272,11 @@ impl<'a> Placed<'a> {
                 continue;
             };
             if self.posts.contains_key(id) {
-                let mut f =
-                    self.finding(CheckKind::DuplicateRow, FindingClass::Unplaced, &row.label);
+                let mut f = self.discrepancy(
+                    CheckKind::DuplicateRow,
+                    DiscrepancyClass::Unplaced,
+                    &row.label,
+                );
                 f.message = format!(
                     "posten {} är tryckt två gånger; den första raden används i kontrollerna",
                     name_of(id)
@@ -1111,7 +373,7 @@ impl<'a> Placed<'a> {
             .iter()
             .try_fold(Decimal::ZERO, |a, t| a.checked_add(*t))
         else {
-            let mut f = self.finding(check, FindingClass::Error, &row);
+            let mut f = self.discrepancy(check, DiscrepancyClass::Error, &row);
             f.column = self.column_label(column);
             f.message = format!("{what}: beloppen är för stora för att summeras");
             self.findings.push(f);
@@ -1128,12 +390,12 @@ impl<'a> Placed<'a> {
             .checked_mul(Decimal::from(count))
             .unwrap_or(Decimal::MAX);
         let class = if difference.abs() <= tolerance {
-            FindingClass::Rounding
+            DiscrepancyClass::Rounding
         } else {
-            FindingClass::Error
+            DiscrepancyClass::Error
         };
         let fmt = self.format();
-        let mut f = self.finding(check, class, &row);
+        let mut f = self.discrepancy(check, class, &row);
         f.column = self.column_label(column);
         f.printed = Some(printed);
         f.expected = Some(expected);
@@ -1144,7 +406,7 @@ impl<'a> Placed<'a> {
             fmt.decimal(printed),
             fmt.decimal(expected),
             fmt.decimal(difference),
-            if class == FindingClass::Rounding {
+            if class == DiscrepancyClass::Rounding {
                 "avrundning"
             } else {
                 "för stor för avrundning"
@@ -1173,7 +435,8 @@ impl<'a> Placed<'a> {
         let Some(f) = self.findings.last_mut() else {
             return;
         };
-        let (FindingClass::Error, Some(d), Some(tol)) = (f.class, f.difference, f.tolerance) else {
+        let (DiscrepancyClass::Error, Some(d), Some(tol)) = (f.class, f.difference, f.tolerance)
+        else {
             return;
         };
         let fits = |flip: &[usize]| -> bool {
@@ -1392,16 +655,16 @@ impl<'a> Placed<'a> {
                 if printed.checked_add(half_step).is_some_and(|p| p >= lo)
                     && printed.checked_sub(half_step).is_some_and(|p| p <= hi) =>
             {
-                FindingClass::Rounding
+                DiscrepancyClass::Rounding
             }
-            _ => FindingClass::Error,
+            _ => DiscrepancyClass::Error,
         };
         let shown = decimals.saturating_add(2);
         let fmt = NumberFormat::swedish()
             .with_group_separator(Some(' '))
             .with_decimals(shown);
         let difference = printed.checked_sub(expected);
-        let mut f = self.finding(check, class, &row);
+        let mut f = self.discrepancy(check, class, &row);
         f.column = self.column_label(column);
         f.printed = Some(printed);
         f.expected = Some(expected.round_dp(shown));
@@ -1413,7 +676,7 @@ impl<'a> Placed<'a> {
                 .with_decimals(decimals)
                 .decimal(printed),
             fmt.decimal(expected),
-            if class == FindingClass::Rounding {
+            if class == DiscrepancyClass::Rounding {
                 "ryms inom avrundningen av de tryckta beloppen"
             } else {
                 "kan inte förklaras av avrundning"
@@ -1583,7 +846,7 @@ fn column_year(column: &Column) -> Option<i32> {
 /// # Example
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_statement, CheckKind, FindingClass, PrintedRow, PrintedStatement, StatementKind};
+/// use kommunal_redovisning::check::{check_statement, CheckKind, DiscrepancyClass, PrintedRow, PrintedStatement, StatementKind};
 /// use kommunal_redovisning::present::Column;
 /// use kommunal_redovisning::statement::RowKind;
 /// use kommunal_redovisning::Scale;
@@ -1606,12 +869,12 @@ fn column_year(column: &Column) -> Option<i32> {
 /// let findings = check_statement(&rs);
 /// assert_eq!(findings.len(), 1);
 /// assert_eq!(findings[0].check, CheckKind::Sum);
-/// assert_eq!(findings[0].class, FindingClass::Rounding); // 1 tkr off, 4 rounded figures
+/// assert_eq!(findings[0].class, DiscrepancyClass::Rounding); // 1 tkr off, 4 rounded figures
 /// assert_eq!(findings[0].difference, Some(Decimal::from(-1)));
 /// ```
 #[must_use]
 #[doc(alias = "granska")]
-pub fn check_statement(statement: &PrintedStatement) -> Vec<Finding> {
+pub fn check_statement(statement: &PrintedStatement) -> Vec<Discrepancy> {
     let mut placed = Placed::new(statement);
     placed.check_sums();
     placed.check_balance();
@@ -1628,7 +891,7 @@ pub fn check_statement(statement: &PrintedStatement) -> Vec<Finding> {
 /// differ by rounding by at most one unit.
 #[must_use]
 #[doc(alias = "granska rapport")]
-pub fn check_report(report: &PrintedReport) -> Vec<Finding> {
+pub fn check_report(report: &PrintedReport) -> Vec<Discrepancy> {
     let mut findings = Vec::new();
     for s in &report.statements {
         findings.extend(check_statement(s));
@@ -1649,7 +912,7 @@ pub fn check_report(report: &PrintedReport) -> Vec<Finding> {
 }
 
 /// Årets resultat in a resultaträkning against a balansräkning, year by year.
-fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
+fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Discrepancy> {
     let mut out = Vec::new();
     let (rs_unit, br_unit) = (rs.statement.unit.factor(), br.statement.unit.factor());
     for (rc, rcol) in rs.statement.columns.iter().enumerate() {
@@ -1699,12 +962,12 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
                 .unwrap_or(Decimal::MAX)
         };
         let class = if difference.abs() <= tolerance {
-            FindingClass::Rounding
+            DiscrepancyClass::Rounding
         } else {
-            FindingClass::Error
+            DiscrepancyClass::Error
         };
         let fmt = rs.format();
-        out.push(Finding {
+        out.push(Discrepancy {
             statement: None,
             check: CheckKind::ResultAgreement,
             class,
@@ -1723,7 +986,7 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
                 fmt.decimal(b),
                 br.label("arets_resultat"),
                 fmt.decimal(difference),
-                if class == FindingClass::Rounding {
+                if class == DiscrepancyClass::Rounding {
                     "tabellerna har olika precision; skillnaden ryms inom avrundningen"
                 } else if tolerance.is_zero() {
                     "samma belopp med samma precision ska tryckas lika; avrundning förklarar inte skillnaden"
@@ -1736,156 +999,10 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
     out
 }
 
-/// Reads a printed value: `"– 423 231"`, `"−1 036,6"`, `"(512)"`, `"44,3 %"`,
-/// `"-423231"`; an empty string or a lone dash is an empty cell.
-///
-/// # Errors
-///
-/// [`crate::Error::InvalidNumber`] for anything else.
-///
-/// ```
-/// use kommunal_redovisning::check::parse_printed;
-/// use rust_decimal::Decimal;
-/// assert_eq!(parse_printed("– 423 231")?, Some(Decimal::from(-423_231)));
-/// assert_eq!(parse_printed("\u{2212}1\u{a0}036,6")?, Some(Decimal::new(-10_366, 1)));
-/// assert_eq!(parse_printed("(512)")?, Some(Decimal::from(-512)));
-/// assert_eq!(parse_printed("44,3 %")?, Some(Decimal::new(443, 1)));
-/// assert_eq!(parse_printed("–")?, None);
-/// assert!(parse_printed("12 tkr").is_err());
-/// # Ok::<(), kommunal_redovisning::Error>(())
-/// ```
-#[doc(alias = "tryckt belopp")]
-pub fn parse_printed(text: &str) -> crate::Result<Option<Decimal>> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() || ["-", "–", "—", "−"].contains(&trimmed) {
-        return Ok(None);
-    }
-    let mut body: String = trimmed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\u{a0}')
-        .collect();
-    if let Some(b) = body.strip_suffix('%') {
-        body = b.to_owned();
-    }
-    let mut negative = false;
-    if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
-        body = inner.to_owned();
-        negative = true;
-    }
-    for minus in ['-', '–', '—', '−'] {
-        if let Some(rest) = body.strip_prefix(minus) {
-            body = rest.to_owned();
-            negative = !negative;
-            break;
-        }
-    }
-    if let Some(rest) = body.strip_prefix('+') {
-        body = rest.to_owned();
-    }
-    if body.contains(',') && body.contains('.') {
-        return Err(crate::Error::InvalidNumber {
-            input: text.to_owned(),
-            reason: "both a decimal comma and a point".to_owned(),
-        });
-    }
-    let canonical = body.replace(',', ".");
-    let value = parse_canonical_decimal(&canonical).map_err(|_| crate::Error::InvalidNumber {
-        input: text.to_owned(),
-        reason: "expected a printed number such as \"– 423 231\" or \"1 036,6\"".to_owned(),
-    })?;
-    Ok(Some(if negative { -value } else { value }))
-}
-
-#[cfg(feature = "serde")]
-mod printed_values {
-    //! Serde for `Vec<Option<Decimal>>` as printed values: strings (tolerant),
-    //! integers, `null`; floats refused.
-
-    use std::fmt;
-
-    use rust_decimal::Decimal;
-    use serde::de::{self, Deserializer, SeqAccess, Visitor};
-    use serde::ser::{SerializeSeq, Serializer};
-
-    pub fn serialize<S: Serializer>(values: &[Option<Decimal>], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(values.len()))?;
-        for v in values {
-            seq.serialize_element(&v.map(|d| d.to_string()))?;
-        }
-        seq.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<Decimal>>, D::Error> {
-        d.deserialize_seq(Values)
-    }
-
-    struct Values;
-
-    impl<'de> Visitor<'de> for Values {
-        type Value = Vec<Option<Decimal>>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a list of printed values")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(Cell(v)) = seq.next_element()? {
-                out.push(v);
-            }
-            Ok(out)
-        }
-    }
-
-    struct Cell(Option<Decimal>);
-
-    impl<'de> serde::Deserialize<'de> for Cell {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(CellVisitor).map(Cell)
-        }
-    }
-
-    struct CellVisitor;
-
-    impl<'de> Visitor<'de> for CellVisitor {
-        type Value = Option<Decimal>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a printed value as a string (\"– 423 231\"), an integer or null")
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            super::parse_printed(v).map_err(E::custom)
-        }
-
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(Decimal::from(v)))
-        }
-
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(Decimal::from(v)))
-        }
-
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Err(E::custom(format_args!(
-                "refusing the JSON number {v}: numbers with decimals pass through binary \
-                 floating point; write the value as printed, e.g. \"{v}\""
-            )))
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::parse_printed;
 
     #[test]
     fn normalize_variants() {
