@@ -7,7 +7,7 @@ use kommunal_redovisning::check::{
     StatementKind, Summary, check_report, check_statement,
 };
 use kommunal_redovisning::present::Column;
-use kommunal_redovisning::statement::RowKind;
+use kommunal_redovisning::statement::StatementRowKind;
 use rust_decimal::Decimal;
 
 fn statement(json: &str) -> PrintedStatement {
@@ -218,7 +218,7 @@ fn provoked_findings_each_with_its_class() {
 fn row(label: &str, values: &[&str]) -> PrintedRow {
     PrintedRow {
         label: label.into(),
-        kind: RowKind::Line,
+        kind: StatementRowKind::Line,
         note: None,
         percent: false,
         values: values
@@ -371,7 +371,7 @@ fn json_refuses_floats_and_reads_printed_forms() {
         ok.rows[0].values,
         vec![Some(Decimal::new(-10_366, 1)), Some(Decimal::from(12))]
     );
-    assert_eq!(ok.rows[0].kind, RowKind::Line);
+    assert_eq!(ok.rows[0].kind, StatementRowKind::Line);
     // Round trip.
     let back: PrintedStatement =
         serde_json::from_str(&serde_json::to_string(&ok).unwrap()).unwrap();
@@ -573,7 +573,7 @@ mod properties {
                     .into_iter()
                     .map(|(label, percent, values)| PrintedRow {
                         label,
-                        kind: RowKind::Line,
+                        kind: StatementRowKind::Line,
                         note: None,
                         percent,
                         values,

@@ -2,7 +2,7 @@
 //! property tests for the invariants.
 
 use kommunal_redovisning::statement::{
-    BalanceLine, Detail, IncomeLine, RowKind, StatementLayout, check_result_agrees,
+    BalanceLine, Detail, IncomeLine, StatementLayout, StatementRowKind, check_result_agrees,
 };
 use kommunal_redovisning::{
     Amount, BalanceSheet, EntityKind, EquityReconciliation, Error, FinancialYear, IncomeStatement,
@@ -201,7 +201,7 @@ fn kommunalforbund_rows_leave_out_tax_lines() {
     assert!(!ids.contains(&IncomeLine::TaxRevenue.id()));
     assert!(!ids.contains(&"verksamhetens_resultat"));
     assert_eq!(rows.last().unwrap().amount, Some(Amount::tkr(2_148)));
-    assert_eq!(rows.last().unwrap().kind, RowKind::Total);
+    assert_eq!(rows.last().unwrap().kind, StatementRowKind::Total);
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn label_overrides_and_notes_reach_the_rows() {
     assert_eq!(av.note.as_deref(), Some("3"));
     let varav = rows
         .iter()
-        .position(|r| r.kind == RowKind::OfWhich)
+        .position(|r| r.kind == StatementRowKind::OfWhich)
         .unwrap();
     assert_eq!(rows[varav - 1].id, "verksamhetens_kostnader");
     assert_eq!(rows[varav].depth, 1);
@@ -244,7 +244,12 @@ fn lystkom_balance_sheet_rows_for_a_kommunalforbund() {
     let layout = StatementLayout::new(EntityKind::Kommunalforbund, FinancialYear::new(2025));
     let rows = BalanceSheet::default().rows(&layout).unwrap();
     assert!(rows.iter().any(|r| r.label == "Resultatreserv"));
-    assert_eq!(rows.iter().filter(|r| r.kind == RowKind::Total).count(), 2);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.kind == StatementRowKind::Total)
+            .count(),
+        2
+    );
 }
 
 #[cfg(feature = "serde")]

@@ -2,7 +2,7 @@
 //! property tests), CSV round trip.
 
 use kommunal_redovisning::present::{Column, Rounding, Table, TableRow, ValueKind};
-use kommunal_redovisning::statement::{RowKind, StatementLayout};
+use kommunal_redovisning::statement::{StatementLayout, StatementRowKind};
 use kommunal_redovisning::{
     Amount, BalanceSheet, EntityKind, FinancialYear, IncomeStatement, RoundingMode, Scale,
 };
@@ -138,7 +138,7 @@ fn flat_table(lines: &[Amount]) -> Table {
         t.push_row(TableRow::new(
             id.clone(),
             format!("Rad {i}"),
-            RowKind::Line,
+            StatementRowKind::Line,
             ValueKind::Flow,
             vec![Some(*a)],
         ))
@@ -150,7 +150,7 @@ fn flat_table(lines: &[Amount]) -> Table {
         TableRow::new(
             "s",
             "Summa",
-            RowKind::Total,
+            StatementRowKind::Total,
             ValueKind::Flow,
             vec![Some(total)],
         )
@@ -756,11 +756,11 @@ fn any_table() -> impl Strategy<Value = Table> {
     )
         .prop_map(|(caption, columns, rows, decimals, unit)| {
             let kinds = [
-                RowKind::Heading,
-                RowKind::Line,
-                RowKind::Subtotal,
-                RowKind::Total,
-                RowKind::OfWhich,
+                StatementRowKind::Heading,
+                StatementRowKind::Line,
+                StatementRowKind::Subtotal,
+                StatementRowKind::Total,
+                StatementRowKind::OfWhich,
             ];
             let n = columns.len();
             let mut t = Table::new(

@@ -26,7 +26,7 @@ mod text;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunal_redovisning::report::{Finding, FindingKind, ReportPart};
+use kommunal_redovisning::report::{ReportFinding, ReportFindingKind, ReportPart};
 
 const USAGE: &str = "användning: lystkom_halvar [--out KATALOG]\n  \
     --out KATALOG  skriv lystkom-delarsrapport-2025.md och .html i KATALOG";
@@ -127,28 +127,28 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let completeness = report.check_completeness()?;
     let missing = completeness
         .iter()
-        .filter(|f| f.kind == FindingKind::Missing)
+        .filter(|f| f.kind == ReportFindingKind::Missing)
         .count();
     println!("  Fullständighet ({missing} delar saknas):");
     print_findings(&completeness);
     let consistency = report.check_consistency()?;
-    let count = |k: FindingKind| consistency.iter().filter(|f| f.kind == k).count();
+    let count = |k: ReportFindingKind| consistency.iter().filter(|f| f.kind == k).count();
     println!(
         "  Överensstämmelse ({} stämmer inte, {} avrundning, {} kriterier, {} kontrollerade/info):",
-        count(FindingKind::Inconsistent),
-        count(FindingKind::Rounding),
-        count(FindingKind::Criteria),
-        count(FindingKind::Info)
+        count(ReportFindingKind::Inconsistent),
+        count(ReportFindingKind::Rounding),
+        count(ReportFindingKind::Criteria),
+        count(ReportFindingKind::Info)
     );
-    let mut ordered: Vec<Finding> = consistency
+    let mut ordered: Vec<ReportFinding> = consistency
         .iter()
-        .filter(|f| f.kind != FindingKind::Info)
+        .filter(|f| f.kind != ReportFindingKind::Info)
         .cloned()
         .collect();
     ordered.extend(
         consistency
             .iter()
-            .filter(|f| f.kind == FindingKind::Info)
+            .filter(|f| f.kind == ReportFindingKind::Info)
             .cloned(),
     );
     print_findings(&ordered);
@@ -173,7 +173,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn print_findings(findings: &[Finding]) {
+fn print_findings(findings: &[ReportFinding]) {
     for f in findings {
         println!(
             "    [{}] {}: {} ({})",

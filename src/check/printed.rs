@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::money::{Scale, parse_canonical_decimal};
 use crate::present::Column;
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// Which statement a printed table is.
 #[doc(alias = "rapporttyp")]
@@ -55,7 +55,7 @@ pub struct PrintedRow {
     /// What the row is as printed (default: line). The checker places rows by label;
     /// the kind only says that a row without figures is a heading.
     #[cfg_attr(feature = "serde", serde(default = "line_kind"))]
-    pub kind: RowKind,
+    pub kind: StatementRowKind,
     /// A note reference, e.g. `"3"`.
     #[cfg_attr(
         feature = "serde",
@@ -72,8 +72,8 @@ pub struct PrintedRow {
 }
 
 #[cfg(feature = "serde")]
-fn line_kind() -> RowKind {
-    RowKind::Line
+fn line_kind() -> StatementRowKind {
+    StatementRowKind::Line
 }
 
 #[cfg(feature = "serde")]
@@ -160,7 +160,7 @@ impl PrintedStatement {
         rows.extend(table.ratios.iter().map(|r| {
             PrintedRow {
                 label: r.label.clone(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 note: None,
                 percent: true,
                 values: r

@@ -10,7 +10,7 @@ use super::{
     CheckKind, Discrepancy, DiscrepancyClass, PrintedReport, PrintedStatement, StatementKind,
 };
 use crate::present::{Column, ColumnKind, NumberFormat};
-use crate::statement::{RowKind, SPECIAL_PAYROLL_TAX_RATE};
+use crate::statement::{SPECIAL_PAYROLL_TAX_RATE, StatementRowKind};
 
 /// A key ratio printed as a percent row: its labels (normalized), the terms of its
 /// numerator and denominator (`true` subtracts) and the check it is.
@@ -240,7 +240,7 @@ impl<'a> Placed<'a> {
                     break;
                 }
             }
-            let of_which = varav || row.kind == RowKind::OfWhich;
+            let of_which = varav || row.kind == StatementRowKind::OfWhich;
             if blank {
                 // A row without figures is a heading; there is nothing to check.
                 continue;
@@ -848,7 +848,7 @@ fn column_year(column: &Column) -> Option<i32> {
 /// ```
 /// use kommunal_redovisning::check::{check_statement, CheckKind, DiscrepancyClass, PrintedRow, PrintedStatement, StatementKind};
 /// use kommunal_redovisning::present::Column;
-/// use kommunal_redovisning::statement::RowKind;
+/// use kommunal_redovisning::statement::StatementRowKind;
 /// use kommunal_redovisning::Scale;
 /// use rust_decimal::Decimal;
 ///
@@ -860,10 +860,10 @@ fn column_year(column: &Column) -> Option<i32> {
 ///     entity: None, source: None, unit: Scale::Tkr, decimals: None,
 ///     columns: vec![Column::outcome("2019")],
 ///     rows: vec![
-///         row("Verksamhetens intäkter", RowKind::Line, 101_282),
-///         row("Verksamhetens kostnader", RowKind::Line, -417_698),
-///         row("Av- och nedskrivningar", RowKind::Line, -14_879),
-///         row("VERKSAMHETENS NETTOKOSTNADER", RowKind::Subtotal, -331_296),
+///         row("Verksamhetens intäkter", StatementRowKind::Line, 101_282),
+///         row("Verksamhetens kostnader", StatementRowKind::Line, -417_698),
+///         row("Av- och nedskrivningar", StatementRowKind::Line, -14_879),
+///         row("VERKSAMHETENS NETTOKOSTNADER", StatementRowKind::Subtotal, -331_296),
 ///     ],
 /// };
 /// let findings = check_statement(&rs);

@@ -15,7 +15,7 @@ use crate::statement::{
     BalanceSheet, IncomeStatement, InvestmentStatement, OperatingStatement, StatementLayout,
 };
 
-use super::interim::{Finding, FindingKind, InterimReport, Note, Section};
+use super::interim::{InterimReport, Note, ReportFinding, ReportFindingKind, Section};
 use super::parts::{ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document, Grid};
 
@@ -455,8 +455,11 @@ pub(crate) fn note_blocks(notes: &[Note]) -> Vec<Block> {
 }
 
 /// The checks as an unnumbered appendix.
-pub(crate) fn findings_section(completeness: &[Finding], consistency: &[Finding]) -> DocSection {
-    let line = |f: &Finding| {
+pub(crate) fn findings_section(
+    completeness: &[ReportFinding],
+    consistency: &[ReportFinding],
+) -> DocSection {
+    let line = |f: &ReportFinding| {
         format!(
             "[{}] {}: {} ({})",
             f.kind.label(),
@@ -480,11 +483,15 @@ pub(crate) fn findings_section(completeness: &[Finding], consistency: &[Finding]
         s.blocks.push(Block::List(missing));
     }
     s.blocks.push(Block::Heading("Överensstämmelse".to_owned()));
-    let mut ordered: Vec<&Finding> = consistency
+    let mut ordered: Vec<&ReportFinding> = consistency
         .iter()
-        .filter(|f| f.kind != FindingKind::Info)
+        .filter(|f| f.kind != ReportFindingKind::Info)
         .collect();
-    ordered.extend(consistency.iter().filter(|f| f.kind == FindingKind::Info));
+    ordered.extend(
+        consistency
+            .iter()
+            .filter(|f| f.kind == ReportFindingKind::Info),
+    );
     let lines: Vec<String> = ordered.into_iter().map(line).collect();
     if lines.is_empty() {
         s.blocks.push(Block::Paragraph(

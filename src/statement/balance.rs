@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Detail, RowKind, StatementLayout, StatementRow, check_breakdowns, detail_rows};
+use super::{
+    Detail, StatementLayout, StatementRow, StatementRowKind, check_breakdowns, detail_rows,
+};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent};
 
@@ -632,7 +634,7 @@ impl BalanceSheet {
             rows.push(StatementRow {
                 id: id.to_owned(),
                 label: layout.labels.get(id, label).to_owned(),
-                kind: RowKind::Heading,
+                kind: StatementRowKind::Heading,
                 depth,
                 amount: None,
                 note: None,
@@ -645,25 +647,26 @@ impl BalanceSheet {
                     .labels
                     .get(l.id(), l.label_for_year(layout.year))
                     .to_owned(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth,
                 amount: Some(self.amount(l)),
                 note: self.notes.get(&l).cloned(),
             });
             rows.extend(detail_rows(&self.details, l, l.id(), depth));
         };
-        let sum = |rows: &mut Vec<StatementRow>, s: BalanceSum, kind: RowKind, depth: u8| {
-            self.sum(s).map(|amount| {
-                rows.push(StatementRow {
-                    id: s.id().to_owned(),
-                    label: layout.labels.get(s.id(), s.label()).to_owned(),
-                    kind,
-                    depth,
-                    amount: Some(amount),
-                    note: None,
-                });
-            })
-        };
+        let sum =
+            |rows: &mut Vec<StatementRow>, s: BalanceSum, kind: StatementRowKind, depth: u8| {
+                self.sum(s).map(|amount| {
+                    rows.push(StatementRow {
+                        id: s.id().to_owned(),
+                        label: layout.labels.get(s.id(), s.label()).to_owned(),
+                        kind,
+                        depth,
+                        amount: Some(amount),
+                        note: None,
+                    });
+                })
+            };
 
         heading(&mut rows, "tillgangar", "TILLGÅNGAR", 0);
         heading(
@@ -682,9 +685,19 @@ impl BalanceSheet {
         line(&mut rows, L::LandAndBuildings, 2);
         line(&mut rows, L::MachineryAndEquipment, 2);
         line(&mut rows, L::OtherTangibleAssets, 2);
-        sum(&mut rows, BalanceSum::TangibleAssets, RowKind::Subtotal, 1)?;
+        sum(
+            &mut rows,
+            BalanceSum::TangibleAssets,
+            StatementRowKind::Subtotal,
+            1,
+        )?;
         line(&mut rows, L::FinancialFixedAssets, 1);
-        sum(&mut rows, BalanceSum::FixedAssets, RowKind::Subtotal, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::FixedAssets,
+            StatementRowKind::Subtotal,
+            0,
+        )?;
         line(&mut rows, L::InfrastructureContributions, 0);
         heading(
             &mut rows,
@@ -696,8 +709,18 @@ impl BalanceSheet {
         line(&mut rows, L::Receivables, 1);
         line(&mut rows, L::ShortTermInvestments, 1);
         line(&mut rows, L::CashAndBank, 1);
-        sum(&mut rows, BalanceSum::CurrentAssets, RowKind::Subtotal, 0)?;
-        sum(&mut rows, BalanceSum::TotalAssets, RowKind::Total, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::CurrentAssets,
+            StatementRowKind::Subtotal,
+            0,
+        )?;
+        sum(
+            &mut rows,
+            BalanceSum::TotalAssets,
+            StatementRowKind::Total,
+            0,
+        )?;
 
         heading(
             &mut rows,
@@ -709,19 +732,29 @@ impl BalanceSheet {
         line(&mut rows, L::ResultForTheYear, 1);
         line(&mut rows, L::ResultReserve, 1);
         line(&mut rows, L::OtherEquity, 1);
-        sum(&mut rows, BalanceSum::Equity, RowKind::Subtotal, 0)?;
+        sum(&mut rows, BalanceSum::Equity, StatementRowKind::Subtotal, 0)?;
         heading(&mut rows, "avsattningar", "Avsättningar", 0);
         line(&mut rows, L::PensionProvisions, 1);
         line(&mut rows, L::OtherProvisions, 1);
-        sum(&mut rows, BalanceSum::Provisions, RowKind::Subtotal, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::Provisions,
+            StatementRowKind::Subtotal,
+            0,
+        )?;
         heading(&mut rows, "skulder", "Skulder", 0);
         line(&mut rows, L::LongTermLiabilities, 1);
         line(&mut rows, L::CurrentLiabilities, 1);
-        sum(&mut rows, BalanceSum::Liabilities, RowKind::Subtotal, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::Liabilities,
+            StatementRowKind::Subtotal,
+            0,
+        )?;
         sum(
             &mut rows,
             BalanceSum::TotalEquityAndLiabilities,
-            RowKind::Total,
+            StatementRowKind::Total,
             0,
         )?;
 

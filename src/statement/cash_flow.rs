@@ -15,10 +15,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{BalanceSheet, IncomeStatement, Labels, RowKind, StatementRow};
+use super::{BalanceSheet, IncomeStatement, Labels, StatementRow, StatementRowKind};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Scale};
-use crate::present::{Column as TableColumn, Table, ValueKind};
+use crate::present::{Column, Table, ValueKind};
 
 /// A block of the kassaflödesanalys that holds given lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -358,7 +358,7 @@ impl CashFlowStatement {
             rows.push(StatementRow {
                 id: id.to_owned(),
                 label: self.labels.get(id, label).to_owned(),
-                kind: RowKind::Heading,
+                kind: StatementRowKind::Heading,
                 depth: 0,
                 amount: None,
                 note: None,
@@ -379,7 +379,7 @@ impl CashFlowStatement {
                 rows.push(StatementRow {
                     id: format!("{}/{}", section.id(), l.label),
                     label: l.label.clone(),
-                    kind: RowKind::Line,
+                    kind: StatementRowKind::Line,
                     depth: 0,
                     amount: Some(l.amount),
                     note: l.note.clone(),
@@ -400,31 +400,43 @@ impl CashFlowStatement {
             &mut rows,
             "arets_resultat",
             "Årets resultat",
-            RowKind::Line,
+            StatementRowKind::Line,
             self.result,
         );
         lines(&mut rows, S::Adjustments);
         sum(
             &mut rows,
             CashFlowSum::FundsFromOperations,
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
         )?;
         lines(&mut rows, S::WorkingCapital);
-        sum(&mut rows, CashFlowSum::Operating, RowKind::Subtotal)?;
+        sum(
+            &mut rows,
+            CashFlowSum::Operating,
+            StatementRowKind::Subtotal,
+        )?;
         heading(
             &mut rows,
             "investeringsverksamheten",
             "INVESTERINGSVERKSAMHETEN",
         );
         lines(&mut rows, S::Investing);
-        sum(&mut rows, CashFlowSum::Investing, RowKind::Subtotal)?;
+        sum(
+            &mut rows,
+            CashFlowSum::Investing,
+            StatementRowKind::Subtotal,
+        )?;
         heading(
             &mut rows,
             "finansieringsverksamheten",
             "FINANSIERINGSVERKSAMHETEN",
         );
         lines(&mut rows, S::Financing);
-        sum(&mut rows, CashFlowSum::Financing, RowKind::Subtotal)?;
+        sum(
+            &mut rows,
+            CashFlowSum::Financing,
+            StatementRowKind::Subtotal,
+        )?;
         if !self.infrastructure.is_empty() {
             heading(
                 &mut rows,
@@ -432,21 +444,25 @@ impl CashFlowStatement {
                 "UTBETALNING AV BIDRAG TILL STATLIG INFRASTRUKTUR",
             );
             lines(&mut rows, S::Infrastructure);
-            sum(&mut rows, CashFlowSum::Infrastructure, RowKind::Subtotal)?;
+            sum(
+                &mut rows,
+                CashFlowSum::Infrastructure,
+                StatementRowKind::Subtotal,
+            )?;
         }
-        sum(&mut rows, CashFlowSum::NetCashFlow, RowKind::Total)?;
+        sum(&mut rows, CashFlowSum::NetCashFlow, StatementRowKind::Total)?;
         single(
             &mut rows,
             "likvida_medel_vid_arets_borjan",
             "Likvida medel vid årets början",
-            RowKind::Line,
+            StatementRowKind::Line,
             self.opening_liquid_assets,
         );
         single(
             &mut rows,
             CashFlowSum::ClosingLiquidAssets.id(),
             CashFlowSum::ClosingLiquidAssets.label(),
-            RowKind::Total,
+            StatementRowKind::Total,
             self.closing_liquid_assets,
         );
         Ok(rows)
@@ -464,7 +480,7 @@ impl CashFlowStatement {
         &self,
         caption: impl Into<String>,
         unit: Scale,
-        column: TableColumn,
+        column: Column,
     ) -> Result<Table> {
         Self::table(caption, unit, &[(column, self)])
     }
@@ -484,7 +500,7 @@ impl CashFlowStatement {
     pub fn table(
         caption: impl Into<String>,
         unit: Scale,
-        columns: &[(TableColumn, &CashFlowStatement)],
+        columns: &[(Column, &CashFlowStatement)],
     ) -> Result<Table> {
         use CashFlowSection as S;
         let mut rows = Vec::with_capacity(columns.len());

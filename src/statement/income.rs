@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Detail, RowKind, StatementLayout, StatementRow, check_breakdowns, detail_rows};
+use super::{
+    Detail, StatementLayout, StatementRow, StatementRowKind, check_breakdowns, detail_rows,
+};
 use crate::error::Result;
 use crate::money::Amount;
 
@@ -313,42 +315,55 @@ impl IncomeStatement {
             rows.push(StatementRow {
                 id: l.id().to_owned(),
                 label: layout.labels.get(l.id(), l.label()).to_owned(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth: 0,
                 amount: Some(self.amount(l)),
                 note: self.notes.get(&l).cloned(),
             });
             rows.extend(detail_rows(&self.details, l, l.id(), 0));
         };
-        let sum = |rows: &mut Vec<StatementRow>, s: IncomeSum, kind: RowKind| -> Result<()> {
-            rows.push(StatementRow {
-                id: s.id().to_owned(),
-                label: layout.labels.get(s.id(), s.label()).to_owned(),
-                kind,
-                depth: 0,
-                amount: Some(self.sum(s)?),
-                note: None,
-            });
-            Ok(())
-        };
+        let sum =
+            |rows: &mut Vec<StatementRow>, s: IncomeSum, kind: StatementRowKind| -> Result<()> {
+                rows.push(StatementRow {
+                    id: s.id().to_owned(),
+                    label: layout.labels.get(s.id(), s.label()).to_owned(),
+                    kind,
+                    depth: 0,
+                    amount: Some(self.sum(s)?),
+                    note: None,
+                });
+                Ok(())
+            };
         line(&mut rows, IncomeLine::OperatingRevenue);
         line(&mut rows, IncomeLine::OperatingExpenses);
         line(&mut rows, IncomeLine::Depreciation);
-        sum(&mut rows, IncomeSum::NetOperatingCosts, RowKind::Subtotal)?;
+        sum(
+            &mut rows,
+            IncomeSum::NetOperatingCosts,
+            StatementRowKind::Subtotal,
+        )?;
         if layout.shows_tax_lines() {
             line(&mut rows, IncomeLine::TaxRevenue);
             line(&mut rows, IncomeLine::GeneralGrants);
-            sum(&mut rows, IncomeSum::OperatingResult, RowKind::Subtotal)?;
+            sum(
+                &mut rows,
+                IncomeSum::OperatingResult,
+                StatementRowKind::Subtotal,
+            )?;
         }
         line(&mut rows, IncomeLine::FinancialIncome);
         line(&mut rows, IncomeLine::FinancialExpenses);
         sum(
             &mut rows,
             IncomeSum::ResultAfterFinancialItems,
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
         )?;
         line(&mut rows, IncomeLine::ExtraordinaryItems);
-        sum(&mut rows, IncomeSum::ResultForTheYear, RowKind::Total)?;
+        sum(
+            &mut rows,
+            IncomeSum::ResultForTheYear,
+            StatementRowKind::Total,
+        )?;
         Ok(rows)
     }
 }
@@ -380,8 +395,8 @@ mod tests {
         let rows = rs.rows(&layout).unwrap();
         assert_eq!(rows.len(), 12);
         assert_eq!(rows[3].label, "Verksamhetens nettokostnader");
-        assert_eq!(rows[6].kind, RowKind::Subtotal);
-        assert_eq!(rows[11].kind, RowKind::Total);
+        assert_eq!(rows[6].kind, StatementRowKind::Subtotal);
+        assert_eq!(rows[11].kind, StatementRowKind::Total);
     }
 
     #[test]
