@@ -87,7 +87,7 @@ fn grastorp_result_2018_is_printed_twice_differently() {
     // same precision prints the same: the difference is an error, not rounding.
     let both = report(include_str!("../examples/data/grastorp_2019_2020.json"));
     let findings = check_report(&both);
-    let cross: Vec<&Discrepancy> = findings.iter().filter(|f| f.statement.is_none()).collect();
+    let cross: Vec<&Discrepancy> = findings.iter().filter(|f| f.table.is_none()).collect();
     assert_eq!(cross.len(), 1);
     let f = cross[0];
     assert_eq!(f.check, CheckKind::ResultAgreement);
@@ -116,7 +116,6 @@ fn provoked_findings_each_with_its_class() {
         brief(&findings),
         vec![
             (K::ValueCount, C::Error, s("Övriga poster"), None, None),
-            (K::UnplacedRow, C::Unplaced, s("Övriga poster"), None, None),
             (
                 K::DuplicateRow,
                 C::Unplaced,
@@ -138,13 +137,7 @@ fn provoked_findings_each_with_its_class() {
                 so("2025"),
                 so("101")
             ),
-            (
-                K::UnplacedRow,
-                C::Unplaced,
-                s("Pågående investeringar"),
-                None,
-                None
-            ),
+            (K::UnplacedRow, C::Unplaced, s("Övriga poster"), None, None),
             (
                 K::Sum,
                 C::Rounding,
@@ -202,6 +195,13 @@ fn provoked_findings_each_with_its_class() {
                 so("1.529")
             ),
             (
+                K::UnplacedRow,
+                C::Unplaced,
+                s("Pågående investeringar"),
+                None,
+                None
+            ),
+            (
                 K::ResultAgreement,
                 C::Error,
                 s("ÅRETS RESULTAT"),
@@ -216,16 +216,13 @@ fn provoked_findings_each_with_its_class() {
 }
 
 fn row(label: &str, values: &[&str]) -> PrintedRow {
-    PrintedRow {
-        label: label.into(),
-        kind: StatementRowKind::Line,
-        note: None,
-        percent: false,
-        values: values
+    PrintedRow::new(
+        label,
+        values
             .iter()
             .map(|v| kommunal_redovisning::check::parse_printed(v).unwrap())
             .collect(),
-    }
+    )
 }
 
 fn printed(
@@ -234,15 +231,13 @@ fn printed(
     columns: &[&str],
     rows: Vec<PrintedRow>,
 ) -> PrintedStatement {
-    PrintedStatement {
-        statement: kind,
-        entity: None,
-        source: None,
+    let mut t = PrintedStatement::new(
+        kind,
         unit,
-        decimals: None,
-        columns: columns.iter().map(|c| Column::outcome(*c)).collect(),
-        rows,
-    }
+        columns.iter().map(|c| Column::outcome(*c).into()).collect(),
+    );
+    t.rows = rows;
+    t
 }
 
 #[test]
@@ -347,7 +342,8 @@ fn units_may_differ_between_statements() {
     );
     let findings = check_report(&PrintedReport {
         entity: None,
-        statements: vec![rs, br],
+        source: None,
+        tables: vec![rs, br],
     });
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].check, CheckKind::ResultAgreement);
@@ -562,29 +558,24 @@ mod properties {
                 0..14,
             ),
         ) {
-            let statement = PrintedStatement {
-                statement: if income { StatementKind::IncomeStatement } else { StatementKind::BalanceSheet },
-                entity: None,
-                source: None,
-                unit: Scale::Tkr,
-                decimals: None,
-                columns: columns.iter().map(|c| Column::outcome(c.clone())).collect(),
-                rows: rows
-                    .into_iter()
-                    .map(|(label, percent, values)| PrintedRow {
-                        label,
-                        kind: StatementRowKind::Line,
-                        note: None,
-                        percent,
-                        values,
-                    })
-                    .collect(),
-            };
+            let mut statement = PrintedStatement::new(
+                if income { StatementKind::IncomeStatement } else { StatementKind::BalanceSheet },
+                Scale::Tkr,
+                columns.iter().map(|c| Column::outcome(c.clone()).into()).collect(),
+            );
+            statement.rows = rows
+                .into_iter()
+                .map(|(label, percent, values)| {
+                    let mut r = PrintedRow::new(label, values);
+                    r.percent = percent;
+                    r
+                })
+                .collect();
             let other = PrintedStatement {
-                statement: if income { StatementKind::BalanceSheet } else { StatementKind::IncomeStatement },
+                kind: if income { StatementKind::BalanceSheet } else { StatementKind::IncomeStatement },
                 ..statement.clone()
             };
-            let findings = check_report(&PrintedReport { entity: None, statements: vec![statement, other] });
+            let findings = check_report(&PrintedReport { entity: None, source: None, tables: vec![statement, other] });
             for f in findings {
                 if matches!(f.check, CheckKind::Sum | CheckKind::Balance | CheckKind::ResultAgreement) {
                     prop_assert!(f.printed.is_some() && f.expected.is_some() || f.class == DiscrepancyClass::Error);

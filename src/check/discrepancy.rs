@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::StatementKind;
+use super::TableKind;
 use crate::money::Scale;
 
 /// What a finding is about. New checks bring new variants (`#[non_exhaustive]`).
@@ -47,6 +47,29 @@ pub enum CheckKind {
     /// Soliditet inklusive pensionsförpliktelser = (eget kapital − pensionsförpliktelser
     /// intjänade före 1998) / summa tillgångar.
     EquityRatioIncludingPensions,
+    /// A column computed from two others (avvikelse = utfall − budget, netto =
+    /// intäkter + kostnader, förändring = i år − i fjol).
+    ColumnRelation,
+    /// Förändring i procent = (i år − i fjol) / i fjol.
+    ChangePercent,
+    /// Likvida medel vid årets slut in the kassaflödesanalys against kassa och bank in
+    /// the balansräkning.
+    CashTie,
+    /// A note's total against the statement line that refers to it.
+    NoteTie,
+    /// The driftredovisning's total against verksamhetens nettokostnader.
+    OperatingTie,
+    /// A figure of the nyckeltal or femårsöversikt against the same report's
+    /// statements.
+    KeyFigure,
+    /// A ratio of the nyckeltal recomputed from the statements.
+    KeyRatio,
+    /// Sjukfrånvaro: the total against the groups.
+    SickLeave,
+    /// Medlemsavgifter: shares sum to 100 % and each fee is its share of the total.
+    MemberFee,
+    /// A declared sum (`sum_of`) names a row the table does not have.
+    UnknownSumPart,
 }
 
 impl CheckKind {
@@ -80,6 +103,16 @@ impl CheckKind {
             CheckKind::QuickRatio => "kassalikviditet",
             CheckKind::CurrentRatio => "balanslikviditet",
             CheckKind::EquityRatioIncludingPensions => "soliditet inklusive pensionsförpliktelser",
+            CheckKind::ColumnRelation => "kolumnsamband",
+            CheckKind::ChangePercent => "förändring i procent",
+            CheckKind::CashTie => "likvida medel mot balansräkningen",
+            CheckKind::NoteTie => "not mot rapportrad",
+            CheckKind::OperatingTie => "driftredovisning mot resultaträkningen",
+            CheckKind::KeyFigure => "nyckeltal mot rapporterna",
+            CheckKind::KeyRatio => "nyckeltal",
+            CheckKind::SickLeave => "sjukfrånvaro",
+            CheckKind::MemberFee => "medlemsavgifter",
+            CheckKind::UnknownSumPart => "okänd del av summa",
         }
     }
 }
@@ -96,6 +129,9 @@ pub enum DiscrepancyClass {
     Error,
     /// A row that could not be placed in the statutory structure; not checked.
     Unplaced,
+    /// A sum that differs from its placed parts by exactly what rows that could not be
+    /// placed would explain; the rows are named in the message.
+    ExplainedByUnplaced,
 }
 
 impl DiscrepancyClass {
@@ -106,6 +142,7 @@ impl DiscrepancyClass {
             DiscrepancyClass::Rounding => "avrundning",
             DiscrepancyClass::Error => "fel",
             DiscrepancyClass::Unplaced => "kunde inte placeras",
+            DiscrepancyClass::ExplainedByUnplaced => "förklaras av en rad som inte kunde placeras",
         }
     }
 }
@@ -118,8 +155,12 @@ impl DiscrepancyClass {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Discrepancy {
-    /// The statement, `None` for a comparison between statements.
-    pub statement: Option<StatementKind>,
+    /// The kind of table, `None` for a comparison between tables.
+    pub table: Option<TableKind>,
+    /// The table's position in the report (0-based), `None` between tables or when a
+    /// single table was checked.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub table_index: Option<usize>,
     /// What was checked.
     pub check: CheckKind,
     /// Rounding, error or unplaced.
@@ -146,6 +187,39 @@ pub struct Discrepancy {
     pub message: String,
 }
 
+/// How much of the arithmetic a report implies was evaluated (täckning).
+///
+/// ```
+/// use kommunal_redovisning::check::Coverage;
+/// let c = Coverage { evaluated: 9, not_evaluated: 1 };
+/// assert_eq!(c.share_percent(), Some(rust_decimal::Decimal::from(90)));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[doc(alias = "täckning")]
+pub struct Coverage {
+    /// Comparisons made: a printed figure against what other printed figures imply.
+    pub evaluated: usize,
+    /// Printed sums and relations that could not be evaluated (a part missing, a row
+    /// that could not be placed, a statement the tie needs not in the report).
+    pub not_evaluated: usize,
+}
+
+impl Coverage {
+    /// `evaluated / (evaluated + not_evaluated)` in percent; `None` when nothing was
+    /// implied.
+    #[must_use]
+    pub fn share_percent(&self) -> Option<Decimal> {
+        let total = self.evaluated.checked_add(self.not_evaluated)?;
+        if total == 0 {
+            return None;
+        }
+        Decimal::from(self.evaluated)
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(Decimal::from(total))
+    }
+}
+
 /// Counts of findings by class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -157,6 +231,9 @@ pub struct Summary {
     pub errors: usize,
     /// Rows that could not be placed.
     pub unplaced: usize,
+    /// Sums explained by rows that could not be placed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub explained: usize,
 }
 
 impl Summary {
@@ -169,6 +246,7 @@ impl Summary {
                 DiscrepancyClass::Rounding => s.rounding += 1,
                 DiscrepancyClass::Error => s.errors += 1,
                 DiscrepancyClass::Unplaced => s.unplaced += 1,
+                DiscrepancyClass::ExplainedByUnplaced => s.explained += 1,
             }
         }
         s
@@ -177,6 +255,6 @@ impl Summary {
     /// `true` when there is nothing but rounding differences.
     #[must_use]
     pub fn only_rounding(&self) -> bool {
-        self.errors == 0 && self.unplaced == 0
+        self.errors == 0 && self.unplaced == 0 && self.explained == 0
     }
 }

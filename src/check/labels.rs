@@ -315,6 +315,7 @@ pub(super) fn lookup(kind: StatementKind, norm: &str) -> Option<&'static str> {
     let table = match kind {
         StatementKind::IncomeStatement => INCOME_LABELS,
         StatementKind::BalanceSheet => BALANCE_LABELS,
+        _ => return None,
     };
     table.iter().find(|(l, _)| *l == norm).map(|(_, id)| *id)
 }
