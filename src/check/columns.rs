@@ -16,6 +16,11 @@ struct Relation {
     b: usize,
     minus: bool,
     percent: bool,
+    /// For a percent change: divide by the prior value with its sign (else by its
+    /// absolute value).
+    signed: bool,
+    /// For a percent change: `b` is the change column and the prior value is `a − b`.
+    from_change: bool,
     what: String,
 }
 
@@ -61,6 +66,8 @@ fn candidates(ctx: &Ctx<'_>, target: usize) -> Vec<Relation> {
         b,
         minus,
         percent,
+        signed: false,
+        from_change: false,
         what: if percent {
             format!("({} − {}) / {} × 100 =", label(a), label(b), label(b))
         } else {
@@ -114,8 +121,30 @@ fn candidates(ctx: &Ctx<'_>, target: usize) -> Vec<Relation> {
             }
             for (a, b) in pairs {
                 out.push(rel(a, b, true, percent));
-                if !percent {
+                if percent {
+                    out.push(Relation {
+                        signed: true,
+                        ..rel(a, b, true, true)
+                    });
+                } else {
                     out.push(rel(b, a, true, false));
+                }
+            }
+            if percent && out.is_empty() {
+                // A change printed beside this year's figure: the prior year is their
+                // difference.
+                if let (Some(a), Some(c)) = (
+                    nearest(ctx, target, &[K::Outcome, K::Net]),
+                    nearest(ctx, target, &[K::Change]),
+                ) {
+                    for signed in [false, true] {
+                        out.push(Relation {
+                            signed,
+                            from_change: true,
+                            what: format!("{} / ({} − {}) × 100 =", label(c), label(a), label(c)),
+                            ..rel(a, c, true, true)
+                        });
+                    }
                 }
             }
         }
@@ -201,17 +230,36 @@ fn fits(ctx: &Ctx<'_>, r: &Relation, row: usize) -> Option<bool> {
     }
     let (t, a, b) = operands(ctx, r, row)?;
     if r.percent {
-        let h = half(ctx.step);
-        let (exact, (lo, hi)) = ratio_interval(
-            around(a.checked_sub(b)?, h.checked_mul(Decimal::TWO)?)?,
-            around(b.abs(), h)?,
-        )?;
+        let (exact, (lo, hi)) = percent_of(ctx, r, a, b)?;
         let ph = half(column_step(ctx, r.target).max(step_of_value(t)));
         let _ = exact;
         return Some(t.checked_add(ph)? >= lo && t.checked_sub(ph)? <= hi);
     }
     let b = if r.minus { -b } else { b };
     Some(ctx.fits(t, &[a, b]))
+}
+
+/// The percent change a relation implies from printed `a` and `b`, exact and with the
+/// interval their rounding allows.
+fn percent_of(
+    ctx: &Ctx<'_>,
+    r: &Relation,
+    a: Decimal,
+    b: Decimal,
+) -> Option<(Decimal, (Decimal, Decimal))> {
+    let h = half(ctx.step);
+    let h2 = h.checked_mul(Decimal::TWO)?;
+    let (num, den) = if r.from_change {
+        (around(b, h)?, around(a.checked_sub(b)?, h2)?)
+    } else {
+        (around(a.checked_sub(b)?, h2)?, around(b, h)?)
+    };
+    let den = if r.signed || den.0.is_sign_positive() {
+        den
+    } else {
+        (den.0.abs(), den.2.abs(), den.1.abs())
+    };
+    ratio_interval(num, den)
 }
 
 /// One unit of the last decimal printed in a column.
@@ -243,14 +291,7 @@ fn evaluate(ctx: &mut Ctx<'_>, r: &Relation, row: usize) {
     };
     let label = ctx.label(row);
     if r.percent {
-        let h = half(ctx.step);
-        let (Some(diff), Some(h2)) = (a.checked_sub(b), h.checked_mul(Decimal::TWO)) else {
-            return;
-        };
-        let (Some(num), Some(den)) = (around(diff, h2), around(b.abs(), h)) else {
-            return;
-        };
-        let Some((exact, bounds)) = ratio_interval(num, den) else {
+        let Some((exact, bounds)) = percent_of(ctx, r, a, b) else {
             ctx.not_evaluated();
             return;
         };

@@ -19,12 +19,28 @@ pub(super) fn step_of(table: &PrintedTable) -> Decimal {
             .rows
             .iter()
             .filter(|r| !r.percent)
-            .flat_map(|r| r.values.iter().flatten())
+            .flat_map(|r| {
+                r.values
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, _)| !is_percent_column(table, *c))
+                    .filter_map(|(_, v)| *v)
+            })
             .map(|v| v.normalize().scale())
             .max()
             .unwrap_or(0)
     });
     Decimal::new(1, decimals.min(28))
+}
+
+/// Whether a column holds percentages (a share or a change in percent).
+pub(super) fn is_percent_column(table: &PrintedTable, column: usize) -> bool {
+    table.columns.get(column).is_some_and(|c| {
+        matches!(
+            c.kind,
+            PrintedColumnKind::Share | PrintedColumnKind::ChangePercent
+        )
+    })
 }
 
 /// One unit of the last decimal printed in a table's percent rows.

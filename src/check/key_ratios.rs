@@ -124,7 +124,65 @@ const AMOUNTS: &[(&str, &str)] = &[
         "resultat efter finansiella poster",
         "resultat_efter_finansiella_poster",
     ),
+    (
+        "resultat före extraordinära poster",
+        "resultat_efter_finansiella_poster",
+    ),
+    (
+        "skatteintäkter generella statsbidrag och utjämning",
+        "skatter_och_bidrag",
+    ),
+    (
+        "skatteintäkter och generella statsbidrag",
+        "skatter_och_bidrag",
+    ),
+    (
+        "skatteintäkter och generella statsbidrag och utjämning",
+        "skatter_och_bidrag",
+    ),
+    (
+        "skatteintäkter statsbidrag och utjämning",
+        "skatter_och_bidrag",
+    ),
+    ("skatter och generella statsbidrag", "skatter_och_bidrag"),
 ];
+
+/// A key-ratio label without its unit and part: "Årets resultat koncernen, mnkr" →
+/// ("årets resultat", Some("koncern")).
+fn clean(label: &str) -> (String, Option<&'static str>) {
+    let mut n = normalize(label);
+    let mut part = None;
+    for (word, p) in [
+        (" kommunkoncernen", "koncern"),
+        (" koncernen", "koncern"),
+        (" sammanställd redovisning", "koncern"),
+        (" kommunen", "kommun"),
+    ] {
+        if n.contains(word) {
+            n = n.replace(word, "");
+            part = Some(p);
+        }
+    }
+    for suffix in [
+        " i miljoner kronor",
+        " i tusen kronor",
+        " miljoner kronor",
+        " mnkr",
+        " mkr",
+        " tkr",
+        " mdkr",
+        " kr",
+        " i procent",
+        " procent",
+        " i %",
+        " %",
+    ] {
+        if let Some(rest) = n.strip_suffix(suffix) {
+            n = rest.trim().to_owned();
+        }
+    }
+    (n.trim().to_owned(), part)
+}
 
 fn fact<'f>(facts: &'f [Fact], id: &str, part: &str, year: i32) -> Option<&'f Fact> {
     facts.iter().find(|f| {
@@ -179,16 +237,12 @@ pub(super) fn check(ctx: &mut Ctx<'_>, facts: &[Fact]) {
         let Some(r) = ctx.table.rows.get(row) else {
             continue;
         };
-        let norm = normalize(&r.label);
-        let norm = norm
-            .trim_end_matches(" %")
-            .trim_end_matches(" procent")
-            .to_owned();
+        let (norm, part) = clean(&r.label);
         let percent = r.percent;
         let label = r.label.clone();
         if percent {
             if let Some(ratio) = RATIOS.iter().find(|x| x.labels.contains(&norm.as_str())) {
-                ratio_row(ctx, facts, row, ratio, &label, has_statements);
+                ratio_row(ctx, facts, row, ratio, &label, has_statements, part);
                 continue;
             }
             if ["förändring", "utveckling", "ökning"]
@@ -200,19 +254,28 @@ pub(super) fn check(ctx: &mut Ctx<'_>, facts: &[Fact]) {
             continue;
         }
         if let Some((_, id)) = AMOUNTS.iter().find(|(l, _)| *l == norm) {
-            amount_row(ctx, facts, row, id, &label, has_statements);
+            amount_row(ctx, facts, row, id, &label, has_statements, part);
         }
     }
     super::columns::check(ctx);
 }
 
-fn ratio_row(ctx: &mut Ctx<'_>, facts: &[Fact], row: usize, ratio: &Ratio, label: &str, has: bool) {
+#[allow(clippy::too_many_arguments)]
+fn ratio_row(
+    ctx: &mut Ctx<'_>,
+    facts: &[Fact],
+    row: usize,
+    ratio: &Ratio,
+    label: &str,
+    has: bool,
+    part_in_label: Option<&str>,
+) {
     for column in 0..ctx.columns() {
         let Some(printed) = ctx.value(row, column) else {
             continue;
         };
-        let (Some(year), part) = (outcome_year(ctx.table, column), part_of(ctx.table, column))
-        else {
+        let part = part_in_label.map_or_else(|| part_of(ctx.table, column), str::to_owned);
+        let Some(year) = outcome_year(ctx.table, column) else {
             continue;
         };
         if !has {
@@ -247,13 +310,22 @@ fn ratio_row(ctx: &mut Ctx<'_>, facts: &[Fact], row: usize, ratio: &Ratio, label
     }
 }
 
-fn amount_row(ctx: &mut Ctx<'_>, facts: &[Fact], row: usize, id: &str, label: &str, has: bool) {
+#[allow(clippy::too_many_arguments)]
+fn amount_row(
+    ctx: &mut Ctx<'_>,
+    facts: &[Fact],
+    row: usize,
+    id: &str,
+    label: &str,
+    has: bool,
+    part_in_label: Option<&str>,
+) {
     for column in 0..ctx.columns() {
         let Some(printed) = ctx.value(row, column) else {
             continue;
         };
-        let (Some(year), part) = (outcome_year(ctx.table, column), part_of(ctx.table, column))
-        else {
+        let part = part_in_label.map_or_else(|| part_of(ctx.table, column), str::to_owned);
+        let Some(year) = outcome_year(ctx.table, column) else {
             continue;
         };
         if !has {

@@ -145,6 +145,81 @@ pub(super) const INCOME_LABELS: &[(&str, &str)] = &[
     ("extraordinära kostnader", "extraordinara_kostnader"),
     ("årets resultat", "arets_resultat"),
     ("periodens resultat", "arets_resultat"),
+    // Older layouts (before LKBR) and other wordings.
+    (
+        "resultat efter skatter och finansnetto",
+        "resultat_efter_finansiella_poster",
+    ),
+    (
+        "resultat efter skatteintäkter och finansnetto",
+        "resultat_efter_finansiella_poster",
+    ),
+    (
+        "resultat efter skatteintäkter och finansiella poster",
+        "resultat_efter_finansiella_poster",
+    ),
+    (
+        "resultat före extraordinära poster och skatt",
+        "resultat_efter_finansiella_poster",
+    ),
+    ("resultat före finansiella poster", "verksamhetens_resultat"),
+    (
+        "verksamhetens resultat före finansiella poster",
+        "verksamhetens_resultat",
+    ),
+    (
+        "bidrag från utjämningssystemen och generella statliga bidrag inklusive fastighetsavgift",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "bidrag från utjämningssystemen och generella statliga bidrag",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "utjämningssystemet och generella statliga bidrag",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "generella statsbidrag och kommunalekonomisk utjämning",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "kommunalekonomisk utjämning mm",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "kommunalekonomisk utjämning m m",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "generella statsbidrag netto",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "generella statsbidrag och utjämning m m",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    (
+        "generella statsbidrag och utjämningsbidrag m m",
+        "generella_statsbidrag_och_utjamning",
+    ),
+    ("skatteintäkter m m", "skatteintakter"),
+    ("skatteintäkter mm", "skatteintakter"),
+    (
+        "avskrivningar och nedskrivningar av anläggningstillgångar",
+        "avskrivningar",
+    ),
+    ("planenliga avskrivningar", "avskrivningar"),
+    (
+        "av och nedskrivningar av anläggningstillgångar",
+        "avskrivningar",
+    ),
+    (
+        "verksamhetens intäkter och kostnader netto",
+        "verksamhetens_nettokostnader",
+    ),
+    ("periodens resultat", "arets_resultat"),
+    ("årets resultat efter skatt", "arets_resultat"),
 ];
 
 /// Labels of the balansräkning, normalized, and their post or sum. Sum labels without
@@ -200,6 +275,64 @@ pub(super) const BALANCE_LABELS: &[(&str, &str)] = &[
     ("kortfristiga fordringar", "fordringar"),
     ("kortfristiga placeringar", "kortfristiga_placeringar"),
     ("kassa och bank", "kassa_och_bank"),
+    ("kassa och bankmedel", "kassa_och_bank"),
+    ("likvida medel", "kassa_och_bank"),
+    ("kassa bank", "kassa_och_bank"),
+    ("förråd och lager m m", "forrad"),
+    ("förråd och lager", "forrad"),
+    ("förråd lager och exploateringsfastigheter", "forrad"),
+    ("förråd exploateringsfastigheter", "forrad"),
+    ("förråd exploateringsfast", "forrad"),
+    ("exploateringsfastigheter", "forrad"),
+    ("förråd och varulager", "forrad"),
+    ("förråd m m och exploateringsfastigheter", "forrad"),
+    ("förråd m m exploateringsfastigheter", "forrad"),
+    (
+        "avsättningar för pensioner och förpliktelser",
+        "avsattningar_for_pensioner",
+    ),
+    (
+        "avsättningar för pension och liknande förpliktelser",
+        "avsattningar_for_pensioner",
+    ),
+    ("avsättning för pensioner", "avsattningar_for_pensioner"),
+    (
+        "avsättningar för pensioner och liknande förpliktelser inkl löneskatt",
+        "avsattningar_for_pensioner",
+    ),
+    (
+        "summa eget kapital avsättningar och skulder",
+        "summa_eget_kapital_avsattningar_och_skulder",
+    ),
+    (
+        "eget kapital avsättningar och skulder totalt",
+        "summa_eget_kapital_avsattningar_och_skulder",
+    ),
+    (
+        "pensionsåtaganden före 1998",
+        "pensionsforpliktelser_fore_1998",
+    ),
+    (
+        "pensionsförpliktelser som inte har upptagits bland skulder eller avsättningar",
+        "pensionsforpliktelser_fore_1998",
+    ),
+    (
+        "pensionsförpliktelser som inte upptagits bland skulder eller avsättningar",
+        "pensionsforpliktelser_fore_1998",
+    ),
+    (
+        "ansvarsförbindelse pensioner",
+        "pensionsforpliktelser_fore_1998",
+    ),
+    (
+        "pensionsförpliktelser intjänade före 1998 inklusive löneskatt",
+        "pensionsforpliktelser_fore_1998",
+    ),
+    ("borgensåtaganden", "borgensforbindelser"),
+    (
+        "borgens och övriga ansvarsförbindelser",
+        "borgensforbindelser",
+    ),
     ("omsättningstillgångar", "summa_omsattningstillgangar"),
     ("summa omsättningstillgångar", "summa_omsattningstillgangar"),
     ("tillgångar", "summa_tillgangar"),

@@ -106,6 +106,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         let Some(total) = ctx.value(total_row, column) else {
             continue;
         };
+        let mut checks = Vec::new();
         for i in &members {
             let (Some(fee), Some(s)) = (ctx.value(*i, column), ctx.value(*i, share)) else {
                 continue;
@@ -125,8 +126,33 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             ) else {
                 continue;
             };
+            checks.push((*i, fee, exact, lo, hi));
+        }
+        // The share column is the key of the fees only when most fees follow it; a
+        // table whose shares are, say, ownership shares is not read as a fee key.
+        let hh = half(ctx.step);
+        let follow = checks
+            .iter()
+            .filter(|(_, fee, _, lo, hi)| {
+                fee.checked_add(hh).is_some_and(|f| f >= *lo)
+                    && fee.checked_sub(hh).is_some_and(|f| f <= *hi)
+            })
+            .count();
+        if follow.saturating_mul(2) < checks.len() {
+            let name = ctx.column_label(share).unwrap_or_default();
+            ctx.notes.push(format!(
+                "andelarna i kolumnen {name} är inte avgifternas fördelningsnyckel ({} av {} avgifter följer dem); avgifterna prövas inte mot andelarna",
+                follow,
+                checks.len()
+            ));
+            for _ in &checks {
+                ctx.not_evaluated();
+            }
+            continue;
+        }
+        for (i, fee, exact, lo, hi) in checks {
             let step = ctx.step;
-            let label = ctx.label(*i);
+            let label = ctx.label(i);
             let unit = format!(" {}", ctx.table.unit);
             ctx.compare_interval(
                 CheckKind::MemberFee,

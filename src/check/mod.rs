@@ -244,6 +244,8 @@ fn check_one(
                 .collect();
             if table.kind == TableKind::BalanceSheet {
                 rows.extend(liquid_funds(&rows));
+            } else {
+                rows.extend(taxes_and_grants(&rows));
             }
             rows.extend(note_lines(table));
             out_facts = facts_of(table, at, &rows);
@@ -334,6 +336,34 @@ fn liquid_funds(
     vec![(
         "likvida_medel".to_owned(),
         format!("{} + {}", cash.1, short.1),
+        values,
+    )]
+}
+
+/// Skatteintäkter plus generella statsbidrag och utjämning, as key-ratio tables print
+/// them together.
+fn taxes_and_grants(
+    rows: &[(String, String, Vec<Option<Decimal>>)],
+) -> Vec<(String, String, Vec<Option<Decimal>>)> {
+    let get = |id: &str| rows.iter().find(|(i, _, _)| i == id);
+    let (Some(tax), Some(grants)) = (
+        get("skatteintakter"),
+        get("generella_statsbidrag_och_utjamning"),
+    ) else {
+        return Vec::new();
+    };
+    let values = tax
+        .2
+        .iter()
+        .zip(&grants.2)
+        .map(|(a, b)| match (a, b) {
+            (Some(a), Some(b)) => a.checked_add(*b),
+            _ => None,
+        })
+        .collect();
+    vec![(
+        "skatter_och_bidrag".to_owned(),
+        format!("{} + {}", tax.1, grants.1),
         values,
     )]
 }

@@ -527,7 +527,7 @@ pub(super) fn parse_cell(text: &str) -> crate::Result<Option<(Decimal, bool)>> {
         reason: reason.to_owned(),
     };
     let trimmed = text.trim();
-    if trimmed.is_empty() || ["-", "–", "—", "−"].contains(&trimmed) {
+    if trimmed.is_empty() || ["-", "–", "—", "−", "\u{2011}", "\u{2012}"].contains(&trimmed) {
         return Ok(None);
     }
     let mut body: String = trimmed
@@ -553,6 +553,9 @@ pub(super) fn parse_cell(text: &str) -> crate::Result<Option<(Decimal, bool)>> {
             ('–', true),
             ('—', true),
             ('−', true),
+            ('\u{2010}', true),
+            ('\u{2011}', true),
+            ('\u{2012}', true),
             ('+', false),
         ] {
             if let Some(rest) = body.strip_prefix(sign) {

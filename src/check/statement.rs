@@ -354,31 +354,9 @@ impl<'a> Placed<'a> {
         if span.is_empty() {
             return false;
         }
-        let with_all: Vec<Decimal> = placed
-            .iter()
-            .copied()
-            .chain(span.iter().map(|(_, v)| *v))
-            .collect();
         let label = self.label(id);
         if self.statement.kind == TableKind::IncomeStatement {
-            if self.fits(printed, &with_all) || !self.fits(printed, placed) {
-                self.used.extend(span.iter().map(|(i, _)| *i));
-                let what = format!(
-                    "summan av raderna (med {})",
-                    span.iter()
-                        .map(|(i, _)| self
-                            .statement
-                            .rows
-                            .get(*i)
-                            .map(|r| r.label.clone())
-                            .unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                self.compare(CheckKind::Sum, label, column, printed, &with_all, &what);
-                return true;
-            }
-            return false;
+            return self.loose_income_sum(id, column, printed, placed, &span);
         }
         if self.fits(printed, placed) {
             return false;
@@ -429,6 +407,112 @@ impl<'a> Placed<'a> {
             return true;
         }
         false
+    }
+
+    /// A resultaträkning's sum with loose rows in its span: the loose rows are lines
+    /// of the sum (placed by position) — all of them, or the largest set that makes
+    /// the sum add up; a loose row left out that is itself the sum of the rows above
+    /// it ("Skattenetto", "Finansnetto") is a subtotal and checked as one.
+    fn loose_income_sum(
+        &mut self,
+        id: &str,
+        column: usize,
+        printed: Decimal,
+        placed: &[Decimal],
+        span: &[(usize, Decimal)],
+    ) -> bool {
+        let label = self.label(id);
+        let n = span.len();
+        let mut chosen: Option<Vec<(usize, Decimal)>> = None;
+        if n <= 8 {
+            let mut masks: Vec<u32> = (0..(1_u32 << n)).collect();
+            masks.sort_by_key(|m| std::cmp::Reverse(m.count_ones()));
+            for m in masks {
+                let subset: Vec<(usize, Decimal)> = span
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| m & (1_u32 << k) != 0)
+                    .map(|(_, x)| *x)
+                    .collect();
+                let terms: Vec<Decimal> = placed
+                    .iter()
+                    .copied()
+                    .chain(subset.iter().map(|(_, v)| *v))
+                    .collect();
+                if self.fits(printed, &terms) {
+                    chosen = Some(subset);
+                    break;
+                }
+            }
+        }
+        let subset = chosen.unwrap_or_else(|| span.to_vec());
+        let terms: Vec<Decimal> = placed
+            .iter()
+            .copied()
+            .chain(subset.iter().map(|(_, v)| *v))
+            .collect();
+        self.used.extend(subset.iter().map(|(i, _)| *i));
+        let what = if subset.is_empty() {
+            "summan av raderna".to_owned()
+        } else {
+            format!(
+                "summan av raderna (med {})",
+                subset
+                    .iter()
+                    .filter_map(|(i, _)| self.statement.rows.get(*i).map(|r| r.label.clone()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        self.compare(CheckKind::Sum, label, column, printed, &terms, &what);
+        // Loose rows left out: subtotals of the rows above them?
+        for (i, v) in span.iter().filter(|x| !subset.contains(x)) {
+            let from = self.span_start(*i);
+            let above: Vec<Decimal> = (from..*i)
+                .filter(|j| self.is_line(*j))
+                .filter_map(|j| self.row_value(j, column))
+                .collect();
+            if !above.is_empty() && self.fits(*v, &above) {
+                self.used.push(*i);
+                let row = self
+                    .statement
+                    .rows
+                    .get(*i)
+                    .map(|r| r.label.clone())
+                    .unwrap_or_default();
+                self.compare(
+                    CheckKind::Sum,
+                    row,
+                    column,
+                    *v,
+                    &above,
+                    "summan av raderna ovanför",
+                );
+            }
+        }
+        true
+    }
+
+    /// The first row after the last placed sum row before row `at`.
+    fn span_start(&self, at: usize) -> usize {
+        self.sums()
+            .iter()
+            .map(|(s, _)| *s)
+            .filter_map(|s| self.posts.get(s).map(|(i, _)| *i))
+            .filter(|i| *i < at)
+            .max()
+            .map_or(0, |i| i.saturating_add(1))
+    }
+
+    /// A row that is a line of a sum: figures, not a "varav", not a percent row.
+    fn is_line(&self, row: usize) -> bool {
+        self.statement.rows.get(row).is_some_and(|r| {
+            let n = normalize(&r.label);
+            !r.percent
+                && r.kind != StatementRowKind::OfWhich
+                && !n.starts_with("varav")
+                && !n.starts_with("därav")
+        })
     }
 
     /// Loose rows that took part in no sum: reported as rows that could not be placed.

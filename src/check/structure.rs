@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::core::{Ctx, is_of_which};
 use super::labels::normalize;
-use super::{CheckKind, DiscrepancyClass};
+use super::{CheckKind, DiscrepancyClass, PrintedColumnKind};
 use crate::statement::StatementRowKind;
 
 /// How a kind of table marks its sums and deductions in the labels.
@@ -121,7 +121,12 @@ fn readings(ctx: &Ctx<'_>, info: &[Info], i: usize) -> Vec<Vec<usize>> {
     // B: the section — lines back to the previous sum or heading, excluding it.
     // C: the sums above at this depth (and the lines after the last of them).
     let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
+    // C': every sum above at this depth (sections without headings between them).
+    let mut all_sums: Vec<usize> = Vec::new();
     let (mut a_open, mut b_open, mut c_open, mut c_sums_only) = (true, true, true, false);
+    // In C, only the last sum of each section (a sum above it in the same section is
+    // part of it).
+    let mut section_has_sum = false;
     let mut deeper = Vec::new();
     for j in (0..i).rev() {
         let Some(x) = info.get(j) else { continue };
@@ -140,6 +145,7 @@ fn readings(ctx: &Ctx<'_>, info: &[Info], i: usize) -> Vec<Vec<usize>> {
         if x.blank {
             a_open = false;
             b_open = false;
+            section_has_sum = false;
             if c_sums_only {
                 continue;
             }
@@ -154,10 +160,14 @@ fn readings(ctx: &Ctx<'_>, info: &[Info], i: usize) -> Vec<Vec<usize>> {
             if x.total && !c.is_empty() {
                 c_open = false;
             }
-            if c_open {
+            if c_open && !section_has_sum {
                 c.push(j);
                 c_sums_only = true;
             }
+            if c_open {
+                all_sums.push(j);
+            }
+            section_has_sum = true;
             continue;
         }
         if a_open {
@@ -185,7 +195,15 @@ fn readings(ctx: &Ctx<'_>, info: &[Info], i: usize) -> Vec<Vec<usize>> {
             .filter(|j| info.get(*j).is_some_and(|x| x.depth == min))
             .collect();
     }
-    for r in [a, b, c] {
+    // C' also takes the lines after the last sum, as C does.
+    let trailing: Vec<usize> = c
+        .iter()
+        .copied()
+        .filter(|j| !info.get(*j).is_some_and(|x| x.sum))
+        .collect();
+    let mut c2 = all_sums;
+    c2.extend(trailing);
+    for r in [a, b, c, c2] {
         if !r.is_empty() && !out.contains(&r) {
             out.push(r);
         }
@@ -275,6 +293,12 @@ pub(super) fn check(ctx: &mut Ctx<'_>, rules: &Rules) {
             };
             (0..columns)
                 .filter(|col| {
+                    ctx.table
+                        .columns
+                        .get(*col)
+                        .is_none_or(|c| c.kind != PrintedColumnKind::ChangePercent)
+                })
+                .filter(|col| {
                     let (Some(p), Some(t)) =
                         (ctx.value(i, *col), terms(ctx, &info, parts, *col, v.1))
                     else {
@@ -305,6 +329,15 @@ pub(super) fn check(ctx: &mut Ctx<'_>, rules: &Rules) {
         };
         let label = ctx.label(i);
         for column in 0..columns {
+            if ctx
+                .table
+                .columns
+                .get(column)
+                .is_some_and(|c| c.kind == PrintedColumnKind::ChangePercent)
+            {
+                // Percent changes do not add up.
+                continue;
+            }
             let Some(printed) = ctx.value(i, column) else {
                 continue;
             };
