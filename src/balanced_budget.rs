@@ -407,6 +407,7 @@ impl ReserveKind {
 #[doc(alias = "reserveringsregler")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReserveRules {
     /// Which reserve (must match the financial year).
     pub kind: ReserveKind,
@@ -520,6 +521,7 @@ fn no_reserve_before_2013(year: FinancialYear) -> Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum ReserveBase {
     /// Skatteintäkter + generella statsbidrag och utjämning (kommun, region).
     TaxRevenueAndGrants(Amount),
@@ -634,6 +636,7 @@ pub fn equity_including_pensions_is_negative(
 #[doc(alias = "underlag för reservering")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReserveContext {
     /// The rules of the year.
     pub rules: ReserveRules,
@@ -683,7 +686,7 @@ impl ReserveContext {
     /// [`Error::Overflow`].
     pub fn with_equity_from(mut self, balance: &BalanceSheet) -> Result<Self> {
         self.negative_equity_including_pensions = equity_including_pensions_is_negative(
-            balance.equity()?,
+            balance.equity(),
             balance.pension_commitments_before_1998,
         )?;
         Ok(self)
@@ -802,6 +805,7 @@ fn at_least_zero(a: Amount) -> Amount {
 #[doc(alias = "reserveringsutrymme")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReserveLimit {
     /// Which reserve.
     pub kind: ReserveKind,
@@ -863,6 +867,7 @@ impl ReserveLimit {
 #[doc(alias = "synnerliga skäl")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ExceptionalReason {
     /// The amount (+).
     pub amount: Amount,
@@ -1078,11 +1083,7 @@ impl BalancedBudgetStatement {
         basis: ResultBasis,
         income: &IncomeStatement,
     ) -> Result<Self> {
-        Ok(Self::from_result(
-            year,
-            basis,
-            income.result_for_the_year()?,
-        ))
+        Ok(Self::from_result(year, basis, income.result_for_the_year()))
     }
 
     fn update(&mut self, change: impl FnOnce(&mut StatementData)) -> Result<&mut Self> {
@@ -1418,6 +1419,7 @@ impl<'de> serde::Deserialize<'de> for BalancedBudgetStatement {
 #[doc(alias = "återställande")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Restoration {
     /// The year whose positive balanskravsresultat restored it.
     pub year: FinancialYear,
@@ -1430,6 +1432,7 @@ pub struct Restoration {
 #[doc(alias = "beslut att inte återställa")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Waiver {
     /// The year of the decision.
     pub year: FinancialYear,
@@ -1445,6 +1448,7 @@ pub struct Waiver {
 #[doc(alias = "åtgärdsplan")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ActionPlan {
     /// The budget year in which fullmäktige decided the regulation.
     pub decided_in_budget_for: FinancialYear,
@@ -1654,6 +1658,7 @@ impl Deficit {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "underskott att återställa")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum DeficitStatus {
     /// The year is before the deficit arose.
     NotArisen,
@@ -1680,6 +1685,7 @@ pub enum DeficitStatus {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "återställande")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum DeficitFinding {
     /// Not restored within the three following years (KL 11 kap. 12 §).
     Overdue {
@@ -1741,6 +1747,7 @@ impl fmt::Display for DeficitFinding {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "återställande")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SurplusApplication {
     /// A new deficit recorded for the year (positive), if the result was negative.
     pub new_deficit: Option<Amount>,

@@ -161,6 +161,7 @@ impl<'de> serde::Deserialize<'de> for OrganisationNumber {
 #[doc(alias = "huvudman")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Entity {
     /// Name, e.g. "Grästorps kommun".
     pub name: String,

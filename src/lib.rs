@@ -209,7 +209,15 @@ pub use error::{Error, Result};
 pub use goal::{
     AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
 };
-pub use money::{Amount, Percent, RoundingMode, Scale};
+pub use money::{Amount, Percent, RoundingMode, Scale, SwedishAmount};
+
+/// The exact decimal type behind [`Amount`] and [`Percent`], re-exported so that a user
+/// needs no direct dependency on `rust_decimal` (`kommunal_redovisning::Decimal`).
+pub use rust_decimal::Decimal;
+
+/// The calendar date type used for periods and balance dates, re-exported so that a
+/// user needs no direct dependency on `chrono` (`kommunal_redovisning::NaiveDate`).
+pub use chrono::NaiveDate;
 pub use period::{FinancialYear, Period};
 pub use present::{MinusSign, NumberFormat, Table};
 pub use sick_leave::{

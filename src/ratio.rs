@@ -181,6 +181,7 @@ pub fn current_ratio(current_assets: Amount, current_liabilities: Amount) -> Res
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct KeyRatios {
     /// Soliditet.
     pub equity_ratio: Option<Percent>,
@@ -201,10 +202,10 @@ impl KeyRatios {
     ///
     /// Overflow only; a zero denominator gives `None` for that ratio.
     pub fn from_balance_sheet(balance: &BalanceSheet) -> Result<Self> {
-        let assets = balance.total_assets()?;
-        let equity = balance.equity()?;
-        let claims = balance.provisions()?.checked_add(balance.liabilities()?)?;
-        let current = balance.current_assets()?;
+        let assets = balance.total_assets();
+        let equity = balance.equity();
+        let claims = balance.provisions().checked_add(balance.liabilities())?;
+        let current = balance.current_assets();
         let quick = current.checked_sub(balance.inventories)?;
         let cl = balance.current_liabilities;
         Ok(KeyRatios {

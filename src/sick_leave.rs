@@ -372,6 +372,7 @@ impl SickLeavePartition {
 #[doc(alias = "sjukfrånvarounderlag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveRecord {
     /// Antal anställda the record covers (1 for one employee).
     pub employees: u32,
@@ -444,6 +445,7 @@ impl SickLeaveRecord {
 #[doc(alias = "medelantal anställda")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AverageEmployees {
     /// Average number of employees in the year before.
     #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal"))]
@@ -497,6 +499,7 @@ impl AverageEmployees {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveRules {
     /// A group with at most this many employees is withheld (default 10).
     pub max_withheld_group_size: u32,
@@ -532,6 +535,7 @@ impl SickLeaveRules {
 #[doc(alias = "sjukfrånvaroredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveData {
     /// The period the hours are for.
     pub period: Period,
@@ -673,6 +677,7 @@ impl SickLeaveData {
 #[doc(alias = "timmar")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveHours {
     /// Antal anställda.
     pub employees: u32,
@@ -790,6 +795,7 @@ impl SickLeaveFigure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum WithheldReason {
     /// The group has at most `limit` employees (the law: ten).
     TooFewEmployees {
@@ -823,6 +829,7 @@ impl WithheldReason {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 #[doc(alias = "sjukfrånvaro")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum SickLeaveFinding {
     /// More sick hours than ordinary working hours: sick absence is absence from
     /// scheduled ordinary time, so this is probably an input error.
@@ -849,6 +856,7 @@ pub enum SickLeaveFinding {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "sjukfrånvaroredovisning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum SickLeaveReport {
     /// At most ten employees on average over the last two years: no disclosure.
     NotApplicable {
@@ -880,6 +888,7 @@ impl SickLeaveReport {
 #[doc(alias = "sjukfrånvaroredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveDisclosure {
     /// The period.
     pub period: Period,
@@ -962,6 +971,7 @@ impl SickLeaveDisclosure {
 #[doc(alias = "jämförelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveComparison {
     /// The period reported on.
     pub current: SickLeaveDisclosure,
@@ -1048,6 +1058,7 @@ impl SickLeaveComparison {
 #[doc(alias = "sjukfrånvarotabell")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PublishedSickLeaveTable {
     /// The table's heading as printed.
     pub title: String,
@@ -1065,6 +1076,7 @@ pub struct PublishedSickLeaveTable {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "sjukfrånvarotabell")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PublishedSickLeaveRow {
     /// The label as printed (e.g. "0-29", "Kvinna").
     pub label: String,
@@ -1078,6 +1090,7 @@ pub struct PublishedSickLeaveRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rimlighetskontroll")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PartitionCheck {
     /// The column heading.
     pub column: String,
@@ -1113,6 +1126,7 @@ pub enum PartitionVerdict {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "andel av arbetstiden")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ShareRange {
     /// Smallest possible share.
     pub min: Percent,
@@ -1126,6 +1140,7 @@ pub struct ShareRange {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "andel av arbetstiden")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ImpliedShares {
     /// The column heading.
     pub column: String,

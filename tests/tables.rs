@@ -111,7 +111,7 @@ fn amount() -> impl Strategy<Value = Amount> {
     // Öre, ±10 000 000 000 kr, both signs, many exactly on a rounding midpoint.
     prop_oneof![
         (-1_000_000_000_000_i64..1_000_000_000_000)
-            .prop_map(|ore| Amount::new(Decimal::new(ore, 2))),
+            .prop_map(|ore| Amount::new(Decimal::new(ore, 2)).unwrap()),
         (-2_000_000_i64..2_000_000).prop_map(|h| Amount::kr(h * 500)),
         (-5_000_i64..5_000).prop_map(Amount::kr),
     ]

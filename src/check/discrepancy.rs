@@ -154,6 +154,7 @@ impl DiscrepancyClass {
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Discrepancy {
     /// The kind of table, `None` for a comparison between tables.
     pub table: Option<TableKind>,
@@ -197,6 +198,7 @@ pub struct Discrepancy {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "täckning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Coverage {
     /// Comparisons made: a printed figure against what other printed figures imply.
     pub evaluated: usize,
@@ -224,6 +226,7 @@ impl Coverage {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "sammanfattning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Summary {
     /// Rounding differences.
     pub rounding: usize,

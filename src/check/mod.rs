@@ -108,6 +108,7 @@ use ties::{Fact, facts_of, labelled, tie_all};
 #[doc(alias = "granskning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Checked {
     /// Every discrepancy, table by table, then the ties between tables.
     pub discrepancies: Vec<Discrepancy>,

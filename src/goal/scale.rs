@@ -40,6 +40,7 @@ use crate::present::NumberFormat;
 #[doc(alias = "intervall")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Interval {
     /// Lower bound in percent.
     #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal"))]
@@ -261,6 +262,7 @@ impl PartialOrd for Cut {
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Level {
     /// Stable identifier used by bands, stated assessments and rules, e.g. `"uppfyllt"`.
     pub id: String,
@@ -491,6 +493,7 @@ impl LevelSet {
 #[doc(alias = "intervall")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Band {
     /// The achievement values of the band.
     pub interval: Interval,
@@ -546,6 +549,7 @@ impl GapPolicy {
 #[doc(alias = "lucka")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Gap {
     /// The uncovered values.
     pub interval: Interval,
@@ -559,6 +563,7 @@ pub struct Gap {
 #[doc(alias = "överlappning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Overlap {
     /// Index of the first band (in the order given).
     pub first: usize,
@@ -576,6 +581,7 @@ pub struct Overlap {
 #[doc(alias = "täckning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Coverage {
     /// Values from 0 % upward that no band covers, in ascending order.
     pub gaps: Vec<Gap>,
@@ -683,6 +689,7 @@ impl Coverage {
 #[doc(alias = "nivå")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Classification {
     /// The degree of achievement that was classified (after any rounding).
     pub degree: Percent,

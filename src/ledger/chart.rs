@@ -8,6 +8,7 @@ use crate::statement::{BalanceLine, IncomeLine};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "kontointervall")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AccountMatch {
     /// Every account whose number starts with these digits, e.g. `"79"`.
     Prefix(String),
@@ -109,6 +110,7 @@ fn is_credit_line(line: BalanceLine) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kopplingsregel")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChartRule {
     /// The accounts covered.
     pub accounts: AccountMatch,

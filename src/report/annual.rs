@@ -30,6 +30,7 @@ use super::render::{Block, DocSection, Document};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AnnualManagementReport {
     /// Översikt över verksamhetens utveckling.
     pub overview: Vec<Section>,
@@ -99,6 +100,7 @@ impl AnnualManagementReport {
 #[doc(alias = "årsredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AnnualReport {
     /// Who reports.
     pub entity: Entity,
@@ -360,8 +362,7 @@ impl AnnualReport {
             &self.balance_sheet_previous,
             &self.balance_sheet,
         ) {
-            let rec =
-                EquityReconciliation::new(o.equity()?, rs.result_for_the_year()?, c.equity()?);
+            let rec = EquityReconciliation::new(o.equity(), rs.result_for_the_year(), c.equity());
             out.push(verdict(
                 rec.check(),
                 "eget kapital",
@@ -370,7 +371,7 @@ impl AnnualReport {
             ));
         }
         if let (Some(rs), Some(bk)) = (&self.income_statement, &self.balanced_budget) {
-            let a: Amount = rs.result_for_the_year()?;
+            let a: Amount = rs.result_for_the_year();
             let b = bk.result_for_the_year();
             let (kind, word) = if a == b {
                 (ReportFindingKind::Info, "stämmer")

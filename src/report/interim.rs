@@ -19,6 +19,7 @@ use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avsnitt")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// The heading.
     pub title: String,
@@ -41,6 +42,7 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ManagementReport {
     /// Händelser av väsentlig betydelse.
     pub significant_events: Vec<Section>,
@@ -131,6 +133,7 @@ impl NoteKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "not")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Note {
     /// The note number as printed.
     pub number: u32,
@@ -205,6 +208,7 @@ impl StatedFigure {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "tryckt värde")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum StatedValue {
     /// An amount printed in `scale` with no decimals (e.g. 8 521 tkr).
     Amount {
@@ -239,6 +243,7 @@ impl StatedValue {
 #[doc(alias = "angiven uppgift")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Stated {
     /// What the figure is.
     pub figure: StatedFigure,
@@ -308,6 +313,7 @@ impl ReportFindingKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReportFinding {
     /// What kind of finding.
     pub kind: ReportFindingKind,
@@ -372,6 +378,7 @@ impl ReportFinding {
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InterimReport {
     /// Who reports.
     pub entity: Entity,
@@ -777,7 +784,7 @@ impl InterimReport {
         // Periodens resultat: stated, in the resultaträkning, and as the change in equity.
         let stated_result = amount(&StatedFigure::PeriodResult);
         if let (Some((stated, scale)), Some(rs)) = (stated_result, &self.income_statement) {
-            let exact = rs.result_for_the_year()?;
+            let exact = rs.result_for_the_year();
             out.push(compare_amounts(
                 "periodens resultat",
                 "LKBR 5 kap.",
@@ -794,14 +801,14 @@ impl InterimReport {
                 return Ok(Some((a, s, 1)));
             }
             match sheet {
-                Some(b) => Ok(Some((b.equity()?, Scale::Kr, 0))),
+                Some(b) => Ok(Some((b.equity(), Scale::Kr, 0))),
                 None => Ok(None),
             }
         };
         let opening = equity_at(start_date, &self.balance_sheet_comparison)?;
         let closing = equity_at(end_date, &self.balance_sheet)?;
         let result = match (stated_result, &self.income_statement) {
-            (_, Some(rs)) => Some((rs.result_for_the_year()?, Scale::Kr, 0)),
+            (_, Some(rs)) => Some((rs.result_for_the_year(), Scale::Kr, 0)),
             (Some((a, s)), None) => Some((a, s, 1)),
             (None, None) => None,
         };
@@ -831,7 +838,7 @@ impl InterimReport {
             let equity = equity_at(date, sheet)?.map(|e| e.0);
             let assets = match (amount(&StatedFigure::TotalAssets(date)), sheet) {
                 (Some((a, _)), _) => Some(a),
-                (None, Some(b)) => Some(b.total_assets()?),
+                (None, Some(b)) => Some(b.total_assets()),
                 (None, None) => None,
             };
             let (Some(equity), Some(assets)) = (equity, assets) else {

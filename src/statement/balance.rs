@@ -342,8 +342,8 @@ impl BalanceSum {
 ///     ..Default::default()
 /// };
 /// br.validate()?;
-/// assert_eq!(br.total_assets()?, Amount::tkr(477_894));
-/// assert_eq!(br.equity()?, Amount::tkr(211_913));
+/// assert_eq!(br.total_assets(), Amount::tkr(477_894));
+/// assert_eq!(br.equity(), Amount::tkr(211_913));
 /// let soliditet = br.equity_ratio()?.round(1, RoundingMode::HalfAwayFromZero);
 /// assert_eq!(soliditet.to_string(), "44.3");
 /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -353,6 +353,7 @@ impl BalanceSum {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BalanceSheet {
     /// Immateriella anläggningstillgångar.
     pub intangible_assets: Amount,
@@ -510,84 +511,57 @@ impl BalanceSheet {
     }
 
     /// A derived sum by name.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn sum(&self, sum: BalanceSum) -> Result<Amount> {
-        Amount::checked_sum(Self::lines_of(sum).iter().map(|l| self.amount(*l)))
+    #[must_use]
+    pub fn sum(&self, sum: BalanceSum) -> Amount {
+        Self::lines_of(sum).iter().map(|l| self.amount(*l)).sum()
     }
 
     /// Summa anläggningstillgångar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn fixed_assets(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn fixed_assets(&self) -> Amount {
         self.sum(BalanceSum::FixedAssets)
     }
 
     /// Summa omsättningstillgångar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn current_assets(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn current_assets(&self) -> Amount {
         self.sum(BalanceSum::CurrentAssets)
     }
 
     /// Summa tillgångar (balansomslutning).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn total_assets(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn total_assets(&self) -> Amount {
         self.sum(BalanceSum::TotalAssets)
     }
 
     /// Summa eget kapital.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn equity(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn equity(&self) -> Amount {
         self.sum(BalanceSum::Equity)
     }
 
     /// Summa avsättningar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn provisions(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn provisions(&self) -> Amount {
         self.sum(BalanceSum::Provisions)
     }
 
     /// Summa skulder.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn liabilities(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn liabilities(&self) -> Amount {
         self.sum(BalanceSum::Liabilities)
     }
 
     /// Summa eget kapital, avsättningar och skulder.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn total_equity_and_liabilities(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn total_equity_and_liabilities(&self) -> Amount {
         self.sum(BalanceSum::TotalEquityAndLiabilities)
     }
 
     /// Likvida medel = kortfristiga placeringar + kassa och bank.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn liquid_assets(&self) -> Result<Amount> {
-        self.short_term_investments.checked_add(self.cash_and_bank)
+    #[must_use]
+    pub fn liquid_assets(&self) -> Amount {
+        self.short_term_investments + self.cash_and_bank
     }
 
     /// Checks that the balance sheet balances (tillgångar = eget kapital + avsättningar
@@ -598,13 +572,13 @@ impl BalanceSheet {
     /// [`Error::Unbalanced`] naming both sums and the difference; [`Error::Mismatch`]
     /// for a breakdown; [`Error::Overflow`].
     pub fn validate(&self) -> Result<()> {
-        let assets = self.total_assets()?;
-        let claims = self.total_equity_and_liabilities()?;
+        let assets = self.total_assets();
+        let claims = self.total_equity_and_liabilities();
         if assets != claims {
             return Err(Error::Unbalanced {
                 assets,
                 equity_and_liabilities: claims,
-                difference: assets.checked_sub(claims)?,
+                difference: assets - claims,
             });
         }
         check_breakdowns(&self.details, |l| self.amount(l), BalanceLine::label)
@@ -617,7 +591,7 @@ impl BalanceSheet {
     ///
     /// [`Error::DivisionByZero`] when summa tillgångar is zero; [`Error::Overflow`].
     pub fn equity_ratio(&self) -> Result<Percent> {
-        crate::ratio::equity_ratio(self.equity()?, self.total_assets()?)
+        crate::ratio::equity_ratio(self.equity(), self.total_assets())
     }
 
     /// The rows in statutory order: tillgångar, eget kapital, avsättningar och skulder,
@@ -656,16 +630,14 @@ impl BalanceSheet {
         };
         let sum =
             |rows: &mut Vec<StatementRow>, s: BalanceSum, kind: StatementRowKind, depth: u8| {
-                self.sum(s).map(|amount| {
-                    rows.push(StatementRow {
-                        id: s.id().to_owned(),
-                        label: layout.labels.get(s.id(), s.label()).to_owned(),
-                        kind,
-                        depth,
-                        amount: Some(amount),
-                        note: None,
-                    });
-                })
+                rows.push(StatementRow {
+                    id: s.id().to_owned(),
+                    label: layout.labels.get(s.id(), s.label()).to_owned(),
+                    kind,
+                    depth,
+                    amount: Some(self.sum(s)),
+                    note: None,
+                });
             };
 
         heading(&mut rows, "tillgangar", "TILLGÅNGAR", 0);
@@ -690,14 +662,14 @@ impl BalanceSheet {
             BalanceSum::TangibleAssets,
             StatementRowKind::Subtotal,
             1,
-        )?;
+        );
         line(&mut rows, L::FinancialFixedAssets, 1);
         sum(
             &mut rows,
             BalanceSum::FixedAssets,
             StatementRowKind::Subtotal,
             0,
-        )?;
+        );
         line(&mut rows, L::InfrastructureContributions, 0);
         heading(
             &mut rows,
@@ -714,13 +686,13 @@ impl BalanceSheet {
             BalanceSum::CurrentAssets,
             StatementRowKind::Subtotal,
             0,
-        )?;
+        );
         sum(
             &mut rows,
             BalanceSum::TotalAssets,
             StatementRowKind::Total,
             0,
-        )?;
+        );
 
         heading(
             &mut rows,
@@ -732,7 +704,7 @@ impl BalanceSheet {
         line(&mut rows, L::ResultForTheYear, 1);
         line(&mut rows, L::ResultReserve, 1);
         line(&mut rows, L::OtherEquity, 1);
-        sum(&mut rows, BalanceSum::Equity, StatementRowKind::Subtotal, 0)?;
+        sum(&mut rows, BalanceSum::Equity, StatementRowKind::Subtotal, 0);
         heading(&mut rows, "avsattningar", "Avsättningar", 0);
         line(&mut rows, L::PensionProvisions, 1);
         line(&mut rows, L::OtherProvisions, 1);
@@ -741,7 +713,7 @@ impl BalanceSheet {
             BalanceSum::Provisions,
             StatementRowKind::Subtotal,
             0,
-        )?;
+        );
         heading(&mut rows, "skulder", "Skulder", 0);
         line(&mut rows, L::LongTermLiabilities, 1);
         line(&mut rows, L::CurrentLiabilities, 1);
@@ -750,13 +722,13 @@ impl BalanceSheet {
             BalanceSum::Liabilities,
             StatementRowKind::Subtotal,
             0,
-        )?;
+        );
         sum(
             &mut rows,
             BalanceSum::TotalEquityAndLiabilities,
             StatementRowKind::Total,
             0,
-        )?;
+        );
 
         heading(
             &mut rows,

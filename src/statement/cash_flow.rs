@@ -117,6 +117,7 @@ impl CashFlowSum {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kassaflödespost")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowLine {
     /// The label as printed, e.g. "Justering för av- och nedskrivningar".
     pub label: String,
@@ -167,8 +168,8 @@ impl CashFlowLine {
 ///    .push(S::Financing, "Anslutningsavgifter vatten och avlopp", Amount::mnkr(2))
 ///    .push(S::Financing, "Minskning av långfristiga fordringar", Amount::mnkr(1));
 /// kfa.validate()?; // 63 + (125 − 81 + 2) = 109
-/// assert_eq!(kfa.operating()?, Amount::mnkr(125));
-/// assert_eq!(kfa.net_cash_flow()?, Amount::mnkr(46));
+/// assert_eq!(kfa.operating(), Amount::mnkr(125));
+/// assert_eq!(kfa.net_cash_flow(), Amount::mnkr(46));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "kassaflödesanalys")]
@@ -176,6 +177,7 @@ impl CashFlowLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowStatement {
     /// Årets (periodens) resultat, from the resultaträkning.
     pub result: Amount,
@@ -250,76 +252,56 @@ impl CashFlowStatement {
     }
 
     /// The sum of a block's lines.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn section_total(&self, section: CashFlowSection) -> Result<Amount> {
-        Amount::checked_sum(self.lines(section).iter().map(|l| l.amount))
+    #[must_use]
+    pub fn section_total(&self, section: CashFlowSection) -> Amount {
+        self.lines(section).iter().map(|l| l.amount).sum()
     }
 
     /// A derived sum by name.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn sum(&self, sum: CashFlowSum) -> Result<Amount> {
+    #[must_use]
+    pub fn sum(&self, sum: CashFlowSum) -> Amount {
         use CashFlowSection as S;
         match sum {
-            CashFlowSum::FundsFromOperations => {
-                self.result.checked_add(self.section_total(S::Adjustments)?)
+            CashFlowSum::FundsFromOperations => self.result + self.section_total(S::Adjustments),
+            CashFlowSum::Operating => {
+                self.sum(CashFlowSum::FundsFromOperations) + self.section_total(S::WorkingCapital)
             }
-            CashFlowSum::Operating => self
-                .sum(CashFlowSum::FundsFromOperations)?
-                .checked_add(self.section_total(S::WorkingCapital)?),
             CashFlowSum::Investing => self.section_total(S::Investing),
             CashFlowSum::Financing => self.section_total(S::Financing),
             CashFlowSum::Infrastructure => self.section_total(S::Infrastructure),
-            CashFlowSum::NetCashFlow => Amount::checked_sum([
-                self.sum(CashFlowSum::Operating)?,
-                self.section_total(S::Investing)?,
-                self.section_total(S::Financing)?,
-                self.section_total(S::Infrastructure)?,
-            ]),
-            CashFlowSum::ClosingLiquidAssets => self
-                .opening_liquid_assets
-                .checked_add(self.sum(CashFlowSum::NetCashFlow)?),
+            CashFlowSum::NetCashFlow => {
+                self.sum(CashFlowSum::Operating)
+                    + self.section_total(S::Investing)
+                    + self.section_total(S::Financing)
+                    + self.section_total(S::Infrastructure)
+            }
+            CashFlowSum::ClosingLiquidAssets => {
+                self.opening_liquid_assets + self.sum(CashFlowSum::NetCashFlow)
+            }
         }
     }
 
     /// Kassaflöde från den löpande verksamheten.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn operating(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn operating(&self) -> Amount {
         self.sum(CashFlowSum::Operating)
     }
 
     /// Kassaflöde från investeringsverksamheten.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn investing_total(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn investing_total(&self) -> Amount {
         self.sum(CashFlowSum::Investing)
     }
 
     /// Kassaflöde från finansieringsverksamheten.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn financing_total(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn financing_total(&self) -> Amount {
         self.sum(CashFlowSum::Financing)
     }
 
     /// Årets kassaflöde.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn net_cash_flow(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn net_cash_flow(&self) -> Amount {
         self.sum(CashFlowSum::NetCashFlow)
     }
 
@@ -330,7 +312,7 @@ impl CashFlowStatement {
     ///
     /// [`Error::Mismatch`] naming both figures and the difference; [`Error::Overflow`].
     pub fn validate(&self) -> Result<()> {
-        let derived = self.sum(CashFlowSum::ClosingLiquidAssets)?;
+        let derived = self.sum(CashFlowSum::ClosingLiquidAssets);
         if derived == self.closing_liquid_assets {
             return Ok(());
         }
@@ -387,7 +369,7 @@ impl CashFlowStatement {
             }
         };
         let sum = |rows: &mut Vec<StatementRow>, s: CashFlowSum, kind| -> Result<()> {
-            single(rows, s.id(), s.label(), kind, self.sum(s)?);
+            single(rows, s.id(), s.label(), kind, self.sum(s));
             Ok(())
         };
 
@@ -594,13 +576,14 @@ impl CashFlowStatement {
 ///     ..Default::default()
 /// };
 /// let kfa = d.derive(&rs, &opening, &closing)?;
-/// assert_eq!(kfa.net_cash_flow()?, Amount::tkr(10));
+/// assert_eq!(kfa.net_cash_flow(), Amount::tkr(10));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 #[doc(alias = "kassaflödesanalys")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowDerivation {
     /// Justeringar för ej likviditetspåverkande poster.
     pub adjustments: Vec<CashFlowLine>,
@@ -650,14 +633,14 @@ impl CashFlowDerivation {
             ),
         ];
         let statement = CashFlowStatement {
-            result: income.result_for_the_year()?,
+            result: income.result_for_the_year(),
             adjustments: self.adjustments.clone(),
             working_capital,
             investing: self.investing.clone(),
             financing: self.financing.clone(),
             infrastructure: self.infrastructure.clone(),
-            opening_liquid_assets: opening.liquid_assets()?,
-            closing_liquid_assets: closing.liquid_assets()?,
+            opening_liquid_assets: opening.liquid_assets(),
+            closing_liquid_assets: closing.liquid_assets(),
             labels: Labels::default(),
         };
         statement.validate()?;
@@ -756,8 +739,8 @@ mod tests {
         assert_eq!(k.result, Amount::tkr(20));
         assert_eq!(k.working_capital[0].amount, Amount::tkr(5));
         assert_eq!(k.working_capital[2].amount, Amount::tkr(10));
-        assert_eq!(k.operating().unwrap(), Amount::tkr(65));
-        assert_eq!(k.net_cash_flow().unwrap(), Amount::tkr(20));
+        assert_eq!(k.operating(), Amount::tkr(65));
+        assert_eq!(k.net_cash_flow(), Amount::tkr(20));
         assert_eq!(k.closing_liquid_assets, Amount::tkr(120));
         // Forget the amortisation: the derivation says what is missing.
         d.financing.clear();

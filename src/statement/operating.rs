@@ -26,6 +26,7 @@ use crate::present::{ColumnKind, Table};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "utfall")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitOutcome {
     /// Intäkter (+), including internal revenue.
     pub revenue: Amount,
@@ -58,6 +59,7 @@ impl UnitOutcome {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "driftredovisning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitFigures {
     /// Utfall for the period; `None` when the report gives none (e.g. a forecast
     /// table).
@@ -120,6 +122,7 @@ impl UnitFigures {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitTotals {
     /// Intäkter and kostnader.
     pub outcome: Option<UnitOutcome>,
@@ -384,6 +387,7 @@ impl OperatingColumn {
 #[doc(alias = "driftsredovisning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OperatingStatement {
     /// The top-level units.
     pub units: Vec<OperatingUnit>,
@@ -618,7 +622,7 @@ impl OperatingStatement {
         income: &IncomeStatement,
         reconciliation: &OperatingReconciliation,
     ) -> Result<ReconciliationResult> {
-        let target = reconciliation.target.amount(income)?;
+        let target = reconciliation.target.amount(income);
         self.reconcile_to(reconciliation, reconciliation.target.label(), target)
     }
 
@@ -716,13 +720,10 @@ pub enum IncomeFigure {
 
 impl IncomeFigure {
     /// The figure in `income`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn amount(self, income: &IncomeStatement) -> Result<Amount> {
+    #[must_use]
+    pub fn amount(self, income: &IncomeStatement) -> Amount {
         match self {
-            IncomeFigure::Line(l) => Ok(income.amount(l)),
+            IncomeFigure::Line(l) => income.amount(l),
             IncomeFigure::Sum(s) => income.sum(s),
         }
     }
@@ -743,6 +744,7 @@ impl IncomeFigure {
 #[doc(alias = "avstämningspost")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReconcilingItem {
     /// The label.
     pub label: String,
@@ -759,6 +761,7 @@ pub struct ReconcilingItem {
 #[doc(alias = "avstämning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OperatingReconciliation {
     /// The driftredovisning's figure.
     pub figure: ReconciledFigure,
@@ -795,6 +798,7 @@ impl OperatingReconciliation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avstämning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReconciliationResult {
     /// E.g. "Driftredovisningen, nettokostnad".
     pub operating_label: String,
