@@ -8,6 +8,7 @@
 
 mod balanced_budget;
 mod check;
+mod check_tables;
 mod follow_up;
 mod foundation;
 mod goal;

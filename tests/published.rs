@@ -168,7 +168,9 @@ fn lerum_2023_koncern_claims_do_not_balance() {
             ),
         ]
     );
-    assert_eq!(rounding(&c), 5);
+    // Materiella anläggningstillgångar is printed with "varav" rows under it: never
+    // summed, so their 0,1 mnkr rounding in Kommun 2023 is not a finding.
+    assert_eq!(rounding(&c), 4);
 }
 
 #[test]
@@ -208,7 +210,8 @@ fn tyreso_2018_costs_without_minus_and_budget_minus_net() {
 fn kommunalforbund_member_fees() {
     let (_, c) = checked("brandkaren_norra_dalarna_2021.json");
     assert_eq!(c.discrepancies, vec![]);
-    assert_eq!(c.coverage.evaluated, 8);
+    // Σ fees = total, Σ shares = 100 %, each of the five fees against its share.
+    assert_eq!(c.coverage.evaluated, 7);
     // Räddningstjänsten Jämtland prints ownership shares beside the fees: not a key.
     let (_, c) = checked("rtj_jamtland_2021.json");
     assert_eq!(c.discrepancies, vec![]);

@@ -219,8 +219,11 @@ fn operands(ctx: &Ctx<'_>, r: &Relation, row: usize) -> Option<(Decimal, Decimal
     Some((t, a, b))
 }
 
+/// A percent row of an amount table: its computed columns are not amounts. (A
+/// table of percentages, sjukfrånvaro, has its own step and is checked.)
 fn is_percent_row(ctx: &Ctx<'_>, row: usize) -> bool {
-    ctx.table.rows.get(row).is_some_and(|r| r.percent)
+    ctx.table.kind != super::TableKind::SickLeave
+        && ctx.table.rows.get(row).is_some_and(|r| r.percent)
 }
 
 /// Whether the relation holds for a row within rounding; `None` when not evaluable.

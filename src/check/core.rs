@@ -139,6 +139,8 @@ pub(super) struct Ctx<'a> {
     pub coverage: Coverage,
     /// Conventions detected in the table ("avdrag tryckta utan minustecken").
     pub notes: Vec<String>,
+    /// The unit findings name, when not the table's (sjukfrånvaro: procentenheter).
+    pub unit_label: Option<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -150,6 +152,7 @@ impl<'a> Ctx<'a> {
             out: Vec::new(),
             coverage: Coverage::default(),
             notes: Vec::new(),
+            unit_label: None,
         }
     }
 
@@ -251,7 +254,10 @@ impl<'a> Ctx<'a> {
             DiscrepancyClass::Error
         };
         let fmt = self.format();
-        let unit = self.table.unit;
+        let unit = self
+            .unit_label
+            .clone()
+            .unwrap_or_else(|| self.table.unit.to_string());
         let mut f = self.base(check, class, row);
         f.column = self.column_label(column);
         f.printed = Some(printed);

@@ -427,7 +427,11 @@ impl PrintedTable {
                 depth: r.depth,
                 note: r.note.clone(),
                 percent: false,
-                sum_of: Vec::new(),
+                sum_of: r
+                    .sum_of
+                    .iter()
+                    .filter_map(|id| table.row(id).map(|p| p.label.clone()))
+                    .collect(),
                 deduction: false,
                 values: r
                     .cells

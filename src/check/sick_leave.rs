@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::core::{Ctx, percent_step};
 use super::labels::normalize;
-use super::{CheckKind, DiscrepancyClass};
+use super::{CheckKind, DiscrepancyClass, PrintedColumnKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Group {
@@ -39,6 +39,18 @@ fn group(label: &str) -> Option<Group> {
     }
 }
 
+fn all_values_step(ctx: &Ctx<'_>) -> Decimal {
+    let decimals = ctx
+        .table
+        .rows
+        .iter()
+        .flat_map(|r| r.values.iter().flatten())
+        .map(|v| v.scale())
+        .max()
+        .unwrap_or(0);
+    Decimal::new(1, decimals.min(28))
+}
+
 pub(super) fn check(ctx: &mut Ctx<'_>) {
     let rows: Vec<(usize, Option<Group>)> = ctx
         .table
@@ -47,6 +59,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         .enumerate()
         .map(|(i, r)| (i, group(&r.label)))
         .collect();
+    // Every figure is a percentage: the step is the table's own, the unit
+    // procentenheter.
+    ctx.step = all_values_step(ctx);
+    ctx.unit_label = Some("procentenheter".to_owned());
     let Some(total) = rows
         .iter()
         .find(|(_, g)| *g == Some(Group::Total))
@@ -56,6 +72,19 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         return;
     };
     let step = percent_step(ctx.table, total).max(ctx.step);
+    let levels: Vec<bool> = ctx
+        .table
+        .columns
+        .iter()
+        .map(|c| {
+            matches!(
+                c.kind,
+                PrintedColumnKind::Outcome
+                    | PrintedColumnKind::PriorPeriod
+                    | PrintedColumnKind::Other
+            )
+        })
+        .collect();
     for partition in [Group::Gender, Group::Age] {
         let members: Vec<usize> = rows
             .iter()
@@ -64,6 +93,10 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             .collect();
         let needed = if partition == Group::Gender { 2 } else { 3 };
         for column in 0..ctx.columns() {
+            if !levels.get(column).copied().unwrap_or(false) {
+                // A change against the prior year is not a weighted mean.
+                continue;
+            }
             let Some(t) = ctx.value(total, column) else {
                 continue;
             };

@@ -591,6 +591,10 @@ impl<'a> Placed<'a> {
         depth: u8,
         terms: &mut Vec<(Decimal, &'static str)>,
     ) -> bool {
+        if self.of_which.contains(&id) {
+            // A "varav …" row is information about its parent, never one of its parts.
+            return true;
+        }
         if let Some(v) = self.value(id, column) {
             terms.push((v, id));
             return true;

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::core::{Ctx, is_of_which};
 use super::labels::normalize;
-use super::{CheckKind, DiscrepancyClass, PrintedColumnKind};
+use super::{CheckKind, DiscrepancyClass};
 use crate::statement::StatementRowKind;
 
 /// How a kind of table marks its sums and deductions in the labels.
@@ -292,12 +292,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, rules: &Rules) {
                 return 0;
             };
             (0..columns)
-                .filter(|col| {
-                    ctx.table
-                        .columns
-                        .get(*col)
-                        .is_none_or(|c| c.kind != PrintedColumnKind::ChangePercent)
-                })
+                .filter(|col| !super::core::is_percent_column(ctx.table, *col))
                 .filter(|col| {
                     let (Some(p), Some(t)) =
                         (ctx.value(i, *col), terms(ctx, &info, parts, *col, v.1))
@@ -329,13 +324,8 @@ pub(super) fn check(ctx: &mut Ctx<'_>, rules: &Rules) {
         };
         let label = ctx.label(i);
         for column in 0..columns {
-            if ctx
-                .table
-                .columns
-                .get(column)
-                .is_some_and(|c| c.kind == PrintedColumnKind::ChangePercent)
-            {
-                // Percent changes do not add up.
+            if super::core::is_percent_column(ctx.table, column) {
+                // Percent changes do not add up; shares are checked by their table.
                 continue;
             }
             let Some(printed) = ctx.value(i, column) else {
