@@ -1,69 +1,110 @@
-//! Checking printed statements (granskning av tryckta rapporter).
+//! Granskning av tryckta rapporter: checking every table a published report prints.
 //!
-//! Municipal statements are published rounded to tkr or mnkr, with their subtotals and
-//! totals printed beside the lines. [`check_statement`] and [`check_report`] take a
-//! statement *as printed* ([`PrintedStatement`], usually read from JSON), map its rows
-//! onto the statutory structure by label — tolerant of the wording that real reports
-//! use (`reference/domain.md` §1.2–1.3) — recompute every subtotal, total, balance
-//! identity, equity movement, särskild löneskatt and key ratio printed (soliditet,
-//! soliditet inklusive pensionsförpliktelser, skuldsättningsgrad, kassalikviditet,
-//! balanslikviditet), and return a
-//! [`Discrepancy`] for each difference:
+//! A published report (årsredovisning, delårsrapport) prints its tables rounded to
+//! kr, tkr, mnkr or mdkr, with their sums beside the lines. [`check_report`] takes the
+//! whole report *as printed* ([`PrintedReport`]: one entity, a list of
+//! [`PrintedTable`]s, each naming its [`TableKind`]) and returns a [`Discrepancy`]
+//! for every figure that does not follow from the others; [`check_report_in_full`]
+//! also says how much of the implied arithmetic it could evaluate ([`Coverage`]) and
+//! which conventions it read (deductions printed without a minus sign, a deviation
+//! column read as budget − utfall).
 //!
-//! - [`DiscrepancyClass::Rounding`] when the difference can come from rounding: at most
-//!   half a unit of the last printed decimal per rounded figure taking part (a sum of
-//!   three printed lines compared with a printed subtotal has four rounded figures, so
-//!   up to 2 tkr), or, for a ratio, when the printed value lies within what the
-//!   rounded inputs allow;
-//! - [`DiscrepancyClass::Error`] when it cannot;
-//! - [`DiscrepancyClass::Unplaced`] for a row whose label matches nothing in the statutory
-//!   structure (or a post printed twice): it is reported, not dropped, and left out of
-//!   the checks. A "varav …" specification the checker does not know (varav
-//!   jämförelsestörande poster) is taken as information about the row above it and
-//!   not reported; rows without figures are headings.
+//! # What is checked
 //!
-//! A post that is not printed counts as zero (statements leave out empty lines), so
-//! an abbreviated statement — a sum printed without all of its lines — shows up as
-//! errors in that sum. A sum that is not printed is replaced by its parts where a
-//! larger sum needs it.
+//! - **Resultaträkning, balansräkning** (LKBR 5–6 kap.): rows are placed on the
+//!   statutory posts by label, tolerant of the wording real reports use (older
+//!   layouts, koncern wording, abbreviations, upper case); every subtotal and total,
+//!   the balance, the movement and split of eget kapital, särskild löneskatt and the
+//!   balance-sheet ratios. A resultaträkning line that matches no post is a line of
+//!   the next sum (placed by position); one that is itself the sum of the lines above
+//!   it ("Skattenetto", "Finansnetto") is checked as a subtotal.
+//! - **Every other table** (kassaflödesanalys, driftredovisning at any depth,
+//!   investeringsredovisning, balanskravsutredning, noter, generic tables): sums are
+//!   read from the layout — a subtotal over the lines above it, cumulatively or per
+//!   section; a total over the section sums; a row over its indented children (`depth`);
+//!   a declared `sum_of` — under the reading that makes most columns add up.
+//!   Deductions are taken either way ("avgår 340" or "−340"; the table's convention is
+//!   detected and said).
+//! - **Computed columns** of every table: avvikelse (utfall or prognos against budget,
+//!   either order), netto (intäkter and kostnader, costs with or without their minus
+//!   sign), förändring in the unit and in percent (over the prior value with or without
+//!   its sign; from a printed change where the prior year is not printed).
+//! - **Nyckeltal and femårsöversikt**: soliditet (with and without
+//!   pensionsförpliktelser), skuldsättningsgrad, kassalikviditet, balanslikviditet,
+//!   årets resultat and verksamhetens nettokostnader in percent of skatteintäkter och
+//!   generella statsbidrag are recomputed from the same report's statements; amounts
+//!   are tied to the statements; development rates from consecutive years.
+//! - **Sjukfrånvaro** (LKBR 11 kap. 8 §): the total lies between kvinnor and män and
+//!   between the age bands (when the whole partition is printed); changes in
+//!   procentenheter.
+//! - **Medlemsavgifter** of a kommunalförbund: shares sum to 100 %, each fee is its
+//!   share of the total (when the share column is the fee key at all), the total is the
+//!   sum.
+//! - **Ties between tables**: årets resultat in the resultaträkning, balansräkning,
+//!   balanskravsutredning and kassaflödesanalys; likvida medel against kassa och bank
+//!   (with or without kortfristiga placeringar); the driftredovisning's verksamhetens
+//!   nettokostnader against the resultaträkning (either sign); each note's total
+//!   against the statement line that refers to it by number. Columns are matched by
+//!   year and part (kommun, koncern).
 //!
-//! Findings are data, never `Err`: the input is someone else's publication.
+//! # Classes
+//!
+//! - [`DiscrepancyClass::Rounding`]: the difference can come from rounding — at most
+//!   half a unit of the last printed decimal per rounded figure taking part, or, for a
+//!   ratio, a printed value within what the rounded inputs allow;
+//! - [`DiscrepancyClass::Error`]: no reading of the table makes it add up;
+//! - [`DiscrepancyClass::ExplainedByUnplaced`]: a sum differs from its placed parts by
+//!   exactly what rows that could not be placed would explain; the rows are named;
+//! - [`DiscrepancyClass::Unplaced`]: a row that could not be placed and explains
+//!   nothing (or a post printed twice).
+//!
+//! "varav …"/"därav …" rows are never summed into their parent. A sum that is not
+//! printed is replaced by its parts where a larger sum needs it. Findings are data,
+//! never `Err`: the input is someone else's publication. Only unreadable input is an
+//! error — refused by serde with a message naming the row and value: a second sign
+//! (`"--5"`, `"– -5"`, `"(-5)"`), a percentage in a row of amounts, a number too large
+//! for an exact decimal, a JSON number with decimals, a duplicate key, an unknown
+//! field or unit.
 //!
 //! # The JSON form
 //!
 //! ```json
 //! {
 //!   "entity": "Grästorps kommun",
-//!   "statement": "income_statement",
-//!   "unit": "tkr",
-//!   "columns": [{ "label": "2019", "kind": "outcome" }, { "label": "2018", "kind": "prior_period" }],
-//!   "rows": [
-//!     { "label": "Verksamhetens intäkter", "note": "1", "values": ["101 282", "106 965"] },
-//!     { "label": "VERKSAMHETENS NETTOKOSTNADER", "kind": "subtotal", "values": ["– 331 295", "– 326 492"] }
-//!   ]
+//!   "source": "https://…",
+//!   "tables": [{
+//!     "kind": "resultaträkning",
+//!     "unit": "tkr",
+//!     "columns": [{ "label": "2019" }, { "label": "Budget 2019", "kind": "budget" },
+//!                 { "label": "Koncernen 2019", "part": "koncern" }],
+//!     "rows": [
+//!       { "label": "Verksamhetens intäkter", "note": "1", "values": ["101 282", "102 946", "…"] },
+//!       { "label": "VERKSAMHETENS NETTOKOSTNADER", "kind": "subtotal", "values": ["– 331 295", "…", "…"] }
+//!     ]
+//!   }]
 //! }
 //! ```
 //!
-//! - `statement`: `income_statement` (resultaträkning) or `balance_sheet`
-//!   (balansräkning); the Swedish words are accepted too.
-//! - `unit`: `kr`, `tkr`, `mnkr` or `mdkr`; `decimals` (optional) the decimals printed,
-//!   otherwise the most found among the values.
-//! - `columns`: label and kind (`outcome`, `budget`, `forecast`, `deviation`,
-//!   `prior_period`, `other`; default `outcome`). A column's year is read from its
-//!   label ("2019", "2020-12-31") to compare columns and statements.
-//! - `rows`: `label` as printed, `values` one per column, `kind` (`heading`, `line`,
-//!   `subtotal`, `total`, `of_which`; default `line`), optional `note`, and
-//!   `"percent": true` for a key-ratio row (soliditet, soliditet inklusive
-//!   pensionsförpliktelser, skuldsättningsgrad, kassalikviditet, balanslikviditet;
-//!   values in percent).
+//! - `kind` of a table: `income_statement` (resultaträkning), `balance_sheet`,
+//!   `cash_flow` (kassaflödesanalys), `operating` (driftredovisning), `investment`,
+//!   `balanced_budget` (balanskravsutredning), `note` (with `"note": "12"`, its number),
+//!   `key_ratios` (nyckeltal, femårsöversikt), `sick_leave`, `member_fees`, `generic`;
+//!   the Swedish words are accepted. The older `"statement"` key and a report's
+//!   `"statements"` are read too.
+//! - `unit`: `kr`, `tkr`, `mkr`/`Mkr`/`mnkr`, `mdkr`; `decimals` (optional) the
+//!   decimals printed, otherwise the most found among the amounts; `part` (kommun,
+//!   koncern) for the whole table; `title`, `entity`, `source` as printed.
+//! - `columns`: `label`, `kind` (`outcome`, `budget`, `forecast`, `deviation`,
+//!   `prior_period`, `revenue`, `cost`, `net`, `change`, `change_percent`, `share`,
+//!   `other`; default `outcome`), optional `part`, `group` (columns of one year) and
+//!   `of` (the labels a computed column is computed from). A column's year is read from
+//!   its label.
+//! - `rows`: `label`, `values` (one per column), `kind` (`heading`, `line`,
+//!   `subtotal`, `total`, `of_which`; default `line`), optional `note`, `depth`,
+//!   `sum_of` (labels), `deduction`, and `"percent": true` for a row of percentages.
 //! - A value is a string as printed — `"– 423 231"`, `"−1 036,6"`, `"(512)"`,
-//!   `"44,3 %"`, or canonical `"-423231"` — or a JSON integer; an empty string, `"–"`
-//!   or `null` is an empty cell. JSON numbers with decimals are refused (they pass
-//!   through binary floating point).
-//!
-//! A [`PrintedReport`] holds several statements of one entity (`"statements": [...]`);
-//! [`check_report`] also compares them: årets resultat in the resultaträkning against
-//! årets resultat in the balansräkning, column by column (matched by year).
+//!   `"44,3 %"` (in a percent row or column), or canonical `"-423231"` — or a JSON
+//!   integer; an empty string, a lone dash or `null` is an empty cell.
 
 mod balanced_budget;
 mod cash_flow;
