@@ -1,19 +1,27 @@
 //! From a ledger export to statements: reads an SIE 4 file, maps its accounts with the
 //! Kommun-Bas chart (or your own), and prints the diagnostics, the resultaträkning, the
-//! balansräkning, key ratios and the driftredovisning per object of a dimension.
+//! balansräkning with their note references, the notes built from the ledger
+//! (anläggningstillgångar, pensionsavsättning, långfristiga skulder, skatteintäkter,
+//! utjämning), key ratios and the driftredovisning per object of a dimension.
 //!
 //! ```text
 //! cargo run --example sie_rapport -- FILE.se [--dimension N] [--mapping MAP.json]
-//!     [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
+//!     [--notes NOTES.json] [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
 //! ```
 //!
 //! Without a file it reads `examples/data/exempelkommun.se` with its chart overrides
-//! `examples/data/exempelkommun-karta.json`. Every account with a non-zero balance is
-//! either in the statements, excluded on purpose, or listed as unmapped with its amount.
+//! `examples/data/exempelkommun-karta.json` and note overrides
+//! `examples/data/exempelkommun-notkarta.json`. Every account with a non-zero balance is
+//! either in the statements, excluded on purpose, or listed as unmapped with its amount;
+//! every account in a note's range is in the note or listed as unplaced.
 //! On a terminal, large files show their progress on standard error.
 //!
-//! Exit status: 0 when the statements could be built and balance, 1 when there are
-//! unmapped accounts or the balansräkning does not balance, 2 for unreadable input.
+//! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level
+//! diagnostic, its stated balances agree with its vouchers, every account with a
+//! balance is in the statements (and every account in a note range in its note), the
+//! balansräkning balances and the driftredovisning reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
+//! unreadable input (an amount out of any real range is named with its account and
+//! line).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -21,7 +29,10 @@ use std::collections::BTreeMap;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
+use kommunal_redovisning::ledger::{
+    Chart, LedgerOperating, LedgerStatements, LedgerVerdict, SieLedger,
+};
+use kommunal_redovisning::note::{LedgerNotes, NoteChart};
 use kommunal_redovisning::present::{Column, Rounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
@@ -41,6 +52,7 @@ struct Args {
     file: String,
     dimension: u32,
     mapping: Option<String>,
+    notes: Option<String>,
     format: Format,
     scale: Scale,
 }
@@ -49,6 +61,7 @@ fn parse_args() -> Result<Args, String> {
     let mut file = None;
     let mut dimension = 1;
     let mut mapping = None;
+    let mut notes = None;
     let mut format = Format::Text;
     let mut scale = Scale::Tkr;
     let mut args = std::env::args().skip(1);
@@ -61,6 +74,7 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|_| "--dimension takes a dimension number, e.g. 1".to_owned())?;
             }
             "--mapping" => mapping = Some(value("--mapping")?),
+            "--notes" => notes = Some(value("--notes")?),
             "--format" => {
                 format = match value("--format")?.as_str() {
                     "text" => Format::Text,
@@ -82,7 +96,8 @@ fn parse_args() -> Result<Args, String> {
             "-h" | "--help" => {
                 return Err(
                     "usage: sie_rapport FILE.se [--dimension N] [--mapping MAP.json] \
-                            [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]"
+                            [--notes NOTES.json] [--format text|markdown|csv|html|json] \
+                            [--scale kr|tkr|mnkr]"
                         .to_owned(),
                 );
             }
@@ -94,10 +109,14 @@ fn parse_args() -> Result<Args, String> {
     if file.is_none() && mapping.is_none() {
         mapping = Some(default("exempelkommun-karta.json"));
     }
+    if file.is_none() && notes.is_none() {
+        notes = Some(default("exempelkommun-notkarta.json"));
+    }
     Ok(Args {
         file: file.unwrap_or_else(|| default("exempelkommun.se")),
         dimension,
         mapping,
+        notes,
         format,
         scale,
     })
@@ -148,6 +167,11 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             .map_err(|e| format!("mapping {path}: {e}"))?,
         None => Chart::kommun_bas(),
     };
+    let note_chart: NoteChart = match &args.notes {
+        Some(path) => serde_json::from_slice(&std::fs::read(path)?)
+            .map_err(|e| format!("note mapping {path}: {e}"))?,
+        None => NoteChart::kommun_bas(),
+    };
     let file = std::fs::File::open(&args.file)?;
     let total = file.metadata().map(|m| m.len()).unwrap_or(0);
     let progress = Progress {
@@ -168,7 +192,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             ledger.vouchers
         );
     }
-    let statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
+    let mut statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
     let drift = LedgerOperating::build(
         &ledger.trial_balance,
         &chart,
@@ -176,16 +200,26 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         &ledger.object_names,
     )?;
     let ratios = KeyRatios::from_balance_sheet(&statements.balance)?;
-    let problems = statements.problems()?;
     let year = ledger
         .financial_years
         .get(&0)
         .map_or(FinancialYear::new(0), |(start, _)| {
             FinancialYear::of(*start)
         });
+    let notes = LedgerNotes::build(&ledger.trial_balance, &note_chart, 0, year, 1)?;
+    notes.refer(&mut statements.income, &mut statements.balance);
+    let mut problems = statements.problems()?;
+    problems.extend(notes.problems());
     let reconciliation = drift
         .statement
         .reconcile(&statements.income, &drift.reconciliation);
+    let disagreements = ledger.trial_balance.reconcile()?;
+    let verdict = LedgerVerdict::new(
+        &ledger,
+        &statements,
+        &disagreements,
+        Some(reconciliation.is_ok()),
+    );
 
     if args.format == Format::Json {
         let doc = serde_json::json!({
@@ -195,16 +229,21 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "diagnostics": ledger.diagnostics,
             "income_statement": statements.income,
             "balance_sheet": statements.balance,
+            "notes": notes.notes,
+            "unplaced": notes.unplaced,
             "internal_items": statements.internal,
             "unmapped": statements.unmapped,
             "excluded": statements.excluded,
             "key_ratios": ratios,
             "operating_statement": drift.statement,
             "reconciliation": reconciliation.as_ref().map_err(ToString::to_string),
+            "disagreements": disagreements,
             "problems": problems,
+            "verdict": verdict,
+            "verdict_problems": verdict.problems(),
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
-        return Ok(exit_code(&problems));
+        return Ok(ExitCode::from(verdict.exit_code()));
     }
 
     let out = &mut String::new();
@@ -249,10 +288,23 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         format!("Driftredovisning per objekt i dimension {}", args.dimension),
         Scale::Kr,
     )?;
-    for table in [rs, br, dr] {
+    for table in [rs, br] {
         let rounded = table.rounded(&rounding)?;
         render(out, args.format, &rounded.table);
     }
+    heading(out, args.format, "Noter");
+    for n in &notes.notes {
+        if let Some(table) = n.to_table(Scale::Kr)? {
+            render(out, args.format, &table.rounded(&rounding)?.table);
+        }
+        if !n.text.is_empty() {
+            para(out, args.format, &n.text);
+        }
+    }
+    for p in notes.problems() {
+        para(out, args.format, &p);
+    }
+    render(out, args.format, &dr.rounded(&rounding)?.table);
 
     heading(out, args.format, "Nyckeltal");
     let sv1 = NumberFormat::swedish().with_decimals(1);
@@ -286,11 +338,12 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         ),
         Err(e) => para(out, args.format, &format!("Driftredovisningen: {e}")),
     }
-    let disagreements = ledger.trial_balance.reconcile()?;
     para(
         out,
         args.format,
-        &if disagreements.is_empty() {
+        &if !ledger.trial_balance.has_vouchers() {
+            "Filen har inga verifikationer: saldona kan inte stämmas av mot dem".to_owned()
+        } else if disagreements.is_empty() {
             "Ingående balans + verifikationer = utgående balans för varje konto: stämmer".to_owned()
         } else {
             format!(
@@ -352,25 +405,13 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
         }
     }
-    match statements.balance.validate() {
-        Ok(()) if problems.is_empty() => para(
-            out,
-            args.format,
-            "Alla konton med saldo är med i rapporterna och balansräkningen balanserar.",
-        ),
-        Ok(()) => {}
-        Err(e) => para(out, args.format, &e.to_string()),
+    if let Err(e) = statements.balance.validate() {
+        para(out, args.format, &e.to_string());
     }
+    // The closing line says "stämmer" only when nothing at all is wrong.
+    para(out, args.format, &verdict.closing_line());
     print!("{out}");
-    Ok(exit_code(&problems))
-}
-
-fn exit_code(problems: &[String]) -> ExitCode {
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    Ok(ExitCode::from(verdict.exit_code()))
 }
 
 fn heading(out: &mut String, format: Format, text: &str) {

@@ -217,7 +217,7 @@ impl Amount {
 
     /// The exact value in kronor.
     #[must_use]
-    pub fn as_decimal(self) -> Decimal {
+    pub const fn as_decimal(self) -> Decimal {
         self.0
     }
 
@@ -678,7 +678,7 @@ impl Percent {
 
     /// The number before the `%` sign.
     #[must_use]
-    pub fn as_decimal(self) -> Decimal {
+    pub const fn as_decimal(self) -> Decimal {
         self.0
     }
 

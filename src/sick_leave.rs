@@ -2,7 +2,7 @@
 //!
 //! Source: the rule was inserted in the predecessor law as KRL (1997:614) 4 kap. 1 a §
 //! (SFS 2002:1065) and carried over to LKBR (2018:597) 11 kap. (the paragraph number
-//! there is unconfirmed, `reference/domain.md` §1.6). Under "väsentliga
+//! there is unconfirmed, SKR, "Fakta om den obligatoriska sjukfrånvaroredovisningen"). Under "väsentliga
 //! personalförhållanden" the förvaltningsberättelse reports the employees' absence due
 //! to illness as seven ratios (SKR: "sju nyckeltal"):
 //!
@@ -849,6 +849,35 @@ pub enum SickLeaveFinding {
         /// The record's index (0-based).
         index: usize,
     },
+}
+
+/// The finding in Swedish, naming the record.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::SickLeaveFinding;
+/// let f = SickLeaveFinding::HoursWithoutEmployees { index: 3 };
+/// assert_eq!(f.to_string(), "post 3: timmar utan anställda (räknas i kvoterna men inte i antalet)");
+/// ```
+impl std::fmt::Display for SickLeaveFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sv = crate::NumberFormat::swedish().with_decimals(1);
+        match self {
+            SickLeaveFinding::SickHoursExceedOrdinary {
+                index,
+                sick_hours,
+                ordinary_hours,
+            } => write!(
+                f,
+                "post {index}: {} sjuktimmar men bara {} timmar ordinarie arbetstid (troligen fel i underlaget)",
+                sv.decimal(*sick_hours),
+                sv.decimal(*ordinary_hours)
+            ),
+            SickLeaveFinding::HoursWithoutEmployees { index } => write!(
+                f,
+                "post {index}: timmar utan anställda (räknas i kvoterna men inte i antalet)"
+            ),
+        }
+    }
 }
 
 /// The outcome: the disclosure, or the statement that the rule does not apply.

@@ -322,7 +322,9 @@ fn soliditet_within_rounding_of_its_inputs() {
         (CheckKind::EquityRatio, DiscrepancyClass::Rounding)
     );
     let mut wrong = br.clone();
-    wrong.rows[2].values[0] = Some(Decimal::from(25));
+    // A footed table may move a printed figure by up to one unit: 0..2 over 7..9 allows
+    // up to 28,6 %, not 40 %.
+    wrong.rows[2].values[0] = Some(Decimal::from(40));
     assert_eq!(check_statement(&wrong)[0].class, DiscrepancyClass::Error);
 }
 

@@ -6,15 +6,21 @@
     clippy::indexing_slicing
 )]
 
+mod analysis;
 mod balanced_budget;
 mod check;
 mod check_tables;
 mod follow_up;
 mod foundation;
 mod goal;
+mod group;
 mod ledger;
+mod ledger_properties;
+mod new_user;
+mod note;
 mod published;
 mod report;
 mod sick_leave;
 mod sie;
+mod sie_hostile;
 mod tables;

@@ -211,7 +211,8 @@ fn interval(
             }
             continue;
         };
-        let (v, l, h) = around(f.kr, half(f.step_kr))?;
+        // Within one step: a footed table moves a figure by less than one unit.
+        let (v, l, h) = around(f.kr, f.step_kr)?;
         if *subtract {
             e = e.checked_sub(v)?;
             lo = lo.checked_sub(h)?;

@@ -954,7 +954,9 @@ impl<'a> Placed<'a> {
         else {
             return;
         };
-        let h = half(self.step);
+        // A printed figure lies within half a step of its exact value — or, when the
+        // table is footed (largest remainder), within one step: ratios allow that.
+        let h = self.step;
         for column in 0..self.statement.columns.len() {
             let (Some(tax), Some(total)) = (
                 self.value("sarskild_loneskatt", column),
@@ -989,7 +991,9 @@ impl<'a> Placed<'a> {
         terms: &[(&str, bool)],
         column: usize,
     ) -> Option<(Decimal, Decimal, Decimal)> {
-        let h = half(self.step);
+        // A printed figure lies within half a step of its exact value — or, when the
+        // table is footed (largest remainder), within one step: ratios allow that.
+        let h = self.step;
         let (mut exact, mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         for (i, (id, subtract)) in terms.iter().enumerate() {
             let Some(v) = self.value(id, column) else {

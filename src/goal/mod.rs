@@ -4,7 +4,7 @@
 //! Fullmäktige sets finansiella mål and mål och riktlinjer för verksamheten of importance
 //! for god ekonomisk hushållning (KL 11 kap. 6 §); the förvaltningsberättelse of every
 //! delårsrapport and årsredovisning must evaluate whether they were met (LKBR 11 kap.,
-//! 13 kap.; reference/domain.md §8). This module makes that evaluation a set of rules
+//! 13 kap.; Skyrev R5, granskning av delårsrapport och årsredovisning). This module makes that evaluation a set of rules
 //! that can be checked, explained and reused.
 //!
 //! # Model
@@ -581,14 +581,18 @@ pub enum GoalFinding {
 }
 
 impl GoalFinding {
-    /// The finding in Swedish, with level labels from `levels`.
+    /// The finding in Swedish, with level labels from `levels` (the [`fmt::Display`]
+    /// form names levels by id).
     #[must_use]
     pub fn describe(&self, levels: &LevelSet) -> String {
-        let label = |id: &Option<String>| {
-            id.as_deref()
-                .map_or(levels.not_measurable().label.as_str(), |i| levels.label(i))
-                .to_owned()
-        };
+        self.describe_with(
+            &|id| levels.label(id).to_owned(),
+            &levels.not_measurable().label,
+        )
+    }
+
+    fn describe_with(&self, lab: &dyn Fn(&str) -> String, not_measurable: &str) -> String {
+        let label = |id: &Option<String>| id.as_deref().map_or(not_measurable.to_owned(), lab);
         match self {
             GoalFinding::Disagreement {
                 place,
@@ -604,7 +608,7 @@ impl GoalFinding {
                     "{place}, {}: beräknad bedömning \"{}\"{rule} skiljer sig från angiven \"{}\"",
                     aspect.label(),
                     label(computed),
-                    levels.label(stated)
+                    lab(stated)
                 )
             }
             GoalFinding::InGap {
@@ -620,7 +624,7 @@ impl GoalFinding {
                 shown(*degree),
                 gap.describe(),
                 policy.label(),
-                level.as_deref().map_or("ej bedömd", |l| levels.label(l))
+                level.as_deref().map_or("ej bedömd".to_owned(), lab)
             ),
             GoalFinding::NotReported {
                 place,
@@ -643,13 +647,13 @@ impl GoalFinding {
                     format!(
                         "{place}, {}: målvärdet ({target}) är uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger bara nivån \"{}\"",
                         aspect.label(),
-                        levels.label(level)
+                        lab(level)
                     )
                 } else {
                     format!(
                         "{place}, {}: målvärdet ({target}) är inte uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger nivån \"{}\"",
                         aspect.label(),
-                        levels.label(level)
+                        lab(level)
                     )
                 }
             }
@@ -658,6 +662,20 @@ impl GoalFinding {
             }
             GoalFinding::NoTargetValues { place } => format!("{place}: inget målvärde"),
         }
+    }
+}
+
+/// The Swedish sentence, with levels named by id (use [`GoalFinding::describe`] for
+/// the scale's labels).
+///
+/// ```
+/// use kommunal_redovisning::goal::GoalFinding;
+/// let f = GoalFinding::NoTargetValues { place: "Målområde 3".into() };
+/// assert_eq!(f.to_string(), "Målområde 3: inget målvärde");
+/// ```
+impl fmt::Display for GoalFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe_with(&|id| id.to_owned(), "ej mätbart"))
     }
 }
 

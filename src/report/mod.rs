@@ -21,7 +21,9 @@
 
 mod annual;
 mod document;
+mod group;
 mod interim;
+mod notes;
 mod parts;
 mod render;
 

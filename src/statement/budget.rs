@@ -398,7 +398,7 @@ mod tests {
     use crate::statement::{Detail, IncomeLine};
     use crate::{EntityKind, FinancialYear};
 
-    /// Grästorps kommun 2019 (tkr), utfall and budget (reference/domain.md §1.2).
+    /// Grästorps kommun 2019 (tkr), utfall and budget (finansiellinfo.se/Grastorp_2019/Resultatrakning.html).
     fn grastorp_2019() -> (IncomeStatement, IncomeStatement) {
         let outcome = IncomeStatement {
             operating_revenue: Amount::tkr(101_282),

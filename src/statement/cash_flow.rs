@@ -1,6 +1,6 @@
 //! Kassaflödesanalys (LKBR 8 kap.; layout as in practice, indirect method).
 //!
-//! The law's line layout could not be confirmed (reference/domain.md §1.4, open
+//! The law's line layout could not be confirmed (RKR's old R16.2 on kassaflödesanalys, faronline.se rkr162; open
 //! question 2); the blocks follow the former RKR 16.2 and the reports that use it
 //! (Hallsberg 2020, Göteborg 2019, Luleå 2018): den löpande verksamheten (årets
 //! resultat, justeringar för ej likviditetspåverkande poster, förändring av
@@ -150,7 +150,7 @@ impl CashFlowLine {
 /// likvida medel vid årets början + årets kassaflöde = likvida medel vid årets slut.
 /// [`CashFlowDerivation`] builds one from a resultaträkning and two balansräkningar.
 ///
-/// # Example: Hallsbergs kommun 2020 (mnkr; reference/domain.md §1.4)
+/// # Example: Hallsbergs kommun 2020 (mnkr; finansiellinfo.se/Hallsberg_2020/Kassaflodesanalys.html)
 ///
 /// ```
 /// use kommunal_redovisning::{Amount, CashFlowStatement};
