@@ -13,7 +13,8 @@
 //! `examples/data/exempelkommun-karta.json` and note overrides
 //! `examples/data/exempelkommun-notkarta.json`. Every account with a non-zero balance is
 //! either in the statements, excluded on purpose, or listed as unmapped with its amount;
-//! every account in a note's range is in the note or listed as unplaced.
+//! every account in a note's range is in the note or listed under Noter as unplaced
+//! (and in the JSON output's `unplaced` and `problems`).
 //! On a terminal, large files show their progress on standard error.
 //!
 //! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level

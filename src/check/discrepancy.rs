@@ -193,7 +193,7 @@ pub struct Discrepancy {
 /// ```
 /// use kommunal_redovisning::check::Coverage;
 /// let c = Coverage { evaluated: 9, not_evaluated: 1 };
-/// assert_eq!(c.share_percent(), Some(rust_decimal::Decimal::from(90)));
+/// assert_eq!(c.share_percent(), Some(kommunal_redovisning::Decimal::from(90)));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -171,7 +171,7 @@ pub struct Checked {
 /// use kommunal_redovisning::check::{check_statement, CheckKind, DiscrepancyClass, PrintedRow, PrintedTable, TableKind};
 /// use kommunal_redovisning::statement::StatementRowKind;
 /// use kommunal_redovisning::Scale;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 ///
 /// let row = |label: &str, kind, v: i64| PrintedRow::new(label, vec![Some(Decimal::from(v))]).with_kind(kind);
 /// let mut rs = PrintedTable::new(TableKind::IncomeStatement, Scale::Tkr, vec!["2019".into()]);

@@ -508,7 +508,7 @@ pub struct PrintedReport {
 ///
 /// ```
 /// use kommunal_redovisning::check::parse_printed;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// assert_eq!(parse_printed("– 423 231")?, Some(Decimal::from(-423_231)));
 /// assert_eq!(parse_printed("\u{2212}1\u{a0}036,6")?, Some(Decimal::new(-10_366, 1)));
 /// assert_eq!(parse_printed("(512)")?, Some(Decimal::from(-512)));

@@ -25,7 +25,7 @@ use crate::statement::StatementRowKind;
 /// ```
 /// use kommunal_redovisning::FinancialYear;
 /// use kommunal_redovisning::note::PayrollTaxRates;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 ///
 /// let rates = PayrollTaxRates::sweden();
 /// assert_eq!(rates.rate(FinancialYear::new(2025))?, Decimal::new(2426, 4));

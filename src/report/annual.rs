@@ -198,8 +198,11 @@ impl AnnualReport {
     /// Checks that each part LKBR requires of an årsredovisning is present: the
     /// statements of 4 kap. 1 § (with the previous year), every part of the
     /// förvaltningsberättelse (11 kap.), the balanskravsresultat on the outcome, the
-    /// goal evaluation, and the seven sick-leave ratios. One [`ReportFindingKind::Missing`]
-    /// per missing part.
+    /// goal evaluation, the seven sick-leave ratios, and the notes LKBR 9 kap. and RKR
+    /// ask for given what the statements show (redovisningsprinciper, revisionskostnad;
+    /// anläggningstillgångar R3/R4, pensionsavsättning and ansvarsförbindelse R10,
+    /// långfristiga skulder, borgensförbindelser, skatteintäkter and utjämning R2 when
+    /// the statements have them). One [`ReportFindingKind::Missing`] per missing part.
     #[must_use]
     pub fn check_completeness(&self) -> Vec<ReportFinding> {
         let mut out = Vec::new();
@@ -364,7 +367,10 @@ impl AnnualReport {
     /// Checks figures that appear twice: årets resultat in the resultaträkning against
     /// the change in eget kapital (balansräkningar, [`EquityReconciliation::check`]) and
     /// against the balanskravsutredning; each kassaflödesanalys
-    /// ([`CashFlowStatement::validate`]).
+    /// ([`CashFlowStatement::validate`]); each note's arithmetic and every note
+    /// reference of the resultaträkningar and balansräkningar against its note; the
+    /// pension note's ansvarsförbindelse against the balansräkning, and soliditet
+    /// including it.
     ///
     /// # Errors
     ///
