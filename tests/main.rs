@@ -9,6 +9,7 @@
 mod analysis;
 mod balanced_budget;
 mod check;
+mod check_tables;
 mod follow_up;
 mod foundation;
 mod goal;
@@ -17,6 +18,7 @@ mod ledger;
 mod ledger_properties;
 mod new_user;
 mod note;
+mod published;
 mod report;
 mod sick_leave;
 mod sie;
