@@ -22,7 +22,7 @@ use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
-use kommunal_redovisning::present::{Column, Rounding, Table, html_escape};
+use kommunal_redovisning::present::{Column, ReportRounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
 use kommunal_redovisning::statement::StatementLayout;
@@ -232,26 +232,44 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
 
     let layout = StatementLayout::new(EntityKind::Kommun, year);
     let column = Column::outcome(year.to_string());
-    let rounding = Rounding::new(args.scale);
     let rs = Table::income_statement(
         "Resultaträkning",
-        Scale::Kr,
+        args.scale,
         &layout,
         &[(column.clone(), &statements.income)],
     )?;
     let br = Table::balance_sheet(
         "Balansräkning",
-        Scale::Kr,
+        args.scale,
         &layout,
         &[(column.clone(), &statements.balance)],
     )?;
     let dr = drift.statement.to_table(
         format!("Driftredovisning per objekt i dimension {}", args.dimension),
-        Scale::Kr,
+        args.scale,
     )?;
-    for table in [rs, br, dr] {
-        let rounded = table.rounded(&rounding)?;
-        render(out, args.format, &rounded.table);
+    // All tables rounded together: a figure printed in two of them (årets resultat)
+    // prints the same in both, and every table foots.
+    let rounded = ReportRounding::default().round(&[rs, br, dr])?;
+    for table in &rounded.tables {
+        render(out, args.format, &table.table);
+    }
+    let unit = NumberFormat::swedish();
+    for a in &rounded.adjustments {
+        para(
+            out,
+            args.format,
+            &format!(
+                "Avrundning: {} i {} visas som {} {} (exakt {} kr) så att tabellen summerar.",
+                a.label,
+                a.caption.to_lowercase(),
+                unit.amount(a.printed, args.scale),
+                args.scale.label(),
+                NumberFormat::swedish()
+                    .with_decimals(2)
+                    .amount(a.exact, Scale::Kr)
+            ),
+        );
     }
 
     heading(out, args.format, "Nyckeltal");

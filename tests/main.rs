@@ -12,6 +12,7 @@ mod follow_up;
 mod foundation;
 mod goal;
 mod ledger;
+mod publish;
 mod report;
 mod sick_leave;
 mod sie;

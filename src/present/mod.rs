@@ -13,13 +13,22 @@
 //!        ▼
 //!      RoundedTable { table, differences } ──► Table::to_text, to_markdown, to_csv, to_html
 //! ```
+//!
+//! A report prints some figures in several tables (årets resultat in RS, BR and the
+//! balanskravsutredning): [`ReportRounding::round`] rounds all of a report's tables
+//! together so that each such figure prints the same everywhere and every table still
+//! foots, and says which rows absorbed a difference.
 
 mod format;
 mod render;
+mod report_rounding;
 mod rounding;
 mod table;
 
 pub use format::{MinusSign, NumberFormat};
 pub use render::html_escape;
+pub use report_rounding::{
+    CellRef, ReportRounding, RoundedReport, RoundingAdjustment, SharedFigure, SharedValue,
+};
 pub use rounding::{RoundedTable, Rounding, RoundingDifference};
 pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};

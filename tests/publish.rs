@@ -1,0 +1,363 @@
+//! A report a kommun can publish: report-wide rounding (one figure, one printed value),
+//! checked with the crate's own checker.
+
+use kommunal_redovisning::check::{
+    FindingClass, PrintedReport, PrintedStatement, StatementKind, check_report,
+};
+use kommunal_redovisning::ledger::{Chart, LedgerStatements, SieLedger};
+use kommunal_redovisning::present::{
+    CellRef, Column, ReportRounding, Rounding, SharedFigure, Table, TableRow, ValueKind,
+};
+use kommunal_redovisning::sie::ReadOptions;
+use kommunal_redovisning::statement::{RowKind, StatementLayout};
+use kommunal_redovisning::{
+    Amount, BalanceSheet, EntityKind, FinancialYear, IncomeStatement, RoundingMode, Scale,
+};
+use proptest::prelude::*;
+
+/// An SIE 4 file of one financial year (2025) with these vouchers, each a list of
+/// (account, amount in öre).
+fn sie(vouchers: &[Vec<(&str, i64)>]) -> String {
+    let mut s = String::from("#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n");
+    for (n, v) in vouchers.iter().enumerate() {
+        s.push_str(&format!("#VER A {} 20250115 \"v\"\n{{\n", n + 1));
+        for (account, ore) in v {
+            let sign = if *ore < 0 { "-" } else { "" };
+            let a = ore.unsigned_abs();
+            s.push_str(&format!(
+                "#TRANS {account} {{}} {sign}{}.{:02}\n",
+                a / 100,
+                a % 100
+            ));
+        }
+        s.push_str("}\n");
+    }
+    s
+}
+
+/// RS and BR of a ledger as tables in tkr (one outcome column each).
+fn statement_tables(text: &str) -> [Table; 2] {
+    let ledger = SieLedger::read(text.as_bytes(), ReadOptions::default()).unwrap();
+    let s = LedgerStatements::build(&ledger.trial_balance, &Chart::kommun_bas(), 0).unwrap();
+    assert!(s.unmapped.is_empty(), "{:?}", s.unmapped);
+    s.balance.validate().unwrap();
+    let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+    let col = Column::outcome("2025");
+    [
+        Table::income_statement(
+            "Resultaträkning",
+            Scale::Tkr,
+            &layout,
+            &[(col.clone(), &s.income)],
+        )
+        .unwrap(),
+        Table::balance_sheet("Balansräkning", Scale::Tkr, &layout, &[(col, &s.balance)]).unwrap(),
+    ]
+}
+
+/// What the crate's checker says about a resultaträkning and a balansräkning as printed.
+fn errors_in(rs: &Table, br: &Table) -> Vec<String> {
+    let report = PrintedReport {
+        entity: None,
+        statements: vec![
+            PrintedStatement::from_table(StatementKind::IncomeStatement, rs),
+            PrintedStatement::from_table(StatementKind::BalanceSheet, br),
+        ],
+    };
+    check_report(&report)
+        .into_iter()
+        .filter(|f| f.class == FindingClass::Error)
+        .map(|f| f.message)
+        .collect()
+}
+
+fn value(t: &Table, id: &str) -> Option<Amount> {
+    t.row(id).and_then(|r| r.cell(0))
+}
+
+/// Regression (issue 17): one voucher 1930 +500, 3110 −400, 2010 −100 kr printed
+/// årets resultat 0 tkr in the resultaträkning and 1 tkr in the balansräkning.
+#[test]
+fn one_voucher_prints_one_result() {
+    let [rs, br] = statement_tables(&sie(&[vec![
+        ("1930", 50_000),
+        ("3110", -40_000),
+        ("2010", -10_000),
+    ]]));
+    // Table by table (as sie_rapport did): the defect.
+    let r = Rounding::new(Scale::Tkr);
+    let (rs1, br1) = (rs.rounded(&r).unwrap().table, br.rounded(&r).unwrap().table);
+    assert_eq!(value(&rs1, "arets_resultat"), Some(Amount::ZERO));
+    assert_eq!(value(&br1, "arets_resultat"), Some(Amount::tkr(1)));
+    assert!(!errors_in(&rs1, &br1).is_empty());
+    // Rounded together: 0 in both, the tables foot, the checker finds nothing.
+    let report = ReportRounding::default().round(&[rs, br]).unwrap();
+    let (rs2, br2) = (&report.tables[0].table, &report.tables[1].table);
+    assert_eq!(value(rs2, "arets_resultat"), Some(Amount::ZERO));
+    assert_eq!(value(br2, "arets_resultat"), Some(Amount::ZERO));
+    assert_eq!(value(br2, "summa_tillgangar"), Some(Amount::tkr(1)));
+    assert_eq!(value(br2, "summa_eget_kapital"), Some(Amount::tkr(1)));
+    assert!(report.tables.iter().all(|t| t.differences.is_empty()));
+    assert_eq!(errors_in(rs2, br2), Vec::<String>::new());
+    let shared = report
+        .shared
+        .iter()
+        .find(|s| s.cells.iter().any(|c| c.row == "arets_resultat"))
+        .unwrap();
+    assert_eq!(shared.printed, Amount::ZERO);
+    assert_eq!(shared.exact, Amount::kr(400));
+    assert_eq!(shared.cells.len(), 2);
+}
+
+/// A sum whose only free lines cannot take the unit by rounding: the largest free
+/// line absorbs it and is reported as the row that absorbed the difference.
+#[test]
+fn absorbing_row_is_named() {
+    let rs = IncomeStatement {
+        operating_revenue: Amount::kr(400),
+        ..Default::default()
+    };
+    // Summa eget kapital 0,4 (årets resultat alone) but summa skulder 0,1: the unit
+    // that summa eget kapital, avsättningar och skulder (0,5 → 1) needs goes to the
+    // skulder, which can take it by rounding up, not to eget kapital, whose only
+    // figure is pinned.
+    let br = BalanceSheet {
+        cash_and_bank: Amount::kr(500),
+        result_for_the_year: Amount::kr(400),
+        long_term_liabilities: Amount::kr(100),
+        ..Default::default()
+    };
+    let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+    let col = Column::outcome("2025");
+    let tables = [
+        Table::income_statement("RS", Scale::Tkr, &layout, &[(col.clone(), &rs)]).unwrap(),
+        Table::balance_sheet("BR", Scale::Tkr, &layout, &[(col.clone(), &br)]).unwrap(),
+    ];
+    let report = ReportRounding::default().round(&tables).unwrap();
+    let br1 = &report.tables[1].table;
+    assert_eq!(value(br1, "summa_eget_kapital"), Some(Amount::ZERO));
+    assert_eq!(value(br1, "langfristiga_skulder"), Some(Amount::tkr(1)));
+    assert!(report.adjustments.is_empty(), "{:?}", report.adjustments);
+
+    // A note pinned to a total its free lines cannot reach by rounding: three lines of
+    // 0,4 under a total of 1,2 that the note shares with a statement line printed as 1
+    // … and a second table that pins every line to 0: the largest line absorbs.
+    let mut note = Table::new("Not 1", Scale::Tkr, vec![Column::outcome("2025")]);
+    for (id, kr) in [("a", 400), ("b", 300), ("c", 0)] {
+        note.push_row(TableRow::new(
+            id,
+            id,
+            RowKind::Line,
+            ValueKind::Stock,
+            vec![Some(Amount::kr(kr))],
+        ))
+        .unwrap();
+    }
+    note.push_row(
+        TableRow::new(
+            "summa",
+            "Summa",
+            RowKind::Total,
+            ValueKind::Stock,
+            vec![Some(Amount::kr(700))],
+        )
+        .with_sum_of(["a", "b", "c"]),
+    )
+    .unwrap();
+    let mut line = Table::new("Post", Scale::Tkr, vec![Column::outcome("2025")]);
+    line.push_row(TableRow::new(
+        "post",
+        "Post",
+        RowKind::Line,
+        ValueKind::Stock,
+        vec![Some(Amount::kr(700))],
+    ))
+    .unwrap();
+    line.push_row(TableRow::new(
+        "a",
+        "a",
+        RowKind::Line,
+        ValueKind::Stock,
+        vec![Some(Amount::kr(400))],
+    ))
+    .unwrap();
+    line.push_row(TableRow::new(
+        "b",
+        "b",
+        RowKind::Line,
+        ValueKind::Stock,
+        vec![Some(Amount::kr(300))],
+    ))
+    .unwrap();
+    let rounding = ReportRounding::default().with_shared(SharedFigure::new(
+        "Posten",
+        [CellRef::new(0, "summa", 0), CellRef::new(1, "post", 0)],
+    ));
+    let report = rounding.round(&[note, line]).unwrap();
+    let n = &report.tables[0].table;
+    // 0,7 → 1 shared; a (0,4) and b (0,3) pinned to 0 by the other table: c (exact 0)
+    // is the only free line and absorbs the unit.
+    assert_eq!(value(n, "summa"), Some(Amount::tkr(1)));
+    assert_eq!(value(n, "a"), Some(Amount::ZERO));
+    assert_eq!(value(n, "c"), Some(Amount::tkr(1)));
+    assert!(report.tables[0].differences.is_empty());
+    assert_eq!(report.adjustments.len(), 1);
+    let adj = &report.adjustments[0];
+    assert_eq!((adj.table, adj.row_id.as_str()), (0, "c"));
+    assert_eq!((adj.exact, adj.printed), (Amount::ZERO, Amount::tkr(1)));
+}
+
+/// Where footing and pinning cannot both hold (every part of a sum is pinned), the
+/// difference stays and is reported for that table.
+#[test]
+fn impossible_footing_is_reported() {
+    let mut t = Table::new("T", Scale::Tkr, vec![Column::outcome("2025")]);
+    for (id, kr) in [("a", 400), ("b", 400)] {
+        t.push_row(TableRow::new(
+            id,
+            id,
+            RowKind::Line,
+            ValueKind::Flow,
+            vec![Some(Amount::kr(kr))],
+        ))
+        .unwrap();
+    }
+    t.push_row(
+        TableRow::new(
+            "s",
+            "Summa",
+            RowKind::Total,
+            ValueKind::Flow,
+            vec![Some(Amount::kr(800))],
+        )
+        .with_sum_of(["a", "b"]),
+    )
+    .unwrap();
+    let mut other = Table::new("U", Scale::Tkr, vec![Column::outcome("2025")]);
+    for (id, kr) in [("a", 400), ("b", 400)] {
+        other
+            .push_row(TableRow::new(
+                id,
+                id,
+                RowKind::Line,
+                ValueKind::Flow,
+                vec![Some(Amount::kr(kr))],
+            ))
+            .unwrap();
+    }
+    let report = ReportRounding::default()
+        .round(&[t.clone(), other])
+        .unwrap();
+    let d = &report.tables[0].differences;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].row_id, "s");
+    assert_eq!(d[0].difference, Amount::tkr(1));
+    // Named shared cells must hold one figure.
+    let bad = ReportRounding::default().with_shared(SharedFigure::new(
+        "x",
+        [CellRef::new(0, "a", 0), CellRef::new(0, "s", 0)],
+    ));
+    assert!(bad.round(&[t.clone()]).is_err());
+    let missing =
+        ReportRounding::default().with_shared(SharedFigure::new("x", [CellRef::new(0, "zz", 0)]));
+    assert!(missing.round(&[t]).is_err());
+}
+
+/// Accounts of a small kommun ledger (Kommun-Bas): balance and result accounts.
+const ACCOUNTS: [&str; 12] = [
+    "1110", "1510", "1930", "2010", "2350", "2440", "3110", "4010", "5010", "7010", "8010", "8410",
+];
+
+fn voucher() -> impl Strategy<Value = Vec<(usize, i64)>> {
+    prop::collection::vec(
+        (
+            0..ACCOUNTS.len(),
+            prop_oneof![-99_999_i64..99_999, -99_999_999_i64..99_999_999],
+        ),
+        1..5,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Over random balanced ledgers: RS and BR rounded together print årets resultat
+    /// the same, foot, and the crate's own checker finds no error in them.
+    #[test]
+    fn rounded_reports_pass_the_checker(
+        vouchers in prop::collection::vec(voucher(), 1..6),
+        mnkr in any::<bool>(),
+    ) {
+        let vouchers: Vec<Vec<(&str, i64)>> = vouchers
+            .iter()
+            .map(|v| {
+                let mut rows: Vec<(&str, i64)> = v.iter().map(|(a, o)| (ACCOUNTS[*a], *o)).collect();
+                let rest: i64 = rows.iter().map(|r| r.1).sum();
+                rows.push(("2440", -rest));
+                rows
+            })
+            .collect();
+        let [mut rs, mut br] = statement_tables(&sie(&vouchers));
+        if mnkr {
+            for t in [&mut rs, &mut br] {
+                t.unit = Scale::Mnkr;
+                t.decimals = 1;
+            }
+        }
+        let report = ReportRounding::new(RoundingMode::HalfAwayFromZero).round(&[rs, br]).unwrap();
+        for t in &report.tables {
+            prop_assert!(t.differences.is_empty(), "{:?}", t.differences);
+        }
+        let (rs, br) = (&report.tables[0].table, &report.tables[1].table);
+        prop_assert_eq!(value(rs, "arets_resultat"), value(br, "arets_resultat"));
+        let errors = errors_in(rs, br);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+    }
+
+    /// Hand-built statements (any figures that balance): the same.
+    #[test]
+    fn hand_built_reports_pass_the_checker(
+        lines in prop::collection::vec(-9_999_999_i64..9_999_999, 7),
+        assets in prop::collection::vec(0_i64..9_999_999, 6),
+        equity in prop::collection::vec(-999_999_i64..999_999, 2),
+    ) {
+        let rs = IncomeStatement {
+            operating_revenue: Amount::kr(lines[0]),
+            operating_expenses: Amount::kr(lines[1]),
+            depreciation: Amount::kr(lines[2]),
+            tax_revenue: Amount::kr(lines[3]),
+            general_grants: Amount::kr(lines[4]),
+            financial_income: Amount::kr(lines[5]),
+            financial_expenses: Amount::kr(lines[6]),
+            ..Default::default()
+        };
+        let result = rs.result_for_the_year().unwrap();
+        let mut br = BalanceSheet {
+            land_and_buildings: Amount::kr(assets[0]),
+            machinery_and_equipment: Amount::kr(assets[1]),
+            financial_fixed_assets: Amount::kr(assets[2]),
+            receivables: Amount::kr(assets[3]),
+            short_term_investments: Amount::kr(assets[4]),
+            cash_and_bank: Amount::kr(assets[5]),
+            result_for_the_year: result,
+            result_reserve: Amount::kr(equity[0]),
+            other_equity: Amount::kr(equity[1]),
+            ..Default::default()
+        };
+        let gap = br.total_assets().unwrap().checked_sub(br.total_equity_and_liabilities().unwrap()).unwrap();
+        br.current_liabilities = gap;
+        br.validate().unwrap();
+        let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2025));
+        let col = Column::outcome("2025");
+        let tables = [
+            Table::income_statement("RS", Scale::Tkr, &layout, &[(col.clone(), &rs)]).unwrap(),
+            Table::balance_sheet("BR", Scale::Tkr, &layout, &[(col, &br)]).unwrap(),
+        ];
+        let report = ReportRounding::default().round(&tables).unwrap();
+        for t in &report.tables {
+            prop_assert!(t.differences.is_empty(), "{:?}", t.differences);
+        }
+        let errors = errors_in(&report.tables[0].table, &report.tables[1].table);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+    }
+}
