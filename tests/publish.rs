@@ -361,3 +361,201 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:?}", errors);
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Publish and review documents.
+
+use kommunal_redovisning::Entity;
+use kommunal_redovisning::NumberFormat;
+use kommunal_redovisning::balanced_budget::{BalancedBudgetStatement, Basis};
+use kommunal_redovisning::report::{AnnualReport, Block, Document, DocumentMode};
+
+fn tables(doc: &Document) -> Vec<&Table> {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+fn table<'a>(doc: &'a Document, caption: &str) -> &'a Table {
+    tables(doc)
+        .into_iter()
+        .find(|t| t.caption.starts_with(caption))
+        .unwrap_or_else(|| panic!("no table {caption}"))
+}
+
+#[test]
+fn lystkom_publishes_without_review_wording() {
+    let r = super::report::lystkom();
+    let doc = r.document_in(DocumentMode::Publish).unwrap();
+    let sv = NumberFormat::swedish();
+    for text in [doc.to_markdown(&sv), doc.to_html(&sv)] {
+        for word in [
+            "källan",
+            "beräknad",
+            "Bilaga",
+            "Granskning",
+            "angiven",
+            "Inga siffror",
+        ] {
+            assert!(!text.contains(word), "{word} in the published form");
+        }
+        // The goal levels carry their symbols (Lystkom's three-level scale: ● ◐ ○).
+        assert!(text.contains("● Uppfyllt") && text.contains("◐ Delvis uppfyllt"));
+    }
+    // The statements that were pictures are left out, the rest renumbered.
+    let headings: Vec<String> = doc.sections.iter().map(|s| s.heading()).collect();
+    assert_eq!(
+        &headings[6..],
+        [
+            "2 Finansiella rapporter",
+            "2.1 Driftredovisning",
+            "2.2 Investeringsredovisning",
+            "2.3 Noter"
+        ]
+    );
+    assert!(
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .all(|b| !matches!(b, Block::Absent(_)))
+    );
+    // Review: today's output with every finding, and the rounding said.
+    let review = r.document_in(DocumentMode::Review).unwrap();
+    assert_eq!(review, r.document().unwrap());
+    let md = review.to_markdown(&sv);
+    assert!(md.contains("Bilaga: Granskning") && md.contains("finns inte i källan"));
+    assert!(md.contains("**Avrundning**"), "{md}");
+    // Key figures: one soliditet row when published, computed and printed in review.
+    assert_eq!(table(&doc, "Ekonomisk ställning").ratios.len(), 1);
+    assert_eq!(table(&review, "Ekonomisk ställning").ratios.len(), 2);
+}
+
+/// Grästorp 2019 (tkr, reference/domain.md §1.2) as an annual report: its published
+/// resultaträkning, a balansräkning of eget kapital only (184 788 and 172 745 tkr,
+/// §1.3) balanced by kassa och bank, and the balanskravsutredningar of 2019 and 2018
+/// on the published results (12 043 and 6 113 tkr, as the balansräkning prints 2018)
+/// without adjustments.
+fn grastorp_annual() -> AnnualReport {
+    let mut r = AnnualReport::new(
+        Entity::new("Grästorps kommun", EntityKind::Kommun),
+        FinancialYear::new(2019),
+    );
+    r.income_statement = Some(IncomeStatement {
+        operating_revenue: Amount::tkr(101_282),
+        operating_expenses: Amount::tkr(-417_698),
+        depreciation: Amount::tkr(-14_879),
+        tax_revenue: Amount::tkr(257_770),
+        general_grants: Amount::tkr(86_552),
+        financial_income: Amount::tkr(794),
+        financial_expenses: Amount::tkr(-1_778),
+        ..Default::default()
+    });
+    let equity_only = |equity: i64, result: i64| BalanceSheet {
+        cash_and_bank: Amount::tkr(equity),
+        result_for_the_year: Amount::tkr(result),
+        other_equity: Amount::tkr(equity - result),
+        ..Default::default()
+    };
+    r.balance_sheet = Some(equity_only(184_788, 12_043));
+    r.balance_sheet_previous = Some(equity_only(172_745, 6_113));
+    r.balanced_budget = Some(BalancedBudgetStatement::from_result(
+        FinancialYear::new(2019),
+        Basis::Outcome,
+        Amount::tkr(12_043),
+    ));
+    r.balanced_budget_earlier = vec![BalancedBudgetStatement::from_result(
+        FinancialYear::new(2018),
+        Basis::Outcome,
+        Amount::tkr(6_113),
+    )];
+    r
+}
+
+#[test]
+fn an_annual_report_publishes_with_several_years_and_no_zero_lines() {
+    let r = grastorp_annual();
+    let doc = r.document_in(DocumentMode::Publish).unwrap();
+    let br = table(&doc, "Balansräkning");
+    // Zero lines are hidden; sums and the lines with figures stay.
+    assert!(br.row("immateriella_anlaggningstillgangar").is_none());
+    assert!(br.row("kassa_och_bank").is_some());
+    assert!(br.row("summa_tillgangar").is_some());
+    let rs = table(&doc, "Resultaträkning");
+    assert!(rs.row("extraordinara_poster").is_none());
+    assert_eq!(value(rs, "arets_resultat"), Some(Amount::tkr(12_043)));
+    // The balanskravsutredning shows both years, årets resultat as in RS and BR.
+    let bk = table(&doc, "Balanskravsutredning");
+    assert_eq!(bk.columns.len(), 2);
+    assert_eq!(bk.columns[1].label, "2018");
+    assert_eq!(
+        bk.row("arets_resultat").unwrap().cells[1],
+        Some(Amount::tkr(6_113))
+    );
+    assert_eq!(value(bk, "balanskravsresultat"), Some(Amount::tkr(12_043)));
+    assert!(bk.row("balanskravsresultat").unwrap().is_sum());
+    let md = doc.to_markdown(&NumberFormat::swedish());
+    assert!(!md.contains("källan") && !md.contains("Bilaga"));
+    // Review keeps every row and the appendix.
+    let review = r.document_in(DocumentMode::Review).unwrap();
+    assert!(
+        table(&review, "Balansräkning")
+            .row("immateriella_anlaggningstillgangar")
+            .is_some()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Hand-built annual reports in kronor, published: the resultaträkning and the
+    /// balansräkning of the document pass the crate's own checker, and årets resultat
+    /// prints the same in RS, BR and the balanskravsutredning.
+    #[test]
+    fn published_documents_pass_the_checker(
+        lines in prop::collection::vec(-9_999_999_i64..9_999_999, 7),
+        assets in prop::collection::vec(0_i64..9_999_999, 4),
+        reserve in -999_999_i64..999_999,
+        mode in prop_oneof![Just(DocumentMode::Publish), Just(DocumentMode::Review)],
+    ) {
+        let rs = IncomeStatement {
+            operating_revenue: Amount::kr(lines[0]),
+            operating_expenses: Amount::kr(lines[1]),
+            depreciation: Amount::kr(lines[2]),
+            tax_revenue: Amount::kr(lines[3]),
+            general_grants: Amount::kr(lines[4]),
+            financial_income: Amount::kr(lines[5]),
+            financial_expenses: Amount::kr(lines[6]),
+            ..Default::default()
+        };
+        let result = rs.result_for_the_year().unwrap();
+        let mut br = BalanceSheet {
+            land_and_buildings: Amount::kr(assets[0]),
+            financial_fixed_assets: Amount::kr(assets[1]),
+            receivables: Amount::kr(assets[2]),
+            cash_and_bank: Amount::kr(assets[3]),
+            result_for_the_year: result,
+            result_reserve: Amount::kr(reserve),
+            ..Default::default()
+        };
+        let gap = br.total_assets().unwrap().checked_sub(br.total_equity_and_liabilities().unwrap()).unwrap();
+        br.long_term_liabilities = gap;
+        let mut r = AnnualReport::new(Entity::new("Prov", EntityKind::Kommun), FinancialYear::new(2025));
+        r.income_statement = Some(rs);
+        r.balance_sheet = Some(br);
+        r.balanced_budget = Some(BalancedBudgetStatement::from_result(FinancialYear::new(2025), Basis::Outcome, result));
+        let doc = r.document_in(mode).unwrap();
+        let (rs, br) = (table(&doc, "Resultaträkning"), table(&doc, "Balansräkning"));
+        let errors = errors_in(rs, br);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        let bk = table(&doc, "Balanskravsutredning");
+        prop_assert_eq!(value(rs, "arets_resultat"), value(bk, "arets_resultat"));
+        for t in tables(&doc) {
+            prop_assert!(t.sum_differences().unwrap().is_empty(), "{}", t.caption);
+        }
+    }
+}

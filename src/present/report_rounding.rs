@@ -14,8 +14,9 @@
 //! 1. **Shared figures.** Cells that hold one and the same figure are linked: cells of
 //!    rows with the same id in two tables, in columns of the same kind and order (the
 //!    first outcome column with the first outcome column, and so on), when their exact
-//!    amounts are equal and the tables print at the same precision; and any cells named
-//!    in a [`SharedFigure`]. A shared figure prints as its exact value rounded (with
+//!    amounts are equal and the tables print at the same precision (ids declared the
+//!    same with [`ReportRounding::with_alias`] count as the same id); and any cells
+//!    named in a [`SharedFigure`]. A shared figure prints as its exact value rounded (with
 //!    the [`RoundingMode`]), in every table.
 //! 2. **Footing around them.** Each table is then footed ([`Table::rounded`]) with its
 //!    shared cells pinned: every printed sum still equals the sum of its printed parts.
@@ -168,6 +169,11 @@ pub struct ReportRounding {
     /// amounts (default `true`).
     #[cfg_attr(feature = "serde", serde(default = "yes"))]
     pub link_same_rows: bool,
+    /// Row ids that name the same figure in different tables, for the linking of
+    /// rows: e.g. `("tillgangar_totalt", "summa_tillgangar")` for a key-figure table
+    /// beside the balansräkning.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub aliases: Vec<(String, String)>,
 }
 
 #[cfg(feature = "serde")]
@@ -247,7 +253,29 @@ impl ReportRounding {
             mode,
             shared: Vec::new(),
             link_same_rows: true,
+            aliases: Vec::new(),
         }
+    }
+
+    /// The same rounding with row id `a` in one table taken as the same figure as row
+    /// id `b` in another (when their exact amounts are equal).
+    #[must_use]
+    pub fn with_alias(mut self, a: impl Into<String>, b: impl Into<String>) -> Self {
+        self.aliases.push((a.into(), b.into()));
+        self
+    }
+
+    /// The row ids that a row with id `id` may be linked to in another table.
+    fn same_ids<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let mut out = vec![id];
+        for (a, b) in &self.aliases {
+            if a == id {
+                out.push(b.as_str());
+            } else if b == id {
+                out.push(a.as_str());
+            }
+        }
+        out
     }
 
     /// The same rounding with one more named shared figure.
@@ -378,23 +406,24 @@ impl ReportRounding {
                     if row_a.kind == RowKind::Heading {
                         continue;
                     }
-                    let Some(rb) = tb.position(&row_a.id) else {
-                        continue;
-                    };
-                    for &(ca, cb) in &columns {
-                        let (Some(x), Some(y)) =
-                            (cell(tables, (a, ra, ca)), cell(tables, (b, rb, cb)))
-                        else {
+                    for id in self.same_ids(&row_a.id) {
+                        let Some(rb) = tb.position(id) else {
                             continue;
                         };
-                        if x == y {
-                            groups.link((a, ra, ca), (b, rb, cb), None);
+                        for &(ca, cb) in &columns {
+                            let (Some(x), Some(y)) =
+                                (cell(tables, (a, ra, ca)), cell(tables, (b, rb, cb)))
+                            else {
+                                continue;
+                            };
+                            if x == y {
+                                groups.link((a, ra, ca), (b, rb, cb), None);
+                            }
                         }
                     }
                 }
             }
         }
-        let _ = self;
     }
 
     /// Links the cells of a named shared figure (cells at the same precision as the

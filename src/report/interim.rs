@@ -1030,7 +1030,7 @@ fn show(p: Option<Percent>, decimals: u32) -> String {
 }
 
 /// An amount for a message: in tkr when whole thousands, otherwise in kronor.
-fn money(a: Amount) -> String {
+pub(crate) fn money(a: Amount) -> String {
     let sv = NumberFormat::swedish();
     if a.as_decimal()
         .checked_rem(Scale::Tkr.factor())

@@ -22,6 +22,7 @@
 mod annual;
 mod document;
 mod interim;
+mod mode;
 mod parts;
 mod render;
 
@@ -31,6 +32,7 @@ pub use interim::{
     Finding, FindingKind, InterimReport, ManagementReport, Note, NoteKind, Section, Stated,
     StatedFigure, StatedValue,
 };
+pub use mode::DocumentMode;
 pub use parts::{
     AbsentPart, BalanceKeyFigures, ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart,
 };
