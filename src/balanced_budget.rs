@@ -10,7 +10,7 @@
 //!   balanskravsjusteringar*, reservation to and use of the reserve, optional rows for
 //!   synnerliga skäl ([`ExceptionalReason`]), the derived *årets balanskravsresultat*,
 //!   and optionally the restoration of earlier deficits. It says whether it was built
-//!   from an outcome or a forecast ([`Basis`]) and renders as
+//!   from an outcome or a forecast ([`ResultBasis`]) and renders as
 //!   [`StatementRow`]s ([`BalancedBudgetStatement::rows`]).
 //! - [`ReserveRules`], [`ReserveBase`], [`ReserveContext`], [`ReserveLimit`] — the
 //!   reserve limits as data, chosen by financial year.
@@ -75,12 +75,12 @@
 //!
 //! ```
 //! use kommunal_redovisning::balanced_budget::{
-//!     Adjustment, BalancedBudgetStatement, Basis, ReserveBase, ReserveContext, ReserveRules,
+//!     Adjustment, BalancedBudgetStatement, ResultBasis, ReserveBase, ReserveContext, ReserveRules,
 //! };
 //! use kommunal_redovisning::{Amount, FinancialYear};
 //!
 //! let year = FinancialYear::new(2017);
-//! let mut bk = BalancedBudgetStatement::from_result(year, Basis::Outcome, Amount::mnkr(2_128));
+//! let mut bk = BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, Amount::mnkr(2_128));
 //! bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-824))?;
 //! assert_eq!(bk.adjusted_result(), Amount::mnkr(1_304));
 //!
@@ -106,7 +106,7 @@ use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent};
 use crate::period::FinancialYear;
-use crate::statement::{BalanceSheet, IncomeStatement, Labels, RowKind, StatementRow};
+use crate::statement::{BalanceSheet, IncomeStatement, Labels, StatementRow, StatementRowKind};
 use rust_decimal::Decimal;
 
 /// The first financial year with a resultatutjämningsreserv (SFS 2012:800).
@@ -127,20 +127,20 @@ pub const RESTORATION_YEARS: i32 = 3;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Basis {
+pub enum ResultBasis {
     /// Utfall: the year's outcome (årsredovisning).
     Outcome,
     /// Prognos: the full-year forecast (delårsrapport).
     Forecast,
 }
 
-impl Basis {
+impl ResultBasis {
     /// The Swedish name: "utfall" or "prognos för helåret".
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Basis::Outcome => "utfall",
-            Basis::Forecast => "prognos för helåret",
+            ResultBasis::Outcome => "utfall",
+            ResultBasis::Forecast => "prognos för helåret",
         }
     }
 
@@ -148,13 +148,13 @@ impl Basis {
     #[must_use]
     pub fn report(self) -> &'static str {
         match self {
-            Basis::Outcome => "årsredovisning",
-            Basis::Forecast => "delårsrapport",
+            ResultBasis::Outcome => "årsredovisning",
+            ResultBasis::Forecast => "delårsrapport",
         }
     }
 }
 
-impl fmt::Display for Basis {
+impl fmt::Display for ResultBasis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
     }
@@ -683,7 +683,7 @@ impl ReserveContext {
     /// [`Error::Overflow`].
     pub fn with_equity_from(mut self, balance: &BalanceSheet) -> Result<Self> {
         self.negative_equity_including_pensions = equity_including_pensions_is_negative(
-            balance.equity()?,
+            balance.equity(),
             balance.pension_commitments_before_1998,
         )?;
         Ok(self)
@@ -874,7 +874,7 @@ pub struct ExceptionalReason {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct StatementData {
     year: FinancialYear,
-    basis: Basis,
+    basis: ResultBasis,
     result_for_the_year: Amount,
     #[cfg_attr(feature = "serde", serde(default))]
     adjustments: Adjustments,
@@ -1011,16 +1011,16 @@ const EARLIER_DEFICITS_LABEL: &str = "Balanskravsunderskott från tidigare år";
 /// Only rows are stored; the subtotal and totals are derived. Every change is checked
 /// (signs, reasons, the reservation limit) and refused as a whole if it breaks a rule,
 /// so a statement cannot be built inconsistent; deserializing checks the same.
-/// The statement says what it is built from ([`Basis`]): outcome (årsredovisning) or
+/// The statement says what it is built from ([`ResultBasis`]): outcome (årsredovisning) or
 /// full-year forecast (delårsrapport).
 ///
 /// # Example: Malmö 2013 (Mkr), synnerligt skäl
 ///
 /// ```
-/// use kommunal_redovisning::balanced_budget::{Adjustment, BalancedBudgetStatement, Basis};
+/// use kommunal_redovisning::balanced_budget::{Adjustment, BalancedBudgetStatement, ResultBasis};
 /// use kommunal_redovisning::{Amount, FinancialYear};
 ///
-/// let mut bk = BalancedBudgetStatement::from_result(FinancialYear::new(2013), Basis::Outcome, Amount::mnkr(154));
+/// let mut bk = BalancedBudgetStatement::from_result(FinancialYear::new(2013), ResultBasis::Outcome, Amount::mnkr(154));
 /// bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-33))?
 ///     .add_exceptional_reason(Amount::mnkr(106), "RIPS")?;
 /// assert_eq!(bk.adjusted_result(), Amount::mnkr(121));
@@ -1040,7 +1040,11 @@ impl BalancedBudgetStatement {
     /// A balanskravsutredning for `year` from a given årets resultat (or, for a
     /// delårsrapport, the forecast of it), without adjustments.
     #[must_use]
-    pub fn from_result(year: FinancialYear, basis: Basis, result_for_the_year: Amount) -> Self {
+    pub fn from_result(
+        year: FinancialYear,
+        basis: ResultBasis,
+        result_for_the_year: Amount,
+    ) -> Self {
         BalancedBudgetStatement {
             data: StatementData {
                 year,
@@ -1071,14 +1075,10 @@ impl BalancedBudgetStatement {
     /// [`Error::Overflow`] when årets resultat cannot be computed.
     pub fn from_income_statement(
         year: FinancialYear,
-        basis: Basis,
+        basis: ResultBasis,
         income: &IncomeStatement,
     ) -> Result<Self> {
-        Ok(Self::from_result(
-            year,
-            basis,
-            income.result_for_the_year()?,
-        ))
+        Ok(Self::from_result(year, basis, income.result_for_the_year()))
     }
 
     fn update(&mut self, change: impl FnOnce(&mut StatementData)) -> Result<&mut Self> {
@@ -1183,7 +1183,7 @@ impl BalancedBudgetStatement {
 
     /// Outcome or forecast.
     #[must_use]
-    pub fn basis(&self) -> Basis {
+    pub fn basis(&self) -> ResultBasis {
         self.data.basis
     }
 
@@ -1316,7 +1316,7 @@ impl BalancedBudgetStatement {
         let year = self.data.year;
         let kind = self.reserve_kind();
         let mut rows = Vec::with_capacity(14 + self.data.exceptional.len());
-        let mut push = |id: &str, label: &str, kind: RowKind, amount: Amount| {
+        let mut push = |id: &str, label: &str, kind: StatementRowKind, amount: Amount| {
             rows.push(StatementRow {
                 id: id.to_owned(),
                 label: labels.get(id, label).to_owned(),
@@ -1329,44 +1329,44 @@ impl BalancedBudgetStatement {
         push(
             "arets_resultat",
             "Årets resultat",
-            RowKind::Line,
+            StatementRowKind::Line,
             self.data.result_for_the_year,
         );
         for adj in Adjustment::ALL {
             push(
                 adj.id(),
                 adj.label(year),
-                RowKind::Line,
+                StatementRowKind::Line,
                 self.adjustment(adj),
             );
         }
         push(
             "resultat_efter_balanskravsjusteringar",
             "Årets resultat efter balanskravsjusteringar",
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
             self.derived.adjusted,
         );
         push(
             "reservering_till_reserv",
             kind.reservation_label(),
-            RowKind::Line,
+            StatementRowKind::Line,
             self.data.reservation,
         );
         push(
             "anvandning_av_reserv",
             kind.use_label(),
-            RowKind::Line,
+            StatementRowKind::Line,
             self.data.reserve_use,
         );
         for (i, e) in self.data.exceptional.iter().enumerate() {
             let id = format!("synnerliga_skal/{}", i.saturating_add(1));
             let label = format!("Synnerliga skäl: {}", e.motivation);
-            push(&id, &label, RowKind::Line, e.amount);
+            push(&id, &label, StatementRowKind::Line, e.amount);
         }
         push(
             "balanskravsresultat",
             "Årets balanskravsresultat",
-            RowKind::Total,
+            StatementRowKind::Total,
             self.derived.result,
         );
         if let (Some(d), Some(after)) = (self.data.earlier_deficits, self.derived.after_restoration)
@@ -1374,19 +1374,19 @@ impl BalancedBudgetStatement {
             push(
                 "underskott_tidigare_ar",
                 EARLIER_DEFICITS_LABEL,
-                RowKind::Line,
+                StatementRowKind::Line,
                 d,
             );
             push(
                 "balanskravsresultat_efter_aterstallande",
                 "Balanskravsresultat efter återställande",
-                RowKind::Total,
+                StatementRowKind::Total,
                 after,
             );
             push(
                 "att_aterstalla",
                 "Balanskravsresultat att återställa",
-                RowKind::Line,
+                StatementRowKind::Line,
                 self.to_restore(),
             );
         }
@@ -1962,7 +1962,7 @@ impl DeficitRecord {
         &mut self,
         statement: &BalancedBudgetStatement,
     ) -> Result<SurplusApplication> {
-        if statement.basis() != Basis::Outcome {
+        if statement.basis() != ResultBasis::Outcome {
             return Err(Error::Refused {
                 what: format!(
                     "balanskravsresultat {} ({})",
@@ -2145,7 +2145,7 @@ mod tests {
         let year = y(2018);
         for adj in Adjustment::ALL {
             let mut bk =
-                BalancedBudgetStatement::from_result(year, Basis::Outcome, Amount::tkr(10));
+                BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, Amount::tkr(10));
             let wrong = match adj.sign(year) {
                 SignRule::NonPositive => Amount::tkr(5),
                 SignRule::NonNegative => Amount::tkr(-5),
@@ -2171,7 +2171,7 @@ mod tests {
                 Amount::tkr(10).checked_add(-wrong).unwrap()
             );
         }
-        let err = BalancedBudgetStatement::from_result(year, Basis::Outcome, Amount::tkr(10))
+        let err = BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, Amount::tkr(10))
             .set_adjustment(Adjustment::AllRealisedGains, Amount::tkr(23))
             .unwrap_err();
         assert_eq!(
@@ -2183,7 +2183,8 @@ mod tests {
 
     #[test]
     fn securities_row_takes_either_sign_from_2019() {
-        let mut bk = BalancedBudgetStatement::from_result(y(2019), Basis::Outcome, Amount::tkr(10));
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2019), ResultBasis::Outcome, Amount::tkr(10));
         bk.set_adjustment(Adjustment::UnrealisedSecurities, Amount::tkr(-4))
             .unwrap();
         assert_eq!(bk.adjusted_result(), Amount::tkr(6));
@@ -2192,7 +2193,7 @@ mod tests {
             "Orealiserade vinster och förluster i värdepapper"
         );
         assert!(
-            BalancedBudgetStatement::from_result(y(2018), Basis::Outcome, Amount::tkr(10))
+            BalancedBudgetStatement::from_result(y(2018), ResultBasis::Outcome, Amount::tkr(10))
                 .set_adjustment(Adjustment::UnrealisedSecurities, Amount::tkr(-4))
                 .is_err()
         );
@@ -2201,7 +2202,7 @@ mod tests {
     #[test]
     fn reserve_rows_signs_and_reason() {
         let mut bk =
-            BalancedBudgetStatement::from_result(y(2024), Basis::Outcome, Amount::mnkr(-50));
+            BalancedBudgetStatement::from_result(y(2024), ResultBasis::Outcome, Amount::mnkr(-50));
         assert!(matches!(
             bk.use_reserve(Amount::mnkr(-10), "lågkonjunktur")
                 .unwrap_err(),
@@ -2236,7 +2237,7 @@ mod tests {
     fn reservation_limit_one_and_two_percent() {
         // Base 1 000: 1 % = 10. ÅR 50, adjusted 40 → limit min(40, 30) = 30.
         let mut bk =
-            BalancedBudgetStatement::from_result(y(2020), Basis::Outcome, Amount::mnkr(50));
+            BalancedBudgetStatement::from_result(y(2020), ResultBasis::Outcome, Amount::mnkr(50));
         bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-10))
             .unwrap();
         let ctx = kommun_context(2020, 1_000);
@@ -2283,7 +2284,8 @@ mod tests {
 
     #[test]
     fn result_below_threshold_leaves_no_room() {
-        let mut bk = BalancedBudgetStatement::from_result(y(2022), Basis::Outcome, Amount::mnkr(5));
+        let mut bk =
+            BalancedBudgetStatement::from_result(y(2022), ResultBasis::Outcome, Amount::mnkr(5));
         let err = bk
             .reserve(Amount::mnkr(-1), kommun_context(2022, 1_000))
             .unwrap_err();
@@ -2297,7 +2299,7 @@ mod tests {
     fn result_reserve_cap_from_2024_excludes_kept_rur() {
         // Base 1 000: cap 5 % = 50; balance 45 → room 5, though the 1 % rule allows 90.
         let mut bk =
-            BalancedBudgetStatement::from_result(y(2024), Basis::Outcome, Amount::mnkr(100));
+            BalancedBudgetStatement::from_result(y(2024), ResultBasis::Outcome, Amount::mnkr(100));
         let ctx = kommun_context(2024, 1_000).with_balances(Amount::mnkr(45), Amount::mnkr(500));
         let limit = ctx
             .limit(y(2024), Amount::mnkr(100), Amount::mnkr(100), Amount::ZERO)
@@ -2322,7 +2324,7 @@ mod tests {
     #[test]
     fn rules_must_match_the_year_and_be_sane() {
         let mut bk =
-            BalancedBudgetStatement::from_result(y(2024), Basis::Outcome, Amount::mnkr(100));
+            BalancedBudgetStatement::from_result(y(2024), ResultBasis::Outcome, Amount::mnkr(100));
         let err = bk
             .reserve(Amount::mnkr(-1), kommun_context(2023, 1_000))
             .unwrap_err();
@@ -2368,7 +2370,8 @@ mod tests {
         };
         let year = y(2025);
         let mut bk =
-            BalancedBudgetStatement::from_income_statement(year, Basis::Forecast, &rs).unwrap();
+            BalancedBudgetStatement::from_income_statement(year, ResultBasis::Forecast, &rs)
+                .unwrap();
         assert_eq!(bk.result_for_the_year(), Amount::tkr(1_374));
         let base = ReserveBase::from_income_statement(EntityKind::Kommunalforbund, &rs).unwrap();
         assert_eq!(base, ReserveBase::Missing);
@@ -2401,7 +2404,8 @@ mod tests {
     #[test]
     fn reservation_without_context_is_refused() {
         let mut data =
-            BalancedBudgetStatement::from_result(y(2020), Basis::Outcome, Amount::mnkr(100)).data;
+            BalancedBudgetStatement::from_result(y(2020), ResultBasis::Outcome, Amount::mnkr(100))
+                .data;
         data.reservation = Amount::mnkr(-1);
         let err = data.validate().unwrap_err();
         assert!(err.to_string().contains("needs its limit"), "{err}");
@@ -2421,7 +2425,7 @@ mod tests {
     #[test]
     fn rows_in_order_with_kinds_and_labels() {
         let mut bk =
-            BalancedBudgetStatement::from_result(y(2015), Basis::Outcome, Amount::mnkr(563));
+            BalancedBudgetStatement::from_result(y(2015), ResultBasis::Outcome, Amount::mnkr(563));
         bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-23))
             .unwrap();
         bk.set_earlier_deficits(Amount::mnkr(-193)).unwrap();
@@ -2445,8 +2449,8 @@ mod tests {
                 "att_aterstalla",
             ]
         );
-        assert_eq!(rows[6].kind, RowKind::Subtotal);
-        assert_eq!(rows[9].kind, RowKind::Total);
+        assert_eq!(rows[6].kind, StatementRowKind::Subtotal);
+        assert_eq!(rows[9].kind, StatementRowKind::Total);
         assert_eq!(rows[7].label, "Reservering till resultatutjämningsreserv");
         let mut labels = Labels::default();
         labels.set("arets_resultat", "Årets resultat enligt resultaträkningen");
@@ -2454,7 +2458,8 @@ mod tests {
             bk.rows_with_labels(&labels)[0].label,
             "Årets resultat enligt resultaträkningen"
         );
-        let later = BalancedBudgetStatement::from_result(y(2025), Basis::Forecast, Amount::tkr(1));
+        let later =
+            BalancedBudgetStatement::from_result(y(2025), ResultBasis::Forecast, Amount::tkr(1));
         assert_eq!(later.rows()[7].label, "Reservering till resultatreserv");
         assert_eq!(later.rows()[8].label, "Användning av resultatreserv");
         assert_eq!(
@@ -2466,8 +2471,11 @@ mod tests {
     #[cfg(feature = "serde")]
     #[test]
     fn serde_round_trip_and_tampering_is_refused() {
-        let mut bk =
-            BalancedBudgetStatement::from_result(y(2017), Basis::Outcome, Amount::mnkr(2_128));
+        let mut bk = BalancedBudgetStatement::from_result(
+            y(2017),
+            ResultBasis::Outcome,
+            Amount::mnkr(2_128),
+        );
         bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-824))
             .unwrap();
         bk.reserve(Amount::mnkr(-1_000), kommun_context(2017, 30_400))
@@ -2633,11 +2641,11 @@ mod tests {
     fn record_outcome_refuses_a_forecast() {
         let mut r = DeficitRecord::new();
         let forecast =
-            BalancedBudgetStatement::from_result(y(2025), Basis::Forecast, Amount::tkr(-5));
+            BalancedBudgetStatement::from_result(y(2025), ResultBasis::Forecast, Amount::tkr(-5));
         let err = r.record_outcome(&forecast).unwrap_err();
         assert!(err.to_string().contains("forecast"), "{err}");
         let outcome =
-            BalancedBudgetStatement::from_result(y(2025), Basis::Outcome, Amount::tkr(-5));
+            BalancedBudgetStatement::from_result(y(2025), ResultBasis::Outcome, Amount::tkr(-5));
         let applied = r.record_outcome(&outcome).unwrap();
         assert_eq!(applied.new_deficit, Some(Amount::tkr(5)));
         assert_eq!(r.get(y(2025)).unwrap().amount(), Amount::tkr(5));
@@ -2665,7 +2673,7 @@ mod tests {
             earlier in proptest::option::of(non_neg()),
         ) {
             let year = y(year);
-            let mut bk = BalancedBudgetStatement::from_result(year, Basis::Outcome, result);
+            let mut bk = BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, result);
             bk.set_adjustment(Adjustment::AllRealisedGains, -deductions[0]).unwrap();
             bk.set_adjustment(Adjustment::ReversalOfUnrealisedLosses, -deductions[1]).unwrap();
             bk.set_adjustment(Adjustment::ExemptRealisedGains, additions[0]).unwrap();
@@ -2681,7 +2689,7 @@ mod tests {
             }
             let rows = bk.rows();
             let amt = |id: &str| rows.iter().find(|r| r.id == id).and_then(|r| r.amount).unwrap();
-            let sub_index = rows.iter().position(|r| r.kind == RowKind::Subtotal).unwrap();
+            let sub_index = rows.iter().position(|r| r.kind == StatementRowKind::Subtotal).unwrap();
             let total_index = rows.iter().position(|r| r.id == "balanskravsresultat").unwrap();
             let above = Amount::checked_sum(rows[..sub_index].iter().map(|r| r.amount.unwrap())).unwrap();
             prop_assert_eq!(above, bk.adjusted_result());
@@ -2714,7 +2722,7 @@ mod tests {
             reservation in non_neg(),
         ) {
             let year = y(year);
-            let mut bk = BalancedBudgetStatement::from_result(year, Basis::Outcome, result);
+            let mut bk = BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, result);
             bk.set_adjustment(Adjustment::AllRealisedGains, -gains).unwrap();
             bk.set_earlier_deficits(-earlier).unwrap();
             let ctx = ReserveContext::new(

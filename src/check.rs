@@ -72,7 +72,7 @@ use rust_decimal::Decimal;
 
 use crate::money::{Scale, parse_canonical_decimal};
 use crate::present::{Column, ColumnKind, NumberFormat};
-use crate::statement::{RowKind, SPECIAL_PAYROLL_TAX_RATE};
+use crate::statement::{SPECIAL_PAYROLL_TAX_RATE, StatementRowKind};
 
 /// Which statement a printed table is.
 #[doc(alias = "rapporttyp")]
@@ -121,7 +121,7 @@ pub struct PrintedRow {
     /// What the row is as printed (default: line). The checker places rows by label;
     /// the kind only says that a row without figures is a heading.
     #[cfg_attr(feature = "serde", serde(default = "line_kind"))]
-    pub kind: RowKind,
+    pub kind: StatementRowKind,
     /// A note reference, e.g. `"3"`.
     #[cfg_attr(
         feature = "serde",
@@ -138,8 +138,8 @@ pub struct PrintedRow {
 }
 
 #[cfg(feature = "serde")]
-fn line_kind() -> RowKind {
-    RowKind::Line
+fn line_kind() -> StatementRowKind {
+    StatementRowKind::Line
 }
 
 #[cfg(feature = "serde")]
@@ -226,7 +226,7 @@ impl PrintedStatement {
         rows.extend(table.ratios.iter().map(|r| {
             PrintedRow {
                 label: r.label.clone(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 note: None,
                 percent: true,
                 values: r
@@ -984,7 +984,7 @@ impl<'a> Placed<'a> {
                     break;
                 }
             }
-            let of_which = varav || row.kind == RowKind::OfWhich;
+            let of_which = varav || row.kind == StatementRowKind::OfWhich;
             if blank {
                 // A row without figures is a heading; there is nothing to check.
                 continue;
@@ -1585,7 +1585,7 @@ fn column_year(column: &Column) -> Option<i32> {
 /// ```
 /// use kommunal_redovisning::check::{check_statement, CheckKind, FindingClass, PrintedRow, PrintedStatement, StatementKind};
 /// use kommunal_redovisning::present::Column;
-/// use kommunal_redovisning::statement::RowKind;
+/// use kommunal_redovisning::statement::StatementRowKind;
 /// use kommunal_redovisning::Scale;
 /// use rust_decimal::Decimal;
 ///
@@ -1597,10 +1597,10 @@ fn column_year(column: &Column) -> Option<i32> {
 ///     entity: None, source: None, unit: Scale::Tkr, decimals: None,
 ///     columns: vec![Column::outcome("2019")],
 ///     rows: vec![
-///         row("Verksamhetens intäkter", RowKind::Line, 101_282),
-///         row("Verksamhetens kostnader", RowKind::Line, -417_698),
-///         row("Av- och nedskrivningar", RowKind::Line, -14_879),
-///         row("VERKSAMHETENS NETTOKOSTNADER", RowKind::Subtotal, -331_296),
+///         row("Verksamhetens intäkter", StatementRowKind::Line, 101_282),
+///         row("Verksamhetens kostnader", StatementRowKind::Line, -417_698),
+///         row("Av- och nedskrivningar", StatementRowKind::Line, -14_879),
+///         row("VERKSAMHETENS NETTOKOSTNADER", StatementRowKind::Subtotal, -331_296),
 ///     ],
 /// };
 /// let findings = check_statement(&rs);

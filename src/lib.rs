@@ -84,8 +84,8 @@
 //!          GoalsPart · ForecastPart · SickLeavePart · KeyFigures · statements · Notes
 //!          · text Sections · Stated figures (given only in the text) · AbsentPart
 //!                       │
-//!          ├─► check_completeness() ─► Vec<report::Finding>  (missing parts + sources)
-//!          ├─► check_consistency()  ─► Vec<report::Finding>  (figures that appear twice,
+//!          ├─► check_completeness() ─► Vec<report::ReportFinding>  (missing parts + sources)
+//!          ├─► check_consistency()  ─► Vec<report::ReportFinding>  (figures that appear twice,
 //!          │                            goal criteria gaps; reuses the parts' checks)
 //!          └─► document() ─► report::Document ─► to_markdown() / to_html(); serde ─► JSON
 //!                       │
@@ -138,7 +138,7 @@
 //! | balanskravsutredning, balanskravsresultat | balanced-budget statement and result | [`BalancedBudgetStatement`] |
 //! | årets resultat efter balanskravsjusteringar | result after balanced-budget adjustments | [`BalancedBudgetStatement::adjusted_result`] |
 //! | balanskravsjustering, realisationsvinster | balanced-budget adjustment, realised gains | [`balanced_budget::Adjustment`] |
-//! | utfall, prognos | outcome, forecast | [`Basis`] |
+//! | utfall, prognos | outcome, forecast | [`ResultBasis`] |
 //! | synnerliga skäl | exceptional reasons | [`balanced_budget::ExceptionalReason`] |
 //! | reservering till / användning av resultatreserv, resultatutjämningsreserv | reservation to / use of the reserve | [`ReserveRules`], [`ReserveContext`], [`balanced_budget::ReserveLimit`] |
 //! | balanskravsunderskott, återställande, åtgärdsplan | deficit, restoration, action plan | [`DeficitRecord`], [`balanced_budget::Deficit`], [`balanced_budget::ActionPlan`] |
@@ -156,8 +156,8 @@
 //! | nämnd, verksamhet, enhet | committee, activity, organisational unit | [`OperatingUnit`], [`statement::Unit`] |
 //! | budget, anslag | budget, appropriation | [`Budget`] |
 //! | anslagsförändring, tilläggsanslag, ombudgetering | budget change during the year | [`statement::BudgetChange`] |
-//! | utfall, helårsprognos, avvikelse | outcome, full-year forecast, deviation | [`statement::OperatingTotals`] |
-//! | periodiserad budget | budget for the period | [`OperatingFigures::period_budget`] |
+//! | utfall, helårsprognos, avvikelse | outcome, full-year forecast, deviation | [`statement::UnitTotals`] |
+//! | periodiserad budget | budget for the period | [`UnitFigures::period_budget`] |
 //! | avstämning mot resultaträkningen, interna poster | reconciliation, internal items | [`statement::OperatingReconciliation`] |
 //! | investeringsredovisning | investment statement | [`InvestmentStatement`] |
 //! | nettoinvestering, investeringsinkomster (bidrag) | net investment, investment income | [`InvestmentFigures::net`] |
@@ -202,14 +202,22 @@ pub mod sie;
 pub mod statement;
 
 pub use balanced_budget::{
-    BalancedBudgetStatement, Basis, DeficitRecord, ReserveBase, ReserveContext, ReserveRules,
+    BalancedBudgetStatement, DeficitRecord, ReserveBase, ReserveContext, ReserveRules, ResultBasis,
 };
 pub use entity::{Entity, EntityKind, OrganisationNumber};
 pub use error::{Error, Result};
 pub use goal::{
     AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
 };
-pub use money::{Amount, Percent, RoundingMode, Scale};
+pub use money::{Amount, Percent, RoundingMode, Scale, SwedishAmount};
+
+/// The exact decimal type behind [`Amount`] and [`Percent`], re-exported so that a user
+/// needs no direct dependency on `rust_decimal` (`kommunal_redovisning::Decimal`).
+pub use rust_decimal::Decimal;
+
+/// The calendar date type used for periods and balance dates, re-exported so that a
+/// user needs no direct dependency on `chrono` (`kommunal_redovisning::NaiveDate`).
+pub use chrono::NaiveDate;
 pub use period::{FinancialYear, Period};
 pub use present::{MinusSign, NumberFormat, Table};
 pub use sick_leave::{
@@ -219,8 +227,8 @@ pub use sick_leave::{
 pub use statement::{BalanceSheet, EquityReconciliation, IncomeStatement};
 pub use statement::{
     Budget, CashFlowDerivation, CashFlowStatement, IncomeStatementFollowUp, InvestmentFigures,
-    InvestmentProject, InvestmentStatement, MultiYearProject, OperatingFigures, OperatingStatement,
-    OperatingUnit,
+    InvestmentProject, InvestmentStatement, MultiYearProject, OperatingStatement, OperatingUnit,
+    UnitFigures,
 };
 
 /// The README's code examples, compiled and run as doc tests so they stay true.

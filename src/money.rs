@@ -3,8 +3,41 @@
 //!
 //! An [`Amount`] is always kronor, held as a `rust_decimal::Decimal`; "tkr" and "mnkr"
 //! are a presentation scale, converted on the way in ([`Amount::tkr`]) and on the way
-//! out ([`Amount::to_scale`]). Arithmetic is checked: it returns
-//! [`Error::Overflow`] instead of panicking.
+//! out ([`Amount::to_scale`]).
+//!
+//! ## Why `+` cannot overflow
+//!
+//! Every amount that *enters* the crate is bounded: [`Amount::new`],
+//! [`Amount::from_scaled`], parsing ([`str::parse`], [`Amount::parse_sv`]), serde and
+//! the `checked_*` methods refuse a value beyond ±[`Amount::MAX`] (10¹⁹ kr, more than a
+//! million times Sweden's GDP) with [`Error::Overflow`]; every reader in the crate (JSON,
+//! SIE, printed reports) enters amounts through them, and [`Amount::kr`] cannot exceed
+//! the bound (an `i64` is at most 9,2 × 10¹⁸). A `rust_decimal::Decimal` holds up to
+//! about 7,9 × 10²⁸, so a sum or difference of such amounts overflows only after more
+//! than 7,9 × 10⁹ terms at the limit — more amounts than fit in the memory of any
+//! machine this crate runs on (16 bytes each: 126 GB). So the operators `+`, `-`,
+//! unary `-`, `+=`, `-=` and [`Sum`](std::iter::Sum) are infallible, and the derived
+//! subtotals of the statements (verksamhetens nettokostnader, årets resultat, summa
+//! tillgångar …) return a plain [`Amount`].
+//!
+//! [`Amount::tkr`] and [`Amount::mnkr`] take an `i64` for convenience and are meant for
+//! figures the program knows; an `i64` of tkr or mnkr can pass the bound, so give
+//! numbers from untrusted sources to [`Amount::from_scaled`] instead.
+//!
+//! The `checked_*` methods remain for input paths: they keep a running figure inside
+//! ±[`Amount::MAX`] and say so when it leaves it, e.g. a ledger that sums the rows of
+//! an untrusted file. Multiplication ([`Amount::checked_mul`]) is always checked.
+//!
+//! ```
+//! use kommunal_redovisning::Amount;
+//!
+//! let mut nettokostnad = Amount::tkr(1_200) - Amount::tkr(9_800);
+//! nettokostnad += Amount::kr(-500);
+//! let total: Amount = [Amount::tkr(760), Amount::tkr(82), Amount::tkr(-195)].into_iter().sum();
+//! assert_eq!(nettokostnad, Amount::kr(-8_600_500));
+//! assert_eq!(-total, Amount::tkr(-647));
+//! assert!(Amount::MAX.checked_add(Amount::kr(1)).is_err());
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
@@ -26,13 +59,15 @@ use crate::error::{Error, Result};
 /// # Example
 ///
 /// ```
-/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::{Amount, Scale};
 ///
 /// let eget_kapital = Amount::tkr(8_521);
 /// assert_eq!(eget_kapital, Amount::kr(8_521_000));
-/// let summa = eget_kapital.checked_add(Amount::tkr(-2_148))?;
+/// let summa = eget_kapital + Amount::tkr(-2_148);
 /// assert_eq!(summa, Amount::tkr(6_373));
 /// assert_eq!(summa.to_string(), "6373000.00");
+/// assert_eq!(summa.sv().to_string(), "6\u{a0}373\u{a0}000\u{a0}kr");
+/// assert_eq!(Amount::parse_sv("1 234,5", Scale::Tkr)?, Amount::kr(1_234_500));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "belopp")]
@@ -43,10 +78,11 @@ pub struct Amount(Decimal);
 impl Amount {
     /// Noll kronor.
     pub const ZERO: Amount = Amount(Decimal::ZERO);
-    /// The largest representable amount (about 7,9 × 10²⁸ kr).
-    pub const MAX: Amount = Amount(Decimal::MAX);
-    /// The smallest (most negative) representable amount.
-    pub const MIN: Amount = Amount(Decimal::MIN);
+    /// The largest amount that may enter the crate: 10¹⁹ kr (see the
+    /// [module docs](crate::money) for why this bound makes `+` infallible).
+    pub const MAX: Amount = Amount(Decimal::from_parts(0x89E8_0000, 0x8AC7_2304, 0, false, 0));
+    /// The smallest (most negative) amount that may enter the crate: −10¹⁹ kr.
+    pub const MIN: Amount = Amount(Decimal::from_parts(0x89E8_0000, 0x8AC7_2304, 0, true, 0));
 
     /// An amount of whole kronor.
     ///
@@ -61,7 +97,10 @@ impl Amount {
 
     /// An amount given in tusen kronor (tkr), the unit of most municipal statements.
     ///
-    /// Never overflows: every `i64` times 1 000 fits.
+    /// For figures the program knows. Unlike the checked entry points it does not refuse
+    /// values beyond ±[`Amount::MAX`] (10¹⁶ tkr, far past any real figure); for numbers
+    /// from untrusted input, and for decimals, use [`Amount::from_scaled`] or
+    /// [`Amount::parse_sv`].
     ///
     /// ```
     /// # use kommunal_redovisning::Amount;
@@ -69,12 +108,15 @@ impl Amount {
     /// ```
     #[must_use]
     pub fn tkr(tusen_kronor: i64) -> Amount {
+        // Every i64 times 1 000 fits in a Decimal (about 9,2 × 10²¹ < 7,9 × 10²⁸).
         Amount(Decimal::from(i128::from(tusen_kronor) * 1_000))
     }
 
     /// An amount given in miljoner kronor (mnkr).
     ///
-    /// Never overflows: every `i64` times 1 000 000 fits.
+    /// For figures the program knows, like [`Amount::tkr`]: values beyond
+    /// ±[`Amount::MAX`] (10¹³ mnkr) are not refused. For untrusted input and decimals
+    /// (`1 036,6 mnkr`) use [`Amount::from_scaled`] or [`Amount::parse_sv`].
     ///
     /// ```
     /// # use kommunal_redovisning::Amount;
@@ -82,27 +124,78 @@ impl Amount {
     /// ```
     #[must_use]
     pub fn mnkr(miljoner_kronor: i64) -> Amount {
+        // Every i64 times 10⁶ fits in a Decimal (about 9,2 × 10²⁴ < 7,9 × 10²⁸).
         Amount(Decimal::from(i128::from(miljoner_kronor) * 1_000_000))
     }
 
     /// An amount from an exact decimal number of kronor.
     ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the value is beyond ±[`Amount::MAX`] (10¹⁹ kr).
+    ///
     /// ```
-    /// # use kommunal_redovisning::Amount;
-    /// use rust_decimal::Decimal;
-    /// let a = Amount::new(Decimal::new(-123_456_750, 2));
+    /// # use kommunal_redovisning::{Amount, Decimal};
+    /// let a = Amount::new(Decimal::new(-123_456_750, 2))?;
     /// assert_eq!(a.to_string(), "-1234567.50");
+    /// assert!(Amount::new(Decimal::MAX).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    pub fn new(kronor: Decimal) -> Result<Amount> {
+        bounded(kronor, "amount")
+    }
+
+    /// Parses an amount as Swedish reports print it, in `scale`: `"1 234,5"` tkr,
+    /// `"−48 859"`, `"-0,3"`. Accepts spaces, non-breaking or thin spaces as thousands
+    /// separators, a decimal comma (or point), and a leading hyphen, U+2212 minus or en
+    /// dash. A trailing unit (`kr`, `tkr`, `mkr`, `Mkr`, `mnkr`, `mdkr`) overrides `scale`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidNumber`] naming the text and what is wrong (a double sign, a
+    /// percent sign, letters, misplaced separators), [`Error::Overflow`] beyond
+    /// ±[`Amount::MAX`].
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, Scale};
+    /// assert_eq!(Amount::parse_sv("1 234,5", Scale::Tkr)?, Amount::kr(1_234_500));
+    /// assert_eq!(Amount::parse_sv("\u{2212}48\u{a0}859 tkr", Scale::Kr)?, Amount::tkr(-48_859));
+    /// assert_eq!(Amount::parse_sv("2,5 mnkr", Scale::Tkr)?, Amount::tkr(2_500));
+    /// assert!(Amount::parse_sv("--5", Scale::Tkr).is_err());
+    /// assert!(Amount::parse_sv("12 %", Scale::Tkr).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    #[doc(alias = "tolka belopp")]
+    pub fn parse_sv(text: &str, scale: Scale) -> Result<Amount> {
+        let (number, unit) = split_unit(text.trim());
+        let scale = unit.unwrap_or(scale);
+        let value = parse_swedish_number(number)?;
+        Amount::from_scaled(value, scale)
+    }
+
+    /// A Swedish rendering for messages a person reads: `−48 859 000 kr`, öre shown only
+    /// when there are any; [`SwedishAmount::in_scale`] writes tkr or mnkr. For tables
+    /// use [`crate::NumberFormat`], which rounds.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, Scale};
+    /// assert_eq!(Amount::tkr(-48_859).sv().to_string(), "\u{2212}48\u{a0}859\u{a0}000\u{a0}kr");
+    /// assert_eq!(Amount::tkr(-48_859).sv().in_scale(Scale::Tkr).to_string(), "\u{2212}48\u{a0}859\u{a0}tkr");
+    /// assert_eq!(Amount::kr(1_500).sv().in_scale(Scale::Tkr).to_string(), "1,5\u{a0}tkr");
     /// ```
     #[must_use]
-    pub fn new(kronor: Decimal) -> Amount {
-        Amount(normalize_zero(kronor))
+    pub fn sv(self) -> SwedishAmount {
+        SwedishAmount {
+            amount: self,
+            scale: Scale::Kr,
+        }
     }
 
     /// An amount from a decimal number in the given scale, e.g. `1 036,6` mnkr.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the value in kronor is out of range.
+    /// [`Error::Overflow`] when the value in kronor is beyond ±[`Amount::MAX`].
     ///
     /// ```
     /// # use kommunal_redovisning::{Amount, Scale};
@@ -112,12 +205,7 @@ impl Amount {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     pub fn from_scaled(value: Decimal, scale: Scale) -> Result<Amount> {
-        value
-            .checked_mul(scale.factor())
-            .map(Amount::new)
-            .ok_or(Error::Overflow {
-                operation: "scaling",
-            })
+        checked(value.checked_mul(scale.factor()), "scaling")
     }
 
     /// The exact value in kronor.
@@ -165,42 +253,27 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the sum is out of range.
+    /// [`Error::Overflow`] when the sum is beyond ±[`Amount::MAX`].
     pub fn checked_add(self, other: Amount) -> Result<Amount> {
-        self.0
-            .checked_add(other.0)
-            .map(Amount::new)
-            .ok_or(Error::Overflow {
-                operation: "addition",
-            })
+        checked(self.0.checked_add(other.0), "addition")
     }
 
     /// `self − other`.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the difference is out of range.
+    /// [`Error::Overflow`] when the difference is beyond ±[`Amount::MAX`].
     pub fn checked_sub(self, other: Amount) -> Result<Amount> {
-        self.0
-            .checked_sub(other.0)
-            .map(Amount::new)
-            .ok_or(Error::Overflow {
-                operation: "subtraction",
-            })
+        checked(self.0.checked_sub(other.0), "subtraction")
     }
 
     /// `self × factor`, e.g. an amount times a percentage as a fraction.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the product is out of range.
+    /// [`Error::Overflow`] when the product is beyond ±[`Amount::MAX`].
     pub fn checked_mul(self, factor: Decimal) -> Result<Amount> {
-        self.0
-            .checked_mul(factor)
-            .map(Amount::new)
-            .ok_or(Error::Overflow {
-                operation: "multiplication",
-            })
+        checked(self.0.checked_mul(factor), "multiplication")
     }
 
     /// `self / other` as an exact decimal (a plain ratio, not a percentage).
@@ -222,7 +295,8 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when a partial sum is out of range.
+    /// [`Error::Overflow`] when a partial sum is beyond ±[`Amount::MAX`]. For a fixed
+    /// number of figures, `+` or [`Sum`](std::iter::Sum) is simpler and cannot fail.
     ///
     /// ```
     /// # use kommunal_redovisning::Amount;
@@ -258,19 +332,204 @@ impl Amount {
     }
 }
 
+fn checked(value: Option<Decimal>, operation: &'static str) -> Result<Amount> {
+    value
+        .ok_or(Error::Overflow { operation })
+        .and_then(|v| bounded(v, operation))
+}
+
+fn bounded(value: Decimal, operation: &'static str) -> Result<Amount> {
+    if value > Amount::MAX.0 || value < Amount::MIN.0 {
+        Err(Error::Overflow { operation })
+    } else {
+        Ok(Amount(normalize_zero(value)))
+    }
+}
+
 impl std::ops::Neg for Amount {
     type Output = Amount;
 
     /// Negation flips the sign bit and can never overflow.
     fn neg(self) -> Amount {
-        Amount::new(-self.0)
+        Amount(normalize_zero(-self.0))
     }
 }
 
-impl From<Decimal> for Amount {
-    fn from(kronor: Decimal) -> Amount {
+// The operators rely on the bound described in the module docs: every amount that
+// enters is within ±Amount::MAX, so no realistic number of terms reaches Decimal::MAX.
+impl std::ops::Add for Amount {
+    type Output = Amount;
+
+    fn add(self, other: Amount) -> Amount {
+        Amount(normalize_zero(self.0 + other.0))
+    }
+}
+
+impl std::ops::Sub for Amount {
+    type Output = Amount;
+
+    fn sub(self, other: Amount) -> Amount {
+        Amount(normalize_zero(self.0 - other.0))
+    }
+}
+
+impl std::ops::AddAssign for Amount {
+    fn add_assign(&mut self, other: Amount) {
+        *self = *self + other;
+    }
+}
+
+impl std::ops::SubAssign for Amount {
+    fn sub_assign(&mut self, other: Amount) {
+        *self = *self - other;
+    }
+}
+
+impl std::iter::Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, |acc, a| acc + a)
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Amount> for Amount {
+    fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, |acc, a| acc + *a)
+    }
+}
+
+impl TryFrom<Decimal> for Amount {
+    type Error = Error;
+
+    /// The same as [`Amount::new`].
+    fn try_from(kronor: Decimal) -> Result<Amount> {
         Amount::new(kronor)
     }
+}
+
+/// An [`Amount`] (or a value in a [`Scale`]) written the Swedish way for a person:
+/// non-breaking spaces between thousands, a decimal comma, a true minus sign (U+2212) and
+/// the unit. Exact: decimals are shown as far as the value has them. Made by
+/// [`Amount::sv`].
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Scale};
+/// let s = Amount::kr(-1_234_567).sv().in_scale(Scale::Mnkr).to_string();
+/// assert_eq!(s, "\u{2212}1,234567\u{a0}mnkr");
+/// ```
+#[doc(alias = "svenskt belopp")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwedishAmount {
+    amount: Amount,
+    scale: Scale,
+}
+
+impl SwedishAmount {
+    /// The same amount written in `scale` (tkr, mnkr …), still exact.
+    #[must_use]
+    pub fn in_scale(self, scale: Scale) -> SwedishAmount {
+        SwedishAmount { scale, ..self }
+    }
+}
+
+impl fmt::Display for SwedishAmount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.amount.to_scale(self.scale).normalize();
+        let format = crate::NumberFormat::swedish().with_decimals(value.scale());
+        write!(f, "{}\u{a0}{}", format.decimal(value), self.scale.label())
+    }
+}
+
+/// Splits a trailing unit (`tkr`, `mnkr` …) off a printed amount.
+fn split_unit(text: &str) -> (&str, Option<Scale>) {
+    let units: [(&str, Scale); 6] = [
+        ("mnkr", Scale::Mnkr),
+        ("mdkr", Scale::Mdkr),
+        ("tkr", Scale::Tkr),
+        ("mkr", Scale::Mnkr),
+        ("Mkr", Scale::Mnkr),
+        ("kr", Scale::Kr),
+    ];
+    for (suffix, scale) in units {
+        if let Some(number) = text.strip_suffix(suffix) {
+            return (number.trim_end(), Some(scale));
+        }
+    }
+    (text, None)
+}
+
+/// Parses a number as Swedish reports print it: `1 234,5`, `−48 859`, `-0,3`, with
+/// spaces, non-breaking or thin spaces as thousands separators, a decimal comma (or a
+/// point), and one leading minus (hyphen, U+2212 or en dash) or plus.
+///
+/// # Errors
+///
+/// [`Error::InvalidNumber`] naming the text and what is wrong.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, money::parse_swedish_number};
+/// assert_eq!(parse_swedish_number("\u{2212}1\u{a0}036,6")?, Decimal::new(-10_366, 1));
+/// assert!(parse_swedish_number("– -5").is_err());
+/// assert!(parse_swedish_number("1,2,3").is_err());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+#[doc(alias = "tolka tal")]
+pub fn parse_swedish_number(text: &str) -> Result<Decimal> {
+    let invalid = |reason: &str| Error::InvalidNumber {
+        input: text.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let trimmed = text.trim();
+    if trimmed.contains('%') {
+        return Err(invalid("a percentage where an amount is expected"));
+    }
+    let mut chars = trimmed.chars().peekable();
+    let mut canonical = String::with_capacity(trimmed.len());
+    if let Some(&c) = chars.peek() {
+        if matches!(c, '-' | '\u{2212}' | '\u{2013}') {
+            canonical.push('-');
+            chars.next();
+        } else if c == '+' {
+            chars.next();
+        }
+    }
+    let mut seen_separator = false;
+    let mut last_was_group = false;
+    for c in chars {
+        match c {
+            '0'..='9' => {
+                canonical.push(c);
+                last_was_group = false;
+            }
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => {
+                if canonical.is_empty() || canonical == "-" || seen_separator || last_was_group {
+                    return Err(invalid("a space where a digit is expected"));
+                }
+                last_was_group = true;
+            }
+            ',' | '.' => {
+                if seen_separator {
+                    return Err(invalid("more than one decimal separator"));
+                }
+                seen_separator = true;
+                canonical.push('.');
+                last_was_group = false;
+            }
+            '-' | '\u{2212}' | '\u{2013}' | '+' => {
+                return Err(invalid(
+                    "a second sign; write one minus sign before the digits",
+                ));
+            }
+            _ => {
+                return Err(invalid(
+                    "expected digits, spaces between thousands and a decimal comma",
+                ));
+            }
+        }
+    }
+    if last_was_group {
+        return Err(invalid("a trailing space"));
+    }
+    parse_canonical_decimal(&canonical).map_err(|_| invalid("expected digits, e.g. \"−1 234,5\""))
 }
 
 impl From<Amount> for Decimal {
@@ -302,12 +561,12 @@ impl FromStr for Amount {
     /// ```
     /// # use kommunal_redovisning::Amount;
     /// let a: Amount = "-1234567.50".parse()?;
-    /// assert_eq!(a, Amount::kr(-1_234_567).checked_sub("0.50".parse()?)?);
+    /// assert_eq!(a, Amount::kr(-1_234_567) - "0.50".parse()?);
     /// assert!("1 234".parse::<Amount>().is_err());
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     fn from_str(s: &str) -> Result<Amount> {
-        parse_canonical_decimal(s).map(Amount::new)
+        parse_canonical_decimal(s).and_then(Amount::new)
     }
 }
 
@@ -574,7 +833,7 @@ mod serde_impls {
 
     impl<'de> Deserialize<'de> for Amount {
         fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Amount, D::Error> {
-            decimal::deserialize(d).map(Amount::new)
+            decimal::deserialize(d).and_then(|v| Amount::new(v).map_err(de::Error::custom))
         }
     }
 
@@ -711,7 +970,10 @@ mod tests {
     #[test]
     fn canonical_text() {
         assert_eq!(Amount::kr(0).to_string(), "0.00");
-        assert_eq!(Amount::new(Decimal::new(-0, 2)).to_string(), "0.00");
+        assert_eq!(
+            Amount::new(Decimal::new(-0, 2)).unwrap().to_string(),
+            "0.00"
+        );
         assert_eq!("-0.00".parse::<Amount>().unwrap().to_string(), "0.00");
         assert_eq!("12.345".parse::<Amount>().unwrap().to_string(), "12.345");
         assert_eq!("+5".parse::<Amount>().unwrap(), Amount::kr(5));

@@ -201,10 +201,10 @@ impl KeyRatios {
     ///
     /// Overflow only; a zero denominator gives `None` for that ratio.
     pub fn from_balance_sheet(balance: &BalanceSheet) -> Result<Self> {
-        let assets = balance.total_assets()?;
-        let equity = balance.equity()?;
-        let claims = balance.provisions()?.checked_add(balance.liabilities()?)?;
-        let current = balance.current_assets()?;
+        let assets = balance.total_assets();
+        let equity = balance.equity();
+        let claims = balance.provisions().checked_add(balance.liabilities())?;
+        let current = balance.current_assets();
         let quick = current.checked_sub(balance.inventories)?;
         let cl = balance.current_liabilities;
         Ok(KeyRatios {

@@ -3,10 +3,10 @@
 //! checked against the printed subtotals and totals.
 
 use kommunal_redovisning::balanced_budget::{
-    Adjustment, BalancedBudgetStatement, Basis, DeficitRecord, ReserveBase, ReserveContext,
-    ReserveRules,
+    Adjustment, BalancedBudgetStatement, DeficitRecord, ReserveBase, ReserveContext, ReserveRules,
+    ResultBasis,
 };
-use kommunal_redovisning::statement::RowKind;
+use kommunal_redovisning::statement::StatementRowKind;
 use kommunal_redovisning::{Amount, Error, FinancialYear};
 
 fn y(year: i32) -> FinancialYear {
@@ -46,7 +46,7 @@ fn goteborg_2017_2018_2019() {
         (2019, 1_504, -785, 719, -394, 325),
     ];
     for (year, result, gains, adjusted, rur, bk_result) in printed {
-        let mut bk = BalancedBudgetStatement::from_result(y(year), Basis::Outcome, m(result));
+        let mut bk = BalancedBudgetStatement::from_result(y(year), ResultBasis::Outcome, m(result));
         bk.set_adjustment(Adjustment::AllRealisedGains, m(gains))
             .unwrap();
         assert_eq!(bk.adjusted_result(), m(adjusted), "{year}");
@@ -71,12 +71,12 @@ fn goteborg_2017_2018_2019() {
             "{year}"
         );
         let rows = bk.rows();
-        assert_eq!(rows[6].kind, RowKind::Subtotal);
-        assert_eq!(rows[9].kind, RowKind::Total);
+        assert_eq!(rows[6].kind, StatementRowKind::Subtotal);
+        assert_eq!(rows[9].kind, StatementRowKind::Total);
         assert_eq!(rows[7].label, "Reservering till resultatutjämningsreserv");
     }
     // LKBR from 2019: the securities row covers gains and losses.
-    let bk = BalancedBudgetStatement::from_result(y(2019), Basis::Outcome, m(1_504));
+    let bk = BalancedBudgetStatement::from_result(y(2019), ResultBasis::Outcome, m(1_504));
     assert_eq!(
         bk.rows()[4].label,
         "Orealiserade vinster och förluster i värdepapper"
@@ -85,7 +85,7 @@ fn goteborg_2017_2018_2019() {
 
 #[test]
 fn malmo_2013_synnerligt_skal_rips() {
-    let mut bk = BalancedBudgetStatement::from_result(y(2013), Basis::Outcome, m(154));
+    let mut bk = BalancedBudgetStatement::from_result(y(2013), ResultBasis::Outcome, m(154));
     bk.set_adjustment(Adjustment::AllRealisedGains, m(-33))
         .unwrap()
         .add_exceptional_reason(m(106), "RIPS")
@@ -110,7 +110,7 @@ fn malmo_2013_synnerligt_skal_rips() {
 fn malmo_2014_deficit_restored_in_2015() {
     let mut record = DeficitRecord::new();
 
-    let mut bk2014 = BalancedBudgetStatement::from_result(y(2014), Basis::Outcome, m(-149));
+    let mut bk2014 = BalancedBudgetStatement::from_result(y(2014), ResultBasis::Outcome, m(-149));
     bk2014
         .set_adjustment(Adjustment::AllRealisedGains, m(-56))
         .unwrap()
@@ -132,7 +132,7 @@ fn malmo_2014_deficit_restored_in_2015() {
     assert_eq!(effect.new_deficit, Some(m(193)));
     assert_eq!(record.get(y(2014)).unwrap().deadline(), y(2017));
 
-    let mut bk2015 = BalancedBudgetStatement::from_result(y(2015), Basis::Outcome, m(563));
+    let mut bk2015 = BalancedBudgetStatement::from_result(y(2015), ResultBasis::Outcome, m(563));
     bk2015
         .set_adjustment(Adjustment::AllRealisedGains, m(-23))
         .unwrap()
@@ -170,8 +170,9 @@ fn malmo_2014_deficit_restored_in_2015() {
 
 #[test]
 fn a_forecast_says_so() {
-    let bk = BalancedBudgetStatement::from_result(y(2025), Basis::Forecast, Amount::tkr(1_374));
-    assert_eq!(bk.basis(), Basis::Forecast);
+    let bk =
+        BalancedBudgetStatement::from_result(y(2025), ResultBasis::Forecast, Amount::tkr(1_374));
+    assert_eq!(bk.basis(), ResultBasis::Forecast);
     assert!(bk.heading().contains("prognos för helåret"));
     assert!(bk.heading().contains("delårsrapport"));
     assert!(bk.is_met());

@@ -8,9 +8,10 @@ mod lystkom_goals;
 
 use chrono::NaiveDate;
 use kommunal_redovisning::goal::{
-    AggregationRule, AssessmentScale, AssessmentSettings, Band, Basis, Comparison, Coverage,
-    Finding, GapPolicy, GoalArea, Interval, Level, LevelSet, Measurement, Observation, Outcome,
-    OverAchievement, StatedAssessment, TargetKind, TargetValue, YearValue, evaluate,
+    AggregationRule, AssessmentBasis, AssessmentScale, AssessmentSettings, Band, Comparison,
+    Coverage, GapPolicy, GoalArea, GoalFinding, Interval, Level, LevelSet, Measurement,
+    Observation, Outcome, OverAchievement, StatedAssessment, TargetKind, TargetValue, YearValue,
+    evaluate,
 };
 use kommunal_redovisning::{Error, Percent};
 use proptest::prelude::*;
@@ -107,7 +108,7 @@ fn lystkom_all_areas() {
         let a = &ev.areas[i];
         assert!(
             a.all_target_values()
-                .all(|t| t.outcome.basis == Basis::NotMeasurable)
+                .all(|t| t.outcome.basis == AssessmentBasis::NotMeasurable)
         );
         assert_eq!(a.outcome.computed.level, None);
         // A stated forecast with nothing to compute from cannot be checked.
@@ -121,18 +122,17 @@ fn lystkom_all_areas() {
     // Målområde 5: the surplus is stated met; its share cannot be computed.
     let a5 = &ev.areas[4];
     let surplus = a5.all_target_values().next().unwrap();
-    assert_eq!(surplus.outcome.basis, Basis::Stated);
+    assert_eq!(surplus.outcome.basis, AssessmentBasis::Stated);
     assert_eq!(a5.forecast.agrees, Some(true));
     // No disagreement, no value in a gap; six figures missing from the text.
-    assert!(
-        !ev.findings
-            .iter()
-            .any(|f| matches!(f, Finding::Disagreement { .. } | Finding::InGap { .. }))
-    );
+    assert!(!ev.findings.iter().any(|f| matches!(
+        f,
+        GoalFinding::Disagreement { .. } | GoalFinding::InGap { .. }
+    )));
     let missing = ev
         .findings
         .iter()
-        .filter(|f| matches!(f, Finding::NotReported { .. }))
+        .filter(|f| matches!(f, GoalFinding::NotReported { .. }))
         .count();
     assert_eq!(missing, 6);
 }
@@ -148,7 +148,7 @@ fn lystkom_weakest_rule_disagrees_with_the_report() {
     let texts: Vec<String> = ev
         .findings
         .iter()
-        .filter(|f| matches!(f, Finding::Disagreement { .. }))
+        .filter(|f| matches!(f, GoalFinding::Disagreement { .. }))
         .map(|f| f.describe(&levels))
         .collect();
     assert_eq!(
@@ -183,7 +183,7 @@ fn value_in_a_gap_is_a_finding_named_with_its_policy() {
             .findings
             .iter()
             .find_map(|f| match f {
-                Finding::InGap {
+                GoalFinding::InGap {
                     gap,
                     policy: p,
                     level,
@@ -202,7 +202,10 @@ fn value_in_a_gap_is_a_finding_named_with_its_policy() {
     // Refused: the target value is not assessed, so the area is "ej mätbart".
     let scale = lystkom_goals::criteria(GapPolicy::Refuse).unwrap();
     let ev = evaluate(&areas, &scale, AssessmentSettings::default(), jun30()).unwrap();
-    assert_eq!(ev.areas[0].target_values[0].outcome.basis, Basis::Refused);
+    assert_eq!(
+        ev.areas[0].target_values[0].outcome.basis,
+        AssessmentBasis::Refused
+    );
     assert_eq!(ev.areas[0].outcome.computed.level, None);
 }
 
@@ -233,7 +236,7 @@ fn over_achievement_setting_decides_whether_the_open_top_is_reached() {
     assert_eq!(j.level, None);
     assert!(matches!(
         &uncapped.findings[0],
-        Finding::InGap { gap, .. } if *gap == Interval::above(d("100"))
+        GoalFinding::InGap { gap, .. } if *gap == Interval::above(d("100"))
     ));
 }
 
@@ -357,7 +360,7 @@ fn stated_target_value_disagreement_and_unknown_levels() {
     .unwrap();
     assert!(ev.findings.iter().any(|f| matches!(
         f,
-        Finding::Disagreement { place, computed, stated, rule: None, .. }
+        GoalFinding::Disagreement { place, computed, stated, rule: None, .. }
             if place == "Målområde X / 3.1" && computed.as_deref() == Some("inte") && stated == "uppfyllt"
     )));
     // A stated level the scale does not know is an error, not a silent mismatch.
@@ -387,9 +390,11 @@ fn missing_outcome_and_empty_area_are_findings() {
     )
     .unwrap();
     assert!(
-        matches!(&ev.findings[0], Finding::MissingOutcome { place, .. } if place == "Målområde X / a")
+        matches!(&ev.findings[0], GoalFinding::MissingOutcome { place, .. } if place == "Målområde X / a")
     );
-    assert!(matches!(&ev.findings[1], Finding::NoTargetValues { place } if place == "Målområde Y"));
+    assert!(
+        matches!(&ev.findings[1], GoalFinding::NoTargetValues { place } if place == "Målområde Y")
+    );
 }
 
 #[cfg(feature = "serde")]

@@ -26,9 +26,9 @@ mod sick_leave;
 #[path = "../examples/lystkom_halvar/text.rs"]
 mod text;
 
-use kommunal_redovisning::balanced_budget::{BalancedBudgetStatement, Basis};
+use kommunal_redovisning::balanced_budget::{BalancedBudgetStatement, ResultBasis};
 use kommunal_redovisning::report::{
-    AnnualReport, Finding, FindingKind, InterimReport, Note, NoteKind, Section, Stated,
+    AnnualReport, InterimReport, Note, NoteKind, ReportFinding, ReportFindingKind, Section, Stated,
     StatedFigure, StatedValue,
 };
 use kommunal_redovisning::statement::PrintedFigure;
@@ -39,7 +39,7 @@ pub(crate) fn lystkom() -> InterimReport {
     assemble::report().unwrap()
 }
 
-fn of_kind(findings: &[Finding], kind: FindingKind) -> Vec<&str> {
+fn of_kind(findings: &[ReportFinding], kind: ReportFindingKind) -> Vec<&str> {
     findings
         .iter()
         .filter(|f| f.kind == kind)
@@ -53,7 +53,7 @@ fn lystkom_completeness_lists_exactly_the_real_gaps() {
     // What the law and R17 require and the text lacks: the two statements and their
     // comparison columns (they were pictures).
     assert_eq!(
-        of_kind(&f, FindingKind::Missing),
+        of_kind(&f, ReportFindingKind::Missing),
         [
             "resultaträkning",
             "resultaträkning, jämförelseperiod",
@@ -64,7 +64,7 @@ fn lystkom_completeness_lists_exactly_the_real_gaps() {
     );
     // Absent but not required (or assessed in the text): noted, not missing.
     assert_eq!(
-        of_kind(&f, FindingKind::Info),
+        of_kind(&f, ReportFindingKind::Info),
         [
             "driftredovisning",
             "investeringsredovisning",
@@ -90,12 +90,18 @@ fn lystkom_completeness_lists_exactly_the_real_gaps() {
 #[test]
 fn lystkom_consistency_agrees_and_reports_the_criteria_gaps() {
     let f = lystkom().check_consistency().unwrap();
-    assert!(of_kind(&f, FindingKind::Inconsistent).is_empty(), "{f:#?}");
-    assert!(of_kind(&f, FindingKind::Rounding).is_empty(), "{f:#?}");
+    assert!(
+        of_kind(&f, ReportFindingKind::Inconsistent).is_empty(),
+        "{f:#?}"
+    );
+    assert!(
+        of_kind(&f, ReportFindingKind::Rounding).is_empty(),
+        "{f:#?}"
+    );
     // The three gaps of Lystkom's criteria: 80–81 %, 89–99 %, above 100 %.
-    let criteria: Vec<&Finding> = f
+    let criteria: Vec<&ReportFinding> = f
         .iter()
-        .filter(|x| x.kind == FindingKind::Criteria)
+        .filter(|x| x.kind == ReportFindingKind::Criteria)
         .collect();
     assert_eq!(criteria.len(), 3, "{f:#?}");
     for (c, gap) in criteria.iter().zip([
@@ -112,12 +118,12 @@ fn lystkom_consistency_agrees_and_reports_the_criteria_gaps() {
         );
     }
     // 1 374 tkr: the table's total, the balanskravsutredning and the text of 1.3.
-    let forecast: Vec<&Finding> = f
+    let forecast: Vec<&ReportFinding> = f
         .iter()
         .filter(|x| x.part == "årets resultat enligt prognosen")
         .collect();
     assert_eq!(forecast.len(), 2, "{f:#?}");
-    assert!(forecast.iter().all(|x| x.kind == FindingKind::Info));
+    assert!(forecast.iter().all(|x| x.kind == ReportFindingKind::Info));
     assert!(
         forecast
             .iter()
@@ -148,9 +154,9 @@ fn a_wrong_forecast_anywhere_is_found() {
     r.stated
         .push(Stated::new(StatedFigure::ForecastResult, StatedValue::tkr(1_380)).at("målområde 5"));
     let f = r.check_consistency().unwrap();
-    let bad: Vec<&Finding> = f
+    let bad: Vec<&ReportFinding> = f
         .iter()
-        .filter(|x| x.kind == FindingKind::Inconsistent)
+        .filter(|x| x.kind == ReportFindingKind::Inconsistent)
         .collect();
     assert_eq!(bad.len(), 1, "{f:#?}");
     assert!(bad[0].message.contains("målområde 5"), "{}", bad[0].message);
@@ -159,13 +165,13 @@ fn a_wrong_forecast_anywhere_is_found() {
     let mut r = lystkom();
     r.forecast.balanced_budget = Some(BalancedBudgetStatement::from_result(
         FinancialYear::new(2025),
-        Basis::Forecast,
+        ResultBasis::Forecast,
         Amount::tkr(1_000),
     ));
     let f = r.check_consistency().unwrap();
-    let bad: Vec<&Finding> = f
+    let bad: Vec<&ReportFinding> = f
         .iter()
-        .filter(|x| x.kind == FindingKind::Inconsistent)
+        .filter(|x| x.kind == ReportFindingKind::Inconsistent)
         .collect();
     assert_eq!(bad.len(), 1, "{f:#?}");
     assert!(
@@ -181,7 +187,7 @@ fn a_wrong_forecast_anywhere_is_found() {
         .push(PrintedFigure::new("totalt", "budget", Amount::tkr(860)));
     let f = r.check_consistency().unwrap();
     assert_eq!(
-        of_kind(&f, FindingKind::Inconsistent),
+        of_kind(&f, ReportFindingKind::Inconsistent),
         ["helårsprognos"],
         "{f:#?}"
     );
@@ -192,13 +198,13 @@ fn a_balanskrav_on_the_outcome_or_no_goals_are_missing_parts() {
     let mut r = lystkom();
     r.forecast.balanced_budget = Some(BalancedBudgetStatement::from_result(
         FinancialYear::new(2025),
-        Basis::Outcome,
+        ResultBasis::Outcome,
         Amount::tkr(1_374),
     ));
     r.goals = None;
     r.notes.retain(|n| n.kind != NoteKind::SeasonalEffects);
     let f = r.check_completeness().unwrap();
-    let missing = of_kind(&f, FindingKind::Missing);
+    let missing = of_kind(&f, ReportFindingKind::Missing);
     assert!(missing.contains(&"balanskravsresultat"), "{f:#?}");
     assert!(missing.contains(&"måluppfyllelse"), "{f:#?}");
     assert!(missing.contains(&"noter"), "{f:#?}");
@@ -219,9 +225,9 @@ fn a_sick_leave_total_stated_elsewhere_is_checked_against_the_tables() {
         .at("annan plats"),
     );
     let f = r.check_consistency().unwrap();
-    let bad: Vec<&Finding> = f
+    let bad: Vec<&ReportFinding> = f
         .iter()
-        .filter(|x| x.kind == FindingKind::Inconsistent)
+        .filter(|x| x.kind == ReportFindingKind::Inconsistent)
         .collect();
     assert_eq!(bad.len(), 2, "{f:#?}");
     assert!(bad.iter().all(|x| x.message.contains("annan plats")));
@@ -235,7 +241,7 @@ fn a_sick_leave_total_that_differs_between_tables_is_found() {
     ));
     let f = r.check_consistency().unwrap();
     assert!(
-        f.iter().any(|x| x.kind == FindingKind::Inconsistent
+        f.iter().any(|x| x.kind == ReportFindingKind::Inconsistent
             && x.part == "sjukfrånvaro"
             && x.message.starts_with("totalt 2025-06-30")),
         "{f:#?}"
@@ -422,7 +428,7 @@ fn annual() -> AnnualReport {
 #[test]
 fn an_empty_annual_report_misses_every_required_part() {
     let f = annual().check_completeness();
-    assert!(f.iter().all(|x| x.kind == FindingKind::Missing));
+    assert!(f.iter().all(|x| x.kind == ReportFindingKind::Missing));
     let count = |part: &str| f.iter().filter(|x| x.part == part).count();
     for part in [
         "resultaträkning",
@@ -450,13 +456,13 @@ fn an_annual_report_with_lystkoms_tables_misses_only_the_long_term_ratio() {
     r.sick_leave.published =
         sick_leave::tables(&Period::year_to_month_end(2025, 6).unwrap()).unwrap();
     let f = r.check_completeness();
-    let sick: Vec<&Finding> = f.iter().filter(|x| x.part == "sjukfrånvaro").collect();
+    let sick: Vec<&ReportFinding> = f.iter().filter(|x| x.part == "sjukfrånvaro").collect();
     assert_eq!(sick.len(), 1, "{f:#?}");
     assert!(sick[0].message.contains("60 dagar"), "{}", sick[0].message);
     // A balanskravsutredning on the forecast is not the årsredovisning's.
     r.balanced_budget = Some(BalancedBudgetStatement::from_result(
         FinancialYear::new(2024),
-        Basis::Forecast,
+        ResultBasis::Forecast,
         Amount::tkr(1),
     ));
     let f = r.check_completeness();
@@ -526,7 +532,7 @@ proptest! {
         r.stated.retain(|s| s.figure != StatedFigure::ForecastResult);
         r.stated.push(Stated::new(StatedFigure::ForecastResult, StatedValue::tkr(tkr)));
         let f = r.check_consistency().unwrap();
-        let bad = f.iter().filter(|x| x.kind == FindingKind::Inconsistent).count();
+        let bad = f.iter().filter(|x| x.kind == ReportFindingKind::Inconsistent).count();
         prop_assert_eq!(bad, usize::from(tkr != 1_374));
     }
 }
@@ -568,12 +574,15 @@ fn an_annual_reports_result_agrees_with_equity_and_balanskrav() {
     r.balance_sheet = Some(equity_only(184_788, 12_043));
     r.balanced_budget = Some(BalancedBudgetStatement::from_result(
         FinancialYear::new(2019),
-        Basis::Outcome,
+        ResultBasis::Outcome,
         Amount::tkr(12_043),
     ));
     let f = r.check_consistency().unwrap();
     assert_eq!(f.len(), 2, "{f:#?}");
-    assert!(f.iter().all(|x| x.kind == FindingKind::Info), "{f:#?}");
+    assert!(
+        f.iter().all(|x| x.kind == ReportFindingKind::Info),
+        "{f:#?}"
+    );
     // The statements render in 2.1 and 2.2 with their figures.
     let md = r.to_markdown().unwrap();
     assert!(md.contains("**Årets resultat** | **12\u{a0}043**"), "{md}");
@@ -581,7 +590,7 @@ fn an_annual_reports_result_agrees_with_equity_and_balanskrav() {
     r.balance_sheet = Some(equity_only(184_790, 12_043));
     let f = r.check_consistency().unwrap();
     assert_eq!(
-        of_kind(&f, FindingKind::Inconsistent),
+        of_kind(&f, ReportFindingKind::Inconsistent),
         ["eget kapital"],
         "{f:#?}"
     );
@@ -601,7 +610,7 @@ fn an_interim_report_with_statements_renders_them_and_checks_the_stated_result()
     let f = r.check_consistency().unwrap();
     assert!(
         f.iter()
-            .any(|x| x.part == "periodens resultat" && x.kind == FindingKind::Info),
+            .any(|x| x.part == "periodens resultat" && x.kind == ReportFindingKind::Info),
         "{f:#?}"
     );
     let md = r.to_markdown().unwrap();

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use kommunal_redovisning::sie::{
-    Encoding, ReadError, ReadOptions, Reader, Record, RowKind, Severity, Totals, Writer,
+    Encoding, ReadError, ReadOptions, Reader, Record, Severity, Totals, VoucherRowKind, Writer,
     detect_encoding, sum_transactions,
 };
 use proptest::prelude::*;
@@ -379,15 +379,15 @@ fn trap_rows_after_rtrans_and_btrans() {
 }\n";
     let (r, d) = read_all(file);
     let Record::Voucher(v) = &r[0] else { panic!() };
-    let kinds: Vec<RowKind> = v.rows.iter().map(|r| r.kind).collect();
+    let kinds: Vec<VoucherRowKind> = v.rows.iter().map(|r| r.kind).collect();
     assert_eq!(
         kinds,
         vec![
-            RowKind::Normal,
-            RowKind::Removed,
-            RowKind::Added,
-            RowKind::Normal,
-            RowKind::Normal
+            VoucherRowKind::Normal,
+            VoucherRowKind::Removed,
+            VoucherRowKind::Added,
+            VoucherRowKind::Normal,
+            VoucherRowKind::Normal
         ]
     );
     assert_eq!(v.rows[1].signature, "Christer");
@@ -678,9 +678,9 @@ mod roundtrip {
     fn row() -> impl Strategy<Value = Row> {
         (
             prop_oneof![
-                Just(RowKind::Normal),
-                Just(RowKind::Added),
-                Just(RowKind::Removed)
+                Just(VoucherRowKind::Normal),
+                Just(VoucherRowKind::Added),
+                Just(VoucherRowKind::Removed)
             ],
             id(),
             objects(),

@@ -8,10 +8,10 @@
 //! the largest omsättning it allows, not as a percentage of an invented figure.
 
 use kommunal_redovisning::balanced_budget::{
-    BalancedBudgetStatement, Basis, ReserveBase, ReserveContext, ReserveRules,
+    BalancedBudgetStatement, ReserveBase, ReserveContext, ReserveRules, ResultBasis,
 };
 use kommunal_redovisning::report::InterimReport;
-use kommunal_redovisning::statement::RowKind;
+use kommunal_redovisning::statement::StatementRowKind;
 use kommunal_redovisning::{Amount, FinancialYear, NumberFormat, Percent, Scale};
 use rust_decimal::Decimal;
 
@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 /// forecast is the total of the table in 1.3 (Totalt, Prognos 2025: 1 374 tkr); the text
 /// names no balanskravsjusteringar, so there are none.
 pub fn statement(year: FinancialYear, forecast: Amount) -> BalancedBudgetStatement {
-    BalancedBudgetStatement::from_result(year, Basis::Forecast, forecast)
+    BalancedBudgetStatement::from_result(year, ResultBasis::Forecast, forecast)
 }
 
 /// Prints section 1.4 from the assembled report.
@@ -41,7 +41,7 @@ pub fn print(report: &InterimReport) -> Result<(), Box<dyn std::error::Error>> {
         .into_iter()
         .map(|r| {
             let label = match r.kind {
-                RowKind::Subtotal | RowKind::Total => format!("= {}", r.label),
+                StatementRowKind::Subtotal | StatementRowKind::Total => format!("= {}", r.label),
                 _ => format!("  {}", r.label),
             };
             let amount = r

@@ -6,7 +6,7 @@
 use kommunal_redovisning::report::{InterimReport, StatedFigure, StatedValue};
 use kommunal_redovisning::statement::{PrintedDifferenceKind, PrintedFigure};
 use kommunal_redovisning::{
-    Amount, Budget, NumberFormat, OperatingFigures, OperatingStatement, OperatingUnit, Scale,
+    Amount, Budget, NumberFormat, OperatingStatement, OperatingUnit, Scale, UnitFigures,
 };
 
 /// The caption of the forecast table.
@@ -27,7 +27,7 @@ pub fn statement() -> Result<OperatingStatement, Box<dyn std::error::Error>> {
     let unit = |name: &str, budget: i64, forecast: i64| {
         OperatingUnit::leaf(
             name,
-            OperatingFigures::new(Budget::new(tkr(budget))).with_forecast(tkr(forecast)),
+            UnitFigures::new(Budget::new(tkr(budget))).with_forecast(tkr(forecast)),
         )
     };
     let mut drift = OperatingStatement::new(vec![

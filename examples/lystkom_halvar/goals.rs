@@ -11,10 +11,10 @@
 
 use chrono::NaiveDate;
 use kommunal_redovisning::goal::{
-    AggregateEvaluation, AggregationRule, AreaEvaluation, AssessmentScale, AssessmentSettings,
-    Band, Basis, Comparison, Coverage, Evaluation, GapPolicy, Goal, GoalArea, Interval, Judgement,
-    LevelSet, Measurement, Observation, Outcome, StatedAssessment, TargetKind, TargetValue,
-    evaluate,
+    AggregateEvaluation, AggregationRule, AreaEvaluation, AssessmentBasis, AssessmentScale,
+    AssessmentSettings, Band, Comparison, Coverage, Evaluation, GapPolicy, Goal, GoalArea,
+    Interval, Judgement, LevelSet, Measurement, Observation, Outcome, StatedAssessment, TargetKind,
+    TargetValue, evaluate,
 };
 use kommunal_redovisning::report::{GoalsPart, InterimReport};
 use kommunal_redovisning::{Amount, NumberFormat, Scale};
@@ -643,7 +643,7 @@ fn describe_degree(j: &Judgement, formula: &str, levels: &LevelSet, sv: &NumberF
                 level_label(j.level.as_deref(), levels)
             )
         }
-        (None, Basis::Stated) => format!(
+        (None, AssessmentBasis::Stated) => format!(
             " → {} (enligt rapporten)",
             level_label(j.level.as_deref(), levels)
         ),

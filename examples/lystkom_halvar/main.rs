@@ -29,7 +29,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kommunal_redovisning::NumberFormat;
-use kommunal_redovisning::report::{Block, DocumentMode, Finding, FindingKind, ReportPart};
+use kommunal_redovisning::report::{
+    Block, DocumentMode, ReportFinding, ReportFindingKind, ReportPart,
+};
 
 const USAGE: &str = "användning: lystkom_halvar [--out KATALOG] [--mode publicering|granskning]\n  \
     --out KATALOG  skriv rapporten som Markdown och HTML i KATALOG\n  \
@@ -150,28 +152,28 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let completeness = report.check_completeness()?;
     let missing = completeness
         .iter()
-        .filter(|f| f.kind == FindingKind::Missing)
+        .filter(|f| f.kind == ReportFindingKind::Missing)
         .count();
     println!("  Fullständighet ({missing} delar saknas):");
     print_findings(&completeness);
     let consistency = report.check_consistency()?;
-    let count = |k: FindingKind| consistency.iter().filter(|f| f.kind == k).count();
+    let count = |k: ReportFindingKind| consistency.iter().filter(|f| f.kind == k).count();
     println!(
         "  Överensstämmelse ({} stämmer inte, {} avrundning, {} kriterier, {} kontrollerade/info):",
-        count(FindingKind::Inconsistent),
-        count(FindingKind::Rounding),
-        count(FindingKind::Criteria),
-        count(FindingKind::Info)
+        count(ReportFindingKind::Inconsistent),
+        count(ReportFindingKind::Rounding),
+        count(ReportFindingKind::Criteria),
+        count(ReportFindingKind::Info)
     );
-    let mut ordered: Vec<Finding> = consistency
+    let mut ordered: Vec<ReportFinding> = consistency
         .iter()
-        .filter(|f| f.kind != FindingKind::Info)
+        .filter(|f| f.kind != ReportFindingKind::Info)
         .cloned()
         .collect();
     ordered.extend(
         consistency
             .iter()
-            .filter(|f| f.kind == FindingKind::Info)
+            .filter(|f| f.kind == ReportFindingKind::Info)
             .cloned(),
     );
     print_findings(&ordered);
@@ -211,7 +213,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn print_findings(findings: &[Finding]) {
+fn print_findings(findings: &[ReportFinding]) {
     for f in findings {
         println!(
             "    [{}] {}: {} ({})",

@@ -7,7 +7,7 @@ use kommunal_redovisning::check::{
     FindingClass, PrintedRow, PrintedStatement, StatementKind, check_statement, parse_printed,
 };
 use kommunal_redovisning::present::Column;
-use kommunal_redovisning::statement::RowKind;
+use kommunal_redovisning::statement::StatementRowKind;
 
 pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     // Section 1.5, the table exactly as the report prints it:
@@ -20,7 +20,7 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
      -> Result<PrintedRow, kommunal_redovisning::Error> {
         Ok(PrintedRow {
             label: label.to_owned(),
-            kind: RowKind::Line,
+            kind: StatementRowKind::Line,
             note: None,
             percent,
             values: vec![parse_printed(values[0])?, parse_printed(values[1])?],

@@ -26,7 +26,7 @@
 //!   the level of a mål and a målområde from its målvärden.
 //! - [`evaluate`] does it all for a date, keeping the computed and the stated
 //!   assessment side by side; every disagreement, every value that fell in a gap, and
-//!   every figure the report does not give comes back as a [`Finding`].
+//!   every figure the report does not give comes back as a [`GoalFinding`].
 //!
 //! # Example
 //!
@@ -364,7 +364,7 @@ impl Aspect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Basis {
+pub enum AssessmentBasis {
     /// Computed from a measurement through the scale.
     Computed,
     /// Only the report's stated assessment (no figure to compute from).
@@ -393,7 +393,7 @@ pub struct Judgement {
     /// The level used in aggregation: computed when possible, otherwise stated.
     pub level: Option<String>,
     /// What `level` rests on.
-    pub basis: Basis,
+    pub basis: AssessmentBasis,
 }
 
 impl Judgement {
@@ -498,7 +498,7 @@ impl AreaEvaluation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Finding {
+pub enum GoalFinding {
     /// The computed and the stated assessment differ.
     Disagreement {
         /// Where ("Målområde 3", "Målområde 3 / 3.1").
@@ -567,7 +567,7 @@ pub enum Finding {
     },
 }
 
-impl Finding {
+impl GoalFinding {
     /// The finding in Swedish, with level labels from `levels`.
     #[must_use]
     pub fn describe(&self, levels: &LevelSet) -> String {
@@ -577,7 +577,7 @@ impl Finding {
                 .to_owned()
         };
         match self {
-            Finding::Disagreement {
+            GoalFinding::Disagreement {
                 place,
                 aspect,
                 computed,
@@ -594,7 +594,7 @@ impl Finding {
                     levels.label(stated)
                 )
             }
-            Finding::InGap {
+            GoalFinding::InGap {
                 place,
                 aspect,
                 degree,
@@ -609,7 +609,7 @@ impl Finding {
                 policy.label(),
                 level.as_deref().map_or("ej bedömd", |l| levels.label(l))
             ),
-            Finding::NotReported {
+            GoalFinding::NotReported {
                 place,
                 aspect,
                 note,
@@ -617,7 +617,7 @@ impl Finding {
                 "{place}, {}: siffra saknas i rapporten — {note}",
                 aspect.label()
             ),
-            Finding::MetDisagreesWithLevel {
+            GoalFinding::MetDisagreesWithLevel {
                 place,
                 aspect,
                 target,
@@ -640,10 +640,10 @@ impl Finding {
                     )
                 }
             }
-            Finding::MissingOutcome { place, date } => {
+            GoalFinding::MissingOutcome { place, date } => {
                 format!("{place}: inget utfall per {date}")
             }
-            Finding::NoTargetValues { place } => format!("{place}: inget målvärde"),
+            GoalFinding::NoTargetValues { place } => format!("{place}: inget målvärde"),
         }
     }
 }
@@ -680,7 +680,7 @@ pub struct Evaluation {
     /// Per målområde.
     pub areas: Vec<AreaEvaluation>,
     /// Everything a reader should know: disagreements, values in gaps, missing figures.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<GoalFinding>,
 }
 
 /// Utvärderar måluppfyllelsen: every målvärde's outcome at `date` and its forecast
@@ -692,7 +692,7 @@ pub struct Evaluation {
 /// [`crate::Error::InvalidRule`] when a measurement does not fit its target kind, a
 /// stated or manual level is not in the scale, or a share scale refuses a value;
 /// [`crate::Error::Overflow`] when arithmetic leaves the decimal range. Disagreements,
-/// values in gaps and missing figures are not errors but [`Finding`]s.
+/// values in gaps and missing figures are not errors but [`GoalFinding`]s.
 #[doc(alias = "utvärdera")]
 #[doc(alias = "måluppfyllelse")]
 pub fn evaluate(
@@ -725,7 +725,7 @@ struct Evaluator<'a> {
     scale: &'a AssessmentScale,
     settings: AssessmentSettings,
     date: NaiveDate,
-    findings: Vec<Finding>,
+    findings: Vec<GoalFinding>,
 }
 
 impl Evaluator<'_> {
@@ -739,7 +739,7 @@ impl Evaluator<'_> {
         for (n, g) in area.goals.iter().enumerate() {
             let goal_place = format!("{place} / mål {}", n + 1);
             if g.target_values.is_empty() && area.target_values.is_empty() {
-                self.findings.push(Finding::NoTargetValues {
+                self.findings.push(GoalFinding::NoTargetValues {
                     place: goal_place.clone(),
                 });
             }
@@ -774,7 +774,7 @@ impl Evaluator<'_> {
             .cloned()
             .collect();
         if all.is_empty() && area.goals.is_empty() {
-            self.findings.push(Finding::NoTargetValues {
+            self.findings.push(GoalFinding::NoTargetValues {
                 place: place.clone(),
             });
         }
@@ -806,7 +806,7 @@ impl Evaluator<'_> {
         let place = format!("{place} / {}", t.id);
         let outcome_obs = t.outcome_at(self.date);
         if outcome_obs.is_none() {
-            self.findings.push(Finding::MissingOutcome {
+            self.findings.push(GoalFinding::MissingOutcome {
                 place: place.clone(),
                 date: self.date,
             });
@@ -839,7 +839,7 @@ impl Evaluator<'_> {
                 achievement: None,
                 computed: None,
                 level: None,
-                basis: Basis::Missing,
+                basis: AssessmentBasis::Missing,
             });
         };
         if let Some(s) = &obs.stated {
@@ -861,7 +861,7 @@ impl Evaluator<'_> {
                 };
                 let c = self.scale.place(degree);
                 if let Some(gap) = &c.gap {
-                    self.findings.push(Finding::InGap {
+                    self.findings.push(GoalFinding::InGap {
                         place: place.to_owned(),
                         aspect,
                         degree: c.degree,
@@ -873,7 +873,7 @@ impl Evaluator<'_> {
                 if let Some(level) = &c.level {
                     let best = levels.rank(level) == Some(0);
                     if best != a.met {
-                        self.findings.push(Finding::MetDisagreesWithLevel {
+                        self.findings.push(GoalFinding::MetDisagreesWithLevel {
                             place: place.to_owned(),
                             aspect,
                             target: kind.describe(),
@@ -883,22 +883,22 @@ impl Evaluator<'_> {
                         });
                     }
                 }
-                (Some(a), Some(c), Basis::Refused)
+                (Some(a), Some(c), AssessmentBasis::Refused)
             }
-            Outcome::NotYetMeasurable { .. } => (None, None, Basis::NotMeasurable),
+            Outcome::NotYetMeasurable { .. } => (None, None, AssessmentBasis::NotMeasurable),
             Outcome::NotReported { note } => {
-                self.findings.push(Finding::NotReported {
+                self.findings.push(GoalFinding::NotReported {
                     place: place.to_owned(),
                     aspect,
                     note: note.clone(),
                 });
-                (None, None, Basis::NotReported)
+                (None, None, AssessmentBasis::NotReported)
             }
         };
         let computed_level = computed.as_ref().and_then(|c| c.level.clone());
         if let (Some(c), Some(s)) = (&computed_level, &obs.stated) {
             if *c != s.level {
-                self.findings.push(Finding::Disagreement {
+                self.findings.push(GoalFinding::Disagreement {
                     place: place.to_owned(),
                     aspect,
                     computed: Some(c.clone()),
@@ -908,8 +908,8 @@ impl Evaluator<'_> {
             }
         }
         let (level, basis) = match (computed_level, stated_level) {
-            (Some(c), _) => (Some(c), Basis::Computed),
-            (None, Some(s)) => (Some(s), Basis::Stated),
+            (Some(c), _) => (Some(c), AssessmentBasis::Computed),
+            (None, Some(s)) => (Some(s), AssessmentBasis::Stated),
             (None, None) => (None, fallback),
         };
         Ok(Judgement {
@@ -955,7 +955,7 @@ impl Evaluator<'_> {
             }
         };
         if let (Some(false), Some(s)) = (agrees, stated) {
-            self.findings.push(Finding::Disagreement {
+            self.findings.push(GoalFinding::Disagreement {
                 place: place.to_owned(),
                 aspect,
                 computed: computed.level.clone(),

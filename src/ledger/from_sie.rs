@@ -142,7 +142,7 @@ impl SieLedger {
                     Record::ClosingBalance(_) => BalanceKind::Closing,
                     _ => BalanceKind::Result,
                 };
-                tb.add_balance(b.year, &b.account, None, kind, Amount::new(b.amount))?;
+                tb.add_balance(b.year, &b.account, None, kind, Amount::new(b.amount)?)?;
             }
             Record::ObjectOpeningBalance(b) | Record::ObjectClosingBalance(b) => {
                 let kind = if matches!(record, Record::ObjectOpeningBalance(_)) {
@@ -151,24 +151,24 @@ impl SieLedger {
                     BalanceKind::Closing
                 };
                 for o in &b.objects {
-                    tb.add_balance(b.year, &b.account, Some(o), kind, Amount::new(b.amount))?;
+                    tb.add_balance(b.year, &b.account, Some(o), kind, Amount::new(b.amount)?)?;
                 }
             }
             Record::PeriodBalance(p) if p.year == 0 && p.objects.is_empty() => {
-                tb.add_period_balance(yyyymm(p), &p.account, Amount::new(p.amount))?;
+                tb.add_period_balance(yyyymm(p), &p.account, Amount::new(p.amount)?)?;
             }
             Record::PeriodBudget(p) if p.year == 0 => {
                 if p.objects.is_empty() {
-                    tb.add_period_budget(yyyymm(p), &p.account, None, Amount::new(p.amount))?;
+                    tb.add_period_budget(yyyymm(p), &p.account, None, Amount::new(p.amount)?)?;
                 }
                 for o in &p.objects {
-                    tb.add_period_budget(yyyymm(p), &p.account, Some(o), Amount::new(p.amount))?;
+                    tb.add_period_budget(yyyymm(p), &p.account, Some(o), Amount::new(p.amount)?)?;
                 }
             }
             Record::Voucher(v) => {
                 self.vouchers += 1;
                 for row in v.rows.iter().filter(|r| r.kind.counts()) {
-                    tb.add_transaction(&row.account, &row.objects, Amount::new(row.amount))?;
+                    tb.add_transaction(&row.account, &row.objects, Amount::new(row.amount)?)?;
                 }
             }
             _ => {}
@@ -269,7 +269,7 @@ impl RowSums {
     fn move_into(self, tb: &mut TrialBalance) -> crate::Result<()> {
         for (account, (sum, rows)) in &self.by_account {
             let name = self.accounts.name(*account);
-            tb.add_movement(name, None, Amount::new(*sum), *rows)?;
+            tb.add_movement(name, None, Amount::new(*sum)?, *rows)?;
         }
         for ((dimension, object, account), (sum, rows)) in &self.by_object {
             let o = crate::sie::ObjectRef {
@@ -277,7 +277,7 @@ impl RowSums {
                 object: self.objects.name(*object).to_owned(),
             };
             let name = self.accounts.name(*account);
-            tb.add_movement(name, Some(&o), Amount::new(*sum), *rows)?;
+            tb.add_movement(name, Some(&o), Amount::new(*sum)?, *rows)?;
         }
         Ok(())
     }

@@ -8,8 +8,8 @@ use super::trial_balance::TrialBalance;
 use crate::error::Result;
 use crate::money::Amount;
 use crate::statement::{
-    Budget, IncomeFigure, IncomeLine, IncomeSum, OperatingFigure, OperatingFigures,
-    OperatingReconciliation, OperatingStatement, OperatingUnit,
+    Budget, IncomeFigure, IncomeLine, IncomeSum, OperatingReconciliation, OperatingStatement,
+    OperatingUnit, ReconciledFigure, UnitFigures,
 };
 
 /// A driftredovisning built from a ledger, and how it reconciles to the
@@ -119,14 +119,14 @@ impl LedgerOperating {
                     Some(n) => format!("{object} {n}"),
                     None => object.to_owned(),
                 };
-                let figures = OperatingFigures::new(Budget::new(acc.budget))
+                let figures = UnitFigures::new(Budget::new(acc.budget))
                     .with_outcome(acc.revenue, acc.expenses);
                 OperatingUnit::leaf(name, figures)
             })
             .collect();
         let statement = OperatingStatement::new(leaves)?;
         let mut reconciliation = OperatingReconciliation::new(
-            OperatingFigure::Net,
+            ReconciledFigure::Net,
             IncomeFigure::Sum(IncomeSum::ResultForTheYear),
         );
         if !unallocated.is_zero() {

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::money::Amount;
 use crate::present::format::NumberFormat;
 use crate::present::table::{RatioRow, Table};
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind;
 
 /// Text on one line: control characters (line breaks, tabs) become spaces.
 fn one_line(text: &str) -> String {
@@ -68,7 +68,7 @@ fn grid(table: &Table, format: &NumberFormat, indent: &str) -> Grid {
             line.push(one_line(row.note.as_deref().unwrap_or_default()));
         }
         for c in 0..table.columns.len() {
-            line.push(if row.kind == RowKind::Heading {
+            line.push(if row.kind == StatementRowKind::Heading {
                 String::new()
             } else {
                 figure(table, format, row.cell(c))
@@ -98,10 +98,10 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
     /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind;
     ///
     /// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, vec![Column::outcome("2025-06-30")]);
-    /// t.push_row(TableRow::new("ek", "Eget kapital", RowKind::Line, ValueKind::Stock, vec![Some(Amount::tkr(8_521))]))?;
+    /// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock, vec![Some(Amount::tkr(8_521))]))?;
     /// let text = t.to_text(&NumberFormat::swedish().with_group_separator(Some(' ')));
     /// assert_eq!(text, "Ekonomisk ställning\nBelopp i tkr  2025-06-30\nEget kapital       8 521\n");
     /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -144,14 +144,14 @@ impl Table {
 }
 
 /// The kind of a row as a word for machine forms and class names.
-fn kind_word(kind: RowKind) -> (&'static str, &'static str) {
+fn kind_word(kind: StatementRowKind) -> (&'static str, &'static str) {
     // (Swedish word for CSV, English class name for HTML)
     match kind {
-        RowKind::Heading => ("rubrik", "heading"),
-        RowKind::Line => ("post", "line"),
-        RowKind::Subtotal => ("delsumma", "subtotal"),
-        RowKind::Total => ("summa", "total"),
-        RowKind::OfWhich => ("varav", "of-which"),
+        StatementRowKind::Heading => ("rubrik", "heading"),
+        StatementRowKind::Line => ("post", "line"),
+        StatementRowKind::Subtotal => ("delsumma", "subtotal"),
+        StatementRowKind::Total => ("summa", "total"),
+        StatementRowKind::OfWhich => ("varav", "of-which"),
     }
 }
 
@@ -216,10 +216,10 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
     /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind;
     ///
     /// let mut t = Table::new("RS", Scale::Tkr, vec![Column::outcome("2019")]);
-    /// t.push_row(TableRow::new("r", "Årets resultat", RowKind::Total, ValueKind::Flow, vec![Some(Amount::tkr(12_043))]))?;
+    /// t.push_row(TableRow::new("r", "Årets resultat", StatementRowKind::Total, ValueKind::Flow, vec![Some(Amount::tkr(12_043))]))?;
     /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
     /// assert_eq!(md, "**RS**\n\n| Belopp i tkr | 2019 |\n|:---|---:|\n| **Årets resultat** | **12 043** |\n");
     /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -258,10 +258,9 @@ impl Table {
         }
         out.push('\n');
         for (i, cells) in g.lines.iter().enumerate() {
-            let bold = self
-                .rows
-                .get(i)
-                .is_some_and(|r| matches!(r.kind, RowKind::Subtotal | RowKind::Total));
+            let bold = self.rows.get(i).is_some_and(|r| {
+                matches!(r.kind, StatementRowKind::Subtotal | StatementRowKind::Total)
+            });
             row(&mut out, cells, bold);
         }
         out
@@ -277,10 +276,10 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, Scale};
     /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind;
     ///
     /// let mut t = Table::new("RS", Scale::Tkr, vec![Column::outcome("2019")]);
-    /// t.push_row(TableRow::new("k", "Kostnader; övriga", RowKind::Line, ValueKind::Flow, vec![Some(Amount::kr(-1_234_500))]))?;
+    /// t.push_row(TableRow::new("k", "Kostnader; övriga", StatementRowKind::Line, ValueKind::Flow, vec![Some(Amount::kr(-1_234_500))]))?;
     /// t.decimals = 1;
     /// assert_eq!(t.to_csv(','), "id;post;typ;nivå;not;2019\r\nk;\"Kostnader; övriga\";post;0;;-1234,5\r\n");
     /// assert_eq!(t.to_csv('.'), "id,post,typ,nivå,not,2019\r\nk,Kostnader; övriga,post,0,,-1234.5\r\n");
@@ -353,10 +352,10 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
     /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind;
     ///
     /// let mut t = Table::new("R&R", Scale::Tkr, vec![Column::outcome("2019")]);
-    /// t.push_row(TableRow::new("k", "<b>Kostnader</b>", RowKind::Line, ValueKind::Flow, vec![Some(Amount::tkr(-5))]))?;
+    /// t.push_row(TableRow::new("k", "<b>Kostnader</b>", StatementRowKind::Line, ValueKind::Flow, vec![Some(Amount::tkr(-5))]))?;
     /// let html = t.to_html(&NumberFormat::swedish());
     /// assert!(html.contains("<caption>R&amp;R</caption>"));
     /// assert!(html.contains("<th scope=\"row\">&lt;b&gt;Kostnader&lt;/b&gt;</th>"));
@@ -416,7 +415,7 @@ impl Table {
                 );
             }
             for c in 0..self.columns.len() {
-                let text = if row.kind == RowKind::Heading {
+                let text = if row.kind == StatementRowKind::Heading {
                     String::new()
                 } else {
                     figure(self, format, row.cell(c))
@@ -461,7 +460,7 @@ mod tests {
             TableRow::new(
                 "a",
                 "Årets resultat",
-                RowKind::Total,
+                StatementRowKind::Total,
                 ValueKind::Flow,
                 vec![Some(Amount::tkr(-1_234)), None],
             )
@@ -472,7 +471,7 @@ mod tests {
             TableRow::new(
                 "b",
                 "Övrigt",
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Flow,
                 vec![Some(Amount::tkr(5)), Some(Amount::kr(499))],
             )

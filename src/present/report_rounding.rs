@@ -40,7 +40,7 @@ use crate::error::{Error, Result};
 use crate::money::{Amount, RoundingMode};
 use crate::present::rounding::{RoundedTable, Rounding};
 use crate::present::table::{ColumnKind, Table};
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind as RowKind;
 
 /// A cell of one of a report's tables (cellreferens): the table's position in the list
 /// given to [`ReportRounding::round`], the row's id and the column's position.

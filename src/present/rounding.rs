@@ -180,13 +180,13 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, Scale};
     /// use kommunal_redovisning::present::{Column, Rounding, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind;
     ///
     /// let mut t = Table::new("Exempel", Scale::Kr, vec![Column::outcome("2025")]);
     /// for (id, kr) in [("a", 1_400), ("b", 1_400), ("c", -1_300)] {
-    ///     t.push_row(TableRow::new(id, id, RowKind::Line, ValueKind::Flow, vec![Some(Amount::kr(kr))]))?;
+    ///     t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, vec![Some(Amount::kr(kr))]))?;
     /// }
-    /// t.push_row(TableRow::new("s", "Summa", RowKind::Total, ValueKind::Flow, vec![Some(Amount::kr(1_500))])
+    /// t.push_row(TableRow::new("s", "Summa", StatementRowKind::Total, ValueKind::Flow, vec![Some(Amount::kr(1_500))])
     ///     .with_sum_of(["a", "b", "c"]))?;
     ///
     /// // Rounded one by one: 1 + 1 − 1 = 1, but the sum 1,5 rounds to 2.
@@ -578,9 +578,9 @@ impl Footing<'_> {
 mod tests {
     use super::*;
     use crate::present::table::{Column, TableRow, ValueKind};
-    use crate::statement::RowKind;
+    use crate::statement::StatementRowKind;
 
-    fn table(lines: &[i64], sum_kind: RowKind) -> Table {
+    fn table(lines: &[i64], sum_kind: StatementRowKind) -> Table {
         let mut t = Table::new("T", Scale::Kr, vec![Column::outcome("x")]);
         let mut ids = Vec::new();
         for (i, kr) in lines.iter().enumerate() {
@@ -588,7 +588,7 @@ mod tests {
             t.push_row(TableRow::new(
                 id.clone(),
                 id.clone(),
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Flow,
                 vec![Some(Amount::kr(*kr))],
             ))
@@ -621,11 +621,11 @@ mod tests {
     fn mixed_signs_use_floor_remainders() {
         // −1,6 (floor −2, remainder 0,4) and 2,3 and 0,6: exact sum 1,3 → 1.
         // Rounded one by one: −2 + 2 + 1 = 1: already foots, nothing moves.
-        let t = table(&[-1_600, 2_300, 600], RowKind::Total);
+        let t = table(&[-1_600, 2_300, 600], StatementRowKind::Total);
         let r = t.rounded(&Rounding::new(Scale::Tkr)).unwrap();
         assert_eq!(cells(&r.table), [-2, 2, 1, 1]);
         // −1,4 − 1,4 − 1,45 = −4,25 → −4; one by one −1 −1 −1 = −3: one line goes down.
-        let t = table(&[-1_400, -1_400, -1_450], RowKind::Total);
+        let t = table(&[-1_400, -1_400, -1_450], StatementRowKind::Total);
         let r = t.rounded(&Rounding::new(Scale::Tkr)).unwrap();
         // −1,45 has the smallest remainder above its floor −2 (0,55 vs 0,6), so it is
         // nearest the unit below.
@@ -641,7 +641,7 @@ mod tests {
             t.push_row(TableRow::new(
                 format!("l{i}"),
                 "l",
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Stock,
                 vec![Some(Amount::kr(*kr))],
             ))
@@ -650,7 +650,7 @@ mod tests {
                 TableRow::new(
                     format!("s{i}"),
                     "s",
-                    RowKind::Subtotal,
+                    StatementRowKind::Subtotal,
                     ValueKind::Stock,
                     vec![Some(Amount::kr(*kr))],
                 )
@@ -662,7 +662,7 @@ mod tests {
             TableRow::new(
                 "t",
                 "Summa",
-                RowKind::Total,
+                StatementRowKind::Total,
                 ValueKind::Stock,
                 vec![Some(Amount::kr(1_200))],
             )
@@ -682,7 +682,7 @@ mod tests {
 
     #[test]
     fn decimals_and_modes() {
-        let t = table(&[1_250, 1_250, 1_250], RowKind::Total);
+        let t = table(&[1_250, 1_250, 1_250], StatementRowKind::Total);
         let r = t
             .rounded(&Rounding::new(Scale::Tkr).with_decimals(1))
             .unwrap();
@@ -717,7 +717,7 @@ mod tests {
 
     #[test]
     fn inconsistent_exact_sums_are_refused() {
-        let mut t = table(&[1, 2], RowKind::Total);
+        let mut t = table(&[1, 2], StatementRowKind::Total);
         t.rows[2].cells[0] = Some(Amount::kr(4));
         let err = t.rounded(&Rounding::default()).unwrap_err().to_string();
         assert!(err.contains("cannot be footed"), "{err}");
@@ -736,7 +736,7 @@ mod tests {
             let mut row = TableRow::new(
                 format!("s{i}"),
                 "s",
-                RowKind::Subtotal,
+                StatementRowKind::Subtotal,
                 ValueKind::Flow,
                 vec![Some(Amount::kr(1_600))],
             );

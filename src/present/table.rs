@@ -2,7 +2,7 @@
 //!
 //! A [`Table`] has columns — periods or scenarios such as utfall, budget, prognos,
 //! avvikelse, föregående period, any number of them — and rows with a label, a depth,
-//! a [`RowKind`], an optional note reference, a flow/stock flag ([`ValueKind`]) and one
+//! a [`StatementRowKind`], an optional note reference, a flow/stock flag ([`ValueKind`]) and one
 //! `Option<Amount>` cell per column. A sum row lists the ids of the rows it adds up
 //! ([`TableRow::sum_of`]); presentation rounding uses that to foot the table.
 //! Key ratios printed under a
@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent, Scale};
 use crate::statement::{
-    BalanceSheet, BalanceSum, DetailKind, IncomeLine, IncomeStatement, IncomeSum, RowKind,
-    StatementLayout, StatementRow,
+    BalanceSheet, BalanceSum, DetailKind, IncomeLine, IncomeStatement, IncomeSum, StatementLayout,
+    StatementRow, StatementRowKind,
 };
 
 /// What a column of a table holds (kolumntyp): an outcome, a budget, a forecast …
@@ -122,9 +122,9 @@ pub enum ValueKind {
 /// ```
 /// use kommunal_redovisning::Amount;
 /// use kommunal_redovisning::present::{TableRow, ValueKind};
-/// use kommunal_redovisning::statement::RowKind;
+/// use kommunal_redovisning::statement::StatementRowKind;
 ///
-/// let row = TableRow::new("skatteintakter", "Skatteintäkter", RowKind::Line, ValueKind::Flow,
+/// let row = TableRow::new("skatteintakter", "Skatteintäkter", StatementRowKind::Line, ValueKind::Flow,
 ///     vec![Some(Amount::tkr(257_770))]).with_note("4");
 /// assert_eq!(row.note.as_deref(), Some("4"));
 /// ```
@@ -138,7 +138,7 @@ pub struct TableRow {
     /// The Swedish label as printed.
     pub label: String,
     /// Heading, line, subtotal, total or "varav".
-    pub kind: RowKind,
+    pub kind: StatementRowKind,
     /// Indentation level, 0 for top-level rows.
     #[cfg_attr(feature = "serde", serde(default))]
     pub depth: u8,
@@ -169,7 +169,7 @@ impl TableRow {
     pub fn new(
         id: impl Into<String>,
         label: impl Into<String>,
-        kind: RowKind,
+        kind: StatementRowKind,
         value_kind: ValueKind,
         cells: Vec<Option<Amount>>,
     ) -> Self {
@@ -487,10 +487,10 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, Scale};
     /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind;
     ///
     /// let mut t = Table::new("Driftredovisning", Scale::Tkr, vec![Column::outcome("Utfall"), Column::budget("Budget")]);
-    /// t.push_row(TableRow::new("a", "Kansli", RowKind::Line, ValueKind::Flow,
+    /// t.push_row(TableRow::new("a", "Kansli", StatementRowKind::Line, ValueKind::Flow,
     ///     vec![Some(Amount::tkr(-950)), Some(Amount::tkr(-1_000))]))?;
     /// t.push_deviation("Avvikelse", 0, 1)?;
     /// assert_eq!(t.rows[0].cells[2], Some(Amount::tkr(50)));
@@ -886,14 +886,26 @@ mod tests {
     fn validate_finds_cycles_and_missing_parts() {
         let mut t = Table::new("T", Scale::Kr, vec![Column::outcome("x")]);
         t.push_row(
-            TableRow::new("a", "A", RowKind::Subtotal, ValueKind::Flow, vec![None])
-                .with_sum_of(["b"]),
+            TableRow::new(
+                "a",
+                "A",
+                StatementRowKind::Subtotal,
+                ValueKind::Flow,
+                vec![None],
+            )
+            .with_sum_of(["b"]),
         )
         .unwrap();
         assert!(t.validate().unwrap_err().to_string().contains("not a row"));
         t.push_row(
-            TableRow::new("b", "B", RowKind::Subtotal, ValueKind::Flow, vec![None])
-                .with_sum_of(["a"]),
+            TableRow::new(
+                "b",
+                "B",
+                StatementRowKind::Subtotal,
+                ValueKind::Flow,
+                vec![None],
+            )
+            .with_sum_of(["a"]),
         )
         .unwrap();
         assert!(
@@ -906,7 +918,7 @@ mod tests {
             t.push_row(TableRow::new(
                 "c",
                 "C",
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Flow,
                 vec![]
             ))
@@ -916,7 +928,7 @@ mod tests {
             t.push_row(TableRow::new(
                 "a",
                 "A",
-                RowKind::Line,
+                StatementRowKind::Line,
                 ValueKind::Flow,
                 vec![None]
             ))
@@ -934,7 +946,7 @@ mod tests {
         t.push_row(TableRow::new(
             "a",
             "A",
-            RowKind::Line,
+            StatementRowKind::Line,
             ValueKind::Flow,
             vec![Some(Amount::tkr(5)), None],
         ))

@@ -3,7 +3,7 @@
 //! investeringsredovisning), the full förvaltningsberättelse (LKBR 11 kap.) and the
 //! seven sick-leave ratios.
 
-use crate::balanced_budget::{BalancedBudgetStatement, Basis};
+use crate::balanced_budget::{BalancedBudgetStatement, ResultBasis};
 use crate::entity::Entity;
 use crate::error::Result;
 use crate::money::{Amount, Scale};
@@ -20,7 +20,7 @@ use super::document::{
     investment_blocks, key_figure_blocks, note_blocks, operating_blocks, sick_leave_blocks,
     text_blocks,
 };
-use super::interim::{Finding, FindingKind, Note, Section, money};
+use super::interim::{Note, ReportFinding, ReportFindingKind, Section, money};
 use super::mode::DocumentMode;
 use super::parts::{AbsentPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document};
@@ -87,7 +87,7 @@ impl AnnualManagementReport {
 ///
 /// ```
 /// use kommunal_redovisning::{Entity, EntityKind, FinancialYear};
-/// use kommunal_redovisning::report::{AnnualReport, FindingKind};
+/// use kommunal_redovisning::report::{AnnualReport, ReportFindingKind};
 ///
 /// let r = AnnualReport::new(
 ///     Entity::new("Exempelkommun", EntityKind::Kommun),
@@ -95,7 +95,7 @@ impl AnnualManagementReport {
 /// );
 /// let missing = r.check_completeness();
 /// assert!(missing.iter().any(|f| f.part == "kassaflödesanalys"));
-/// assert!(missing.iter().all(|f| f.kind == FindingKind::Missing));
+/// assert!(missing.iter().all(|f| f.kind == ReportFindingKind::Missing));
 /// ```
 #[doc(alias = "årsredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -196,13 +196,18 @@ impl AnnualReport {
     /// Checks that each part LKBR requires of an årsredovisning is present: the
     /// statements of 4 kap. 1 § (with the previous year), every part of the
     /// förvaltningsberättelse (11 kap.), the balanskravsresultat on the outcome, the
-    /// goal evaluation, and the seven sick-leave ratios. One [`FindingKind::Missing`]
+    /// goal evaluation, and the seven sick-leave ratios. One [`ReportFindingKind::Missing`]
     /// per missing part.
     #[must_use]
-    pub fn check_completeness(&self) -> Vec<Finding> {
+    pub fn check_completeness(&self) -> Vec<ReportFinding> {
         let mut out = Vec::new();
         let mut missing = |part: &str, source: &str, message: String| {
-            out.push(Finding::new(FindingKind::Missing, part, source, message));
+            out.push(ReportFinding::new(
+                ReportFindingKind::Missing,
+                part,
+                source,
+                message,
+            ));
         };
         let reason = |p: ReportPart| {
             self.absent_reason(p)
@@ -287,7 +292,7 @@ impl AnnualReport {
                 "LKBR 11 kap.; KL 11 kap. 12 §",
                 "balanskravsutredning saknas".to_owned(),
             ),
-            Some(bk) if bk.basis() != Basis::Outcome => missing(
+            Some(bk) if bk.basis() != ResultBasis::Outcome => missing(
                 "balanskravsresultat",
                 "LKBR 11 kap.",
                 format!(
@@ -344,15 +349,17 @@ impl AnnualReport {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`].
-    pub fn check_consistency(&self) -> Result<Vec<Finding>> {
+    pub fn check_consistency(&self) -> Result<Vec<ReportFinding>> {
         let mut out = Vec::new();
         let verdict = |r: std::result::Result<(), crate::Error>,
                        part: &str,
                        source: &str,
                        ok: &str| {
             match r {
-                Ok(()) => Finding::new(FindingKind::Info, part, source, ok.to_owned()),
-                Err(e) => Finding::new(FindingKind::Inconsistent, part, source, e.to_string()),
+                Ok(()) => ReportFinding::new(ReportFindingKind::Info, part, source, ok.to_owned()),
+                Err(e) => {
+                    ReportFinding::new(ReportFindingKind::Inconsistent, part, source, e.to_string())
+                }
             }
         };
         if let (Some(rs), Some(o), Some(c)) = (
@@ -360,8 +367,7 @@ impl AnnualReport {
             &self.balance_sheet_previous,
             &self.balance_sheet,
         ) {
-            let rec =
-                EquityReconciliation::new(o.equity()?, rs.result_for_the_year()?, c.equity()?);
+            let rec = EquityReconciliation::new(o.equity(), rs.result_for_the_year(), c.equity());
             out.push(verdict(
                 rec.check(),
                 "eget kapital",
@@ -370,14 +376,14 @@ impl AnnualReport {
             ));
         }
         if let (Some(rs), Some(bk)) = (&self.income_statement, &self.balanced_budget) {
-            let a: Amount = rs.result_for_the_year()?;
+            let a: Amount = rs.result_for_the_year();
             let b = bk.result_for_the_year();
             let (kind, word) = if a == b {
-                (FindingKind::Info, "stämmer")
+                (ReportFindingKind::Info, "stämmer")
             } else {
-                (FindingKind::Inconsistent, "stämmer inte")
+                (ReportFindingKind::Inconsistent, "stämmer inte")
             };
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 kind,
                 "balanskravsresultat",
                 "LKBR 11 kap.",

@@ -18,7 +18,7 @@ use crate::statement::{
     StatementRow,
 };
 
-use super::interim::{Finding, FindingKind, InterimReport, Note, Section};
+use super::interim::{InterimReport, Note, ReportFinding, ReportFindingKind, Section};
 use super::mode::DocumentMode;
 use super::parts::{ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document, Grid};
@@ -665,11 +665,11 @@ pub(crate) fn note_blocks(notes: &[Note]) -> Vec<Block> {
 /// The checks as an unnumbered appendix, with the rows that absorbed a rounding
 /// difference.
 pub(crate) fn findings_section(
-    completeness: &[Finding],
-    consistency: &[Finding],
+    completeness: &[ReportFinding],
+    consistency: &[ReportFinding],
     rounding: &RoundedReport,
 ) -> DocSection {
-    let line = |f: &Finding| {
+    let line = |f: &ReportFinding| {
         format!(
             "[{}] {}: {} ({})",
             f.kind.label(),
@@ -693,11 +693,15 @@ pub(crate) fn findings_section(
         s.blocks.push(Block::List(missing));
     }
     s.blocks.push(Block::Heading("Överensstämmelse".to_owned()));
-    let mut ordered: Vec<&Finding> = consistency
+    let mut ordered: Vec<&ReportFinding> = consistency
         .iter()
-        .filter(|f| f.kind != FindingKind::Info)
+        .filter(|f| f.kind != ReportFindingKind::Info)
         .collect();
-    ordered.extend(consistency.iter().filter(|f| f.kind == FindingKind::Info));
+    ordered.extend(
+        consistency
+            .iter()
+            .filter(|f| f.kind == ReportFindingKind::Info),
+    );
     let lines: Vec<String> = ordered.into_iter().map(line).collect();
     if lines.is_empty() {
         s.blocks.push(Block::Paragraph(
@@ -771,7 +775,7 @@ pub(crate) fn report_rounding() -> ReportRounding {
 pub(crate) fn finish(
     mut doc: Document,
     mode: DocumentMode,
-    findings: impl FnOnce() -> Result<(Vec<Finding>, Vec<Finding>)>,
+    findings: impl FnOnce() -> Result<(Vec<ReportFinding>, Vec<ReportFinding>)>,
 ) -> Result<Document> {
     if mode.is_publish() {
         doc.prepare_for_publication();

@@ -268,12 +268,12 @@ impl Stated {
     }
 }
 
-/// What kind of problem a [`Finding`] is.
+/// What kind of problem a [`ReportFinding`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "iakttagelse")]
-pub enum FindingKind {
+pub enum ReportFindingKind {
     /// A part the law or R17 requires is missing.
     Missing,
     /// Two figures that must agree do not, beyond rounding.
@@ -289,17 +289,17 @@ pub enum FindingKind {
     Criteria,
 }
 
-impl FindingKind {
+impl ReportFindingKind {
     /// The Swedish word used in output.
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            FindingKind::Missing => "saknas",
-            FindingKind::Inconsistent => "stämmer inte",
-            FindingKind::Rounding => "avrundning",
-            FindingKind::Late => "för sent",
-            FindingKind::Info => "info",
-            FindingKind::Criteria => "kriterier",
+            ReportFindingKind::Missing => "saknas",
+            ReportFindingKind::Inconsistent => "stämmer inte",
+            ReportFindingKind::Rounding => "avrundning",
+            ReportFindingKind::Late => "för sent",
+            ReportFindingKind::Info => "info",
+            ReportFindingKind::Criteria => "kriterier",
         }
     }
 }
@@ -308,9 +308,9 @@ impl FindingKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
-pub struct Finding {
+pub struct ReportFinding {
     /// What kind of finding.
-    pub kind: FindingKind,
+    pub kind: ReportFindingKind,
     /// The part of the report concerned, e.g. "resultaträkning".
     pub part: String,
     /// The rule's source, e.g. "LKBR 13 kap. 1 §".
@@ -319,14 +319,14 @@ pub struct Finding {
     pub message: String,
 }
 
-impl Finding {
+impl ReportFinding {
     pub(crate) fn new(
-        kind: FindingKind,
+        kind: ReportFindingKind,
         part: &str,
         source: &str,
         message: impl Into<String>,
     ) -> Self {
-        Finding {
+        ReportFinding {
             kind,
             part: part.to_owned(),
             source: source.to_owned(),
@@ -352,7 +352,7 @@ impl Finding {
 /// ```
 /// use kommunal_redovisning::{Amount, Entity, EntityKind, Period};
 /// use kommunal_redovisning::report::{
-///     FindingKind, InterimReport, Stated, StatedFigure, StatedValue,
+///     ReportFindingKind, InterimReport, Stated, StatedFigure, StatedValue,
 /// };
 ///
 /// let mut r = InterimReport::new(
@@ -364,7 +364,7 @@ impl Finding {
 /// r.stated.push(Stated::new(StatedFigure::Equity(d("2025-06-30")), StatedValue::tkr(8_521)));
 /// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_148)));
 /// let findings = r.check_consistency()?;
-/// assert!(findings.iter().all(|f| f.kind != FindingKind::Inconsistent));
+/// assert!(findings.iter().all(|f| f.kind != ReportFindingKind::Inconsistent));
 /// let missing = r.check_completeness()?;
 /// assert!(missing.iter().any(|f| f.part == "resultaträkning"));
 /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -524,19 +524,19 @@ impl InterimReport {
     }
 
     /// Checks that each part the law and R17 require is present. One
-    /// [`FindingKind::Missing`] finding per missing part, with its source (and why the
-    /// source lacks it, when [`InterimReport::absent`] says); [`FindingKind::Info`] for
+    /// [`ReportFindingKind::Missing`] finding per missing part, with its source (and why the
+    /// source lacks it, when [`InterimReport::absent`] says); [`ReportFindingKind::Info`] for
     /// parts the source announces but does not give that are not required; nothing when
     /// all is there.
     ///
     /// # Errors
     ///
     /// Only date arithmetic at the edge of chrono's range.
-    pub fn check_completeness(&self) -> Result<Vec<Finding>> {
-        use FindingKind::{Info, Late, Missing};
+    pub fn check_completeness(&self) -> Result<Vec<ReportFinding>> {
+        use ReportFindingKind::{Info, Late, Missing};
         let mut out = Vec::new();
         if let Err(e) = self.period.check_interim() {
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 Missing,
                 "period",
                 "LKBR 13 kap. 1 §",
@@ -544,7 +544,7 @@ impl InterimReport {
             ));
         }
         if self.management_report.is_empty() {
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 Missing,
                 "förenklad förvaltningsberättelse",
                 "LKBR 13 kap.; RKR R17",
@@ -595,11 +595,11 @@ impl InterimReport {
         ];
         for (present, part, source, message) in statements {
             if !present {
-                out.push(Finding::new(Missing, part, source, message));
+                out.push(ReportFinding::new(Missing, part, source, message));
             }
         }
         if self.forecast.result()?.is_none() {
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 Missing,
                 "helårsprognos",
                 "RKR R17",
@@ -607,14 +607,14 @@ impl InterimReport {
             ));
         }
         match &self.forecast.balanced_budget {
-            None => out.push(Finding::new(
+            None => out.push(ReportFinding::new(
                 Missing,
                 "balanskravsresultat",
                 "RKR R17; LKBR 11 kap. 10 §",
                 "balanskravsresultatet bedöms inte utifrån helårsprognosen",
             )),
-            Some(bk) if bk.basis() != crate::balanced_budget::Basis::Forecast => {
-                out.push(Finding::new(
+            Some(bk) if bk.basis() != crate::balanced_budget::ResultBasis::Forecast => {
+                out.push(ReportFinding::new(
                     Missing,
                     "balanskravsresultat",
                     "RKR R17",
@@ -627,7 +627,7 @@ impl InterimReport {
             Some(_) => {}
         }
         if self.goals.as_ref().is_none_or(|g| g.areas.is_empty()) {
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 Missing,
                 "måluppfyllelse",
                 "RKR R17; KL 11 kap.",
@@ -636,7 +636,7 @@ impl InterimReport {
         }
         for kind in NoteKind::R17 {
             if !self.notes.iter().any(|n| n.kind == kind) {
-                out.push(Finding::new(
+                out.push(ReportFinding::new(
                     Missing,
                     "noter",
                     "RKR R17",
@@ -686,7 +686,7 @@ impl InterimReport {
                 }
                 _ => continue,
             };
-            out.push(Finding::new(Info, a.part.label(), source, message));
+            out.push(ReportFinding::new(Info, a.part.label(), source, message));
         }
         if self.forecast.balanced_budget.is_some()
             && !self.forecast.balanced_budget_table_in_source
@@ -695,7 +695,7 @@ impl InterimReport {
                 .iter()
                 .any(|a| a.part == ReportPart::BalancedBudgetTable)
         {
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 Info,
                 ReportPart::BalancedBudgetTable.label(),
                 "RKR R17",
@@ -713,7 +713,7 @@ impl InterimReport {
                 plus_two
             };
             if delivered > deadline {
-                out.push(Finding::new(
+                out.push(ReportFinding::new(
                     Late,
                     "överlämnande",
                     "KL 11 kap. 16 §",
@@ -743,14 +743,14 @@ impl InterimReport {
     ///   and their totals
     ///   against each other.
     ///
-    /// Differences within the printed rounding are [`FindingKind::Rounding`]; agreements
-    /// are [`FindingKind::Info`] so the reader sees what was checked.
+    /// Differences within the printed rounding are [`ReportFindingKind::Rounding`]; agreements
+    /// are [`ReportFindingKind::Info`] so the reader sees what was checked.
     ///
     /// # Errors
     ///
     /// [`crate::Error::Overflow`]; errors of the goal evaluation
     /// ([`crate::Error::InvalidRule`] for data that does not fit its target kind).
-    pub fn check_consistency(&self) -> Result<Vec<Finding>> {
+    pub fn check_consistency(&self) -> Result<Vec<ReportFinding>> {
         let mut out = self.check_financial_figures()?;
         out.extend(self.check_forecast()?);
         if let Some(goals) = &self.goals {
@@ -760,7 +760,7 @@ impl InterimReport {
         Ok(out)
     }
 
-    fn check_financial_figures(&self) -> Result<Vec<Finding>> {
+    fn check_financial_figures(&self) -> Result<Vec<ReportFinding>> {
         let mut out = Vec::new();
         let start_date = self.period.balance_comparison_date()?;
         let end_date = self.period.end();
@@ -777,7 +777,7 @@ impl InterimReport {
         // Periodens resultat: stated, in the resultaträkning, and as the change in equity.
         let stated_result = amount(&StatedFigure::PeriodResult);
         if let (Some((stated, scale)), Some(rs)) = (stated_result, &self.income_statement) {
-            let exact = rs.result_for_the_year()?;
+            let exact = rs.result_for_the_year();
             out.push(compare_amounts(
                 "periodens resultat",
                 "LKBR 5 kap.",
@@ -794,14 +794,14 @@ impl InterimReport {
                 return Ok(Some((a, s, 1)));
             }
             match sheet {
-                Some(b) => Ok(Some((b.equity()?, Scale::Kr, 0))),
+                Some(b) => Ok(Some((b.equity(), Scale::Kr, 0))),
                 None => Ok(None),
             }
         };
         let opening = equity_at(start_date, &self.balance_sheet_comparison)?;
         let closing = equity_at(end_date, &self.balance_sheet)?;
         let result = match (stated_result, &self.income_statement) {
-            (_, Some(rs)) => Some((rs.result_for_the_year()?, Scale::Kr, 0)),
+            (_, Some(rs)) => Some((rs.result_for_the_year(), Scale::Kr, 0)),
             (Some((a, s)), None) => Some((a, s, 1)),
             (None, None) => None,
         };
@@ -831,12 +831,12 @@ impl InterimReport {
             let equity = equity_at(date, sheet)?.map(|e| e.0);
             let assets = match (amount(&StatedFigure::TotalAssets(date)), sheet) {
                 (Some((a, _)), _) => Some(a),
-                (None, Some(b)) => Some(b.total_assets()?),
+                (None, Some(b)) => Some(b.total_assets()),
                 (None, None) => None,
             };
             let (Some(equity), Some(assets)) = (equity, assets) else {
-                out.push(Finding::new(
-                    FindingKind::Info,
+                out.push(ReportFinding::new(
+                    ReportFindingKind::Info,
                     "soliditet",
                     "Kolada N03106",
                     format!(
@@ -848,13 +848,13 @@ impl InterimReport {
             let computed = crate::ratio::equity_ratio(equity, assets)?;
             let rounded = computed.round(decimals, RoundingMode::HalfAwayFromZero);
             let (kind, verdict) = if rounded == percent {
-                (FindingKind::Info, "stämmer")
+                (ReportFindingKind::Info, "stämmer")
             } else {
-                (FindingKind::Inconsistent, "stämmer inte")
+                (ReportFindingKind::Inconsistent, "stämmer inte")
             };
             let sv = NumberFormat::swedish();
             let p = sv.with_decimals(decimals);
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 kind,
                 "soliditet",
                 "Kolada N03106",
@@ -874,8 +874,8 @@ impl InterimReport {
             .filter(|s| matches!(s.figure, StatedFigure::TotalBorrowing(_)))
         {
             if self.balance_sheet.is_none() {
-                out.push(Finding::new(
-                    FindingKind::Info,
+                out.push(ReportFinding::new(
+                    ReportFindingKind::Info,
                     "låneskuld",
                     "LKBR 6 kap.",
                     format!(
@@ -888,7 +888,7 @@ impl InterimReport {
         Ok(out)
     }
 
-    fn check_forecast(&self) -> Result<Vec<Finding>> {
+    fn check_forecast(&self) -> Result<Vec<ReportFinding>> {
         let mut out = Vec::new();
         let part = "helårsprognos";
         if let Some(table) = &self.forecast.by_unit {
@@ -897,12 +897,12 @@ impl InterimReport {
                 let found = table.rows()?.compare_printed(printed, Amount::ZERO)?;
                 for f in &found {
                     let kind = match f.kind {
-                        PrintedDifferenceKind::Rounding => FindingKind::Rounding,
+                        PrintedDifferenceKind::Rounding => ReportFindingKind::Rounding,
                         PrintedDifferenceKind::Error | PrintedDifferenceKind::NotFound => {
-                            FindingKind::Inconsistent
+                            ReportFindingKind::Inconsistent
                         }
                     };
-                    out.push(Finding::new(
+                    out.push(ReportFinding::new(
                         kind,
                         part,
                         "RKR R17",
@@ -916,8 +916,8 @@ impl InterimReport {
                     ));
                 }
                 if found.is_empty() {
-                    out.push(Finding::new(
-                        FindingKind::Info,
+                    out.push(ReportFinding::new(
+                        ReportFindingKind::Info,
                         part,
                         "RKR R17",
                         format!(
@@ -978,8 +978,8 @@ fn tkr() -> Scale {
 }
 
 /// The goal evaluation's findings and the criteria's gaps, as report findings.
-fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Finding>> {
-    use crate::goal::Finding as G;
+fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<ReportFinding>> {
+    use crate::goal::GoalFinding as G;
     let mut out = Vec::new();
     let levels = goals.scale.levels();
     let part = "måluppfyllelse";
@@ -991,8 +991,8 @@ fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Finding>> {
             (None, Some(a)) => format!("nedanför \"{a}\""),
             (None, None) => String::new(),
         };
-        out.push(Finding::new(
-            FindingKind::Criteria,
+        out.push(ReportFinding::new(
+            ReportFindingKind::Criteria,
             part,
             "KL 11 kap. 1 §; rapportens bedömningskriterier",
             format!(
@@ -1006,13 +1006,13 @@ fn check_goals(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Finding>> {
     let ev = goals.evaluate(date)?;
     for f in &ev.findings {
         let kind = match f {
-            G::Disagreement { .. } => FindingKind::Inconsistent,
-            G::InGap { .. } | G::MetDisagreesWithLevel { .. } => FindingKind::Criteria,
+            G::Disagreement { .. } => ReportFindingKind::Inconsistent,
+            G::InGap { .. } | G::MetDisagreesWithLevel { .. } => ReportFindingKind::Criteria,
             G::NotReported { .. } | G::MissingOutcome { .. } | G::NoTargetValues { .. } => {
-                FindingKind::Info
+                ReportFindingKind::Info
             }
         };
-        out.push(Finding::new(
+        out.push(ReportFinding::new(
             kind,
             part,
             "KL 11 kap. 1 §; RKR R17",
@@ -1044,14 +1044,14 @@ pub(crate) fn money(a: Amount) -> String {
 
 /// The published sick-leave tables: valid, totals between the groups, and the same
 /// total in every table for each column.
-fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Finding>> {
+fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<ReportFinding>> {
     let mut out = Vec::new();
     let name = "sjukfrånvaro";
     let source = "LKBR 11 kap. (sjukfrånvaro)";
     for t in &part.published {
         if let Err(e) = t.validate() {
-            out.push(Finding::new(
-                FindingKind::Inconsistent,
+            out.push(ReportFinding::new(
+                ReportFindingKind::Inconsistent,
                 name,
                 source,
                 format!("{}: {e}", t.title),
@@ -1060,19 +1060,20 @@ fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Findi
         }
         for c in t.check_total_between_groups()? {
             let (kind, verdict) = match &c.verdict {
-                PartitionVerdict::Consistent => (FindingKind::Info, "stämmer".to_owned()),
+                PartitionVerdict::Consistent => (ReportFindingKind::Info, "stämmer".to_owned()),
                 PartitionVerdict::WithinRounding => (
-                    FindingKind::Rounding,
+                    ReportFindingKind::Rounding,
                     "stämmer inom avrundningen".to_owned(),
                 ),
                 PartitionVerdict::Inconsistent => {
-                    (FindingKind::Inconsistent, "stämmer inte".to_owned())
+                    (ReportFindingKind::Inconsistent, "stämmer inte".to_owned())
                 }
-                PartitionVerdict::NotCheckable(why) => {
-                    (FindingKind::Info, format!("kan inte kontrolleras ({why})"))
-                }
+                PartitionVerdict::NotCheckable(why) => (
+                    ReportFindingKind::Info,
+                    format!("kan inte kontrolleras ({why})"),
+                ),
             };
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 kind,
                 name,
                 source,
@@ -1112,11 +1113,11 @@ fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Findi
             let d = decimals.min(t.decimals);
             let same = total.round(d, RoundingMode::HalfAwayFromZero)
                 == percent.round(d, RoundingMode::HalfAwayFromZero);
-            out.push(Finding::new(
+            out.push(ReportFinding::new(
                 if same {
-                    FindingKind::Info
+                    ReportFindingKind::Info
                 } else {
-                    FindingKind::Inconsistent
+                    ReportFindingKind::Inconsistent
                 },
                 name,
                 source,
@@ -1130,8 +1131,8 @@ fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Findi
             ));
         }
         if !compared {
-            out.push(Finding::new(
-                FindingKind::Info,
+            out.push(ReportFinding::new(
+                ReportFindingKind::Info,
                 name,
                 source,
                 format!(
@@ -1153,11 +1154,11 @@ fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Findi
                 );
                 if let (Some(a), Some(b)) = (a, b) {
                     let kind = if a == b {
-                        FindingKind::Info
+                        ReportFindingKind::Info
                     } else {
-                        FindingKind::Inconsistent
+                        ReportFindingKind::Inconsistent
                     };
-                    out.push(Finding::new(
+                    out.push(ReportFinding::new(
                         kind,
                         name,
                         source,
@@ -1190,7 +1191,7 @@ fn compare_amounts(
     right: (&str, Amount),
     scale: Scale,
     rounded_terms: u32,
-) -> Result<Finding> {
+) -> Result<ReportFinding> {
     let diff = left.1.checked_sub(right.1)?.abs();
     let half_unit = scale
         .factor()
@@ -1200,18 +1201,18 @@ fn compare_amounts(
         .checked_mul(Decimal::from(rounded_terms))
         .unwrap_or(Decimal::MAX);
     let kind = if diff.is_zero() {
-        FindingKind::Info
+        ReportFindingKind::Info
     } else if diff.as_decimal() <= tolerance {
-        FindingKind::Rounding
+        ReportFindingKind::Rounding
     } else {
-        FindingKind::Inconsistent
+        ReportFindingKind::Inconsistent
     };
     let verdict = match kind {
-        FindingKind::Info => "stämmer".to_owned(),
-        FindingKind::Rounding => format!("skiljer sig {} (inom avrundningen)", money(diff)),
+        ReportFindingKind::Info => "stämmer".to_owned(),
+        ReportFindingKind::Rounding => format!("skiljer sig {} (inom avrundningen)", money(diff)),
         _ => format!("stämmer inte (skillnad {})", money(diff)),
     };
-    Ok(Finding::new(
+    Ok(ReportFinding::new(
         kind,
         what,
         source,
@@ -1268,7 +1269,10 @@ mod tests {
     fn lystkom_figures_agree() {
         let f = lystkom().check_consistency().unwrap();
         assert_eq!(f.len(), 3, "{f:#?}");
-        assert!(f.iter().all(|x| x.kind == FindingKind::Info), "{f:#?}");
+        assert!(
+            f.iter().all(|x| x.kind == ReportFindingKind::Info),
+            "{f:#?}"
+        );
     }
 
     #[test]
@@ -1289,7 +1293,7 @@ mod tests {
         let f = r.check_consistency().unwrap();
         assert_eq!(
             f.iter()
-                .filter(|x| x.kind == FindingKind::Inconsistent)
+                .filter(|x| x.kind == ReportFindingKind::Inconsistent)
                 .count(),
             2,
             "{f:#?}"
@@ -1303,7 +1307,10 @@ mod tests {
         r.stated
             .push(Stated::new(StatedFigure::PeriodResult, tkr(2_149)));
         let f = r.check_consistency().unwrap();
-        assert!(f.iter().any(|x| x.kind == FindingKind::Rounding), "{f:#?}");
+        assert!(
+            f.iter().any(|x| x.kind == ReportFindingKind::Rounding),
+            "{f:#?}"
+        );
     }
 
     #[test]
@@ -1332,13 +1339,16 @@ mod tests {
         r.delivered_on = Some(d("2025-09-01"));
         let f = r.check_completeness().unwrap();
         assert!(!f.iter().any(|x| x.part == "noter"));
-        assert!(f.iter().any(|x| x.kind == FindingKind::Late), "{f:#?}");
+        assert!(
+            f.iter().any(|x| x.kind == ReportFindingKind::Late),
+            "{f:#?}"
+        );
         r.delivered_on = Some(d("2025-08-31"));
         assert!(
             !r.check_completeness()
                 .unwrap()
                 .iter()
-                .any(|x| x.kind == FindingKind::Late)
+                .any(|x| x.kind == ReportFindingKind::Late)
         );
     }
 }

@@ -14,8 +14,8 @@
 //!        │  assembled into
 //!        ▼
 //! InterimReport / AnnualReport
-//!        ├─► check_completeness() ─► Vec<Finding>   (missing parts, with their sources)
-//!        ├─► check_consistency()  ─► Vec<Finding>   (figures that appear twice)
+//!        ├─► check_completeness() ─► Vec<ReportFinding>   (missing parts, with their sources)
+//!        ├─► check_consistency()  ─► Vec<ReportFinding>   (figures that appear twice)
 //!        └─► document() ─► Document ─► to_markdown() / to_html() ; serde ─► JSON
 //! ```
 
@@ -29,8 +29,8 @@ mod render;
 pub use crate::present::html_escape;
 pub use annual::{AnnualManagementReport, AnnualReport};
 pub use interim::{
-    Finding, FindingKind, InterimReport, ManagementReport, Note, NoteKind, Section, Stated,
-    StatedFigure, StatedValue,
+    InterimReport, ManagementReport, Note, NoteKind, ReportFinding, ReportFindingKind, Section,
+    Stated, StatedFigure, StatedValue,
 };
 pub use mode::DocumentMode;
 pub use parts::{

@@ -16,7 +16,7 @@
 
 use crate::error::Result;
 use crate::present::{ReportRounding, RoundedReport, Table};
-use crate::statement::RowKind;
+use crate::statement::StatementRowKind as RowKind;
 
 use super::render::{Block, Document};
 
@@ -68,7 +68,7 @@ impl Table {
     /// ```
     /// use kommunal_redovisning::{Amount, Scale};
     /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind as RowKind;
     ///
     /// let mut t = Table::new("T", Scale::Tkr, vec![Column::outcome("2025")]);
     /// t.push_row(TableRow::new("h", "Avsättningar", RowKind::Heading, ValueKind::Stock, vec![None]))?;
@@ -162,7 +162,7 @@ impl Document {
     /// use kommunal_redovisning::{Amount, Scale};
     /// use kommunal_redovisning::present::{Column, ReportRounding, Table, TableRow, ValueKind};
     /// use kommunal_redovisning::report::{Block, DocSection, Document};
-    /// use kommunal_redovisning::statement::RowKind;
+    /// use kommunal_redovisning::statement::StatementRowKind as RowKind;
     ///
     /// let mut t = Table::new("T", Scale::Tkr, vec![Column::outcome("2025")]);
     /// t.push_row(TableRow::new("r", "Årets resultat", RowKind::Total, ValueKind::Flow, vec![Some(Amount::kr(1_499))]))?;

@@ -11,7 +11,7 @@ use crate::money::{Amount, Percent, Scale};
 use crate::present::{Column, RatioRow, Table, TableRow, ValueKind};
 use crate::ratio;
 use crate::sick_leave::{PublishedSickLeaveTable, SickLeaveDisclosure};
-use crate::statement::{OperatingStatement, PrintedFigure, RowKind};
+use crate::statement::{OperatingStatement, PrintedFigure, StatementRowKind};
 
 /// Måluppfyllelse: the målområden with their goals and målvärden, and the scale the
 /// report assesses them on (its bedömningskriterier). The evaluation is derived
@@ -209,14 +209,14 @@ impl KeyFigures {
         table.push_row(TableRow::new(
             "eget_kapital",
             "Eget kapital",
-            RowKind::Line,
+            StatementRowKind::Line,
             ValueKind::Stock,
             self.dates.iter().map(|d| Some(d.equity)).collect(),
         ))?;
         table.push_row(TableRow::new(
             "tillgangar_totalt",
             "Tillgångar totalt",
-            RowKind::Line,
+            StatementRowKind::Line,
             ValueKind::Stock,
             self.dates.iter().map(|d| Some(d.total_assets)).collect(),
         ))?;
@@ -328,15 +328,15 @@ pub struct AbsentPart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::balanced_budget::Basis;
+    use crate::balanced_budget::ResultBasis;
     use crate::period::FinancialYear;
-    use crate::statement::{Budget, OperatingFigures, OperatingUnit};
+    use crate::statement::{Budget, OperatingUnit, UnitFigures};
 
     fn lystkom_table() -> OperatingStatement {
         let unit = |name: &str, budget: i64, forecast: i64| {
             OperatingUnit::leaf(
                 name,
-                OperatingFigures::new(Budget::new(Amount::tkr(budget)))
+                UnitFigures::new(Budget::new(Amount::tkr(budget)))
                     .with_forecast(Amount::tkr(forecast)),
             )
         };
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(f.result().unwrap(), Some(Amount::tkr(1_374)));
         f.balanced_budget = Some(BalancedBudgetStatement::from_result(
             FinancialYear::new(2025),
-            Basis::Forecast,
+            ResultBasis::Forecast,
             Amount::tkr(1_000),
         ));
         assert_eq!(f.result().unwrap(), Some(Amount::tkr(1_000)));

@@ -19,7 +19,7 @@
 //! - `#KSUMMA` verified (CRC-32 over the records' contents); an opening `#KSUMMA` without
 //!   a closing one means a truncated file;
 //! - `#RTRANS` rows kept as added rows and their duplicate `#TRANS` skipped; `#BTRANS`
-//!   rows kept as struck rows and never counted ([`RowKind`]);
+//!   rows kept as struck rows and never counted ([`VoucherRowKind`]);
 //! - a balance check of every voucher, the mandatory and forbidden records of each file
 //!   type, the group order of records.
 //!
@@ -74,7 +74,9 @@ mod writer;
 pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 pub use encoding::{Encoding, detect_encoding};
 pub use reader::Reader;
-pub use record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
+pub use record::{
+    AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
+};
 pub use totals::{ObjectSums, Totals, sum_transactions};
 pub use value::{YearMonth, parse_amount};
 pub use writer::{Writer, check_records, write_records};

@@ -12,7 +12,9 @@ use super::encoding::{Encoding, cp437_char, detect_encoding};
 use super::lexer::{
     LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row, scan_plain_ver, unescape,
 };
-use super::record::{AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, RowKind, Voucher};
+use super::record::{
+    AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
+};
 use super::value::{DateParse, YearMonth, parse_amount, parse_date, parse_plain_amount};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
@@ -250,7 +252,7 @@ struct OpenVoucher {
 
 fn empty_row() -> Row {
     Row {
-        kind: RowKind::Normal,
+        kind: VoucherRowKind::Normal,
         account: String::new(),
         objects: Vec::new(),
         amount: Decimal::ZERO,
@@ -1259,9 +1261,9 @@ impl State {
     fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
         let name = label.name();
         let kind = match label {
-            Label::Rtrans => RowKind::Added,
-            Label::Btrans => RowKind::Removed,
-            _ => RowKind::Normal,
+            Label::Rtrans => VoucherRowKind::Added,
+            Label::Btrans => VoucherRowKind::Removed,
+            _ => VoucherRowKind::Normal,
         };
         let Some(mut v) = self.voucher.take() else {
             self.diag(
@@ -1294,7 +1296,7 @@ impl State {
         } else if let Some(rline) = v.after_rtrans.take() {
             let prev = v.used.checked_sub(1).and_then(|i| v.voucher.rows.get(i));
             let this = v.voucher.rows.get(v.used);
-            let duplicate = kind == RowKind::Normal
+            let duplicate = kind == VoucherRowKind::Normal
                 && match (prev, this) {
                     (Some(p), Some(r)) => {
                         p.account == r.account && p.amount == r.amount && p.objects == r.objects
@@ -1308,7 +1310,7 @@ impl State {
                 lone_rtrans = Some(rline);
             }
         }
-        if keep && kind == RowKind::Added {
+        if keep && kind == VoucherRowKind::Added {
             v.after_rtrans = Some(ln);
         }
         if keep {
@@ -1394,7 +1396,7 @@ impl State {
             v.voucher.rows.push(spare);
         }
         if let Some(row) = v.voucher.rows.get_mut(v.used) {
-            row.kind = RowKind::Normal;
+            row.kind = VoucherRowKind::Normal;
             self.text_into(&account, line, ln, window, &mut row.account);
             let mut used = 0usize;
             for k in 0..pairs_len {
@@ -1523,7 +1525,7 @@ impl State {
         &mut self,
         ln: u64,
         label: &'static str,
-        kind: RowKind,
+        kind: VoucherRowKind,
         cur: &mut Cur<'_>,
         window: &[u8],
         row: &mut Row,

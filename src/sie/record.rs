@@ -109,7 +109,7 @@ pub struct PeriodAmount {
 #[doc(alias = "transaktion")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum RowKind {
+pub enum VoucherRowKind {
     /// `#TRANS`: an ordinary row.
     Normal,
     /// `#RTRANS`: a row added after the voucher was first registered (its duplicate
@@ -119,21 +119,21 @@ pub enum RowKind {
     Removed,
 }
 
-impl RowKind {
+impl VoucherRowKind {
     /// The SIE label of this kind of row.
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            RowKind::Normal => "#TRANS",
-            RowKind::Added => "#RTRANS",
-            RowKind::Removed => "#BTRANS",
+            VoucherRowKind::Normal => "#TRANS",
+            VoucherRowKind::Added => "#RTRANS",
+            VoucherRowKind::Removed => "#BTRANS",
         }
     }
 
     /// Whether rows of this kind count towards balances (everything except struck rows).
     #[must_use]
     pub fn counts(self) -> bool {
-        !matches!(self, RowKind::Removed)
+        !matches!(self, VoucherRowKind::Removed)
     }
 }
 
@@ -144,7 +144,7 @@ impl RowKind {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Row {
     /// Ordinary, added or struck.
-    pub kind: RowKind,
+    pub kind: VoucherRowKind,
     /// Kontonummer.
     pub account: String,
     /// Objektlista.

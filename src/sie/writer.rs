@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::crc::Crc32;
 use super::encoding::Encoding;
-use super::record::{Balance, ObjectRef, PeriodAmount, Record, Row, RowKind};
+use super::record::{Balance, ObjectRef, PeriodAmount, Record, Row, VoucherRowKind};
 use super::value::format_date;
 
 /// One field to write.
@@ -231,9 +231,9 @@ impl<W: Write> Writer<W> {
                 self.out.write_all(b"{\n")?;
                 for row in &v.rows {
                     match row.kind {
-                        RowKind::Normal => self.row("#TRANS", row)?,
-                        RowKind::Removed => self.row("#BTRANS", row)?,
-                        RowKind::Added => {
+                        VoucherRowKind::Normal => self.row("#TRANS", row)?,
+                        VoucherRowKind::Removed => self.row("#BTRANS", row)?,
+                        VoucherRowKind::Added => {
                             self.row("#RTRANS", row)?;
                             self.row("#TRANS", row)?;
                         }

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Detail, RowKind, StatementLayout, StatementRow, check_breakdowns, detail_rows};
+use super::{
+    Detail, StatementLayout, StatementRow, StatementRowKind, check_breakdowns, detail_rows,
+};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent};
 
@@ -340,8 +342,8 @@ impl BalanceSum {
 ///     ..Default::default()
 /// };
 /// br.validate()?;
-/// assert_eq!(br.total_assets()?, Amount::tkr(477_894));
-/// assert_eq!(br.equity()?, Amount::tkr(211_913));
+/// assert_eq!(br.total_assets(), Amount::tkr(477_894));
+/// assert_eq!(br.equity(), Amount::tkr(211_913));
 /// let soliditet = br.equity_ratio()?.round(1, RoundingMode::HalfAwayFromZero);
 /// assert_eq!(soliditet.to_string(), "44.3");
 /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -508,84 +510,57 @@ impl BalanceSheet {
     }
 
     /// A derived sum by name.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn sum(&self, sum: BalanceSum) -> Result<Amount> {
-        Amount::checked_sum(Self::lines_of(sum).iter().map(|l| self.amount(*l)))
+    #[must_use]
+    pub fn sum(&self, sum: BalanceSum) -> Amount {
+        Self::lines_of(sum).iter().map(|l| self.amount(*l)).sum()
     }
 
     /// Summa anläggningstillgångar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn fixed_assets(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn fixed_assets(&self) -> Amount {
         self.sum(BalanceSum::FixedAssets)
     }
 
     /// Summa omsättningstillgångar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn current_assets(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn current_assets(&self) -> Amount {
         self.sum(BalanceSum::CurrentAssets)
     }
 
     /// Summa tillgångar (balansomslutning).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn total_assets(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn total_assets(&self) -> Amount {
         self.sum(BalanceSum::TotalAssets)
     }
 
     /// Summa eget kapital.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn equity(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn equity(&self) -> Amount {
         self.sum(BalanceSum::Equity)
     }
 
     /// Summa avsättningar.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn provisions(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn provisions(&self) -> Amount {
         self.sum(BalanceSum::Provisions)
     }
 
     /// Summa skulder.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn liabilities(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn liabilities(&self) -> Amount {
         self.sum(BalanceSum::Liabilities)
     }
 
     /// Summa eget kapital, avsättningar och skulder.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn total_equity_and_liabilities(&self) -> Result<Amount> {
+    #[must_use]
+    pub fn total_equity_and_liabilities(&self) -> Amount {
         self.sum(BalanceSum::TotalEquityAndLiabilities)
     }
 
     /// Likvida medel = kortfristiga placeringar + kassa och bank.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn liquid_assets(&self) -> Result<Amount> {
-        self.short_term_investments.checked_add(self.cash_and_bank)
+    #[must_use]
+    pub fn liquid_assets(&self) -> Amount {
+        self.short_term_investments + self.cash_and_bank
     }
 
     /// Checks that the balance sheet balances (tillgångar = eget kapital + avsättningar
@@ -596,13 +571,13 @@ impl BalanceSheet {
     /// [`Error::Unbalanced`] naming both sums and the difference; [`Error::Mismatch`]
     /// for a breakdown; [`Error::Overflow`].
     pub fn validate(&self) -> Result<()> {
-        let assets = self.total_assets()?;
-        let claims = self.total_equity_and_liabilities()?;
+        let assets = self.total_assets();
+        let claims = self.total_equity_and_liabilities();
         if assets != claims {
             return Err(Error::Unbalanced {
                 assets,
                 equity_and_liabilities: claims,
-                difference: assets.checked_sub(claims)?,
+                difference: assets - claims,
             });
         }
         check_breakdowns(&self.details, |l| self.amount(l), BalanceLine::label)
@@ -615,7 +590,7 @@ impl BalanceSheet {
     ///
     /// [`Error::DivisionByZero`] when summa tillgångar is zero; [`Error::Overflow`].
     pub fn equity_ratio(&self) -> Result<Percent> {
-        crate::ratio::equity_ratio(self.equity()?, self.total_assets()?)
+        crate::ratio::equity_ratio(self.equity(), self.total_assets())
     }
 
     /// The rows in statutory order: tillgångar, eget kapital, avsättningar och skulder,
@@ -632,7 +607,7 @@ impl BalanceSheet {
             rows.push(StatementRow {
                 id: id.to_owned(),
                 label: layout.labels.get(id, label).to_owned(),
-                kind: RowKind::Heading,
+                kind: StatementRowKind::Heading,
                 depth,
                 amount: None,
                 note: None,
@@ -645,25 +620,24 @@ impl BalanceSheet {
                     .labels
                     .get(l.id(), l.label_for_year(layout.year))
                     .to_owned(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth,
                 amount: Some(self.amount(l)),
                 note: self.notes.get(&l).cloned(),
             });
             rows.extend(detail_rows(&self.details, l, l.id(), depth));
         };
-        let sum = |rows: &mut Vec<StatementRow>, s: BalanceSum, kind: RowKind, depth: u8| {
-            self.sum(s).map(|amount| {
+        let sum =
+            |rows: &mut Vec<StatementRow>, s: BalanceSum, kind: StatementRowKind, depth: u8| {
                 rows.push(StatementRow {
                     id: s.id().to_owned(),
                     label: layout.labels.get(s.id(), s.label()).to_owned(),
                     kind,
                     depth,
-                    amount: Some(amount),
+                    amount: Some(self.sum(s)),
                     note: None,
                 });
-            })
-        };
+            };
 
         heading(&mut rows, "tillgangar", "TILLGÅNGAR", 0);
         heading(
@@ -682,9 +656,19 @@ impl BalanceSheet {
         line(&mut rows, L::LandAndBuildings, 2);
         line(&mut rows, L::MachineryAndEquipment, 2);
         line(&mut rows, L::OtherTangibleAssets, 2);
-        sum(&mut rows, BalanceSum::TangibleAssets, RowKind::Subtotal, 1)?;
+        sum(
+            &mut rows,
+            BalanceSum::TangibleAssets,
+            StatementRowKind::Subtotal,
+            1,
+        );
         line(&mut rows, L::FinancialFixedAssets, 1);
-        sum(&mut rows, BalanceSum::FixedAssets, RowKind::Subtotal, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::FixedAssets,
+            StatementRowKind::Subtotal,
+            0,
+        );
         line(&mut rows, L::InfrastructureContributions, 0);
         heading(
             &mut rows,
@@ -696,8 +680,18 @@ impl BalanceSheet {
         line(&mut rows, L::Receivables, 1);
         line(&mut rows, L::ShortTermInvestments, 1);
         line(&mut rows, L::CashAndBank, 1);
-        sum(&mut rows, BalanceSum::CurrentAssets, RowKind::Subtotal, 0)?;
-        sum(&mut rows, BalanceSum::TotalAssets, RowKind::Total, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::CurrentAssets,
+            StatementRowKind::Subtotal,
+            0,
+        );
+        sum(
+            &mut rows,
+            BalanceSum::TotalAssets,
+            StatementRowKind::Total,
+            0,
+        );
 
         heading(
             &mut rows,
@@ -709,21 +703,31 @@ impl BalanceSheet {
         line(&mut rows, L::ResultForTheYear, 1);
         line(&mut rows, L::ResultReserve, 1);
         line(&mut rows, L::OtherEquity, 1);
-        sum(&mut rows, BalanceSum::Equity, RowKind::Subtotal, 0)?;
+        sum(&mut rows, BalanceSum::Equity, StatementRowKind::Subtotal, 0);
         heading(&mut rows, "avsattningar", "Avsättningar", 0);
         line(&mut rows, L::PensionProvisions, 1);
         line(&mut rows, L::OtherProvisions, 1);
-        sum(&mut rows, BalanceSum::Provisions, RowKind::Subtotal, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::Provisions,
+            StatementRowKind::Subtotal,
+            0,
+        );
         heading(&mut rows, "skulder", "Skulder", 0);
         line(&mut rows, L::LongTermLiabilities, 1);
         line(&mut rows, L::CurrentLiabilities, 1);
-        sum(&mut rows, BalanceSum::Liabilities, RowKind::Subtotal, 0)?;
+        sum(
+            &mut rows,
+            BalanceSum::Liabilities,
+            StatementRowKind::Subtotal,
+            0,
+        );
         sum(
             &mut rows,
             BalanceSum::TotalEquityAndLiabilities,
-            RowKind::Total,
+            StatementRowKind::Total,
             0,
-        )?;
+        );
 
         heading(
             &mut rows,

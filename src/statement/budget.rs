@@ -10,11 +10,11 @@
 
 use std::collections::BTreeSet;
 
-use super::columns::{Column, ColumnRow, ColumnRows, sub_both};
+use super::columns::{ColumnRow, ColumnRows, StatementColumn, sub_both};
 use super::{IncomeStatement, StatementLayout, StatementRow};
 use crate::error::Result;
 use crate::money::{Amount, Scale};
-use crate::present::{Column as TableColumn, Table};
+use crate::present::{Column, Table};
 
 /// An anslagsförändring: a decision by fullmäktige during the year that changes an
 /// anslag (budget item), e.g. a tilläggsanslag or an ombudgetering (RKR R14).
@@ -171,7 +171,7 @@ pub struct IncomeStatementFollowUp {
 }
 
 impl IncomeStatementFollowUp {
-    /// Column ids, in the order they are shown.
+    /// StatementColumn ids, in the order they are shown.
     pub const COLUMN_IDS: [&'static str; 6] = [
         "utfall",
         "utfall_foregaende_ar",
@@ -226,7 +226,7 @@ impl IncomeStatementFollowUp {
 
     /// The rows with one column each for utfall, utfall föregående år, budget,
     /// avvikelse utfall mot budget, helårsprognos and avvikelse prognos mot budget —
-    /// only those that can be filled. Column headings can be overridden through
+    /// only those that can be filled. StatementColumn headings can be overridden through
     /// `layout.labels` by column id (see [`IncomeStatementFollowUp::COLUMN_IDS`]).
     ///
     /// Rows present in only some columns (e.g. a "varav" row of the outcome) are kept,
@@ -263,7 +263,7 @@ impl IncomeStatementFollowUp {
         let year = layout.year.year();
         let columns = shown
             .iter()
-            .map(|id| Column {
+            .map(|id| StatementColumn {
                 id: (*id).to_owned(),
                 label: layout
                     .labels
@@ -346,16 +346,16 @@ impl IncomeStatementFollowUp {
                 .get(id, &Self::column_label(id, year))
                 .to_owned()
         };
-        let mut columns = vec![(TableColumn::outcome(label("utfall")), &self.outcome)];
+        let mut columns = vec![(Column::outcome(label("utfall")), &self.outcome)];
         if let Some(p) = &self.previous {
-            columns.push((TableColumn::prior_period(label("utfall_foregaende_ar")), p));
+            columns.push((Column::prior_period(label("utfall_foregaende_ar")), p));
         }
         let budget_at = self.budget.as_ref().map(|b| {
-            columns.push((TableColumn::budget(label("budget")), b));
+            columns.push((Column::budget(label("budget")), b));
             columns.len().saturating_sub(1)
         });
         let forecast_at = self.forecast.as_ref().map(|f| {
-            columns.push((TableColumn::forecast(label("prognos")), f));
+            columns.push((Column::forecast(label("prognos")), f));
             columns.len().saturating_sub(1)
         });
         let mut table = Table::income_statement(caption, unit, layout, &columns)?;

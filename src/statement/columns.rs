@@ -2,16 +2,16 @@
 //! (driftredovisning, investeringsredovisning, resultaträkning med budget och prognos),
 //! and the check of printed figures against the derived ones.
 
-use super::RowKind;
+use super::StatementRowKind;
 use crate::error::{Error, Result};
 use crate::money::{Amount, Scale};
-use crate::present::{Column as TableColumn, ColumnKind, Table, TableRow, ValueKind};
+use crate::present::{Column, ColumnKind, Table, TableRow, ValueKind};
 
 /// A column of a [`ColumnRows`] (kolumn): a stable id and the Swedish heading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kolumn")]
-pub struct Column {
+pub struct StatementColumn {
     /// A stable identifier, e.g. `"budget"`, `"avvikelse_prognos"`.
     pub id: String,
     /// The heading as printed, e.g. "Avvikelse prognos mot budget".
@@ -29,7 +29,7 @@ pub struct ColumnRow {
     /// The Swedish label as printed.
     pub label: String,
     /// Heading, line, subtotal (a group of units), total or specification.
-    pub kind: RowKind,
+    pub kind: StatementRowKind,
     /// Indentation level, 0 for top-level rows.
     pub depth: u8,
     /// One value per column of the table, in column order; `None` for an empty cell.
@@ -55,7 +55,7 @@ pub struct ColumnRow {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ColumnRows {
     /// The columns, in order.
-    pub columns: Vec<Column>,
+    pub columns: Vec<StatementColumn>,
     /// The rows, in order.
     pub rows: Vec<ColumnRow>,
 }
@@ -97,13 +97,13 @@ impl ColumnRows {
     /// ```
     /// use kommunal_redovisning::Amount;
     /// use kommunal_redovisning::statement::{
-    ///     Column, ColumnRow, ColumnRows, PrintedDifferenceKind, PrintedFigure, RowKind,
+    ///     StatementColumn, ColumnRow, ColumnRows, PrintedDifferenceKind, PrintedFigure, StatementRowKind,
     /// };
     ///
     /// let rows = ColumnRows {
-    ///     columns: vec![Column { id: "budget".into(), label: "Budget".into() }],
+    ///     columns: vec![StatementColumn { id: "budget".into(), label: "Budget".into() }],
     ///     rows: vec![ColumnRow {
-    ///         id: "totalt".into(), label: "Totalt".into(), kind: RowKind::Total, depth: 0,
+    ///         id: "totalt".into(), label: "Totalt".into(), kind: StatementRowKind::Total, depth: 0,
     ///         values: vec![Some(Amount::tkr(859))], note: None,
     ///     }],
     /// };
@@ -178,7 +178,7 @@ impl ColumnRows {
 pub struct PrintedFigure {
     /// The row id (see [`ColumnRow::id`]).
     pub row: String,
-    /// The column id (see [`Column::id`]).
+    /// The column id (see [`StatementColumn::id`]).
     pub column: String,
     /// The printed amount.
     pub amount: Amount,
@@ -259,23 +259,23 @@ pub(crate) fn tree_table(
     let columns = rows
         .columns
         .iter()
-        .map(|c| TableColumn::new(c.label.clone(), kind_of(&c.id)))
+        .map(|c| Column::new(c.label.clone(), kind_of(&c.id)))
         .collect();
     let mut table = Table::new(caption, unit, columns);
     for (i, r) in rows.rows.iter().enumerate() {
         let sum_of: Vec<String> = match r.kind {
-            RowKind::Subtotal => rows
+            StatementRowKind::Subtotal => rows
                 .rows
                 .iter()
                 .skip(i.saturating_add(1))
-                .take_while(|x| x.depth > r.depth && x.kind != RowKind::Total)
+                .take_while(|x| x.depth > r.depth && x.kind != StatementRowKind::Total)
                 .filter(|x| x.depth == r.depth.saturating_add(1))
                 .map(|x| x.id.clone())
                 .collect(),
-            RowKind::Total => rows
+            StatementRowKind::Total => rows
                 .rows
                 .iter()
-                .filter(|x| x.depth == 0 && x.kind != RowKind::Total)
+                .filter(|x| x.depth == 0 && x.kind != StatementRowKind::Total)
                 .map(|x| x.id.clone())
                 .collect(),
             _ => Vec::new(),
@@ -328,11 +328,11 @@ mod tests {
     fn table() -> ColumnRows {
         ColumnRows {
             columns: vec![
-                Column {
+                StatementColumn {
                     id: "budget".into(),
                     label: "Budget".into(),
                 },
-                Column {
+                StatementColumn {
                     id: "prognos".into(),
                     label: "Prognos".into(),
                 },
@@ -340,7 +340,7 @@ mod tests {
             rows: vec![ColumnRow {
                 id: "IT".into(),
                 label: "IT".into(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth: 0,
                 values: vec![Some(Amount::tkr(760)), None],
                 note: None,

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Detail, RowKind, StatementLayout, StatementRow, check_breakdowns, detail_rows};
+use super::{
+    Detail, StatementLayout, StatementRow, StatementRowKind, check_breakdowns, detail_rows,
+};
 use crate::error::Result;
 use crate::money::Amount;
 
@@ -142,9 +144,9 @@ impl IncomeSum {
 ///     financial_expenses: Amount::tkr(-1_778),
 ///     ..Default::default()
 /// };
-/// assert_eq!(rs.net_operating_costs()?, Amount::tkr(-331_295));
-/// assert_eq!(rs.operating_result()?, Amount::tkr(13_027));
-/// assert_eq!(rs.result_for_the_year()?, Amount::tkr(12_043));
+/// assert_eq!(rs.net_operating_costs(), Amount::tkr(-331_295));
+/// assert_eq!(rs.operating_result(), Amount::tkr(13_027));
+/// assert_eq!(rs.result_for_the_year(), Amount::tkr(12_043));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "resultaträkning")]
@@ -208,66 +210,47 @@ impl IncomeStatement {
 
     /// Verksamhetens nettokostnader = intäkter + kostnader + avskrivningar.
     ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn net_operating_costs(&self) -> Result<Amount> {
-        Amount::checked_sum([
-            self.operating_revenue,
-            self.operating_expenses,
-            self.depreciation,
-        ])
+    /// ```
+    /// # use kommunal_redovisning::{Amount, IncomeStatement};
+    /// let mut rs = IncomeStatement::default();
+    /// rs.operating_revenue = Amount::tkr(1_200);
+    /// rs.operating_expenses = Amount::tkr(-9_800);
+    /// rs.depreciation = Amount::tkr(-400);
+    /// assert_eq!(rs.net_operating_costs(), Amount::tkr(-9_000));
+    /// ```
+    #[must_use]
+    pub fn net_operating_costs(&self) -> Amount {
+        self.operating_revenue + self.operating_expenses + self.depreciation
     }
 
     /// Verksamhetens resultat = nettokostnader + skatteintäkter + generella statsbidrag
     /// och utjämning. For a kommunalförbund it equals the nettokostnader.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn operating_result(&self) -> Result<Amount> {
-        Amount::checked_sum([
-            self.net_operating_costs()?,
-            self.tax_revenue,
-            self.general_grants,
-        ])
+    #[must_use]
+    pub fn operating_result(&self) -> Amount {
+        self.net_operating_costs() + self.tax_revenue + self.general_grants
     }
 
     /// Finansnetto = finansiella intäkter + finansiella kostnader.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn net_financial_items(&self) -> Result<Amount> {
-        self.financial_income.checked_add(self.financial_expenses)
+    #[must_use]
+    pub fn net_financial_items(&self) -> Amount {
+        self.financial_income + self.financial_expenses
     }
 
     /// Resultat efter finansiella poster = verksamhetens resultat + finansnetto.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn result_after_financial_items(&self) -> Result<Amount> {
-        self.operating_result()?
-            .checked_add(self.net_financial_items()?)
+    #[must_use]
+    pub fn result_after_financial_items(&self) -> Amount {
+        self.operating_result() + self.net_financial_items()
     }
 
     /// Årets resultat = resultat efter finansiella poster + extraordinära poster.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn result_for_the_year(&self) -> Result<Amount> {
-        self.result_after_financial_items()?
-            .checked_add(self.extraordinary_items)
+    #[must_use]
+    pub fn result_for_the_year(&self) -> Amount {
+        self.result_after_financial_items() + self.extraordinary_items
     }
 
     /// A derived sum by name.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::Error::Overflow`].
-    pub fn sum(&self, sum: IncomeSum) -> Result<Amount> {
+    #[must_use]
+    pub fn sum(&self, sum: IncomeSum) -> Amount {
         match sum {
             IncomeSum::NetOperatingCosts => self.net_operating_costs(),
             IncomeSum::OperatingResult => self.operating_result(),
@@ -277,15 +260,14 @@ impl IncomeStatement {
     }
 
     /// Checks what can be checked within the statement: every breakdown adds up to its
-    /// post, and every sum is computable.
+    /// post.
     ///
     /// # Errors
     ///
-    /// [`crate::Error::Mismatch`] for a breakdown that does not add up,
-    /// [`crate::Error::Overflow`].
+    /// [`crate::Error::Mismatch`] for a breakdown that does not add up.
     pub fn validate(&self) -> Result<()> {
         check_breakdowns(&self.details, |l| self.amount(l), IncomeLine::label)?;
-        self.result_for_the_year().map(|_| ())
+        Ok(())
     }
 
     /// The rows in statutory order. For a kommunalförbund the tax lines and the
@@ -313,42 +295,55 @@ impl IncomeStatement {
             rows.push(StatementRow {
                 id: l.id().to_owned(),
                 label: layout.labels.get(l.id(), l.label()).to_owned(),
-                kind: RowKind::Line,
+                kind: StatementRowKind::Line,
                 depth: 0,
                 amount: Some(self.amount(l)),
                 note: self.notes.get(&l).cloned(),
             });
             rows.extend(detail_rows(&self.details, l, l.id(), 0));
         };
-        let sum = |rows: &mut Vec<StatementRow>, s: IncomeSum, kind: RowKind| -> Result<()> {
-            rows.push(StatementRow {
-                id: s.id().to_owned(),
-                label: layout.labels.get(s.id(), s.label()).to_owned(),
-                kind,
-                depth: 0,
-                amount: Some(self.sum(s)?),
-                note: None,
-            });
-            Ok(())
-        };
+        let sum =
+            |rows: &mut Vec<StatementRow>, s: IncomeSum, kind: StatementRowKind| -> Result<()> {
+                rows.push(StatementRow {
+                    id: s.id().to_owned(),
+                    label: layout.labels.get(s.id(), s.label()).to_owned(),
+                    kind,
+                    depth: 0,
+                    amount: Some(self.sum(s)),
+                    note: None,
+                });
+                Ok(())
+            };
         line(&mut rows, IncomeLine::OperatingRevenue);
         line(&mut rows, IncomeLine::OperatingExpenses);
         line(&mut rows, IncomeLine::Depreciation);
-        sum(&mut rows, IncomeSum::NetOperatingCosts, RowKind::Subtotal)?;
+        sum(
+            &mut rows,
+            IncomeSum::NetOperatingCosts,
+            StatementRowKind::Subtotal,
+        )?;
         if layout.shows_tax_lines() {
             line(&mut rows, IncomeLine::TaxRevenue);
             line(&mut rows, IncomeLine::GeneralGrants);
-            sum(&mut rows, IncomeSum::OperatingResult, RowKind::Subtotal)?;
+            sum(
+                &mut rows,
+                IncomeSum::OperatingResult,
+                StatementRowKind::Subtotal,
+            )?;
         }
         line(&mut rows, IncomeLine::FinancialIncome);
         line(&mut rows, IncomeLine::FinancialExpenses);
         sum(
             &mut rows,
             IncomeSum::ResultAfterFinancialItems,
-            RowKind::Subtotal,
+            StatementRowKind::Subtotal,
         )?;
         line(&mut rows, IncomeLine::ExtraordinaryItems);
-        sum(&mut rows, IncomeSum::ResultForTheYear, RowKind::Total)?;
+        sum(
+            &mut rows,
+            IncomeSum::ResultForTheYear,
+            StatementRowKind::Total,
+        )?;
         Ok(rows)
     }
 }
@@ -366,11 +361,8 @@ mod tests {
             extraordinary_items: Amount::tkr(-16_064),
             ..Default::default()
         };
-        assert_eq!(
-            rs.result_after_financial_items().unwrap(),
-            Amount::tkr(-19_443)
-        );
-        assert_eq!(rs.result_for_the_year().unwrap(), Amount::tkr(-35_507));
+        assert_eq!(rs.result_after_financial_items(), Amount::tkr(-19_443));
+        assert_eq!(rs.result_for_the_year(), Amount::tkr(-35_507));
     }
 
     #[test]
@@ -380,8 +372,8 @@ mod tests {
         let rows = rs.rows(&layout).unwrap();
         assert_eq!(rows.len(), 12);
         assert_eq!(rows[3].label, "Verksamhetens nettokostnader");
-        assert_eq!(rows[6].kind, RowKind::Subtotal);
-        assert_eq!(rows[11].kind, RowKind::Total);
+        assert_eq!(rows[6].kind, StatementRowKind::Subtotal);
+        assert_eq!(rows[11].kind, StatementRowKind::Total);
     }
 
     #[test]

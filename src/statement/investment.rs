@@ -15,9 +15,11 @@
 //! (negative): a positive deviation means less was spent than budgeted.
 
 use super::budget::{Budget, OutcomeBasis};
-use super::columns::{Column, ColumnRow, ColumnRows, add_both, add_present, sub_both, tree_table};
+use super::columns::{
+    ColumnRow, ColumnRows, StatementColumn, add_both, add_present, sub_both, tree_table,
+};
 use super::tree::{self, Leaf, Totals, Unit};
-use super::{Labels, RowKind};
+use super::{Labels, StatementRowKind};
 use crate::error::Result;
 use crate::money::{Amount, Scale};
 use crate::present::{ColumnKind, Table};
@@ -556,14 +558,14 @@ impl InvestmentStatement {
         rows.push(ColumnRow {
             id: Self::TOTAL_ID.to_owned(),
             label: self.labels.get(Self::TOTAL_ID, "Totalt").to_owned(),
-            kind: RowKind::Total,
+            kind: StatementRowKind::Total,
             depth: 0,
             values: total.cells(columns, basis)?,
             note: None,
         });
         let columns = columns
             .iter()
-            .map(|c| Column {
+            .map(|c| StatementColumn {
                 id: c.id().to_owned(),
                 label: self.labels.get(c.id(), c.label()).to_owned(),
             })

@@ -34,7 +34,7 @@ pub use cash_flow::{
     CashFlowDerivation, CashFlowLine, CashFlowSection, CashFlowStatement, CashFlowSum,
 };
 pub use columns::{
-    Column, ColumnRow, ColumnRows, PrintedDifference, PrintedDifferenceKind, PrintedFigure,
+    ColumnRow, ColumnRows, PrintedDifference, PrintedDifferenceKind, PrintedFigure, StatementColumn,
 };
 pub use income::{IncomeLine, IncomeStatement, IncomeSum};
 pub use investment::{
@@ -42,9 +42,8 @@ pub use investment::{
     MultiYearProject,
 };
 pub use operating::{
-    IncomeFigure, OperatingColumn, OperatingFigure, OperatingFigures, OperatingReconciliation,
-    OperatingStatement, OperatingTotals, OperatingUnit, ReconciliationResult, ReconcilingItem,
-    UnitOutcome,
+    IncomeFigure, OperatingColumn, OperatingReconciliation, OperatingStatement, OperatingUnit,
+    ReconciledFigure, ReconciliationResult, ReconcilingItem, UnitFigures, UnitOutcome, UnitTotals,
 };
 pub use tree::{Unit, UnitContent};
 
@@ -58,7 +57,7 @@ use crate::period::FinancialYear;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "radtyp")]
-pub enum RowKind {
+pub enum StatementRowKind {
     /// A heading without an amount (rubrik).
     Heading,
     /// A post (post): a stored figure.
@@ -82,7 +81,7 @@ pub struct StatementRow {
     /// The Swedish label as printed.
     pub label: String,
     /// Heading, line, subtotal, total or specification.
-    pub kind: RowKind,
+    pub kind: StatementRowKind,
     /// Indentation level, 0 for top-level rows.
     pub depth: u8,
     /// The amount; `None` for headings.
@@ -267,7 +266,7 @@ pub(crate) fn detail_rows<'a, L: Copy + PartialEq + 'a>(
         .map(move |d| StatementRow {
             id: format!("{parent_id}/{}", d.label),
             label: d.label.clone(),
-            kind: RowKind::OfWhich,
+            kind: StatementRowKind::OfWhich,
             depth: depth.saturating_add(1),
             amount: Some(d.amount),
             note: None,
@@ -293,7 +292,7 @@ pub(crate) fn detail_rows<'a, L: Copy + PartialEq + 'a>(
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 pub fn check_result_agrees(income: &IncomeStatement, balance: &BalanceSheet) -> Result<()> {
-    let rs = income.result_for_the_year()?;
+    let rs = income.result_for_the_year();
     let br = balance.result_for_the_year;
     if rs == br {
         return Ok(());

@@ -15,9 +15,9 @@
 //! prints nettokostnader as positive numbers must negate them on the way in.
 
 use super::budget::{Budget, OutcomeBasis};
-use super::columns::{Column, ColumnRow, ColumnRows, add_both, sub_both, tree_table};
+use super::columns::{ColumnRow, ColumnRows, StatementColumn, add_both, sub_both, tree_table};
 use super::tree::{self, Leaf, Totals, Unit};
-use super::{IncomeLine, IncomeStatement, IncomeSum, Labels, RowKind};
+use super::{IncomeLine, IncomeStatement, IncomeSum, Labels, StatementRowKind};
 use crate::error::{Error, Result};
 use crate::money::{Amount, Scale};
 use crate::present::{ColumnKind, Table};
@@ -47,9 +47,9 @@ impl UnitOutcome {
 /// The figures of one leaf unit of a driftredovisning.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Budget, OperatingFigures};
+/// use kommunal_redovisning::{Amount, Budget, UnitFigures};
 ///
-/// let f = OperatingFigures::new(Budget::new(Amount::tkr(-9_000)))
+/// let f = UnitFigures::new(Budget::new(Amount::tkr(-9_000)))
 ///     .with_outcome(Amount::tkr(1_200), Amount::tkr(-10_000))
 ///     .with_forecast(Amount::tkr(-8_900));
 /// assert_eq!(f.outcome.unwrap().net()?, Amount::tkr(-8_800));
@@ -58,7 +58,7 @@ impl UnitOutcome {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "driftredovisning")]
-pub struct OperatingFigures {
+pub struct UnitFigures {
     /// Utfall for the period; `None` when the report gives none (e.g. a forecast
     /// table).
     #[cfg_attr(
@@ -83,11 +83,11 @@ pub struct OperatingFigures {
     pub forecast: Option<Amount>,
 }
 
-impl OperatingFigures {
+impl UnitFigures {
     /// Figures with only a budget.
     #[must_use]
     pub fn new(budget: Budget) -> Self {
-        OperatingFigures {
+        UnitFigures {
             budget,
             ..Default::default()
         }
@@ -120,7 +120,7 @@ impl OperatingFigures {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
-pub struct OperatingTotals {
+pub struct UnitTotals {
     /// Intäkter and kostnader.
     pub outcome: Option<UnitOutcome>,
     /// Ursprunglig budget.
@@ -133,7 +133,7 @@ pub struct OperatingTotals {
     pub forecast: Option<Amount>,
 }
 
-impl OperatingTotals {
+impl UnitTotals {
     /// Nettokostnad (or result) = intäkter + kostnader.
     ///
     /// # Errors
@@ -191,9 +191,9 @@ impl OperatingTotals {
     }
 }
 
-impl Totals for OperatingTotals {
+impl Totals for UnitTotals {
     fn zero() -> Self {
-        OperatingTotals {
+        UnitTotals {
             outcome: Some(UnitOutcome::default()),
             original_budget: Amount::ZERO,
             budget_changes: Amount::ZERO,
@@ -210,7 +210,7 @@ impl Totals for OperatingTotals {
             }),
             _ => None,
         };
-        Ok(OperatingTotals {
+        Ok(UnitTotals {
             outcome,
             original_budget: self.original_budget.checked_add(other.original_budget)?,
             budget_changes: self.budget_changes.checked_add(other.budget_changes)?,
@@ -230,11 +230,11 @@ impl Totals for OperatingTotals {
     }
 }
 
-impl Leaf for OperatingFigures {
-    type Totals = OperatingTotals;
+impl Leaf for UnitFigures {
+    type Totals = UnitTotals;
 
-    fn totals(&self) -> Result<OperatingTotals> {
-        Ok(OperatingTotals {
+    fn totals(&self) -> Result<UnitTotals> {
+        Ok(UnitTotals {
             outcome: self.outcome,
             original_budget: self.budget.original,
             budget_changes: self.budget.changes_total()?,
@@ -245,8 +245,8 @@ impl Leaf for OperatingFigures {
 }
 
 /// A unit of a driftredovisning: nämnd, förvaltning, verksamhet or a kommunalförbund's
-/// verksamhetsområde; a leaf with [`OperatingFigures`] or a group of units.
-pub type OperatingUnit = Unit<OperatingFigures>;
+/// verksamhetsområde; a leaf with [`UnitFigures`] or a group of units.
+pub type OperatingUnit = Unit<UnitFigures>;
 
 /// A column of the driftredovisning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -362,10 +362,10 @@ impl OperatingColumn {
 /// # Example: Lystkom, prognos per verksamhet (delårsrapport 2025, avsnitt 1.3, tkr)
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Budget, OperatingFigures, OperatingStatement, OperatingUnit};
+/// use kommunal_redovisning::{Amount, Budget, UnitFigures, OperatingStatement, OperatingUnit};
 ///
 /// let unit = |name: &str, budget: i64, prognos: i64| {
-///     OperatingUnit::leaf(name, OperatingFigures::new(Budget::new(Amount::tkr(budget)))
+///     OperatingUnit::leaf(name, UnitFigures::new(Budget::new(Amount::tkr(budget)))
 ///         .with_forecast(Amount::tkr(prognos)))
 /// };
 /// let drift = OperatingStatement::new(vec![
@@ -440,7 +440,7 @@ impl OperatingStatement {
     /// # Errors
     ///
     /// [`Error::Overflow`]; [`Error::InvalidRule`] for nesting too deep.
-    pub fn total(&self) -> Result<OperatingTotals> {
+    pub fn total(&self) -> Result<UnitTotals> {
         tree::sum_units(&self.units, 0)
     }
 
@@ -450,7 +450,7 @@ impl OperatingStatement {
     /// # Errors
     ///
     /// [`Error::Overflow`].
-    pub fn unit_totals(&self, id: &str) -> Result<Option<OperatingTotals>> {
+    pub fn unit_totals(&self, id: &str) -> Result<Option<UnitTotals>> {
         tree::find(&self.units, id)
             .map(|u| tree::totals_at(u, 0))
             .transpose()
@@ -490,8 +490,8 @@ impl OperatingStatement {
             .collect())
     }
 
-    /// The rows: each unit in order, a group's row (kind [`RowKind::Subtotal`], the sum
-    /// of its parts) before its parts, then the total (kind [`RowKind::Total`]). Row ids
+    /// The rows: each unit in order, a group's row (kind [`StatementRowKind::Subtotal`], the sum
+    /// of its parts) before its parts, then the total (kind [`StatementRowKind::Total`]). Row ids
     /// are the units' id paths and `"totalt"`.
     ///
     /// # Errors
@@ -515,14 +515,14 @@ impl OperatingStatement {
         rows.push(ColumnRow {
             id: Self::TOTAL_ID.to_owned(),
             label: self.labels.get(Self::TOTAL_ID, "Totalt").to_owned(),
-            kind: RowKind::Total,
+            kind: StatementRowKind::Total,
             depth: 0,
             values: total.cells(columns, basis)?,
             note: None,
         });
         let columns = columns
             .iter()
-            .map(|c| Column {
+            .map(|c| StatementColumn {
                 id: c.id().to_owned(),
                 label: self.labels.get(c.id(), c.label()).to_owned(),
             })
@@ -571,15 +571,15 @@ impl OperatingStatement {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] when some unit has no outcome; [`Error::Overflow`].
-    pub fn outcome_total(&self, figure: OperatingFigure) -> Result<Amount> {
+    pub fn outcome_total(&self, figure: ReconciledFigure) -> Result<Amount> {
         let total = self.total()?;
         let outcome = total.outcome.ok_or_else(|| {
             Error::InvalidRule("driftredovisningen saknar utfall för någon enhet".into())
         })?;
         match figure {
-            OperatingFigure::Revenue => Ok(outcome.revenue),
-            OperatingFigure::Expenses => Ok(outcome.expenses),
-            OperatingFigure::Net => outcome.net(),
+            ReconciledFigure::Revenue => Ok(outcome.revenue),
+            ReconciledFigure::Expenses => Ok(outcome.expenses),
+            ReconciledFigure::Net => outcome.net(),
         }
     }
 
@@ -593,22 +593,22 @@ impl OperatingStatement {
     /// [`Error::InvalidRule`] when a unit has no outcome; [`Error::Overflow`].
     ///
     /// ```
-    /// use kommunal_redovisning::{Amount, Budget, IncomeStatement, OperatingFigures, OperatingStatement, OperatingUnit};
-    /// use kommunal_redovisning::statement::{IncomeFigure, OperatingFigure, OperatingReconciliation, IncomeSum};
+    /// use kommunal_redovisning::{Amount, Budget, IncomeStatement, UnitFigures, OperatingStatement, OperatingUnit};
+    /// use kommunal_redovisning::statement::{IncomeFigure, ReconciledFigure, OperatingReconciliation, IncomeSum};
     ///
     /// let drift = OperatingStatement::new(vec![
-    ///     OperatingUnit::leaf("Kommunstyrelsen", OperatingFigures::new(Budget::new(Amount::tkr(-50)))
+    ///     OperatingUnit::leaf("Kommunstyrelsen", UnitFigures::new(Budget::new(Amount::tkr(-50)))
     ///         .with_outcome(Amount::tkr(30), Amount::tkr(-80))),
     /// ])?;
     /// let rs = IncomeStatement {
     ///     operating_revenue: Amount::tkr(20), operating_expenses: Amount::tkr(-60),
     ///     depreciation: Amount::tkr(-5), ..Default::default()
     /// };
-    /// let rec = OperatingReconciliation::new(OperatingFigure::Net, IncomeFigure::Sum(IncomeSum::NetOperatingCosts))
+    /// let rec = OperatingReconciliation::new(ReconciledFigure::Net, IncomeFigure::Sum(IncomeSum::NetOperatingCosts))
     ///     .with_item("Finansförvaltningen", Amount::tkr(5));
     /// let done = drift.reconcile(&rs, &rec)?;
     /// assert_eq!(done.target, Amount::tkr(-45));
-    /// let wrong = OperatingReconciliation::new(OperatingFigure::Net, IncomeFigure::Sum(IncomeSum::NetOperatingCosts));
+    /// let wrong = OperatingReconciliation::new(ReconciledFigure::Net, IncomeFigure::Sum(IncomeSum::NetOperatingCosts));
     /// let err = drift.reconcile(&rs, &wrong).unwrap_err().to_string();
     /// assert!(err.contains("difference -5000.00"), "{err}");
     /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -618,7 +618,7 @@ impl OperatingStatement {
         income: &IncomeStatement,
         reconciliation: &OperatingReconciliation,
     ) -> Result<ReconciliationResult> {
-        let target = reconciliation.target.amount(income)?;
+        let target = reconciliation.target.amount(income);
         self.reconcile_to(reconciliation, reconciliation.target.label(), target)
     }
 
@@ -662,7 +662,7 @@ impl OperatingStatement {
     }
 }
 
-fn leaves(units: &[OperatingUnit]) -> impl Iterator<Item = &OperatingFigures> {
+fn leaves(units: &[OperatingUnit]) -> impl Iterator<Item = &UnitFigures> {
     let mut stack: Vec<&OperatingUnit> = units.iter().rev().collect();
     std::iter::from_fn(move || {
         while let Some(u) = stack.pop() {
@@ -680,7 +680,7 @@ fn leaves(units: &[OperatingUnit]) -> impl Iterator<Item = &OperatingFigures> {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "avstämning")]
-pub enum OperatingFigure {
+pub enum ReconciledFigure {
     /// Summa intäkter (reconciled to verksamhetens intäkter after eliminating internal
     /// revenue).
     Revenue,
@@ -690,14 +690,14 @@ pub enum OperatingFigure {
     Net,
 }
 
-impl OperatingFigure {
+impl ReconciledFigure {
     /// The Swedish label.
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            OperatingFigure::Revenue => "Intäkter",
-            OperatingFigure::Expenses => "Kostnader",
-            OperatingFigure::Net => "Nettokostnad",
+            ReconciledFigure::Revenue => "Intäkter",
+            ReconciledFigure::Expenses => "Kostnader",
+            ReconciledFigure::Net => "Nettokostnad",
         }
     }
 }
@@ -716,13 +716,10 @@ pub enum IncomeFigure {
 
 impl IncomeFigure {
     /// The figure in `income`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Overflow`].
-    pub fn amount(self, income: &IncomeStatement) -> Result<Amount> {
+    #[must_use]
+    pub fn amount(self, income: &IncomeStatement) -> Amount {
         match self {
-            IncomeFigure::Line(l) => Ok(income.amount(l)),
+            IncomeFigure::Line(l) => income.amount(l),
             IncomeFigure::Sum(s) => income.sum(s),
         }
     }
@@ -761,7 +758,7 @@ pub struct ReconcilingItem {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OperatingReconciliation {
     /// The driftredovisning's figure.
-    pub figure: OperatingFigure,
+    pub figure: ReconciledFigure,
     /// The resultaträkning's figure it must reach.
     pub target: IncomeFigure,
     /// The named reconciling items.
@@ -772,7 +769,7 @@ pub struct OperatingReconciliation {
 impl OperatingReconciliation {
     /// A reconciliation without items.
     #[must_use]
-    pub fn new(figure: OperatingFigure, target: IncomeFigure) -> Self {
+    pub fn new(figure: ReconciledFigure, target: IncomeFigure) -> Self {
         OperatingReconciliation {
             figure,
             target,
@@ -828,11 +825,11 @@ impl ReconciliationResult {
         let parts: Vec<String> = rows
             .rows
             .iter()
-            .filter(|r| r.kind != RowKind::Total)
+            .filter(|r| r.kind != StatementRowKind::Total)
             .map(|r| r.id.clone())
             .collect();
         for r in rows.rows {
-            let sum_of = if r.kind == RowKind::Total {
+            let sum_of = if r.kind == StatementRowKind::Total {
                 parts.clone()
             } else {
                 Vec::new()
@@ -866,25 +863,25 @@ impl ReconciliationResult {
         let mut rows = vec![line(
             "driftredovisning".into(),
             &self.operating_label,
-            RowKind::Line,
+            StatementRowKind::Line,
             self.operating,
         )];
         for item in &self.items {
             rows.push(line(
                 format!("avstamning/{}", item.label),
                 &item.label,
-                RowKind::Line,
+                StatementRowKind::Line,
                 item.amount,
             ));
         }
         rows.push(line(
             "resultatrakning".into(),
             &self.target_label,
-            RowKind::Total,
+            StatementRowKind::Total,
             self.target,
         ));
         ColumnRows {
-            columns: vec![Column {
+            columns: vec![StatementColumn {
                 id: "belopp".into(),
                 label: "Belopp".into(),
             }],
@@ -901,7 +898,7 @@ mod tests {
     fn leaf(name: &str, budget: i64, revenue: i64, expenses: i64, forecast: i64) -> OperatingUnit {
         OperatingUnit::leaf(
             name,
-            OperatingFigures::new(Budget::new(Amount::tkr(budget)))
+            UnitFigures::new(Budget::new(Amount::tkr(budget)))
                 .with_outcome(Amount::tkr(revenue), Amount::tkr(expenses))
                 .with_forecast(Amount::tkr(forecast)),
         )
@@ -918,7 +915,7 @@ mod tests {
             ),
             OperatingUnit::leaf(
                 "Barn- och utbildningsnämnden",
-                OperatingFigures::new(
+                UnitFigures::new(
                     Budget::new(Amount::tkr(-200_000))
                         .with_change("Tilläggsanslag lärarlöner", Amount::tkr(-3_000)),
                 )
@@ -969,9 +966,9 @@ mod tests {
                 "totalt"
             ]
         );
-        assert_eq!(t.rows[0].kind, RowKind::Subtotal);
+        assert_eq!(t.rows[0].kind, StatementRowKind::Subtotal);
         assert_eq!(t.rows[1].depth, 1);
-        assert_eq!(t.rows[4].kind, RowKind::Total);
+        assert_eq!(t.rows[4].kind, StatementRowKind::Total);
         let cols: Vec<_> = t.columns.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(
             cols,
@@ -1012,7 +1009,7 @@ mod tests {
     fn interim_outcome_against_period_budget() {
         let d = OperatingStatement::new(vec![OperatingUnit::leaf(
             "Kundtjänst",
-            OperatingFigures::new(Budget::new(Amount::tkr(82)))
+            UnitFigures::new(Budget::new(Amount::tkr(82)))
                 .with_outcome(Amount::tkr(3_000), Amount::tkr(-2_900))
                 .with_period_budget(Amount::tkr(41)),
         )])
@@ -1082,13 +1079,13 @@ mod tests {
             ..Default::default()
         };
         let revenue = OperatingReconciliation::new(
-            OperatingFigure::Revenue,
+            ReconciledFigure::Revenue,
             IncomeFigure::Line(IncomeLine::OperatingRevenue),
         )
         .with_item("Interna poster som elimineras", Amount::tkr(-4_000));
         d.reconcile(&rs, &revenue).unwrap();
         let net = OperatingReconciliation::new(
-            OperatingFigure::Net,
+            ReconciledFigure::Net,
             IncomeFigure::Sum(IncomeSum::OperatingResult),
         )
         .with_item("Kapitalkostnader", Amount::tkr(6_000))
@@ -1127,11 +1124,11 @@ mod tests {
     fn reconciliation_needs_an_outcome() {
         let d = OperatingStatement::new(vec![OperatingUnit::leaf(
             "IT",
-            OperatingFigures::new(Budget::new(Amount::tkr(760))),
+            UnitFigures::new(Budget::new(Amount::tkr(760))),
         )])
         .unwrap();
         let rec = OperatingReconciliation::new(
-            OperatingFigure::Net,
+            ReconciledFigure::Net,
             IncomeFigure::Sum(IncomeSum::ResultForTheYear),
         );
         let err = d

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::RowKind;
+use super::StatementRowKind;
 use super::budget::OutcomeBasis;
 use super::columns::ColumnRow;
 use crate::error::{Error, Result};
@@ -21,7 +21,7 @@ pub const PATH_SEPARATOR: char = '/';
 /// An organisational unit (organisatorisk enhet): a leaf with its own figures or a
 /// group of parts whose figures are the sums of the parts.
 ///
-/// `T` is the statement's figures per unit, e.g. [`crate::OperatingFigures`].
+/// `T` is the statement's figures per unit, e.g. [`crate::UnitFigures`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "enhet")]
@@ -219,10 +219,10 @@ pub(crate) fn unit_rows<T: Leaf>(
         let id = join(prefix, &unit.name);
         let at = rows.len();
         let (totals, kind) = match &unit.content {
-            UnitContent::Figures(f) => (f.totals()?, RowKind::Line),
+            UnitContent::Figures(f) => (f.totals()?, StatementRowKind::Line),
             UnitContent::Parts(parts) => (
                 unit_rows(parts, columns, basis, &id, depth.saturating_add(1), rows)?,
-                RowKind::Subtotal,
+                StatementRowKind::Subtotal,
             ),
         };
         let row = ColumnRow {
