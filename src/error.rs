@@ -159,6 +159,16 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+
+    /// An output format could not be written (e.g. an Excel workbook), with the
+    /// writer's reason.
+    #[error("could not write {format}: {reason}")]
+    Output {
+        /// The format, e.g. "xlsx".
+        format: &'static str,
+        /// The writer's message.
+        reason: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].

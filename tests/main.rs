@@ -17,3 +17,5 @@ mod report;
 mod sick_leave;
 mod sie;
 mod tables;
+#[cfg(feature = "xlsx")]
+mod xlsx;

@@ -14,6 +14,7 @@ use kommunal_redovisning::{
     Amount, BalanceSheet, EntityKind, FinancialYear, IncomeStatement, RoundingMode, Scale,
 };
 use proptest::prelude::*;
+use std::io::Cursor;
 
 /// An SIE 4 file of one financial year (2025) with these vouchers, each a list of
 /// (account, amount in öre).
@@ -558,4 +559,67 @@ proptest! {
             prop_assert!(t.sum_differences().unwrap().is_empty(), "{}", t.caption);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------
+// PDF through headless Chromium (skipped with a message where it is not installed).
+
+#[allow(dead_code)]
+#[path = "../examples/common/chromium.rs"]
+mod chromium;
+
+/// The share of pixels of an RGB(A) PNG that are not (nearly) white.
+fn ink(png_bytes: &[u8]) -> f64 {
+    let decoder = png::Decoder::new(Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels = &buf[..info.buffer_size()];
+    let total = pixels.len() / channels;
+    let dark = pixels
+        .chunks(channels)
+        .filter(|p| p.iter().take(3).any(|v| *v < 200))
+        .count();
+    dark as f64 / total as f64
+}
+
+#[test]
+fn the_published_report_prints_to_pdf_and_renders_to_a_page() {
+    let Some(browser) = chromium::find() else {
+        eprintln!(
+            "hoppar över PDF-testet: Chromium finns inte (apt-get install chromium, eller sätt \
+             CHROMIUM till webbläsarens sökväg)"
+        );
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("kommunal-publish-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = super::report::lystkom()
+        .document_in(DocumentMode::Publish)
+        .unwrap();
+    let html = dir.join("lystkom.html");
+    std::fs::write(&html, doc.to_html(&NumberFormat::swedish())).unwrap();
+    // A page as a person sees it: not blank.
+    let png_path = dir.join("lystkom.png");
+    chromium::screenshot(&browser, &html, &png_path, 900, 1200).unwrap();
+    let share = ink(&std::fs::read(&png_path).unwrap());
+    assert!(share > 0.01, "the page is blank ({share})");
+    assert!(share < 0.6, "the page is mostly dark ({share})");
+    // The PDF: several A4 pages (a page break before each main section).
+    let pdf = dir.join("lystkom.pdf");
+    chromium::print_pdf(&browser, &html, &pdf).unwrap();
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // The page tree's /Count (Chromium writes it as plain text).
+    let text = String::from_utf8_lossy(&bytes);
+    let pages: usize = text
+        .split("/Type /Pages")
+        .nth(1)
+        .and_then(|t| t.split("/Count ").nth(1))
+        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(pages >= 3, "pages: {pages}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

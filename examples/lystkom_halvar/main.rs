@@ -6,7 +6,9 @@
 //! the report as Markdown and HTML to `DIR` (without it, no files are written), and
 //! `--mode publicering` for the form a kommun publishes (no review appendix, no
 //! sentences about absent parts, zero lines hidden) instead of the review form with
-//! every finding (`--mode granskning`, the default).
+//! every finding (`--mode granskning`, the default). With `--out`, the HTML is also
+//! printed to PDF when headless Chromium is installed (`apt-get install chromium`),
+//! and with `--features xlsx` the tables are written to an Excel workbook.
 //!
 //! Every figure below is quoted from the report text (section numbers in comments);
 //! nothing is invented. The report's resultaträkning, balansräkning,
@@ -18,6 +20,9 @@
 
 mod assemble;
 mod balanskrav;
+#[allow(dead_code)]
+#[path = "../common/chromium.rs"]
+mod chromium;
 mod financial_position;
 mod forecast;
 mod goals;
@@ -203,6 +208,23 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             std::fs::write(&md, markdown)?;
             std::fs::write(&page, html)?;
             println!("Skrev {} och {}.", md.display(), page.display());
+            #[cfg(feature = "xlsx")]
+            {
+                let xlsx = dir.join(format!("{stem}.xlsx"));
+                std::fs::write(&xlsx, doc.to_xlsx()?)?;
+                println!("Skrev {}.", xlsx.display());
+            }
+            match chromium::find() {
+                Some(browser) => {
+                    let pdf = dir.join(format!("{stem}.pdf"));
+                    chromium::print_pdf(&browser, &page, &pdf)?;
+                    println!("Skrev {} (med {}).", pdf.display(), browser.display());
+                }
+                None => println!(
+                    "Ingen PDF: Chromium finns inte (apt-get install chromium, eller sätt CHROMIUM \
+                     till webbläsarens sökväg)."
+                ),
+            }
         }
         None => {
             println!(

@@ -23,7 +23,10 @@ mod format;
 mod render;
 mod report_rounding;
 mod rounding;
+mod style;
 mod table;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use format::{MinusSign, NumberFormat};
 pub use render::html_escape;
@@ -31,4 +34,8 @@ pub use report_rounding::{
     CellRef, ReportRounding, RoundedReport, RoundingAdjustment, SharedFigure, SharedValue,
 };
 pub use rounding::{RoundedTable, Rounding, RoundingDifference};
+pub use style::REPORT_CSS;
+pub(crate) use style::page_head;
 pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};
+#[cfg(feature = "xlsx")]
+pub use xlsx::{tables_to_xlsx, xlsx_number_format};

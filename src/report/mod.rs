@@ -25,6 +25,8 @@ mod interim;
 mod mode;
 mod parts;
 mod render;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use crate::present::html_escape;
 pub use annual::{AnnualManagementReport, AnnualReport};
