@@ -82,6 +82,15 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
+/// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
+/// any other as it says itself.
+fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<kommunal_redovisning::Error>() {
+        Some(k) => k.sv().to_string(),
+        None => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -93,7 +102,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}: {e}", args.file.display());
+            eprintln!("{}: {}", args.file.display(), swedish(e.as_ref()));
             ExitCode::FAILURE
         }
     }

@@ -125,6 +125,15 @@ impl<R: Read> Read for Progress<R> {
     }
 }
 
+/// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
+/// any other as it says itself.
+fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<kommunal_redovisning::Error>() {
+        Some(k) => k.sv().to_string(),
+        None => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -136,7 +145,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e}", args.file);
+            eprintln!("{}: {}", args.file, swedish(e.as_ref()));
             ExitCode::from(2)
         }
     }
@@ -302,7 +311,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 kr.amount(done.target, Scale::Kr)
             ),
         ),
-        Err(e) => para(out, args.format, &format!("Driftredovisningen: {e}")),
+        Err(e) => para(out, args.format, &format!("Driftredovisningen: {}", e.sv())),
     }
     let disagreements = ledger.trial_balance.reconcile()?;
     para(
@@ -377,7 +386,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "Alla konton med saldo är med i rapporterna och balansräkningen balanserar.",
         ),
         Ok(()) => {}
-        Err(e) => para(out, args.format, &e.to_string()),
+        Err(e) => para(out, args.format, &e.sv().to_string()),
     }
     print!("{out}");
     Ok(exit_code(&problems))

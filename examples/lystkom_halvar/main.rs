@@ -89,6 +89,15 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
+/// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
+/// any other as it says itself.
+fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<kommunal_redovisning::Error>() {
+        Some(k) => k.sv().to_string(),
+        None => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
@@ -104,7 +113,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fel: {e}");
+            eprintln!("fel: {}", swedish(e.as_ref()));
             ExitCode::FAILURE
         }
     }

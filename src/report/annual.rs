@@ -357,9 +357,12 @@ impl AnnualReport {
                        ok: &str| {
             match r {
                 Ok(()) => ReportFinding::new(ReportFindingKind::Info, part, source, ok.to_owned()),
-                Err(e) => {
-                    ReportFinding::new(ReportFindingKind::Inconsistent, part, source, e.to_string())
-                }
+                Err(e) => ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
+                    part,
+                    source,
+                    e.sv().to_string(),
+                ),
             }
         };
         if let (Some(rs), Some(o), Some(c)) = (

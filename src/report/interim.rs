@@ -540,7 +540,7 @@ impl InterimReport {
                 Missing,
                 "period",
                 "LKBR 13 kap. 1 §",
-                e.to_string(),
+                e.sv().to_string(),
             ));
         }
         if self.management_report.is_empty() {
@@ -1054,7 +1054,7 @@ fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Repor
                 ReportFindingKind::Inconsistent,
                 name,
                 source,
-                format!("{}: {e}", t.title),
+                format!("{}: {}", t.title, e.sv()),
             ));
             continue;
         }
