@@ -12,8 +12,12 @@
 //! either in the statements, excluded on purpose, or listed as unmapped with its amount.
 //! On a terminal, large files show their progress on standard error.
 //!
-//! Exit status: 0 when the statements could be built and balance, 1 when there are
-//! unmapped accounts or the balansräkning does not balance, 2 for unreadable input.
+//! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level
+//! diagnostic, its stated balances agree with its vouchers, every account with a
+//! balance is in the statements, the balansräkning balances and the driftredovisning
+//! reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
+//! unreadable input (an amount out of any real range is named with its account and
+//! line).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -21,7 +25,9 @@ use std::collections::BTreeMap;
 use std::io::{BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
+use kommunal_redovisning::ledger::{
+    Chart, LedgerOperating, LedgerStatements, LedgerVerdict, SieLedger,
+};
 use kommunal_redovisning::present::{Column, ReportRounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
@@ -195,6 +201,13 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let reconciliation = drift
         .statement
         .reconcile(&statements.income, &drift.reconciliation);
+    let disagreements = ledger.trial_balance.reconcile()?;
+    let verdict = LedgerVerdict::new(
+        &ledger,
+        &statements,
+        &disagreements,
+        Some(reconciliation.is_ok()),
+    );
 
     if args.format == Format::Json {
         let doc = serde_json::json!({
@@ -210,10 +223,13 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "key_ratios": ratios,
             "operating_statement": drift.statement,
             "reconciliation": reconciliation.as_ref().map_err(ToString::to_string),
+            "disagreements": disagreements,
             "problems": problems,
+            "verdict": verdict,
+            "verdict_problems": verdict.problems(),
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
-        return Ok(exit_code(&problems));
+        return Ok(ExitCode::from(verdict.exit_code()));
     }
 
     let out = &mut String::new();
@@ -313,11 +329,12 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         ),
         Err(e) => para(out, args.format, &format!("Driftredovisningen: {}", e.sv())),
     }
-    let disagreements = ledger.trial_balance.reconcile()?;
     para(
         out,
         args.format,
-        &if disagreements.is_empty() {
+        &if !ledger.trial_balance.has_vouchers() {
+            "Filen har inga verifikationer: saldona kan inte stämmas av mot dem".to_owned()
+        } else if disagreements.is_empty() {
             "Ingående balans + verifikationer = utgående balans för varje konto: stämmer".to_owned()
         } else {
             format!(
@@ -379,25 +396,13 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
         }
     }
-    match statements.balance.validate() {
-        Ok(()) if problems.is_empty() => para(
-            out,
-            args.format,
-            "Alla konton med saldo är med i rapporterna och balansräkningen balanserar.",
-        ),
-        Ok(()) => {}
-        Err(e) => para(out, args.format, &e.sv().to_string()),
+    if let Err(e) = statements.balance.validate() {
+        para(out, args.format, &e.sv().to_string());
     }
+    // The closing line says "stämmer" only when nothing at all is wrong.
+    para(out, args.format, &verdict.closing_line());
     print!("{out}");
-    Ok(exit_code(&problems))
-}
-
-fn exit_code(problems: &[String]) -> ExitCode {
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    Ok(ExitCode::from(verdict.exit_code()))
 }
 
 fn heading(out: &mut String, format: Format, text: &str) {

@@ -36,6 +36,14 @@ pub enum Error {
         operation: &'static str,
     },
 
+    /// An amount entering the crate lies beyond ±[`Amount::MAX`] (10¹⁹ kr), the bound that
+    /// keeps every sum exact (see [`crate::money`]).
+    #[error("amount {value} kr is too large: amounts are bounded to ±10^19 kr")]
+    AmountTooLarge {
+        /// The value refused, in kronor.
+        value: rust_decimal::Decimal,
+    },
+
     /// A ratio was asked for with a zero denominator.
     #[error("division by zero: {what} is zero")]
     DivisionByZero {
@@ -107,6 +115,25 @@ pub enum Error {
         difference: Amount,
     },
 
+    /// A ledger has no balances for the SIE year index asked for (0 = the current year,
+    /// −1 the year before).
+    #[error("the ledger has no balances for year index {index} (it has {available:?})")]
+    YearIndexNotInLedger {
+        /// The year index asked for.
+        index: i32,
+        /// The year indices the ledger has balances for.
+        available: Vec<i32>,
+    },
+
+    /// A ledger's `#RAR` records do not cover the financial year asked for.
+    #[error("the ledger has no financial year {year} (its #RAR years are {available:?})")]
+    FinancialYearNotInLedger {
+        /// The financial year asked for.
+        year: i32,
+        /// The calendar years of the ledger's `#RAR` records.
+        available: Vec<i32>,
+    },
+
     /// A rule given as data (a scale, a mapping, labels) is invalid.
     #[error("invalid rule: {0}")]
     InvalidRule(String),
@@ -157,6 +184,20 @@ pub enum Error {
         /// What was refused.
         what: String,
         /// Why.
+        reason: String,
+    },
+
+    /// A key ratio (nyckeltal) cannot be computed for a year: a zero denominator, a
+    /// figure the year does not have (a balansräkning, the population, the year
+    /// before), or a population of zero.
+    #[error("{ratio} {year}: {reason}")]
+    RatioUnavailable {
+        /// The ratio's Swedish name, e.g. "Soliditet".
+        ratio: &'static str,
+        /// The year (and, for a budget or plan year, which) it was asked for,
+        /// e.g. "2025", "budget 2026".
+        year: String,
+        /// Why, naming the missing or zero figure.
         reason: String,
     },
 
@@ -293,9 +334,32 @@ impl std::fmt::Display for SwedishError<'_> {
                 sv_amount(*excess)
             ),
             Error::Refused { what, reason } => write!(f, "{what} avvisas: {reason}"),
+            Error::AmountTooLarge { value } => write!(
+                f,
+                "beloppet {} kr är för stort: belopp får vara högst ±10^19 kr",
+                crate::present::NumberFormat::swedish()
+                    .with_decimals(value.scale())
+                    .decimal(*value)
+            ),
+            Error::YearIndexNotInLedger { index, available } => write!(
+                f,
+                "bokföringen har inga saldon för årsindex {index} (den har {available:?})"
+            ),
+            Error::FinancialYearNotInLedger { year, available } => write!(
+                f,
+                "bokföringen har inget räkenskapsår {year} (dess #RAR-år är {available:?})"
+            ),
+            Error::RatioUnavailable {
+                ratio,
+                year,
+                reason,
+            } => write!(f, "{ratio} {year}: {reason}"),
             Error::Output { format, reason } => {
                 write!(f, "kunde inte skriva {format}: {reason}")
             }
+            // A variant added without a Swedish text yet: its own message.
+            #[allow(unreachable_patterns)]
+            other => write!(f, "{other}"),
         }
     }
 }

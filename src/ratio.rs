@@ -13,7 +13,7 @@
 //! | Kassalikviditet | (omsättningstillgångar − förråd) / kortfristiga skulder | N03105, N03109 |
 //! | Balanslikviditet | omsättningstillgångar / kortfristiga skulder | — |
 //!
-//! Definitions differ between municipalities (`reference/domain.md` §4); the formula of
+//! Definitions differ between municipalities (e.g. Nynäshamn's begreppsförklaringar, finansiellinfo.se/Nynashamn_2018/begreppsforklaringar.html, against ekonomifakta.se/Ordlista/Soliditet); the formula of
 //! soliditet inkl. pensionsförpliktelser is the common one but its Kolada wording is
 //! unconfirmed.
 
@@ -76,6 +76,25 @@ impl KeyRatio {
             KeyRatio::EquityRatio => Some("N03106"),
             KeyRatio::EquityRatioIncludingPensionCommitments => Some("N03002"),
             KeyRatio::QuickRatio => Some("N03105"),
+            KeyRatio::DebtRatio | KeyRatio::CurrentRatio => None,
+        }
+    }
+
+    /// The Kolada KPI id for the kommunkoncern (the sammanställda räkenskaper), where
+    /// there is one (`reference/domain.md` §4 and §11).
+    ///
+    /// ```
+    /// use kommunal_redovisning::ratio::KeyRatio;
+    ///
+    /// assert_eq!(KeyRatio::EquityRatio.kolada_group_id(), Some("N03110"));
+    /// assert_eq!(KeyRatio::DebtRatio.kolada_group_id(), None);
+    /// ```
+    #[must_use]
+    pub fn kolada_group_id(self) -> Option<&'static str> {
+        match self {
+            KeyRatio::EquityRatio => Some("N03110"),
+            KeyRatio::EquityRatioIncludingPensionCommitments => Some("N03034"),
+            KeyRatio::QuickRatio => Some("N03109"),
             KeyRatio::DebtRatio | KeyRatio::CurrentRatio => None,
         }
     }
@@ -181,6 +200,7 @@ pub fn current_ratio(current_assets: Amount, current_liabilities: Amount) -> Res
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct KeyRatios {
     /// Soliditet.
     pub equity_ratio: Option<Percent>,

@@ -6,16 +6,21 @@
     clippy::indexing_slicing
 )]
 
+mod analysis;
 mod balanced_budget;
 mod check;
 mod follow_up;
 mod foundation;
 mod goal;
+mod group;
 mod ledger;
+mod ledger_properties;
+mod new_user;
 mod publish;
 mod report;
 mod sick_leave;
 mod sie;
+mod sie_hostile;
 mod tables;
 #[cfg(feature = "xlsx")]
 mod xlsx;

@@ -246,13 +246,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
 
 fn print_findings(findings: &[ReportFinding]) {
     for f in findings {
-        println!(
-            "    [{}] {}: {} ({})",
-            f.kind.label(),
-            f.part,
-            f.message,
-            f.source
-        );
+        println!("    {f}");
     }
 }
 

@@ -8,6 +8,7 @@ use crate::statement::{BalanceLine, IncomeLine};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "kontointervall")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AccountMatch {
     /// Every account whose number starts with these digits, e.g. `"79"`.
     Prefix(String),
@@ -109,6 +110,7 @@ fn is_credit_line(line: BalanceLine) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kopplingsregel")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChartRule {
     /// The accounts covered.
     pub accounts: AccountMatch,
@@ -180,9 +182,23 @@ impl Chart {
         &self.rules
     }
 
-    /// Where `account` goes, or `None` when no rule covers it.
+    /// Where `account` goes, or `None` when no rule covers it. An invalid account
+    /// number (not 1 to 10 digits, [`crate::sie::is_account_number`]) is never matched
+    /// by a prefix: it has no target and lands among the unmapped accounts.
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::Chart;
+    /// let chart = Chart::kommun_bas();
+    /// assert!(chart.target("1930").is_some());
+    /// for bad in ["", "50AF", "-5010", "19301234567890123456"] {
+    ///     assert_eq!(chart.target(bad), None, "{bad:?}");
+    /// }
+    /// ```
     #[must_use]
     pub fn target(&self, account: &str) -> Option<&Target> {
+        if !crate::sie::is_account_number(account) {
+            return None;
+        }
         self.rules
             .iter()
             .enumerate()
@@ -193,7 +209,7 @@ impl Chart {
 
     /// The default mapping for Kommun-Bas (SKR's chart for kommuner).
     ///
-    /// Result accounts (`reference/domain.md` §6, derived from the group names; SKR
+    /// Result accounts (SKR's Kommun-Bas, skr.se kommunbas, derived from the group names; SKR
     /// publishes no official mapping): 3 → verksamhetens intäkter; 4–7 except 79 →
     /// verksamhetens kostnader; 79 → avskrivningar; 80 → skatteintäkter; 82–83 →
     /// generella statsbidrag och utjämning; 84 → finansiella intäkter; 85 → finansiella

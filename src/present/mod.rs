@@ -24,7 +24,7 @@ mod render;
 mod report_rounding;
 mod rounding;
 mod style;
-mod table;
+pub(crate) mod table;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
@@ -36,6 +36,8 @@ pub use report_rounding::{
 pub use rounding::{RoundedTable, Rounding, RoundingDifference};
 pub use style::REPORT_CSS;
 pub(crate) use style::page_head;
-pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};
+pub use table::{
+    Column, ColumnKind, QuantityRow, QuantityValue, RatioRow, Table, TableRow, ValueKind,
+};
 #[cfg(feature = "xlsx")]
 pub use xlsx::{tables_to_xlsx, xlsx_number_format};

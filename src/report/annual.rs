@@ -6,6 +6,7 @@
 use crate::balanced_budget::{BalancedBudgetStatement, ResultBasis};
 use crate::entity::Entity;
 use crate::error::Result;
+use crate::group::GroupAccounts;
 use crate::money::{Amount, Scale};
 use crate::period::FinancialYear;
 use crate::present::{Column, NumberFormat};
@@ -20,6 +21,7 @@ use super::document::{
     investment_blocks, key_figure_blocks, note_blocks, operating_blocks, sick_leave_blocks,
     text_blocks,
 };
+use super::group;
 use super::interim::{Note, ReportFinding, ReportFindingKind, Section, money};
 use super::mode::DocumentMode;
 use super::parts::{AbsentPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
@@ -31,6 +33,7 @@ use super::render::{Block, DocSection, Document};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AnnualManagementReport {
     /// Översikt över verksamhetens utveckling.
     pub overview: Vec<Section>,
@@ -100,6 +103,7 @@ impl AnnualManagementReport {
 #[doc(alias = "årsredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AnnualReport {
     /// Who reports.
     pub entity: Entity,
@@ -157,6 +161,10 @@ pub struct AnnualReport {
     /// Notes.
     #[cfg_attr(feature = "serde", serde(default))]
     pub notes: Vec<Note>,
+    /// Sammanställda räkenskaper (LKBR 12 kap.): the koncern, shown in columns beside
+    /// the kommun's statements and in a section of its own.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub group: Option<GroupAccounts>,
 }
 
 impl AnnualReport {
@@ -183,6 +191,7 @@ impl AnnualReport {
             investment_statement: None,
             absent: Vec::new(),
             notes: Vec::new(),
+            group: None,
         }
     }
 
@@ -410,6 +419,14 @@ impl AnnualReport {
                 ));
             }
         }
+        if let Some(g) = &self.group {
+            out.extend(group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
+        }
         Ok(out)
     }
 
@@ -472,32 +489,80 @@ impl AnnualReport {
         let layout = StatementLayout::new(self.entity.kind, self.year);
         let (y, p) = (self.year.to_string(), self.year.previous().to_string());
         let mut s = DocSection::new("2.1", "Resultaträkning", 2);
-        s.blocks = income_blocks(
-            &self.entity,
-            &layout,
-            (&y, self.income_statement.as_ref()),
-            (&p, self.income_statement_previous.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::IncomeStatement),
-        )?;
+        let years = group::Periods {
+            current: &y,
+            previous: &p,
+        };
+        s.blocks = match &self.group {
+            Some(g) => group::income_blocks(
+                &self.entity,
+                &layout,
+                (
+                    self.income_statement.as_ref(),
+                    self.income_statement_previous.as_ref(),
+                ),
+                g,
+                &years,
+                unit,
+                self.absent_reason(ReportPart::IncomeStatement),
+            )?,
+            None => income_blocks(
+                &self.entity,
+                &layout,
+                (&y, self.income_statement.as_ref()),
+                (&p, self.income_statement_previous.as_ref()),
+                unit,
+                self.absent_reason(ReportPart::IncomeStatement),
+            )?,
+        };
         sections.push(s);
         let (e, pe) = (end.to_string(), prev_end.to_string());
         let mut s = DocSection::new("2.2", "Balansräkning", 2);
-        s.blocks = balance_blocks(
-            &self.entity,
-            &layout,
-            (&e, self.balance_sheet.as_ref()),
-            (&pe, self.balance_sheet_previous.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::BalanceSheet),
-        )?;
+        s.blocks = match &self.group {
+            Some(g) => group::balance_blocks(
+                &self.entity,
+                &layout,
+                (
+                    self.balance_sheet.as_ref(),
+                    self.balance_sheet_previous.as_ref(),
+                ),
+                g,
+                &group::Periods {
+                    current: &e,
+                    previous: &pe,
+                },
+                unit,
+                self.absent_reason(ReportPart::BalanceSheet),
+            )?,
+            None => balance_blocks(
+                &self.entity,
+                &layout,
+                (&e, self.balance_sheet.as_ref()),
+                (&pe, self.balance_sheet_previous.as_ref()),
+                unit,
+                self.absent_reason(ReportPart::BalanceSheet),
+            )?,
+        };
         sections.push(s);
         let mut s = DocSection::new("2.3", "Kassaflödesanalys", 2);
         s.blocks = match &self.cash_flow {
             Some(cf) => {
-                let mut cols = vec![(Column::outcome(y.clone()), cf)];
+                let koncern = self.group.as_ref();
+                let name = |who: &str, year: &str| match koncern {
+                    Some(_) => format!("{who} {year}"),
+                    None => year.to_owned(),
+                };
+                let mut cols = vec![(Column::outcome(name("Kommunen", &y)), cf)];
                 if let Some(prev) = &self.cash_flow_previous {
-                    cols.push((Column::prior_period(p.clone()), prev));
+                    cols.push((Column::prior_period(name("Kommunen", &p)), prev));
+                }
+                if let Some(g) = koncern {
+                    if let Some(k) = &g.consolidation.cash_flow {
+                        cols.push((Column::outcome(name("Koncernen", &y)), k));
+                    }
+                    if let Some(k) = &g.cash_flow_comparison {
+                        cols.push((Column::prior_period(name("Koncernen", &p)), k));
+                    }
                 }
                 vec![Block::Table(CashFlowStatement::table(
                     "Kassaflödesanalys",
@@ -530,6 +595,11 @@ impl AnnualReport {
         let mut s = DocSection::new("2.6", "Noter", 2);
         s.blocks = note_blocks(&self.notes);
         sections.push(s);
+        if let Some(g) = &self.group {
+            let mut s = DocSection::new("2.7", "Sammanställda räkenskaper", 2);
+            s.blocks = group::section_blocks(g, &layout, &years, unit, false)?;
+            sections.push(s);
+        }
         let doc = Document {
             title: format!("{} — Årsredovisning {}", self.entity.name, self.year),
             subtitle: format!("Belopp i {} om inte annat anges.", unit.label()),

@@ -18,6 +18,7 @@ use crate::statement::{
     StatementRow,
 };
 
+use super::group;
 use super::interim::{InterimReport, Note, ReportFinding, ReportFindingKind, Section};
 use super::mode::DocumentMode;
 use super::parts::{ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
@@ -870,23 +871,59 @@ impl InterimReport {
 
         let layout = StatementLayout::new(self.entity.kind, self.period.financial_year());
         let (cur, prev) = (self.period.to_string(), comparison.to_string());
-        let s21 = income_blocks(
-            &self.entity,
-            &layout,
-            (&cur, self.income_statement.as_ref()),
-            (&prev, self.income_statement_comparison.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::IncomeStatement),
-        )?;
         let (bcur, bprev) = (end.to_string(), bdate.to_string());
-        let s22 = balance_blocks(
-            &self.entity,
-            &layout,
-            (&bcur, self.balance_sheet.as_ref()),
-            (&bprev, self.balance_sheet_comparison.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::BalanceSheet),
-        )?;
+        let (s21, s22) = match &self.group {
+            Some(g) => (
+                group::income_blocks(
+                    &self.entity,
+                    &layout,
+                    (
+                        self.income_statement.as_ref(),
+                        self.income_statement_comparison.as_ref(),
+                    ),
+                    g,
+                    &group::Periods {
+                        current: &cur,
+                        previous: &prev,
+                    },
+                    unit,
+                    self.absent_reason(ReportPart::IncomeStatement),
+                )?,
+                group::balance_blocks(
+                    &self.entity,
+                    &layout,
+                    (
+                        self.balance_sheet.as_ref(),
+                        self.balance_sheet_comparison.as_ref(),
+                    ),
+                    g,
+                    &group::Periods {
+                        current: &bcur,
+                        previous: &bprev,
+                    },
+                    unit,
+                    self.absent_reason(ReportPart::BalanceSheet),
+                )?,
+            ),
+            None => (
+                income_blocks(
+                    &self.entity,
+                    &layout,
+                    (&cur, self.income_statement.as_ref()),
+                    (&prev, self.income_statement_comparison.as_ref()),
+                    unit,
+                    self.absent_reason(ReportPart::IncomeStatement),
+                )?,
+                balance_blocks(
+                    &self.entity,
+                    &layout,
+                    (&bcur, self.balance_sheet.as_ref()),
+                    (&bprev, self.balance_sheet_comparison.as_ref()),
+                    unit,
+                    self.absent_reason(ReportPart::BalanceSheet),
+                )?,
+            ),
+        };
         let s23 = operating_blocks(
             self.operating_statement.as_ref(),
             &self.operating_text,
@@ -900,7 +937,20 @@ impl InterimReport {
             self.absent_reason(ReportPart::InvestmentStatement),
         )?;
 
-        let sections = vec![
+        let s26 = match &self.group {
+            Some(g) => Some(group::section_blocks(
+                g,
+                &layout,
+                &group::Periods {
+                    current: &cur,
+                    previous: &prev,
+                },
+                unit,
+                true,
+            )?),
+            None => None,
+        };
+        let mut sections = vec![
             section("1", "Förenklad förvaltningsberättelse", 1, Vec::new()),
             section("1.1", "Händelser av väsentlig betydelse", 2, s11),
             section(
@@ -924,6 +974,9 @@ impl InterimReport {
             section("2.4", "Investeringsredovisning", 2, s24),
             section("2.5", "Noter", 2, note_blocks(&self.notes)),
         ];
+        if let Some(blocks) = s26 {
+            sections.push(section("2.6", "Sammanställda räkenskaper", 2, blocks));
+        }
         let doc = Document {
             title: format!("{} — Delårsrapport {}", self.entity.name, self.period),
             subtitle: format!(

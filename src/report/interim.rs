@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::entity::Entity;
 use crate::error::Result;
+use crate::group::GroupAccounts;
 use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::period::Period;
 use crate::present::NumberFormat;
@@ -19,6 +20,7 @@ use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avsnitt")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// The heading.
     pub title: String,
@@ -41,6 +43,7 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ManagementReport {
     /// Händelser av väsentlig betydelse.
     pub significant_events: Vec<Section>,
@@ -131,6 +134,7 @@ impl NoteKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "not")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Note {
     /// The note number as printed.
     pub number: u32,
@@ -205,6 +209,7 @@ impl StatedFigure {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "tryckt värde")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum StatedValue {
     /// An amount printed in `scale` with no decimals (e.g. 8 521 tkr).
     Amount {
@@ -239,6 +244,7 @@ impl StatedValue {
 #[doc(alias = "angiven uppgift")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Stated {
     /// What the figure is.
     pub figure: StatedFigure,
@@ -308,6 +314,7 @@ impl ReportFindingKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReportFinding {
     /// What kind of finding.
     pub kind: ReportFindingKind,
@@ -317,6 +324,34 @@ pub struct ReportFinding {
     pub source: String,
     /// A plain message.
     pub message: String,
+}
+
+/// `[kind] part: message (source)`, the form the examples print.
+///
+/// ```
+/// use kommunal_redovisning::report::{ReportFinding, ReportFindingKind};
+/// let f = ReportFinding {
+///     kind: ReportFindingKind::Missing,
+///     part: "balansräkning".into(),
+///     source: "LKBR 13 kap.".into(),
+///     message: "balansräkning per periodens slut saknas".into(),
+/// };
+/// assert_eq!(
+///     f.to_string(),
+///     "[saknas] balansräkning: balansräkning per periodens slut saknas (LKBR 13 kap.)"
+/// );
+/// ```
+impl std::fmt::Display for ReportFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[{}] {}: {} ({})",
+            self.kind.label(),
+            self.part,
+            self.message,
+            self.source
+        )
+    }
 }
 
 impl ReportFinding {
@@ -372,6 +407,7 @@ impl ReportFinding {
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InterimReport {
     /// Who reports.
     pub entity: Entity,
@@ -431,6 +467,10 @@ pub struct InterimReport {
     /// The day the report was handed to fullmäktige and revisorerna, when known.
     #[cfg_attr(feature = "serde", serde(default))]
     pub delivered_on: Option<NaiveDate>,
+    /// Sammanställda räkenskaper (LKBR 12 kap.): the koncern, shown in columns beside
+    /// the kommun's statements and in a section of its own.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub group: Option<GroupAccounts>,
 }
 
 impl InterimReport {
@@ -458,6 +498,7 @@ impl InterimReport {
             notes: Vec::new(),
             stated: Vec::new(),
             delivered_on: None,
+            group: None,
         }
     }
 
@@ -646,7 +687,7 @@ impl InterimReport {
         }
         // Parts the source names but does not give, which LKBR 13 kap. does not require
         // (whether R17 requires driftredovisning or investeringsredovisning is
-        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // [UNCONFIRMED]; RKR R17 as restated by FAR). The balanskravsutredning table is noted; the
         // assessment itself is checked above.
         for a in &self.absent {
             let (source, message) = match a.part {
@@ -757,6 +798,14 @@ impl InterimReport {
             out.extend(check_goals(goals, self.period.end())?);
         }
         out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
+        if let Some(g) = &self.group {
+            out.extend(super::group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
+        }
         Ok(out)
     }
 

@@ -21,6 +21,7 @@
 
 mod annual;
 mod document;
+mod group;
 mod interim;
 mod mode;
 mod parts;
