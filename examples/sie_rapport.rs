@@ -1,21 +1,26 @@
 //! From a ledger export to statements: reads an SIE 4 file, maps its accounts with the
 //! Kommun-Bas chart (or your own), and prints the diagnostics, the resultaträkning, the
-//! balansräkning, key ratios and the driftredovisning per object of a dimension.
+//! balansräkning with their note references, the notes built from the ledger
+//! (anläggningstillgångar, pensionsavsättning, långfristiga skulder, skatteintäkter,
+//! utjämning), key ratios and the driftredovisning per object of a dimension.
 //!
 //! ```text
 //! cargo run --example sie_rapport -- FILE.se [--dimension N] [--mapping MAP.json]
-//!     [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
+//!     [--notes NOTES.json] [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
 //! ```
 //!
 //! Without a file it reads `examples/data/exempelkommun.se` with its chart overrides
-//! `examples/data/exempelkommun-karta.json`. Every account with a non-zero balance is
-//! either in the statements, excluded on purpose, or listed as unmapped with its amount.
+//! `examples/data/exempelkommun-karta.json` and note overrides
+//! `examples/data/exempelkommun-notkarta.json`. Every account with a non-zero balance is
+//! either in the statements, excluded on purpose, or listed as unmapped with its amount;
+//! every account in a note's range is in the note or listed under Noter as unplaced
+//! (and in the JSON output's `unplaced` and `problems`).
 //! On a terminal, large files show their progress on standard error.
 //!
 //! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level
 //! diagnostic, its stated balances agree with its vouchers, every account with a
-//! balance is in the statements, the balansräkning balances and the driftredovisning
-//! reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
+//! balance is in the statements (and every account in a note range in its note), the
+//! balansräkning balances and the driftredovisning reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
 //! unreadable input (an amount out of any real range is named with its account and
 //! line).
 
@@ -28,6 +33,7 @@ use std::process::ExitCode;
 use kommunal_redovisning::ledger::{
     Chart, LedgerOperating, LedgerStatements, LedgerVerdict, SieLedger,
 };
+use kommunal_redovisning::note::{LedgerNotes, NoteChart};
 use kommunal_redovisning::present::{Column, ReportRounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
@@ -47,6 +53,7 @@ struct Args {
     file: String,
     dimension: u32,
     mapping: Option<String>,
+    notes: Option<String>,
     format: Format,
     scale: Scale,
 }
@@ -55,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
     let mut file = None;
     let mut dimension = 1;
     let mut mapping = None;
+    let mut notes = None;
     let mut format = Format::Text;
     let mut scale = Scale::Tkr;
     let mut args = std::env::args().skip(1);
@@ -67,6 +75,7 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|_| "--dimension takes a dimension number, e.g. 1".to_owned())?;
             }
             "--mapping" => mapping = Some(value("--mapping")?),
+            "--notes" => notes = Some(value("--notes")?),
             "--format" => {
                 format = match value("--format")?.as_str() {
                     "text" => Format::Text,
@@ -88,7 +97,8 @@ fn parse_args() -> Result<Args, String> {
             "-h" | "--help" => {
                 return Err(
                     "usage: sie_rapport FILE.se [--dimension N] [--mapping MAP.json] \
-                            [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]"
+                            [--notes NOTES.json] [--format text|markdown|csv|html|json] \
+                            [--scale kr|tkr|mnkr]"
                         .to_owned(),
                 );
             }
@@ -100,10 +110,14 @@ fn parse_args() -> Result<Args, String> {
     if file.is_none() && mapping.is_none() {
         mapping = Some(default("exempelkommun-karta.json"));
     }
+    if file.is_none() && notes.is_none() {
+        notes = Some(default("exempelkommun-notkarta.json"));
+    }
     Ok(Args {
         file: file.unwrap_or_else(|| default("exempelkommun.se")),
         dimension,
         mapping,
+        notes,
         format,
         scale,
     })
@@ -163,6 +177,11 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             .map_err(|e| format!("mapping {path}: {e}"))?,
         None => Chart::kommun_bas(),
     };
+    let note_chart: NoteChart = match &args.notes {
+        Some(path) => serde_json::from_slice(&std::fs::read(path)?)
+            .map_err(|e| format!("note mapping {path}: {e}"))?,
+        None => NoteChart::kommun_bas(),
+    };
     let file = std::fs::File::open(&args.file)?;
     let total = file.metadata().map(|m| m.len()).unwrap_or(0);
     let progress = Progress {
@@ -183,7 +202,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             ledger.vouchers
         );
     }
-    let statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
+    let mut statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
     let drift = LedgerOperating::build(
         &ledger.trial_balance,
         &chart,
@@ -191,13 +210,16 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         &ledger.object_names,
     )?;
     let ratios = KeyRatios::from_balance_sheet(&statements.balance)?;
-    let problems = statements.problems()?;
     let year = ledger
         .financial_years
         .get(&0)
         .map_or(FinancialYear::new(0), |(start, _)| {
             FinancialYear::of(*start)
         });
+    let notes = LedgerNotes::build(&ledger.trial_balance, &note_chart, 0, year, 1)?;
+    notes.refer(&mut statements.income, &mut statements.balance);
+    let mut problems = statements.problems()?;
+    problems.extend(notes.problems());
     let reconciliation = drift
         .statement
         .reconcile(&statements.income, &drift.reconciliation);
@@ -217,6 +239,8 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "diagnostics": ledger.diagnostics,
             "income_statement": statements.income,
             "balance_sheet": statements.balance,
+            "notes": notes.notes,
+            "unplaced": notes.unplaced,
             "internal_items": statements.internal,
             "unmapped": statements.unmapped,
             "excluded": statements.excluded,
@@ -273,11 +297,41 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         format!("Driftredovisning per objekt i dimension {}", args.dimension),
         args.scale,
     )?;
-    // All tables rounded together: a figure printed in two of them (årets resultat)
-    // prints the same in both, and every table foots.
-    let rounded = ReportRounding::default().round(&[rs, br, dr])?;
-    for table in &rounded.tables {
-        render(out, args.format, &table.table);
+    // All tables rounded together: a figure printed in two of them (årets resultat in
+    // RS and BR, a note's total and its line) prints the same in both, and every table
+    // foots.
+    let mut tables = vec![rs, br];
+    let mut note_table = Vec::with_capacity(notes.notes.len());
+    for n in &notes.notes {
+        match n.to_table(Scale::Kr)? {
+            Some(mut t) => {
+                t.unit = args.scale;
+                note_table.push(Some(tables.len()));
+                tables.push(t);
+            }
+            None => note_table.push(None),
+        }
+    }
+    let dr_at = tables.len();
+    tables.push(dr);
+    let rounded = ReportRounding::default().round(&tables)?;
+    for t in rounded.tables.iter().take(2) {
+        render(out, args.format, &t.table);
+    }
+    heading(out, args.format, "Noter");
+    for (n, at) in notes.notes.iter().zip(&note_table) {
+        if let Some(t) = at.and_then(|i| rounded.tables.get(i)) {
+            render(out, args.format, &t.table);
+        }
+        if !n.text.is_empty() {
+            para(out, args.format, &n.text);
+        }
+    }
+    for p in notes.problems() {
+        para(out, args.format, &p);
+    }
+    if let Some(t) = rounded.tables.get(dr_at) {
+        render(out, args.format, &t.table);
     }
     let unit = NumberFormat::swedish();
     for a in &rounded.adjustments {

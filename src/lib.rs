@@ -49,6 +49,11 @@
 //!   parts and holdings, companies' ÅRL accounts mapped onto the LKBR lines,
 //!   proportional or full consolidation with eliminations listed with both sides,
 //!   the koncern's statements, consolidation tables and findings.
+//! - [`note`]: noter as data (LKBR 9 kap.) — anläggningstillgångar (RKR R3/R4),
+//!   pensions with the ansvarsförbindelse and särskild löneskatt by year (RKR R10),
+//!   långfristiga skulder, borgen with Kommuninvest, skatteintäkter, utjämning,
+//!   departures from RKR and generic specifications — each checked, tied to the
+//!   statement row that refers to it, and buildable from a ledger.
 //! - [`report`]: the delårsrapport and årsredovisning as a whole, with completeness and
 //!   consistency checks and rendering to Markdown, HTML and JSON; [`check`]: checks of
 //!   statements as printed by others (rounding told apart from errors).
@@ -80,9 +85,11 @@
 //!                       ▼
 //!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)
 //!                       │  ledger::Chart (account → line; Kommun-Bas default, JSON)
-//!                       ▼  LedgerStatements::build, LedgerOperating::build
+//!                       ▼  LedgerStatements::build, LedgerOperating::build,
+//!                          note::LedgerNotes::build (note::NoteChart)
 //! hand / JSON ────► statements: IncomeStatement, BalanceSheet, CashFlowStatement,
 //!                       OperatingStatement (drift, prognos), InvestmentStatement
+//!                       + note::Note (schedules tied to their lines, note::tie)
 //!                       │  (subtotals derived, validate(), cross-statement checks)
 //!                       │
 //!                       │  group::Group (kommun + koncernföretag, ÅRL accounts mapped
@@ -124,6 +131,11 @@
 //! | delårsrapport, delårsperiod | interim report, interim period | [`Period::check_interim`] |
 //! | delårsrapport (hela rapporten) | interim report as a whole | [`report::InterimReport`] |
 //! | årsredovisning | annual report | [`report::AnnualReport`] |
+//! | not, noter | note, notes to the statements | [`note::Note`], [`note::tie`] |
+//! | anläggningstillgångar, nyttjandeperiod | fixed assets, useful life | [`note::FixedAssetSchedule`], [`note::UsefulLife`] |
+//! | pensionsavsättning, ansvarsförbindelse, återlånade medel | pension provision, contingent pension liability, reloaned funds | [`note::PensionProvisionSchedule`], [`note::PensionSummary`] |
+//! | särskild löneskatt | special payroll tax on pensions | [`note::PayrollTaxRates`] |
+//! | borgensförbindelser, Kommuninvest | guarantees | [`note::GuaranteeSchedule`], [`note::KommuninvestShare`] |
 //! | granskning: fullständighet, överensstämmelse | completeness and consistency checks | [`report::InterimReport::check_completeness`], [`report::InterimReport::check_consistency`] |
 //! | kommun, region, kommunalförbund | municipality, region, federation of municipalities | [`EntityKind`] |
 //! | organisationsnummer | organisation number | [`OrganisationNumber`] |
@@ -219,6 +231,7 @@ pub mod goal;
 pub mod group;
 pub mod ledger;
 pub mod money;
+pub mod note;
 mod period;
 pub mod present;
 pub mod ratio;

@@ -16,6 +16,7 @@ mod group;
 mod ledger;
 mod ledger_properties;
 mod new_user;
+mod note;
 mod publish;
 mod report;
 mod sick_leave;

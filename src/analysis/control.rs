@@ -19,7 +19,7 @@ use crate::statement::{OperatingStatement, StatementRowKind};
 /// helårsprognos per unit (names as in the driftredovisning, paths joined by `/`).
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use kommunal_redovisning::NaiveDate;
 /// use kommunal_redovisning::Amount;
 /// use kommunal_redovisning::analysis::ForecastRound;
 ///
@@ -126,7 +126,7 @@ pub struct RoundAccuracy {
 /// # Example
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use kommunal_redovisning::NaiveDate;
 /// use kommunal_redovisning::{Amount, Budget, UnitFigures, OperatingStatement, OperatingUnit};
 /// use kommunal_redovisning::analysis::{ForecastAccuracy, ForecastRound};
 ///

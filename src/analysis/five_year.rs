@@ -483,9 +483,7 @@ fn cell(item: OverviewItem, y: &YearFigures) -> Result<Option<OverviewCell>> {
         OverviewItem::TaxRevenueAndGrants => computed(OverviewValue::Amount(
             y.income.tax_revenue.checked_add(y.income.general_grants)?,
         )),
-        OverviewItem::ResultForTheYear => {
-            computed(OverviewValue::Amount(y.income.result_for_the_year()))
-        }
+        OverviewItem::ResultForTheYear => computed(OverviewValue::Amount(y.result_for_the_year())),
         OverviewItem::NetInvestments => y
             .net_investments
             .and_then(|a| given(OverviewValue::Amount(a))),

@@ -348,7 +348,7 @@ impl FinancialPlan {
     pub fn balance_tests(&self) -> Result<Vec<BudgetBalanceTest>> {
         let mut out = Vec::with_capacity(self.years.len());
         for y in &self.years {
-            let result = y.income.result_for_the_year();
+            let result = y.result_for_the_year();
             let gains = self
                 .realised_gains
                 .iter()

@@ -186,7 +186,7 @@ impl Series {
                 |y| Some(y.income.net_operating_costs()),
             ),
             ("arets_resultat", "Årets resultat", ValueKind::Flow, |y| {
-                Some(y.income.result_for_the_year())
+                Some(y.result_for_the_year())
             }),
             (
                 "nettoinvesteringar",
@@ -235,11 +235,13 @@ impl Series {
                 kind,
                 cells,
             ))?;
-            table.push_ratio(RatioRow {
-                label: format!("{label}, förändring"),
-                values: changes,
-                decimals: 1,
-            })?;
+            if changes.iter().any(Option::is_some) {
+                table.push_ratio(RatioRow {
+                    label: format!("{label}, förändring"),
+                    values: changes,
+                    decimals: 1,
+                })?;
+            }
         }
         Ok(table)
     }

@@ -23,7 +23,7 @@ pub enum AccountMatch {
 }
 
 impl AccountMatch {
-    fn check(&self) -> Result<()> {
+    pub(crate) fn check(&self) -> Result<()> {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         match self {
             AccountMatch::Prefix(p) if digits(p) => Ok(()),
@@ -52,7 +52,7 @@ impl AccountMatch {
 
     /// How specific the match is: the number of digits it fixes. The most specific
     /// rule wins.
-    fn specificity(&self) -> usize {
+    pub(crate) fn specificity(&self) -> usize {
         match self {
             AccountMatch::Prefix(p) => p.len(),
             AccountMatch::Range { from, .. } => from.len(),

@@ -140,7 +140,7 @@ impl SieLedger {
                 }
                 other => match out.add(other) {
                     Ok(()) => {}
-                    Err(crate::Error::Overflow { .. }) => {
+                    Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
                         let account = match other {
                             Record::OpeningBalance(b)
                             | Record::ClosingBalance(b)

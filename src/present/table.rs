@@ -250,7 +250,7 @@ pub struct RatioRow {
 ///
 /// ```
 /// use kommunal_redovisning::present::QuantityRow;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 ///
 /// let row = QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742))]);
 /// assert_eq!(row.values.len(), 1);

@@ -205,8 +205,11 @@ impl AnnualReport {
     /// Checks that each part LKBR requires of an årsredovisning is present: the
     /// statements of 4 kap. 1 § (with the previous year), every part of the
     /// förvaltningsberättelse (11 kap.), the balanskravsresultat on the outcome, the
-    /// goal evaluation, and the seven sick-leave ratios. One [`ReportFindingKind::Missing`]
-    /// per missing part.
+    /// goal evaluation, the seven sick-leave ratios, and the notes LKBR 9 kap. and RKR
+    /// ask for given what the statements show (redovisningsprinciper, revisionskostnad;
+    /// anläggningstillgångar R3/R4, pensionsavsättning and ansvarsförbindelse R10,
+    /// långfristiga skulder, borgensförbindelser, skatteintäkter and utjämning R2 when
+    /// the statements have them). One [`ReportFindingKind::Missing`] per missing part.
     #[must_use]
     pub fn check_completeness(&self) -> Vec<ReportFinding> {
         let mut out = Vec::new();
@@ -347,13 +350,34 @@ impl AnnualReport {
                 "rapporten har inga noter".to_owned(),
             );
         }
+        // With notes, each note LKBR 9 kap. and RKR ask for, given what the statements
+        // show; without any, the one finding above says it all.
+        if !self.notes.is_empty() {
+            match super::notes::annual_completeness(
+                &self.notes,
+                &self.entity,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+            ) {
+                Ok(f) => out.extend(f),
+                Err(e) => out.push(ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
+                    "noter",
+                    "LKBR 9 kap.",
+                    e.to_string(),
+                )),
+            }
+        }
         out
     }
 
     /// Checks figures that appear twice: årets resultat in the resultaträkning against
     /// the change in eget kapital (balansräkningar, [`EquityReconciliation::check`]) and
     /// against the balanskravsutredning; each kassaflödesanalys
-    /// ([`CashFlowStatement::validate`]).
+    /// ([`CashFlowStatement::validate`]); each note's arithmetic and every note
+    /// reference of the resultaträkningar and balansräkningar against its note; the
+    /// pension note's ansvarsförbindelse against the balansräkning, and soliditet
+    /// including it.
     ///
     /// # Errors
     ///
@@ -406,6 +430,24 @@ impl AnnualReport {
                 ),
             ));
         }
+        let previous = self.year.previous();
+        let tied = super::notes::statements(
+            &self.entity,
+            [
+                (self.income_statement.as_ref(), self.year),
+                (self.income_statement_previous.as_ref(), previous),
+            ],
+            [
+                (self.balance_sheet.as_ref(), self.year),
+                (self.balance_sheet_previous.as_ref(), previous),
+            ],
+        )?;
+        out.extend(super::notes::consistency(&self.notes, &tied)?);
+        out.extend(super::notes::pension_figures(
+            &self.notes,
+            self.balance_sheet.as_ref(),
+            self.year,
+        )?);
         for (cf, label) in [
             (&self.cash_flow, "kassaflödesanalys"),
             (&self.cash_flow_previous, "kassaflödesanalys, föregående år"),
@@ -593,7 +635,7 @@ impl AnnualReport {
         )?;
         sections.push(s);
         let mut s = DocSection::new("2.6", "Noter", 2);
-        s.blocks = note_blocks(&self.notes);
+        s.blocks = note_blocks(&self.notes, unit)?;
         sections.push(s);
         if let Some(g) = &self.group {
             let mut s = DocSection::new("2.7", "Sammanställda räkenskaper", 2);

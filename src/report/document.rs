@@ -651,16 +651,25 @@ pub(crate) fn investment_blocks(
 }
 
 /// Notes, each under "Not N. Title".
-pub(crate) fn note_blocks(notes: &[Note]) -> Vec<Block> {
+pub(crate) fn note_blocks(notes: &[Note], unit: Scale) -> Result<Vec<Block>> {
     let mut out = Vec::new();
     for n in notes {
         out.push(Block::Heading(format!("Not {}. {}", n.number, n.title)));
-        out.push(Block::Paragraph(n.text.clone()));
+        if !n.text.trim().is_empty() {
+            out.push(Block::Paragraph(n.text.clone()));
+        }
+        if let Some(t) = n.to_table(unit)? {
+            out.push(Block::Table(t));
+        }
+        let lines = n.text_lines();
+        if !lines.is_empty() {
+            out.push(Block::List(lines));
+        }
     }
     if out.is_empty() {
         out.push(Block::Absent("Rapporten har inga noter.".to_owned()));
     }
-    out
+    Ok(out)
 }
 
 /// The checks as an unnumbered appendix, with the rows that absorbed a rounding
@@ -972,7 +981,7 @@ impl InterimReport {
             section("2.2", "Balansräkning", 2, s22),
             section("2.3", "Driftredovisning", 2, s23),
             section("2.4", "Investeringsredovisning", 2, s24),
-            section("2.5", "Noter", 2, note_blocks(&self.notes)),
+            section("2.5", "Noter", 2, note_blocks(&self.notes, unit)?),
         ];
         if let Some(blocks) = s26 {
             sections.push(section("2.6", "Sammanställda räkenskaper", 2, blocks));

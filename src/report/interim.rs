@@ -76,87 +76,7 @@ impl ManagementReport {
     }
 }
 
-/// The notes RKR R17 names for a delårsrapport.
-#[doc(alias = "not")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum NoteKind {
-    /// Redovisningsprinciper.
-    AccountingPrinciples,
-    /// Säsongsvariationer eller cykliska effekter som har påverkat verksamheten.
-    SeasonalEffects,
-    /// Erhållna men ännu ej intäktsredovisade generella statsbidrag.
-    UnrecognisedGeneralGrants,
-    /// Jämförelsestörande poster.
-    ItemsAffectingComparability,
-    /// Effekter av ändrade uppskattningar och bedömningar.
-    ChangedEstimates,
-    /// Förändringar i väsentliga ansvarsförbindelser.
-    ChangesInContingentLiabilities,
-    /// Any other note.
-    Other,
-}
-
-impl NoteKind {
-    /// The six notes of the R17 set, in Lystkom's order.
-    pub const R17: [NoteKind; 6] = [
-        NoteKind::AccountingPrinciples,
-        NoteKind::SeasonalEffects,
-        NoteKind::UnrecognisedGeneralGrants,
-        NoteKind::ItemsAffectingComparability,
-        NoteKind::ChangedEstimates,
-        NoteKind::ChangesInContingentLiabilities,
-    ];
-
-    /// The Swedish title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            NoteKind::AccountingPrinciples => "Redovisningsprinciper",
-            NoteKind::SeasonalEffects => {
-                "Säsongsvariationer eller cykliska effekter som har påverkat verksamheten"
-            }
-            NoteKind::UnrecognisedGeneralGrants => {
-                "Erhållna men ännu ej intäktsredovisade generella statsbidrag"
-            }
-            NoteKind::ItemsAffectingComparability => "Jämförelsestörande poster",
-            NoteKind::ChangedEstimates => "Effekter av ändrade uppskattningar och bedömningar",
-            NoteKind::ChangesInContingentLiabilities => {
-                "Förändringar i väsentliga ansvarsförbindelser"
-            }
-            NoteKind::Other => "Övrig not",
-        }
-    }
-}
-
-/// A note (not) with its number, kind and text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[doc(alias = "not")]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Note {
-    /// The note number as printed.
-    pub number: u32,
-    /// Which note.
-    pub kind: NoteKind,
-    /// The title as printed (defaults to the kind's title).
-    pub title: String,
-    /// The text.
-    pub text: String,
-}
-
-impl Note {
-    /// A note with the kind's standard title.
-    pub fn new(number: u32, kind: NoteKind, text: impl Into<String>) -> Self {
-        Note {
-            number,
-            kind,
-            title: kind.title().to_owned(),
-            text: text.into(),
-        }
-    }
-}
+pub use crate::note::{Note, NoteKind};
 
 /// What a figure stated in a report's text is.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -806,6 +726,20 @@ impl InterimReport {
                 self.unit,
             )?);
         }
+        let year = self.period.financial_year();
+        let comparison = self.period.income_comparison()?.financial_year();
+        let tied = super::notes::statements(
+            &self.entity,
+            [
+                (self.income_statement.as_ref(), year),
+                (self.income_statement_comparison.as_ref(), comparison),
+            ],
+            [
+                (self.balance_sheet.as_ref(), year),
+                (self.balance_sheet_comparison.as_ref(), year.previous()),
+            ],
+        )?;
+        out.extend(super::notes::consistency(&self.notes, &tied)?);
         Ok(out)
     }
 

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 ///
 /// ```
 /// use kommunal_redovisning::sie::parse_amount;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// assert_eq!(parse_amount(b"-1234.50"), Some(Decimal::new(-123450, 2)));
 /// assert_eq!(parse_amount(b"-0.00"), Some(Decimal::ZERO));
 /// assert!(!parse_amount(b"-0.00").unwrap().is_sign_negative());
