@@ -245,7 +245,7 @@ pub use balanced_budget::{
     BalancedBudgetStatement, DeficitRecord, ReserveBase, ReserveContext, ReserveRules, ResultBasis,
 };
 pub use entity::{Entity, EntityKind, OrganisationNumber};
-pub use error::{Error, Result};
+pub use error::{Error, Result, SwedishError};
 pub use goal::{
     AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
 };

@@ -19,9 +19,12 @@ mod ledger_properties;
 mod new_user;
 mod note;
 mod published;
+mod publish;
 mod report;
 mod sick_leave;
 mod sie;
 mod sie_hostile;
 mod sie_parallel;
 mod tables;
+#[cfg(feature = "xlsx")]
+mod xlsx;
