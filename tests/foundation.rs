@@ -352,6 +352,7 @@ proptest! {
         changed.validate().unwrap();
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn serde_round_trips_are_lossless(rs in income_statement(), br in balanced_sheet()) {
         let back: IncomeStatement = serde_json::from_str(&serde_json::to_string(&rs).unwrap()).unwrap();

@@ -4,7 +4,8 @@
 //!
 //! Run with `cargo run --example lystkom_halvar`; add `-- --out DIR` to also write
 //! `lystkom-delarsrapport-2025.md` and `lystkom-delarsrapport-2025.html` to `DIR`
-//! (without it, no files are written).
+//! (without it, no files are written). The command-line tool runs the same code as
+//! `kommunal lystkom` (`case.rs` and the section modules are compiled into it).
 //!
 //! Every figure below is quoted from the report text (section numbers in comments);
 //! nothing is invented. The report's resultaträkning, balansräkning,
@@ -16,6 +17,7 @@
 
 mod assemble;
 mod balanskrav;
+mod case;
 mod financial_position;
 mod forecast;
 mod goals;
@@ -25,8 +27,6 @@ mod text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-use kommunal_redovisning::report::{ReportFinding, ReportFindingKind, ReportPart};
 
 const USAGE: &str = "användning: lystkom_halvar [--out KATALOG]\n  \
     --out KATALOG  skriv lystkom-delarsrapport-2025.md och .html i KATALOG";
@@ -71,117 +71,12 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+    match case::run(args.out.as_deref()) {
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fel: {e}");
             ExitCode::FAILURE
         }
-    }
-}
-
-fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
-    let report = assemble::report()?;
-    let period = &report.period;
-    // LKBR 13 kap. 1 §: from 1 January, at least half and at most two thirds of the year.
-    period.check_interim()?;
-
-    println!("{} — delårsrapport {}", report.entity.name, period);
-    println!(
-        "Jämförelseperiod för resultaträkningen: {}; balansräkningen jämförs med {}.",
-        period.income_comparison()?,
-        period.balance_comparison_date()?
-    );
-    println!();
-
-    // In the report's own order: 1.1 personnel (sjukfrånvaro), 1.2 goals, 1.3 forecast
-    // (with 2.3 driftredovisning), 1.4 balanskrav, 1.5 financial position.
-    sick_leave::print(&report)?;
-    println!();
-    goals::print(&report)?;
-    println!();
-    forecast::print(&report)?;
-    println!();
-    balanskrav::print(&report)?;
-    println!();
-    financial_position::print(&report)?;
-    printed_check::print()?;
-
-    println!();
-    println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
-    for a in &report.absent {
-        let section = match a.part {
-            ReportPart::IncomeStatement => "2.1 Resultaträkning",
-            ReportPart::BalanceSheet => "2.2 Balansräkning",
-            ReportPart::OperatingStatement => "2.3 Driftredovisning (tabellen)",
-            ReportPart::InvestmentStatement => "2.4 Investeringsredovisning",
-            ReportPart::BalancedBudgetTable => "1.4 Balanskravsutredning (tabellen)",
-            other => other.label(),
-        };
-        println!("  – {section}");
-    }
-    println!("Inga siffror har hittats på för dessa; de kan inte kontrolleras härifrån.");
-
-    println!();
-    println!("Granskning av delårsrapporten som helhet");
-    let completeness = report.check_completeness()?;
-    let missing = completeness
-        .iter()
-        .filter(|f| f.kind == ReportFindingKind::Missing)
-        .count();
-    println!("  Fullständighet ({missing} delar saknas):");
-    print_findings(&completeness);
-    let consistency = report.check_consistency()?;
-    let count = |k: ReportFindingKind| consistency.iter().filter(|f| f.kind == k).count();
-    println!(
-        "  Överensstämmelse ({} stämmer inte, {} avrundning, {} kriterier, {} kontrollerade/info):",
-        count(ReportFindingKind::Inconsistent),
-        count(ReportFindingKind::Rounding),
-        count(ReportFindingKind::Criteria),
-        count(ReportFindingKind::Info)
-    );
-    let mut ordered: Vec<ReportFinding> = consistency
-        .iter()
-        .filter(|f| f.kind != ReportFindingKind::Info)
-        .cloned()
-        .collect();
-    ordered.extend(
-        consistency
-            .iter()
-            .filter(|f| f.kind == ReportFindingKind::Info)
-            .cloned(),
-    );
-    print_findings(&ordered);
-
-    match &args.out {
-        Some(dir) => {
-            std::fs::create_dir_all(dir)?;
-            let md = dir.join("lystkom-delarsrapport-2025.md");
-            let html = dir.join("lystkom-delarsrapport-2025.html");
-            std::fs::write(&md, report.to_markdown()?)?;
-            std::fs::write(&html, report.to_html()?)?;
-            println!();
-            println!("Skrev {} och {}.", md.display(), html.display());
-        }
-        None => {
-            println!();
-            println!(
-                "Inga filer skrivna; med --out KATALOG skrivs rapporten som Markdown och HTML."
-            );
-        }
-    }
-    Ok(())
-}
-
-fn print_findings(findings: &[ReportFinding]) {
-    for f in findings {
-        println!(
-            "    [{}] {}: {} ({})",
-            f.kind.label(),
-            f.part,
-            f.message,
-            f.source
-        );
     }
 }
 

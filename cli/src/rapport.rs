@@ -1,142 +1,167 @@
-//! From a ledger export to statements: reads an SIE 4 file, maps its accounts with the
-//! Kommun-Bas chart (or your own), and prints the diagnostics, the resultaträkning, the
-//! balansräkning, key ratios and the driftredovisning per object of a dimension.
+//! `kommunal rapport`: from a ledger export to statements. Reads an SIE 4 file, maps
+//! its accounts with the Kommun-Bas chart (or your own), and prints the diagnostics, the
+//! resultaträkning, the balansräkning, key ratios and the driftredovisning per object
+//! of a dimension.
 //!
 //! ```text
-//! cargo run --example sie_rapport -- FILE.se [--dimension N] [--mapping MAP.json]
+//! kommunal rapport FIL.se [--dimension N] [--mapping KARTA.json]
 //!     [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
+//! kommunal rapport --exempel
 //! ```
 //!
-//! Without a file it reads `examples/data/exempelkommun.se` with its chart overrides
-//! `examples/data/exempelkommun-karta.json`. Every account with a non-zero balance is
-//! either in the statements, excluded on purpose, or listed as unmapped with its amount.
-//! On a terminal, large files show their progress on standard error.
+//! `--exempel` reads the made-up municipal ledger `examples/data/exempelkommun.se` with
+//! its chart overrides `examples/data/exempelkommun-karta.json` (built into the binary).
+//! Every account with a non-zero balance is either in the statements, excluded on
+//! purpose, or listed as unmapped with its amount. On a terminal, large files show
+//! their progress on standard error.
 //!
 //! Exit status: 0 when the statements could be built and balance, 1 when there are
-//! unmapped accounts or the balansräkning does not balance, 2 for unreadable input.
-
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+//! error-level diagnostics, unmapped accounts or the balansräkning does not balance, 2
+//! for unreadable input (no file, an empty file, no SIE content, a read error).
 
 use std::collections::BTreeMap;
-use std::io::{BufReader, IsTerminal, Read, Write};
+use std::io::BufReader;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::ValueEnum;
 use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
 use kommunal_redovisning::present::{Column, Rounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
-use kommunal_redovisning::sie::ReadOptions;
+use kommunal_redovisning::sie::{ReadOptions, Severity};
 use kommunal_redovisning::statement::StatementLayout;
 use kommunal_redovisning::{EntityKind, FinancialYear, NumberFormat, Scale};
 
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
+use crate::progress::{self, Progress};
+use crate::style::Style;
+
+/// The example ledger and its chart overrides, built into the binary for `--exempel`.
+const EXEMPEL_SIE: &[u8] = include_bytes!("../../examples/data/exempelkommun.se");
+const EXEMPEL_KARTA: &[u8] = include_bytes!("../../examples/data/exempelkommun-karta.json");
+
+/// Utdataformat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text för terminalen
     Text,
+    /// Markdown-tabeller
+    #[value(alias = "md")]
     Markdown,
+    /// CSV (kommaseparerat, belopp utan tusentalsavgränsare)
     Csv,
+    /// HTML-fragment
     Html,
+    /// JSON med alla delar (belopp som strängar)
     Json,
+}
+
+/// Enhet för beloppen i tabellerna.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Unit {
+    /// kronor
+    Kr,
+    /// tusen kronor
+    Tkr,
+    /// miljoner kronor
+    Mnkr,
+}
+
+impl Unit {
+    fn scale(self) -> Scale {
+        match self {
+            Unit::Kr => Scale::Kr,
+            Unit::Tkr => Scale::Tkr,
+            Unit::Mnkr => Scale::Mnkr,
+        }
+    }
+}
+
+/// `kommunal rapport`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct RapportArgs {
+    /// SIE-filen (typ 1–4) att göra rapporter av
+    #[arg(
+        value_name = "FIL",
+        required_unless_present = "exempel",
+        help_heading = "Argument"
+    )]
+    pub file: Option<PathBuf>,
+    /// Läs den påhittade exempelkommunens bokföring (inbyggd) i stället för en fil
+    #[arg(long, conflicts_with_all = ["file", "mapping"])]
+    pub exempel: bool,
+    /// Dimensionen vars objekt driftredovisningen redovisar (standard: 1, kostnadsställe)
+    #[arg(long, value_name = "N", default_value_t = 1, hide_default_value = true)]
+    pub dimension: u32,
+    /// Egen kontoplan (JSON, se ledger::Chart) i stället för Kommun-Bas
+    #[arg(long, value_name = "KARTA.json")]
+    pub mapping: Option<PathBuf>,
+    /// Utdataformat: text (standard), markdown, csv, html eller json
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = Format::Text,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub format: Format,
+    /// Enhet för beloppen i tabellerna: kr, tkr (standard) eller mnkr
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ENHET",
+        default_value_t = Unit::Tkr,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub scale: Unit,
 }
 
 struct Args {
     file: String,
+    source: Source,
     dimension: u32,
-    mapping: Option<String>,
+    mapping: Option<Mapping>,
     format: Format,
     scale: Scale,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut file = None;
-    let mut dimension = 1;
-    let mut mapping = None;
-    let mut format = Format::Text;
-    let mut scale = Scale::Tkr;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
-        match a.as_str() {
-            "--dimension" => {
-                dimension = value("--dimension")?
-                    .parse()
-                    .map_err(|_| "--dimension takes a dimension number, e.g. 1".to_owned())?;
-            }
-            "--mapping" => mapping = Some(value("--mapping")?),
-            "--format" => {
-                format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "markdown" | "md" => Format::Markdown,
-                    "csv" => Format::Csv,
-                    "html" => Format::Html,
-                    "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?}")),
-                }
-            }
-            "--scale" => {
-                scale = match value("--scale")?.as_str() {
-                    "kr" => Scale::Kr,
-                    "tkr" => Scale::Tkr,
-                    "mnkr" => Scale::Mnkr,
-                    other => return Err(format!("unknown scale {other:?}")),
-                }
-            }
-            "-h" | "--help" => {
-                return Err(
-                    "usage: sie_rapport FILE.se [--dimension N] [--mapping MAP.json] \
-                            [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]"
-                        .to_owned(),
-                );
-            }
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            other => file = Some(other.to_owned()),
-        }
-    }
-    let default = |name: &str| format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    if file.is_none() && mapping.is_none() {
-        mapping = Some(default("exempelkommun-karta.json"));
-    }
-    Ok(Args {
-        file: file.unwrap_or_else(|| default("exempelkommun.se")),
-        dimension,
+enum Source {
+    File(PathBuf),
+    Exempel,
+}
+
+enum Mapping {
+    File(PathBuf),
+    Exempel,
+}
+
+/// Runs `kommunal rapport`.
+pub fn main(cli: &RapportArgs) -> ExitCode {
+    let (file, source, mapping) = match &cli.file {
+        Some(path) if !cli.exempel => (
+            path.display().to_string(),
+            Source::File(path.clone()),
+            cli.mapping.clone().map(Mapping::File),
+        ),
+        _ => (
+            "exempelkommun.se".to_owned(),
+            Source::Exempel,
+            Some(Mapping::Exempel),
+        ),
+    };
+    let args = Args {
+        file,
+        source,
+        dimension: cli.dimension,
         mapping,
-        format,
-        scale,
-    })
-}
-
-/// Counts bytes and reports progress on standard error, every 5 %.
-struct Progress<R> {
-    inner: R,
-    read: u64,
-    total: u64,
-    next_report: u64,
-    enabled: bool,
-}
-
-impl<R: Read> Read for Progress<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        if self.enabled && self.read >= self.next_report && self.total > 0 {
-            eprint!("\rläser … {:>3} %", self.read * 100 / self.total);
-            let _ = std::io::stderr().flush();
-            self.next_report += (self.total / 20).max(1);
-        }
-        Ok(n)
-    }
-}
-
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        format: cli.format,
+        scale: cli.scale.scale(),
     };
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e}", args.file);
+            eprintln!("kommunal rapport: {}: {e}", args.file);
             ExitCode::from(2)
         }
     }
@@ -144,30 +169,49 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let chart: Chart = match &args.mapping {
-        Some(path) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("mapping {path}: {e}"))?,
+        Some(Mapping::File(path)) => serde_json::from_slice(&std::fs::read(path)?)
+            .map_err(|e| format!("kontoplanen {}: {e}", path.display()))?,
+        Some(Mapping::Exempel) => serde_json::from_slice(EXEMPEL_KARTA)?,
         None => Chart::kommun_bas(),
     };
-    let file = std::fs::File::open(&args.file)?;
-    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let progress = Progress {
-        inner: file,
-        read: 0,
-        total,
-        next_report: 0,
-        enabled: std::io::stderr().is_terminal() && total > 50 << 20,
+    let (ledger, total) = match &args.source {
+        Source::File(path) => {
+            let file = std::fs::File::open(path)?;
+            let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let ledger = SieLedger::read(
+                BufReader::with_capacity(1 << 20, Progress::new(file, total)),
+                ReadOptions::default(),
+            )?;
+            (ledger, total)
+        }
+        Source::Exempel => (
+            SieLedger::read(EXEMPEL_SIE, ReadOptions::default())?,
+            EXEMPEL_SIE.len() as u64,
+        ),
     };
-    let ledger = SieLedger::read(
-        BufReader::with_capacity(1 << 20, progress),
-        ReadOptions::default(),
-    )?;
-    if std::io::stderr().is_terminal() && total > 50 << 20 {
+    if progress::shown(total) {
         eprintln!(
             "\rläst: {} MB, {} verifikationer",
             total >> 20,
             ledger.vouchers
         );
     }
+    if ledger.trial_balance.accounts(0).next().is_none() {
+        return Err(format!(
+            "filen innehåller inga saldon eller verifikationer för räkenskapsåret (år 0){}",
+            if ledger.sie_type.is_none() {
+                " och ingen #SIETYP: är det en SIE-fil?"
+            } else {
+                ""
+            }
+        )
+        .into());
+    }
+    let read_errors = ledger
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
     let drift = LedgerOperating::build(
         &ledger.trial_balance,
@@ -204,7 +248,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "problems": problems,
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
-        return Ok(exit_code(&problems));
+        return Ok(exit_code(&problems, read_errors));
     }
 
     let out = &mut String::new();
@@ -352,21 +396,38 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
         }
     }
+    // Colours only in text on a terminal, never in a document format.
+    let style = if args.format == Format::Text {
+        Style::for_stdout()
+    } else {
+        Style::plain()
+    };
     match statements.balance.validate() {
         Ok(()) if problems.is_empty() => para(
             out,
             args.format,
-            "Alla konton med saldo är med i rapporterna och balansräkningen balanserar.",
+            &style.ok("Alla konton med saldo är med i rapporterna och balansräkningen balanserar."),
         ),
         Ok(()) => {}
-        Err(e) => para(out, args.format, &e.to_string()),
+        Err(e) => para(out, args.format, &style.error(&e.to_string())),
+    }
+    if read_errors > 0 {
+        para(
+            out,
+            args.format,
+            &style.error(&format!(
+                "Filen har {read_errors} diagnostik på felnivå: det som inte kunde läsas saknas i rapporterna."
+            )),
+        );
     }
     print!("{out}");
-    Ok(exit_code(&problems))
+    Ok(exit_code(&problems, read_errors))
 }
 
-fn exit_code(problems: &[String]) -> ExitCode {
-    if problems.is_empty() {
+/// 1 when the statements have problems or the file has error-level diagnostics (the
+/// statements may then lack what the reader had to drop).
+fn exit_code(problems: &[String], read_errors: usize) -> ExitCode {
+    if problems.is_empty() && read_errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -1,30 +1,39 @@
-//! `granska`: checks a printed resultaträkning or balansräkning (or a report with
-//! both) given as JSON, and prints what it finds.
+//! `kommunal granska`: checks a printed resultaträkning or balansräkning (or a report
+//! with both) given as JSON, and prints what it finds.
 //!
 //! ```text
-//! cargo run --example granska -- examples/data/grastorp_2019_2020.json
-//! cargo run --example granska -- --json examples/data/provoke_errors.json
+//! kommunal granska examples/data/grastorp_2019_2020.json
+//! kommunal granska --json examples/data/provoke_findings.json
 //! ```
 //!
 //! The file is a `PrintedStatement` or a `PrintedReport` (`{"statements": [...]}`);
-//! the format is documented in `kommunal_redovisning::check`. Without a file it checks
-//! `examples/data/grastorp_rs_2019.json`.
+//! the format is documented in `kommunal_redovisning::check`.
 //!
 //! Exit status: 0 when there is nothing but rounding differences, 1 when there are
 //! errors or rows that could not be placed, 2 when the input cannot be read.
 
-#![allow(clippy::print_stdout, clippy::print_stderr)]
-
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Args;
+
 use kommunal_redovisning::check::{
-    Finding, PrintedReport, PrintedStatement, Summary, check_report,
+    Finding, FindingClass, PrintedReport, PrintedStatement, Summary, check_report,
 };
 
-const DEFAULT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/examples/data/grastorp_rs_2019.json"
-);
+use crate::style::Style;
+
+/// `kommunal granska`'s arguments.
+#[derive(Debug, Args)]
+pub struct GranskaArgs {
+    /// Den tryckta rapporten som JSON: en PrintedStatement eller en PrintedReport
+    /// ({"statements": [...]}), se kommunal_redovisning::check
+    #[arg(value_name = "FIL.json", help_heading = "Argument")]
+    pub file: PathBuf,
+    /// Skriv sammanfattning och fynd som JSON
+    #[arg(long)]
+    pub json: bool,
+}
 
 fn read(path: &str) -> Result<PrintedReport, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("kan inte läsa {path}: {e}"))?;
@@ -42,7 +51,7 @@ fn read(path: &str) -> Result<PrintedReport, String> {
     }
 }
 
-fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
+fn print_human(path: &str, report: &PrintedReport, findings: &[Finding], style: Style) {
     println!(
         "Granskning av {path}{}",
         report
@@ -69,7 +78,7 @@ fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
             }
         );
         for f in own {
-            print_finding(f);
+            print_finding(f, style);
         }
     }
     let cross: Vec<&Finding> = findings.iter().filter(|f| f.statement.is_none()).collect();
@@ -83,7 +92,7 @@ fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
             }
         );
         for f in cross {
-            print_finding(f);
+            print_finding(f, style);
         }
     }
     let sum = Summary::of(findings);
@@ -93,15 +102,19 @@ fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
     );
 }
 
-fn print_finding(f: &Finding) {
+fn print_finding(f: &Finding, style: Style) {
     let column = f
         .column
         .as_deref()
         .map(|c| format!(", {c}"))
         .unwrap_or_default();
+    let label = f.class.label();
+    let label = match f.class {
+        FindingClass::Error => style.error(label),
+        FindingClass::Rounding | FindingClass::Unplaced => style.warning(label),
+    };
     println!(
-        "  [{}] {}{column} ({}): {}",
-        f.class.label(),
+        "  [{label}] {}{column} ({}): {}",
         f.row,
         f.check.label(),
         f.message
@@ -115,24 +128,14 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn main() -> ExitCode {
-    let mut json = false;
-    let mut path = None;
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => json = true,
-            "-h" | "--help" => {
-                println!("användning: granska [--json] [FIL.json]");
-                return ExitCode::SUCCESS;
-            }
-            other => path = Some(other.to_owned()),
-        }
-    }
-    let path = path.unwrap_or_else(|| DEFAULT.to_owned());
+/// Runs `kommunal granska`.
+pub fn main(args: &GranskaArgs) -> ExitCode {
+    let json = args.json;
+    let path = args.file.display().to_string();
     let report = match read(&path) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("granska: {e}");
+            eprintln!("kommunal granska: {e}");
             return ExitCode::from(2);
         }
     };
@@ -143,12 +146,12 @@ fn main() -> ExitCode {
         match serde_json::to_string_pretty(&out) {
             Ok(s) => println!("{s}"),
             Err(e) => {
-                eprintln!("granska: {e}");
+                eprintln!("kommunal granska: {e}");
                 return ExitCode::from(2);
             }
         }
     } else {
-        print_human(&path, &report, &findings);
+        print_human(&path, &report, &findings, Style::for_stdout());
     }
     if summary.only_rounding() {
         ExitCode::SUCCESS
