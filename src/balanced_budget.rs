@@ -19,8 +19,9 @@
 //!
 //! # Sign conventions (enforced)
 //!
-//! Every row is entered with the sign it is printed with (`reference/domain.md` §2.5,
-//! Göteborg 2017–2019 and Malmö 2013–2015). A row entered with the wrong sign is
+//! Every row is entered with the sign it is printed with, as Göteborgs Stad
+//! (årsredovisning 2019, balanskravsresultat, 2017–2019) and Malmö stad (årsredovisning
+//! 2015, balanskrav, 2013–2015) print them. A row entered with the wrong sign is
 //! [`Error::WrongSign`], naming the row and its convention.
 //!
 //! | Row | Sign |
@@ -59,7 +60,7 @@
 //!
 //! - **Kommunalförbund** have no skatteintäkter or generella statsbidrag, so the base of
 //!   the 1 %/2 %/5 % limits does not exist for them. How förbund apply the limits (with
-//!   medlemsbidrag as base, or not at all) is unconfirmed (`reference/domain.md` §2.6).
+//!   medlemsbidrag as base, or not at all) is unconfirmed: KL 11 kap. does not say, and no published förbund report we found states it.
 //!   Here the base must be given explicitly ([`ReserveBase::Given`], naming its
 //!   source, e.g. the förbund's riktlinjer); without it a reservation is refused with
 //!   [`Error::Refused`] saying why.
@@ -122,6 +123,13 @@ pub const RESTORATION_YEARS: i32 = 3;
 
 /// What a balanskravsutredning is built from (underlag): the outcome of the year in an
 /// årsredovisning, or the full-year forecast in a delårsrapport (RKR R17).
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::ResultBasis;
+/// assert_eq!(ResultBasis::Forecast.label(), "prognos för helåret");
+/// assert_eq!(ResultBasis::Forecast.report(), "delårsrapport");
+/// assert_eq!(ResultBasis::Outcome.to_string(), "utfall");
+/// ```
 #[doc(alias = "utfall")]
 #[doc(alias = "prognos")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -161,6 +169,13 @@ impl fmt::Display for ResultBasis {
 }
 
 /// The sign convention of a row (teckenregel), enforced when an amount is entered.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::balanced_budget::SignRule;
+/// assert!(SignRule::NonPositive.allows(Amount::tkr(-340)));
+/// assert!(SignRule::NonPositive.check("Avgår realisationsvinster", Amount::tkr(340)).is_err());
+/// ```
 #[doc(alias = "teckenregel")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -214,7 +229,17 @@ impl SignRule {
 }
 
 /// A balanskravsjustering: a row between årets resultat and årets resultat efter
-/// balanskravsjusteringar (LKBR 11 kap. 10 §; rows as in `reference/domain.md` §2.5).
+/// balanskravsjusteringar (LKBR 11 kap. 10 §; rows as Göteborg 2019 and Malmö 2015 print them).
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{Adjustment, BalancedBudgetStatement, ResultBasis};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// // Göteborg 2019 (mnkr): 1 504 − 785 realisationsvinster = 719.
+/// let mut bk = BalancedBudgetStatement::from_result(FinancialYear::new(2019), ResultBasis::Outcome, Amount::mnkr(1_504));
+/// bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-785))?;
+/// assert_eq!(bk.adjusted_result(), Amount::mnkr(719));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "balanskravsjustering")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -330,6 +355,13 @@ impl Adjustments {
 
 /// Which reserve the law provides in a year: resultatutjämningsreserv (RUR, 2013–2023,
 /// KL 11 kap. 14 §) or resultatreserv (from 2024, prop. 2022/23:119).
+///
+/// ```
+/// use kommunal_redovisning::FinancialYear;
+/// use kommunal_redovisning::balanced_budget::ReserveKind;
+/// assert_eq!(ReserveKind::for_year(FinancialYear::new(2023)), ReserveKind::EqualisationReserve);
+/// assert_eq!(ReserveKind::for_year(FinancialYear::new(2024)).name(), "resultatreserv");
+/// ```
 #[doc(alias = "resultatutjämningsreserv")]
 #[doc(alias = "resultatreserv")]
 #[doc(alias = "RUR")]
@@ -364,7 +396,7 @@ impl ReserveKind {
     }
 
     /// The label of the reservation row. The post-2024 wording is plausible but
-    /// unconfirmed (`reference/domain.md` §2.4); override it with [`Labels`].
+    /// unconfirmed (prop. 2022/23:119 introduces the resultatreserv from 2024 without fixing the row label); override it with [`Labels`].
     #[must_use]
     pub fn reservation_label(self) -> &'static str {
         match self {
@@ -407,6 +439,7 @@ impl ReserveKind {
 #[doc(alias = "reserveringsregler")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReserveRules {
     /// Which reserve (must match the financial year).
     pub kind: ReserveKind,
@@ -516,10 +549,19 @@ fn no_reserve_before_2013(year: FinancialYear) -> Error {
 /// The base of the reserve limits (underlag): skatteintäkter + generella statsbidrag och
 /// utjämning for a kommun or region; for a kommunalförbund, which has neither, a base
 /// given explicitly or none (see the open question in the module docs).
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::balanced_budget::ReserveBase;
+/// let base = ReserveBase::Given { amount: Amount::tkr(68_700), source: "medlemsbidrag (påhittat)".into() };
+/// assert_eq!(base.amount(), Some(Amount::tkr(68_700)));
+/// assert_eq!(ReserveBase::Missing.amount(), None);
+/// ```
 #[doc(alias = "skatteintäkter och generella statsbidrag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum ReserveBase {
     /// Skatteintäkter + generella statsbidrag och utjämning (kommun, region).
     TaxRevenueAndGrants(Amount),
@@ -634,6 +676,7 @@ pub fn equity_including_pensions_is_negative(
 #[doc(alias = "underlag för reservering")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReserveContext {
     /// The rules of the year.
     pub rules: ReserveRules,
@@ -802,6 +845,7 @@ fn at_least_zero(a: Amount) -> Amount {
 #[doc(alias = "reserveringsutrymme")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReserveLimit {
     /// Which reserve.
     pub kind: ReserveKind,
@@ -863,6 +907,7 @@ impl ReserveLimit {
 #[doc(alias = "synnerliga skäl")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ExceptionalReason {
     /// The amount (+).
     pub amount: Amount,
@@ -1414,6 +1459,7 @@ impl<'de> serde::Deserialize<'de> for BalancedBudgetStatement {
 #[doc(alias = "återställande")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Restoration {
     /// The year whose positive balanskravsresultat restored it.
     pub year: FinancialYear,
@@ -1426,6 +1472,7 @@ pub struct Restoration {
 #[doc(alias = "beslut att inte återställa")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Waiver {
     /// The year of the decision.
     pub year: FinancialYear,
@@ -1441,6 +1488,7 @@ pub struct Waiver {
 #[doc(alias = "åtgärdsplan")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ActionPlan {
     /// The budget year in which fullmäktige decided the regulation.
     pub decided_in_budget_for: FinancialYear,
@@ -1646,10 +1694,21 @@ impl Deficit {
 }
 
 /// Where a deficit stands at the end of a year.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::balanced_budget::{DeficitRecord, DeficitStatus};
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(FinancialYear::new(2023), Amount::mnkr(12))?; // to restore, positive
+/// assert!(matches!(record.deficits()[0].status(FinancialYear::new(2024))?, DeficitStatus::Open { .. }));
+/// assert!(matches!(record.deficits()[0].status(FinancialYear::new(2026))?, DeficitStatus::Overdue { .. }));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "underskott att återställa")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum DeficitStatus {
     /// The year is before the deficit arose.
     NotArisen,
@@ -1676,6 +1735,7 @@ pub enum DeficitStatus {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "återställande")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum DeficitFinding {
     /// Not restored within the three following years (KL 11 kap. 12 §).
     Overdue {
@@ -1737,6 +1797,7 @@ impl fmt::Display for DeficitFinding {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "återställande")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SurplusApplication {
     /// A new deficit recorded for the year (positive), if the result was negative.
     pub new_deficit: Option<Amount>,

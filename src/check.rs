@@ -4,7 +4,7 @@
 //! totals printed beside the lines. [`check_statement`] and [`check_report`] take a
 //! statement *as printed* ([`PrintedStatement`], usually read from JSON), map its rows
 //! onto the statutory structure by label — tolerant of the wording that real reports
-//! use (`reference/domain.md` §1.2–1.3) — recompute every subtotal, total, balance
+//! use (Grästorp, Hallsberg, Vansbro, Göteborg and Luleå as published on finansiellinfo.se and the kommuners own sites) — recompute every subtotal, total, balance
 //! identity, equity movement, särskild löneskatt and key ratio printed (soliditet,
 //! soliditet inklusive pensionsförpliktelser, skuldsättningsgrad, kassalikviditet,
 //! balanslikviditet), and return a
@@ -115,6 +115,7 @@ impl fmt::Display for StatementKind {
 #[doc(alias = "tryckt rad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrintedRow {
     /// The label as printed, e.g. "VERKSAMHETENS NETTOKOSTNADER".
     pub label: String,
@@ -153,6 +154,7 @@ fn is_false(b: &bool) -> bool {
 #[doc(alias = "tryckt rapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrintedStatement {
     /// Resultaträkning or balansräkning.
     pub statement: StatementKind,
@@ -252,6 +254,7 @@ impl PrintedStatement {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "tryckta rapporter")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrintedReport {
     /// Who published them.
     #[cfg_attr(
@@ -375,6 +378,7 @@ impl FindingClass {
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Finding {
     /// The statement, `None` for a comparison between statements.
     pub statement: Option<StatementKind>,
@@ -408,6 +412,7 @@ pub struct Finding {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "sammanfattning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Summary {
     /// Rounding differences.
     pub rounding: usize,

@@ -7,6 +7,13 @@ use crate::error::{Error, Result};
 
 /// What kind of body reports (huvudmannens form). LKBR applies to all three
 /// (1 kap. 3 § extends it to kommunalförbund).
+///
+/// ```
+/// use kommunal_redovisning::EntityKind;
+/// assert!(EntityKind::Kommun.has_tax_revenue());
+/// assert!(!EntityKind::Kommunalforbund.has_tax_revenue()); // no skatteintäkter in its RS
+/// assert_eq!(EntityKind::Kommunalforbund.label(), "kommunalförbund");
+/// ```
 #[doc(alias = "kommun")]
 #[doc(alias = "region")]
 #[doc(alias = "kommunalförbund")]
@@ -161,6 +168,7 @@ impl<'de> serde::Deserialize<'de> for OrganisationNumber {
 #[doc(alias = "huvudman")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Entity {
     /// Name, e.g. "Grästorps kommun".
     pub name: String,
@@ -176,6 +184,12 @@ pub struct Entity {
 
 impl Entity {
     /// An entity without organisation number.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Entity, EntityKind};
+    /// let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+    /// assert_eq!(lystkom.organisation_number, None);
+    /// ```
     #[must_use]
     pub fn new(name: impl Into<String>, kind: EntityKind) -> Self {
         Entity {
@@ -186,6 +200,14 @@ impl Entity {
     }
 
     /// The same entity with an organisation number.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Entity, EntityKind, OrganisationNumber};
+    /// let nr: OrganisationNumber = "212000-0142".parse()?;
+    /// let kommun = Entity::new("Exempelkommun (påhittad)", EntityKind::Kommun).with_organisation_number(nr);
+    /// assert_eq!(kommun.organisation_number.map(|n| n.to_string()).as_deref(), Some("212000-0142"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_organisation_number(mut self, number: OrganisationNumber) -> Self {
         self.organisation_number = Some(number);

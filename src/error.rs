@@ -36,6 +36,14 @@ pub enum Error {
         operation: &'static str,
     },
 
+    /// An amount entering the crate lies beyond ±[`Amount::MAX`] (10¹⁹ kr), the bound that
+    /// keeps every sum exact (see [`crate::money`]).
+    #[error("amount {value} kr is too large: amounts are bounded to ±10^19 kr")]
+    AmountTooLarge {
+        /// The value refused, in kronor.
+        value: rust_decimal::Decimal,
+    },
+
     /// A ratio was asked for with a zero denominator.
     #[error("division by zero: {what} is zero")]
     DivisionByZero {
@@ -105,6 +113,25 @@ pub enum Error {
         right: Amount,
         /// `left − right`.
         difference: Amount,
+    },
+
+    /// A ledger has no balances for the SIE year index asked for (0 = the current year,
+    /// −1 the year before).
+    #[error("the ledger has no balances for year index {index} (it has {available:?})")]
+    YearIndexNotInLedger {
+        /// The year index asked for.
+        index: i32,
+        /// The year indices the ledger has balances for.
+        available: Vec<i32>,
+    },
+
+    /// A ledger's `#RAR` records do not cover the financial year asked for.
+    #[error("the ledger has no financial year {year} (its #RAR years are {available:?})")]
+    FinancialYearNotInLedger {
+        /// The financial year asked for.
+        year: i32,
+        /// The calendar years of the ledger's `#RAR` records.
+        available: Vec<i32>,
     },
 
     /// A rule given as data (a scale, a mapping, labels) is invalid.

@@ -10,7 +10,8 @@
 //! Every amount that *enters* the crate is bounded: [`Amount::new`],
 //! [`Amount::from_scaled`], parsing ([`str::parse`], [`Amount::parse_sv`]), serde and
 //! the `checked_*` methods refuse a value beyond ±[`Amount::MAX`] (10¹⁹ kr, more than a
-//! million times Sweden's GDP) with [`Error::Overflow`]; every reader in the crate (JSON,
+//! million times Sweden’s GDP) with [`Error::AmountTooLarge`] (or [`Error::Overflow`] for
+//! a checked operation); every reader in the crate (JSON,
 //! SIE, printed reports) enters amounts through them, and [`Amount::kr`] cannot exceed
 //! the bound (an `i64` is at most 9,2 × 10¹⁸). A `rust_decimal::Decimal` holds up to
 //! about 7,9 × 10²⁸, so a sum or difference of such amounts overflows only after more
@@ -132,7 +133,7 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the value is beyond ±[`Amount::MAX`] (10¹⁹ kr).
+    /// [`Error::AmountTooLarge`] when the value is beyond ±[`Amount::MAX`] (10¹⁹ kr).
     ///
     /// ```
     /// # use kommunal_redovisning::{Amount, Decimal};
@@ -142,7 +143,10 @@ impl Amount {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     pub fn new(kronor: Decimal) -> Result<Amount> {
-        bounded(kronor, "amount")
+        if kronor > Amount::MAX.0 || kronor < Amount::MIN.0 {
+            return Err(Error::AmountTooLarge { value: kronor });
+        }
+        Ok(Amount(normalize_zero(kronor)))
     }
 
     /// Parses an amount as Swedish reports print it, in `scale`: `"1 234,5"` tkr,
@@ -205,7 +209,10 @@ impl Amount {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     pub fn from_scaled(value: Decimal, scale: Scale) -> Result<Amount> {
-        checked(value.checked_mul(scale.factor()), "scaling")
+        value
+            .checked_mul(scale.factor())
+            .ok_or(Error::AmountTooLarge { value })
+            .and_then(Amount::new)
     }
 
     /// The exact value in kronor.

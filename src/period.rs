@@ -6,7 +6,7 @@
 //! - Its resultaträkning is compared with the same period the year before, its
 //!   balansräkning with the previous year-end ([`Period::income_comparison`],
 //!   [`Period::balance_comparison_date`]; RKR R17 as applied in practice, see
-//!   `reference/domain.md` §1.5 — the exact R17 wording is unconfirmed).
+//!   RKR R17 Delårsrapport as restated by FAR — the exact R17 wording is unconfirmed).
 
 use std::fmt;
 
@@ -32,6 +32,14 @@ pub struct FinancialYear(i32);
 
 impl FinancialYear {
     /// The financial year `year`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// let year = FinancialYear::new(2025);
+    /// assert_eq!(year.year(), 2025);
+    /// assert_eq!(year.end()?.to_string(), "2025-12-31");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub const fn new(year: i32) -> Self {
         FinancialYear(year)
@@ -44,6 +52,13 @@ impl FinancialYear {
     }
 
     /// The financial year a date falls in.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{FinancialYear, NaiveDate};
+    /// let day = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("no such date")?;
+    /// assert_eq!(FinancialYear::of(day), FinancialYear::new(2025));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn of(date: NaiveDate) -> Self {
         FinancialYear(date.year())
@@ -77,6 +92,11 @@ impl FinancialYear {
     }
 
     /// The year before.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// assert_eq!(FinancialYear::new(2025).previous(), FinancialYear::new(2024));
+    /// ```
     #[must_use]
     pub const fn previous(self) -> Self {
         FinancialYear(self.0.saturating_sub(1))
@@ -119,6 +139,15 @@ impl Period {
     ///
     /// [`Error::InvalidPeriod`] when `end` is before `start` or the two fall in different
     /// financial years (LKBR 1 kap. 5 §: the räkenskapsår is the calendar year).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{NaiveDate, Period};
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).ok_or("no such date");
+    /// let period = Period::new(d(1, 1)?, d(8, 31)?)?;
+    /// assert_eq!(period.whole_months(), Some(8));
+    /// assert!(Period::new(d(6, 30)?, d(1, 1)?).is_err()); // ends before it starts
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self> {
         let invalid = |reason: &str| Error::InvalidPeriod {
             start,
@@ -142,6 +171,14 @@ impl Period {
     /// # Errors
     ///
     /// [`Error::InvalidDate`] when `month` is not 1–12 or the year is out of range.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Period;
+    /// let delår = Period::year_to_month_end(2025, 8)?;
+    /// assert_eq!(delår.to_string(), "2025-01-01 – 2025-08-31");
+    /// assert!(Period::year_to_month_end(2025, 13).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn year_to_month_end(year: i32, month: u32) -> Result<Self> {
         let first = date(year, month, 1)?;
         let end = last_day_of_month(first)?;

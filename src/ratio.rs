@@ -13,7 +13,7 @@
 //! | Kassalikviditet | (omsättningstillgångar − förråd) / kortfristiga skulder | N03105, N03109 |
 //! | Balanslikviditet | omsättningstillgångar / kortfristiga skulder | — |
 //!
-//! Definitions differ between municipalities (`reference/domain.md` §4); the formula of
+//! Definitions differ between municipalities (e.g. Nynäshamn's begreppsförklaringar, finansiellinfo.se/Nynashamn_2018/begreppsforklaringar.html, against ekonomifakta.se/Ordlista/Soliditet); the formula of
 //! soliditet inkl. pensionsförpliktelser is the common one but its Kolada wording is
 //! unconfirmed.
 
@@ -181,6 +181,7 @@ pub fn current_ratio(current_assets: Amount, current_liabilities: Amount) -> Res
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct KeyRatios {
     /// Soliditet.
     pub equity_ratio: Option<Percent>,

@@ -2,7 +2,7 @@
 //!
 //! Source: the rule was inserted in the predecessor law as KRL (1997:614) 4 kap. 1 a §
 //! (SFS 2002:1065) and carried over to LKBR (2018:597) 11 kap. (the paragraph number
-//! there is unconfirmed, `reference/domain.md` §1.6). Under "väsentliga
+//! there is unconfirmed, SKR, "Fakta om den obligatoriska sjukfrånvaroredovisningen"). Under "väsentliga
 //! personalförhållanden" the förvaltningsberättelse reports the employees' absence due
 //! to illness as seven ratios (SKR: "sju nyckeltal"):
 //!
@@ -372,6 +372,7 @@ impl SickLeavePartition {
 #[doc(alias = "sjukfrånvarounderlag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveRecord {
     /// Antal anställda the record covers (1 for one employee).
     pub employees: u32,
@@ -444,6 +445,7 @@ impl SickLeaveRecord {
 #[doc(alias = "medelantal anställda")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AverageEmployees {
     /// Average number of employees in the year before.
     #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal"))]
@@ -497,6 +499,7 @@ impl AverageEmployees {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveRules {
     /// A group with at most this many employees is withheld (default 10).
     pub max_withheld_group_size: u32,
@@ -532,6 +535,7 @@ impl SickLeaveRules {
 #[doc(alias = "sjukfrånvaroredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveData {
     /// The period the hours are for.
     pub period: Period,
@@ -673,6 +677,7 @@ impl SickLeaveData {
 #[doc(alias = "timmar")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveHours {
     /// Antal anställda.
     pub employees: u32,
@@ -790,6 +795,7 @@ impl SickLeaveFigure {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum WithheldReason {
     /// The group has at most `limit` employees (the law: ten).
     TooFewEmployees {
@@ -823,6 +829,7 @@ impl WithheldReason {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 #[doc(alias = "sjukfrånvaro")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum SickLeaveFinding {
     /// More sick hours than ordinary working hours: sick absence is absence from
     /// scheduled ordinary time, so this is probably an input error.
@@ -844,11 +851,41 @@ pub enum SickLeaveFinding {
     },
 }
 
+/// The finding in Swedish, naming the record.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::SickLeaveFinding;
+/// let f = SickLeaveFinding::HoursWithoutEmployees { index: 3 };
+/// assert_eq!(f.to_string(), "post 3: timmar utan anställda (räknas i kvoterna men inte i antalet)");
+/// ```
+impl std::fmt::Display for SickLeaveFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sv = crate::NumberFormat::swedish().with_decimals(1);
+        match self {
+            SickLeaveFinding::SickHoursExceedOrdinary {
+                index,
+                sick_hours,
+                ordinary_hours,
+            } => write!(
+                f,
+                "post {index}: {} sjuktimmar men bara {} timmar ordinarie arbetstid (troligen fel i underlaget)",
+                sv.decimal(*sick_hours),
+                sv.decimal(*ordinary_hours)
+            ),
+            SickLeaveFinding::HoursWithoutEmployees { index } => write!(
+                f,
+                "post {index}: timmar utan anställda (räknas i kvoterna men inte i antalet)"
+            ),
+        }
+    }
+}
+
 /// The outcome: the disclosure, or the statement that the rule does not apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "sjukfrånvaroredovisning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum SickLeaveReport {
     /// At most ten employees on average over the last two years: no disclosure.
     NotApplicable {
@@ -880,6 +917,7 @@ impl SickLeaveReport {
 #[doc(alias = "sjukfrånvaroredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveDisclosure {
     /// The period.
     pub period: Period,
@@ -962,6 +1000,7 @@ impl SickLeaveDisclosure {
 #[doc(alias = "jämförelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeaveComparison {
     /// The period reported on.
     pub current: SickLeaveDisclosure,
@@ -1048,6 +1087,7 @@ impl SickLeaveComparison {
 #[doc(alias = "sjukfrånvarotabell")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PublishedSickLeaveTable {
     /// The table's heading as printed.
     pub title: String,
@@ -1065,6 +1105,7 @@ pub struct PublishedSickLeaveTable {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "sjukfrånvarotabell")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PublishedSickLeaveRow {
     /// The label as printed (e.g. "0-29", "Kvinna").
     pub label: String,
@@ -1078,6 +1119,7 @@ pub struct PublishedSickLeaveRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rimlighetskontroll")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PartitionCheck {
     /// The column heading.
     pub column: String,
@@ -1113,6 +1155,7 @@ pub enum PartitionVerdict {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "andel av arbetstiden")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ShareRange {
     /// Smallest possible share.
     pub min: Percent,
@@ -1126,6 +1169,7 @@ pub struct ShareRange {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "andel av arbetstiden")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ImpliedShares {
     /// The column heading.
     pub column: String,

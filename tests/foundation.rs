@@ -256,6 +256,26 @@ fn statements_round_trip_through_json() {
     assert!(serde_json::from_str::<IncomeStatement>(r#"{"operating_revenue":5.5}"#).is_err());
 }
 
+#[cfg(feature = "serde")]
+#[test]
+fn json_with_a_misspelled_field_is_refused_naming_the_field() {
+    // A typo must never read as a silent zero.
+    let err = serde_json::from_str::<IncomeStatement>(r#"{"operating_revnue":"1"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("operating_revnue"), "{err}");
+    let err = serde_json::from_str::<BalanceSheet>(r#"{"cash_and_bank":"1","kassa":"2"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("kassa"), "{err}");
+    // Amounts past the bound are refused on the way in.
+    let err =
+        serde_json::from_str::<IncomeStatement>(r#"{"operating_revenue":"100000000000000000000"}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("too large"), "{err}");
+}
+
 // ---------------------------------------------------------------- property tests
 
 fn amount() -> impl Strategy<Value = Amount> {

@@ -14,6 +14,7 @@ mod follow_up;
 mod foundation;
 mod goal;
 mod ledger;
+mod new_user;
 mod report;
 mod sick_leave;
 mod sie;

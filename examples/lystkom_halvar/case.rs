@@ -118,12 +118,6 @@ pub fn run(out: Option<&Path>) -> Result<Outcome, Box<dyn std::error::Error>> {
 
 fn print_findings(findings: &[ReportFinding]) {
     for f in findings {
-        println!(
-            "    [{}] {}: {} ({})",
-            f.kind.label(),
-            f.part,
-            f.message,
-            f.source
-        );
+        println!("    {f}");
     }
 }

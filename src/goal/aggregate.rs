@@ -29,6 +29,7 @@ use crate::money::Percent;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AggregationRule {
     /// Alla uppfyllda: the best level when every assessed målvärde is met, otherwise the
     /// worst level.
@@ -54,6 +55,7 @@ pub enum AggregationRule {
 #[doc(alias = "sammanvägning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Aggregate {
     /// The level id, `None` when nothing was assessed ("ej mätbart").
     pub level: Option<String>,

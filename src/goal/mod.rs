@@ -4,7 +4,7 @@
 //! Fullmäktige sets finansiella mål and mål och riktlinjer för verksamheten of importance
 //! for god ekonomisk hushållning (KL 11 kap. 6 §); the förvaltningsberättelse of every
 //! delårsrapport and årsredovisning must evaluate whether they were met (LKBR 11 kap.,
-//! 13 kap.; reference/domain.md §8). This module makes that evaluation a set of rules
+//! 13 kap.; Skyrev R5, granskning av delårsrapport och årsredovisning). This module makes that evaluation a set of rules
 //! that can be checked, explained and reused.
 //!
 //! # Model
@@ -78,6 +78,7 @@ use crate::money::Percent;
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StatedAssessment {
     /// The level id in the scale's [`LevelSet`] (may be the "ej mätbart" level).
     pub level: String,
@@ -101,6 +102,7 @@ impl StatedAssessment {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Outcome {
     /// Measured.
     Measured(Measurement),
@@ -122,6 +124,7 @@ pub enum Outcome {
 #[doc(alias = "utfall per")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Observation {
     /// Per date, e.g. 2025-06-30 (utfall) or 2025-12-31 (prognos).
     pub date: NaiveDate,
@@ -155,6 +158,7 @@ impl Observation {
 #[doc(alias = "indikator")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TargetValue {
     /// Short reference, e.g. "3.1".
     pub id: String,
@@ -224,6 +228,7 @@ impl TargetValue {
 #[doc(alias = "mål")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Goal {
     /// The goal in the report's words.
     pub statement: String,
@@ -262,6 +267,7 @@ impl Goal {
 #[doc(alias = "målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct GoalArea {
     /// Short reference, e.g. "3".
     pub id: String,
@@ -327,6 +333,7 @@ impl GoalArea {
 #[doc(alias = "inställningar")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AssessmentSettings {
     /// How over-achievement counts (default: capped at 100 %).
     pub over_achievement: OverAchievement,
@@ -383,6 +390,7 @@ pub enum AssessmentBasis {
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Judgement {
     /// The observation judged, `None` when there was none.
     pub observation: Option<Observation>,
@@ -414,6 +422,7 @@ impl Judgement {
 #[doc(alias = "bedömning av målvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TargetValueEvaluation {
     /// The målvärde's reference.
     pub id: String,
@@ -437,6 +446,7 @@ pub struct TargetValueEvaluation {
 #[doc(alias = "sammanvägd bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AggregateEvaluation {
     /// The rule's name ([`AggregationRule::name`]).
     pub rule: String,
@@ -453,6 +463,7 @@ pub struct AggregateEvaluation {
 #[doc(alias = "bedömning av mål")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct GoalEvaluation {
     /// The goal's words.
     pub statement: String,
@@ -468,6 +479,7 @@ pub struct GoalEvaluation {
 #[doc(alias = "bedömning av målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AreaEvaluation {
     /// The målområde's reference.
     pub id: String,
@@ -498,6 +510,7 @@ impl AreaEvaluation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum GoalFinding {
     /// The computed and the stated assessment differ.
     Disagreement {
@@ -568,14 +581,18 @@ pub enum GoalFinding {
 }
 
 impl GoalFinding {
-    /// The finding in Swedish, with level labels from `levels`.
+    /// The finding in Swedish, with level labels from `levels` (the [`fmt::Display`]
+    /// form names levels by id).
     #[must_use]
     pub fn describe(&self, levels: &LevelSet) -> String {
-        let label = |id: &Option<String>| {
-            id.as_deref()
-                .map_or(levels.not_measurable().label.as_str(), |i| levels.label(i))
-                .to_owned()
-        };
+        self.describe_with(
+            &|id| levels.label(id).to_owned(),
+            &levels.not_measurable().label,
+        )
+    }
+
+    fn describe_with(&self, lab: &dyn Fn(&str) -> String, not_measurable: &str) -> String {
+        let label = |id: &Option<String>| id.as_deref().map_or(not_measurable.to_owned(), lab);
         match self {
             GoalFinding::Disagreement {
                 place,
@@ -591,7 +608,7 @@ impl GoalFinding {
                     "{place}, {}: beräknad bedömning \"{}\"{rule} skiljer sig från angiven \"{}\"",
                     aspect.label(),
                     label(computed),
-                    levels.label(stated)
+                    lab(stated)
                 )
             }
             GoalFinding::InGap {
@@ -607,7 +624,7 @@ impl GoalFinding {
                 shown(*degree),
                 gap.describe(),
                 policy.label(),
-                level.as_deref().map_or("ej bedömd", |l| levels.label(l))
+                level.as_deref().map_or("ej bedömd".to_owned(), lab)
             ),
             GoalFinding::NotReported {
                 place,
@@ -630,13 +647,13 @@ impl GoalFinding {
                     format!(
                         "{place}, {}: målvärdet ({target}) är uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger bara nivån \"{}\"",
                         aspect.label(),
-                        levels.label(level)
+                        lab(level)
                     )
                 } else {
                     format!(
                         "{place}, {}: målvärdet ({target}) är inte uppfyllt, men måluppfyllelsen {degree}\u{a0}% ger nivån \"{}\"",
                         aspect.label(),
-                        levels.label(level)
+                        lab(level)
                     )
                 }
             }
@@ -645,6 +662,20 @@ impl GoalFinding {
             }
             GoalFinding::NoTargetValues { place } => format!("{place}: inget målvärde"),
         }
+    }
+}
+
+/// The Swedish sentence, with levels named by id (use [`GoalFinding::describe`] for
+/// the scale's labels).
+///
+/// ```
+/// use kommunal_redovisning::goal::GoalFinding;
+/// let f = GoalFinding::NoTargetValues { place: "Målområde 3".into() };
+/// assert_eq!(f.to_string(), "Målområde 3: inget målvärde");
+/// ```
+impl fmt::Display for GoalFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe_with(&|id| id.to_owned(), "ej mätbart"))
     }
 }
 
@@ -668,6 +699,7 @@ fn shown(degree: Percent) -> String {
 #[doc(alias = "måluppfyllelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Evaluation {
     /// The evaluation date (utfall per).
     pub date: NaiveDate,

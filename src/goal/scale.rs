@@ -40,6 +40,7 @@ use crate::present::NumberFormat;
 #[doc(alias = "intervall")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Interval {
     /// Lower bound in percent.
     #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal"))]
@@ -261,6 +262,7 @@ impl PartialOrd for Cut {
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Level {
     /// Stable identifier used by bands, stated assessments and rules, e.g. `"uppfyllt"`.
     pub id: String,
@@ -304,7 +306,7 @@ impl Level {
 ///
 /// Municipalities choose their own words; [`LevelSet::three_level`] is the default and
 /// [`LevelSet::five_level_forecast`] the five-level forecast vocabulary (Jönköping's
-/// Hållbarometern, reference/domain.md §8). Validated when built: at least one level,
+/// Hållbarometern; Skyrev R5 on granskning av delårsrapport och årsredovisning). Validated when built: at least one level,
 /// no empty or repeated ids.
 ///
 /// ```
@@ -384,7 +386,7 @@ impl LevelSet {
 
     /// The three-level default: uppfyllt (grön) / delvis uppfyllt (gul) / inte uppfyllt
     /// (röd), and "ej mätbart" — the words of Vårgårda 2023 and Lystkom 2025, the colours
-    /// of Vansbro 2019 and Helsingborg 2012 (reference/domain.md §8).
+    /// of Vansbro 2019 (finansiellinfo.se/Vansbro_2019/Maluppfyllelse.html) and Helsingborg 2012.
     #[must_use]
     pub fn three_level() -> LevelSet {
         LevelSet {
@@ -405,7 +407,7 @@ impl LevelSet {
 
     /// The five-level forecast scale of Jönköping's Hållbarometern: uppnått / bedöms
     /// kunna uppnås / osäkert / bedöms inte kunna uppnås / inte uppnått, and
-    /// "ej mätbart" (reference/domain.md §8). Ids: `uppnatt`, `kan_uppnas`, `osakert`,
+    /// "ej mätbart" (as in Vårgårda's måluppföljning 2023, vargarda.se årsredovisning 2023). Ids: `uppnatt`, `kan_uppnas`, `osakert`,
     /// `kan_inte_uppnas`, `inte_uppnatt`, `ej_matbart`.
     #[must_use]
     pub fn five_level_forecast() -> LevelSet {
@@ -491,6 +493,7 @@ impl LevelSet {
 #[doc(alias = "intervall")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Band {
     /// The achievement values of the band.
     pub interval: Interval,
@@ -546,6 +549,7 @@ impl GapPolicy {
 #[doc(alias = "lucka")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Gap {
     /// The uncovered values.
     pub interval: Interval,
@@ -559,6 +563,7 @@ pub struct Gap {
 #[doc(alias = "överlappning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Overlap {
     /// Index of the first band (in the order given).
     pub first: usize,
@@ -576,6 +581,7 @@ pub struct Overlap {
 #[doc(alias = "täckning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Coverage {
     /// Values from 0 % upward that no band covers, in ascending order.
     pub gaps: Vec<Gap>,
@@ -683,6 +689,7 @@ impl Coverage {
 #[doc(alias = "nivå")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Classification {
     /// The degree of achievement that was classified (after any rounding).
     pub degree: Percent,
@@ -849,7 +856,7 @@ impl AssessmentScale {
 
     /// The default three-level scale ([`LevelSet::three_level`]) with Vansbro 2019's
     /// threshold: uppfyllt from 100 %, delvis uppfyllt from 80 % (below 100 %), inte
-    /// uppfyllt below 80 % (reference/domain.md §8). Complete: no gaps.
+    /// uppfyllt below 80 % (Kommunalförbundet Lystkom, delårsrapport 2025, avsnitt 1.2). Complete: no gaps.
     ///
     /// ```
     /// use kommunal_redovisning::goal::AssessmentScale;

@@ -58,6 +58,7 @@ impl Comparison {
 #[doc(alias = "årsvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct YearValue {
     /// The year.
     pub year: i32,
@@ -75,6 +76,7 @@ pub struct YearValue {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum TargetKind {
     /// A value compared with a fixed target: "sjukfrånvaro < 4 %", "NKI lägst 7,0",
     /// "90 % av samtalen besvaras inom 30 sekunder". Measured by [`Measurement::Value`].
@@ -128,6 +130,7 @@ pub enum TargetKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Measurement {
     /// One value (for [`TargetKind::Threshold`]).
     Value(#[cfg_attr(feature = "serde", serde(with = "crate::money::decimal"))] Decimal),
@@ -174,6 +177,7 @@ pub enum OverAchievement {
 #[doc(alias = "måluppfyllelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Achievement {
     /// Whether the target's condition holds (a strict "< 4 %" is not met at 4 %, though
     /// the degree there is 100 %).

@@ -8,6 +8,7 @@ use crate::statement::{BalanceLine, IncomeLine};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "kontointervall")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AccountMatch {
     /// Every account whose number starts with these digits, e.g. `"79"`.
     Prefix(String),
@@ -109,6 +110,7 @@ fn is_credit_line(line: BalanceLine) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kopplingsregel")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChartRule {
     /// The accounts covered.
     pub accounts: AccountMatch,
@@ -193,7 +195,7 @@ impl Chart {
 
     /// The default mapping for Kommun-Bas (SKR's chart for kommuner).
     ///
-    /// Result accounts (`reference/domain.md` §6, derived from the group names; SKR
+    /// Result accounts (SKR's Kommun-Bas, skr.se kommunbas, derived from the group names; SKR
     /// publishes no official mapping): 3 → verksamhetens intäkter; 4–7 except 79 →
     /// verksamhetens kostnader; 79 → avskrivningar; 80 → skatteintäkter; 82–83 →
     /// generella statsbidrag och utjämning; 84 → finansiella intäkter; 85 → finansiella

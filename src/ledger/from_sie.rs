@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
+use crate::period::FinancialYear;
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
 /// What stops building a ledger from an SIE file.
@@ -29,6 +30,7 @@ pub enum LedgerReadError {
 #[doc(alias = "huvudbok")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SieLedger {
     /// The balances per account, object and month.
     pub trial_balance: TrialBalance,
@@ -53,6 +55,39 @@ pub struct SieLedger {
 }
 
 impl SieLedger {
+    /// The SIE year index (`#RAR`) of the financial year `year`: the `#RAR` whose first
+    /// day falls in `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::FinancialYearNotInLedger`] naming the years the file has.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// use kommunal_redovisning::ledger::SieLedger;
+    /// use kommunal_redovisning::sie::ReadOptions;
+    ///
+    /// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n";
+    /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+    /// assert_eq!(ledger.year_index(FinancialYear::new(2024))?, -1);
+    /// assert!(ledger.year_index(FinancialYear::new(2019)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn year_index(&self, year: FinancialYear) -> crate::Result<i32> {
+        self.financial_years
+            .iter()
+            .find(|(_, (start, _))| FinancialYear::of(*start) == year)
+            .map(|(index, _)| *index)
+            .ok_or_else(|| crate::Error::FinancialYearNotInLedger {
+                year: year.year(),
+                available: self
+                    .financial_years
+                    .values()
+                    .map(|(start, _)| FinancialYear::of(*start).year())
+                    .collect(),
+            })
+    }
+
     /// Reads an SIE file (any type) into a ledger. Memory grows with accounts ×
     /// objects, not with the number of vouchers.
     ///

@@ -28,12 +28,14 @@ pub use trial_balance::{AccountYear, BalanceKind, Disagreement, ObjectRef, Trial
 
 use crate::error::{Error, Result};
 use crate::money::Amount;
+use crate::period::FinancialYear;
 use crate::statement::{BalanceSheet, IncomeLine, IncomeStatement};
 
 /// An account with a non-zero balance that no rule of the [`Chart`] covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "okopplat konto")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnmappedAccount {
     /// The account number.
     pub account: String,
@@ -46,6 +48,7 @@ pub struct UnmappedAccount {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "utelämnat konto")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ExcludedAccount {
     /// The account number.
     pub account: String,
@@ -78,6 +81,7 @@ pub struct ExcludedAccount {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "bokslut")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerStatements {
     /// Resultaträkning (internal items eliminated).
     pub income: IncomeStatement,
@@ -97,12 +101,21 @@ pub struct LedgerStatements {
 }
 
 impl LedgerStatements {
-    /// Builds the statements of year index `year` (0 = the file's current year).
+    /// Builds the statements of year index `year` (0 = the file's current year, −1 the
+    /// year before).
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`].
+    /// [`Error::YearIndexNotInLedger`] when the trial balance has no balances for that
+    /// year (never all-zero statements); [`Error::Overflow`].
     pub fn build(tb: &TrialBalance, chart: &Chart, year: i32) -> Result<Self> {
+        let available = tb.years();
+        if !available.contains(&year) {
+            return Err(Error::YearIndexNotInLedger {
+                index: year,
+                available,
+            });
+        }
         let mut out = LedgerStatements::default();
         for (account, y) in tb.accounts(year) {
             let is_balance_account = account.starts_with(['1', '2']);
@@ -162,6 +175,36 @@ impl LedgerStatements {
             out.result_already_in_equity = true;
         }
         Ok(out)
+    }
+
+    /// Builds the statements of the financial year `year` of a ledger read from SIE: the
+    /// year index comes from the file's `#RAR` records ([`SieLedger::year_index`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FinancialYearNotInLedger`] when no `#RAR` covers `year`,
+    /// [`Error::YearIndexNotInLedger`] when it has no balances, [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Error, FinancialYear};
+    /// use kommunal_redovisning::ledger::{Chart, LedgerStatements, SieLedger};
+    /// use kommunal_redovisning::sie::ReadOptions;
+    ///
+    /// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n\
+    ///             #VER A 1 20250115 \"\"\n{\n#TRANS 1930 {} 500\n#TRANS 3110 {} -500\n}\n";
+    /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+    /// let chart = Chart::kommun_bas();
+    /// let s = LedgerStatements::for_year(&ledger, &chart, FinancialYear::new(2025))?;
+    /// assert_eq!(s.income.result_for_the_year(), Amount::kr(500));
+    /// // 2024 is in #RAR but has no balances; 2023 is not in the file at all.
+    /// let none = LedgerStatements::for_year(&ledger, &chart, FinancialYear::new(2024));
+    /// assert!(matches!(none, Err(Error::YearIndexNotInLedger { index: -1, .. })));
+    /// let none = LedgerStatements::for_year(&ledger, &chart, FinancialYear::new(2023));
+    /// assert!(matches!(none, Err(Error::FinancialYearNotInLedger { year: 2023, .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_year(ledger: &SieLedger, chart: &Chart, year: FinancialYear) -> Result<Self> {
+        LedgerStatements::build(&ledger.trial_balance, chart, ledger.year_index(year)?)
     }
 
     /// Runs the foundation checks on the built statements: the balansräkning balances

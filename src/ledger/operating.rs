@@ -17,6 +17,7 @@ use crate::statement::{
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "driftredovisning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerOperating {
     /// One unit per object of the dimension, with outcome and (from #PBUDGET) budget.
     pub statement: OperatingStatement,

@@ -13,6 +13,7 @@ pub use crate::sie::ObjectRef;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kontosaldo")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AccountYear {
     /// Ingående balans (#IB / #OIB), as the file states it.
     pub opening: Option<Amount>,
@@ -76,6 +77,7 @@ pub enum BalanceKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avstämningsdifferens")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Disagreement {
     /// The account.
     pub account: String,
@@ -116,6 +118,7 @@ type ObjectAccounts = BTreeMap<String, BTreeMap<String, AccountYear>>;
 #[doc(alias = "saldobalans")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TrialBalance {
     /// Year index → account → balances.
     accounts: BTreeMap<i32, BTreeMap<String, AccountYear>>,

@@ -58,6 +58,7 @@ impl MinusSign {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct NumberFormat {
     /// The thousands separator (tusentalsavgränsare); `None` for no grouping.
     pub group_separator: Option<char>,

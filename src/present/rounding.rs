@@ -52,6 +52,7 @@ use crate::present::table::Table;
 #[doc(alias = "avrundning")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Rounding {
     /// The unit figures are shown in.
     pub scale: Scale,
@@ -111,6 +112,7 @@ impl Rounding {
 #[doc(alias = "avrundningsdifferens")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RoundingDifference {
     /// The id of the sum row.
     pub row_id: String,
@@ -133,6 +135,7 @@ pub struct RoundingDifference {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avrundad tabell")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RoundedTable {
     /// The rounded copy: cells are multiples of the unit, [`Table::unit`] and
     /// [`Table::decimals`] set from the [`Rounding`].

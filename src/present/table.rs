@@ -48,6 +48,7 @@ pub enum ColumnKind {
 #[doc(alias = "kolumn")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Column {
     /// The heading as printed, e.g. "2019", "Budget 2019", "Avvikelse".
     pub label: String,
@@ -131,6 +132,7 @@ pub enum ValueKind {
 #[doc(alias = "tabellrad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TableRow {
     /// A stable identifier, unique within the table (statement rows keep their
     /// [`StatementRow::id`]).
@@ -228,6 +230,7 @@ impl TableRow {
 #[doc(alias = "nyckeltalsrad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RatioRow {
     /// The label, e.g. "Soliditet".
     pub label: String,
@@ -268,6 +271,7 @@ pub struct RatioRow {
 #[doc(alias = "tabell")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Table {
     /// The caption (rubrik), e.g. "Resultaträkning".
     pub caption: String,

@@ -30,6 +30,7 @@ use super::render::{Block, DocSection, Document};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AnnualManagementReport {
     /// Översikt över verksamhetens utveckling.
     pub overview: Vec<Section>,
@@ -99,6 +100,7 @@ impl AnnualManagementReport {
 #[doc(alias = "årsredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AnnualReport {
     /// Who reports.
     pub entity: Entity,

@@ -19,6 +19,7 @@ use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avsnitt")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Section {
     /// The heading.
     pub title: String,
@@ -41,6 +42,7 @@ impl Section {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ManagementReport {
     /// Händelser av väsentlig betydelse.
     pub significant_events: Vec<Section>,
@@ -131,6 +133,7 @@ impl NoteKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "not")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Note {
     /// The note number as printed.
     pub number: u32,
@@ -205,6 +208,7 @@ impl StatedFigure {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[doc(alias = "tryckt värde")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum StatedValue {
     /// An amount printed in `scale` with no decimals (e.g. 8 521 tkr).
     Amount {
@@ -239,6 +243,7 @@ impl StatedValue {
 #[doc(alias = "angiven uppgift")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Stated {
     /// What the figure is.
     pub figure: StatedFigure,
@@ -308,6 +313,7 @@ impl ReportFindingKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReportFinding {
     /// What kind of finding.
     pub kind: ReportFindingKind,
@@ -317,6 +323,34 @@ pub struct ReportFinding {
     pub source: String,
     /// A plain message.
     pub message: String,
+}
+
+/// `[kind] part: message (source)`, the form the examples print.
+///
+/// ```
+/// use kommunal_redovisning::report::{ReportFinding, ReportFindingKind};
+/// let f = ReportFinding {
+///     kind: ReportFindingKind::Missing,
+///     part: "balansräkning".into(),
+///     source: "LKBR 13 kap.".into(),
+///     message: "balansräkning per periodens slut saknas".into(),
+/// };
+/// assert_eq!(
+///     f.to_string(),
+///     "[saknas] balansräkning: balansräkning per periodens slut saknas (LKBR 13 kap.)"
+/// );
+/// ```
+impl std::fmt::Display for ReportFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[{}] {}: {} ({})",
+            self.kind.label(),
+            self.part,
+            self.message,
+            self.source
+        )
+    }
 }
 
 impl ReportFinding {
@@ -372,6 +406,7 @@ impl ReportFinding {
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InterimReport {
     /// Who reports.
     pub entity: Entity,
@@ -646,7 +681,7 @@ impl InterimReport {
         }
         // Parts the source names but does not give, which LKBR 13 kap. does not require
         // (whether R17 requires driftredovisning or investeringsredovisning is
-        // [UNCONFIRMED], domain.md §1.5). The balanskravsutredning table is noted; the
+        // [UNCONFIRMED]; RKR R17 as restated by FAR). The balanskravsutredning table is noted; the
         // assessment itself is checked above.
         for a in &self.absent {
             let (source, message) = match a.part {

@@ -20,6 +20,7 @@ use crate::statement::{OperatingStatement, PrintedFigure, StatementRowKind};
 #[doc(alias = "målområden")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct GoalsPart {
     /// The report's assessment criteria as a scale.
     pub scale: AssessmentScale,
@@ -64,6 +65,7 @@ impl GoalsPart {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ForecastPart {
     /// The forecast per verksamhet (e.g. Lystkom's table in 1.3).
     pub by_unit: Option<OperatingStatement>,
@@ -115,6 +117,7 @@ impl ForecastPart {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SickLeavePart {
     /// The tables as printed.
     pub published: Vec<PublishedSickLeaveTable>,
@@ -135,6 +138,7 @@ impl SickLeavePart {
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BalanceKeyFigures {
     /// The balance date.
     pub date: NaiveDate,
@@ -153,6 +157,7 @@ pub struct BalanceKeyFigures {
 #[doc(alias = "ekonomisk ställning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct KeyFigures {
     /// One entry per balance date, newest first.
     pub dates: Vec<BalanceKeyFigures>,
@@ -284,6 +289,7 @@ impl ReportPart {
 #[doc(alias = "saknas i källan")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AbsentPart {
     /// Which part.
     pub part: ReportPart,

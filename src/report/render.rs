@@ -35,6 +35,7 @@ pub enum Block {
 #[doc(alias = "tabell")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Grid {
     /// The caption (may be empty).
     pub caption: String,
@@ -52,6 +53,7 @@ pub struct Grid {
 #[doc(alias = "avsnitt")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DocSection {
     /// The number as printed, e.g. "1.3"; empty when unnumbered.
     pub number: String,
@@ -114,6 +116,7 @@ impl DocSection {
 #[doc(alias = "dokument")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Document {
     /// The title (e.g. "Kommunalförbundet Lystkom — Delårsrapport …").
     pub title: String,

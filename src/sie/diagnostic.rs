@@ -43,6 +43,7 @@ impl std::fmt::Display for Severity {
 #[doc(alias = "anmärkning")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Diagnostic {
     /// Line number (1-based); 0 for the file as a whole.
     pub line: u64,

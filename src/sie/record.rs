@@ -14,6 +14,7 @@ use super::serde_decimal;
 #[doc(alias = "objektlista")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ObjectRef {
     /// Dimensionsnummer: 1 kostnadsställe, 2 kostnadsbärare, 6 projekt, 20+ free.
     pub dimension: u32,
@@ -67,6 +68,7 @@ impl AccountKind {
 #[doc(alias = "saldo")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Balance {
     /// Årsnr: 0 the current financial year, −1 the previous one, and so on.
     pub year: i32,
@@ -88,6 +90,7 @@ pub struct Balance {
 #[doc(alias = "periodbudget")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PeriodAmount {
     /// Årsnr: 0 the current financial year, −1 the previous one.
     pub year: i32,
@@ -142,6 +145,7 @@ impl VoucherRowKind {
 #[doc(alias = "verifikationsrad")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Row {
     /// Ordinary, added or struck.
     pub kind: VoucherRowKind,
@@ -167,6 +171,7 @@ pub struct Row {
 #[doc(alias = "verifikation")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Voucher {
     /// Serie (e.g. `A`); may be empty in 4I files.
     pub series: String,
@@ -213,6 +218,7 @@ impl Voucher {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Record {
     /// `#FLAGGA`: 0 when written, 1 after an accumulating import.
     Flag(u8),

@@ -258,6 +258,7 @@ pub(crate) fn format_date(d: NaiveDate) -> String {
 #[doc(alias = "period")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct YearMonth {
     /// Calendar year.
     pub year: u16,

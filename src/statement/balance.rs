@@ -353,6 +353,7 @@ impl BalanceSum {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BalanceSheet {
     /// Immateriella anläggningstillgångar.
     pub intangible_assets: Amount,

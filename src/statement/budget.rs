@@ -22,6 +22,7 @@ use crate::present::{Column, Table};
 #[doc(alias = "tilläggsanslag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BudgetChange {
     /// What the change is, e.g. "Tilläggsanslag löneökningar".
     pub label: String,
@@ -53,6 +54,7 @@ pub struct BudgetChange {
 #[doc(alias = "anslag")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Budget {
     /// The original budget (ursprunglig budget) as fullmäktige adopted it.
     pub original: Amount,
@@ -143,6 +145,7 @@ pub enum OutcomeBasis {
 #[doc(alias = "budgetavvikelse")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct IncomeStatementFollowUp {
     /// Utfall for the year (or the period).
     pub outcome: IncomeStatement,
@@ -395,7 +398,7 @@ mod tests {
     use crate::statement::{Detail, IncomeLine};
     use crate::{EntityKind, FinancialYear};
 
-    /// Grästorps kommun 2019 (tkr), utfall and budget (reference/domain.md §1.2).
+    /// Grästorps kommun 2019 (tkr), utfall and budget (finansiellinfo.se/Grastorp_2019/Resultatrakning.html).
     fn grastorp_2019() -> (IncomeStatement, IncomeStatement) {
         let outcome = IncomeStatement {
             operating_revenue: Amount::tkr(101_282),

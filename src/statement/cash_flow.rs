@@ -1,6 +1,6 @@
 //! Kassaflödesanalys (LKBR 8 kap.; layout as in practice, indirect method).
 //!
-//! The law's line layout could not be confirmed (reference/domain.md §1.4, open
+//! The law's line layout could not be confirmed (RKR's old R16.2 on kassaflödesanalys, faronline.se rkr162; open
 //! question 2); the blocks follow the former RKR 16.2 and the reports that use it
 //! (Hallsberg 2020, Göteborg 2019, Luleå 2018): den löpande verksamheten (årets
 //! resultat, justeringar för ej likviditetspåverkande poster, förändring av
@@ -117,6 +117,7 @@ impl CashFlowSum {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kassaflödespost")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowLine {
     /// The label as printed, e.g. "Justering för av- och nedskrivningar".
     pub label: String,
@@ -149,7 +150,7 @@ impl CashFlowLine {
 /// likvida medel vid årets början + årets kassaflöde = likvida medel vid årets slut.
 /// [`CashFlowDerivation`] builds one from a resultaträkning and two balansräkningar.
 ///
-/// # Example: Hallsbergs kommun 2020 (mnkr; reference/domain.md §1.4)
+/// # Example: Hallsbergs kommun 2020 (mnkr; finansiellinfo.se/Hallsberg_2020/Kassaflodesanalys.html)
 ///
 /// ```
 /// use kommunal_redovisning::{Amount, CashFlowStatement};
@@ -176,6 +177,7 @@ impl CashFlowLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowStatement {
     /// Årets (periodens) resultat, from the resultaträkning.
     pub result: Amount,
@@ -581,6 +583,7 @@ impl CashFlowStatement {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 #[doc(alias = "kassaflödesanalys")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CashFlowDerivation {
     /// Justeringar för ej likviditetspåverkande poster.
     pub adjustments: Vec<CashFlowLine>,

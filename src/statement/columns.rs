@@ -11,6 +11,7 @@ use crate::present::{Column, ColumnKind, Table, TableRow, ValueKind};
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kolumn")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StatementColumn {
     /// A stable identifier, e.g. `"budget"`, `"avvikelse_prognos"`.
     pub id: String,
@@ -22,6 +23,7 @@ pub struct StatementColumn {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rad")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ColumnRow {
     /// A stable identifier; for organisational units the path of names joined by `/`
     /// (e.g. `"Kommunstyrelsen/IT"`).
@@ -53,6 +55,7 @@ pub struct ColumnRow {
 #[doc(alias = "kolumner")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ColumnRows {
     /// The columns, in order.
     pub columns: Vec<StatementColumn>,
@@ -175,6 +178,7 @@ impl ColumnRows {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "tryckt belopp")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrintedFigure {
     /// The row id (see [`ColumnRow::id`]).
     pub row: String,
@@ -214,6 +218,7 @@ pub enum PrintedDifferenceKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "differens")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PrintedDifference {
     /// The printed figure.
     pub figure: PrintedFigure,

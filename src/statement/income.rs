@@ -154,6 +154,7 @@ impl IncomeSum {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct IncomeStatement {
     /// Verksamhetens intäkter (+).
     pub operating_revenue: Amount,

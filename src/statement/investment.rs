@@ -31,6 +31,7 @@ use crate::present::{ColumnKind, Table};
 #[doc(alias = "investeringsram")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MultiYearProject {
     /// Investeringsram: the total expenditure fullmäktige decided (a pre-calculation,
     /// not an anslag).
@@ -60,6 +61,7 @@ pub struct MultiYearProject {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "investeringsredovisning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InvestmentFigures {
     /// Årets budget for the nettoinvestering, with anslagsförändringar (e.g.
     /// ombudgetering from the previous year).
@@ -135,6 +137,7 @@ impl InvestmentFigures {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InvestmentTotals {
     /// Utgifter.
     pub expenditure: Amount,
@@ -420,6 +423,7 @@ impl InvestmentColumn {
 #[doc(alias = "investeringsredovisning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InvestmentStatement {
     /// The top-level projects and areas.
     pub projects: Vec<InvestmentProject>,

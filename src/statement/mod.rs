@@ -74,6 +74,7 @@ pub enum StatementRowKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rad")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StatementRow {
     /// A stable identifier, e.g. `"verksamhetens_intakter"`; details are
     /// `"<parent id>/<label>"`.
@@ -113,6 +114,7 @@ pub enum DetailKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "specifikation")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Detail<L> {
     /// The post it belongs to.
     pub line: L,
@@ -190,6 +192,7 @@ impl Labels {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "uppställningsform")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StatementLayout {
     /// Kommun, region or kommunalförbund.
     pub kind: EntityKind,
@@ -323,6 +326,7 @@ pub fn check_result_agrees(income: &IncomeStatement, balance: &BalanceSheet) -> 
 #[doc(alias = "förändring av eget kapital")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct EquityReconciliation {
     /// Eget kapital at the start.
     pub opening: Amount,

@@ -26,6 +26,7 @@ use crate::present::{ColumnKind, Table};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "utfall")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitOutcome {
     /// Intäkter (+), including internal revenue.
     pub revenue: Amount,
@@ -58,6 +59,7 @@ impl UnitOutcome {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "driftredovisning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitFigures {
     /// Utfall for the period; `None` when the report gives none (e.g. a forecast
     /// table).
@@ -120,6 +122,7 @@ impl UnitFigures {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitTotals {
     /// Intäkter and kostnader.
     pub outcome: Option<UnitOutcome>,
@@ -384,6 +387,7 @@ impl OperatingColumn {
 #[doc(alias = "driftsredovisning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OperatingStatement {
     /// The top-level units.
     pub units: Vec<OperatingUnit>,
@@ -740,6 +744,7 @@ impl IncomeFigure {
 #[doc(alias = "avstämningspost")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReconcilingItem {
     /// The label.
     pub label: String,
@@ -756,6 +761,7 @@ pub struct ReconcilingItem {
 #[doc(alias = "avstämning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OperatingReconciliation {
     /// The driftredovisning's figure.
     pub figure: ReconciledFigure,
@@ -792,6 +798,7 @@ impl OperatingReconciliation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avstämning")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ReconciliationResult {
     /// E.g. "Driftredovisningen, nettokostnad".
     pub operating_label: String,

@@ -25,6 +25,7 @@ pub const PATH_SEPARATOR: char = '/';
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "enhet")]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Unit<T> {
     /// The name as printed, e.g. "Kundtjänst"; unique among its siblings.
     pub name: String,
