@@ -1592,7 +1592,7 @@ fn column_year(column: &Column) -> Option<i32> {
 /// use kommunal_redovisning::present::Column;
 /// use kommunal_redovisning::statement::StatementRowKind;
 /// use kommunal_redovisning::Scale;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 ///
 /// let row = |label: &str, kind, v: i64| PrintedRow {
 ///     label: label.into(), kind, note: None, percent: false, values: vec![Some(Decimal::from(v))],
@@ -1750,7 +1750,7 @@ fn compare_results(rs: &Placed<'_>, br: &Placed<'_>) -> Vec<Finding> {
 ///
 /// ```
 /// use kommunal_redovisning::check::parse_printed;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// assert_eq!(parse_printed("– 423 231")?, Some(Decimal::from(-423_231)));
 /// assert_eq!(parse_printed("\u{2212}1\u{a0}036,6")?, Some(Decimal::new(-10_366, 1)));
 /// assert_eq!(parse_printed("(512)")?, Some(Decimal::from(-512)));

@@ -186,6 +186,20 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+
+    /// A key ratio (nyckeltal) cannot be computed for a year: a zero denominator, a
+    /// figure the year does not have (a balansräkning, the population, the year
+    /// before), or a population of zero.
+    #[error("{ratio} {year}: {reason}")]
+    RatioUnavailable {
+        /// The ratio's Swedish name, e.g. "Soliditet".
+        ratio: &'static str,
+        /// The year (and, for a budget or plan year, which) it was asked for,
+        /// e.g. "2025", "budget 2026".
+        year: String,
+        /// Why, naming the missing or zero figure.
+        reason: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].

@@ -20,6 +20,10 @@
 //!   posts are stored, every subtotal is derived; the balance sheet validates that it
 //!   balances; [`statement::check_result_agrees`] and [`EquityReconciliation`] check
 //!   across statements.
+//! - [`analysis`]: the finansiell analys over years — the ratio catalogue as data
+//!   (formulas, Kolada ids), a [`analysis::Series`] of outcome, forecast, budget and plan
+//!   years, the RK model's tables, fem år i sammandrag, the budget with its flerårsplan
+//!   and balanskrav, financial goals per year, prognossäkerhet and budgetföljsamhet.
 //! - [`ratio`]: soliditet, soliditet inklusive pensionsförpliktelser,
 //!   skuldsättningsgrad, kassalikviditet and balanslikviditet, with formulas and Kolada
 //!   ids, on a full balance sheet or on just the figures a report gives.
@@ -41,6 +45,15 @@
 //! - [`sie`]: a tolerant, diagnostic, fast SIE 4 reader and writer (depends on nothing
 //!   else in the crate); [`ledger`]: trial balance, the Kommun-Bas chart as data, and
 //!   statements and driftredovisning straight from a ledger.
+//! - [`group`]: sammanställda räkenskaper for the kommunkoncern (LKBR 12 kap.):
+//!   parts and holdings, companies' ÅRL accounts mapped onto the LKBR lines,
+//!   proportional or full consolidation with eliminations listed with both sides,
+//!   the koncern's statements, consolidation tables and findings.
+//! - [`note`]: noter as data (LKBR 9 kap.) — anläggningstillgångar (RKR R3/R4),
+//!   pensions with the ansvarsförbindelse and särskild löneskatt by year (RKR R10),
+//!   långfristiga skulder, borgen with Kommuninvest, skatteintäkter, utjämning,
+//!   departures from RKR and generic specifications — each checked, tied to the
+//!   statement row that refers to it, and buildable from a ledger.
 //! - [`report`]: the delårsrapport and årsredovisning as a whole, with completeness and
 //!   consistency checks and rendering to Markdown, HTML and JSON; [`check`]: checks of
 //!   statements as printed by others (rounding told apart from errors).
@@ -72,12 +85,19 @@
 //!                       ▼
 //!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)
 //!                       │  ledger::Chart (account → line; Kommun-Bas default, JSON)
-//!                       ▼  LedgerStatements::build, LedgerOperating::build
+//!                       ▼  LedgerStatements::build, LedgerOperating::build,
+//!                          note::LedgerNotes::build (note::NoteChart)
 //! hand / JSON ────► statements: IncomeStatement, BalanceSheet, CashFlowStatement,
 //!                       OperatingStatement (drift, prognos), InvestmentStatement
+//!                       + note::Note (schedules tied to their lines, note::tie)
 //!                       │  (subtotals derived, validate(), cross-statement checks)
+//!                       │
+//!                       │  group::Group (kommun + koncernföretag, ÅRL accounts mapped
+//!                       │  onto LKBR lines) ──consolidate()──► group::Consolidation
+//!                       │  (eliminations, koncern RS/BR/KF) ──► report GroupAccounts
 //!                       ▼
 //!        ratio::KeyRatios · BalancedBudgetStatement · goal::evaluate · sick_leave
+//!        analysis::Series (years) ─► RK tables · fem år i sammandrag · FinancialPlan
 //!                       │
 //!                       ▼  assembled into the typed parts of a report
 //!        report::InterimReport (delårsrapport) / report::AnnualReport (årsredovisning)
@@ -111,6 +131,11 @@
 //! | delårsrapport, delårsperiod | interim report, interim period | [`Period::check_interim`] |
 //! | delårsrapport (hela rapporten) | interim report as a whole | [`report::InterimReport`] |
 //! | årsredovisning | annual report | [`report::AnnualReport`] |
+//! | not, noter | note, notes to the statements | [`note::Note`], [`note::tie`] |
+//! | anläggningstillgångar, nyttjandeperiod | fixed assets, useful life | [`note::FixedAssetSchedule`], [`note::UsefulLife`] |
+//! | pensionsavsättning, ansvarsförbindelse, återlånade medel | pension provision, contingent pension liability, reloaned funds | [`note::PensionProvisionSchedule`], [`note::PensionSummary`] |
+//! | särskild löneskatt | special payroll tax on pensions | [`note::PayrollTaxRates`] |
+//! | borgensförbindelser, Kommuninvest | guarantees | [`note::GuaranteeSchedule`], [`note::KommuninvestShare`] |
 //! | granskning: fullständighet, överensstämmelse | completeness and consistency checks | [`report::InterimReport::check_completeness`], [`report::InterimReport::check_consistency`] |
 //! | kommun, region, kommunalförbund | municipality, region, federation of municipalities | [`EntityKind`] |
 //! | organisationsnummer | organisation number | [`OrganisationNumber`] |
@@ -126,6 +151,13 @@
 //! | soliditet | equity ratio | [`ratio::equity_ratio`] |
 //! | skuldsättningsgrad | debt ratio | [`ratio::debt_ratio`] |
 //! | kassalikviditet, balanslikviditet | quick ratio, current ratio | [`ratio::quick_ratio`], [`ratio::current_ratio`] |
+//! | finansiell analys, RK-modellen (resultat, kapacitet, risk, kontroll) | financial analysis, its four perspectives | [`analysis::Series::financial_analysis`], [`analysis::Perspective`] |
+//! | nyckeltal, nettokostnadsandel, självfinansieringsgrad | key ratio, net cost share, self-financing ratio | [`analysis::RatioId`], [`analysis::compute_ratio`] |
+//! | fem år i sammandrag | five-year overview | [`analysis::FiveYearOverview`] |
+//! | budget, flerårsplan, investeringsplan | budget, multi-year plan, investment plan | [`analysis::FinancialPlan`] |
+//! | finansiella mål | financial goals | [`analysis::FinancialGoal`] |
+//! | prognossäkerhet, budgetföljsamhet | forecast accuracy, budget adherence | [`analysis::ForecastAccuracy`], [`analysis::BudgetAdherence`] |
+//! | folkmängd 31 december / 1 november | population at a date | [`analysis::Population`] |
 //! | förändring av eget kapital | equity movement | [`EquityReconciliation`] |
 //! | notreferens | note reference | [`statement::StatementRow::note`] |
 //! | varav | of which | [`statement::DetailKind::OfWhich`] |
@@ -166,6 +198,10 @@
 //! | kassaflödesanalys | cash-flow statement | [`CashFlowStatement`] |
 //! | likvida medel | cash and cash equivalents | [`CashFlowStatement::opening_liquid_assets`] |
 //! | rörelsekapital | working capital | [`CashFlowDerivation`] |
+//! | sammanställda räkenskaper, kommunkoncern | consolidated accounts, municipal group | [`group::Group`], [`group::Consolidation`] |
+//! | koncernföretag, ägarandel, röstandel | group company, ownership share, vote share | [`group::GroupPart`], [`group::Holding`] |
+//! | eliminering, förvärvsanalys | elimination, acquisition analysis | [`group::Elimination`], [`group::AcquisitionAnalysis`] |
+//! | obeskattade reserver, uppskjuten skatt | untaxed reserves, deferred tax | [`group::CompanyMapping::map`], [`group::CorporateTaxRates`] |
 //! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
 //! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
 //! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
@@ -186,13 +222,16 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod analysis;
 pub mod balanced_budget;
 pub mod check;
 mod entity;
 mod error;
 pub mod goal;
+pub mod group;
 pub mod ledger;
 pub mod money;
+pub mod note;
 mod period;
 pub mod present;
 pub mod ratio;

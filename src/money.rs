@@ -203,7 +203,7 @@ impl Amount {
     ///
     /// ```
     /// # use kommunal_redovisning::{Amount, Scale};
-    /// use rust_decimal::Decimal;
+    /// use kommunal_redovisning::Decimal;
     /// let a = Amount::from_scaled(Decimal::new(10_366, 1), Scale::Mnkr)?;
     /// assert_eq!(a, Amount::tkr(1_036_600));
     /// # Ok::<(), kommunal_redovisning::Error>(())
@@ -217,7 +217,7 @@ impl Amount {
 
     /// The exact value in kronor.
     #[must_use]
-    pub fn as_decimal(self) -> Decimal {
+    pub const fn as_decimal(self) -> Decimal {
         self.0
     }
 
@@ -227,7 +227,7 @@ impl Amount {
     ///
     /// ```
     /// # use kommunal_redovisning::{Amount, Scale};
-    /// use rust_decimal::Decimal;
+    /// use kommunal_redovisning::Decimal;
     /// assert_eq!(Amount::kr(1_500).to_scale(Scale::Tkr), Decimal::new(15, 1));
     /// ```
     #[must_use]
@@ -678,7 +678,7 @@ impl Percent {
 
     /// The number before the `%` sign.
     #[must_use]
-    pub fn as_decimal(self) -> Decimal {
+    pub const fn as_decimal(self) -> Decimal {
         self.0
     }
 
@@ -726,7 +726,7 @@ impl FromStr for Percent {
 /// ```
 /// # use kommunal_redovisning::Scale;
 /// assert_eq!(Scale::Tkr.label(), "tkr");
-/// assert_eq!(Scale::Mnkr.factor(), rust_decimal::Decimal::new(1_000_000, 0));
+/// assert_eq!(Scale::Mnkr.factor(), kommunal_redovisning::Decimal::new(1_000_000, 0));
 /// ```
 #[doc(alias = "tkr")]
 #[doc(alias = "mnkr")]
@@ -781,7 +781,7 @@ impl fmt::Display for Scale {
 ///
 /// ```
 /// # use kommunal_redovisning::RoundingMode;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let x = Decimal::new(1225, 2); // 12,25
 /// assert_eq!(RoundingMode::HalfAwayFromZero.round(x, 1), Decimal::new(123, 1));
 /// assert_eq!(RoundingMode::HalfEven.round(x, 1), Decimal::new(122, 1));

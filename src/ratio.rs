@@ -79,6 +79,25 @@ impl KeyRatio {
             KeyRatio::DebtRatio | KeyRatio::CurrentRatio => None,
         }
     }
+
+    /// The Kolada KPI id for the kommunkoncern (the sammanställda räkenskaper), where
+    /// there is one (`reference/domain.md` §4 and §11).
+    ///
+    /// ```
+    /// use kommunal_redovisning::ratio::KeyRatio;
+    ///
+    /// assert_eq!(KeyRatio::EquityRatio.kolada_group_id(), Some("N03110"));
+    /// assert_eq!(KeyRatio::DebtRatio.kolada_group_id(), None);
+    /// ```
+    #[must_use]
+    pub fn kolada_group_id(self) -> Option<&'static str> {
+        match self {
+            KeyRatio::EquityRatio => Some("N03110"),
+            KeyRatio::EquityRatioIncludingPensionCommitments => Some("N03034"),
+            KeyRatio::QuickRatio => Some("N03109"),
+            KeyRatio::DebtRatio | KeyRatio::CurrentRatio => None,
+        }
+    }
 }
 
 /// Soliditet (equity ratio) = eget kapital / summa tillgångar. Kolada N03106.

@@ -46,7 +46,7 @@
 //! ```
 //! use kommunal_redovisning::{Period};
 //! use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveData, SickLeaveFigure, SickLeaveMeasure, SickLeaveRecord, WithheldReason};
-//! use rust_decimal::Decimal;
+//! use kommunal_redovisning::Decimal;
 //!
 //! let h = |n: i64| Decimal::from(n);
 //! let mut records = Vec::new();
@@ -130,7 +130,7 @@ impl Gender {
 ///
 /// ```
 /// use kommunal_redovisning::AgeBand;
-/// use chrono::NaiveDate;
+/// use kommunal_redovisning::NaiveDate;
 ///
 /// assert_eq!(AgeBand::of_age(29), AgeBand::UpTo29);
 /// assert_eq!(AgeBand::of_age(30), AgeBand::From30To49);
@@ -436,7 +436,7 @@ impl SickLeaveRecord {
 ///
 /// ```
 /// use kommunal_redovisning::sick_leave::AverageEmployees;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let small = AverageEmployees::new(Decimal::from(9), Decimal::from(11));
 /// assert!(small.is_exempt()?); // (9 + 11) / 2 = 10: at most ten
 /// assert!(!AverageEmployees::new(Decimal::from(10), Decimal::from(11)).is_exempt()?);
@@ -664,7 +664,7 @@ impl SickLeaveData {
 ///
 /// ```
 /// use kommunal_redovisning::sick_leave::{AgeBand, Gender, SickLeaveHours, SickLeaveRecord};
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let staff = [
 ///     SickLeaveRecord::employee(Gender::Woman, AgeBand::UpTo29, Decimal::from(800), Decimal::from(40)),
 ///     SickLeaveRecord::employee(Gender::Man, AgeBand::UpTo29, Decimal::from(200), Decimal::from(10)),
@@ -982,7 +982,7 @@ impl SickLeaveDisclosure {
 /// ```
 /// use kommunal_redovisning::{Period};
 /// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveComparison, SickLeaveData, SickLeaveMeasure, SickLeaveRecord};
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let h = Decimal::from;
 /// let data = |year, sick| SickLeaveData {
 ///     period: Period::year_to_month_end(year, 6).unwrap(),
@@ -1068,7 +1068,7 @@ impl SickLeaveComparison {
 /// ```
 /// use kommunal_redovisning::{Percent};
 /// use kommunal_redovisning::sick_leave::{PartitionVerdict, PublishedSickLeaveRow, PublishedSickLeaveTable, SickLeaveMeasure};
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let p = |x: i64| Some(Percent::new(Decimal::new(x, 1)));
 /// let table = PublishedSickLeaveTable {
 ///     title: "Sjukfrånvaro i procent (%) av arbetad tid per kön".into(),
@@ -1387,7 +1387,7 @@ impl PublishedSickLeaveTable {
 ///
 /// ```
 /// use kommunal_redovisning::{Percent, sick_leave::implied_working_time_shares};
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let p = |x: i64| Percent::new(Decimal::new(x, 1));
 /// // Women 6,8 %, men 3,5 %, total 5,0 %: 6,8w + 3,5(1 − w) = 5,0 → w = 1,5/3,3.
 /// let shares = implied_working_time_shares(&[p(68), p(35)], p(50), Decimal::ZERO)?.unwrap();
@@ -1481,7 +1481,7 @@ pub fn implied_working_time_shares(
 ///
 /// ```
 /// use kommunal_redovisning::{Percent, sick_leave::achievement_lower_is_better};
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// let a = achievement_lower_is_better(Percent::new(Decimal::from(4)), Percent::new(Decimal::from(5)))?;
 /// assert_eq!(a, Percent::new(Decimal::from(80)));
 /// # Ok::<(), kommunal_redovisning::Error>(())

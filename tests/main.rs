@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+mod analysis;
 mod balanced_budget;
 // The printed-report checks read their fixtures as JSON.
 #[cfg(feature = "serde")]
@@ -13,9 +14,13 @@ mod check;
 mod follow_up;
 mod foundation;
 mod goal;
+mod group;
 mod ledger;
+mod ledger_properties;
 mod new_user;
+mod note;
 mod report;
 mod sick_leave;
 mod sie;
+mod sie_hostile;
 mod tables;

@@ -80,7 +80,26 @@ fn every_sample_file_reads_to_the_end() {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .collect();
-        assert!(errors.is_empty(), "{name}: {errors:?}");
+        // The corpus's broken files, each with what is wrong in it (severity policy in
+        // the sie module docs); every other file reads without an error.
+        let expected = match name.as_str() {
+            // Mamut writes two different #PSALDO for the same account, period and object.
+            "MAMUT_SIE3_EXPORT.SE" => Some("a second #PSALDO"),
+            // Balances and rows on an account named "FEL".
+            "Sie3.se" | "Sie4.se" => Some("account number \"FEL\""),
+            "XE_SIE_4_20151125095119.SE"
+            | "testWrite.se"
+            | "testWrite1.se"
+            | "transaktioner_ovnbolag-bad-balance.se" => Some("does not balance"),
+            _ => None,
+        };
+        match expected {
+            None => assert!(errors.is_empty(), "{name}: {errors:?}"),
+            Some(what) => assert!(
+                errors.iter().any(|d| d.message.contains(what)),
+                "{name}: expected an error about {what:?}, got {errors:?}"
+            ),
+        }
 
         // Recycling vouchers gives the same records.
         let mut recycling = Reader::new(&bytes[..]);
@@ -192,7 +211,7 @@ fn known_diagnostics_in_the_corpus() {
     );
     assert!(
         d.iter()
-            .any(|d| d.line == 592 && d.message == "account number is not numeric")
+            .any(|d| d.line == 592 && d.message.contains("is not 1 to 10 digits"))
     );
     assert!(
         d.iter()
@@ -467,7 +486,7 @@ fn diagnostics_name_what_and_where() {
     let (_, d) = read_all(file);
     assert!(d.iter().any(|d| d.line == 3
         && d.label == "#TRANS"
-        && d.severity == Severity::Warning
+        && d.severity == Severity::Error
         && d.message == "row outside a voucher ignored"));
     assert!(d.iter().any(|d| d.line == 6
         && d.severity == Severity::Error
@@ -655,6 +674,11 @@ mod roundtrip {
         "[0-9A-Za-z]{1,6}"
     }
 
+    /// Account numbers are numeric in SIE 4 (the reader reports the rest).
+    fn account() -> impl Strategy<Value = String> {
+        "[0-9]{1,6}"
+    }
+
     fn amount() -> impl Strategy<Value = Decimal> {
         (-10_000_000_000i64..10_000_000_000).prop_map(|c| Decimal::new(c, 2))
     }
@@ -678,7 +702,7 @@ mod roundtrip {
                 Just(VoucherRowKind::Added),
                 Just(VoucherRowKind::Removed)
             ],
-            id(),
+            account(),
             objects(),
             amount(),
             prop::option::of(date()),
@@ -723,14 +747,14 @@ mod roundtrip {
                     phone,
                 }
             }),
-            (-3i32..1, date(), date()).prop_map(|(year, start, end)| Record::FinancialYear {
+            (-3i32..1, date(), date()).prop_map(|(year, a, b)| Record::FinancialYear {
                 year,
-                start,
-                end
+                start: a.min(b),
+                end: a.max(b),
             }),
-            (id(), text()).prop_map(|(number, name)| Record::Account { number, name }),
+            (account(), text()).prop_map(|(number, name)| Record::Account { number, name }),
             (
-                id(),
+                account(),
                 prop_oneof![
                     Just(Some(AccountKind::Asset)),
                     Just(Some(AccountKind::Liability)),
@@ -750,7 +774,7 @@ mod roundtrip {
                 id,
                 name
             }),
-            (-2i32..1, id(), amount(), prop::option::of(amount())).prop_map(
+            (-2i32..1, account(), amount(), prop::option::of(amount())).prop_map(
                 |(year, account, amount, quantity)| Record::OpeningBalance(Balance {
                     year,
                     account,
@@ -759,20 +783,22 @@ mod roundtrip {
                     quantity
                 })
             ),
-            (-2i32..1, id(), objects(), amount()).prop_map(|(year, account, objects, amount)| {
-                Record::ObjectClosingBalance(Balance {
-                    year,
-                    account,
-                    objects,
-                    amount,
-                    quantity: None,
-                })
-            }),
+            (-2i32..1, account(), objects(), amount()).prop_map(
+                |(year, account, objects, amount)| {
+                    Record::ObjectClosingBalance(Balance {
+                        year,
+                        account,
+                        objects,
+                        amount,
+                        quantity: None,
+                    })
+                }
+            ),
             (
                 -1i32..1,
                 2000u16..2040,
                 1u8..13,
-                id(),
+                account(),
                 objects(),
                 amount(),
                 prop::option::of(amount())
@@ -820,7 +846,9 @@ mod roundtrip {
                 w.write(r).unwrap();
             }
             let bytes = w.finish().unwrap();
-            let mut reader = Reader::new(&bytes[..]);
+            // Generated vouchers do not balance: that is the one error allowed here.
+            let lenient = ReadOptions::default().unbalanced_voucher(Severity::Warning);
+            let mut reader = Reader::with_options(&bytes[..], lenient);
             let back: Vec<Record> = reader.by_ref().collect::<Result<_, _>>().unwrap();
             prop_assert_eq!(content(&back), records.clone());
             let mut recycling = Reader::new(&bytes[..]);
@@ -830,7 +858,14 @@ mod roundtrip {
                 recycling.recycle(r);
             }
             prop_assert_eq!(content(&recycled), records);
-            let errors: Vec<_> = reader.diagnostics().iter().filter(|d| d.severity == Severity::Error).collect();
+            // Generated content may break the ledger's rules (a voucher without a date or
+            // outside the financial year): errors about that, never about the writing.
+            let errors: Vec<_> = reader
+                .diagnostics()
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .filter(|d| !d.message.contains("has no date") && !d.message.contains("outside the financial year"))
+                .collect();
             prop_assert!(errors.is_empty(), "{:?}", errors);
         }
 

@@ -4,7 +4,12 @@
 //! kommunal lint FIL... [--json]
 //! ```
 //!
-//! Exit status: 0 when no file has an error-level diagnostic, 1 otherwise, 2 when a file
+//! Diagnostics of one kind are listed with their lines up to ten times, then counted
+//! (the reader aggregates them), so the output stays small for any file. `--json`
+//! writes one JSON document per file as a stream, diagnostic by diagnostic.
+//!
+//! Exit status: 0 when no file has an error-level diagnostic (see the severity policy in
+//! the `sie` module docs) and every sum could be formed, 1 otherwise, 2 when a file
 //! cannot be opened or read, is empty, or holds no SIE record at all.
 
 use std::fs::File;
@@ -13,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use kommunal_redovisning::sie::{Reader, Record, Severity, Totals};
+use kommunal_redovisning::sie::{Diagnostic, Reader, Record, Severity, Totals};
 
 use crate::progress::{self, Progress};
 use crate::style::Style;
@@ -46,7 +51,8 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
     let mut worst = 0u8;
     for path in &args.files {
         let path = path.display().to_string();
-        let file = match File::open(&path) {
+        let path = path.as_str();
+        let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
                 eprintln!("kommunal lint: {path}: kan inte öppnas: {e}");
@@ -60,7 +66,8 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
             Progress::new(file, total),
         ));
         let mut totals = Totals::default();
-        let mut io_error = None;
+        let mut read_error = None;
+        let mut overflow = None;
         // Records with a label the reader knows: none means the file is not SIE.
         let mut known = 0u64;
         loop {
@@ -69,12 +76,20 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                     if !matches!(r, Record::Unknown { .. }) {
                         known += 1;
                     }
-                    totals.add(&r);
+                    if let Err(e) = totals.try_add(&r) {
+                        // The sums stop here; reading goes on for the diagnostics.
+                        overflow.get_or_insert(Diagnostic {
+                            line: reader.record_line(),
+                            label: "#VER".into(),
+                            severity: Severity::Error,
+                            message: format!("{e}: the sums stop at this voucher"),
+                        });
+                    }
                     reader.recycle(r);
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    io_error = Some(e.to_string());
+                    read_error = Some(e.to_string());
                     break;
                 }
             }
@@ -82,45 +97,47 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
         if progress::shown(total) {
             eprintln!("\rläst: {} MB", total >> 20);
         }
-        if io_error.is_none() && known == 0 {
-            io_error = Some(if total == 0 {
+        if read_error.is_none() && known == 0 {
+            read_error = Some(if total == 0 {
                 "filen är tom".to_owned()
             } else {
                 "filen innehåller ingen SIE-post (#FLAGGA, #SIETYP, #VER …): är det en SIE-fil?"
                     .to_owned()
             });
         }
-        let diags = reader.diagnostics();
-        let has_error = diags.iter().any(|d| d.severity == Severity::Error);
-        if io_error.is_some() {
+        let mut diags = reader.take_diagnostics();
+        diags.extend(overflow);
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        if read_error.is_some() {
             worst = 2;
-        } else if has_error {
+        } else if errors > 0 {
             worst = worst.max(1);
         }
         let encoding = reader.encoding().map_or("ascii", |e| e.name());
         if json {
-            let doc = serde_json::json!({
-                "file": path,
-                "encoding": encoding,
-                "sie_type": reader.sie_type(),
-                "read_error": io_error,
-                "diagnostics": diags,
-                "records": totals.records,
-                "vouchers": totals.vouchers,
-                "rows": totals.rows,
-                "by_account": totals.by_account.iter().map(|(a, s)| (a.clone(), serde_json::Value::String(s.to_string()))).collect::<serde_json::Map<_, _>>(),
-                "by_object": totals.object_sums().map(|(dimension, object, account, sum)| serde_json::json!({
-                    "dimension": dimension, "object": object, "account": account, "sum": sum.to_string()
-                })).collect::<Vec<_>>(),
-            });
-            writeln!(out, "{doc}")?;
+            write_json(
+                &mut out,
+                path,
+                encoding,
+                &reader,
+                &read_error,
+                &diags,
+                &totals,
+            )?;
         } else {
             let heading = format!(
                 "== {path} (teckenkodning {encoding}, SIE typ {})",
                 reader.sie_type().map_or("?".into(), |t| t.to_string())
             );
             writeln!(out, "{}", style.heading(&heading))?;
-            for d in diags {
+            for d in &diags {
                 let line = d.to_string();
                 let line = match d.severity {
                     Severity::Error => style.error(&line),
@@ -129,7 +146,7 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                 };
                 writeln!(out, "  {line}")?;
             }
-            if let Some(e) = &io_error {
+            if let Some(e) = &read_error {
                 writeln!(out, "  {}", style.error(&format!("kan inte läsas: {e}")))?;
             }
             writeln!(
@@ -152,8 +169,76 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                     )?;
                 }
             }
+            let verdict = if read_error.is_some() {
+                style.error("kunde inte läsas till slutet")
+            } else if errors > 0 {
+                style.error(&format!(
+                    "{errors} fel, {warnings} varningar: siffrorna kan vara fel"
+                ))
+            } else if warnings > 0 {
+                style.warning(&format!("inga fel, {warnings} varningar"))
+            } else {
+                style.ok("inga fel, inga varningar")
+            };
+            writeln!(out, "  {path}: {verdict}")?;
         }
     }
     out.flush()?;
     Ok(worst)
+}
+
+/// One JSON document per file, written as it goes: no document is built in memory.
+fn write_json<W: Write, R: std::io::Read>(
+    out: &mut W,
+    path: &str,
+    encoding: &str,
+    reader: &Reader<R>,
+    read_error: &Option<String>,
+    diags: &[Diagnostic],
+    totals: &Totals,
+) -> std::io::Result<()> {
+    write!(
+        out,
+        "{{\"file\":{},\"encoding\":{},\"sie_type\":{},\"read_error\":{},\"diagnostics\":[",
+        s(&path),
+        s(&encoding),
+        s(&reader.sie_type()),
+        s(read_error)
+    )?;
+    for (i, d) in diags.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, d)?;
+    }
+    write!(
+        out,
+        "],\"records\":{},\"vouchers\":{},\"rows\":{},\"by_account\":{{",
+        totals.records, totals.vouchers, totals.rows
+    )?;
+    for (i, (a, sum)) in totals.by_account.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write!(out, "{}:{}", s(a), s(&sum.to_string()))?;
+    }
+    out.write_all(b"},\"by_object\":[")?;
+    for (i, (dimension, object, account, sum)) in totals.object_sums().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write!(
+            out,
+            "{{\"dimension\":{dimension},\"object\":{},\"account\":{},\"sum\":{}}}",
+            s(&object),
+            s(&account),
+            s(&sum.to_string())
+        )?;
+    }
+    out.write_all(b"]}\n")
+}
+
+/// JSON text of a small serializable value.
+fn s<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }

@@ -15,9 +15,12 @@
 //! purpose, or listed as unmapped with its amount. On a terminal, large files show
 //! their progress on standard error.
 //!
-//! Exit status: 0 when the statements could be built and balance, 1 when there are
-//! error-level diagnostics, unmapped accounts or the balansräkning does not balance, 2
-//! for unreadable input (no file, an empty file, no SIE content, a read error).
+//! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level
+//! diagnostic, its stated balances agree with its vouchers, every account with a
+//! balance is in the statements, the balansräkning balances and the driftredovisning
+//! reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
+//! unreadable input (no file, an empty file, no SIE content, a read error; an amount out
+//! of any real range is named with its account and line).
 
 use std::collections::BTreeMap;
 use std::io::BufReader;
@@ -25,10 +28,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
+use kommunal_redovisning::ledger::{
+    Chart, LedgerOperating, LedgerStatements, LedgerVerdict, SieLedger,
+};
 use kommunal_redovisning::present::{Column, Rounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
-use kommunal_redovisning::sie::{ReadOptions, Severity};
+use kommunal_redovisning::sie::ReadOptions;
 use kommunal_redovisning::statement::StatementLayout;
 use kommunal_redovisning::{EntityKind, FinancialYear, NumberFormat, Scale};
 
@@ -207,11 +212,6 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         )
         .into());
     }
-    let read_errors = ledger
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
     let statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
     let drift = LedgerOperating::build(
         &ledger.trial_balance,
@@ -230,6 +230,13 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let reconciliation = drift
         .statement
         .reconcile(&statements.income, &drift.reconciliation);
+    let disagreements = ledger.trial_balance.reconcile()?;
+    let verdict = LedgerVerdict::new(
+        &ledger,
+        &statements,
+        &disagreements,
+        Some(reconciliation.is_ok()),
+    );
 
     if args.format == Format::Json {
         let doc = serde_json::json!({
@@ -245,10 +252,13 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "key_ratios": ratios,
             "operating_statement": drift.statement,
             "reconciliation": reconciliation.as_ref().map_err(ToString::to_string),
+            "disagreements": disagreements,
             "problems": problems,
+            "verdict": verdict,
+            "verdict_problems": verdict.problems(),
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
-        return Ok(exit_code(&problems, read_errors));
+        return Ok(ExitCode::from(verdict.exit_code()));
     }
 
     let out = &mut String::new();
@@ -330,11 +340,12 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         ),
         Err(e) => para(out, args.format, &format!("Driftredovisningen: {e}")),
     }
-    let disagreements = ledger.trial_balance.reconcile()?;
     para(
         out,
         args.format,
-        &if disagreements.is_empty() {
+        &if !ledger.trial_balance.has_vouchers() {
+            "Filen har inga verifikationer: saldona kan inte stämmas av mot dem".to_owned()
+        } else if disagreements.is_empty() {
             "Ingående balans + verifikationer = utgående balans för varje konto: stämmer".to_owned()
         } else {
             format!(
@@ -402,36 +413,19 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     } else {
         Style::plain()
     };
-    match statements.balance.validate() {
-        Ok(()) if problems.is_empty() => para(
-            out,
-            args.format,
-            &style.ok("Alla konton med saldo är med i rapporterna och balansräkningen balanserar."),
-        ),
-        Ok(()) => {}
-        Err(e) => para(out, args.format, &style.error(&e.to_string())),
+    if let Err(e) = statements.balance.validate() {
+        para(out, args.format, &style.error(&e.to_string()));
     }
-    if read_errors > 0 {
-        para(
-            out,
-            args.format,
-            &style.error(&format!(
-                "Filen har {read_errors} diagnostik på felnivå: det som inte kunde läsas saknas i rapporterna."
-            )),
-        );
-    }
-    print!("{out}");
-    Ok(exit_code(&problems, read_errors))
-}
-
-/// 1 when the statements have problems or the file has error-level diagnostics (the
-/// statements may then lack what the reader had to drop).
-fn exit_code(problems: &[String], read_errors: usize) -> ExitCode {
-    if problems.is_empty() && read_errors == 0 {
-        ExitCode::SUCCESS
+    // The closing line says "stämmer" only when nothing at all is wrong.
+    let closing = verdict.closing_line();
+    let closing = if verdict.exit_code() == 0 {
+        style.ok(&closing)
     } else {
-        ExitCode::from(1)
-    }
+        style.error(&closing)
+    };
+    para(out, args.format, &closing);
+    print!("{out}");
+    Ok(ExitCode::from(verdict.exit_code()))
 }
 
 fn heading(out: &mut String, format: Format, text: &str) {

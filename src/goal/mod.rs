@@ -31,7 +31,7 @@
 //! # Example
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use kommunal_redovisning::NaiveDate;
 //! use kommunal_redovisning::goal::{
 //!     evaluate, AggregationRule, AssessmentScale, AssessmentSettings, GoalArea,
 //!     Measurement, Observation, Outcome, StatedAssessment, TargetKind, TargetValue,
@@ -75,6 +75,12 @@ use crate::error::Result;
 use crate::money::Percent;
 
 /// Angiven bedömning: the assessment a report states, with its words.
+///
+/// ```
+/// use kommunal_redovisning::goal::StatedAssessment;
+/// let stated = StatedAssessment::new("delvis", "Målet bedöms som delvis uppfyllt");
+/// assert_eq!(stated.level, "delvis");
+/// ```
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -98,6 +104,14 @@ impl StatedAssessment {
 }
 
 /// Utfall: what is known about a målvärde at a date.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::goal::{Measurement, Outcome};
+/// let measured = Outcome::Measured(Measurement::Value(Decimal::from(5)));
+/// let later = Outcome::NotYetMeasurable { when: "redovisas endast per 31 december".into() };
+/// assert_ne!(measured, later);
+/// ```
 #[doc(alias = "utfall")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -120,6 +134,16 @@ pub enum Outcome {
 }
 
 /// Observation: an outcome (or forecast) at a date, with the report's stated assessment.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, NaiveDate};
+/// use kommunal_redovisning::goal::{Measurement, Observation, Outcome, StatedAssessment};
+/// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// let o = Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::from(5))))
+///     .with_stated(StatedAssessment::new("inte", "Sjukfrånvaron är 5,0 %"));
+/// assert_eq!(o.stated.map(|s| s.level).as_deref(), Some("inte"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "mätning")]
 #[doc(alias = "utfall per")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,6 +178,17 @@ impl Observation {
 }
 
 /// Målvärde: an indicator with a target, as fullmäktige or the direktion sets it.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, NaiveDate};
+/// use kommunal_redovisning::goal::{Measurement, Observation, Outcome, TargetKind, TargetValue};
+/// // Lystkom 2025, målvärde 3.1: sjukfrånvaro < 4 %, utfall 5,0 % per 30 juni.
+/// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// let sick = TargetValue::new("3.1", "Sjukfrånvaron ska vara lägre än 4 %", "%", TargetKind::less_than(Decimal::from(4)))
+///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::from(5)))));
+/// assert!(sick.outcome_at(jun30).is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "målvärde")]
 #[doc(alias = "indikator")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -225,6 +260,14 @@ impl TargetValue {
 }
 
 /// Mål: a goal, measured by its målvärden and assessed by a rule.
+///
+/// ```
+/// use kommunal_redovisning::goal::{AggregationRule, Goal, StatedAssessment, TargetKind, TargetValue};
+/// let goal = Goal::new("Varje medarbetare har en utvecklingsplan", AggregationRule::AllMet)
+///     .with_target_value(TargetValue::new("3.2", "Utvecklingsplan för alla", "ja/nej", TargetKind::Fact));
+/// assert_eq!(goal.target_values.len(), 1);
+/// assert_eq!(goal.stated, None::<StatedAssessment>);
+/// ```
 #[doc(alias = "mål")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -330,6 +373,13 @@ impl GoalArea {
 }
 
 /// Inställningar för bedömningen.
+///
+/// ```
+/// use kommunal_redovisning::goal::{AssessmentSettings, OverAchievement};
+/// let settings = AssessmentSettings { over_achievement: OverAchievement::Uncapped, ..Default::default() };
+/// assert_eq!(AssessmentSettings::default().over_achievement, OverAchievement::Cap);
+/// assert_ne!(settings, AssessmentSettings::default());
+/// ```
 #[doc(alias = "inställningar")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -343,6 +393,11 @@ pub struct AssessmentSettings {
 }
 
 /// Utfall or prognos: which observation an assessment is about.
+///
+/// ```
+/// use kommunal_redovisning::goal::Aspect;
+/// assert_ne!(Aspect::Outcome.label(), Aspect::Forecast.label());
+/// ```
 #[doc(alias = "utfall")]
 #[doc(alias = "prognos")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -695,6 +750,24 @@ fn shown(degree: Percent) -> String {
 }
 
 /// Utvärdering av måluppfyllelse at one date.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, NaiveDate};
+/// use kommunal_redovisning::goal::*;
+/// // Lystkom 2025, målområde 3, one målvärde: sjukfrånvaro 5,0 % against < 4 %.
+/// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// let sick = TargetValue::new("3.1", "Sjukfrånvaro under 4 %", "%", TargetKind::less_than(Decimal::from(4)))
+///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::from(5))))
+///         .with_stated(StatedAssessment::new("uppfyllt", "Uppfyllt (påhittad bedömning)")));
+/// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::AllMet).with_target_value(sick);
+/// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+/// let judged = &ev.areas[0].target_values[0].outcome; // a TargetValueEvaluation's Judgement
+/// assert_eq!(judged.level.as_deref(), Some("delvis")); // 4 / 5 = 80 %: delvis on this scale
+/// assert_eq!(judged.basis, AssessmentBasis::Computed);
+/// // A stated "uppfyllt" disagrees, and the evaluation says so.
+/// assert!(ev.findings.iter().any(|f| matches!(f, GoalFinding::Disagreement { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "utvärdering")]
 #[doc(alias = "måluppfyllelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,6 +9,14 @@ use crate::money::Percent;
 use crate::present::NumberFormat;
 
 /// Jämförelse: how a measured value must relate to its reference.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::goal::Comparison;
+/// assert!(Comparison::LessThan.holds(Decimal::new(35, 1), Decimal::from(4))); // 3,5 < 4
+/// assert!(!Comparison::LessThan.more_is_better());
+/// assert_eq!(Comparison::AtLeast.symbol(), "≥");
+/// ```
 #[doc(alias = "jämförelse")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -55,6 +63,18 @@ impl Comparison {
 }
 
 /// Ett år och dess värde, for a target on an average over several years.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::goal::{Comparison, Measurement, OverAchievement, TargetKind, YearValue};
+/// // "Ett resultat på 2 % över tre år" (invented outcomes).
+/// let kind = TargetKind::MultiYearAverage { years: 3, comparison: Comparison::AtLeast, value: Decimal::TWO };
+/// let years = [(2023, 15), (2024, 25), (2025, 23)] // tenths of a percent
+///     .map(|(year, tenths)| YearValue { year, value: Decimal::new(tenths, 1) });
+/// let measured = Measurement::Yearly(years.to_vec());
+/// assert!(kind.achievement(&measured, OverAchievement::Cap)?.met); // (1,5 + 2,5 + 2,3) / 3 = 2,1
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "årsvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -71,6 +91,18 @@ pub struct YearValue {
 ///
 /// Each kind states its formula for the degree of achievement
 /// ([`TargetKind::formula`]); see [`TargetKind::achievement`].
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::goal::{Measurement, OverAchievement, TargetKind};
+/// // Lystkom 2025: sjukfrånvaro < 4 %, utfall 5,0 % → 4 / 5 = 80 %, not met.
+/// let kind = TargetKind::less_than(Decimal::from(4));
+/// let a = kind.achievement(&Measurement::Value(Decimal::from(5)), OverAchievement::Cap)?;
+/// assert!(!a.met);
+/// assert_eq!(a.degree, Percent::new(Decimal::from(80)));
+/// assert_eq!(kind.formula(), "målvärde / utfall");
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "måltyp")]
 #[doc(alias = "målvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +158,14 @@ pub enum TargetKind {
 }
 
 /// Mätvärde: an outcome or forecast in the form its [`TargetKind`] needs.
+///
+/// ```
+/// use kommunal_redovisning::goal::{Measurement, OverAchievement, TargetKind};
+/// let a = TargetKind::Fact.achievement(&Measurement::Fact(true), OverAchievement::Cap)?;
+/// assert!(a.met);
+/// assert!(TargetKind::Fact.achievement(&Measurement::Count(3), OverAchievement::Cap).is_err());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "utfall")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -161,6 +201,17 @@ pub enum Measurement {
 }
 
 /// Övermåluppfyllelse: how an outcome better than the target counts.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::goal::{Measurement, OverAchievement, TargetKind};
+/// // NKI lägst 7,0, utfall 7,7 (invented): 110 % uncapped, 100 % capped.
+/// let kind = TargetKind::at_least(Decimal::new(70, 1));
+/// let v = Measurement::Value(Decimal::new(77, 1));
+/// assert_eq!(kind.achievement(&v, OverAchievement::Uncapped)?.degree, Percent::new(Decimal::from(110)));
+/// assert_eq!(kind.achievement(&v, OverAchievement::Cap)?.degree, Percent::HUNDRED);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "överuppfyllelse")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -174,6 +225,15 @@ pub enum OverAchievement {
 }
 
 /// Måluppfyllelse: whether a target is met and the degree of achievement.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::goal::{Measurement, OverAchievement, TargetKind};
+/// let a = TargetKind::Count { at_least: 1 }.achievement(&Measurement::Count(0), OverAchievement::Cap)?;
+/// assert!(!a.met);
+/// assert_eq!(a.degree.as_decimal(), Decimal::ZERO);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "måluppfyllelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

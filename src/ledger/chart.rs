@@ -23,7 +23,7 @@ pub enum AccountMatch {
 }
 
 impl AccountMatch {
-    fn check(&self) -> Result<()> {
+    pub(crate) fn check(&self) -> Result<()> {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         match self {
             AccountMatch::Prefix(p) if digits(p) => Ok(()),
@@ -52,7 +52,7 @@ impl AccountMatch {
 
     /// How specific the match is: the number of digits it fixes. The most specific
     /// rule wins.
-    fn specificity(&self) -> usize {
+    pub(crate) fn specificity(&self) -> usize {
         match self {
             AccountMatch::Prefix(p) => p.len(),
             AccountMatch::Range { from, .. } => from.len(),
@@ -182,9 +182,23 @@ impl Chart {
         &self.rules
     }
 
-    /// Where `account` goes, or `None` when no rule covers it.
+    /// Where `account` goes, or `None` when no rule covers it. An invalid account
+    /// number (not 1 to 10 digits, [`crate::sie::is_account_number`]) is never matched
+    /// by a prefix: it has no target and lands among the unmapped accounts.
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::Chart;
+    /// let chart = Chart::kommun_bas();
+    /// assert!(chart.target("1930").is_some());
+    /// for bad in ["", "50AF", "-5010", "19301234567890123456"] {
+    ///     assert_eq!(chart.target(bad), None, "{bad:?}");
+    /// }
+    /// ```
     #[must_use]
     pub fn target(&self, account: &str) -> Option<&Target> {
+        if !crate::sie::is_account_number(account) {
+            return None;
+        }
         self.rules
             .iter()
             .enumerate()

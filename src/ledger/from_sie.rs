@@ -23,6 +23,17 @@ pub enum LedgerReadError {
     /// The figures could not be summed (overflow).
     #[error("summing the SIE file: {0}")]
     Ledger(#[from] crate::Error),
+    /// Summing an account's amounts leaves the range of an amount: the file holds
+    /// amounts no ledger can have.
+    #[error(
+        "line {line}: the sum of account {account} overflows (an amount out of any real range)"
+    )]
+    Overflow {
+        /// The account whose sum overflows.
+        account: String,
+        /// The line of the record (for a voucher, its `#VER` line) that made it overflow.
+        line: u64,
+    },
 }
 
 /// A ledger read from an SIE file: the [`TrialBalance`] and what the file says about
@@ -117,12 +128,34 @@ impl SieLedger {
         // accumulator and moved into the trial balance once at the end.
         let mut sums = RowSums::default();
         while let Some(record) = reader.next_record()? {
+            let line = reader.record_line();
+            let overflow = |account: &str| LedgerReadError::Overflow {
+                account: account.to_owned(),
+                line,
+            };
             match &record {
                 Record::Voucher(v) => {
                     out.vouchers += 1;
-                    sums.add(v)?;
+                    sums.add(v).map_err(overflow)?;
                 }
-                other => out.add(other)?,
+                other => match out.add(other) {
+                    Ok(()) => {}
+                    Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
+                        let account = match other {
+                            Record::OpeningBalance(b)
+                            | Record::ClosingBalance(b)
+                            | Record::YearResult(b)
+                            | Record::ObjectOpeningBalance(b)
+                            | Record::ObjectClosingBalance(b) => b.account.as_str(),
+                            Record::PeriodBalance(p) | Record::PeriodBudget(p) => {
+                                p.account.as_str()
+                            }
+                            _ => "",
+                        };
+                        return Err(overflow(account));
+                    }
+                    Err(e) => return Err(e.into()),
+                },
             }
             // The next voucher is parsed into this one's allocations.
             reader.recycle(record);
@@ -177,7 +210,7 @@ impl SieLedger {
                     Record::ClosingBalance(_) => BalanceKind::Closing,
                     _ => BalanceKind::Result,
                 };
-                tb.add_balance(b.year, &b.account, None, kind, Amount::new(b.amount)?)?;
+                tb.add_balance(b.year, &b.account, None, kind, bounded(b.amount)?)?;
             }
             Record::ObjectOpeningBalance(b) | Record::ObjectClosingBalance(b) => {
                 let kind = if matches!(record, Record::ObjectOpeningBalance(_)) {
@@ -186,30 +219,40 @@ impl SieLedger {
                     BalanceKind::Closing
                 };
                 for o in &b.objects {
-                    tb.add_balance(b.year, &b.account, Some(o), kind, Amount::new(b.amount)?)?;
+                    tb.add_balance(b.year, &b.account, Some(o), kind, bounded(b.amount)?)?;
                 }
             }
             Record::PeriodBalance(p) if p.year == 0 && p.objects.is_empty() => {
-                tb.add_period_balance(yyyymm(p), &p.account, Amount::new(p.amount)?)?;
+                tb.add_period_balance(yyyymm(p), &p.account, bounded(p.amount)?)?;
             }
             Record::PeriodBudget(p) if p.year == 0 => {
                 if p.objects.is_empty() {
-                    tb.add_period_budget(yyyymm(p), &p.account, None, Amount::new(p.amount)?)?;
+                    tb.add_period_budget(yyyymm(p), &p.account, None, bounded(p.amount)?)?;
                 }
                 for o in &p.objects {
-                    tb.add_period_budget(yyyymm(p), &p.account, Some(o), Amount::new(p.amount)?)?;
+                    tb.add_period_budget(yyyymm(p), &p.account, Some(o), bounded(p.amount)?)?;
                 }
             }
             Record::Voucher(v) => {
                 self.vouchers += 1;
                 for row in v.rows.iter().filter(|r| r.kind.counts()) {
-                    tb.add_transaction(&row.account, &row.objects, Amount::new(row.amount)?)?;
+                    tb.add_transaction(&row.account, &row.objects, bounded(row.amount)?)?;
                 }
             }
             _ => {}
         }
         Ok(())
     }
+}
+
+/// The largest amount, and sum of amounts, a ledger read from a file may hold: 10¹⁹ kr
+/// ([`Amount::MAX`]), far beyond any real figure, so that everything computed from it
+/// stays exact.
+const LIMIT: Decimal = Amount::MAX.as_decimal();
+
+/// A stated amount within [`LIMIT`], else [`crate::Error::AmountTooLarge`].
+fn bounded(amount: Decimal) -> crate::Result<Amount> {
+    Amount::new(amount)
 }
 
 fn yyyymm(p: &crate::sie::PeriodAmount) -> u32 {
@@ -279,14 +322,19 @@ struct RowSums {
 }
 
 impl RowSums {
-    fn add(&mut self, voucher: &crate::sie::Voucher) -> crate::Result<()> {
-        let overflow = || crate::Error::Overflow {
-            operation: "addition",
-        };
+    /// Adds a voucher's counted rows; on overflow, the account whose sum overflows.
+    fn add<'v>(&mut self, voucher: &'v crate::sie::Voucher) -> Result<(), &'v str> {
         for row in voucher.rows.iter().filter(|r| r.kind.counts()) {
+            let overflow = || row.account.as_str();
+            if row.amount.abs() > LIMIT {
+                return Err(overflow());
+            }
             let account = self.accounts.id(&row.account);
             let e = self.by_account.entry(account).or_default();
-            e.0 = e.0.checked_add(row.amount).ok_or_else(overflow)?;
+            e.0 =
+                e.0.checked_add(row.amount)
+                    .filter(|s| s.abs() <= LIMIT)
+                    .ok_or_else(overflow)?;
             e.1 += 1;
             for o in &row.objects {
                 let object = self.objects.id(&o.object);

@@ -10,6 +10,9 @@
 //!   with its amount — nothing is silently dropped.
 //! - [`LedgerOperating::build`]: the driftredovisning per object of a dimension (e.g.
 //!   ansvar), with budgets from #PBUDGET and the reconciliation to the resultaträkning.
+//! - [`LedgerVerdict`]: the overall verdict and exit status of all of the above — only
+//!   a read without an error-level diagnostic, reconciliation difference, unmapped
+//!   account or imbalance is told as "stämmer".
 //!
 //! Signs: the ledger is debit-positive; mapping flips result accounts and the credit
 //! side of the balance sheet so that statements read as published.
@@ -18,6 +21,7 @@ mod chart;
 mod from_sie;
 mod operating;
 mod trial_balance;
+mod verdict;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +29,7 @@ pub use chart::{AccountMatch, Chart, ChartRule, Target};
 pub use from_sie::{LedgerReadError, SieLedger};
 pub use operating::LedgerOperating;
 pub use trial_balance::{AccountYear, BalanceKind, Disagreement, ObjectRef, TrialBalance};
+pub use verdict::LedgerVerdict;
 
 use crate::error::{Error, Result};
 use crate::money::Amount;

@@ -169,7 +169,9 @@ impl TrialBalance {
     }
 
     /// Adds a stated balance (#IB, #UB, #RES; with `object`: #OIB, #OUB) for year
-    /// index `year`. A second statement of the same balance is added to the first.
+    /// index `year`. A second statement of the same balance is added to the first
+    /// ([`crate::sie::Reader`] never yields one: it reports the repeat and keeps the
+    /// first).
     ///
     /// # Errors
     ///
@@ -363,19 +365,32 @@ impl TrialBalance {
             .filter_map(move |(m, accs)| accs.get(&account).map(|a| (*m, *a)))
     }
 
-    /// Compares stated balances with the vouchers, for every account (and object) of
-    /// the current year that has both: #IB + Σ #TRANS must equal #UB, and Σ #TRANS
-    /// must equal #RES. Every disagreement is returned.
+    /// `true` when any voucher row was added: only then can stated balances be
+    /// reconciled against vouchers.
+    #[must_use]
+    pub fn has_vouchers(&self) -> bool {
+        self.accounts
+            .get(&0)
+            .is_some_and(|m| m.values().any(|y| y.rows > 0))
+    }
+
+    /// Avstämning: compares stated balances with the vouchers, for every account (and
+    /// object) of the current year that states a closing balance or a result:
+    /// #IB + Σ #TRANS must equal #UB (a missing #IB or missing rows count as zero), and
+    /// Σ #TRANS must equal #RES. Every disagreement is returned, also for accounts
+    /// without a single voucher row. A ledger without any voucher rows (SIE types 1–3)
+    /// has nothing to reconcile against: the result is empty, and
+    /// [`TrialBalance::has_vouchers`] tells the two cases apart.
     ///
     /// # Errors
     ///
     /// [`crate::Error::Overflow`].
     pub fn reconcile(&self) -> Result<Vec<Disagreement>> {
         let mut out = Vec::new();
+        if !self.has_vouchers() {
+            return Ok(out);
+        }
         let mut check = |account: &str, object: Option<ObjectRef>, y: &AccountYear| -> Result<()> {
-            if y.rows == 0 {
-                return Ok(());
-            }
             let (stated, from_vouchers) = match (y.closing, y.result) {
                 (Some(ub), _) => (ub, y.opening.unwrap_or_default().checked_add(y.movement)?),
                 (None, Some(res)) => (res, y.movement),
@@ -433,12 +448,44 @@ mod tests {
         assert_eq!(d[0].difference, Amount::kr(-10));
     }
 
+    /// Regression (issue 19): accounts without voucher rows were skipped, so a file
+    /// whose #UB and #RES disagree with #IB + vouchers on many accounts got few findings.
+    #[test]
+    fn accounts_without_rows_are_reconciled_too() {
+        let mut tb = TrialBalance::new();
+        tb.add_transaction("1930", &[], Amount::kr(10)).unwrap();
+        tb.add_transaction("3010", &[], Amount::kr(-10)).unwrap();
+        tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(10))
+            .unwrap();
+        tb.add_balance(0, "3010", None, BalanceKind::Result, Amount::kr(-10))
+            .unwrap();
+        // No rows, but stated: #IB 100 → #UB 150, #RES −40.
+        tb.add_balance(0, "1510", None, BalanceKind::Opening, Amount::kr(100))
+            .unwrap();
+        tb.add_balance(0, "1510", None, BalanceKind::Closing, Amount::kr(150))
+            .unwrap();
+        tb.add_balance(0, "3020", None, BalanceKind::Result, Amount::kr(-40))
+            .unwrap();
+        tb.add_balance(0, "2440", None, BalanceKind::Closing, Amount::kr(-7))
+            .unwrap();
+        // An opening balance alone states nothing to compare.
+        tb.add_balance(0, "1910", None, BalanceKind::Opening, Amount::kr(5))
+            .unwrap();
+        let d = tb.reconcile().unwrap();
+        let accounts: Vec<&str> = d.iter().map(|d| d.account.as_str()).collect();
+        assert_eq!(accounts, ["1510", "2440", "3020"]);
+        assert_eq!(d[0].difference, Amount::kr(50));
+        assert_eq!(d[1].from_vouchers, Amount::ZERO);
+        assert_eq!(d[2].stated, Amount::kr(-40));
+    }
+
     #[test]
     fn balances_without_vouchers_are_not_reconciled() {
         let mut tb = TrialBalance::new();
         tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(180))
             .unwrap();
         assert!(tb.reconcile().unwrap().is_empty());
+        assert!(!tb.has_vouchers());
         let y = tb.account(0, "1930").unwrap();
         assert_eq!(y.end_balance().unwrap(), Amount::kr(180));
         assert_eq!(y.change().unwrap(), Amount::kr(180));

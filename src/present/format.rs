@@ -47,7 +47,7 @@ impl MinusSign {
 ///
 /// ```
 /// use kommunal_redovisning::{Amount, NumberFormat, Percent, Scale};
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 ///
 /// let sv = NumberFormat::swedish();
 /// assert_eq!(sv.amount(Amount::kr(-1_234_567), Scale::Tkr), "\u{2212}1\u{a0}235");
@@ -148,7 +148,7 @@ impl NumberFormat {
     ///
     /// ```
     /// # use kommunal_redovisning::NumberFormat;
-    /// use rust_decimal::Decimal;
+    /// use kommunal_redovisning::Decimal;
     /// let sv = NumberFormat::swedish().with_decimals(1);
     /// assert_eq!(sv.decimal(Decimal::new(-10_366, 1)), "\u{2212}1\u{a0}036,6");
     /// assert_eq!(sv.decimal(Decimal::new(-4, 2)), "0,0"); // no "−0,0"
@@ -195,7 +195,7 @@ impl NumberFormat {
     ///
     /// ```
     /// # use kommunal_redovisning::{NumberFormat, Percent};
-    /// use rust_decimal::Decimal;
+    /// use kommunal_redovisning::Decimal;
     /// assert_eq!(NumberFormat::swedish().percent(Percent::HUNDRED), "100\u{a0}%");
     /// ```
     #[must_use]

@@ -17,9 +17,11 @@
 mod format;
 mod render;
 mod rounding;
-mod table;
+pub(crate) mod table;
 
 pub use format::{MinusSign, NumberFormat};
 pub use render::html_escape;
 pub use rounding::{RoundedTable, Rounding, RoundingDifference};
-pub use table::{Column, ColumnKind, RatioRow, Table, TableRow, ValueKind};
+pub use table::{
+    Column, ColumnKind, QuantityRow, QuantityValue, RatioRow, Table, TableRow, ValueKind,
+};

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::money::Amount;
 use crate::present::format::NumberFormat;
-use crate::present::table::{RatioRow, Table};
+use crate::present::table::{QuantityRow, RatioRow, Table};
 use crate::statement::StatementRowKind;
 
 /// Text on one line: control characters (line breaks, tabs) become spaces.
@@ -44,6 +44,18 @@ fn ratio_figure(format: &NumberFormat, ratio: &RatioRow, column: usize) -> Strin
         })
 }
 
+/// The figure of a quantity cell as text (`12 345 kr/inv.`), empty for an empty cell.
+fn quantity_figure(format: &NumberFormat, quantity: &QuantityRow, column: usize) -> String {
+    quantity.value(column).map_or_else(String::new, |v| {
+        let mut s = format.with_decimals(quantity.decimals).decimal(v);
+        if let Some(unit) = &quantity.unit {
+            s.push('\u{a0}');
+            s.push_str(unit);
+        }
+        s
+    })
+}
+
 /// A grid of text cells: the header, then one line per row and per ratio.
 struct Grid {
     header: Vec<String>,
@@ -57,7 +69,8 @@ fn grid(table: &Table, format: &NumberFormat, indent: &str) -> Grid {
         header.push("Not".to_owned());
     }
     header.extend(table.columns.iter().map(|c| one_line(&c.label)));
-    let mut lines = Vec::with_capacity(table.rows.len() + table.ratios.len());
+    let mut lines =
+        Vec::with_capacity(table.rows.len() + table.ratios.len() + table.quantities.len());
     for row in &table.rows {
         let mut line = vec![format!(
             "{}{}",
@@ -83,6 +96,16 @@ fn grid(table: &Table, format: &NumberFormat, indent: &str) -> Grid {
         }
         for c in 0..table.columns.len() {
             line.push(ratio_figure(format, ratio, c));
+        }
+        lines.push(line);
+    }
+    for quantity in &table.quantities {
+        let mut line = vec![one_line(&quantity.label)];
+        if notes {
+            line.push(String::new());
+        }
+        for c in 0..table.columns.len() {
+            line.push(quantity_figure(format, quantity, c));
         }
         lines.push(line);
     }
@@ -270,8 +293,9 @@ impl Table {
     /// ASCII minus, `decimal_separator` as the decimal sign; the field delimiter is `;`
     /// when the decimal sign is a comma (as Swedish spreadsheets expect) and `,`
     /// otherwise. Columns: `id`, `post`, `typ` (rubrik, post, delsumma, summa, varav,
-    /// nyckeltal), `nivå`, `not`, then one per table column, in the table's unit.
-    /// Key ratios are rows of type `nyckeltal`, in percent without the `%` sign.
+    /// nyckeltal, storhet), `nivå`, `not`, then one per table column, in the table's unit.
+    /// Key ratios are rows of type `nyckeltal`, in percent without the `%` sign; other
+    /// figures (counts, kronor per invånare) are rows of type `storhet`, without unit.
     ///
     /// ```
     /// use kommunal_redovisning::{Amount, Scale};
@@ -339,6 +363,21 @@ impl Table {
             }
             line(fields);
         }
+        for quantity in &self.quantities {
+            let mut fields = vec![
+                String::new(),
+                quantity.label.clone(),
+                "storhet".to_owned(),
+                "0".to_owned(),
+                String::new(),
+            ];
+            for c in 0..self.columns.len() {
+                fields.push(quantity.value(c).map_or_else(String::new, |v| {
+                    machine.with_decimals(quantity.decimals).decimal(v)
+                }));
+            }
+            line(fields);
+        }
         out
     }
 
@@ -346,7 +385,7 @@ impl Table {
     /// `<tbody>` whose row labels are `<th scope="row">`; figures right-aligned
     /// (`class="num"` and an inline `text-align:right`), negative figures with
     /// `class="num negative"`, rows classed by kind (`heading`, `line`, `subtotal`,
-    /// `total`, `of-which`, `ratio`) and indented by depth. All text is escaped; no
+    /// `total`, `of-which`, `ratio`, `quantity`) and indented by depth. All text is escaped; no
     /// script, no external resources.
     ///
     /// ```
@@ -435,6 +474,20 @@ impl Table {
             }
             for c in 0..self.columns.len() {
                 cell(&mut out, &ratio_figure(format, ratio, c));
+            }
+            out.push_str("</tr>\n");
+        }
+        for quantity in &self.quantities {
+            let _ = write!(
+                out,
+                "<tr class=\"quantity\"><th scope=\"row\">{}</th>",
+                html_escape(&quantity.label)
+            );
+            if notes {
+                out.push_str("<td></td>");
+            }
+            for c in 0..self.columns.len() {
+                cell(&mut out, &quantity_figure(format, quantity, c));
             }
             out.push_str("</tr>\n");
         }

@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rust_decimal::Decimal;
+
 use crate::error::{Error, Result};
 use crate::money::{Amount, Percent, Scale};
 use crate::statement::{
@@ -241,6 +243,73 @@ pub struct RatioRow {
     pub decimals: u32,
 }
 
+/// A figure row that is neither an amount in the table's unit nor a percentage
+/// (storhetsrad): a count (invånare, anställda), kronor per invånare, procentenheter.
+/// Printed under the key-ratio rows, each value followed by the row's unit when it
+/// has one (`12 345 kr/inv.`).
+///
+/// ```
+/// use kommunal_redovisning::present::QuantityRow;
+/// use kommunal_redovisning::Decimal;
+///
+/// let row = QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742))]);
+/// assert_eq!(row.values.len(), 1);
+/// ```
+#[doc(alias = "storhetsrad")]
+#[doc(alias = "antal")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct QuantityRow {
+    /// The label, e.g. "Invånare 31 december".
+    pub label: String,
+    /// The unit printed after each value (`"kr/inv."`, `"procentenheter"`), or none
+    /// when the label says it (a count).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub unit: Option<String>,
+    /// Decimals shown.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub decimals: u32,
+    /// One value per column; `None` for an empty cell.
+    pub values: Vec<Option<QuantityValue>>,
+}
+
+/// One value of a [`QuantityRow`], an exact decimal (as a canonical string in serde).
+#[doc(alias = "storhet")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct QuantityValue(
+    #[cfg_attr(feature = "serde", serde(with = "crate::money::decimal"))] pub Decimal,
+);
+
+impl QuantityRow {
+    /// A row with a label, an optional unit, the decimals shown and one value per
+    /// column.
+    #[must_use]
+    pub fn new(
+        label: impl Into<String>,
+        unit: Option<&str>,
+        decimals: u32,
+        values: Vec<Option<Decimal>>,
+    ) -> Self {
+        QuantityRow {
+            label: label.into(),
+            unit: unit.map(str::to_owned),
+            decimals,
+            values: values.into_iter().map(|v| v.map(QuantityValue)).collect(),
+        }
+    }
+
+    /// The value in column `column`, `None` when empty or out of range.
+    #[must_use]
+    pub fn value(&self, column: usize) -> Option<Decimal> {
+        self.values.get(column).copied().flatten().map(|v| v.0)
+    }
+}
+
 /// A table of figures (tabell): the one model behind every statement and follow-up
 /// table, rendered by [`Table::to_text`](crate::present::Table::to_text) and its
 /// siblings.
@@ -290,6 +359,52 @@ pub struct Table {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub ratios: Vec<RatioRow>,
+    /// Other figures printed under the key ratios: counts, kronor per invånare,
+    /// procentenheter.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub quantities: Vec<QuantityRow>,
+    /// Row id → position, for [`Table::push_row`]'s duplicate check in constant time.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    index: RowIndex,
+}
+
+/// Row ids → positions. Not part of a table's value (equal tables may differ in it);
+/// rebuilt whenever it does not match [`Table::rows`], which are public and may have
+/// been changed directly.
+#[derive(Clone, Debug, Default)]
+struct RowIndex(std::collections::HashMap<String, usize>);
+
+impl PartialEq for RowIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for RowIndex {}
+
+impl RowIndex {
+    /// `true` when the index holds exactly `rows` (checked cheaply: the count, and the
+    /// first and the last row).
+    fn matches(&self, rows: &[TableRow]) -> bool {
+        self.0.len() == rows.len()
+            && [
+                rows.first().map(|r| (0, r)),
+                rows.last().map(|r| (rows.len() - 1, r)),
+            ]
+            .into_iter()
+            .flatten()
+            .all(|(i, r)| self.0.get(&r.id) == Some(&i))
+    }
+
+    fn rebuild(&mut self, rows: &[TableRow]) {
+        self.0.clear();
+        for (i, r) in rows.iter().enumerate() {
+            self.0.entry(r.id.clone()).or_insert(i);
+        }
+    }
 }
 
 impl Table {
@@ -303,6 +418,8 @@ impl Table {
             columns,
             rows: Vec::new(),
             ratios: Vec::new(),
+            quantities: Vec::new(),
+            index: RowIndex::default(),
         }
     }
 
@@ -322,12 +439,28 @@ impl Table {
                 self.columns.len()
             )));
         }
-        if self.row(&row.id).is_some() {
+        // A hash index instead of a scan: a driftredovisning of a million objects
+        // pushes a million rows (quadratic before, issue 19).
+        if !self.index.matches(&self.rows) {
+            self.index.rebuild(&self.rows);
+        }
+        let duplicate = match self.index.0.get(&row.id) {
+            Some(&i) => {
+                self.rows.get(i).is_some_and(|r| r.id == row.id) || {
+                    // Stale: a row was renamed in place. Check the slow way.
+                    self.index.rebuild(&self.rows);
+                    self.row(&row.id).is_some()
+                }
+            }
+            None => false,
+        };
+        if duplicate {
             return Err(Error::InvalidRule(format!(
                 "row id {:?} is used twice in table {:?}",
                 row.id, self.caption
             )));
         }
+        self.index.0.insert(row.id.clone(), self.rows.len());
         self.rows.push(row);
         Ok(())
     }
@@ -349,6 +482,26 @@ impl Table {
             )));
         }
         self.ratios.push(ratio);
+        Ok(())
+    }
+
+    /// Appends a row of other figures (counts, kronor per invånare).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the row has another number of values than the table
+    /// has columns.
+    pub fn push_quantity(&mut self, quantity: QuantityRow) -> Result<()> {
+        if quantity.values.len() != self.columns.len() {
+            return Err(Error::InvalidRule(format!(
+                "quantity row {:?} has {} values but table {:?} has {} columns",
+                quantity.label,
+                quantity.values.len(),
+                self.caption,
+                self.columns.len()
+            )));
+        }
+        self.quantities.push(quantity);
         Ok(())
     }
 
@@ -418,6 +571,17 @@ impl Table {
                     "ratio row {:?} has {} values but table {:?} has {} columns",
                     ratio.label,
                     ratio.values.len(),
+                    self.caption,
+                    self.columns.len()
+                )));
+            }
+        }
+        for quantity in &self.quantities {
+            if quantity.values.len() != self.columns.len() {
+                return Err(Error::InvalidRule(format!(
+                    "quantity row {:?} has {} values but table {:?} has {} columns",
+                    quantity.label,
+                    quantity.values.len(),
                     self.caption,
                     self.columns.len()
                 )));
@@ -705,7 +869,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 }
 
 /// The parts of each sum of the resultaträkning under `layout` (cumulative).
-fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
+pub(crate) fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
     use IncomeLine as L;
     use IncomeSum as S;
     let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
@@ -750,7 +914,7 @@ fn income_sums(layout: &StatementLayout) -> BTreeMap<String, Vec<String>> {
 }
 
 /// The parts of each sum of the balansräkning (hierarchical: sums of sums).
-fn balance_sums() -> BTreeMap<String, Vec<String>> {
+pub(crate) fn balance_sums() -> BTreeMap<String, Vec<String>> {
     BalanceSum::ALL
         .iter()
         .map(|s| {

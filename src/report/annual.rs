@@ -6,6 +6,7 @@
 use crate::balanced_budget::{BalancedBudgetStatement, ResultBasis};
 use crate::entity::Entity;
 use crate::error::Result;
+use crate::group::GroupAccounts;
 use crate::money::{Amount, Scale};
 use crate::period::FinancialYear;
 use crate::present::{Column, NumberFormat};
@@ -20,6 +21,7 @@ use super::document::{
     income_blocks, investment_blocks, key_figure_blocks, note_blocks, operating_blocks,
     sick_leave_blocks, text_blocks,
 };
+use super::group;
 use super::interim::{Note, ReportFinding, ReportFindingKind, Section};
 use super::parts::{AbsentPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document};
@@ -153,6 +155,10 @@ pub struct AnnualReport {
     /// Notes.
     #[cfg_attr(feature = "serde", serde(default))]
     pub notes: Vec<Note>,
+    /// Sammanställda räkenskaper (LKBR 12 kap.): the koncern, shown in columns beside
+    /// the kommun's statements and in a section of its own.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub group: Option<GroupAccounts>,
 }
 
 impl AnnualReport {
@@ -178,6 +184,7 @@ impl AnnualReport {
             investment_statement: None,
             absent: Vec::new(),
             notes: Vec::new(),
+            group: None,
         }
     }
 
@@ -191,8 +198,11 @@ impl AnnualReport {
     /// Checks that each part LKBR requires of an årsredovisning is present: the
     /// statements of 4 kap. 1 § (with the previous year), every part of the
     /// förvaltningsberättelse (11 kap.), the balanskravsresultat on the outcome, the
-    /// goal evaluation, and the seven sick-leave ratios. One [`ReportFindingKind::Missing`]
-    /// per missing part.
+    /// goal evaluation, the seven sick-leave ratios, and the notes LKBR 9 kap. and RKR
+    /// ask for given what the statements show (redovisningsprinciper, revisionskostnad;
+    /// anläggningstillgångar R3/R4, pensionsavsättning and ansvarsförbindelse R10,
+    /// långfristiga skulder, borgensförbindelser, skatteintäkter and utjämning R2 when
+    /// the statements have them). One [`ReportFindingKind::Missing`] per missing part.
     #[must_use]
     pub fn check_completeness(&self) -> Vec<ReportFinding> {
         let mut out = Vec::new();
@@ -333,13 +343,34 @@ impl AnnualReport {
                 "rapporten har inga noter".to_owned(),
             );
         }
+        // With notes, each note LKBR 9 kap. and RKR ask for, given what the statements
+        // show; without any, the one finding above says it all.
+        if !self.notes.is_empty() {
+            match super::notes::annual_completeness(
+                &self.notes,
+                &self.entity,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+            ) {
+                Ok(f) => out.extend(f),
+                Err(e) => out.push(ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
+                    "noter",
+                    "LKBR 9 kap.",
+                    e.to_string(),
+                )),
+            }
+        }
         out
     }
 
     /// Checks figures that appear twice: årets resultat in the resultaträkning against
     /// the change in eget kapital (balansräkningar, [`EquityReconciliation::check`]) and
     /// against the balanskravsutredning; each kassaflödesanalys
-    /// ([`CashFlowStatement::validate`]).
+    /// ([`CashFlowStatement::validate`]); each note's arithmetic and every note
+    /// reference of the resultaträkningar and balansräkningar against its note; the
+    /// pension note's ansvarsförbindelse against the balansräkning, and soliditet
+    /// including it.
     ///
     /// # Errors
     ///
@@ -385,6 +416,24 @@ impl AnnualReport {
                 format!("årets resultat {a} kr i resultaträkningen och {b} kr i balanskravsutredningen: {word}"),
             ));
         }
+        let previous = self.year.previous();
+        let tied = super::notes::statements(
+            &self.entity,
+            [
+                (self.income_statement.as_ref(), self.year),
+                (self.income_statement_previous.as_ref(), previous),
+            ],
+            [
+                (self.balance_sheet.as_ref(), self.year),
+                (self.balance_sheet_previous.as_ref(), previous),
+            ],
+        )?;
+        out.extend(super::notes::consistency(&self.notes, &tied)?);
+        out.extend(super::notes::pension_figures(
+            &self.notes,
+            self.balance_sheet.as_ref(),
+            self.year,
+        )?);
         for (cf, label) in [
             (&self.cash_flow, "kassaflödesanalys"),
             (&self.cash_flow_previous, "kassaflödesanalys, föregående år"),
@@ -397,6 +446,14 @@ impl AnnualReport {
                     "likvida medel vid årets slut = vid årets början + årets kassaflöde: stämmer",
                 ));
             }
+        }
+        if let Some(g) = &self.group {
+            out.extend(group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
         }
         Ok(out)
     }
@@ -444,32 +501,80 @@ impl AnnualReport {
         let layout = StatementLayout::new(self.entity.kind, self.year);
         let (y, p) = (self.year.to_string(), self.year.previous().to_string());
         let mut s = DocSection::new("2.1", "Resultaträkning", 2);
-        s.blocks = income_blocks(
-            &self.entity,
-            &layout,
-            (&y, self.income_statement.as_ref()),
-            (&p, self.income_statement_previous.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::IncomeStatement),
-        )?;
+        let years = group::Periods {
+            current: &y,
+            previous: &p,
+        };
+        s.blocks = match &self.group {
+            Some(g) => group::income_blocks(
+                &self.entity,
+                &layout,
+                (
+                    self.income_statement.as_ref(),
+                    self.income_statement_previous.as_ref(),
+                ),
+                g,
+                &years,
+                unit,
+                self.absent_reason(ReportPart::IncomeStatement),
+            )?,
+            None => income_blocks(
+                &self.entity,
+                &layout,
+                (&y, self.income_statement.as_ref()),
+                (&p, self.income_statement_previous.as_ref()),
+                unit,
+                self.absent_reason(ReportPart::IncomeStatement),
+            )?,
+        };
         sections.push(s);
         let (e, pe) = (end.to_string(), prev_end.to_string());
         let mut s = DocSection::new("2.2", "Balansräkning", 2);
-        s.blocks = balance_blocks(
-            &self.entity,
-            &layout,
-            (&e, self.balance_sheet.as_ref()),
-            (&pe, self.balance_sheet_previous.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::BalanceSheet),
-        )?;
+        s.blocks = match &self.group {
+            Some(g) => group::balance_blocks(
+                &self.entity,
+                &layout,
+                (
+                    self.balance_sheet.as_ref(),
+                    self.balance_sheet_previous.as_ref(),
+                ),
+                g,
+                &group::Periods {
+                    current: &e,
+                    previous: &pe,
+                },
+                unit,
+                self.absent_reason(ReportPart::BalanceSheet),
+            )?,
+            None => balance_blocks(
+                &self.entity,
+                &layout,
+                (&e, self.balance_sheet.as_ref()),
+                (&pe, self.balance_sheet_previous.as_ref()),
+                unit,
+                self.absent_reason(ReportPart::BalanceSheet),
+            )?,
+        };
         sections.push(s);
         let mut s = DocSection::new("2.3", "Kassaflödesanalys", 2);
         s.blocks = match &self.cash_flow {
             Some(cf) => {
-                let mut cols = vec![(Column::outcome(y.clone()), cf)];
+                let koncern = self.group.as_ref();
+                let name = |who: &str, year: &str| match koncern {
+                    Some(_) => format!("{who} {year}"),
+                    None => year.to_owned(),
+                };
+                let mut cols = vec![(Column::outcome(name("Kommunen", &y)), cf)];
                 if let Some(prev) = &self.cash_flow_previous {
-                    cols.push((Column::prior_period(p.clone()), prev));
+                    cols.push((Column::prior_period(name("Kommunen", &p)), prev));
+                }
+                if let Some(g) = koncern {
+                    if let Some(k) = &g.consolidation.cash_flow {
+                        cols.push((Column::outcome(name("Koncernen", &y)), k));
+                    }
+                    if let Some(k) = &g.cash_flow_comparison {
+                        cols.push((Column::prior_period(name("Koncernen", &p)), k));
+                    }
                 }
                 vec![Block::Table(CashFlowStatement::table(
                     "Kassaflödesanalys",
@@ -500,8 +605,13 @@ impl AnnualReport {
         )?;
         sections.push(s);
         let mut s = DocSection::new("2.6", "Noter", 2);
-        s.blocks = note_blocks(&self.notes);
+        s.blocks = note_blocks(&self.notes, unit)?;
         sections.push(s);
+        if let Some(g) = &self.group {
+            let mut s = DocSection::new("2.7", "Sammanställda räkenskaper", 2);
+            s.blocks = group::section_blocks(g, &layout, &years, unit, false)?;
+            sections.push(s);
+        }
         sections.push(findings_section(
             &self.check_completeness(),
             &self.check_consistency()?,

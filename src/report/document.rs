@@ -15,6 +15,7 @@ use crate::statement::{
     BalanceSheet, IncomeStatement, InvestmentStatement, OperatingStatement, StatementLayout,
 };
 
+use super::group;
 use super::interim::{InterimReport, Note, ReportFinding, ReportFindingKind, Section};
 use super::parts::{ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document, Grid};
@@ -442,16 +443,25 @@ pub(crate) fn investment_blocks(
 }
 
 /// Notes, each under "Not N. Title".
-pub(crate) fn note_blocks(notes: &[Note]) -> Vec<Block> {
+pub(crate) fn note_blocks(notes: &[Note], unit: Scale) -> Result<Vec<Block>> {
     let mut out = Vec::new();
     for n in notes {
         out.push(Block::Heading(format!("Not {}. {}", n.number, n.title)));
-        out.push(Block::Paragraph(n.text.clone()));
+        if !n.text.trim().is_empty() {
+            out.push(Block::Paragraph(n.text.clone()));
+        }
+        if let Some(t) = n.to_table(unit)? {
+            out.push(Block::Table(t));
+        }
+        let lines = n.text_lines();
+        if !lines.is_empty() {
+            out.push(Block::List(lines));
+        }
     }
     if out.is_empty() {
         out.push(Block::Absent("Rapporten har inga noter.".to_owned()));
     }
-    out
+    Ok(out)
 }
 
 /// The checks as an unnumbered appendix.
@@ -569,23 +579,59 @@ impl InterimReport {
 
         let layout = StatementLayout::new(self.entity.kind, self.period.financial_year());
         let (cur, prev) = (self.period.to_string(), comparison.to_string());
-        let s21 = income_blocks(
-            &self.entity,
-            &layout,
-            (&cur, self.income_statement.as_ref()),
-            (&prev, self.income_statement_comparison.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::IncomeStatement),
-        )?;
         let (bcur, bprev) = (end.to_string(), bdate.to_string());
-        let s22 = balance_blocks(
-            &self.entity,
-            &layout,
-            (&bcur, self.balance_sheet.as_ref()),
-            (&bprev, self.balance_sheet_comparison.as_ref()),
-            unit,
-            self.absent_reason(ReportPart::BalanceSheet),
-        )?;
+        let (s21, s22) = match &self.group {
+            Some(g) => (
+                group::income_blocks(
+                    &self.entity,
+                    &layout,
+                    (
+                        self.income_statement.as_ref(),
+                        self.income_statement_comparison.as_ref(),
+                    ),
+                    g,
+                    &group::Periods {
+                        current: &cur,
+                        previous: &prev,
+                    },
+                    unit,
+                    self.absent_reason(ReportPart::IncomeStatement),
+                )?,
+                group::balance_blocks(
+                    &self.entity,
+                    &layout,
+                    (
+                        self.balance_sheet.as_ref(),
+                        self.balance_sheet_comparison.as_ref(),
+                    ),
+                    g,
+                    &group::Periods {
+                        current: &bcur,
+                        previous: &bprev,
+                    },
+                    unit,
+                    self.absent_reason(ReportPart::BalanceSheet),
+                )?,
+            ),
+            None => (
+                income_blocks(
+                    &self.entity,
+                    &layout,
+                    (&cur, self.income_statement.as_ref()),
+                    (&prev, self.income_statement_comparison.as_ref()),
+                    unit,
+                    self.absent_reason(ReportPart::IncomeStatement),
+                )?,
+                balance_blocks(
+                    &self.entity,
+                    &layout,
+                    (&bcur, self.balance_sheet.as_ref()),
+                    (&bprev, self.balance_sheet_comparison.as_ref()),
+                    unit,
+                    self.absent_reason(ReportPart::BalanceSheet),
+                )?,
+            ),
+        };
         let s23 = operating_blocks(
             self.operating_statement.as_ref(),
             &self.operating_text,
@@ -599,7 +645,20 @@ impl InterimReport {
             self.absent_reason(ReportPart::InvestmentStatement),
         )?;
 
-        let sections = vec![
+        let s26 = match &self.group {
+            Some(g) => Some(group::section_blocks(
+                g,
+                &layout,
+                &group::Periods {
+                    current: &cur,
+                    previous: &prev,
+                },
+                unit,
+                true,
+            )?),
+            None => None,
+        };
+        let mut sections = vec![
             section("1", "Förenklad förvaltningsberättelse", 1, Vec::new()),
             section("1.1", "Händelser av väsentlig betydelse", 2, s11),
             section(
@@ -621,9 +680,15 @@ impl InterimReport {
             section("2.2", "Balansräkning", 2, s22),
             section("2.3", "Driftredovisning", 2, s23),
             section("2.4", "Investeringsredovisning", 2, s24),
-            section("2.5", "Noter", 2, note_blocks(&self.notes)),
-            findings_section(&self.check_completeness()?, &self.check_consistency()?),
+            section("2.5", "Noter", 2, note_blocks(&self.notes, unit)?),
         ];
+        if let Some(blocks) = s26 {
+            sections.push(section("2.6", "Sammanställda räkenskaper", 2, blocks));
+        }
+        sections.push(findings_section(
+            &self.check_completeness()?,
+            &self.check_consistency()?,
+        ));
         Ok(Document {
             title: format!("{} — Delårsrapport {}", self.entity.name, self.period),
             subtitle: format!(

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::entity::Entity;
 use crate::error::Result;
+use crate::group::GroupAccounts;
 use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::period::Period;
 use crate::present::NumberFormat;
@@ -75,87 +76,7 @@ impl ManagementReport {
     }
 }
 
-/// The notes RKR R17 names for a delårsrapport.
-#[doc(alias = "not")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum NoteKind {
-    /// Redovisningsprinciper.
-    AccountingPrinciples,
-    /// Säsongsvariationer eller cykliska effekter som har påverkat verksamheten.
-    SeasonalEffects,
-    /// Erhållna men ännu ej intäktsredovisade generella statsbidrag.
-    UnrecognisedGeneralGrants,
-    /// Jämförelsestörande poster.
-    ItemsAffectingComparability,
-    /// Effekter av ändrade uppskattningar och bedömningar.
-    ChangedEstimates,
-    /// Förändringar i väsentliga ansvarsförbindelser.
-    ChangesInContingentLiabilities,
-    /// Any other note.
-    Other,
-}
-
-impl NoteKind {
-    /// The six notes of the R17 set, in Lystkom's order.
-    pub const R17: [NoteKind; 6] = [
-        NoteKind::AccountingPrinciples,
-        NoteKind::SeasonalEffects,
-        NoteKind::UnrecognisedGeneralGrants,
-        NoteKind::ItemsAffectingComparability,
-        NoteKind::ChangedEstimates,
-        NoteKind::ChangesInContingentLiabilities,
-    ];
-
-    /// The Swedish title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            NoteKind::AccountingPrinciples => "Redovisningsprinciper",
-            NoteKind::SeasonalEffects => {
-                "Säsongsvariationer eller cykliska effekter som har påverkat verksamheten"
-            }
-            NoteKind::UnrecognisedGeneralGrants => {
-                "Erhållna men ännu ej intäktsredovisade generella statsbidrag"
-            }
-            NoteKind::ItemsAffectingComparability => "Jämförelsestörande poster",
-            NoteKind::ChangedEstimates => "Effekter av ändrade uppskattningar och bedömningar",
-            NoteKind::ChangesInContingentLiabilities => {
-                "Förändringar i väsentliga ansvarsförbindelser"
-            }
-            NoteKind::Other => "Övrig not",
-        }
-    }
-}
-
-/// A note (not) with its number, kind and text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[doc(alias = "not")]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Note {
-    /// The note number as printed.
-    pub number: u32,
-    /// Which note.
-    pub kind: NoteKind,
-    /// The title as printed (defaults to the kind's title).
-    pub title: String,
-    /// The text.
-    pub text: String,
-}
-
-impl Note {
-    /// A note with the kind's standard title.
-    pub fn new(number: u32, kind: NoteKind, text: impl Into<String>) -> Self {
-        Note {
-            number,
-            kind,
-            title: kind.title().to_owned(),
-            text: text.into(),
-        }
-    }
-}
+pub use crate::note::{Note, NoteKind};
 
 /// What a figure stated in a report's text is.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -466,6 +387,10 @@ pub struct InterimReport {
     /// The day the report was handed to fullmäktige and revisorerna, when known.
     #[cfg_attr(feature = "serde", serde(default))]
     pub delivered_on: Option<NaiveDate>,
+    /// Sammanställda räkenskaper (LKBR 12 kap.): the koncern, shown in columns beside
+    /// the kommun's statements and in a section of its own.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub group: Option<GroupAccounts>,
 }
 
 impl InterimReport {
@@ -493,6 +418,7 @@ impl InterimReport {
             notes: Vec::new(),
             stated: Vec::new(),
             delivered_on: None,
+            group: None,
         }
     }
 
@@ -792,6 +718,28 @@ impl InterimReport {
             out.extend(check_goals(goals, self.period.end())?);
         }
         out.extend(check_sick_leave(&self.sick_leave, &self.stated)?);
+        if let Some(g) = &self.group {
+            out.extend(super::group::findings(
+                g,
+                self.income_statement.as_ref(),
+                self.balance_sheet.as_ref(),
+                self.unit,
+            )?);
+        }
+        let year = self.period.financial_year();
+        let comparison = self.period.income_comparison()?.financial_year();
+        let tied = super::notes::statements(
+            &self.entity,
+            [
+                (self.income_statement.as_ref(), year),
+                (self.income_statement_comparison.as_ref(), comparison),
+            ],
+            [
+                (self.balance_sheet.as_ref(), year),
+                (self.balance_sheet_comparison.as_ref(), year.previous()),
+            ],
+        )?;
+        out.extend(super::notes::consistency(&self.notes, &tied)?);
         Ok(out)
     }
 

@@ -3,6 +3,11 @@
 //! against what the law and R17 require, and consistency of every figure that appears
 //! twice — and their rendering to Markdown, HTML and (with serde) JSON.
 //!
+//! Notes are [`crate::note::Note`]s: each note's arithmetic is checked and every note
+//! reference in the resultaträkningar and balansräkningar is tied to its note
+//! ([`crate::note::tie`]) in `check_consistency`; the notes render as tables after the
+//! statements.
+//!
 //! Free text is text; every figure is data from the crate's own types, so the
 //! report's numbers and its tables cannot disagree. Figures that a report states only
 //! in its text are kept as [`Stated`] figures and checked against the parts.
@@ -21,7 +26,9 @@
 
 mod annual;
 mod document;
+mod group;
 mod interim;
+mod notes;
 mod parts;
 mod render;
 

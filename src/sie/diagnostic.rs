@@ -9,12 +9,15 @@ use super::encoding::Encoding;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Severity {
-    /// A tolerated deviation; the content was understood completely.
+    /// A tolerated deviation with one documented reading; the content was understood
+    /// completely (see the severity policy in the [module docs](super)).
     Notice,
-    /// The file breaks the specification, or something may have been lost.
+    /// The file breaks the specification, but every amount, account, object and date
+    /// was still read completely and unambiguously.
     Warning,
-    /// The file is really off: content was dropped, a checksum does not match, the file
-    /// is truncated.
+    /// Figures built from the file may be wrong: content was dropped or guessed, the
+    /// file contradicts itself (an unbalanced voucher, a checksum that does not match,
+    /// two different values for one balance), or it looks truncated.
     Error,
 }
 
@@ -73,6 +76,7 @@ impl std::fmt::Display for Diagnostic {
 /// use kommunal_redovisning::sie::{Encoding, ReadOptions, Severity};
 /// let strict = ReadOptions::default()
 ///     .unbalanced_voucher(Severity::Error)
+///     .max_voucher_bytes(8 << 20)
 ///     .fail_on(Severity::Error)
 ///     .encoding(Encoding::Cp437);
 /// assert_eq!(strict.fail_on, Some(Severity::Error));
@@ -84,7 +88,8 @@ pub struct ReadOptions {
     /// Force an encoding; `None` (the default) detects UTF-8 and ISO-8859-1 and otherwise
     /// reads CP437 as the specification says.
     pub encoding: Option<Encoding>,
-    /// Severity of an unbalanced voucher (default [`Severity::Warning`]).
+    /// Severity of an unbalanced voucher (default [`Severity::Error`]: its rows cannot
+    /// all be right).
     pub unbalanced_voucher: Severity,
     /// Stop with [`ReadError::Rejected`] at the first diagnostic of at least this
     /// severity; `None` (the default) never stops for a diagnostic.
@@ -94,16 +99,28 @@ pub struct ReadOptions {
     /// Lines longer than this many bytes are skipped with an error diagnostic (default
     /// 1 MiB; at least 1 KiB, at most 1 GiB); it bounds the reader's memory.
     pub max_line_length: usize,
+    /// The most memory one voucher may hold, in bytes, estimated from its rows (default
+    /// 32 MiB, about 150 000 ordinary rows). Rows beyond it are skipped with an error:
+    /// a voucher that large is almost always a missing `}`. It bounds the reader's
+    /// memory together with [`ReadOptions::max_line_length`].
+    pub max_voucher_bytes: usize,
+    /// How many diagnostics of one kind are kept with their lines (default 10); the
+    /// rest are counted in one closing diagnostic of the same severity. A kind is a
+    /// message with its figures and quoted values left out, so "malformed amount \"x\"
+    /// on line 7" and "… \"y\" on line 9" are one kind.
+    pub max_repeats: usize,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             encoding: None,
-            unbalanced_voucher: Severity::Warning,
+            unbalanced_voucher: Severity::Error,
             fail_on: None,
             verify_checksum: true,
             max_line_length: 1 << 20,
+            max_voucher_bytes: 32 << 20,
+            max_repeats: 10,
         }
     }
 }
@@ -141,6 +158,20 @@ impl ReadOptions {
     #[must_use]
     pub fn max_line_length(mut self, bytes: usize) -> Self {
         self.max_line_length = bytes;
+        self
+    }
+
+    /// Sets the most memory one voucher may hold, in bytes (at least 64 KiB).
+    #[must_use]
+    pub fn max_voucher_bytes(mut self, bytes: usize) -> Self {
+        self.max_voucher_bytes = bytes.max(64 << 10);
+        self
+    }
+
+    /// Sets how many diagnostics of one kind are kept with their lines (at least 1).
+    #[must_use]
+    pub fn max_repeats(mut self, n: usize) -> Self {
+        self.max_repeats = n.max(1);
         self
     }
 }

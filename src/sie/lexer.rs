@@ -552,6 +552,9 @@ pub(crate) struct Lines<R> {
     pub(crate) tokenize: bool,
     /// The input began with a UTF-8 byte order mark (skipped).
     pub(crate) bom: bool,
+    /// The current line is the last one and has no line end (`\n`): the input may have
+    /// been cut.
+    pub(crate) no_line_end: bool,
 }
 
 const INITIAL_BUFFER: usize = 64 * 1024;
@@ -574,6 +577,7 @@ impl<R: Read> Lines<R> {
             bytes_read: 0,
             tokenize: true,
             bom: false,
+            no_line_end: false,
         }
     }
 
@@ -652,6 +656,7 @@ impl<R: Read> Lines<R> {
             if self.eof {
                 if self.pos < self.end {
                     self.line_no += 1;
+                    self.no_line_end = true;
                     if skipping {
                         self.pos = self.end;
                         self.toks.clear();

@@ -25,6 +25,54 @@
 //!
 //! The module depends on nothing else in this crate.
 //!
+//! # Severity policy
+//!
+//! A [`Severity`] says what a diagnostic means for the figures built from the file;
+//! one rule decides it everywhere:
+//!
+//! - **Error** — figures from the file may be wrong. Content was dropped (a row or a
+//!   balance with an unreadable amount, account, period or date; a line that is no
+//!   record; a row outside a voucher; a voucher's rows past
+//!   [`ReadOptions::max_voucher_bytes`]; an object pair with a bad dimension), guessed
+//!   (a date read as no date), contradicts itself (a voucher that does not balance, a
+//!   `#KSUMMA` that does not match, a second `#IB`/`#UB`/`#RES`/`#OIB`/`#OUB`/`#PSALDO`
+//!   for the same key with another amount — the first is used, the second dropped), is
+//!   out of any real range (an account number that is not 1–10 digits, a year outside
+//!   1900–2099, a voucher dated outside the financial year `#RAR 0` but counted in
+//!   it), or the file looks truncated (the last line has no line end, a voucher or an
+//!   object list is left open, an opening `#KSUMMA` has no closing one), or there are
+//!   no records at all.
+//! - **Warning** — the file breaks the specification, but every amount, account,
+//!   object and date was read completely and unambiguously: mandatory records
+//!   missing or forbidden ones present for the file type, records out of group order,
+//!   a voucher without its `{ }` block or closed by the next record, a stray brace, a
+//!   descriptive record (`#FORMAT`, `#KPTYP`, `#RAR` without dates …) dropped, an
+//!   invalid `#KTYP`, an account in `#KONTO` that is not numeric, a `#VER` without its
+//!   series field (read with the series empty, the shape named).
+//! - **Notice** — a tolerated deviation with one documented reading: ISO or `00000000`
+//!   dates, a plus sign or a decimal comma, more than two decimals, a byte order mark,
+//!   a declared encoding that is not the real one, unknown labels (the specification
+//!   says to ignore them), extra fields, quoted keywords, a balance repeated with the
+//!   same amount (read once), a last `}` without a line end.
+//!
+//! [`ReadOptions::unbalanced_voucher`] lowers (or keeps) the severity of an unbalanced
+//! voucher, [`ReadOptions::fail_on`] stops at the first diagnostic of a severity, and
+//! [`ReadOptions::max_repeats`] sets how many of one kind are listed before they are
+//! only counted (ten by default: millions of repeated diagnostics stay a few lines
+//! and a few kilobytes).
+//!
+//! Other readers draw the line in the same place: the .NET reader jsisie treats an
+//! unbalanced voucher, a missing date and a missing `#OMFATTN` as errors unless the
+//! caller sets `AllowUnbalancedVoucher`, `AllowMissingDate` or
+//! `IgnoreMissingOMFATTNING`, and collects them instead of throwing with
+//! `ThrowErrors = false` (<https://github.com/idstam/jsisie>, README; its Java port
+//! <https://github.com/perNyfelt/SIEParser> keeps the options); Profitbase's SIE file
+//! parser has the same two opt-ins, "Allow Missing Date" and "Allow Unbalanced
+//! Voucher" (Profitbase/Episode-Docs, `articles/flow/actions/sie/file-parser.md`); the
+//! PHP parser byrokrat/accounting keeps separate lists of errors and warnings
+//! (`src/Sie4/Parser/Grammar.php`). This reader is stricter on one point: a dropped
+//! record is always an error, never a silent skip.
+//!
 //! # Speed and memory
 //!
 //! The tokenizer works on bytes without allocating per field; texts are decoded only
@@ -32,8 +80,10 @@
 //! at most a date and a text after the amount, a `#VER` line with plain fields — are
 //! split in one pass without a token list; every other line, and every line that would
 //! draw a diagnostic, is tokenized and read field by field, with the same result.
-//! Memory is bounded by the longest line ([`ReadOptions::max_line_length`]) and the
-//! largest voucher, not by the file: a generated 320 MB municipal SIE 4E file
+//! Memory is bounded by the longest line ([`ReadOptions::max_line_length`]), the
+//! largest voucher ([`ReadOptions::max_voucher_bytes`]) and the number of distinct
+//! stated balances, never by the number of diagnostics (aggregated by kind) or by the
+//! file: a generated 320 MB municipal SIE 4E file
 //! (1 000 000 vouchers) reads in under 5 MB of resident memory, at about 370 MB/s typed
 //! with [`Reader::recycle`] and about 720 MB/s with [`sum_transactions`] on one core of
 //! the development machine. [`sum_transactions`] skips building records altogether and
@@ -77,8 +127,8 @@ pub use reader::Reader;
 pub use record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
 };
-pub use totals::{ObjectSums, Totals, sum_transactions};
-pub use value::{YearMonth, parse_amount};
+pub use totals::{ObjectSums, SumOverflow, Totals, sum_transactions};
+pub use value::{YearMonth, is_account_number, parse_amount};
 pub use writer::{Writer, check_records, write_records};
 
 /// Serde helper: [`rust_decimal::Decimal`] as a canonical string (`"-1234.50"`).

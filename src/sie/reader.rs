@@ -1,6 +1,6 @@
 //! The typed, diagnosing reader.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -15,7 +15,9 @@ use super::lexer::{
 use super::record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
 };
-use super::value::{DateParse, YearMonth, parse_amount, parse_date, parse_plain_amount};
+use super::value::{
+    DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
+};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
 /// 3 chart of accounts, 4 balances and vouchers).
@@ -231,10 +233,116 @@ enum Repeat {
     EmptyVoucher,
     NoBlock,
     QuotedKeyword,
-    NonNumericAccount,
 }
 
-const REPEAT_COUNT: usize = 12;
+const REPEAT_COUNT: usize = 11;
+
+/// Most (dimension, object) pairs kept from one object list; more is an error.
+pub(crate) const MAX_OBJECTS: usize = 256;
+
+/// Most kinds of diagnostics told apart; further kinds are only counted.
+const MAX_KINDS: usize = 4096;
+
+/// The first and last year a date may plausibly carry in a ledger.
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2099;
+
+/// `true` when a date's year is one a ledger can hold.
+fn plausible(d: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&d))
+}
+
+/// The severity of a record dropped for want of a field: an error where the record
+/// carries figures (balances, vouchers and their rows), a warning for records that only
+/// describe (names, program, format, the financial year's dates).
+fn dropped(label: &str) -> Severity {
+    match Label::from_bytes(label.as_bytes()) {
+        Some(l) if l.group() == 4 => Severity::Error,
+        _ => Severity::Warning,
+    }
+}
+
+/// The kind of a diagnostic: its severity, its label when it is one of the
+/// specification's, and its message with digit runs and quoted values left out.
+fn kind_of(severity: Severity, label: &str, message: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    mix(severity as u8);
+    if Label::from_bytes(label.as_bytes()).is_some() {
+        label.bytes().for_each(&mut mix);
+    }
+    mix(0);
+    let mut quoted = false;
+    let mut digits = false;
+    for b in message.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+            mix(b);
+        } else if quoted {
+        } else if b.is_ascii_digit() {
+            if !digits {
+                mix(b'0');
+            }
+            digits = true;
+            continue;
+        } else {
+            mix(b);
+        }
+        digits = false;
+    }
+    h
+}
+
+/// One kind of diagnostic seen: how often, and what to say about the ones not kept.
+struct Kind {
+    severity: Severity,
+    label: String,
+    count: u64,
+    /// The line of the first diagnostic not kept, and of the last one.
+    first_dropped: u64,
+    last_line: u64,
+    /// The first message of the kind, quoted in the summary.
+    example: String,
+}
+
+/// The key of a stated balance (#IB, #UB, #RES, #OIB, #OUB, #PSALDO): label, year,
+/// period, account and objects, hashed.
+fn balance_key(
+    label: Label,
+    year: i32,
+    period: Option<YearMonth>,
+    account: &str,
+    objects: &[ObjectRef],
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (label as u8).hash(&mut h);
+    year.hash(&mut h);
+    period.map(|p| (p.year, p.month)).hash(&mut h);
+    account.hash(&mut h);
+    for o in objects {
+        o.dimension.hash(&mut h);
+        o.object.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// An estimate of the memory a row holds: the row, its strings and its objects.
+fn row_bytes(row: &Row) -> usize {
+    std::mem::size_of::<Row>()
+        + row.account.len()
+        + row.text.len()
+        + row.signature.len()
+        + row
+            .objects
+            .iter()
+            .map(|o| std::mem::size_of::<ObjectRef>() + o.object.len() + 16)
+            .sum::<usize>()
+        + 48
+}
 
 /// Voucher being assembled.
 struct OpenVoucher {
@@ -248,6 +356,10 @@ struct OpenVoucher {
     used: usize,
     /// The last row was an `#RTRANS` (on this line); its duplicate `#TRANS` should follow.
     after_rtrans: Option<u64>,
+    /// Estimated memory of the rows kept ([`ReadOptions::max_voucher_bytes`]).
+    bytes: usize,
+    /// Rows skipped because the voucher reached [`ReadOptions::max_voucher_bytes`].
+    skipped: u64,
 }
 
 fn empty_row() -> Row {
@@ -292,7 +404,10 @@ struct State {
     encoding_noted: bool,
     diags: Vec<Diagnostic>,
     checked: usize,
-    out: VecDeque<Record>,
+    /// Records read and not yet returned, with the line each begins on.
+    out: VecDeque<(u64, Record)>,
+    /// The line the last record returned begins on.
+    record_line: u64,
     /// The voucher being read, boxed so that it can be detached from `self` cheaply
     /// while its rows are parsed in place.
     voucher: Option<Box<OpenVoucher>>,
@@ -321,6 +436,17 @@ struct State {
     plain: PlainRow,
     /// The fields of the last plain voucher line.
     plain_ver: PlainVer,
+    /// Kinds of diagnostics seen, in order of their first occurrence, and their index.
+    kinds: Vec<Kind>,
+    kind_index: HashMap<u64, usize>,
+    /// Diagnostics of kinds beyond [`MAX_KINDS`]: how many, and the worst severity.
+    unkinded: (u64, Severity),
+    /// A diagnostic not kept that [`ReadOptions::fail_on`] rejects.
+    pending_reject: Option<Diagnostic>,
+    /// The current financial year (#RAR 0).
+    rar0: Option<(NaiveDate, NaiveDate)>,
+    /// Stated balances seen: key → (line, the amount).
+    stated: HashMap<u64, (u64, Decimal)>,
 }
 
 /// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
@@ -340,7 +466,7 @@ struct State {
 /// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
 /// assert!(matches!(&records[2], Record::Voucher(v) if v.rows.len() == 2));
 /// let unbalanced = reader.diagnostics().iter().find(|d| d.label == "#VER").unwrap();
-/// assert_eq!(unbalanced.severity, Severity::Warning);
+/// assert_eq!(unbalanced.severity, Severity::Error);
 /// assert_eq!(unbalanced.message, "voucher A 1 dated 2025-01-01 does not balance: difference 10");
 /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
 /// ```
@@ -372,6 +498,7 @@ impl<R: Read> Reader<R> {
                 diags: Vec::new(),
                 checked: 0,
                 out: VecDeque::new(),
+                record_line: 0,
                 voucher: None,
                 voucher_box: None,
                 counts: [0; LABEL_COUNT],
@@ -392,6 +519,12 @@ impl<R: Read> Reader<R> {
                 plain_rows: true,
                 plain: PlainRow::EMPTY,
                 plain_ver: PlainVer::EMPTY,
+                kinds: Vec::new(),
+                kind_index: HashMap::new(),
+                unkinded: (0, Severity::Notice),
+                pending_reject: None,
+                rar0: None,
+                stated: HashMap::new(),
             },
         }
     }
@@ -418,6 +551,13 @@ impl<R: Read> Reader<R> {
     #[must_use]
     pub fn line(&self) -> u64 {
         self.lines.line_no
+    }
+
+    /// The line the last record returned by [`Reader::next_record`] begins on (for a
+    /// voucher, its `#VER` line); 0 before the first.
+    #[must_use]
+    pub fn record_line(&self) -> u64 {
+        self.st.record_line
     }
 
     /// The number of bytes read from the source so far.
@@ -471,7 +611,8 @@ impl<R: Read> Reader<R> {
     pub fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
         loop {
             self.st.check_fail()?;
-            if let Some(r) = self.st.out.pop_front() {
+            if let Some((line, r)) = self.st.out.pop_front() {
+                self.st.record_line = line;
                 return Ok(Some(r));
             }
             if self.st.finished {
@@ -484,6 +625,26 @@ impl<R: Read> Reader<R> {
             match event {
                 LineEvent::Line => {
                     let ln = self.lines.line_no;
+                    if self.lines.no_line_end {
+                        let last = trim(self.lines.line());
+                        if last == b"}" || last.is_empty() {
+                            self.st.diag(
+                                ln,
+                                "",
+                                Severity::Notice,
+                                "the last line has no line end".into(),
+                            );
+                        } else {
+                            self.st.diag(
+                                ln,
+                                "",
+                                Severity::Error,
+                                "the last line has no line end: the file looks truncated, \
+                                 its last record may be cut"
+                                    .into(),
+                            );
+                        }
+                    }
                     if ln == 1 && self.lines.bom {
                         self.st.diag(
                             ln,
@@ -631,6 +792,26 @@ fn balances_in_ore(rows: &[Row]) -> bool {
     sum == 0
 }
 
+/// `#VER  1 20170101 …`: the fields after the label are a number, a valid date and then
+/// no valid date — the series was left out, so every field is one place early.
+fn missing_series(cur: &Cur<'_>) -> bool {
+    let field = |k: usize| cur.toks.get(cur.i + k).filter(|t| t.is_scalar());
+    let (Some(first), Some(second)) = (field(0), field(1)) else {
+        return false;
+    };
+    let is_date = |t: &Tok| {
+        matches!(
+            parse_date(trim(t.bytes(cur.line))),
+            DateParse::Ok(_) | DateParse::Iso(_) | DateParse::Zero
+        )
+    };
+    first.kind == TokKind::Bare
+        && second.kind == TokKind::Bare
+        && is_date(second)
+        && !is_date(first)
+        && field(2).is_none_or(|t| !is_date(t) && t.kind != TokKind::Bare)
+}
+
 fn trim(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
     let end = bytes
@@ -641,17 +822,85 @@ fn trim(bytes: &[u8]) -> &[u8] {
 }
 
 impl State {
+    /// Records a diagnostic: kept with its line while its kind has been seen at most
+    /// [`ReadOptions::max_repeats`] times, counted afterwards.
     fn diag(&mut self, line: u64, label: &str, severity: Severity, message: String) {
-        self.diags.push(Diagnostic {
+        let key = kind_of(severity, label, &message);
+        let max = self.opts.max_repeats.max(1) as u64;
+        let found = self.kind_index.get(&key).copied();
+        let keep = if let Some(k) = found.and_then(|i| self.kinds.get_mut(i)) {
+            k.count += 1;
+            if k.count == max + 1 {
+                k.first_dropped = line;
+            }
+            k.last_line = line;
+            k.count <= max
+        } else if self.kinds.len() < MAX_KINDS {
+            self.kind_index.insert(key, self.kinds.len());
+            self.kinds.push(Kind {
+                severity,
+                label: label.to_owned(),
+                count: 1,
+                first_dropped: 0,
+                last_line: line,
+                example: message.clone(),
+            });
+            true
+        } else {
+            self.unkinded.0 += 1;
+            self.unkinded.1 = self.unkinded.1.max(severity);
+            false
+        };
+        let d = Diagnostic {
             line,
             label: label.to_owned(),
             severity,
             message,
-        });
+        };
+        if keep {
+            self.diags.push(d);
+        } else if self.pending_reject.is_none()
+            && self.opts.fail_on.is_some_and(|level| severity >= level)
+        {
+            self.pending_reject = Some(d);
+        }
+    }
+
+    /// The closing diagnostics for the kinds whose later occurrences were only counted.
+    fn summarize_kinds(&mut self) {
+        let max = self.opts.max_repeats.max(1) as u64;
+        for k in &self.kinds {
+            if k.count > max {
+                let more = k.count - max;
+                self.diags.push(Diagnostic {
+                    line: k.first_dropped,
+                    label: k.label.clone(),
+                    severity: k.severity,
+                    message: format!(
+                        "{more} more of this kind on lines {}–{}, not listed: {}",
+                        k.first_dropped, k.last_line, k.example
+                    ),
+                });
+            }
+        }
+        if self.unkinded.0 > 0 {
+            self.diags.push(Diagnostic {
+                line: 0,
+                label: String::new(),
+                severity: self.unkinded.1,
+                message: format!(
+                    "{} more diagnostics of {MAX_KINDS}+ other kinds, not listed",
+                    self.unkinded.0
+                ),
+            });
+        }
     }
 
     #[inline]
     fn check_fail(&mut self) -> Result<(), ReadError> {
+        if let Some(d) = self.pending_reject.take() {
+            return Err(ReadError::Rejected(d));
+        }
         if let Some(level) = self.opts.fail_on {
             while let Some(d) = self.diags.get(self.checked) {
                 self.checked += 1;
@@ -813,7 +1062,7 @@ impl State {
                 self.diag(
                     ln,
                     label,
-                    Severity::Warning,
+                    dropped(label),
                     format!("{what} missing; record ignored"),
                 );
                 None
@@ -882,7 +1131,7 @@ impl State {
                 self.diag(
                     ln,
                     label,
-                    Severity::Warning,
+                    Severity::Error,
                     format!("malformed quantity \"{shown}\" ignored"),
                 );
                 None
@@ -898,6 +1147,18 @@ impl State {
             }
         }
         match parse_date(raw) {
+            DateParse::Ok(d) | DateParse::Iso(d) if !plausible(d) => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    format!(
+                        "{what} \"{shown}\" has an impossible year (outside {FIRST_YEAR}–{LAST_YEAR}); read as no date"
+                    ),
+                );
+                None
+            }
             DateParse::Ok(d) => {
                 if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
                     self.last_date = Some((bytes, d));
@@ -922,7 +1183,7 @@ impl State {
                 self.diag(
                     ln,
                     label,
-                    Severity::Warning,
+                    Severity::Error,
                     format!("invalid {what} \"{shown}\" read as no date"),
                 );
                 None
@@ -955,12 +1216,24 @@ impl State {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
+                dropped(label),
                 format!("{what} missing; record ignored"),
             );
             return None;
         };
         match parse_date(trim(raw)) {
+            DateParse::Ok(d) | DateParse::Iso(d) if !plausible(d) => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    dropped(label),
+                    format!(
+                        "{what} \"{shown}\" has an impossible year (outside {FIRST_YEAR}–{LAST_YEAR}); record ignored"
+                    ),
+                );
+                None
+            }
             DateParse::Ok(d) => Some(d),
             DateParse::Iso(d) => {
                 self.repeat(
@@ -976,7 +1249,7 @@ impl State {
                 self.diag(
                     ln,
                     label,
-                    Severity::Warning,
+                    dropped(label),
                     format!("invalid {what} \"{shown}\"; record ignored"),
                 );
                 None
@@ -995,7 +1268,7 @@ impl State {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
+                dropped(label),
                 format!("{what} missing; record ignored"),
             );
             return None;
@@ -1008,7 +1281,7 @@ impl State {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
+                dropped(label),
                 format!("invalid {what} \"{shown}\"; record ignored"),
             );
         }
@@ -1060,13 +1333,15 @@ impl State {
                         let dim = parse_u32(raw);
                         if dim.is_none() {
                             let shown = String::from_utf8_lossy(raw);
-                            self.diag(ln, label, Severity::Warning, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
+                            self.diag(ln, label, Severity::Error, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
                         }
                         pending_dim = Some(dim);
                     }
                     Some(dim) => {
                         if let Some(dimension) = dim {
-                            if let Some(slot) = list.get_mut(used) {
+                            if used >= MAX_OBJECTS {
+                                // Counted, not kept: reported below.
+                            } else if let Some(slot) = list.get_mut(used) {
                                 slot.dimension = dimension;
                                 self.text_into(t, cur.line, ln, window, &mut slot.object);
                             } else {
@@ -1079,24 +1354,94 @@ impl State {
                 },
             }
         }
+        if used > MAX_OBJECTS {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                format!("object list with {used} objects; only the first {MAX_OBJECTS} are kept"),
+            );
+            used = MAX_OBJECTS;
+        }
         list.truncate(used);
         if !closed {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
-                "object list not closed with }".to_owned(),
+                Severity::Error,
+                "object list not closed with }: the line looks cut, the file may be truncated"
+                    .to_owned(),
             );
         }
         if pending_dim.is_some() {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
+                Severity::Error,
                 "object list has a dimension without an object; it is ignored".to_owned(),
             );
         }
         true
+    }
+
+    /// An account number in a row or a balance must be 1 to 10 digits: anything else
+    /// cannot be placed in the chart of accounts.
+    fn check_account(&mut self, ln: u64, label: &'static str, account: &str) {
+        if !is_account_number(account) {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                format!(
+                    "account number \"{account}\" is not 1 to 10 digits; it cannot be mapped \
+                     to a statement line"
+                ),
+            );
+        }
+    }
+
+    /// Whether this is the first statement of a balance (`key` from [`balance_key`]).
+    /// A repeat is reported and dropped: the first value is the one used.
+    #[allow(clippy::too_many_arguments)]
+    fn first_statement(
+        &mut self,
+        key: u64,
+        ln: u64,
+        label: &'static str,
+        year: i32,
+        account: &str,
+        period: Option<YearMonth>,
+        amount: Decimal,
+    ) -> bool {
+        let Some(&(first, value)) = self.stated.get(&key) else {
+            self.stated.insert(key, (ln, amount));
+            return true;
+        };
+        let what = match period {
+            Some(p) => format!("{label} for year {year}, period {p}, account {account}"),
+            None => format!("{label} for year {year}, account {account}"),
+        };
+        if value == amount {
+            self.diag(
+                ln,
+                label,
+                Severity::Notice,
+                format!("{what} repeats line {first} with the same amount; read once"),
+            );
+        } else {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                format!(
+                    "a second {what} ({}) contradicts line {first} ({}): the first is used, \
+                     this one is ignored",
+                    amount.normalize(),
+                    value.normalize()
+                ),
+            );
+        }
+        false
     }
 
     fn extra(&mut self, cur: &Cur<'_>, ln: u64, label: &'static str) {
@@ -1167,7 +1512,7 @@ impl State {
             self.diag(
                 ln,
                 "",
-                Severity::Warning,
+                Severity::Error,
                 "line does not start with a #label; ignored".to_owned(),
             );
             return;
@@ -1230,7 +1575,7 @@ impl State {
         }
         if let Some(r) = self.record(ln, label, &mut cur, window) {
             self.records += 1;
-            self.out.push_back(r);
+            self.out.push_back((ln, r));
         }
     }
 
@@ -1255,7 +1600,7 @@ impl State {
             });
         }
         self.records += 1;
-        self.out.push_back(Record::Unknown { label, fields });
+        self.out.push_back((ln, Record::Unknown { label, fields }));
     }
 
     fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
@@ -1269,11 +1614,26 @@ impl State {
             self.diag(
                 ln,
                 name,
-                Severity::Warning,
+                Severity::Error,
                 "row outside a voucher ignored".to_owned(),
             );
             return;
         };
+        if v.skipped > 0 || v.bytes.saturating_add(cur.line.len()) > self.opts.max_voucher_bytes {
+            if v.skipped == 0 {
+                let msg = format!(
+                    "voucher {} {} holds more than {} bytes of rows: its remaining rows are \
+                     skipped (is its closing }} missing?)",
+                    v.voucher.series, v.voucher.number, self.opts.max_voucher_bytes
+                );
+                self.diag(ln, name, Severity::Error, msg);
+            }
+            v.skipped += 1;
+            v.incomplete = true;
+            v.in_block = true;
+            self.voucher = Some(v);
+            return;
+        }
         // Parse into the slot at `used`: a recycled row when there is one.
         if v.voucher.rows.len() <= v.used {
             let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
@@ -1314,6 +1674,9 @@ impl State {
             v.after_rtrans = Some(ln);
         }
         if keep {
+            if let Some(r) = v.voucher.rows.get(v.used) {
+                v.bytes += row_bytes(r);
+            }
             v.used += 1;
             self.rows += 1;
         }
@@ -1350,10 +1713,13 @@ impl State {
         let p = &self.plain;
         let (account, amount_tok, date_tok, text_tok, pairs_len) =
             (p.account, p.amount, p.date, p.text, p.pairs_len);
-        if !self
-            .voucher
-            .as_ref()
-            .is_some_and(|v| v.in_block && v.after_rtrans.is_none())
+        if !self.voucher.as_ref().is_some_and(|v| {
+            v.in_block
+                && v.after_rtrans.is_none()
+                && v.skipped == 0
+                && v.bytes.saturating_add(line.len() * 2 + 512) <= self.opts.max_voucher_bytes
+        }) || !account.bytes(line).iter().all(u8::is_ascii_digit)
+            || !(1..=10).contains(&account.bytes(line).len())
         {
             return false;
         }
@@ -1368,7 +1734,7 @@ impl State {
                 match self.last_date {
                     Some((bytes, d)) if raw == bytes => Some(d),
                     _ => match parse_date(raw) {
-                        DateParse::Ok(d) => {
+                        DateParse::Ok(d) if plausible(d) => {
                             if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
                                 self.last_date = Some((bytes, d));
                             }
@@ -1421,6 +1787,7 @@ impl State {
             }
             row.quantity = None;
             row.signature.clear();
+            v.bytes += row_bytes(row);
             v.used += 1;
             self.rows += 1;
         }
@@ -1437,6 +1804,8 @@ impl State {
             incomplete: false,
             used: 0,
             after_rtrans: None,
+            bytes: 0,
+            skipped: 0,
         };
         self.voucher = Some(match self.voucher_box.take() {
             Some(mut b) => {
@@ -1457,7 +1826,7 @@ impl State {
             }
         }
         match parse_date(raw) {
-            DateParse::Ok(d) => {
+            DateParse::Ok(d) if plausible(d) => {
                 if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
                     self.last_date = Some((bytes, d));
                 }
@@ -1535,12 +1904,13 @@ impl State {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
+                Severity::Error,
                 "account missing; record ignored".to_owned(),
             );
             return false;
         };
         self.text_into(t, cur.line, ln, window, &mut row.account);
+        self.check_account(ln, label, &row.account);
         if !self.objects_into(cur, ln, label, window, &mut row.objects) {
             self.repeat(
                 Repeat::MissingBraces,
@@ -1576,10 +1946,27 @@ impl State {
                 "#RTRANS not followed by its duplicate #TRANS".to_owned(),
             );
         }
+        if v.skipped > 0 {
+            let msg = format!(
+                "voucher {} {}: {} rows skipped beyond the size limit",
+                v.voucher.series, v.voucher.number, v.skipped
+            );
+            self.diag(v.line, "#VER", Severity::Error, msg);
+        }
         let voucher = std::mem::replace(&mut v.voucher, empty_voucher());
         let line = v.line;
         let incomplete = v.incomplete;
         self.voucher_box = Some(v);
+        if let (Some(d), Some((start, end))) = (voucher.date, self.rar0) {
+            if d < start || d > end {
+                let msg = format!(
+                    "voucher {} {} dated {d} lies outside the financial year {start} – {end} \
+                     (#RAR 0), yet its rows are counted in it",
+                    voucher.series, voucher.number
+                );
+                self.diag(line, "#VER", Severity::Error, msg);
+            }
+        }
         if voucher.rows.is_empty() {
             self.repeat(Repeat::EmptyVoucher, line, "#VER", "voucher without rows");
         } else if !incomplete && !balances_in_ore(&voucher.rows) {
@@ -1600,7 +1987,7 @@ impl State {
         let _ = ln;
         self.vouchers += 1;
         self.records += 1;
-        self.out.push_back(Record::Voucher(voucher));
+        self.out.push_back((line, Record::Voucher(voucher)));
     }
 
     fn balance(
@@ -1613,6 +2000,7 @@ impl State {
     ) -> Option<Balance> {
         let year = self.int::<i32>(cur, ln, label, "year index")?;
         let account = self.req_text(cur, ln, label, "account", window)?;
+        self.check_account(ln, label, &account);
         let objects = if with_objects {
             match self.objects(cur, ln, label, window) {
                 Some(o) => o,
@@ -1655,12 +2043,13 @@ impl State {
             self.diag(
                 ln,
                 label,
-                Severity::Warning,
+                Severity::Error,
                 format!("invalid period \"{shown}\", expected YYYYMM; record ignored"),
             );
             return None;
         };
         let account = self.req_text(cur, ln, label, "account", window)?;
+        self.check_account(ln, label, &account);
         let objects = match self.objects(cur, ln, label, window) {
             Some(o) => o,
             None => {
@@ -1827,11 +2216,14 @@ impl State {
                     self.diag(
                         ln,
                         name,
-                        Severity::Warning,
+                        Severity::Error,
                         format!("financial year {year} ends {end} before it starts {start}"),
                     );
                 }
                 self.rar_years.push(year);
+                if year == 0 && start <= end {
+                    self.rar0 = Some((start, end));
+                }
                 Record::FinancialYear { year, start, end }
             }
             Label::Taxar => Record::TaxYear(self.int::<i32>(cur, ln, name, "tax year")?),
@@ -1851,12 +2243,12 @@ impl State {
             Label::Valuta => Record::Currency(self.opt_text(cur, ln, window)),
             Label::Konto => {
                 let number = self.req_text(cur, ln, name, "account", window)?;
-                if !number.bytes().all(|b| b.is_ascii_digit()) || number.is_empty() {
-                    self.repeat(
-                        Repeat::NonNumericAccount,
+                if !is_account_number(&number) {
+                    self.diag(
                         ln,
                         name,
-                        "account number is not numeric",
+                        Severity::Warning,
+                        format!("account number \"{number}\" is not 1 to 10 digits"),
                     );
                 }
                 let name_ = self.opt_text(cur, ln, window);
@@ -1914,18 +2306,60 @@ impl State {
                     name: self.opt_text(cur, ln, window),
                 }
             }
-            Label::Ib => Record::OpeningBalance(self.balance(ln, name, cur, false, window)?),
-            Label::Ub => Record::ClosingBalance(self.balance(ln, name, cur, false, window)?),
-            Label::Res => Record::YearResult(self.balance(ln, name, cur, false, window)?),
-            Label::Oib => Record::ObjectOpeningBalance(self.balance(ln, name, cur, true, window)?),
-            Label::Oub => Record::ObjectClosingBalance(self.balance(ln, name, cur, true, window)?),
-            Label::Psaldo => Record::PeriodBalance(self.period_amount(ln, name, cur, window)?),
+            Label::Ib | Label::Ub | Label::Res | Label::Oib | Label::Oub => {
+                let b = self.balance(
+                    ln,
+                    name,
+                    cur,
+                    matches!(label, Label::Oib | Label::Oub),
+                    window,
+                )?;
+                let key = balance_key(label, b.year, None, &b.account, &b.objects);
+                if !self.first_statement(key, ln, name, b.year, &b.account, None, b.amount) {
+                    return None;
+                }
+                match label {
+                    Label::Ib => Record::OpeningBalance(b),
+                    Label::Ub => Record::ClosingBalance(b),
+                    Label::Res => Record::YearResult(b),
+                    Label::Oib => Record::ObjectOpeningBalance(b),
+                    _ => Record::ObjectClosingBalance(b),
+                }
+            }
+            Label::Psaldo => {
+                let p = self.period_amount(ln, name, cur, window)?;
+                let key = balance_key(label, p.year, Some(p.period), &p.account, &p.objects);
+                if !self.first_statement(
+                    key,
+                    ln,
+                    name,
+                    p.year,
+                    &p.account,
+                    Some(p.period),
+                    p.amount,
+                ) {
+                    return None;
+                }
+                Record::PeriodBalance(p)
+            }
             Label::Pbudget => Record::PeriodBudget(self.period_amount(ln, name, cur, window)?),
             Label::Bkod => Record::IndustryCode(self.opt_text(cur, ln, window)),
             Label::Ver => {
                 let mut v = self.spare.take().unwrap_or_else(empty_voucher);
-                self.opt_text_into(cur, ln, window, &mut v.series);
-                self.opt_text_into(cur, ln, window, &mut v.number);
+                if missing_series(cur) {
+                    // `#VER  1 20170101 "text"`: an empty series written as nothing.
+                    v.series.clear();
+                    self.opt_text_into(cur, ln, window, &mut v.number);
+                    let msg = format!(
+                        "the series field is missing (an empty series must be written \"\"): \
+                         \"{}\" read as the voucher number and the next field as its date",
+                        v.number
+                    );
+                    self.diag(ln, name, Severity::Warning, msg);
+                } else {
+                    self.opt_text_into(cur, ln, window, &mut v.series);
+                    self.opt_text_into(cur, ln, window, &mut v.number);
+                }
                 v.date = self.opt_date(cur, ln, name, "voucher date");
                 if v.date.is_none()
                     && self
@@ -1936,7 +2370,7 @@ impl State {
                     self.diag(
                         ln,
                         name,
-                        Severity::Warning,
+                        Severity::Error,
                         format!("voucher {} {} has no date", v.series, v.number),
                     );
                 }
@@ -2021,12 +2455,11 @@ impl State {
             return;
         }
         if let Some(v) = self.voucher.take() {
-            self.diag(
-                v.line,
-                "#VER",
-                Severity::Warning,
-                "file ends inside a voucher".to_owned(),
+            let msg = format!(
+                "file ends inside voucher {} {} (no closing }}): the file looks truncated",
+                v.voucher.series, v.voucher.number
             );
+            self.diag(v.line, "#VER", Severity::Error, msg);
             self.close_voucher(v, last_line);
         }
         if let Checksum::Running(_) = self.checksum {
@@ -2034,7 +2467,7 @@ impl State {
                 last_line,
                 "#KSUMMA",
                 Severity::Error,
-                "file ends without the closing #KSUMMA; it may be truncated".to_owned(),
+                "file ends without the closing #KSUMMA: the file looks truncated".to_owned(),
             );
         }
         for (i, r) in self.repeats.iter().enumerate() {
@@ -2049,6 +2482,7 @@ impl State {
             }
         }
         self.check_types();
+        self.summarize_kinds();
         self.finished = true;
     }
 

@@ -10,6 +10,7 @@ use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
     LineEvent, Lines, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
 };
+use super::reader::{Label, MAX_OBJECTS};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
@@ -51,8 +52,80 @@ pub struct Totals {
     pub by_object: ObjectSums,
 }
 
+/// Summan flödar över: adding a row made an account's (or object's) sum leave the range
+/// of a decimal, about 7,9 × 10²⁸ — an amount no real ledger holds.
+#[doc(alias = "överflöde")]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the sum of account {account} overflows")]
+pub struct SumOverflow {
+    /// The account whose sum overflows.
+    pub account: String,
+}
+
+fn checked_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) -> bool {
+    match map.get_mut(key) {
+        Some(sum) => match sum.checked_add(amount) {
+            Some(s) => {
+                *sum = s;
+                true
+            }
+            None => false,
+        },
+        None => {
+            map.insert(key.to_owned(), amount);
+            true
+        }
+    }
+}
+
 impl Totals {
+    /// Adds one record like [`Totals::add`], but stops at the first sum that would
+    /// overflow instead of saturating.
+    ///
+    /// # Errors
+    ///
+    /// [`SumOverflow`] naming the account; the totals then hold the rows before it.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Totals};
+    /// let big = "79228162514264337593543950335";
+    /// let file = format!("#VER A 1 20250101\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} 1\n}}\n");
+    /// let mut reader = Reader::new(file.as_bytes());
+    /// let mut totals = Totals::default();
+    /// let record = reader.next_record()?.unwrap();
+    /// let err = totals.try_add(&record).unwrap_err();
+    /// assert_eq!(err.account, "1930");
+    /// assert_eq!(reader.record_line(), 1);
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
+    pub fn try_add(&mut self, record: &Record) -> Result<(), SumOverflow> {
+        self.records += 1;
+        let Record::Voucher(v) = record else {
+            return Ok(());
+        };
+        self.vouchers += 1;
+        self.rows += v.rows.len() as u64;
+        for row in v.rows.iter().filter(|r| r.kind.counts()) {
+            let mut ok = checked_at(&mut self.by_account, &row.account, row.amount);
+            for o in &row.objects {
+                let objects = self.by_object.entry(o.dimension).or_default();
+                let accounts = match objects.get_mut(o.object.as_str()) {
+                    Some(a) => a,
+                    None => objects.entry(o.object.clone()).or_default(),
+                };
+                ok &= checked_at(accounts, &row.account, row.amount);
+            }
+            if !ok {
+                return Err(SumOverflow {
+                    account: row.account.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Adds one record: vouchers add to the sums, every record to the record count.
+    /// Sums saturate at the decimal limit; [`Totals::try_add`] reports that instead.
     pub fn add(&mut self, record: &Record) {
         self.records += 1;
         let Record::Voucher(v) = record else { return };
@@ -161,6 +234,8 @@ impl std::hash::Hash for ObjectKey {
 struct Acc {
     cents: i128,
     extra: Decimal,
+    /// The exact part left the decimal range.
+    overflow: bool,
 }
 
 impl Acc {
@@ -169,13 +244,21 @@ impl Acc {
         match cents {
             // Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds panic-free.
             Some(c) => self.cents = self.cents.wrapping_add(i128::from(c)),
-            None => self.extra = self.extra.saturating_add(exact),
+            None => match self.extra.checked_add(exact) {
+                Some(e) => self.extra = e,
+                None => self.overflow = true,
+            },
         }
     }
 
-    fn total(self) -> Decimal {
-        let c = Decimal::try_from_i128_with_scale(self.cents, 2).unwrap_or(Decimal::MAX);
-        c.saturating_add(self.extra)
+    /// The sum; `None` when it leaves the decimal range.
+    fn total(self) -> Option<Decimal> {
+        if self.overflow {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(self.cents, 2)
+            .ok()?
+            .checked_add(self.extra)
     }
 }
 
@@ -272,7 +355,8 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
 ///
 /// # Errors
 ///
-/// The source's I/O errors.
+/// The source's I/O errors, and an [`std::io::ErrorKind::InvalidData`] error holding a
+/// [`SumOverflow`] when an account's sum leaves the decimal range (never saturated).
 ///
 /// # Example
 ///
@@ -311,16 +395,17 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         // signature comparison below).
         if in_voucher && rtrans_sig.is_none() && scan_plain_row_head(line, &mut plain) {
             let p = &plain;
-            totals.rows += 1;
             let amount_raw = p.amount.bytes(line);
             let cents = parse_cents(amount_raw);
             let exact = match cents {
                 Some(_) => Decimal::ZERO,
+                // A row whose amount cannot be read is dropped, as the reader drops it.
                 None => match parse_amount(amount_raw) {
                     Some(a) => a,
                     None => continue,
                 },
             };
+            totals.rows += 1;
             let account = keys.key(token_bytes(&p.account, line, &mut scratch));
             accounts.entry(account).or_default().add(cents, exact);
             for (dim, t) in p.pairs.iter().take(p.pairs_len) {
@@ -348,28 +433,41 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         // Label, account, {objects}, amount: nothing after the amount is needed.
         tokenize_limited(line, &mut toks, 3);
         let Some(first) = toks.first() else { continue };
-        let label = first.bytes(line);
+        // Labels as the reader reads them: bare, in any case; an unknown label or a line
+        // that is no record leaves the voucher open.
+        let label = match first.kind {
+            TokKind::Open => continue,
+            TokKind::Close => {
+                in_voucher = false;
+                continue;
+            }
+            TokKind::Bare => {
+                let raw = first.bytes(line);
+                Label::from_bytes(raw).or_else(|| Label::from_bytes(&raw.to_ascii_uppercase()))
+            }
+            _ => None,
+        };
+        let Some(label) = label else {
+            if first.kind == TokKind::Bare && first.bytes(line).first() == Some(&b'#') {
+                totals.records += 1;
+            }
+            continue;
+        };
         let kind = match label {
-            b"#TRANS" => 0u8,
-            b"#RTRANS" => 1,
-            b"#BTRANS" => 2,
+            Label::Trans => 0u8,
+            Label::Rtrans => 1,
+            Label::Btrans => 2,
             _ => {
-                match first.kind {
-                    TokKind::Open => {}
-                    TokKind::Close => in_voucher = false,
-                    _ => {
-                        if in_voucher {
-                            totals.records += 1;
-                        }
-                        in_voucher = label == b"#VER";
-                        if in_voucher {
-                            totals.vouchers += 1;
-                        } else {
-                            totals.records += 1;
-                        }
-                        rtrans_sig = None;
-                    }
+                if in_voucher {
+                    totals.records += 1;
                 }
+                in_voucher = label == Label::Ver;
+                if in_voucher {
+                    totals.vouchers += 1;
+                } else {
+                    totals.records += 1;
+                }
+                rtrans_sig = None;
                 continue;
             }
         };
@@ -377,6 +475,7 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             continue;
         }
         let Some(acct_tok) = toks.get(1).filter(|t| t.is_scalar()) else {
+            rtrans_sig = None;
             continue;
         };
         let mut i = 2;
@@ -392,16 +491,40 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         }
         let list_end = i;
         let Some(amount_tok) = toks.get(i).filter(|t| t.is_scalar()) else {
+            rtrans_sig = None;
             continue;
         };
         let amount_raw = amount_tok.bytes(line);
-        // The duplicate #TRANS after an #RTRANS: compare account, objects and amount.
+        let Some(amount) = parse_amount(amount_raw) else {
+            // Dropped, as the reader drops it; an #RTRANS before it is no longer matched.
+            rtrans_sig = None;
+            continue;
+        };
+        // The duplicate #TRANS after an #RTRANS: compare account, objects and amount as
+        // the reader does (parsed, not as written).
         if kind == 1 || rtrans_sig.is_some() {
             sig.clear();
-            for t in toks.get(1..=i).unwrap_or_default() {
-                sig.extend_from_slice(t.bytes(line));
-                sig.push(0);
+            sig.extend_from_slice(token_bytes(acct_tok, line, &mut scratch));
+            sig.push(0xff);
+            let mut dim: Option<Option<u32>> = None;
+            for t in toks
+                .get(list_start + 1..list_end.saturating_sub(1))
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.is_scalar())
+            {
+                match dim.take() {
+                    None => dim = Some(parse_dim(token_bytes(t, line, &mut scratch2))),
+                    Some(None) => {}
+                    Some(Some(d)) => {
+                        sig.extend_from_slice(&d.to_le_bytes());
+                        sig.extend_from_slice(token_bytes(t, line, &mut scratch2));
+                        sig.push(0);
+                    }
+                }
             }
+            sig.push(0xff);
+            sig.extend_from_slice(amount.normalize().to_string().as_bytes());
         }
         if kind == 0 {
             if let Some(prev) = rtrans_sig.take() {
@@ -419,15 +542,14 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         let cents = parse_cents(amount_raw);
         let exact = match cents {
             Some(_) => Decimal::ZERO,
-            None => match parse_amount(amount_raw) {
-                Some(a) => a,
-                None => continue,
-            },
+            None => amount,
         };
         let account = keys.key(token_bytes(acct_tok, line, &mut scratch));
         accounts.entry(account).or_default().add(cents, exact);
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
+        // The reader keeps the first MAX_OBJECTS pairs of a list.
+        let mut pairs = 0usize;
         for t in toks
             .get(list_start + 1..list_end.saturating_sub(1))
             .unwrap_or_default()
@@ -445,6 +567,10 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             let Some(dim) = pending_dim.take() else {
                 continue;
             };
+            pairs += 1;
+            if pairs > MAX_OBJECTS {
+                break;
+            }
             let object = keys.key(token_bytes(t, line, &mut scratch2));
             objects
                 .entry(ObjectKey {
@@ -470,10 +596,15 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
     let enc = encoding
         .or_else(|| detect_encoding(&high))
         .unwrap_or(Encoding::Cp437);
+    let overflow = |account: String| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, SumOverflow { account })
+    };
     for (k, acc) in accounts {
-        totals
-            .by_account
-            .insert(enc.decode(&keys.bytes(k)), acc.total());
+        let account = enc.decode(&keys.bytes(k));
+        let Some(total) = acc.total() else {
+            return Err(overflow(account));
+        };
+        totals.by_account.insert(account, total);
     }
     for (
         ObjectKey {
@@ -484,13 +615,17 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         acc,
     ) in objects
     {
+        let account = enc.decode(&keys.bytes(account));
+        let Some(total) = acc.total() else {
+            return Err(overflow(account));
+        };
         totals
             .by_object
             .entry(dimension)
             .or_default()
             .entry(enc.decode(&keys.bytes(object)))
             .or_default()
-            .insert(enc.decode(&keys.bytes(account)), acc.total());
+            .insert(account, total);
     }
     Ok(totals)
 }

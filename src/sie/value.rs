@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 ///
 /// ```
 /// use kommunal_redovisning::sie::parse_amount;
-/// use rust_decimal::Decimal;
+/// use kommunal_redovisning::Decimal;
 /// assert_eq!(parse_amount(b"-1234.50"), Some(Decimal::new(-123450, 2)));
 /// assert_eq!(parse_amount(b"-0.00"), Some(Decimal::ZERO));
 /// assert!(!parse_amount(b"-0.00").unwrap().is_sign_negative());
@@ -178,6 +178,10 @@ pub(crate) fn parse_plain_amount(text: &[u8]) -> Option<Decimal> {
 #[inline]
 pub(crate) fn parse_cents(text: &[u8]) -> Option<i64> {
     let n = scan_plain_number(text)?;
+    // `.` and `-.` hold no digit: not an amount (as in `parse_amount`).
+    if n.int_digits == 0 && n.decimals == 0 {
+        return None;
+    }
     // Seventeen integer digits times 100 can leave the `i64`: then `None`, and the
     // caller takes the exact path.
     let v = match n.decimals {
@@ -332,10 +336,12 @@ mod tests {
         assert_eq!(parse_cents(b"-12.5"), Some(-1250));
         assert_eq!(parse_cents(b"7"), Some(700));
         assert_eq!(parse_cents(b"1.234"), None);
-        // Edge cases as the byte-path sums have always read them.
+        // Edge cases, read as parse_amount reads them.
         assert_eq!(parse_cents(b"12."), Some(1200));
         assert_eq!(parse_cents(b".5"), Some(50));
-        assert_eq!(parse_cents(b"."), Some(0));
+        // Regression: `.` was read as 0 by the byte-path sums, while the reader drops it.
+        assert_eq!(parse_cents(b"."), None);
+        assert_eq!(parse_cents(b"-."), None);
         assert_eq!(parse_cents(b"-0.07"), Some(-7));
         assert_eq!(parse_cents(b"1.2.3"), None);
         assert_eq!(parse_cents(b"1,5"), None);
@@ -402,4 +408,23 @@ mod tests {
         assert_eq!(parse_date(b"20250230"), DateParse::Invalid);
         assert_eq!(parse_date(b"2025063"), DateParse::Invalid);
     }
+}
+
+/// Kontonummer: `true` when `account` is a valid account number — one to ten ASCII
+/// digits. SIE 4 defines account numbers as numeric; BAS and Kommun-Bas use four
+/// digits, some systems five or six. Anything else (empty, letters, a sign, twenty
+/// digits) cannot be placed in a chart of accounts.
+///
+/// ```
+/// use kommunal_redovisning::sie::is_account_number;
+/// assert!(is_account_number("1930"));
+/// assert!(is_account_number("193012"));
+/// for bad in ["", "50AF", "-5010", "12345678901234567890", " 1930"] {
+///     assert!(!is_account_number(bad), "{bad:?}");
+/// }
+/// ```
+#[doc(alias = "kontonummer")]
+#[must_use]
+pub fn is_account_number(account: &str) -> bool {
+    (1..=10).contains(&account.len()) && account.bytes().all(|b| b.is_ascii_digit())
 }

@@ -86,6 +86,16 @@ pub struct Writer<W: Write> {
     crc: Option<Crc32>,
     line: Vec<u8>,
     content: Vec<u8>,
+    /// Lines written so far.
+    lines: u64,
+    /// The label of the record being written.
+    label: &'static str,
+    /// A diagnostic for every change made to a text.
+    diags: Vec<super::Diagnostic>,
+    /// Refuse to change a text: a change is an error instead of a diagnostic.
+    strict: bool,
+    /// The first change made to the line being built.
+    changed: Option<String>,
 }
 
 impl<W: Write> Writer<W> {
@@ -98,7 +108,55 @@ impl<W: Write> Writer<W> {
             crc: None,
             line: Vec::with_capacity(256),
             content: Vec::new(),
+            lines: 0,
+            label: "",
+            diags: Vec::new(),
+            strict: false,
+            changed: None,
         }
+    }
+
+    /// Refuses to change a text: with `true`, a text that cannot be written as it is
+    /// (a character the encoding lacks, a control character such as a tab or a line
+    /// end, spaces at its ends that readers trim) makes [`Writer::write`] fail with
+    /// [`io::ErrorKind::InvalidData`]; the failing line is not written (a voucher may be
+    /// left half written: treat the output as unusable). By default each change is
+    /// written and reported in [`Writer::diagnostics`], so that reading the file back
+    /// gives every text unchanged exactly when there is no diagnostic.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Record, Severity, Writer};
+    ///
+    /// let mut w = Writer::new(Vec::new());
+    /// w.write(&Record::CompanyName("Lystkom\tkommunalförbund ✓".into()))?;
+    /// let d = w.diagnostics();
+    /// assert_eq!(d.len(), 2);
+    /// assert_eq!(d[0].severity, Severity::Warning);
+    /// assert_eq!(d[0].line, 1);
+    /// assert!(d[0].message.contains("a tab written as a space"), "{}", d[0].message);
+    /// assert!(d[1].message.contains("'✓' cannot be written in cp437"), "{}", d[1].message);
+    ///
+    /// let mut strict = Writer::new(Vec::new()).with_strict_text(true);
+    /// assert!(strict.write(&Record::CompanyName("a\nb".into())).is_err());
+    /// assert!(strict.finish()?.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_strict_text(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Every change the writer made to a text so far, one [`super::Diagnostic`] each
+    /// (severity [`super::Severity::Warning`], with the line written and the label).
+    #[must_use]
+    pub fn diagnostics(&self) -> &[super::Diagnostic] {
+        &self.diags
+    }
+
+    /// Takes the diagnostics collected so far out of the writer.
+    pub fn take_diagnostics(&mut self) -> Vec<super::Diagnostic> {
+        std::mem::take(&mut self.diags)
     }
 
     /// Writes `#KSUMMA` (the checksum is only meaningful in CP437).
@@ -125,6 +183,7 @@ impl<W: Write> Writer<W> {
             Record::Flag(v) => {
                 self.post("#FLAGGA", &[F::Bare(v.to_string())])?;
                 if self.checksum && self.crc.is_none() {
+                    self.lines += 1;
                     self.out.write_all(b"#KSUMMA\n")?;
                     self.crc = Some(Crc32::new());
                 }
@@ -228,6 +287,7 @@ impl<W: Write> Writer<W> {
                         opt_text(&v.signature),
                     ],
                 )?;
+                self.lines += 1;
                 self.out.write_all(b"{\n")?;
                 for row in &v.rows {
                     match row.kind {
@@ -239,6 +299,7 @@ impl<W: Write> Writer<W> {
                         }
                     }
                 }
+                self.lines += 1;
                 self.out.write_all(b"}\n")
             }
             Record::Checksum(_) | Record::Unknown { .. } => Ok(()),
@@ -258,7 +319,7 @@ impl<W: Write> Writer<W> {
         Ok(self.out)
     }
 
-    fn balance(&mut self, label: &str, b: &Balance, objects: bool) -> io::Result<()> {
+    fn balance(&mut self, label: &'static str, b: &Balance, objects: bool) -> io::Result<()> {
         let year = F::Bare(b.year.to_string());
         if objects {
             self.post(
@@ -279,7 +340,7 @@ impl<W: Write> Writer<W> {
         }
     }
 
-    fn period(&mut self, label: &str, p: &PeriodAmount) -> io::Result<()> {
+    fn period(&mut self, label: &'static str, p: &PeriodAmount) -> io::Result<()> {
         self.post(
             label,
             &[
@@ -293,7 +354,7 @@ impl<W: Write> Writer<W> {
         )
     }
 
-    fn row(&mut self, label: &str, r: &Row) -> io::Result<()> {
+    fn row(&mut self, label: &'static str, r: &Row) -> io::Result<()> {
         self.post(
             label,
             &[
@@ -308,13 +369,58 @@ impl<W: Write> Writer<W> {
         )
     }
 
+    /// Reports a change made to text `s`.
+    fn change(&mut self, s: &str, what: &str) {
+        let shown: String = s.chars().take(60).collect();
+        let message = format!("text {shown:?} changed: {what}");
+        if self.changed.is_none() {
+            self.changed = Some(message.clone());
+        }
+        if !self.strict {
+            self.diags.push(super::Diagnostic {
+                line: self.lines,
+                label: self.label.to_owned(),
+                severity: super::Severity::Warning,
+                message,
+            });
+        }
+    }
+
     /// Appends a text's bytes (quoted or not) to the line and its content to the CRC.
     fn text(&mut self, s: &str, quote: bool) {
         self.content.clear();
+        if let Some(c) = s.chars().find(|&c| c < ' ' || c == '\u{7f}') {
+            let what = match c {
+                '\t' => "a tab written as a space".to_owned(),
+                '\n' | '\r' => "a line end written as a space".to_owned(),
+                c => format!(
+                    "control character U+{:04X} written as a space",
+                    u32::from(c)
+                ),
+            };
+            self.change(s, &what);
+        }
         let cleaned: String = s
             .chars()
             .map(|c| if c < ' ' || c == '\u{7f}' { ' ' } else { c })
             .collect();
+        if !self.encoding.can_encode(&cleaned) {
+            let lost: String = cleaned
+                .chars()
+                .filter(|c| !self.encoding.can_encode(c.encode_utf8(&mut [0; 4])))
+                .take(8)
+                .map(|c| format!("'{c}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let what = format!(
+                "{lost} cannot be written in {} and became ?",
+                self.encoding.name()
+            );
+            self.change(s, &what);
+        }
+        if quote && cleaned.trim_matches(' ') != cleaned {
+            self.change(s, "spaces at its ends, which readers trim");
+        }
         self.encoding.encode_into(&cleaned, &mut self.content);
         if quote {
             self.line.push(b'"');
@@ -337,7 +443,11 @@ impl<W: Write> Writer<W> {
         }
     }
 
-    fn post(&mut self, label: &str, fields: &[F<'_>]) -> io::Result<()> {
+    fn post(&mut self, label: &'static str, fields: &[F<'_>]) -> io::Result<()> {
+        self.lines += 1;
+        self.label = label;
+        self.changed = None;
+        let crc_before = self.crc;
         self.line.clear();
         self.line.extend_from_slice(label.as_bytes());
         if let Some(crc) = self.crc.as_mut() {
@@ -369,6 +479,15 @@ impl<W: Write> Writer<W> {
             }
         }
         self.line.push(b'\n');
+        if self.strict {
+            if let Some(message) = self.changed.take() {
+                // Nothing of the line is written, and the checksum does not count it.
+                self.lines -= 1;
+                self.crc = crc_before;
+                let message = format!("line {}: {label}: {message}", self.lines + 1);
+                return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+            }
+        }
         self.out.write_all(&self.line)
     }
 }

@@ -18,6 +18,13 @@ use crate::present::{Column, Table};
 
 /// An anslagsförändring: a decision by fullmäktige during the year that changes an
 /// anslag (budget item), e.g. a tilläggsanslag or an ombudgetering (RKR R14).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget};
+/// let b = Budget::new(Amount::tkr(-12_000)).with_change("Tilläggsanslag löneökningar", Amount::tkr(-400));
+/// assert_eq!(b.changes[0].label, "Tilläggsanslag löneökningar");
+/// assert_eq!(b.changes[0].decision, None);
+/// ```
 #[doc(alias = "anslagsförändring")]
 #[doc(alias = "tilläggsanslag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +72,11 @@ pub struct Budget {
 
 impl Budget {
     /// A budget without changes.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget};
+    /// assert_eq!(Budget::new(Amount::tkr(-12_000)).original, Amount::tkr(-12_000));
+    /// ```
     #[must_use]
     pub fn new(original: Amount) -> Self {
         Budget {
@@ -74,6 +86,13 @@ impl Budget {
     }
 
     /// The same budget with one more named anslagsförändring.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget};
+    /// let b = Budget::new(Amount::tkr(-12_000)).with_change("Ombudgetering från 2024", Amount::tkr(-100));
+    /// assert_eq!(b.total()?, Amount::tkr(-12_100));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_change(mut self, label: impl Into<String>, amount: Amount) -> Self {
         self.changes.push(BudgetChange {
@@ -105,6 +124,11 @@ impl Budget {
 
 /// What the outcome (utfall) of a follow-up statement covers, which decides what the
 /// outcome is compared with.
+///
+/// ```
+/// use kommunal_redovisning::statement::OutcomeBasis;
+/// assert_eq!(OutcomeBasis::default(), OutcomeBasis::FullYear);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -185,6 +209,12 @@ impl IncomeStatementFollowUp {
     ];
 
     /// Only the outcome column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{IncomeStatement, IncomeStatementFollowUp};
+    /// let f = IncomeStatementFollowUp::new(IncomeStatement::default());
+    /// assert!(f.budget.is_none() && f.forecast.is_none());
+    /// ```
     #[must_use]
     pub fn new(outcome: IncomeStatement) -> Self {
         IncomeStatementFollowUp {
@@ -194,6 +224,13 @@ impl IncomeStatementFollowUp {
     }
 
     /// With a budget column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, IncomeStatement, IncomeStatementFollowUp};
+    /// let budget = IncomeStatement { tax_revenue: Amount::tkr(257_000), ..Default::default() };
+    /// let f = IncomeStatementFollowUp::new(IncomeStatement::default()).with_budget(budget.clone());
+    /// assert_eq!(f.budget, Some(budget));
+    /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: IncomeStatement) -> Self {
         self.budget = Some(budget);
@@ -201,6 +238,12 @@ impl IncomeStatementFollowUp {
     }
 
     /// With a helårsprognos column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{IncomeStatement, IncomeStatementFollowUp};
+    /// let f = IncomeStatementFollowUp::new(IncomeStatement::default()).with_forecast(IncomeStatement::default());
+    /// assert!(f.forecast.is_some());
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: IncomeStatement) -> Self {
         self.forecast = Some(forecast);
@@ -208,6 +251,12 @@ impl IncomeStatementFollowUp {
     }
 
     /// With the previous year's outcome.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{IncomeStatement, IncomeStatementFollowUp};
+    /// let f = IncomeStatementFollowUp::new(IncomeStatement::default()).with_previous(IncomeStatement::default());
+    /// assert!(f.previous.is_some());
+    /// ```
     #[must_use]
     pub fn with_previous(mut self, previous: IncomeStatement) -> Self {
         self.previous = Some(previous);

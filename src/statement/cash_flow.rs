@@ -133,6 +133,13 @@ pub struct CashFlowLine {
 
 impl CashFlowLine {
     /// A line.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::statement::CashFlowLine;
+    /// let line = CashFlowLine::new("Justering för av- och nedskrivningar", Amount::mnkr(60));
+    /// assert_eq!(line.note, None);
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, amount: Amount) -> Self {
         CashFlowLine {

@@ -27,6 +27,13 @@ use crate::present::{ColumnKind, Table};
 /// A multi-year project's frame and forecast cost to complete (RKR R14).
 ///
 /// The frame and the totals are gross expenditure (utgift), as R14's *totalutgift*.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, MultiYearProject};
+/// // Invented: ram 50 mnkr, 30 mnkr spent before this year, estimated total 52 mnkr.
+/// let p = MultiYearProject { frame: Amount::mnkr(50), previous_years: Amount::mnkr(30), estimated_total: Amount::mnkr(52) };
+/// assert!(p.estimated_total > p.frame);
+/// ```
 #[doc(alias = "flerårigt projekt")]
 #[doc(alias = "investeringsram")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -89,6 +96,13 @@ pub struct InvestmentFigures {
 
 impl InvestmentFigures {
     /// A project with a budget and its expenditure for the year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, InvestmentFigures};
+    /// let f = InvestmentFigures::new(Budget::new(Amount::tkr(5_000)), Amount::tkr(4_200));
+    /// assert_eq!(f.net()?, Amount::tkr(4_200));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(budget: Budget, expenditure: Amount) -> Self {
         InvestmentFigures {
@@ -99,6 +113,14 @@ impl InvestmentFigures {
     }
 
     /// With investment income (bidrag).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, InvestmentFigures};
+    /// // Utgift 4 200, investeringsbidrag 700: nettoinvestering 3 500 tkr (both positive).
+    /// let f = InvestmentFigures::new(Budget::new(Amount::tkr(5_000)), Amount::tkr(4_200)).with_income(Amount::tkr(700));
+    /// assert_eq!(f.net()?, Amount::tkr(3_500));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_income(mut self, income: Amount) -> Self {
         self.income = income;
@@ -106,6 +128,12 @@ impl InvestmentFigures {
     }
 
     /// With a helårsprognos.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, InvestmentFigures};
+    /// let f = InvestmentFigures::new(Budget::new(Amount::tkr(5_000)), Amount::tkr(1_000)).with_forecast(Amount::tkr(4_800));
+    /// assert_eq!(f.forecast, Some(Amount::tkr(4_800)));
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: Amount) -> Self {
         self.forecast = Some(forecast);
@@ -113,6 +141,13 @@ impl InvestmentFigures {
     }
 
     /// With the figures of a multi-year project.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, MultiYearProject};
+    /// let p = MultiYearProject { frame: Amount::mnkr(50), previous_years: Amount::mnkr(30), estimated_total: Amount::mnkr(52) };
+    /// let f = InvestmentFigures::new(Budget::new(Amount::mnkr(20)), Amount::mnkr(15)).with_project(p);
+    /// assert!(f.project.is_some());
+    /// ```
     #[must_use]
     pub fn with_project(mut self, project: MultiYearProject) -> Self {
         self.project = Some(project);
@@ -447,6 +482,14 @@ impl InvestmentStatement {
     /// [`crate::Error::InvalidRule`] for an empty name, two siblings with the same
     /// name, a top-level project named `"totalt"` or nesting deeper than
     /// [`tree::MAX_DEPTH`]; [`crate::Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement};
+    /// let p = InvestmentProject::leaf("Ny förskola", InvestmentFigures::new(Budget::new(Amount::tkr(5_000)), Amount::tkr(4_200)));
+    /// let s = InvestmentStatement::new(vec![p])?;
+    /// assert_eq!(s.projects.len(), 1);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(projects: Vec<InvestmentProject>) -> Result<Self> {
         let s = InvestmentStatement {
             projects,
@@ -457,6 +500,14 @@ impl InvestmentStatement {
     }
 
     /// The same statement with another outcome basis.
+    ///
+    /// ```
+    /// use kommunal_redovisning::InvestmentStatement;
+    /// use kommunal_redovisning::statement::OutcomeBasis;
+    /// let s = InvestmentStatement::new(Vec::new())?.with_outcome_basis(OutcomeBasis::Interim);
+    /// assert_eq!(s.outcome_basis, OutcomeBasis::Interim);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_outcome_basis(mut self, basis: OutcomeBasis) -> Self {
         self.outcome_basis = basis;

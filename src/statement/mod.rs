@@ -96,6 +96,13 @@ pub struct StatementRow {
 }
 
 /// How a [`Detail`] relates to its post.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::statement::{Detail, DetailKind, IncomeLine};
+/// let varav = Detail::of_which(IncomeLine::OperatingExpenses, "varav jämförelsestörande poster", Amount::tkr(-2_000));
+/// assert_eq!(varav.kind, DetailKind::OfWhich); // never summed into its post
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -129,6 +136,14 @@ pub struct Detail<L> {
 
 impl<L> Detail<L> {
     /// A "varav" row.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, IncomeStatement};
+    /// use kommunal_redovisning::statement::{Detail, IncomeLine};
+    /// let mut rs = IncomeStatement { operating_expenses: Amount::tkr(-9_000), ..Default::default() };
+    /// rs.details.push(Detail::of_which(IncomeLine::OperatingExpenses, "varav jämförelsestörande poster", Amount::tkr(-2_000)));
+    /// assert!(rs.validate().is_ok()); // a "varav" need not add up to its post
+    /// ```
     pub fn of_which(line: L, label: impl Into<String>, amount: Amount) -> Self {
         Detail {
             line,
@@ -139,6 +154,16 @@ impl<L> Detail<L> {
     }
 
     /// A breakdown row; the breakdown rows of a post must add up to it.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet};
+    /// use kommunal_redovisning::statement::{BalanceLine, Detail};
+    /// // Grästorp 2019 (tkr): finansiella anläggningstillgångar 9 980 = aktier 9 480 + fordringar 500 (invented split).
+    /// let mut br = BalanceSheet { financial_fixed_assets: Amount::tkr(9_980), cash_and_bank: Amount::tkr(-9_980), ..Default::default() };
+    /// br.details.push(Detail::breakdown(BalanceLine::FinancialFixedAssets, "Aktier och andelar", Amount::tkr(9_480)));
+    /// br.details.push(Detail::breakdown(BalanceLine::FinancialFixedAssets, "Långfristiga fordringar", Amount::tkr(400)));
+    /// assert!(br.validate().is_err()); // 9 480 + 400 ≠ 9 980: a breakdown must add up
+    /// ```
     pub fn breakdown(line: L, label: impl Into<String>, amount: Amount) -> Self {
         Detail {
             line,
@@ -205,6 +230,13 @@ pub struct StatementLayout {
 
 impl StatementLayout {
     /// The statutory layout for `kind` in `year`, with the default labels.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{EntityKind, FinancialYear};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    /// let layout = StatementLayout::new(EntityKind::Kommunalforbund, FinancialYear::new(2025));
+    /// assert!(!layout.shows_tax_lines()); // a förbund's RS has no skatteintäkter
+    /// ```
     #[must_use]
     pub fn new(kind: EntityKind, year: FinancialYear) -> Self {
         StatementLayout {
@@ -341,6 +373,13 @@ pub struct EquityReconciliation {
 
 impl EquityReconciliation {
     /// A reconciliation without other changes.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, EquityReconciliation};
+    /// // Lystkom: 6 373 + 2 148 = 8 521 tkr.
+    /// assert!(EquityReconciliation::new(Amount::tkr(6_373), Amount::tkr(2_148), Amount::tkr(8_521)).check().is_ok());
+    /// assert!(EquityReconciliation::new(Amount::tkr(6_373), Amount::tkr(2_148), Amount::tkr(8_520)).check().is_err());
+    /// ```
     #[must_use]
     pub fn new(opening: Amount, result: Amount, closing: Amount) -> Self {
         EquityReconciliation {

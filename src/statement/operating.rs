@@ -23,6 +23,14 @@ use crate::money::{Amount, Scale};
 use crate::present::{ColumnKind, Table};
 
 /// Utfall of a unit for the period: verksamhetens intäkter and kostnader.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::statement::UnitOutcome;
+/// let outcome = UnitOutcome { revenue: Amount::tkr(1_200), expenses: Amount::tkr(-10_000) };
+/// assert_eq!(outcome.net()?, Amount::tkr(-8_800));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "utfall")]
@@ -87,6 +95,12 @@ pub struct UnitFigures {
 
 impl UnitFigures {
     /// Figures with only a budget.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, UnitFigures};
+    /// let f = UnitFigures::new(Budget::new(Amount::tkr(212)));
+    /// assert_eq!(f.outcome, None);
+    /// ```
     #[must_use]
     pub fn new(budget: Budget) -> Self {
         UnitFigures {
@@ -96,6 +110,12 @@ impl UnitFigures {
     }
 
     /// With an outcome: intäkter (+) and kostnader (−).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, UnitFigures};
+    /// let f = UnitFigures::new(Budget::default()).with_outcome(Amount::tkr(1_200), Amount::tkr(-10_000));
+    /// assert_eq!(f.outcome.map(|o| o.revenue), Some(Amount::tkr(1_200)));
+    /// ```
     #[must_use]
     pub fn with_outcome(mut self, revenue: Amount, expenses: Amount) -> Self {
         self.outcome = Some(UnitOutcome { revenue, expenses });
@@ -103,6 +123,13 @@ impl UnitFigures {
     }
 
     /// With a helårsprognos.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, UnitFigures};
+    /// // Lystkom 2025, IT: budget 760 tkr, prognos 958 tkr.
+    /// let it = UnitFigures::new(Budget::new(Amount::tkr(760))).with_forecast(Amount::tkr(958));
+    /// assert_eq!(it.forecast, Some(Amount::tkr(958)));
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: Amount) -> Self {
         self.forecast = Some(forecast);
@@ -110,6 +137,12 @@ impl UnitFigures {
     }
 
     /// With a budget for the period.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, UnitFigures};
+    /// let f = UnitFigures::new(Budget::new(Amount::tkr(-12_000))).with_period_budget(Amount::tkr(-6_000));
+    /// assert_eq!(f.period_budget, Some(Amount::tkr(-6_000)));
+    /// ```
     #[must_use]
     pub fn with_period_budget(mut self, period_budget: Amount) -> Self {
         self.period_budget = Some(period_budget);
@@ -119,6 +152,18 @@ impl UnitFigures {
 
 /// The derived figures of a unit, a group or the whole driftredovisning: sums of the
 /// leaves below. A column is present (`Some`) only when every leaf below has it.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+/// let s = OperatingStatement::new(vec![
+///     OperatingUnit::leaf("IT", UnitFigures::new(Budget::new(Amount::tkr(760))).with_forecast(Amount::tkr(958))),
+///     OperatingUnit::leaf("Kundtjänst", UnitFigures::new(Budget::new(Amount::tkr(82)))),
+/// ])?;
+/// let totals = s.total()?;
+/// assert_eq!(totals.original_budget, Amount::tkr(842));
+/// assert_eq!(totals.forecast, None); // Kundtjänst has no forecast, so the total has none
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
@@ -411,6 +456,13 @@ impl OperatingStatement {
     /// [`Error::InvalidRule`] for an empty name, two siblings with the same name, a
     /// top-level unit named like the total row (`"totalt"`), or nesting deeper than
     /// [`tree::MAX_DEPTH`]; [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+    /// let unit = |name: &str| OperatingUnit::leaf(name, UnitFigures::new(Budget::new(Amount::tkr(1))));
+    /// assert!(OperatingStatement::new(vec![unit("IT"), unit("Kundtjänst")]).is_ok());
+    /// assert!(OperatingStatement::new(vec![unit("IT"), unit("IT")]).is_err()); // two siblings, one name
+    /// ```
     pub fn new(units: Vec<OperatingUnit>) -> Result<Self> {
         let s = OperatingStatement {
             units,
@@ -422,6 +474,14 @@ impl OperatingStatement {
     }
 
     /// The same statement with another outcome basis.
+    ///
+    /// ```
+    /// use kommunal_redovisning::OperatingStatement;
+    /// use kommunal_redovisning::statement::OutcomeBasis;
+    /// let s = OperatingStatement::new(Vec::new())?.with_outcome_basis(OutcomeBasis::Interim);
+    /// assert_eq!(s.outcome_basis, OutcomeBasis::Interim);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_outcome_basis(mut self, basis: OutcomeBasis) -> Self {
         self.outcome_basis = basis;
@@ -680,6 +740,11 @@ fn leaves(units: &[OperatingUnit]) -> impl Iterator<Item = &UnitFigures> {
 }
 
 /// Which outcome figure of the driftredovisning is reconciled.
+///
+/// ```
+/// use kommunal_redovisning::statement::ReconciledFigure;
+/// assert_eq!(ReconciledFigure::Net.label(), "Nettokostnad");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -707,6 +772,14 @@ impl ReconciledFigure {
 }
 
 /// A figure of the resultaträkning: a post or a derived sum.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, IncomeStatement};
+/// use kommunal_redovisning::statement::{IncomeFigure, IncomeLine, IncomeSum};
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(5), operating_expenses: Amount::tkr(-8), ..Default::default() };
+/// assert_eq!(IncomeFigure::Line(IncomeLine::OperatingRevenue).amount(&rs), Amount::tkr(5));
+/// assert_eq!(IncomeFigure::Sum(IncomeSum::ResultForTheYear).amount(&rs), Amount::tkr(-3));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -741,6 +814,13 @@ impl IncomeFigure {
 /// A named reconciling item (avstämningspost), e.g. "Finansförvaltningen",
 /// "Interna poster som elimineras", "Kapitalkostnader", with the sign that takes the
 /// driftredovisning's figure towards the resultaträkning's.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::statement::ReconcilingItem;
+/// let item = ReconcilingItem { label: "Interna poster som elimineras".into(), amount: Amount::tkr(-1_500) };
+/// assert!(item.amount.is_negative());
+/// ```
 #[doc(alias = "avstämningspost")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -758,6 +838,23 @@ pub struct ReconcilingItem {
 /// Driftredovisningen includes internal items (interna poster) that the
 /// resultaträkning does not; they are eliminated (in finansförvaltningen) so that the
 /// total equals the external resultaträkning (practice, Grästorp 2019; RKR R14).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, IncomeStatement, OperatingStatement, OperatingUnit, UnitFigures};
+/// use kommunal_redovisning::statement::{IncomeFigure, IncomeSum, OperatingReconciliation, ReconciledFigure};
+/// // Invented: two nämnder net −9 000 tkr; finansförvaltningen brings +9 300 tkr.
+/// let unit = |name: &str, revenue, expenses| {
+///     OperatingUnit::leaf(name, UnitFigures::new(Budget::default()).with_outcome(Amount::tkr(revenue), Amount::tkr(expenses)))
+/// };
+/// let drift = OperatingStatement::new(vec![unit("Skola", 1_000, -6_000), unit("Omsorg", 500, -4_500)])?;
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(1_500), operating_expenses: Amount::tkr(-10_500), tax_revenue: Amount::tkr(9_300), ..Default::default() };
+/// let how = OperatingReconciliation::new(ReconciledFigure::Net, IncomeFigure::Sum(IncomeSum::ResultForTheYear))
+///     .with_item("Finansförvaltningen: skatteintäkter", Amount::tkr(9_300));
+/// let done = drift.reconcile(&rs, &how)?; // a ReconciliationResult
+/// assert_eq!(done.reconciled, Amount::tkr(300));
+/// assert_eq!(done.target, rs.result_for_the_year());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "avstämning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -53,6 +53,12 @@ pub enum UnitContent<T> {
 
 impl<T> Unit<T> {
     /// A leaf unit with its own figures.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, OperatingUnit, UnitFigures};
+    /// let it = OperatingUnit::leaf("IT", UnitFigures::new(Budget::new(Amount::tkr(760))));
+    /// assert!(it.parts().is_empty());
+    /// ```
     #[must_use]
     pub fn leaf(name: impl Into<String>, figures: T) -> Self {
         Unit {
@@ -63,6 +69,13 @@ impl<T> Unit<T> {
     }
 
     /// A group of units; its figures are derived from the parts.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, OperatingUnit, UnitFigures};
+    /// let leaf = |name: &str, tkr| OperatingUnit::leaf(name, UnitFigures::new(Budget::new(Amount::tkr(tkr))));
+    /// let nämnd = OperatingUnit::group("Barn- och utbildningsnämnden", vec![leaf("Förskola", -40_000), leaf("Grundskola", -90_000)]);
+    /// assert_eq!(nämnd.parts().len(), 2);
+    /// ```
     #[must_use]
     pub fn group(name: impl Into<String>, parts: Vec<Unit<T>>) -> Self {
         Unit {
@@ -73,6 +86,12 @@ impl<T> Unit<T> {
     }
 
     /// The same unit with a note reference.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, OperatingUnit, UnitFigures};
+    /// let unit = OperatingUnit::leaf("Revision", UnitFigures::new(Budget::new(Amount::tkr(-195)))).with_note("3");
+    /// assert_eq!(unit.note.as_deref(), Some("3"));
+    /// ```
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());

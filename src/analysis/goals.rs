@@ -1,0 +1,309 @@
+//! Finansiella mål för god ekonomisk hushållning (KL 11 kap. 6 §) as targets of the goal
+//! module, evaluated on every year of a series: outcomes, forecast, budget and plan.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::catalogue::{RatioId, RatioUnit};
+use super::compute::{RatioFigure, RatioOptions};
+use super::series::Series;
+use super::year::{YearKind, YearRef};
+use crate::error::{Error, Result};
+use crate::goal::{
+    Achievement, Measurement, Observation, Outcome, OverAchievement, TargetKind, TargetValue,
+    YearValue,
+};
+use crate::present::{Column, QuantityRow, RatioRow, Table};
+
+/// A financial goal (finansiellt mål): a ratio of the catalogue and a target of the goal
+/// module, e.g. "årets resultat ska uppgå till minst 2 % av skatteintäkter och generella
+/// statsbidrag".
+///
+/// # Example
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FinancialGoal, RatioOptions, Scope, Series, YearFigures, YearKind};
+///
+/// let year = |y, kind, result: i64| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(1_000), operating_expenses: Amount::tkr(result - 1_000), ..Default::default() });
+/// let s = Series::new(Scope::Entity, vec![
+///     year(2025, YearKind::Outcome, 25),
+///     year(2026, YearKind::Budget, 15),
+/// ])?;
+/// let goal = FinancialGoal::result_share_at_least("2".parse()?);
+/// let years = goal.evaluate(&s, &RatioOptions::default())?;
+/// assert_eq!(years[0].achievement.as_ref().map(|a| a.met), Some(true));  // 2,5 %
+/// assert_eq!(years[1].achievement.as_ref().map(|a| a.met), Some(false)); // 1,5 %
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[doc(alias = "finansiellt mål")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct FinancialGoal {
+    /// A reference, e.g. "F1".
+    pub id: String,
+    /// The goal as fullmäktige worded it.
+    pub description: String,
+    /// The ratio measured.
+    pub ratio: RatioId,
+    /// The target (≥, ≤, an average over several years …).
+    pub target: TargetKind,
+}
+
+/// The goal on one year (måluppfyllelse per år).
+#[doc(alias = "måluppfyllelse per år")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GoalYear {
+    /// The year and its kind.
+    pub year: YearRef,
+    /// The column heading.
+    pub column: String,
+    /// The ratio's value (for an average target: the year's own value).
+    pub value: Option<RatioFigure>,
+    /// Whether it is met and to what degree; `None` when the value could not be computed.
+    pub achievement: Option<Achievement>,
+    /// Why it could not be evaluated, if it could not.
+    pub unavailable: Option<String>,
+}
+
+impl FinancialGoal {
+    /// A goal on any ratio.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        description: impl Into<String>,
+        ratio: RatioId,
+        target: TargetKind,
+    ) -> FinancialGoal {
+        FinancialGoal {
+            id: id.into(),
+            description: description.into(),
+            ratio,
+            target,
+        }
+    }
+
+    /// "Årets resultat ska uppgå till minst {min} % av skatteintäkter och generella
+    /// statsbidrag".
+    #[must_use]
+    pub fn result_share_at_least(min: Decimal) -> FinancialGoal {
+        FinancialGoal::new(
+            "resultatmal",
+            format!(
+                "Årets resultat ska uppgå till minst {} % av skatteintäkter och generella statsbidrag",
+                crate::present::NumberFormat::swedish()
+                    .with_decimals(min.scale())
+                    .decimal(min)
+            ),
+            RatioId::ResultShare,
+            TargetKind::at_least(min),
+        )
+    }
+
+    /// "Investeringarna ska självfinansieras till minst {min} %" (nettoinvesteringar).
+    #[must_use]
+    pub fn self_financing_at_least(min: Decimal) -> FinancialGoal {
+        FinancialGoal::new(
+            "sjalvfinansieringsmal",
+            format!(
+                "Nettoinvesteringarna ska självfinansieras till minst {} %",
+                crate::present::NumberFormat::swedish()
+                    .with_decimals(min.scale())
+                    .decimal(min)
+            ),
+            RatioId::SelfFinancingNet,
+            TargetKind::at_least(min),
+        )
+    }
+
+    /// The goal evaluated on every column of the series.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRule`] when the target does not fit a ratio value (a count or a
+    /// yes/no target); [`Error::Overflow`]. A ratio that cannot be computed for a year
+    /// gives that year [`GoalYear::unavailable`], not an error.
+    pub fn evaluate(&self, series: &Series, options: &RatioOptions) -> Result<Vec<GoalYear>> {
+        let row = series.ratio_row(self.ratio, options);
+        let mut out = Vec::with_capacity(row.len());
+        for (i, (cell, y)) in row.into_iter().zip(series.years()).enumerate() {
+            let mut g = GoalYear {
+                year: YearRef {
+                    year: y.year,
+                    kind: y.kind,
+                },
+                column: y.column_label(),
+                value: None,
+                achievement: None,
+                unavailable: None,
+            };
+            match cell {
+                Some(Ok(v)) => {
+                    g.value = Some(v.value);
+                    match self.measurement(series, i, options)? {
+                        Ok(m) => {
+                            g.achievement =
+                                Some(self.target.achievement(&m, OverAchievement::Cap)?);
+                        }
+                        Err(reason) => g.unavailable = Some(reason),
+                    }
+                }
+                Some(Err(Error::RatioUnavailable { reason, .. })) => g.unavailable = Some(reason),
+                Some(Err(e)) => return Err(e),
+                None => g.unavailable = Some("the ratio does not apply to the column".to_owned()),
+            }
+            out.push(g);
+        }
+        Ok(out)
+    }
+
+    /// The measurement of column `index` in the form the target needs: the value, or
+    /// for an average the values of the years ending with this one (each year's best
+    /// figures). `Ok(Err(reason))` when a year of the average cannot be computed.
+    fn measurement(
+        &self,
+        series: &Series,
+        index: usize,
+        options: &RatioOptions,
+    ) -> Result<std::result::Result<Measurement, String>> {
+        let Some(entry) = series.years().get(index) else {
+            return Ok(Err("no such column".to_owned()));
+        };
+        let value_of = |y: &super::year::YearFigures| {
+            super::compute::compute_ratio(self.ratio, &series.context(y), options)
+                .map(|v| v.value.as_decimal())
+        };
+        match &self.target {
+            TargetKind::MultiYearAverage { years, .. } => {
+                let mut values = Vec::new();
+                for back in 0..*years {
+                    let year = entry.year.year() - i32::try_from(back).unwrap_or(i32::MAX);
+                    let y = if back == 0 {
+                        Some(entry)
+                    } else {
+                        series.best(crate::FinancialYear::new(year))
+                    };
+                    let Some(y) = y else {
+                        return Ok(Err(format!(
+                            "no figures for {year} for the {years}-year average"
+                        )));
+                    };
+                    match value_of(y) {
+                        Ok(v) => values.push(YearValue { year, value: v }),
+                        Err(Error::RatioUnavailable { reason, .. }) => {
+                            return Ok(Err(format!("{year}: {reason}")));
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                values.reverse();
+                Ok(Ok(Measurement::Yearly(values)))
+            }
+            _ => match value_of(entry) {
+                Ok(v) => Ok(Ok(Measurement::Value(v))),
+                Err(Error::RatioUnavailable { reason, .. }) => Ok(Err(reason)),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// The goal as a målvärde of the goal module, with one observation per outcome
+    /// year (dated 31 December) and the latest forecast as its forecast, for
+    /// [`crate::goal::evaluate`] on any of those dates.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDate`] for a year chrono cannot represent; as
+    /// [`FinancialGoal::evaluate`].
+    pub fn to_target_value(&self, series: &Series, options: &RatioOptions) -> Result<TargetValue> {
+        let unit = match self.ratio.definition().unit {
+            RatioUnit::Percent => "%",
+            RatioUnit::PercentagePoints => "procentenheter",
+            RatioUnit::Amount => "kr",
+            RatioUnit::KronorPerInhabitant => "kr/inv.",
+        };
+        let mut t = TargetValue::new(
+            self.id.clone(),
+            self.description.clone(),
+            unit,
+            self.target.clone(),
+        );
+        for (i, y) in series.years().iter().enumerate() {
+            if !matches!(y.kind, YearKind::Outcome | YearKind::Forecast) {
+                continue;
+            }
+            let date = NaiveDate::from_ymd_opt(y.year.year(), 12, 31)
+                .ok_or_else(|| Error::InvalidDate(format!("{}-12-31", y.year.year())))?;
+            let outcome = match self.measurement(series, i, options)? {
+                Ok(m) => Outcome::Measured(m),
+                Err(reason) => Outcome::NotReported { note: reason },
+            };
+            let observation = Observation::new(date, outcome);
+            t = if y.kind == YearKind::Outcome {
+                t.measured_on(date).with_outcome(observation)
+            } else {
+                t.with_forecast(observation)
+            };
+        }
+        Ok(t)
+    }
+}
+
+/// The financial goals on every column of a series as a table: per goal its value and
+/// its degree of achievement (måluppfyllelse, capped at 100 %).
+///
+/// # Errors
+///
+/// As [`FinancialGoal::evaluate`].
+pub fn goals_table(
+    goals: &[FinancialGoal],
+    series: &Series,
+    options: &RatioOptions,
+) -> Result<Table> {
+    let columns: Vec<Column> = series
+        .years()
+        .iter()
+        .map(|y| super::rk::year_column(y.kind, y.column_label()))
+        .collect();
+    let mut table = Table::new("Finansiella mål", crate::Scale::Tkr, columns);
+    for goal in goals {
+        let years = goal.evaluate(series, options)?;
+        let label = format!("{} ({})", goal.description, goal.target.describe());
+        let unit = goal.ratio.definition().unit;
+        if unit == RatioUnit::Percent {
+            table.push_ratio(RatioRow {
+                label,
+                values: years
+                    .iter()
+                    .map(|g| match g.value {
+                        Some(RatioFigure::Percent(p)) => Some(p),
+                        _ => None,
+                    })
+                    .collect(),
+                decimals: 1,
+            })?;
+        } else {
+            table.push_quantity(QuantityRow::new(
+                label,
+                Some(unit.label()),
+                1,
+                years
+                    .iter()
+                    .map(|g| g.value.map(RatioFigure::as_decimal))
+                    .collect(),
+            ))?;
+        }
+        table.push_ratio(RatioRow {
+            label: "– måluppfyllelse".to_owned(),
+            values: years
+                .iter()
+                .map(|g| g.achievement.as_ref().map(|a| a.degree))
+                .collect(),
+            decimals: 0,
+        })?;
+    }
+    Ok(table)
+}

@@ -1,0 +1,366 @@
+//! One year of a series (ett år i en flerårsöversikt): its kind (utfall, prognos,
+//! budget, plan), its statements and the figures a finansiell analys needs besides.
+
+use std::fmt;
+
+use crate::money::{Amount, Percent};
+use crate::period::FinancialYear;
+use crate::statement::{BalanceSheet, CashFlowStatement, IncomeStatement, InvestmentStatement};
+
+use crate::error::Result;
+
+/// What a year's figures are (årets typ): an outcome, the current forecast, the budget
+/// or a year of the flerårsplan.
+///
+/// ```
+/// use kommunal_redovisning::analysis::YearKind;
+/// assert_eq!(YearKind::Plan.label(), "Plan");
+/// ```
+#[doc(alias = "utfall")]
+#[doc(alias = "prognos")]
+#[doc(alias = "plan")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum YearKind {
+    /// Utfall: the year's accounts (årsredovisning).
+    Outcome,
+    /// Prognos: the current full-year forecast (delårsrapport, månadsuppföljning).
+    Forecast,
+    /// Budget: the budget year decided by fullmäktige.
+    Budget,
+    /// Plan: a later year of the flerårsplan (plan för ekonomin).
+    Plan,
+}
+
+impl YearKind {
+    /// The Swedish word used in column headings.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            YearKind::Outcome => "Utfall",
+            YearKind::Forecast => "Prognos",
+            YearKind::Budget => "Budget",
+            YearKind::Plan => "Plan",
+        }
+    }
+
+    /// How good a comparison figure is for the year after: an outcome before a
+    /// forecast before a budget before a plan.
+    #[must_use]
+    pub(crate) fn preference(self) -> u8 {
+        match self {
+            YearKind::Outcome => 0,
+            YearKind::Forecast => 1,
+            YearKind::Budget => 2,
+            YearKind::Plan => 3,
+        }
+    }
+}
+
+/// The date a population figure refers to (folkmängd per): 31 december, as most
+/// reports and Kolada's kr/inv. use, or 1 november, as the utjämningssystem and many
+/// budgets use.
+#[doc(alias = "folkmängd")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum PopulationDate {
+    /// Folkmängd 31 december of the year.
+    #[default]
+    December31,
+    /// Folkmängd 1 november of the year before (the utjämningssystem's base).
+    November1,
+}
+
+impl PopulationDate {
+    /// As a report states it: "31 december", "1 november".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            PopulationDate::December31 => "31 december",
+            PopulationDate::November1 => "1 november",
+        }
+    }
+}
+
+/// Folkmängd: the number of inhabitants and the date it refers to.
+///
+/// ```
+/// use kommunal_redovisning::analysis::{Population, PopulationDate};
+/// let p = Population::december_31(18_742);
+/// assert_eq!(p.date, PopulationDate::December31);
+/// ```
+#[doc(alias = "folkmängd")]
+#[doc(alias = "invånare")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Population {
+    /// Antal invånare.
+    pub inhabitants: u64,
+    /// Which date the figure refers to.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub date: PopulationDate,
+}
+
+impl Population {
+    /// Folkmängd 31 december.
+    #[must_use]
+    pub fn december_31(inhabitants: u64) -> Population {
+        Population {
+            inhabitants,
+            date: PopulationDate::December31,
+        }
+    }
+
+    /// Folkmängd 1 november (of the year before the budget year).
+    #[must_use]
+    pub fn november_1(inhabitants: u64) -> Population {
+        Population {
+            inhabitants,
+            date: PopulationDate::November1,
+        }
+    }
+}
+
+/// One year of a multi-year series (årets siffror): an outcome, a forecast, a budget or
+/// a plan year, with its resultaträkning, and where the year has them its
+/// balansräkning, kassaflödesanalys, investments, population, skattesats, number of
+/// employees and låneskuld.
+///
+/// A koncern's figures are an ordinary `YearFigures` built from the koncern's
+/// (sammanställda) resultaträkning and balansräkning; the series says it is a koncern
+/// ([`crate::analysis::Scope`]).
+///
+/// # Example
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{Population, YearFigures, YearKind};
+///
+/// let rs = IncomeStatement { tax_revenue: Amount::tkr(705_000), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs)
+///     .with_population(Population::december_31(15_800))
+///     .with_net_investments(Amount::tkr(60_000));
+/// assert_eq!(y.column_label(), "Utfall 2019");
+/// ```
+#[doc(alias = "årets siffror")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct YearFigures {
+    /// The financial year.
+    pub year: FinancialYear,
+    /// Outcome, forecast, budget or plan.
+    pub kind: YearKind,
+    /// The resultaträkning (for a forecast: the full-year forecast; for a budget or
+    /// plan year: the budgeted one).
+    pub income: IncomeStatement,
+    /// Skatt: for a kommunkoncern, the companies' income tax (−), which the
+    /// sammanställda resultaträkning shows before årets resultat; zero for a kommun.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub tax: Amount,
+    /// The balansräkning at the end of the year, when there is one.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub balance: Option<BalanceSheet>,
+    /// The kassaflödesanalys, when there is one.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub cash_flow: Option<CashFlowStatement>,
+    /// Investeringsutgifter (bruttoinvesteringar), positive.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub gross_investments: Option<Amount>,
+    /// Nettoinvesteringar (utgifter − inkomster), positive.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub net_investments: Option<Amount>,
+    /// Folkmängd.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub population: Option<Population>,
+    /// Kommunal skattesats, kr per 100 kr (e.g. 21,99).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub tax_rate: Option<Percent>,
+    /// Antal anställda as the report counts them (tillsvidareanställda, årsarbetare …).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub employees: Option<u64>,
+    /// Låneskuld as the report states it; without it the long-term liabilities stand in.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub loan_debt: Option<Amount>,
+    /// A column heading to print instead of "Utfall 2025".
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub label: Option<String>,
+}
+
+impl YearFigures {
+    /// A year with its resultaträkning and nothing else.
+    #[must_use]
+    pub fn new(year: FinancialYear, kind: YearKind, income: IncomeStatement) -> YearFigures {
+        YearFigures {
+            year,
+            kind,
+            income,
+            tax: Amount::ZERO,
+            balance: None,
+            cash_flow: None,
+            gross_investments: None,
+            net_investments: None,
+            population: None,
+            tax_rate: None,
+            employees: None,
+            loan_debt: None,
+            label: None,
+        }
+    }
+
+    /// A koncern year from a consolidation (sammanställda räkenskaper, LKBR 12 kap.):
+    /// its resultaträkning with the skatt, its balansräkning and, when there is one,
+    /// its kassaflödesanalys. Use it in a series of [`crate::analysis::Scope::Group`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{YearFigures, YearKind};
+    /// use kommunal_redovisning::group::{Consolidation, GroupIncomeStatement};
+    ///
+    /// let c = Consolidation {
+    ///     income: GroupIncomeStatement {
+    ///         statement: IncomeStatement { tax_revenue: Amount::tkr(1_000), operating_expenses: Amount::tkr(-950), ..Default::default() },
+    ///         tax: Amount::tkr(-10),
+    ///         minority_share: Amount::ZERO,
+    ///     },
+    ///     ..Default::default()
+    /// };
+    /// let y = YearFigures::from_consolidation(FinancialYear::new(2025), YearKind::Outcome, &c);
+    /// assert_eq!(y.result_for_the_year(), Amount::tkr(40));
+    /// ```
+    #[must_use]
+    pub fn from_consolidation(
+        year: FinancialYear,
+        kind: YearKind,
+        consolidation: &crate::group::Consolidation,
+    ) -> YearFigures {
+        let mut y = YearFigures::new(year, kind, consolidation.income.statement.clone());
+        y.tax = consolidation.income.tax;
+        y.balance = Some(consolidation.balance.clone());
+        y.cash_flow = consolidation.cash_flow.clone();
+        y
+    }
+
+    /// Årets resultat: the resultaträkning's, plus the skatt of a koncern.
+    #[must_use]
+    pub fn result_for_the_year(&self) -> Amount {
+        self.income.result_for_the_year() + self.tax
+    }
+
+    /// With the balansräkning at the end of the year.
+    #[must_use]
+    pub fn with_balance(mut self, balance: BalanceSheet) -> YearFigures {
+        self.balance = Some(balance);
+        self
+    }
+
+    /// With the kassaflödesanalys.
+    #[must_use]
+    pub fn with_cash_flow(mut self, cash_flow: CashFlowStatement) -> YearFigures {
+        self.cash_flow = Some(cash_flow);
+        self
+    }
+
+    /// With nettoinvesteringar (positive).
+    #[must_use]
+    pub fn with_net_investments(mut self, net: Amount) -> YearFigures {
+        self.net_investments = Some(net);
+        self
+    }
+
+    /// With investeringsutgifter (bruttoinvesteringar, positive).
+    #[must_use]
+    pub fn with_gross_investments(mut self, gross: Amount) -> YearFigures {
+        self.gross_investments = Some(gross);
+        self
+    }
+
+    /// With gross and net investments from an investeringsredovisning's totals
+    /// (utgifter and utgifter − inkomster).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`].
+    pub fn with_investments_from(mut self, statement: &InvestmentStatement) -> Result<Self> {
+        let total = statement.total()?;
+        self.gross_investments = Some(total.expenditure);
+        self.net_investments = Some(total.net()?);
+        Ok(self)
+    }
+
+    /// With the population.
+    #[must_use]
+    pub fn with_population(mut self, population: Population) -> YearFigures {
+        self.population = Some(population);
+        self
+    }
+
+    /// With the kommunal skattesats (kr per 100 kr, e.g. `"21.99"`).
+    #[must_use]
+    pub fn with_tax_rate(mut self, tax_rate: Percent) -> YearFigures {
+        self.tax_rate = Some(tax_rate);
+        self
+    }
+
+    /// With the number of employees.
+    #[must_use]
+    pub fn with_employees(mut self, employees: u64) -> YearFigures {
+        self.employees = Some(employees);
+        self
+    }
+
+    /// With the låneskuld as the report states it.
+    #[must_use]
+    pub fn with_loan_debt(mut self, loan_debt: Amount) -> YearFigures {
+        self.loan_debt = Some(loan_debt);
+        self
+    }
+
+    /// With a column heading of its own.
+    #[must_use]
+    pub fn with_label(mut self, label: impl Into<String>) -> YearFigures {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// The column heading: the label given, else "Utfall 2025", "Budget 2026" …
+    #[must_use]
+    pub fn column_label(&self) -> String {
+        self.label
+            .clone()
+            .unwrap_or_else(|| format!("{} {}", self.kind.label(), self.year.year()))
+    }
+
+    /// The year as errors name it: "2025" for an outcome, "budget 2026" otherwise.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        YearRef {
+            year: self.year,
+            kind: self.kind,
+        }
+        .to_string()
+    }
+}
+
+/// A year of a series by year and kind, e.g. "prognos 2025".
+#[doc(alias = "år")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct YearRef {
+    /// The year.
+    pub year: FinancialYear,
+    /// Its kind.
+    pub kind: YearKind,
+}
+
+impl fmt::Display for YearRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            YearKind::Outcome => write!(f, "{}", self.year.year()),
+            kind => write!(f, "{} {}", kind.label().to_lowercase(), self.year.year()),
+        }
+    }
+}

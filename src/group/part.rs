@@ -1,0 +1,270 @@
+//! Koncernföretag (LKBR 2 kap.; RKR R15 definitions): the parts of a kommunkoncern,
+//! their holdings and whether they are included.
+
+use crate::money::Percent;
+use crate::statement::{BalanceSheet, CashFlowStatement, IncomeStatement};
+
+use super::company::{CompanyBalanceSheet, CompanyIncomeStatement};
+
+/// The legal form of a part (associationsform).
+///
+/// ```
+/// use kommunal_redovisning::group::PartKind;
+///
+/// assert_eq!(PartKind::Aktiebolag.label(), "aktiebolag");
+/// assert!(PartKind::Aktiebolag.is_company());
+/// assert!(!PartKind::Kommunalforbund.is_company());
+/// ```
+#[doc(alias = "associationsform")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum PartKind {
+    /// Aktiebolag (ÅRL, K2/K3).
+    Aktiebolag,
+    /// Stiftelse.
+    Stiftelse,
+    /// Handelsbolag.
+    Handelsbolag,
+    /// Kommunalförbund (KL 9 kap.), which itself reports under LKBR.
+    Kommunalforbund,
+}
+
+impl PartKind {
+    /// The Swedish name.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            PartKind::Aktiebolag => "aktiebolag",
+            PartKind::Stiftelse => "stiftelse",
+            PartKind::Handelsbolag => "handelsbolag",
+            PartKind::Kommunalforbund => "kommunalförbund",
+        }
+    }
+
+    /// `true` for the forms that report under the company rules (ÅRL) rather than
+    /// LKBR, i.e. the kommunala koncernföretag to which LKBR 12 kap. 6 § does not apply
+    /// 5 kap. 4 § and 6 kap. 4 § ([`crate::group::pension`]).
+    #[must_use]
+    pub fn is_company(self) -> bool {
+        !matches!(self, PartKind::Kommunalforbund)
+    }
+}
+
+/// Who holds a share: the kommun (or region) itself, or another part of the group.
+///
+/// ```
+/// use kommunal_redovisning::group::Owner;
+///
+/// let o = Owner::Part("bostad".into());
+/// assert_eq!(o.part_id(), Some("bostad"));
+/// assert_eq!(Owner::Kommun.part_id(), None);
+/// ```
+#[doc(alias = "ägare")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Owner {
+    /// The kommun (or region) that prepares the sammanställda räkenskaper.
+    Kommun,
+    /// Another part, by its id (an indirect holding: a subsidiary's subsidiary).
+    Part(String),
+}
+
+impl Owner {
+    /// The owning part's id, `None` for the kommun.
+    #[must_use]
+    pub fn part_id(&self) -> Option<&str> {
+        match self {
+            Owner::Kommun => None,
+            Owner::Part(id) => Some(id),
+        }
+    }
+}
+
+/// One holding in a part (innehav): who owns how much of the capital and of the votes.
+///
+/// ```
+/// use kommunal_redovisning::Percent;
+/// use kommunal_redovisning::group::{Holding, Owner};
+///
+/// let h = Holding::new(Owner::Kommun, Percent::new(60.into()));
+/// assert_eq!(h.votes, h.share);
+/// ```
+#[doc(alias = "innehav")]
+#[doc(alias = "ägarandel")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Holding {
+    /// The owner.
+    pub owner: Owner,
+    /// Ägarandel: the share of the capital, in per cent.
+    pub share: Percent,
+    /// Röstandel: the share of the votes, in per cent.
+    pub votes: Percent,
+}
+
+impl Holding {
+    /// A holding whose vote share equals its capital share.
+    #[must_use]
+    pub fn new(owner: Owner, share: Percent) -> Self {
+        Holding {
+            owner,
+            share,
+            votes: share,
+        }
+    }
+}
+
+/// Whether a part is in the sammanställda räkenskaper (väsentlighet).
+///
+/// ```
+/// use kommunal_redovisning::group::Inclusion;
+///
+/// let out = Inclusion::LeftOut { reason: "omsättning under 1 % av koncernens".into() };
+/// assert!(!out.is_included());
+/// ```
+#[doc(alias = "väsentlighet")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Inclusion {
+    /// Consolidated.
+    #[default]
+    Included,
+    /// Left out as immaterial; the reason is printed with the statements.
+    LeftOut {
+        /// Why, e.g. "omsättning och balansomslutning under 2 % av kommunens".
+        reason: String,
+    },
+}
+
+impl Inclusion {
+    /// `true` when the part is consolidated.
+    #[must_use]
+    pub fn is_included(&self) -> bool {
+        matches!(self, Inclusion::Included)
+    }
+}
+
+/// A part's own accounts, in its own layout.
+///
+/// ```
+/// use kommunal_redovisning::group::PartAccounts;
+///
+/// let a = PartAccounts::Lkbr { income: Default::default(), balance: Default::default() };
+/// assert!(matches!(a, PartAccounts::Lkbr { .. }));
+/// ```
+#[doc(alias = "räkenskaper")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[allow(clippy::large_enum_variant)]
+pub enum PartAccounts {
+    /// A company in the ÅRL layout (K2/K3), mapped onto the LKBR lines by
+    /// [`crate::group::CompanyMapping`].
+    Company {
+        /// Resultaträkning (kostnadsslagsindelad).
+        income: CompanyIncomeStatement,
+        /// Balansräkning.
+        balance: CompanyBalanceSheet,
+    },
+    /// A kommunalförbund (or another body) in the LKBR layout.
+    Lkbr {
+        /// Resultaträkning.
+        income: IncomeStatement,
+        /// Balansräkning.
+        balance: BalanceSheet,
+    },
+}
+
+/// Kommunalt koncernföretag (LKBR 2 kap.): a company, stiftelse, handelsbolag or
+/// kommunalförbund over which the kommun has a significant (≥ 20 % of the votes, or by
+/// agreement) or controlling influence, directly or through other parts.
+///
+/// ```
+/// use kommunal_redovisning::Percent;
+/// use kommunal_redovisning::group::{GroupPart, Holding, Owner, PartAccounts, PartKind};
+///
+/// let p = GroupPart::new("forbund", "Räddningstjänstförbundet", PartKind::Kommunalforbund,
+///     vec![Holding::new(Owner::Kommun, Percent::new(30.into()))],
+///     PartAccounts::Lkbr { income: Default::default(), balance: Default::default() });
+/// assert_eq!(p.currency, "SEK");
+/// assert!(p.inclusion.is_included());
+/// ```
+#[doc(alias = "koncernföretag")]
+#[doc(alias = "kommunalt koncernföretag")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct GroupPart {
+    /// A short stable id, used by holdings and internal transactions.
+    pub id: String,
+    /// The name as printed, e.g. "Exempelbostäder AB".
+    pub name: String,
+    /// Legal form.
+    pub kind: PartKind,
+    /// Who owns it, directly (the kommun) or indirectly (another part).
+    pub holdings: Vec<Holding>,
+    /// Significant influence by agreement (e.g. a förbundsordning or a shareholder
+    /// agreement), whatever the vote share.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub influence_by_agreement: bool,
+    /// Included, or left out with the reason.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub inclusion: Inclusion,
+    /// The reporting currency; only `"SEK"` is accepted.
+    #[cfg_attr(feature = "serde", serde(default = "sek"))]
+    pub currency: String,
+    /// Its own accounts.
+    pub accounts: PartAccounts,
+    /// Its kassaflödesanalys in the LKBR blocks (indirect method), when given.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub cash_flow: Option<CashFlowStatement>,
+}
+
+#[cfg(feature = "serde")]
+fn sek() -> String {
+    "SEK".to_owned()
+}
+
+impl GroupPart {
+    /// An included part in SEK without a kassaflödesanalys.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        kind: PartKind,
+        holdings: Vec<Holding>,
+        accounts: PartAccounts,
+    ) -> Self {
+        GroupPart {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            holdings,
+            influence_by_agreement: false,
+            inclusion: Inclusion::Included,
+            currency: "SEK".to_owned(),
+            accounts,
+            cash_flow: None,
+        }
+    }
+
+    /// The same part, left out as immaterial for `reason`.
+    #[must_use]
+    pub fn left_out(mut self, reason: impl Into<String>) -> Self {
+        self.inclusion = Inclusion::LeftOut {
+            reason: reason.into(),
+        };
+        self
+    }
+
+    /// The same part with its kassaflödesanalys.
+    #[must_use]
+    pub fn with_cash_flow(mut self, cash_flow: CashFlowStatement) -> Self {
+        self.cash_flow = Some(cash_flow);
+        self
+    }
+}

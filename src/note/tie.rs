@@ -1,0 +1,193 @@
+//! Notes tied to statements: every statement row with a note reference must refer to
+//! an existing note, and the note's total must equal the row.
+
+use super::check::sv_amount_in;
+use super::{Note, NoteScope};
+use crate::error::Result;
+use crate::money::{Amount, Scale};
+use crate::period::FinancialYear;
+use crate::statement::StatementRow;
+
+/// What the tie of one statement row to its note found.
+#[doc(alias = "notavstämning")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum TieFindingKind {
+    /// The note's figure equals the row.
+    Agrees,
+    /// The note's figure differs from the row.
+    Differs,
+    /// The row refers to a note number no note has.
+    UnknownNote,
+    /// The note has no column for the statement's year (and scope).
+    NoColumn,
+}
+
+/// The tie of one statement row to the note it refers to, with both figures.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::note::{TieFinding, TieFindingKind};
+///
+/// let f = TieFinding {
+///     statement: "balansräkningen 2025".into(),
+///     row_id: "langfristiga_skulder".into(),
+///     row: "Långfristiga skulder".into(),
+///     note: "14".into(),
+///     kind: TieFindingKind::Differs,
+///     row_amount: Some(Amount::tkr(24_000)),
+///     note_amount: Some(Amount::tkr(25_000)),
+///     difference: Some(Amount::tkr(-1_000)),
+///     unit: None,
+/// };
+/// assert!(f.message().contains("not 14"));
+/// ```
+#[doc(alias = "notavstämning")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct TieFinding {
+    /// Which statement, e.g. "balansräkningen 2025".
+    pub statement: String,
+    /// The row's id.
+    pub row_id: String,
+    /// The row's label.
+    pub row: String,
+    /// The note reference as printed.
+    pub note: String,
+    /// What was found.
+    pub kind: TieFindingKind,
+    /// The row's amount.
+    pub row_amount: Option<Amount>,
+    /// The note's figure for the row.
+    pub note_amount: Option<Amount>,
+    /// `row − note`.
+    pub difference: Option<Amount>,
+    /// The note's printed unit (its precision), for messages.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub unit: Option<Scale>,
+}
+
+impl TieFinding {
+    /// The finding in Swedish, both figures in Swedish format.
+    #[must_use]
+    pub fn message(&self) -> String {
+        let show =
+            |a: Option<Amount>| a.map_or_else(|| "–".to_owned(), |a| sv_amount_in(a, self.unit));
+        match self.kind {
+            TieFindingKind::Agrees => format!(
+                "{}: raden {} ({}) och not {} ({}) stämmer",
+                self.statement,
+                self.row,
+                show(self.row_amount),
+                self.note,
+                show(self.note_amount)
+            ),
+            TieFindingKind::Differs => format!(
+                "{}: raden {} är {} men not {} summerar till {} (skillnad {})",
+                self.statement,
+                self.row,
+                show(self.row_amount),
+                self.note,
+                show(self.note_amount),
+                show(self.difference)
+            ),
+            TieFindingKind::UnknownNote => format!(
+                "{}: raden {} hänvisar till not {}, som inte finns",
+                self.statement, self.row, self.note
+            ),
+            TieFindingKind::NoColumn => format!(
+                "{}: raden {} hänvisar till not {}, som saknar kolumn för året",
+                self.statement, self.row, self.note
+            ),
+        }
+    }
+}
+
+/// Ties the rows of one statement to `notes`: for every row with a note reference
+/// (`StatementRow::note`, a number as printed) and an amount, the note must exist, have
+/// a column for `year` and `scope`, and its figure for the row
+/// ([`Note::total_for`]) must equal the row. Text notes (without figures) are not
+/// compared. One [`TieFinding`] per referring row.
+///
+/// # Errors
+///
+/// [`crate::Error::Overflow`].
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::note::{tie, LoanSchedule, Note, NoteBody, NoteColumn, NoteKind, NoteScope, TieFindingKind};
+/// use kommunal_redovisning::statement::{StatementRowKind, StatementRow};
+///
+/// let y = FinancialYear::new(2025);
+/// let mut loans = LoanSchedule::new(Amount::tkr(25_000));
+/// loans.repayments = Amount::tkr(-1_000);
+/// loans.closing = Amount::tkr(24_000);
+/// let notes = vec![Note::schedule(14, NoteKind::LongTermLiabilities,
+///     vec![NoteColumn::kommun(y)], NoteBody::LongTermDebt(vec![loans]))?];
+/// let row = |note: &str| StatementRow {
+///     id: "langfristiga_skulder".into(), label: "Långfristiga skulder".into(),
+///     kind: StatementRowKind::Line, depth: 1, amount: Some(Amount::tkr(24_000)), note: Some(note.into()),
+/// };
+/// let ok = tie(&notes, "balansräkningen", &[row("14")], y, NoteScope::Kommun)?;
+/// assert_eq!(ok[0].kind, TieFindingKind::Agrees);
+/// let bad = tie(&notes, "balansräkningen", &[row("15")], y, NoteScope::Kommun)?;
+/// assert_eq!(bad[0].kind, TieFindingKind::UnknownNote);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+pub fn tie(
+    notes: &[Note],
+    statement: &str,
+    rows: &[StatementRow],
+    year: FinancialYear,
+    scope: NoteScope,
+) -> Result<Vec<TieFinding>> {
+    let mut out = Vec::new();
+    for row in rows {
+        let (Some(reference), Some(amount)) = (&row.note, row.amount) else {
+            continue;
+        };
+        let mut finding = TieFinding {
+            statement: statement.to_owned(),
+            row_id: row.id.clone(),
+            row: row.label.clone(),
+            note: reference.clone(),
+            kind: TieFindingKind::UnknownNote,
+            row_amount: Some(amount),
+            note_amount: None,
+            difference: None,
+            unit: None,
+        };
+        let note = reference
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| notes.iter().find(|x| x.number == n));
+        let Some(note) = note else {
+            out.push(finding);
+            continue;
+        };
+        if note.body.schedules().is_none() {
+            continue;
+        }
+        finding.unit = note.precision;
+        let Some(col) = note.column_index(year, scope) else {
+            finding.kind = TieFindingKind::NoColumn;
+            out.push(finding);
+            continue;
+        };
+        let figure = note.total_for(&row.id, col)?;
+        finding.note_amount = figure;
+        match figure {
+            Some(f) if f == amount => finding.kind = TieFindingKind::Agrees,
+            Some(f) => {
+                finding.kind = TieFindingKind::Differs;
+                finding.difference = Some(amount.checked_sub(f)?);
+            }
+            None => finding.kind = TieFindingKind::NoColumn,
+        }
+        out.push(finding);
+    }
+    Ok(out)
+}
