@@ -3,7 +3,7 @@
 //! (`Table::push_row` was quadratic: 40 000 objects took 4,9 s, issue 19).
 //!
 //! ```text
-//! cargo bench --bench drift                          # 1 000 000 objects
+//! cargo bench -p kommunal-benches --bench drift                        # 1 000 000 objects
 //! DRIFT_BENCH_OBJECTS=40000 cargo bench --bench drift
 //! ```
 #![allow(

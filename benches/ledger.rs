@@ -1,8 +1,8 @@
 //! From bytes to statements on a generated municipal ledger, against the reader alone.
 //!
 //! ```text
-//! cargo bench --bench ledger                              # 20 000 vouchers (≈ 7 MB)
-//! SIE_BENCH_VOUCHERS=1000000 cargo bench --bench ledger   # ≈ 350 MB
+//! cargo bench -p kommunal-benches --bench ledger                              # 20 000 vouchers (≈ 7 MB)
+//! SIE_BENCH_VOUCHERS=1000000 cargo bench -p kommunal-benches --bench ledger   # ≈ 350 MB
 //! ```
 //!
 //! `reader_only` reads every record fully typed and drops it; `to_statements` reads the

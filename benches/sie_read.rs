@@ -1,8 +1,8 @@
 //! Throughput of the SIE reader on a generated municipal SIE 4E file.
 //!
 //! ```text
-//! cargo bench --bench sie_read                          # 20 000 vouchers (≈ 6 MB)
-//! SIE_BENCH_VOUCHERS=1000000 cargo bench --bench sie_read   # ≈ 320 MB
+//! cargo bench -p kommunal-benches --bench sie_read                              # 20 000 vouchers (≈ 6 MB)
+//! SIE_BENCH_VOUCHERS=1000000 cargo bench -p kommunal-benches --bench sie_read   # ≈ 320 MB
 //! ```
 #![allow(
     missing_docs,

@@ -11,21 +11,20 @@ use kommunal_redovisning::sie::{
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn samples_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/sie-samples");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} not found", dir.display());
-        None
-    }
+/// The vendored corpus (`tests/data/sie-samples/`, see its README): part of the
+/// repository, so its absence is a broken checkout and fails the tests.
+fn samples_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the SIE corpus is part of the repository",
+        dir.display()
+    );
+    dir
 }
 
 fn sample_files() -> Vec<PathBuf> {
-    let Some(dir) = samples_dir() else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(samples_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e != "md"))
@@ -56,9 +55,6 @@ fn content(records: &[Record]) -> Vec<Record> {
 #[test]
 fn every_sample_file_reads_to_the_end() {
     let files = sample_files();
-    if files.is_empty() {
-        return;
-    }
     assert_eq!(files.len(), 63, "the corpus has 63 files");
     let mut disagreements = Vec::new();
     for path in &files {
@@ -183,7 +179,7 @@ fn every_sample_file_reads_to_the_end() {
 
 #[test]
 fn known_diagnostics_in_the_corpus() {
-    let Some(dir) = samples_dir() else { return };
+    let dir = samples_dir();
     let diags = |name: &str| {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         read_all(&bytes).1
@@ -236,7 +232,7 @@ fn known_diagnostics_in_the_corpus() {
 
 #[test]
 fn checksum_mismatch_and_truncation_are_errors() {
-    let Some(dir) = samples_dir() else { return };
+    let dir = samples_dir();
     let bytes = std::fs::read(dir.join("Sie1.se")).unwrap();
     // Change one digit of the first #UB amount.
     let pos = bytes.windows(3).position(|w| w == b"#UB").unwrap();

@@ -858,6 +858,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn tables_travel_as_json() {
     let t = grastorp_br_table();

@@ -7,13 +7,13 @@
 //! rows are zero. The omsättning is not given either, so the surplus goal is shown as
 //! the largest omsättning it allows, not as a percentage of an invented figure.
 
+use kommunal_redovisning::Decimal;
 use kommunal_redovisning::balanced_budget::{
     BalancedBudgetStatement, ReserveBase, ReserveContext, ReserveRules, ResultBasis,
 };
 use kommunal_redovisning::report::InterimReport;
 use kommunal_redovisning::statement::StatementRowKind;
 use kommunal_redovisning::{Amount, FinancialYear, NumberFormat, Percent, Scale};
-use rust_decimal::Decimal;
 
 /// Section 1.4: "Balanskravsutredningen utgår från prognosen för årets resultat". The
 /// forecast is the total of the table in 1.3 (Totalt, Prognos 2025: 1 374 tkr); the text

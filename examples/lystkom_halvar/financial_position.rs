@@ -1,14 +1,14 @@
 //! 1.5 Utvärdering av ekonomisk ställning: eget kapital, tillgångar, soliditet, and the
 //! check of periodens resultat against the change in eget kapital.
 
-use chrono::NaiveDate;
+use kommunal_redovisning::Decimal;
+use kommunal_redovisning::NaiveDate;
 use kommunal_redovisning::report::{
     BalanceKeyFigures, InterimReport, KeyFigures, StatedFigure, StatedValue,
 };
 use kommunal_redovisning::{
     Amount, EquityReconciliation, NumberFormat, Percent, RoundingMode, Scale, ratio,
 };
-use rust_decimal::Decimal;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 

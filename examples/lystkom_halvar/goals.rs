@@ -9,7 +9,8 @@
 //! kept on the målområde. Where the text gives no figure, the outcome is "not reported"
 //! and the report's own statement is kept as the stated assessment; nothing is invented.
 
-use chrono::NaiveDate;
+use kommunal_redovisning::Decimal;
+use kommunal_redovisning::NaiveDate;
 use kommunal_redovisning::goal::{
     AggregateEvaluation, AggregationRule, AreaEvaluation, AssessmentBasis, AssessmentScale,
     AssessmentSettings, Band, Comparison, Coverage, Evaluation, GapPolicy, Goal, GoalArea,
@@ -18,7 +19,6 @@ use kommunal_redovisning::goal::{
 };
 use kommunal_redovisning::report::{GoalsPart, InterimReport};
 use kommunal_redovisning::{Amount, NumberFormat, Scale};
-use rust_decimal::Decimal;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 

@@ -9,6 +9,8 @@
 //! every finding (`--mode granskning`, the default). With `--out`, the HTML is also
 //! printed to PDF when headless Chromium is installed (`apt-get install chromium`),
 //! and with `--features xlsx` the tables are written to an Excel workbook.
+//! The command-line tool runs the same code as `kommunal lystkom` (`case.rs` and the
+//! section modules are compiled into it).
 //!
 //! Every figure below is quoted from the report text (section numbers in comments);
 //! nothing is invented. The report's resultaträkning, balansräkning,
@@ -20,6 +22,7 @@
 
 mod assemble;
 mod balanskrav;
+mod case;
 #[allow(dead_code)]
 #[path = "../common/chromium.rs"]
 mod chromium;
@@ -33,10 +36,7 @@ mod text;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunal_redovisning::NumberFormat;
-use kommunal_redovisning::report::{
-    Block, DocumentMode, ReportFinding, ReportFindingKind, ReportPart,
-};
+use kommunal_redovisning::report::DocumentMode;
 
 const USAGE: &str = "användning: lystkom_halvar [--out KATALOG] [--mode publicering|granskning]\n  \
     --out KATALOG  skriv rapporten som Markdown och HTML i KATALOG\n  \
@@ -110,143 +110,12 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+    match case::run(args.out.as_deref(), args.mode) {
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fel: {}", swedish(e.as_ref()));
             ExitCode::FAILURE
         }
-    }
-}
-
-fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
-    let report = assemble::report()?;
-    let period = &report.period;
-    // LKBR 13 kap. 1 §: from 1 January, at least half and at most two thirds of the year.
-    period.check_interim()?;
-
-    println!("{} — delårsrapport {}", report.entity.name, period);
-    println!(
-        "Jämförelseperiod för resultaträkningen: {}; balansräkningen jämförs med {}.",
-        period.income_comparison()?,
-        period.balance_comparison_date()?
-    );
-    println!();
-
-    // In the report's own order: 1.1 personnel (sjukfrånvaro), 1.2 goals, 1.3 forecast
-    // (with 2.3 driftredovisning), 1.4 balanskrav, 1.5 financial position.
-    sick_leave::print(&report)?;
-    println!();
-    goals::print(&report)?;
-    println!();
-    forecast::print(&report)?;
-    println!();
-    balanskrav::print(&report)?;
-    println!();
-    financial_position::print(&report)?;
-    printed_check::print()?;
-
-    println!();
-    println!("Saknas i rapportens text (tabellerna var bilder i originalet):");
-    for a in &report.absent {
-        let section = match a.part {
-            ReportPart::IncomeStatement => "2.1 Resultaträkning",
-            ReportPart::BalanceSheet => "2.2 Balansräkning",
-            ReportPart::OperatingStatement => "2.3 Driftredovisning (tabellen)",
-            ReportPart::InvestmentStatement => "2.4 Investeringsredovisning",
-            ReportPart::BalancedBudgetTable => "1.4 Balanskravsutredning (tabellen)",
-            other => other.label(),
-        };
-        println!("  – {section}");
-    }
-    println!("Inga siffror har hittats på för dessa; de kan inte kontrolleras härifrån.");
-
-    println!();
-    println!("Granskning av delårsrapporten som helhet");
-    let completeness = report.check_completeness()?;
-    let missing = completeness
-        .iter()
-        .filter(|f| f.kind == ReportFindingKind::Missing)
-        .count();
-    println!("  Fullständighet ({missing} delar saknas):");
-    print_findings(&completeness);
-    let consistency = report.check_consistency()?;
-    let count = |k: ReportFindingKind| consistency.iter().filter(|f| f.kind == k).count();
-    println!(
-        "  Överensstämmelse ({} stämmer inte, {} avrundning, {} kriterier, {} kontrollerade/info):",
-        count(ReportFindingKind::Inconsistent),
-        count(ReportFindingKind::Rounding),
-        count(ReportFindingKind::Criteria),
-        count(ReportFindingKind::Info)
-    );
-    let mut ordered: Vec<ReportFinding> = consistency
-        .iter()
-        .filter(|f| f.kind != ReportFindingKind::Info)
-        .cloned()
-        .collect();
-    ordered.extend(
-        consistency
-            .iter()
-            .filter(|f| f.kind == ReportFindingKind::Info)
-            .cloned(),
-    );
-    print_findings(&ordered);
-
-    // The document in the mode asked for: built (and its tables rounded together)
-    // even without --out, so that a run without arguments exercises it.
-    let doc = report.document_in(args.mode)?;
-    let sv = NumberFormat::swedish();
-    let (markdown, html) = (doc.to_markdown(&sv), doc.to_html(&sv));
-    println!();
-    println!(
-        "Dokumentet för {}: {} avsnitt, {} tabeller.",
-        args.mode.label(),
-        doc.sections.len(),
-        doc.sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .filter(|b| matches!(b, Block::Table(_)))
-            .count()
-    );
-    match &args.out {
-        Some(dir) => {
-            std::fs::create_dir_all(dir)?;
-            let stem = format!("lystkom-delarsrapport-2025-{}", args.mode.label());
-            let md = dir.join(format!("{stem}.md"));
-            let page = dir.join(format!("{stem}.html"));
-            std::fs::write(&md, markdown)?;
-            std::fs::write(&page, html)?;
-            println!("Skrev {} och {}.", md.display(), page.display());
-            #[cfg(feature = "xlsx")]
-            {
-                let xlsx = dir.join(format!("{stem}.xlsx"));
-                std::fs::write(&xlsx, doc.to_xlsx()?)?;
-                println!("Skrev {}.", xlsx.display());
-            }
-            match chromium::find() {
-                Some(browser) => {
-                    let pdf = dir.join(format!("{stem}.pdf"));
-                    chromium::print_pdf(&browser, &page, &pdf)?;
-                    println!("Skrev {} (med {}).", pdf.display(), browser.display());
-                }
-                None => println!(
-                    "Ingen PDF: Chromium finns inte (apt-get install chromium, eller sätt CHROMIUM \
-                     till webbläsarens sökväg)."
-                ),
-            }
-        }
-        None => {
-            println!(
-                "Inga filer skrivna; med --out KATALOG skrivs rapporten som Markdown och HTML."
-            );
-        }
-    }
-    Ok(())
-}
-
-fn print_findings(findings: &[ReportFinding]) {
-    for f in findings {
-        println!("    {f}");
     }
 }
 

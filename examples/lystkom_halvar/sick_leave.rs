@@ -5,12 +5,12 @@
 //! The report gives percentages only — no hours, no headcounts — so the tables are
 //! `PublishedSickLeaveTable`s (given figures), never recomputed from invented hours.
 
+use kommunal_redovisning::Decimal;
 use kommunal_redovisning::report::InterimReport;
 use kommunal_redovisning::sick_leave::{
     PartitionVerdict, PublishedSickLeaveRow, SickLeaveMeasure, achievement_lower_is_better,
 };
 use kommunal_redovisning::{NumberFormat, Percent, Period, PublishedSickLeaveTable};
-use rust_decimal::Decimal;
 
 /// A printed figure with one decimal: `p(57)` is 5,7 %.
 fn p(tenths: i64) -> Option<Percent> {

@@ -1,35 +1,33 @@
-//! From a ledger export to statements: reads an SIE 4 file, maps its accounts with the
-//! Kommun-Bas chart (or your own), and prints the diagnostics, the resultaträkning, the
-//! balansräkning with their note references, the notes built from the ledger
-//! (anläggningstillgångar, pensionsavsättning, långfristiga skulder, skatteintäkter,
-//! utjämning), key ratios and the driftredovisning per object of a dimension.
+//! `kommunal rapport`: from a ledger export to statements. Reads an SIE 4 file, maps
+//! its accounts with the Kommun-Bas chart (or your own), and prints the diagnostics, the
+//! resultaträkning, the balansräkning, key ratios and the driftredovisning per object
+//! of a dimension.
 //!
 //! ```text
-//! cargo run --example sie_rapport -- FILE.se [--dimension N] [--mapping MAP.json]
-//!     [--notes NOTES.json] [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
+//! kommunal rapport FIL.se [--dimension N] [--mapping KARTA.json]
+//!     [--format text|markdown|csv|html|json] [--scale kr|tkr|mnkr]
+//! kommunal rapport --exempel
 //! ```
 //!
-//! Without a file it reads `examples/data/exempelkommun.se` with its chart overrides
-//! `examples/data/exempelkommun-karta.json` and note overrides
-//! `examples/data/exempelkommun-notkarta.json`. Every account with a non-zero balance is
-//! either in the statements, excluded on purpose, or listed as unmapped with its amount;
-//! every account in a note's range is in the note or listed under Noter as unplaced
-//! (and in the JSON output's `unplaced` and `problems`).
-//! On a terminal, large files show their progress on standard error.
+//! `--exempel` reads the made-up municipal ledger `examples/data/exempelkommun.se` with
+//! its chart overrides `examples/data/exempelkommun-karta.json` (built into the binary).
+//! Every account with a non-zero balance is either in the statements, excluded on
+//! purpose, or listed as unmapped with its amount. On a terminal, large files show
+//! their progress on standard error.
 //!
 //! Exit status ([`LedgerVerdict`]): 0 only when the file read without an error-level
 //! diagnostic, its stated balances agree with its vouchers, every account with a
-//! balance is in the statements (and every account in a note range in its note), the
-//! balansräkning balances and the driftredovisning reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
-//! unreadable input (an amount out of any real range is named with its account and
-//! line).
-
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+//! balance is in the statements, the balansräkning balances and the driftredovisning
+//! reconciles — the one case the closing line says "stämmer"; 1 otherwise; 2 for
+//! unreadable input (no file, an empty file, no SIE content, a read error; an amount out
+//! of any real range is named with its account and line).
 
 use std::collections::BTreeMap;
-use std::io::{BufReader, IsTerminal, Read, Write};
+use std::io::BufReader;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::ValueEnum;
 use kommunal_redovisning::ledger::{
     Chart, LedgerOperating, LedgerStatements, LedgerVerdict, SieLedger,
 };
@@ -40,109 +38,114 @@ use kommunal_redovisning::sie::ReadOptions;
 use kommunal_redovisning::statement::StatementLayout;
 use kommunal_redovisning::{EntityKind, FinancialYear, NumberFormat, Scale};
 
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
+use crate::progress::{self, Progress};
+use crate::style::Style;
+
+/// The example ledger and its chart overrides, built into the binary for `--exempel`.
+const EXEMPEL_SIE: &[u8] = include_bytes!("../../examples/data/exempelkommun.se");
+const EXEMPEL_KARTA: &[u8] = include_bytes!("../../examples/data/exempelkommun-karta.json");
+const EXEMPEL_NOTKARTA: &[u8] = include_bytes!("../../examples/data/exempelkommun-notkarta.json");
+
+/// Utdataformat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text för terminalen
     Text,
+    /// Markdown-tabeller
+    #[value(alias = "md")]
     Markdown,
+    /// CSV (kommaseparerat, belopp utan tusentalsavgränsare)
     Csv,
+    /// HTML-fragment
     Html,
+    /// JSON med alla delar (belopp som strängar)
     Json,
+}
+
+/// Enhet för beloppen i tabellerna.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Unit {
+    /// kronor
+    Kr,
+    /// tusen kronor
+    Tkr,
+    /// miljoner kronor
+    Mnkr,
+}
+
+impl Unit {
+    fn scale(self) -> Scale {
+        match self {
+            Unit::Kr => Scale::Kr,
+            Unit::Tkr => Scale::Tkr,
+            Unit::Mnkr => Scale::Mnkr,
+        }
+    }
+}
+
+/// `kommunal rapport`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct RapportArgs {
+    /// SIE-filen (typ 1–4) att göra rapporter av
+    #[arg(
+        value_name = "FIL",
+        required_unless_present = "exempel",
+        help_heading = "Argument"
+    )]
+    pub file: Option<PathBuf>,
+    /// Läs den påhittade exempelkommunens bokföring (inbyggd) i stället för en fil
+    #[arg(long, conflicts_with_all = ["file", "mapping"])]
+    pub exempel: bool,
+    /// Dimensionen vars objekt driftredovisningen redovisar (standard: 1, kostnadsställe)
+    #[arg(long, value_name = "N", default_value_t = 1, hide_default_value = true)]
+    pub dimension: u32,
+    /// Egen kontoplan (JSON, se ledger::Chart) i stället för Kommun-Bas
+    #[arg(long, value_name = "KARTA.json")]
+    pub mapping: Option<PathBuf>,
+    /// Egen notkarta (JSON, se note::NoteChart) i stället för Kommun-Bas standard
+    /// (med --exempel: exempelkommunens notkarta)
+    #[arg(long, value_name = "NOTER.json")]
+    pub notes: Option<PathBuf>,
+    /// Utdataformat: text (standard), markdown, csv, html eller json
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = Format::Text,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub format: Format,
+    /// Enhet för beloppen i tabellerna: kr, tkr (standard) eller mnkr
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ENHET",
+        default_value_t = Unit::Tkr,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub scale: Unit,
 }
 
 struct Args {
     file: String,
+    source: Source,
     dimension: u32,
-    mapping: Option<String>,
-    notes: Option<String>,
+    mapping: Option<Mapping>,
+    notes: Option<PathBuf>,
     format: Format,
     scale: Scale,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut file = None;
-    let mut dimension = 1;
-    let mut mapping = None;
-    let mut notes = None;
-    let mut format = Format::Text;
-    let mut scale = Scale::Tkr;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
-        match a.as_str() {
-            "--dimension" => {
-                dimension = value("--dimension")?
-                    .parse()
-                    .map_err(|_| "--dimension takes a dimension number, e.g. 1".to_owned())?;
-            }
-            "--mapping" => mapping = Some(value("--mapping")?),
-            "--notes" => notes = Some(value("--notes")?),
-            "--format" => {
-                format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "markdown" | "md" => Format::Markdown,
-                    "csv" => Format::Csv,
-                    "html" => Format::Html,
-                    "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?}")),
-                }
-            }
-            "--scale" => {
-                scale = match value("--scale")?.as_str() {
-                    "kr" => Scale::Kr,
-                    "tkr" => Scale::Tkr,
-                    "mnkr" => Scale::Mnkr,
-                    other => return Err(format!("unknown scale {other:?}")),
-                }
-            }
-            "-h" | "--help" => {
-                return Err(
-                    "usage: sie_rapport FILE.se [--dimension N] [--mapping MAP.json] \
-                            [--notes NOTES.json] [--format text|markdown|csv|html|json] \
-                            [--scale kr|tkr|mnkr]"
-                        .to_owned(),
-                );
-            }
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            other => file = Some(other.to_owned()),
-        }
-    }
-    let default = |name: &str| format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    if file.is_none() && mapping.is_none() {
-        mapping = Some(default("exempelkommun-karta.json"));
-    }
-    if file.is_none() && notes.is_none() {
-        notes = Some(default("exempelkommun-notkarta.json"));
-    }
-    Ok(Args {
-        file: file.unwrap_or_else(|| default("exempelkommun.se")),
-        dimension,
-        mapping,
-        notes,
-        format,
-        scale,
-    })
+enum Source {
+    File(PathBuf),
+    Exempel,
 }
 
-/// Counts bytes and reports progress on standard error, every 5 %.
-struct Progress<R> {
-    inner: R,
-    read: u64,
-    total: u64,
-    next_report: u64,
-    enabled: bool,
-}
-
-impl<R: Read> Read for Progress<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        if self.enabled && self.read >= self.next_report && self.total > 0 {
-            eprint!("\rläser … {:>3} %", self.read * 100 / self.total);
-            let _ = std::io::stderr().flush();
-            self.next_report += (self.total / 20).max(1);
-        }
-        Ok(n)
-    }
+enum Mapping {
+    File(PathBuf),
+    Exempel,
 }
 
 /// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
@@ -154,18 +157,33 @@ fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
     }
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+/// Runs `kommunal rapport`.
+pub fn main(cli: &RapportArgs) -> ExitCode {
+    let (file, source, mapping) = match &cli.file {
+        Some(path) if !cli.exempel => (
+            path.display().to_string(),
+            Source::File(path.clone()),
+            cli.mapping.clone().map(Mapping::File),
+        ),
+        _ => (
+            "exempelkommun.se".to_owned(),
+            Source::Exempel,
+            Some(Mapping::Exempel),
+        ),
+    };
+    let args = Args {
+        file,
+        source,
+        dimension: cli.dimension,
+        mapping,
+        notes: cli.notes.clone(),
+        format: cli.format,
+        scale: cli.scale.scale(),
     };
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {}", args.file, swedish(e.as_ref()));
+            eprintln!("kommunal rapport: {}: {}", args.file, swedish(e.as_ref()));
             ExitCode::from(2)
         }
     }
@@ -173,44 +191,49 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let chart: Chart = match &args.mapping {
-        Some(path) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("mapping {path}: {e}"))?,
+        Some(Mapping::File(path)) => serde_json::from_slice(&std::fs::read(path)?)
+            .map_err(|e| format!("kontoplanen {}: {e}", path.display()))?,
+        Some(Mapping::Exempel) => serde_json::from_slice(EXEMPEL_KARTA)?,
         None => Chart::kommun_bas(),
     };
-    let note_chart: NoteChart = match &args.notes {
-        Some(path) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("note mapping {path}: {e}"))?,
-        None => NoteChart::kommun_bas(),
+    let note_chart: NoteChart = match (&args.notes, &args.source) {
+        (Some(path), _) => serde_json::from_slice(&std::fs::read(path)?)
+            .map_err(|e| format!("notkartan {}: {e}", path.display()))?,
+        (None, Source::Exempel) => serde_json::from_slice(EXEMPEL_NOTKARTA)?,
+        (None, Source::File(_)) => NoteChart::kommun_bas(),
     };
-    let file = std::fs::File::open(&args.file)?;
-    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let progress = Progress {
-        inner: file,
-        read: 0,
-        total,
-        next_report: 0,
-        enabled: std::io::stderr().is_terminal() && total > 50 << 20,
+    let (ledger, total) = match &args.source {
+        Source::File(path) => {
+            let file = std::fs::File::open(path)?;
+            let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let ledger = SieLedger::read(
+                BufReader::with_capacity(1 << 20, Progress::new(file, total)),
+                ReadOptions::default(),
+            )?;
+            (ledger, total)
+        }
+        Source::Exempel => (
+            SieLedger::read(EXEMPEL_SIE, ReadOptions::default())?,
+            EXEMPEL_SIE.len() as u64,
+        ),
     };
-    let ledger = SieLedger::read(
-        BufReader::with_capacity(1 << 20, progress),
-        ReadOptions::default(),
-    )?;
-    if std::io::stderr().is_terminal() && total > 50 << 20 {
+    if progress::shown(total) {
         eprintln!(
             "\rläst: {} MB, {} verifikationer",
             total >> 20,
             ledger.vouchers
         );
     }
-    if !ledger.trial_balance.years().contains(&0) {
-        // Nothing to build statements from: say so, with the reader's diagnostics.
-        for d in &ledger.diagnostics {
-            println!("{d}");
-        }
-        let disagreements = ledger.trial_balance.reconcile()?;
-        let verdict = LedgerVerdict::new(&ledger, None, &disagreements, None);
-        println!("{}", verdict.closing_line());
-        return Ok(ExitCode::from(verdict.exit_code()));
+    if ledger.trial_balance.accounts(0).next().is_none() {
+        return Err(format!(
+            "filen innehåller inga saldon eller verifikationer för räkenskapsåret (år 0){}",
+            if ledger.sie_type.is_none() {
+                " och ingen #SIETYP: är det en SIE-fil?"
+            } else {
+                ""
+            }
+        )
+        .into());
     }
     let mut statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
     let drift = LedgerOperating::build(
@@ -460,11 +483,23 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
         }
     }
+    // Colours only in text on a terminal, never in a document format.
+    let style = if args.format == Format::Text {
+        Style::for_stdout()
+    } else {
+        Style::plain()
+    };
     if let Err(e) = statements.balance.validate() {
-        para(out, args.format, &e.sv().to_string());
+        para(out, args.format, &style.error(&e.sv().to_string()));
     }
     // The closing line says "stämmer" only when nothing at all is wrong.
-    para(out, args.format, &verdict.closing_line());
+    let closing = verdict.closing_line();
+    let closing = if verdict.exit_code() == 0 {
+        style.ok(&closing)
+    } else {
+        style.error(&closing)
+    };
+    para(out, args.format, &closing);
     print!("{out}");
     Ok(ExitCode::from(verdict.exit_code()))
 }

@@ -1,7 +1,7 @@
-//! `sie_lint`: reads SIE files and prints their diagnostics, counts and sums.
+//! `kommunal lint`: reads SIE files and prints their diagnostics, counts and sums.
 //!
 //! ```text
-//! cargo run --release --example sie_lint -- FILE... [--json]
+//! kommunal lint FIL... [--json]
 //! ```
 //!
 //! Diagnostics of one kind are listed with their lines up to ten times, then counted
@@ -10,50 +10,72 @@
 //!
 //! Exit status: 0 when no file has an error-level diagnostic (see the severity policy in
 //! the `sie` module docs) and every sum could be formed, 1 otherwise, 2 when a file
-//! cannot be opened or read.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! cannot be opened or read, is empty, or holds no SIE record at all.
 
 use std::fs::File;
 use std::io::{BufReader, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunal_redovisning::sie::{Diagnostic, Reader, Severity, Totals};
+use clap::Args;
+use kommunal_redovisning::sie::{Diagnostic, Reader, Record, Severity, Totals};
 
-fn main() -> ExitCode {
-    match run() {
+use crate::progress::{self, Progress};
+use crate::style::Style;
+
+/// `kommunal lint`'s arguments.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// SIE-filerna att läsa
+    #[arg(value_name = "FIL", required = true, help_heading = "Argument")]
+    pub files: Vec<PathBuf>,
+    /// En rad JSON per fil i stället för text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `kommunal lint`.
+pub fn main(args: &LintArgs) -> ExitCode {
+    match run(args) {
         Ok(code) => ExitCode::from(code),
         // stdout closed (e.g. piped into `head`): stop quietly.
         Err(_) => ExitCode::from(0),
     }
 }
 
-fn run() -> std::io::Result<u8> {
+fn run(args: &LintArgs) -> std::io::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
-    if files.is_empty() {
-        eprintln!("usage: sie_lint FILE... [--json]");
-        return Ok(2);
-    }
+    let json = args.json;
+    let style = Style::for_stdout();
     let mut worst = 0u8;
-    for path in files {
+    for path in &args.files {
+        let path = path.display().to_string();
+        let path = path.as_str();
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("{path}: cannot open: {e}");
+                eprintln!("kommunal lint: {path}: kan inte öppnas: {e}");
                 worst = 2;
                 continue;
             }
         };
-        let mut reader = Reader::new(BufReader::with_capacity(1 << 16, file));
+        let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut reader = Reader::new(BufReader::with_capacity(
+            1 << 16,
+            Progress::new(file, total),
+        ));
         let mut totals = Totals::default();
         let mut read_error = None;
         let mut overflow = None;
+        // Records with a label the reader knows: none means the file is not SIE.
+        let mut known = 0u64;
         loop {
             match reader.next_record() {
                 Ok(Some(r)) => {
+                    if !matches!(r, Record::Unknown { .. }) {
+                        known += 1;
+                    }
                     if let Err(e) = totals.try_add(&r) {
                         // The sums stop here; reading goes on for the diagnostics.
                         overflow.get_or_insert(Diagnostic {
@@ -71,6 +93,17 @@ fn run() -> std::io::Result<u8> {
                     break;
                 }
             }
+        }
+        if progress::shown(total) {
+            eprintln!("\rläst: {} MB", total >> 20);
+        }
+        if read_error.is_none() && known == 0 {
+            read_error = Some(if total == 0 {
+                "filen är tom".to_owned()
+            } else {
+                "filen innehåller ingen SIE-post (#FLAGGA, #SIETYP, #VER …): är det en SIE-fil?"
+                    .to_owned()
+            });
         }
         let mut diags = reader.take_diagnostics();
         diags.extend(overflow);
@@ -99,30 +132,36 @@ fn run() -> std::io::Result<u8> {
                 &totals,
             )?;
         } else {
-            writeln!(
-                out,
-                "== {path} (encoding {encoding}, type {})",
+            let heading = format!(
+                "== {path} (teckenkodning {encoding}, SIE typ {})",
                 reader.sie_type().map_or("?".into(), |t| t.to_string())
-            )?;
+            );
+            writeln!(out, "{}", style.heading(&heading))?;
             for d in &diags {
-                writeln!(out, "  {d}")?;
+                let line = d.to_string();
+                let line = match d.severity {
+                    Severity::Error => style.error(&line),
+                    Severity::Warning => style.warning(&line),
+                    Severity::Notice => line,
+                };
+                writeln!(out, "  {line}")?;
             }
             if let Some(e) = &read_error {
-                writeln!(out, "  read error: {e}")?;
+                writeln!(out, "  {}", style.error(&format!("kan inte läsas: {e}")))?;
             }
             writeln!(
                 out,
-                "  {} records, {} vouchers, {} rows",
+                "  {} poster, {} verifikationer, {} transaktionsrader",
                 totals.records, totals.vouchers, totals.rows
             )?;
             if !totals.by_account.is_empty() {
-                writeln!(out, "  sums per account:")?;
+                writeln!(out, "  summa per konto:")?;
                 for (a, s) in &totals.by_account {
                     writeln!(out, "    {a:>10} {s:>16}")?;
                 }
             }
             if !totals.by_object.is_empty() {
-                writeln!(out, "  sums per (dimension, object, account):")?;
+                writeln!(out, "  summa per (dimension, objekt, konto):")?;
                 for (dimension, object, account, sum) in totals.object_sums() {
                     writeln!(
                         out,
@@ -131,13 +170,15 @@ fn run() -> std::io::Result<u8> {
                 }
             }
             let verdict = if read_error.is_some() {
-                "could not be read to the end".to_owned()
+                style.error("kunde inte läsas till slutet")
             } else if errors > 0 {
-                format!("{errors} errors, {warnings} warnings: the figures may be wrong")
+                style.error(&format!(
+                    "{errors} fel, {warnings} varningar: siffrorna kan vara fel"
+                ))
             } else if warnings > 0 {
-                format!("no errors, {warnings} warnings")
+                style.warning(&format!("inga fel, {warnings} varningar"))
             } else {
-                "no errors, no warnings".to_owned()
+                style.ok("inga fel, inga varningar")
             };
             writeln!(out, "  {path}: {verdict}")?;
         }

@@ -1,28 +1,35 @@
-//! `granska`: checks a whole printed report (every table) given as JSON and prints
-//! what it finds, grouped by table.
+//! `kommunal granska`: checks a whole printed report (every table) given as JSON and
+//! prints what it finds, grouped by table.
 //!
 //! ```text
-//! cargo run --example granska -- examples/data/grastorp_2019_2020.json
-//! cargo run --example granska -- --json examples/data/provoke_findings.json
+//! kommunal granska examples/data/grastorp_2019_2020.json
+//! kommunal granska --json examples/data/provoke_findings.json
 //! ```
 //!
 //! The file is a `PrintedReport` (`{"entity": …, "tables": [...]}`) or a single
-//! `PrintedTable`; the format is documented in `kommunal_redovisning::check`. Without
-//! a file it checks `examples/data/grastorp_rs_2019.json`.
+//! `PrintedTable`; the format is documented in `kommunal_redovisning::check`.
 //!
 //! Exit status: 0 when there is nothing but rounding differences, 1 when there are
 //! errors or rows that could not be placed, 2 when the input cannot be read.
 
-#![allow(clippy::print_stdout, clippy::print_stderr)]
-
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use clap::Args;
 
 use kommunal_redovisning::check::{PrintedReport, PrintedTable, check_report_in_full};
 
-const DEFAULT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/examples/data/grastorp_rs_2019.json"
-);
+/// `kommunal granska`'s arguments.
+#[derive(Debug, Args)]
+pub struct GranskaArgs {
+    /// Den tryckta rapporten som JSON: en hel rapport ({"tables": [...]}) eller en
+    /// tabell, se kommunal_redovisning::check
+    #[arg(value_name = "FIL.json", help_heading = "Argument")]
+    pub file: PathBuf,
+    /// Skriv sammanfattning, täckning, tolkningar och fynd som JSON
+    #[arg(long)]
+    pub json: bool,
+}
 
 fn read(path: &str) -> Result<PrintedReport, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("kan inte läsa {path}: {e}"))?;
@@ -44,29 +51,18 @@ fn read(path: &str) -> Result<PrintedReport, String> {
     }
 }
 
-fn main() -> ExitCode {
-    let mut json = false;
-    let mut path = None;
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => json = true,
-            "-h" | "--help" => {
-                println!("användning: granska [--json] [FIL.json]");
-                return ExitCode::SUCCESS;
-            }
-            other => path = Some(other.to_owned()),
-        }
-    }
-    let path = path.unwrap_or_else(|| DEFAULT.to_owned());
+/// Runs `kommunal granska`.
+pub fn main(args: &GranskaArgs) -> ExitCode {
+    let path = args.file.display().to_string();
     let report = match read(&path) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("granska: {e}");
+            eprintln!("kommunal granska: {e}");
             return ExitCode::from(2);
         }
     };
     let checked = check_report_in_full(&report);
-    if json {
+    if args.json {
         let out = serde_json::json!({
             "summary": checked.summary(),
             "coverage": checked.coverage,
@@ -76,7 +72,7 @@ fn main() -> ExitCode {
         match serde_json::to_string_pretty(&out) {
             Ok(s) => println!("{s}"),
             Err(e) => {
-                eprintln!("granska: {e}");
+                eprintln!("kommunal granska: {e}");
                 return ExitCode::from(2);
             }
         }

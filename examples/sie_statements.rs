@@ -1,0 +1,71 @@
+//! From a ledger export to statements with the library: read an SIE file, map it with
+//! the Kommun-Bas chart, and print the resultaträkning and balansräkning (tkr) and the
+//! soliditet, or say what is missing. The full tool is `kommunal rapport`.
+//!
+//! ```text
+//! cargo run --example sie_statements -- FILE.se     # default: examples/data/exempelkommun.se
+//! ```
+
+#![allow(clippy::print_stdout)]
+
+use kommunal_redovisning::ledger::{Chart, LedgerStatements, SieLedger};
+use kommunal_redovisning::present::{Column, Rounding, Table};
+use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
+use kommunal_redovisning::sie::ReadOptions;
+use kommunal_redovisning::statement::StatementLayout;
+use kommunal_redovisning::{EntityKind, FinancialYear, NumberFormat, Scale};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/data/exempelkommun.se"
+        )
+        .to_owned()
+    });
+    let file = std::io::BufReader::new(std::fs::File::open(&path)?);
+    let ledger = SieLedger::read(file, ReadOptions::default())?;
+    for d in &ledger.diagnostics {
+        println!("{path}: {d}");
+    }
+    let statements = LedgerStatements::build(&ledger.trial_balance, &Chart::kommun_bas(), 0)?;
+    let (start, _) = ledger
+        .financial_years
+        .get(&0)
+        .ok_or("filen saknar #RAR 0")?;
+    let year = FinancialYear::of(*start);
+
+    let layout = StatementLayout::new(EntityKind::Kommun, year);
+    let column = Column::outcome(year.to_string());
+    let sv = NumberFormat::swedish();
+    let rs = Table::income_statement(
+        "Resultaträkning",
+        Scale::Kr,
+        &layout,
+        &[(column.clone(), &statements.income)],
+    )?;
+    let br = Table::balance_sheet(
+        "Balansräkning",
+        Scale::Kr,
+        &layout,
+        &[(column, &statements.balance)],
+    )?;
+    for table in [rs, br] {
+        println!(
+            "{}",
+            table
+                .rounded(&Rounding::new(Scale::Tkr))?
+                .table
+                .to_text(&sv)
+        );
+    }
+
+    let ratios = KeyRatios::from_balance_sheet(&statements.balance)?;
+    if let Some(soliditet) = ratios.get(KeyRatio::EquityRatio) {
+        println!("Soliditet: {}", sv.with_decimals(1).percent(soliditet));
+    }
+    for problem in statements.problems()? {
+        println!("Att åtgärda: {problem}");
+    }
+    Ok(())
+}
