@@ -15,7 +15,9 @@
 mod sie_gen;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kommunal_redovisning::sie::{Encoding, ReadOptions, Reader, Totals, sum_transactions};
+use kommunal_redovisning::sie::{
+    Encoding, ReadOptions, Reader, Totals, sum_transactions, sum_transactions_parallel,
+};
 
 fn vouchers() -> u64 {
     std::env::var("SIE_BENCH_VOUCHERS")
@@ -36,6 +38,15 @@ fn bench(c: &mut Criterion) {
             t.rows
         })
     });
+    for threads in [1, 2] {
+        group.bench_function(format!("sum_transactions_parallel/{threads}"), |b| {
+            b.iter(|| {
+                let t = sum_transactions_parallel(&data, Some(Encoding::Cp437), threads).unwrap();
+                assert!(t.by_account.len() > 10);
+                t.rows
+            })
+        });
+    }
     group.bench_function("typed_records", |b| {
         b.iter(|| {
             let mut reader = Reader::with_options(&data[..], ReadOptions::default());

@@ -12,6 +12,9 @@
 //!
 //! Run: `cargo run --example kommunkoncern`
 
+use kommunal_redovisning::analysis::{
+    RatioContext, RatioFigure, RatioId, RatioOptions, YearFigures, YearKind, compute_ratio,
+};
 use kommunal_redovisning::group::GroupAccounts;
 use kommunal_redovisning::group::{
     AcquisitionAnalysis, CompanyBalanceSheet, CompanyIncomeStatement, Group, GroupPart, Holding,
@@ -513,21 +516,40 @@ fn main() -> Result<(), kommunal_redovisning::Error> {
         )?)?;
     }
 
+    // Key ratios from the ratio catalogue, for the kommun and for the koncern.
     let sv = NumberFormat::swedish().with_decimals(1);
-    let r = c.key_ratios()?;
-    let k = kommunal_redovisning::ratio::KeyRatios::from_balance_sheet(&g.balance)?;
-    println!("Nyckeltal            Kommunen  Koncernen");
-    for (label, a, b) in [
-        ("Soliditet", k.equity_ratio, r.equity_ratio),
-        (
-            "Soliditet inkl. pens.",
-            k.equity_ratio_including_pension_commitments,
-            r.equity_ratio_including_pension_commitments,
-        ),
-        ("Kassalikviditet", k.quick_ratio, r.quick_ratio),
+    let mut kommun_year = YearFigures::new(g.year, YearKind::Outcome, g.income.clone());
+    kommun_year.balance = Some(g.balance.clone());
+    let koncern_year = c
+        .year_figures()
+        .ok_or(kommunal_redovisning::Error::Refused {
+            what: "koncernens nyckeltal".into(),
+            reason: "räkenskapsår saknas".into(),
+        })?;
+    println!("{:<72}{:>10}{:>11}", "Nyckeltal", "Kommunen", "Koncernen");
+    for ratio in [
+        RatioId::ResultShare,
+        RatioId::NetCostShare,
+        RatioId::EquityRatio,
+        RatioId::EquityRatioIncludingPensions,
+        RatioId::DebtRatio,
+        RatioId::QuickRatio,
     ] {
-        let f = |p: Option<Percent>| p.map_or("–".to_owned(), |p| sv.percent(p));
-        println!("{label:<21}{:>9}{:>11}", f(a), f(b));
+        let value = |y: &YearFigures| {
+            compute_ratio(ratio, &RatioContext::of(y), &RatioOptions::default())
+                .ok()
+                .and_then(|v| match v.value {
+                    RatioFigure::Percent(p) => Some(sv.percent(p)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| "–".to_owned())
+        };
+        println!(
+            "{:<72}{:>10}{:>11}",
+            ratio.name(),
+            value(&kommun_year),
+            value(&koncern_year)
+        );
     }
     println!();
 

@@ -193,6 +193,16 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             ledger.vouchers
         );
     }
+    if !ledger.trial_balance.years().contains(&0) {
+        // Nothing to build statements from: say so, with the reader's diagnostics.
+        for d in &ledger.diagnostics {
+            println!("{d}");
+        }
+        let disagreements = ledger.trial_balance.reconcile()?;
+        let verdict = LedgerVerdict::new(&ledger, None, &disagreements, None);
+        println!("{}", verdict.closing_line());
+        return Ok(ExitCode::from(verdict.exit_code()));
+    }
     let mut statements = LedgerStatements::build(&ledger.trial_balance, &chart, 0)?;
     let drift = LedgerOperating::build(
         &ledger.trial_balance,
@@ -217,7 +227,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let disagreements = ledger.trial_balance.reconcile()?;
     let verdict = LedgerVerdict::new(
         &ledger,
-        &statements,
+        Some(&statements),
         &disagreements,
         Some(reconciliation.is_ok()),
     );

@@ -221,6 +221,7 @@
 //!   percentages as canonical strings.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
 
 pub mod analysis;
 pub mod balanced_budget;

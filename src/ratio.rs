@@ -89,7 +89,7 @@ impl KeyRatio {
     }
 
     /// The Kolada KPI id for the kommunkoncern (the sammanställda räkenskaper), where
-    /// there is one (`reference/domain.md` §4 and §11).
+    /// there is one (the koncern ids in the table of the module docs).
     ///
     /// ```
     /// use kommunal_redovisning::ratio::KeyRatio;

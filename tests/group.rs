@@ -819,3 +819,61 @@ fn untaxed_reserves_split_at_the_years_rate_lkab() {
         Percent::new(Decimal::new(206, 1))
     );
 }
+
+#[test]
+fn internal_item_with_one_party_on_both_sides_is_refused() {
+    let mut g = kommun_group(vec![small_part("a", Owner::Kommun, 100)]);
+    g.internal.push(InternalTransaction::agreed(
+        InternalKind::RevenueCost,
+        Owner::Part("a".into()),
+        Owner::Part("a".into()),
+        tkr(1),
+        "",
+    ));
+    let m = refusal(&g);
+    assert!(
+        m.contains("Bolaget a") && m.contains("två olika parter"),
+        "{m}"
+    );
+}
+
+#[test]
+fn negative_internal_amount_is_refused() {
+    let mut g = kommun_group(vec![small_part("a", Owner::Kommun, 100)]);
+    g.internal.push(InternalTransaction::agreed(
+        InternalKind::RevenueCost,
+        Owner::Part("a".into()),
+        Owner::Kommun,
+        tkr(-1),
+        "",
+    ));
+    assert!(refusal(&g).contains("positiva"));
+}
+
+/// The koncern in the ratio catalogue: soliditet by the catalogue equals the ratio
+/// module's, and årets resultat carries the skatt.
+#[test]
+fn koncern_year_for_the_catalogue() {
+    use kommunal_redovisning::analysis::{
+        RatioContext, RatioFigure, RatioId, RatioOptions, compute_ratio,
+    };
+    let mut p = small_part("a", Owner::Kommun, 100);
+    p.accounts = company([100_00, 50_00, 0, 0, 0], 0, [500_00, 0, 0, 0], [0, 0, 0], 0);
+    let c = kommun_group(vec![p]).consolidate().unwrap();
+    assert!(!c.income.tax.is_zero());
+    let y = c.year_figures().unwrap();
+    assert_eq!(
+        y.income.result_for_the_year(),
+        c.income.result_for_the_year()
+    );
+    let v = compute_ratio(
+        RatioId::EquityRatio,
+        &RatioContext::of(&y),
+        &RatioOptions::default(),
+    )
+    .unwrap();
+    let RatioFigure::Percent(p) = v.value else {
+        panic!("{v:?}")
+    };
+    assert_eq!(Some(p), c.key_ratios().unwrap().equity_ratio);
+}

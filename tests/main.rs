@@ -21,4 +21,5 @@ mod report;
 mod sick_leave;
 mod sie;
 mod sie_hostile;
+mod sie_parallel;
 mod tables;

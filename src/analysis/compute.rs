@@ -101,6 +101,7 @@ impl RatioFigure {
 #[doc(alias = "beräknat nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RatioValue {
     /// The ratio.
     pub ratio: RatioId,
@@ -389,9 +390,7 @@ impl Calc<'_, '_> {
         let y = self.context.current;
         let (means, formula, default) = match self.options.self_financing {
             SelfFinancingDefinition::ResultPlusDepreciation => (
-                y.income
-                    .result_for_the_year()
-                    .checked_sub(y.income.depreciation)?,
+                y.result_for_the_year().checked_sub(y.income.depreciation)?,
                 format!("(årets resultat + avskrivningar) / {what}"),
                 true,
             ),
@@ -439,7 +438,7 @@ impl Calc<'_, '_> {
             RatioId::ResultBeforeExtraordinaryShare => {
                 self.share_of_tax(rs.result_after_financial_items())
             }
-            RatioId::ResultShare => self.share_of_tax(rs.result_for_the_year()),
+            RatioId::ResultShare => self.share_of_tax(y.result_for_the_year()),
             RatioId::NetCostShare => {
                 let (costs, formula, default) = match self.options.net_cost_share {
                     NetCostShareDefinition::IncludingFinancialItems => (
@@ -532,7 +531,7 @@ impl Calc<'_, '_> {
                 self.per_inhabitant(negate(rs.net_operating_costs())?)
             }
             RatioId::TaxRevenuePerInhabitant => self.per_inhabitant(Self::tax_base(y)?),
-            RatioId::ResultPerInhabitant => self.per_inhabitant(rs.result_for_the_year()),
+            RatioId::ResultPerInhabitant => self.per_inhabitant(y.result_for_the_year()),
             RatioId::NetInvestmentsPerInhabitant => self.per_inhabitant(self.net_investments()?),
             RatioId::EquityPerInhabitant => self.per_inhabitant(self.balance()?.equity()),
             RatioId::LoanDebtPerInhabitant => {
@@ -550,7 +549,7 @@ impl Calc<'_, '_> {
             RatioId::PensionCommitmentsPerInhabitant => self.per_inhabitant(self.pension_total()?),
             RatioId::BudgetDeviationResult => {
                 let b = self.other(self.context.budget, "budget")?;
-                self.deviation(&b, rs.result_for_the_year(), b.income.result_for_the_year())
+                self.deviation(&b, y.result_for_the_year(), b.result_for_the_year())
             }
             RatioId::BudgetDeviationNetCosts => {
                 let b = self.other(self.context.budget, "budget")?;
@@ -567,7 +566,7 @@ impl Calc<'_, '_> {
             }
             RatioId::ForecastDeviationResult => {
                 let f = self.other(self.context.forecast, "forecast")?;
-                self.deviation(&f, rs.result_for_the_year(), f.income.result_for_the_year())
+                self.deviation(&f, y.result_for_the_year(), f.result_for_the_year())
             }
             RatioId::ForecastAccuracyNetCosts => {
                 let f = self.other(self.context.forecast, "forecast")?;

@@ -92,6 +92,7 @@ impl ForecastRound {
 #[doc(alias = "avvikelse per enhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnitDeviation {
     /// The unit (or "Totalt").
     pub unit: String,
@@ -110,6 +111,7 @@ pub struct UnitDeviation {
 #[doc(alias = "prognossäkerhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RoundAccuracy {
     /// The round's label.
     pub label: String,
@@ -145,6 +147,7 @@ pub struct RoundAccuracy {
 #[doc(alias = "prognossäkerhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ForecastAccuracy {
     /// One entry per round, in the order given.
     pub rounds: Vec<RoundAccuracy>,
@@ -318,6 +321,7 @@ impl ForecastAccuracy {
 #[doc(alias = "budgetföljsamhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BudgetAdherence {
     /// The top-level units.
     pub units: Vec<UnitDeviation>,

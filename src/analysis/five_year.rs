@@ -132,6 +132,7 @@ impl OverviewValue {
 #[doc(alias = "cell")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OverviewCell {
     /// The value.
     pub value: OverviewValue,
@@ -163,6 +164,7 @@ pub struct OverviewCell {
 #[doc(alias = "femårsöversikt")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FiveYearOverview {
     /// Kommunen or koncernen, for the caption.
     pub caption: String,
@@ -414,6 +416,7 @@ impl PrintedFigure {
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OverviewFinding {
     /// The row.
     pub item: OverviewItem,
@@ -483,9 +486,7 @@ fn cell(item: OverviewItem, y: &YearFigures) -> Result<Option<OverviewCell>> {
         OverviewItem::TaxRevenueAndGrants => computed(OverviewValue::Amount(
             y.income.tax_revenue.checked_add(y.income.general_grants)?,
         )),
-        OverviewItem::ResultForTheYear => {
-            computed(OverviewValue::Amount(y.income.result_for_the_year()))
-        }
+        OverviewItem::ResultForTheYear => computed(OverviewValue::Amount(y.result_for_the_year())),
         OverviewItem::NetInvestments => y
             .net_investments
             .and_then(|a| given(OverviewValue::Amount(a))),

@@ -56,6 +56,7 @@ pub struct FinancialGoal {
 #[doc(alias = "måluppfyllelse per år")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct GoalYear {
     /// The year and its kind.
     pub year: YearRef,

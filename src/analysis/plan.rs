@@ -98,6 +98,7 @@ pub enum BudgetBalance {
 #[doc(alias = "balansprövning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BudgetBalanceTest {
     /// The year.
     pub year: FinancialYear,
@@ -142,6 +143,7 @@ impl fmt::Display for BudgetBalanceTest {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum PlanFinding {
     /// A year does not balance and no synnerliga skäl are stated.
     NotBalanced {
@@ -348,7 +350,7 @@ impl FinancialPlan {
     pub fn balance_tests(&self) -> Result<Vec<BudgetBalanceTest>> {
         let mut out = Vec::with_capacity(self.years.len());
         for y in &self.years {
-            let result = y.income.result_for_the_year();
+            let result = y.result_for_the_year();
             let gains = self
                 .realised_gains
                 .iter()

@@ -35,6 +35,7 @@ pub(crate) fn year_column(kind: YearKind, label: String) -> Column {
 #[doc(alias = "finansiell analys")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FinancialAnalysis {
     /// One table per perspective, in the RK order.
     pub tables: Vec<(Perspective, Table)>,
@@ -49,6 +50,7 @@ pub struct FinancialAnalysis {
 #[doc(alias = "ej beräkningsbart")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct UnavailableRatio {
     /// The ratio.
     pub ratio: RatioId,
@@ -186,7 +188,7 @@ impl Series {
                 |y| Some(y.income.net_operating_costs()),
             ),
             ("arets_resultat", "Årets resultat", ValueKind::Flow, |y| {
-                Some(y.income.result_for_the_year())
+                Some(y.result_for_the_year())
             }),
             (
                 "nettoinvesteringar",
@@ -235,11 +237,13 @@ impl Series {
                 kind,
                 cells,
             ))?;
-            table.push_ratio(RatioRow {
-                label: format!("{label}, förändring"),
-                values: changes,
-                decimals: 1,
-            })?;
+            if changes.iter().any(Option::is_some) {
+                table.push_ratio(RatioRow {
+                    label: format!("{label}, förändring"),
+                    values: changes,
+                    decimals: 1,
+                })?;
+            }
         }
         Ok(table)
     }

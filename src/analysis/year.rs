@@ -157,6 +157,10 @@ pub struct YearFigures {
     /// The resultaträkning (for a forecast: the full-year forecast; for a budget or
     /// plan year: the budgeted one).
     pub income: IncomeStatement,
+    /// Skatt: for a kommunkoncern, the companies' income tax (−), which the
+    /// sammanställda resultaträkning shows before årets resultat; zero for a kommun.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub tax: Amount,
     /// The balansräkning at the end of the year, when there is one.
     #[cfg_attr(feature = "serde", serde(default))]
     pub balance: Option<BalanceSheet>,
@@ -194,6 +198,7 @@ impl YearFigures {
             year,
             kind,
             income,
+            tax: Amount::ZERO,
             balance: None,
             cash_flow: None,
             gross_investments: None,
@@ -204,6 +209,45 @@ impl YearFigures {
             loan_debt: None,
             label: None,
         }
+    }
+
+    /// A koncern year from a consolidation (sammanställda räkenskaper, LKBR 12 kap.):
+    /// its resultaträkning with the skatt, its balansräkning and, when there is one,
+    /// its kassaflödesanalys. Use it in a series of [`crate::analysis::Scope::Group`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{YearFigures, YearKind};
+    /// use kommunal_redovisning::group::{Consolidation, GroupIncomeStatement};
+    ///
+    /// let c = Consolidation {
+    ///     income: GroupIncomeStatement {
+    ///         statement: IncomeStatement { tax_revenue: Amount::tkr(1_000), operating_expenses: Amount::tkr(-950), ..Default::default() },
+    ///         tax: Amount::tkr(-10),
+    ///         minority_share: Amount::ZERO,
+    ///     },
+    ///     ..Default::default()
+    /// };
+    /// let y = YearFigures::from_consolidation(FinancialYear::new(2025), YearKind::Outcome, &c);
+    /// assert_eq!(y.result_for_the_year(), Amount::tkr(40));
+    /// ```
+    #[must_use]
+    pub fn from_consolidation(
+        year: FinancialYear,
+        kind: YearKind,
+        consolidation: &crate::group::Consolidation,
+    ) -> YearFigures {
+        let mut y = YearFigures::new(year, kind, consolidation.income.statement.clone());
+        y.tax = consolidation.income.tax;
+        y.balance = Some(consolidation.balance.clone());
+        y.cash_flow = consolidation.cash_flow.clone();
+        y
+    }
+
+    /// Årets resultat: the resultaträkning's, plus the skatt of a koncern.
+    #[must_use]
+    pub fn result_for_the_year(&self) -> Amount {
+        self.income.result_for_the_year() + self.tax
     }
 
     /// With the balansräkning at the end of the year.
@@ -305,6 +349,7 @@ impl YearFigures {
 #[doc(alias = "år")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct YearRef {
     /// The year.
     pub year: FinancialYear,

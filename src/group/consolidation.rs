@@ -94,9 +94,9 @@ pub struct ConsolidationSettings {
     pub tax_rates: CorporateTaxRates,
     /// Where the companies' posts go.
     pub mapping: CompanyMapping,
-    /// Betydande inflytande: at least this share of the votes (20 %; RKR R15 and
-    /// LKBR 2 kap. as summarised in `reference/domain.md` §3.3; RKR 8.2 had "more than
-    /// 20 %").
+    /// Betydande inflytande: at least this share of the votes (20 %; RKR R15's
+    /// definitions, <https://www.faronline.se/dokument/radet-for-kommunal-redovisning/rkrr0015/>,
+    /// presume it at 20 % with reference to LKBR 2 kap.; RKR 8.2 had "more than 20 %").
     pub influence_threshold: Percent,
     /// Bestämmande inflytande (dotterföretag): more than this share of the votes
     /// (50 %, RKR 8.2).
@@ -523,8 +523,8 @@ impl Group {
     /// # Errors
     ///
     /// [`Error::Refused`] for an invalid group (naming the part), a part whose
-    /// balansräkning does not balance, an internal item with an unknown party or a
-    /// negative amount, a förvärvsanalys of an unknown holding; a year without a
+    /// balansräkning does not balance, an internal item with an unknown party, with the
+    /// same party on both sides or with a negative amount, a förvärvsanalys of an unknown holding; a year without a
     /// bolagsskattesats; [`Error::Overflow`].
     pub fn consolidate(&self) -> Result<Consolidation> {
         self.validate()?;
@@ -622,6 +622,12 @@ impl Group {
                         ));
                     }
                 }
+            }
+            if t.first == t.second {
+                return Err(refused(
+                    what,
+                    "ett internt mellanhavande behöver två olika parter".to_owned(),
+                ));
             }
             if t.first_amount.is_negative() || t.second_amount.is_negative() {
                 return Err(refused(

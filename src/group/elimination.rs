@@ -39,6 +39,7 @@ use super::part::Owner;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum InternalKind {
     /// Kortfristig fordran och skuld.
     ReceivablePayable,
@@ -243,7 +244,7 @@ impl InternalTransaction {
 ///
 /// assert_eq!(Target::Income(IncomeLine::OperatingRevenue).label(), "Verksamhetens intäkter");
 /// ```
-#[doc(alias = "konto")]
+#[doc(alias = "post")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

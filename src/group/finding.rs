@@ -26,6 +26,7 @@ use super::elimination::MismatchRule;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum GroupFinding {
     /// The two sides report an internal item differently.
     BalanceMismatch {

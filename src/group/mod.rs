@@ -68,7 +68,8 @@
 //!   koncern [CONFIRMED as practice, AddLife ÅR 2020 not 24,
 //!   <https://reports.add.life/arsredovisning-2020/finansiell-information/noter/?search-node=18627>].
 //! - Kolada koncern key ratios N03110 (soliditet), N03034 (inkl. pensionsåtaganden),
-//!   N03109 (kassalikviditet) [`reference/domain.md` §4].
+//!   N03109 (kassalikviditet), and the rest of the catalogue through
+//!   [`Consolidation::year_figures`] and [`crate::analysis`].
 //!
 //! # Open questions (settings with documented defaults)
 //!
@@ -88,6 +89,9 @@
 //! - **\[UNCONFIRMED\]** The share at which an internal item between two partly owned
 //!   parts is eliminated under proportional consolidation: the lower of the two
 //!   parties' shares (fixed; the kommun's share is 100 %).
+//! - **\[UNCONFIRMED\]** The wording of LKBR 12 kap. 1–5 §§ (when sammanställda
+//!   räkenskaper are prepared, which koncernföretag they cover, what may be left
+//!   out); only 12 kap. 6 § was read in the law text.
 //! - **\[UNCONFIRMED\]** What 5 kap. 4 § and 6 kap. 4 § say (read as the blandmodell
 //!   pension rules): [`pension`].
 //! - Not modelled: depreciation of övervärden after acquisition (give the remaining
@@ -99,6 +103,7 @@
 
 mod accounts;
 mod acquisition;
+mod analysis;
 mod company;
 mod consolidation;
 mod elimination;
@@ -111,6 +116,7 @@ mod table;
 
 pub use accounts::GroupAccounts;
 pub use acquisition::{AcquisitionAnalysis, SurplusValue};
+pub use analysis::TAX_IN_EXTRAORDINARY;
 pub use company::{CompanyBalanceSheet, CompanyIncomeStatement};
 pub use consolidation::{
     Consolidation, ConsolidationMethod, ConsolidationSettings, Contribution, Group,

@@ -129,6 +129,7 @@ impl Holding {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Inclusion {
     /// Consolidated.
     #[default]
@@ -161,6 +162,7 @@ impl Inclusion {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[allow(clippy::large_enum_variant)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum PartAccounts {
     /// A company in the ÅRL layout (K2/K3), mapped onto the LKBR lines by
     /// [`crate::group::CompanyMapping`].

@@ -8,8 +8,9 @@
 //!
 //! What 5 kap. 4 § and 6 kap. 4 § say is **\[UNCONFIRMED\]** here; that they are the
 //! blandmodell rules (pension benefits earned before 1998 shown as an
-//! ansvarsförbindelse, not as a cost and a provision) is the reading in
-//! `reference/domain.md` §1.1. The consequence this crate draws from it: a company's
+//! ansvarsförbindelse, not as a cost and a provision) is an inference from the
+//! structure of the law and from practice (kommuner report pension benefits earned
+//! before 1998 inom linjen; companies account pensions in full). The consequence this crate draws from it: a company's
 //! pensions stay as the company reports them (fully as avsättning or insured), and a
 //! company that reports pensionsförpliktelser intjänade före 1998 as an
 //! ansvarsförbindelse is a finding
@@ -27,6 +28,7 @@ use super::part::PartKind;
 #[doc(alias = "paragraf")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Provision {
     /// Kapitel.
     pub chapter: u8,

@@ -23,10 +23,10 @@ pub enum LedgerReadError {
     /// The figures could not be summed (overflow).
     #[error("summing the SIE file: {0}")]
     Ledger(#[from] crate::Error),
-    /// Summing an account's amounts leaves the range of an amount: the file holds
-    /// amounts no ledger can have.
+    /// An amount, or the sum of an account's amounts, lies beyond ±[`Amount::MAX`]
+    /// (10¹⁹ kr): the file holds amounts no ledger can have.
     #[error(
-        "line {line}: the sum of account {account} overflows (an amount out of any real range)"
+        "line {line}: account {account}: an amount or the sum of its amounts is beyond ±10^19 kr, out of any real range"
     )]
     Overflow {
         /// The account whose sum overflows.

@@ -25,9 +25,13 @@ use crate::sie::Severity;
 ///           #VER A 1 20250115\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {} -250\n}\n";
 /// let verdict = |file: &str| -> Result<LedgerVerdict, Box<dyn std::error::Error>> {
 ///     let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
-///     let statements = LedgerStatements::build(&ledger.trial_balance, &Chart::kommun_bas(), 0)?;
 ///     let disagreements = ledger.trial_balance.reconcile()?;
-///     Ok(LedgerVerdict::new(&ledger, &statements, &disagreements, Some(true)))
+///     if !ledger.trial_balance.years().contains(&0) {
+///         // No financial year 0 in the file: no statements to build.
+///         return Ok(LedgerVerdict::new(&ledger, None, &disagreements, None));
+///     }
+///     let statements = LedgerStatements::build(&ledger.trial_balance, &Chart::kommun_bas(), 0)?;
+///     Ok(LedgerVerdict::new(&ledger, Some(&statements), &disagreements, Some(true)))
 /// };
 /// let v = verdict(ok)?;
 /// assert!(v.passed(), "{:?}", v.problems());
@@ -40,8 +44,10 @@ use crate::sie::Severity;
 /// assert_eq!(bad.disagreements, 1);
 /// assert!(!bad.closing_line().contains("stämmer"));
 ///
-/// // An empty file has no year to build statements for: an error, never "stämmer".
-/// assert!(verdict("").is_err());
+/// // An empty file has no year to build statements for: never "stämmer".
+/// let empty = verdict("")?;
+/// assert!(!empty.passed());
+/// assert_eq!(empty.exit_code(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "samlad bedömning")]
@@ -58,6 +64,8 @@ pub struct LedgerVerdict {
     pub empty: bool,
     /// `true` when the file held voucher rows, so stated balances could be reconciled.
     pub has_vouchers: bool,
+    /// `true` when the statements of the current year could be built.
+    pub statements_built: bool,
     /// Accounts (and objects) whose stated #UB or #RES disagree with the vouchers.
     pub disagreements: usize,
     /// Accounts with a balance that no chart rule covers.
@@ -70,13 +78,14 @@ pub struct LedgerVerdict {
 }
 
 impl LedgerVerdict {
-    /// The verdict on `ledger` and the `statements` built from it, with the
-    /// `disagreements` of [`super::TrialBalance::reconcile`] and whether the
-    /// driftredovisning reconciled (`None` when not built).
+    /// The verdict on `ledger` and the `statements` built from it (`None` when they
+    /// could not be built, e.g. the file has no year 0), with the `disagreements` of
+    /// [`super::TrialBalance::reconcile`] and whether the driftredovisning reconciled
+    /// (`None` when not built).
     #[must_use]
     pub fn new(
         ledger: &SieLedger,
-        statements: &LedgerStatements,
+        statements: Option<&LedgerStatements>,
         disagreements: &[Disagreement],
         operating_reconciled: Option<bool>,
     ) -> Self {
@@ -93,9 +102,10 @@ impl LedgerVerdict {
             warnings: count(Severity::Warning),
             empty: tb.years().is_empty(),
             has_vouchers: tb.has_vouchers(),
+            statements_built: statements.is_some(),
             disagreements: disagreements.len(),
-            unmapped: statements.unmapped.len(),
-            balance_sheet_balances: statements.balance.validate().is_ok(),
+            unmapped: statements.map_or(0, |s| s.unmapped.len()),
+            balance_sheet_balances: statements.is_some_and(|s| s.balance.validate().is_ok()),
             operating_reconciled,
         }
     }
@@ -119,6 +129,12 @@ impl LedgerVerdict {
         if self.empty {
             out.push("filen innehåller inga saldon och inga verifikationer".to_owned());
         }
+        if !self.statements_built && !self.empty {
+            out.push(
+                "rapporterna kunde inte byggas: filen har inget innevarande räkenskapsår"
+                    .to_owned(),
+            );
+        }
         if self.errors > 0 {
             out.push(format!(
                 "{} fel i filen (se diagnostiken): siffrorna kan vara ofullständiga",
@@ -137,7 +153,7 @@ impl LedgerVerdict {
                 self.unmapped
             ));
         }
-        if !self.balance_sheet_balances {
+        if self.statements_built && !self.balance_sheet_balances {
             out.push("balansräkningen balanserar inte".to_owned());
         }
         if self.operating_reconciled == Some(false) {

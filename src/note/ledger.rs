@@ -81,6 +81,7 @@ pub enum TaxPart {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum NoteTarget {
     /// An anläggningstillgång of the class on `line`.
     FixedAsset {
@@ -360,6 +361,7 @@ impl<'de> serde::Deserialize<'de> for NoteChart {
 #[doc(alias = "noter från huvudboken")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LedgerNotes {
     /// The notes, numbered from the first number given, in statement order.
     pub notes: Vec<Note>,

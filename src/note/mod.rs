@@ -316,6 +316,7 @@ impl NoteBody {
 #[doc(alias = "notrad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct NoteRow {
     /// A stable id within the note.
     pub id: String,

@@ -463,12 +463,14 @@ impl Footing<'_> {
         });
         let mut moves = steps.abs();
         let delta = if up { self.unit } else { -self.unit };
-        let mut moved: Vec<usize> = Vec::new();
+        // A set: a sum of a million parts may move half of them (a scan per part was
+        // quadratic, issue 19).
+        let mut moved: std::collections::HashSet<usize> = std::collections::HashSet::new();
         for (p, _, _, _) in &candidates {
             if moves <= Decimal::ZERO {
                 break;
             }
-            moved.push(*p);
+            moved.insert(*p);
             moves -= Decimal::ONE;
         }
         for (p, _, start) in free.iter().copied() {

@@ -50,6 +50,12 @@ impl Tok {
             .unwrap_or_default()
     }
 
+    /// Where the token starts on its line.
+    #[inline]
+    pub(crate) fn start(&self) -> u64 {
+        u64::from(self.start)
+    }
+
     #[inline]
     pub(crate) fn is_scalar(&self) -> bool {
         matches!(

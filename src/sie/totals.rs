@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
-    LineEvent, Lines, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
+    PLAIN_PAIRS, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
 };
 use super::reader::{Label, MAX_OBJECTS};
 use super::record::Record;
@@ -251,6 +251,16 @@ impl Acc {
         }
     }
 
+    #[inline]
+    fn merge(&mut self, other: Acc) {
+        self.cents = self.cents.wrapping_add(other.cents);
+        match self.extra.checked_add(other.extra) {
+            Some(e) => self.extra = e,
+            None => self.overflow = true,
+        }
+        self.overflow |= other.overflow;
+    }
+
     /// The sum; `None` when it leaves the decimal range.
     fn total(self) -> Option<Decimal> {
         if self.overflow {
@@ -281,13 +291,15 @@ fn parse_dim(raw: &[u8]) -> Option<u32> {
 struct Keys {
     ids: HashMap<Vec<u8>, u64, BuildHasherDefault<FastHasher>>,
     names: Vec<Vec<u8>>,
+    /// File offset of each name's first appearance.
+    first: Vec<u64>,
 }
 
 const INTERNED: u64 = 1 << 63;
 
 impl Keys {
     #[inline]
-    fn key(&mut self, bytes: &[u8]) -> u64 {
+    fn key(&mut self, bytes: &[u8], offset: u64) -> u64 {
         if !bytes.is_empty() && bytes.len() <= 15 {
             let mut v = 0u64;
             let mut numeric = true;
@@ -303,13 +315,43 @@ impl Keys {
                 return ((bytes.len() as u64) << 56) | v;
             }
         }
+        self.key_at(bytes, offset)
+    }
+
+    /// The id of a name that is not a short digit string, first seen at `offset` (an
+    /// earlier first appearance is kept).
+    fn key_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
         if let Some(&id) = self.ids.get(bytes) {
+            let idx = usize::try_from(id & !INTERNED).unwrap_or(usize::MAX);
+            if let Some(first) = self.first.get_mut(idx) {
+                *first = (*first).min(offset);
+            }
             return id;
         }
         let id = INTERNED | self.names.len() as u64;
         self.names.push(bytes.to_vec());
+        self.first.push(offset);
         self.ids.insert(bytes.to_vec(), id);
         id
+    }
+
+    /// The first 4 096 non-ASCII bytes of the names, in the order the names first
+    /// appear in the file: the sample the encoding is detected from.
+    fn high_sample(&self) -> Vec<u8> {
+        let mut order: Vec<(u64, &Vec<u8>)> = self
+            .first
+            .iter()
+            .copied()
+            .zip(&self.names)
+            .filter(|(_, n)| !n.is_ascii())
+            .collect();
+        order.sort_by_key(|&(first, _)| first);
+        order
+            .into_iter()
+            .flat_map(|(_, n)| n.iter().copied())
+            .filter(|b| !b.is_ascii())
+            .take(4096)
+            .collect()
     }
 
     fn bytes(&self, key: u64) -> Vec<u8> {
@@ -343,58 +385,124 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
     raw.get(start..end).unwrap_or_default()
 }
 
-/// Summerar transaktioner: sums the voucher rows of an SIE file per account and per
-/// (dimension, object, account) straight from the bytes, without building records or
-/// decoding texts that are not needed — the fast path for large files.
-///
-/// It applies the same row semantics as [`Reader`](super::Reader) (struck `#BTRANS` rows
-/// not counted, the duplicate `#TRANS` after an `#RTRANS` skipped, rows outside a voucher
-/// ignored) but reports no diagnostics; malformed amounts are skipped. `records` counts
-/// non-row records, with a voucher as one record. `encoding` decodes account and object
-/// numbers (detected when `None`).
-///
-/// # Errors
-///
-/// The source's I/O errors, and an [`std::io::ErrorKind::InvalidData`] error holding a
-/// [`SumOverflow`] when an account's sum leaves the decimal range (never saturated).
-///
-/// # Example
-///
-/// ```
-/// use kommunal_redovisning::sie::sum_transactions;
-///
-/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\"} 100.50\n#TRANS 1930 {} -100.50\n}\n";
-/// let totals = sum_transactions(&file[..], None)?;
-/// assert_eq!(totals.by_account["5010"].to_string(), "100.50");
-/// assert_eq!(totals.rows, 2);
-/// # Ok::<(), std::io::Error>(())
-/// ```
-#[doc(alias = "summera")]
-pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::io::Result<Totals> {
-    let mut lines = Lines::new(source, 1 << 20);
-    lines.tokenize = false;
-    let mut toks: Vec<Tok> = Vec::with_capacity(16);
-    let mut keys = Keys::default();
-    let mut accounts: FastMap<u64> = FastMap::default();
-    let mut objects: FastMap<ObjectKey> = FastMap::default();
-    let mut totals = Totals::default();
-    let mut in_voucher = false;
-    let mut rtrans_sig: Option<Vec<u8>> = None;
-    let mut sig = Vec::with_capacity(64);
-    let mut scratch = Vec::new();
-    let mut scratch2 = Vec::new();
-    let mut plain = PlainRow::EMPTY;
-    loop {
-        match lines.advance()? {
-            LineEvent::Eof => break,
-            LineEvent::Overlong => continue,
-            LineEvent::Line => {}
+/// Longest line read, in bytes without the line end; longer lines are skipped (as the
+/// typed reader's default [`ReadOptions::max_line_length`](super::ReadOptions)).
+const MAX_LINE: usize = 1 << 20;
+
+/// Running sums over stretches of an SIE file. Every stretch after the first begins
+/// at a line that starts with `#VER` and a separator, where the row logic's state
+/// (inside a voucher or not, a pending `#RTRANS`) is reset whatever came before, so
+/// stretches can be summed in any order, by any thread, and merged exactly.
+struct SumState {
+    keys: Keys,
+    accounts: FastMap<u64>,
+    objects: FastMap<ObjectKey>,
+    records: u64,
+    vouchers: u64,
+    rows: u64,
+    in_voucher: bool,
+    rtrans_sig: Option<Vec<u8>>,
+    sig: Vec<u8>,
+    scratch: Vec<u8>,
+    scratch2: Vec<u8>,
+    toks: Vec<Tok>,
+    plain: PlainRow,
+    /// Offset in the whole file of the line being summed (for first appearances).
+    offset: u64,
+}
+
+impl SumState {
+    fn new() -> Self {
+        SumState {
+            keys: Keys::default(),
+            accounts: FastMap::default(),
+            objects: FastMap::default(),
+            records: 0,
+            vouchers: 0,
+            rows: 0,
+            in_voucher: false,
+            rtrans_sig: None,
+            sig: Vec::with_capacity(64),
+            scratch: Vec::new(),
+            scratch2: Vec::new(),
+            toks: Vec::with_capacity(16),
+            plain: PlainRow::EMPTY,
+            offset: 0,
         }
-        let line = lines.line();
+    }
+
+    /// Sums the complete lines of `data`, which begins at byte `base` of the file
+    /// (`base` 0: the file's first line, where a byte order mark is skipped). A last
+    /// line without a line end is a line too.
+    fn lines(&mut self, data: &[u8], base: u64) {
+        let mut rest = data;
+        let mut first = base == 0;
+        let mut at = base;
+        while !rest.is_empty() {
+            let (mut line, next) = match memchr::memchr(b'\n', rest) {
+                Some(i) => (
+                    rest.get(..i).unwrap_or_default(),
+                    rest.get(i + 1..).unwrap_or_default(),
+                ),
+                None => (rest, &[][..]),
+            };
+            let len = (rest.len() - next.len()) as u64;
+            rest = next;
+            self.offset = at;
+            at += len;
+            if line.len() > MAX_LINE {
+                first = false;
+                continue;
+            }
+            if first {
+                first = false;
+                line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+            }
+            while let [head @ .., b'\r'] = line {
+                line = head;
+            }
+            self.line(line);
+        }
+    }
+
+    /// A stretch ends: a voucher still open counts as a record, as it does when the
+    /// next `#VER` line (the next stretch's first line) closes it.
+    fn end_stretch(&mut self) {
+        if self.in_voucher {
+            self.records += 1;
+        }
+        self.in_voucher = false;
+        self.rtrans_sig = None;
+    }
+
+    #[inline]
+    fn line(&mut self, line: &[u8]) {
         // The commonest row, split without a token list (an #RTRANS before it needs the
         // signature comparison below).
-        if in_voucher && rtrans_sig.is_none() && scan_plain_row_head(line, &mut plain) {
-            let p = &plain;
+        if self.in_voucher && self.rtrans_sig.is_none() {
+            if let Some(row) = digit_row(line) {
+                self.rows += 1;
+                let acc = self.accounts.entry(row.account).or_default();
+                acc.cents = acc.cents.wrapping_add(i128::from(row.cents));
+                for &(dimension, object) in row.pairs.iter().take(row.pairs_len) {
+                    let acc = self
+                        .objects
+                        .entry(ObjectKey {
+                            dimension,
+                            object,
+                            account: row.account,
+                        })
+                        .or_default();
+                    acc.cents = acc.cents.wrapping_add(i128::from(row.cents));
+                }
+                return;
+            }
+        }
+        if self.in_voucher
+            && self.rtrans_sig.is_none()
+            && scan_plain_row_head(line, &mut self.plain)
+        {
+            let p = &self.plain;
             let amount_raw = p.amount.bytes(line);
             let cents = parse_cents(amount_raw);
             let exact = match cents {
@@ -402,15 +510,21 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                 // A row whose amount cannot be read is dropped, as the reader drops it.
                 None => match parse_amount(amount_raw) {
                     Some(a) => a,
-                    None => continue,
+                    None => return,
                 },
             };
-            totals.rows += 1;
-            let account = keys.key(token_bytes(&p.account, line, &mut scratch));
-            accounts.entry(account).or_default().add(cents, exact);
+            self.rows += 1;
+            let offset = self.offset;
+            let account = self.keys.key(
+                token_bytes(&p.account, line, &mut self.scratch),
+                offset + p.account.start(),
+            );
+            self.accounts.entry(account).or_default().add(cents, exact);
             for (dim, t) in p.pairs.iter().take(p.pairs_len) {
-                let object = keys.key(token_bytes(t, line, &mut scratch2));
-                objects
+                let object = self
+                    .keys
+                    .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
+                self.objects
                     .entry(ObjectKey {
                         dimension: *dim,
                         object,
@@ -419,27 +533,43 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                     .or_default()
                     .add(cents, exact);
             }
-            continue;
+            return;
         }
-        // A voucher's braces: nothing to split.
+        // A voucher's braces and its head: nothing to split (a line whose first field
+        // is `#VER` starts a voucher, whatever follows).
         match line {
-            b"{" => continue,
+            b"{" => return,
             b"}" => {
-                in_voucher = false;
-                continue;
+                self.in_voucher = false;
+                return;
+            }
+            [b'#', b'V', b'E', b'R', sep, ..] if *sep <= b' ' || *sep == 0x7f => {
+                if self.in_voucher {
+                    self.records += 1;
+                }
+                self.in_voucher = true;
+                self.vouchers += 1;
+                self.rtrans_sig = None;
+                return;
             }
             _ => {}
         }
+        self.general_line(line);
+    }
+
+    /// Any other line, tokenized.
+    fn general_line(&mut self, line: &[u8]) {
+        let toks = &mut self.toks;
         // Label, account, {objects}, amount: nothing after the amount is needed.
-        tokenize_limited(line, &mut toks, 3);
-        let Some(first) = toks.first() else { continue };
+        tokenize_limited(line, toks, 3);
+        let Some(first) = toks.first() else { return };
         // Labels as the reader reads them: bare, in any case; an unknown label or a line
         // that is no record leaves the voucher open.
         let label = match first.kind {
-            TokKind::Open => continue,
+            TokKind::Open => return,
             TokKind::Close => {
-                in_voucher = false;
-                continue;
+                self.in_voucher = false;
+                return;
             }
             TokKind::Bare => {
                 let raw = first.bytes(line);
@@ -449,34 +579,34 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         };
         let Some(label) = label else {
             if first.kind == TokKind::Bare && first.bytes(line).first() == Some(&b'#') {
-                totals.records += 1;
+                self.records += 1;
             }
-            continue;
+            return;
         };
         let kind = match label {
             Label::Trans => 0u8,
             Label::Rtrans => 1,
             Label::Btrans => 2,
             _ => {
-                if in_voucher {
-                    totals.records += 1;
+                if self.in_voucher {
+                    self.records += 1;
                 }
-                in_voucher = label == Label::Ver;
-                if in_voucher {
-                    totals.vouchers += 1;
+                self.in_voucher = label == Label::Ver;
+                if self.in_voucher {
+                    self.vouchers += 1;
                 } else {
-                    totals.records += 1;
+                    self.records += 1;
                 }
-                rtrans_sig = None;
-                continue;
+                self.rtrans_sig = None;
+                return;
             }
         };
-        if !in_voucher {
-            continue;
+        if !self.in_voucher {
+            return;
         }
         let Some(acct_tok) = toks.get(1).filter(|t| t.is_scalar()) else {
-            rtrans_sig = None;
-            continue;
+            self.rtrans_sig = None;
+            return;
         };
         let mut i = 2;
         let list_start = i;
@@ -491,20 +621,21 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
         }
         let list_end = i;
         let Some(amount_tok) = toks.get(i).filter(|t| t.is_scalar()) else {
-            rtrans_sig = None;
-            continue;
+            self.rtrans_sig = None;
+            return;
         };
         let amount_raw = amount_tok.bytes(line);
         let Some(amount) = parse_amount(amount_raw) else {
             // Dropped, as the reader drops it; an #RTRANS before it is no longer matched.
-            rtrans_sig = None;
-            continue;
+            self.rtrans_sig = None;
+            return;
         };
         // The duplicate #TRANS after an #RTRANS: compare account, objects and amount as
         // the reader does (parsed, not as written).
-        if kind == 1 || rtrans_sig.is_some() {
+        if kind == 1 || self.rtrans_sig.is_some() {
+            let sig = &mut self.sig;
             sig.clear();
-            sig.extend_from_slice(token_bytes(acct_tok, line, &mut scratch));
+            sig.extend_from_slice(token_bytes(acct_tok, line, &mut self.scratch));
             sig.push(0xff);
             let mut dim: Option<Option<u32>> = None;
             for t in toks
@@ -514,11 +645,11 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                 .filter(|t| t.is_scalar())
             {
                 match dim.take() {
-                    None => dim = Some(parse_dim(token_bytes(t, line, &mut scratch2))),
+                    None => dim = Some(parse_dim(token_bytes(t, line, &mut self.scratch2))),
                     Some(None) => {}
                     Some(Some(d)) => {
                         sig.extend_from_slice(&d.to_le_bytes());
-                        sig.extend_from_slice(token_bytes(t, line, &mut scratch2));
+                        sig.extend_from_slice(token_bytes(t, line, &mut self.scratch2));
                         sig.push(0);
                     }
                 }
@@ -527,25 +658,33 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             sig.extend_from_slice(amount.normalize().to_string().as_bytes());
         }
         if kind == 0 {
-            if let Some(prev) = rtrans_sig.take() {
-                if prev == sig {
-                    continue;
+            if let Some(prev) = self.rtrans_sig.take() {
+                if prev == self.sig {
+                    return;
                 }
             }
         } else {
-            rtrans_sig = if kind == 1 { Some(sig.clone()) } else { None };
+            self.rtrans_sig = if kind == 1 {
+                Some(self.sig.clone())
+            } else {
+                None
+            };
         }
-        totals.rows += 1;
+        self.rows += 1;
         if kind == 2 {
-            continue;
+            return;
         }
         let cents = parse_cents(amount_raw);
         let exact = match cents {
             Some(_) => Decimal::ZERO,
             None => amount,
         };
-        let account = keys.key(token_bytes(acct_tok, line, &mut scratch));
-        accounts.entry(account).or_default().add(cents, exact);
+        let offset = self.offset;
+        let account = self.keys.key(
+            token_bytes(acct_tok, line, &mut self.scratch),
+            offset + acct_tok.start(),
+        );
+        self.accounts.entry(account).or_default().add(cents, exact);
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
         // The reader keeps the first MAX_OBJECTS pairs of a list.
@@ -558,7 +697,7 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                 continue;
             }
             if !have_dim {
-                let raw = token_bytes(t, line, &mut scratch2);
+                let raw = token_bytes(t, line, &mut self.scratch2);
                 pending_dim = parse_dim(raw);
                 have_dim = true;
                 continue;
@@ -571,8 +710,10 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
             if pairs > MAX_OBJECTS {
                 break;
             }
-            let object = keys.key(token_bytes(t, line, &mut scratch2));
-            objects
+            let object = self
+                .keys
+                .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
+            self.objects
                 .entry(ObjectKey {
                     dimension: dim,
                     object,
@@ -582,50 +723,585 @@ pub fn sum_transactions<R: Read>(source: R, encoding: Option<Encoding>) -> std::
                 .add(cents, exact);
         }
     }
-    if in_voucher {
-        totals.records += 1;
-    }
-    let high: Vec<u8> = keys
-        .names
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|b| !b.is_ascii())
-        .take(4096)
-        .collect();
-    let enc = encoding
-        .or_else(|| detect_encoding(&high))
-        .unwrap_or(Encoding::Cp437);
-    let overflow = |account: String| {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, SumOverflow { account })
-    };
-    for (k, acc) in accounts {
-        let account = enc.decode(&keys.bytes(k));
-        let Some(total) = acc.total() else {
-            return Err(overflow(account));
+
+    /// Adds `other`'s sums to these (interned keys are renumbered into this state's).
+    fn merge(&mut self, other: SumState) {
+        self.records += other.records;
+        self.vouchers += other.vouchers;
+        self.rows += other.rows;
+        let keys = &mut self.keys;
+        let mut remap = |k: u64| -> u64 {
+            if k & INTERNED == 0 {
+                return k;
+            }
+            let idx = usize::try_from(k & !INTERNED).unwrap_or(usize::MAX);
+            match (other.keys.names.get(idx), other.keys.first.get(idx)) {
+                (Some(name), Some(&first)) => keys.key_at(name, first),
+                _ => k,
+            }
         };
-        totals.by_account.insert(account, total);
+        for (k, acc) in other.accounts {
+            self.accounts.entry(remap(k)).or_default().merge(acc);
+        }
+        for (k, acc) in other.objects {
+            let key = ObjectKey {
+                dimension: k.dimension,
+                object: remap(k.object),
+                account: remap(k.account),
+            };
+            self.objects.entry(key).or_default().merge(acc);
+        }
     }
-    for (
-        ObjectKey {
-            dimension,
-            object,
-            account,
-        },
-        acc,
-    ) in objects
-    {
-        let account = enc.decode(&keys.bytes(account));
-        let Some(total) = acc.total() else {
-            return Err(overflow(account));
+
+    /// The sums, account and object numbers decoded with `encoding` (detected from
+    /// the non-ASCII numbers, in the order they first appear in the file, when `None`).
+    fn finish(self, encoding: Option<Encoding>) -> Result<Totals, SumOverflow> {
+        let mut totals = Totals {
+            records: self.records,
+            vouchers: self.vouchers,
+            rows: self.rows,
+            ..Totals::default()
         };
-        totals
-            .by_object
-            .entry(dimension)
-            .or_default()
-            .entry(enc.decode(&keys.bytes(object)))
-            .or_default()
-            .insert(account, total);
+        let keys = self.keys;
+        let enc = encoding
+            .or_else(|| detect_encoding(&keys.high_sample()))
+            .unwrap_or(Encoding::Cp437);
+        for (k, acc) in self.accounts {
+            let account = enc.decode(&keys.bytes(k));
+            let Some(total) = acc.total() else {
+                return Err(SumOverflow { account });
+            };
+            totals.by_account.insert(account, total);
+        }
+        for (
+            ObjectKey {
+                dimension,
+                object,
+                account,
+            },
+            acc,
+        ) in self.objects
+        {
+            let account = enc.decode(&keys.bytes(account));
+            let Some(total) = acc.total() else {
+                return Err(SumOverflow { account });
+            };
+            totals
+                .by_object
+                .entry(dimension)
+                .or_default()
+                .entry(enc.decode(&keys.bytes(object)))
+                .or_default()
+                .insert(account, total);
+        }
+        Ok(totals)
     }
-    Ok(totals)
+}
+
+/// A `#TRANS` row of digits only, as [`digit_row`] reads it.
+struct DigitRow {
+    /// The account's key (as [`Keys::key`] gives it).
+    account: u64,
+    /// (dimension, object key) pairs, `..pairs_len` of them.
+    pairs: [(u32, u64); PLAIN_PAIRS],
+    pairs_len: usize,
+    /// The amount in öre.
+    cents: i64,
+}
+
+/// A run of 1 to `max` ASCII digits at `i`: its value, as a [`Keys`] key when `max` is
+/// at most 15 (length in the top byte), and the position after it.
+#[inline(always)]
+fn digits_at(line: &[u8], mut i: usize, max: usize) -> Option<(u64, usize, usize)> {
+    let start = i;
+    let mut v = 0u64;
+    while let Some(&b) = line.get(i) {
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            break;
+        }
+        v = v * 10 + u64::from(d);
+        i += 1;
+        if i - start > max {
+            return None;
+        }
+    }
+    let len = i - start;
+    if len == 0 {
+        return None;
+    }
+    Some((v, len, i))
+}
+
+#[inline(always)]
+fn spaces(line: &[u8], mut i: usize) -> usize {
+    while line.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// The fastest lane of the sums: `#TRANS account {dim obj …} amount …` where the
+/// account, dimensions and objects are digit strings (objects bare or quoted), the
+/// fields are separated by spaces and the amount is `-?digits[.d[d]]` with at most 15
+/// integer digits. Anything else is `None` and takes the general route, so a row read
+/// here gives exactly the keys and amount [`scan_plain_row_head`], [`Keys::key`] and
+/// [`parse_cents`] would give (the equivalence tests hold both routes equal). What
+/// follows the amount is not read.
+#[inline(always)]
+fn digit_row(line: &[u8]) -> Option<DigitRow> {
+    let rest = line.strip_prefix(b"#TRANS ")?;
+    let mut i = 7 + (spaces(rest, 0));
+    let (v, len, e) = digits_at(line, i, 15)?;
+    let account = ((len as u64) << 56) | v;
+    if line.get(e) != Some(&b' ') {
+        return None;
+    }
+    i = spaces(line, e);
+    if line.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    let mut pairs = [(0u32, 0u64); PLAIN_PAIRS];
+    let mut pairs_len = 0usize;
+    loop {
+        i = spaces(line, i);
+        if line.get(i) == Some(&b'}') {
+            i += 1;
+            break;
+        }
+        let (dim, _, e) = digits_at(line, i, 9)?;
+        if line.get(e) != Some(&b' ') {
+            return None;
+        }
+        i = spaces(line, e);
+        let quoted = line.get(i) == Some(&b'"');
+        let (v, len, e) = digits_at(line, i + usize::from(quoted), 15)?;
+        i = e;
+        if quoted {
+            if line.get(i) != Some(&b'"') {
+                return None;
+            }
+            i += 1;
+        }
+        if !matches!(line.get(i), Some(&b' ' | &b'}')) {
+            return None;
+        }
+        *pairs.get_mut(pairs_len)? = (u32::try_from(dim).ok()?, ((len as u64) << 56) | v);
+        pairs_len += 1;
+    }
+    if line.get(i) != Some(&b' ') {
+        return None;
+    }
+    i = spaces(line, i);
+    let negative = line.get(i) == Some(&b'-');
+    i += usize::from(negative);
+    // At most 14 integer digits: with a point and two decimals, the 17 characters
+    // `parse_cents` takes.
+    let (int, _, e) = digits_at(line, i, 14)?;
+    i = e;
+    let mut cents = i64::try_from(int).ok()? * 100;
+    if line.get(i) == Some(&b'.') {
+        let d1 = line.get(i + 1)?.wrapping_sub(b'0');
+        if d1 >= 10 {
+            return None;
+        }
+        cents += i64::from(d1) * 10;
+        i += 2;
+        if let Some(d2) = line
+            .get(i)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d < 10)
+        {
+            cents += i64::from(d2);
+            i += 1;
+        }
+    }
+    // The amount ends at a separator (a space or control byte) or the line end.
+    if line.get(i).is_some_and(|&b| b > b' ' && b != 0x7f) {
+        return None;
+    }
+    Some(DigitRow {
+        account,
+        pairs,
+        pairs_len,
+        cents: if negative { -cents } else { cents },
+    })
+}
+
+/// Summerar transaktioner: sums the voucher rows of an SIE file per account and per
+/// (dimension, object, account) straight from the bytes, without building records or
+/// decoding texts that are not needed — the fast path for large files.
+///
+/// It applies the same row semantics as [`Reader`](super::Reader) (struck `#BTRANS` rows
+/// not counted, the duplicate `#TRANS` after an `#RTRANS` skipped, rows outside a voucher
+/// ignored) but reports no diagnostics; malformed amounts are skipped. `records` counts
+/// non-row records, with a voucher as one record. `encoding` decodes account and object
+/// numbers (detected when `None`). Lines longer than 1 MiB are skipped. For a file in
+/// memory, [`sum_transactions_parallel`] gives the same sums on several threads.
+///
+/// # Errors
+///
+/// The source's I/O errors.
+///
+/// # Example
+///
+/// ```
+/// use kommunal_redovisning::sie::sum_transactions;
+///
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\"} 100.50\n#TRANS 1930 {} -100.50\n}\n";
+/// let totals = sum_transactions(&file[..], None)?;
+/// assert_eq!(totals.by_account["5010"].to_string(), "100.50");
+/// assert_eq!(totals.rows, 2);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[doc(alias = "summera")]
+pub fn sum_transactions<R: Read>(
+    mut source: R,
+    encoding: Option<Encoding>,
+) -> std::io::Result<Totals> {
+    let mut st = SumState::new();
+    // Room for a longest line and its line end, and a read after it.
+    let mut buf = vec![0u8; 2 * MAX_LINE + 2];
+    let (mut start, mut end) = (0usize, 0usize);
+    // Offset in the file of `buf[start]`.
+    let mut base = 0u64;
+    // Inside a line longer than MAX_LINE: dropped up to its line end.
+    let mut skipping = false;
+    loop {
+        if end == buf.len() {
+            buf.copy_within(start..end, 0);
+            end -= start;
+            start = 0;
+        }
+        let n = loop {
+            match source.read(buf.get_mut(end..).unwrap_or_default()) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        if n == 0 {
+            if !skipping {
+                st.lines(buf.get(start..end).unwrap_or_default(), base);
+            }
+            break;
+        }
+        end += n;
+        if skipping {
+            match memchr::memchr(b'\n', buf.get(start..end).unwrap_or_default()) {
+                Some(i) => {
+                    skipping = false;
+                    base += (i + 1) as u64;
+                    start += i + 1;
+                }
+                None => {
+                    base += (end - start) as u64;
+                    start = end;
+                    continue;
+                }
+            }
+        }
+        let pending = buf.get(start..end).unwrap_or_default();
+        match memchr::memrchr(b'\n', pending) {
+            Some(i) => {
+                st.lines(pending.get(..=i).unwrap_or_default(), base);
+                base += (i + 1) as u64;
+                start += i + 1;
+            }
+            None if pending.len() > MAX_LINE => {
+                skipping = true;
+                base += pending.len() as u64;
+                start = end;
+            }
+            None => {}
+        }
+    }
+    st.end_stretch();
+    st.finish(encoding)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+/// Where the stretch of `data` that ends at or after `at` ends: just before the first
+/// line after `at` that starts with `#VER` and a separator (`data.len()` if none).
+fn voucher_boundary(data: &[u8], at: usize) -> usize {
+    let mut from = at.saturating_sub(1);
+    let finder = memchr::memmem::Finder::new(b"\n#VER");
+    while let Some(i) = data.get(from..).and_then(|rest| finder.find(rest)) {
+        let line_start = from + i + 1;
+        if data
+            .get(line_start + 4)
+            .is_some_and(|&b| b == b' ' || b == b'\t')
+        {
+            return line_start;
+        }
+        from = line_start;
+    }
+    data.len()
+}
+
+/// The start of the last line of `data` that starts with `#VER` and a separator,
+/// after its first byte (0 if none).
+fn last_voucher_boundary(data: &[u8]) -> usize {
+    let finder = memchr::memmem::FinderRev::new(b"\n#VER");
+    let mut to = data.len();
+    while let Some(i) = data.get(..to).and_then(|head| finder.rfind(head)) {
+        if data.get(i + 5).is_some_and(|&b| b == b' ' || b == b'\t') {
+            return i + 1;
+        }
+        // Search before this match.
+        to = i + 4;
+    }
+    0
+}
+
+/// Summor på flera kärnor: [`sum_transactions`] over a file in memory, pushed in parts
+/// (for example windows of a memory-mapped file) and read by several threads.
+///
+/// Each part is cut at voucher boundaries (a line starting with `#VER`) into one stretch
+/// per thread; each thread keeps its own sums, merged once by [`finish`](Self::finish).
+/// The result is identical to [`sum_transactions`] on the same bytes. Memory is the
+/// sums (accounts × objects) per thread, whatever the file size; the library does no
+/// I/O: the caller owns the bytes.
+///
+/// ```
+/// use kommunal_redovisning::sie::{ParallelSums, sum_transactions};
+///
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\"} 10\n#TRANS 1930 {} -10\n}\n\
+///              #VER A 2 20250102\n{\n#TRANS 5010 {1 \"110\"} 5\n#TRANS 1930 {} -5\n}\n";
+/// let mut sums = ParallelSums::new(None, 2);
+/// // Parts of any size: each push takes the vouchers that are complete.
+/// let used = sums.push(&file[..40], false);
+/// let used = used + sums.push(&file[used..], true);
+/// assert_eq!(used, file.len());
+/// let totals = sums.finish()?;
+/// assert_eq!(totals, sum_transactions(&file[..], None)?);
+/// assert_eq!(totals.by_account["5010"].to_string(), "15.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[doc(alias = "parallell summering")]
+pub struct ParallelSums {
+    states: Vec<SumState>,
+    encoding: Option<Encoding>,
+    /// Bytes taken so far (the file offset of the next part).
+    taken: u64,
+}
+
+impl ParallelSums {
+    /// Sums read on `threads` threads (0 and 1: on the calling thread); `encoding`
+    /// decodes account and object numbers (detected when `None`).
+    #[must_use]
+    pub fn new(encoding: Option<Encoding>, threads: usize) -> Self {
+        ParallelSums {
+            states: (0..threads.max(1)).map(|_| SumState::new()).collect(),
+            encoding,
+            taken: 0,
+        }
+    }
+
+    /// Sums the next part of the file, which starts where the bytes taken so far end.
+    /// Unless `last`, only the part up to its last voucher line is taken (the rest
+    /// must come again at the start of the next part); returns the number of bytes
+    /// taken, 0 when the part holds no voucher boundary (give a longer part). With
+    /// `last`, the whole part is taken as the end of the file.
+    pub fn push(&mut self, part: &[u8], last: bool) -> usize {
+        let take = if last {
+            part.len()
+        } else {
+            last_voucher_boundary(part)
+        };
+        let data = part.get(..take).unwrap_or_default();
+        if data.is_empty() {
+            return 0;
+        }
+        let n = self.states.len();
+        // Stretch boundaries: one stretch per thread, as even as voucher lines allow.
+        let mut cuts = Vec::with_capacity(n + 1);
+        cuts.push(0usize);
+        for k in 1..n {
+            let prev = cuts.last().copied().unwrap_or(0);
+            let at = (data.len() / n * k).max(prev + 1);
+            cuts.push(if at >= data.len() {
+                data.len()
+            } else {
+                voucher_boundary(data, at)
+            });
+        }
+        cuts.push(data.len());
+        let base = self.taken;
+        let stretches: Vec<(&[u8], u64)> = cuts
+            .windows(2)
+            .map(|w| match *w {
+                [a, b] => (data.get(a..b).unwrap_or_default(), base + a as u64),
+                _ => (&[][..], base),
+            })
+            .collect();
+        let sum = |st: &mut SumState, (bytes, at): (&[u8], u64)| {
+            if !bytes.is_empty() {
+                st.lines(bytes, at);
+                st.end_stretch();
+            }
+        };
+        if n == 1 {
+            for (st, s) in self.states.iter_mut().zip(stretches) {
+                sum(st, s);
+            }
+        } else {
+            std::thread::scope(|scope| {
+                let mut jobs = self.states.iter_mut().zip(stretches);
+                // This thread reads the first stretch, one new thread each of the others.
+                let here = jobs.next();
+                let handles: Vec<_> = jobs
+                    .map(|(st, s)| scope.spawn(move || sum(st, s)))
+                    .collect();
+                if let Some((st, s)) = here {
+                    sum(st, s);
+                }
+                for h in handles {
+                    if let Err(panic) = h.join() {
+                        std::panic::resume_unwind(panic);
+                    }
+                }
+            });
+        }
+        self.taken += take as u64;
+        take
+    }
+
+    /// The sums of everything pushed.
+    ///
+    /// # Errors
+    ///
+    /// [`SumOverflow`] when an account's sum leaves the decimal range (never
+    /// saturated), as [`sum_transactions`] reports it.
+    pub fn finish(self) -> Result<Totals, SumOverflow> {
+        let mut states = self.states.into_iter();
+        let mut all = states.next().unwrap_or_else(SumState::new);
+        for st in states {
+            all.merge(st);
+        }
+        all.finish(self.encoding)
+    }
+}
+
+/// Summerar transaktioner på flera kärnor: [`sum_transactions`] over a file in memory
+/// on `threads` threads, with an identical result. The library does no I/O; memory-map
+/// a large file and pass the map (or push windows of it through [`ParallelSums`] to
+/// keep the mapped part small).
+///
+/// ```
+/// use kommunal_redovisning::sie::{sum_transactions, sum_transactions_parallel};
+///
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 10\n#TRANS 1930 {} -10\n}\n\
+///              #VER A 2 20250102\n{\n#TRANS 5010 {} 5\n#TRANS 1930 {} -5\n}\n";
+/// let totals = sum_transactions_parallel(&file[..], None, 2)?;
+/// assert_eq!(totals, sum_transactions(&file[..], None)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`SumOverflow`] when an account's sum leaves the decimal range.
+#[doc(alias = "summera parallellt")]
+pub fn sum_transactions_parallel(
+    data: &[u8],
+    encoding: Option<Encoding>,
+    threads: usize,
+) -> Result<Totals, SumOverflow> {
+    let mut sums = ParallelSums::new(encoding, threads);
+    sums.push(data, true);
+    sums.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What the general route makes of a row: account key, (dimension, object key)
+    /// pairs and öre, when it takes the öre path.
+    type Keyed = (u64, Vec<(u32, u64)>, i64);
+
+    fn general(line: &[u8]) -> Option<Keyed> {
+        let mut plain = PlainRow::EMPTY;
+        if !scan_plain_row_head(line, &mut plain) {
+            return None;
+        }
+        let cents = parse_cents(plain.amount.bytes(line))?;
+        let mut keys = Keys::default();
+        let mut scratch = Vec::new();
+        let account = keys.key(token_bytes(&plain.account, line, &mut scratch), 0);
+        let pairs = plain
+            .pairs
+            .iter()
+            .take(plain.pairs_len)
+            .map(|(d, t)| (*d, keys.key(token_bytes(t, line, &mut scratch), 0)))
+            .collect();
+        Some((account, pairs, cents))
+    }
+
+    fn same_as_general(line: &[u8]) {
+        if let Some(row) = digit_row(line) {
+            let fast = (
+                row.account,
+                row.pairs.iter().take(row.pairs_len).copied().collect(),
+                row.cents,
+            );
+            assert_eq!(
+                Some(fast),
+                general(line),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn digit_rows_read_as_the_general_route_reads_them() {
+        let lines: &[&[u8]] = &[
+            b"#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"St\x84dning\"",
+            b"#TRANS 1930 {} -17236.82 \"\" \"x\"",
+            b"#TRANS 1930 {} -0.00",
+            b"#TRANS  1930  {  1  7 }  5.5",
+            b"#TRANS 1930 {1 7} 5\t20250101",
+            b"#TRANS 1930 {1 7} 12345678901234.56",
+            b"#TRANS 1930 {1 7} 123456789012345.6",
+            b"#TRANS 1930 {1 7} 5.",
+            b"#TRANS 1930 {1 7} .5",
+            b"#TRANS 1930 {1 7} 5.555",
+            b"#TRANS 1930 {1 7} 5x",
+            b"#TRANS 1930 {1 7}5",
+            b"#TRANS 1930 {1 \"\"} 5",
+            b"#TRANS 1930 {1 \"7 \"} 5",
+            b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16} 5",
+            b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18} 5",
+            b"#TRANS 0001930 {1 007} 5",
+            b"#TRANS 1234567890123456 {} 5",
+            b"#TRANS 1930 {1234567890 7} 5",
+        ];
+        let mut taken = 0;
+        for line in lines {
+            same_as_general(line);
+            taken += usize::from(digit_row(line).is_some());
+        }
+        // The fast lane takes the plain rows, not only the near misses.
+        assert!(taken >= 8, "{taken}");
+        assert!(digit_row(b"#TRANS 1930 {1 7} 5.").is_none());
+        assert!(digit_row(b"#TRANS 1930 {1 7} 5.555").is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn digit_rows_agree_with_the_general_route(
+            tail in prop::collection::vec(prop::sample::select(b" 0123456789{}\".-\tx\x84".to_vec()), 0..40)
+        ) {
+            let mut line = b"#TRANS ".to_vec();
+            line.extend_from_slice(&tail);
+            same_as_general(&line);
+            // Shaped like a row, so that the lane is really exercised.
+            let mut row = b"#TRANS 1930 {1 \"7\"} ".to_vec();
+            row.extend_from_slice(&tail);
+            same_as_general(&row);
+        }
+    }
 }

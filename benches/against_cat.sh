@@ -1,0 +1,50 @@
+#!/bin/sh
+# Times each path against `cat FILE > /dev/null` on the same file, in the same run,
+# interleaved, and prints the medians (wall and CPU seconds) and the ratio to cat.
+#
+#   cargo build --release --example sie_generate --example sie_throughput --example sie_rapport
+#   target/release/examples/sie_generate /tmp/kommun.SE 1000000
+#   sh benches/against_cat.sh /tmp/kommun.SE 5
+#
+# Set PATHS to choose what to time (default: every path below). Peak memory (max RSS,
+# KB) is the largest seen over the runs. The load average is printed before and after:
+# on a shared machine the ratios mean little without it.
+set -eu
+FILE=$1
+RUNS=${2:-5}
+BIN=${BIN:-target/release/examples}
+PATHS=${PATHS:-"sum sum-t1 sum-t2 typed rapport"}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cmd() {
+  case $1 in
+    cat) echo "cat $FILE" ;;
+    sum) echo "$BIN/sie_throughput $FILE sum" ;;
+    sum-t1) echo "$BIN/sie_throughput $FILE sum --threads 1" ;;
+    sum-t2) echo "$BIN/sie_throughput $FILE sum --threads 2" ;;
+    typed) echo "$BIN/sie_throughput $FILE typed" ;;
+    rapport) echo "$BIN/sie_rapport $FILE" ;;
+  esac
+}
+echo "load before: $(cat /proc/loadavg)"
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+  for p in cat $PATHS; do
+    /usr/bin/time -f "%e %U %S %M" -o "$TMP/t" $(cmd "$p") > /dev/null 2>&1 || true
+    echo "$(cat "$TMP/t" | tail -1)" >> "$TMP/$p"
+  done
+  i=$((i + 1))
+done
+echo "load after:  $(cat /proc/loadavg)"
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+CAT=$(awk '{ print $1 }' "$TMP/cat" | median)
+CATCPU=$(awk '{ print $2 + $3 }' "$TMP/cat" | median)
+printf '%-11s %8s %8s %8s %8s %9s\n' path wall_s cpu_s x_cat x_catcpu maxrss_kb
+for p in cat $PATHS; do
+  W=$(awk '{ print $1 }' "$TMP/$p" | median)
+  C=$(awk '{ print $2 + $3 }' "$TMP/$p" | median)
+  M=$(awk '{ print $4 }' "$TMP/$p" | sort -n | tail -1)
+  printf '%-11s %8s %8s %8.2f %8.2f %9s\n' "$p" "$W" "$C" \
+    "$(echo "$W $CAT" | awk '{ print $1 / $2 }')" \
+    "$(echo "$C $CATCPU" | awk '{ if ($2 > 0) print $1 / $2; else print 0 }')" "$M"
+done
