@@ -1,14 +1,14 @@
-//! `granska`: checks a printed resultaträkning or balansräkning (or a report with
-//! both) given as JSON, and prints what it finds.
+//! `granska`: checks a whole printed report (every table) given as JSON and prints
+//! what it finds, grouped by table.
 //!
 //! ```text
 //! cargo run --example granska -- examples/data/grastorp_2019_2020.json
-//! cargo run --example granska -- --json examples/data/provoke_errors.json
+//! cargo run --example granska -- --json examples/data/provoke_findings.json
 //! ```
 //!
-//! The file is a `PrintedStatement` or a `PrintedReport` (`{"statements": [...]}`);
-//! the format is documented in `kommunal_redovisning::check`. Without a file it checks
-//! `examples/data/grastorp_rs_2019.json`.
+//! The file is a `PrintedReport` (`{"entity": …, "tables": [...]}`) or a single
+//! `PrintedTable`; the format is documented in `kommunal_redovisning::check`. Without
+//! a file it checks `examples/data/grastorp_rs_2019.json`.
 //!
 //! Exit status: 0 when there is nothing but rounding differences, 1 when there are
 //! errors or rows that could not be placed, 2 when the input cannot be read.
@@ -17,9 +17,7 @@
 
 use std::process::ExitCode;
 
-use kommunal_redovisning::check::{
-    Finding, PrintedReport, PrintedStatement, Summary, check_report,
-};
+use kommunal_redovisning::check::{PrintedReport, PrintedTable, check_report_in_full};
 
 const DEFAULT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -28,91 +26,22 @@ const DEFAULT: &str = concat!(
 
 fn read(path: &str) -> Result<PrintedReport, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("kan inte läsa {path}: {e}"))?;
-    let value: serde_json::Value =
+    // A report has "tables" (or the older "statements"); anything else is one table.
+    let probe: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| format!("{path} är inte JSON: {e}"))?;
-    if value.get("statements").is_some() {
-        serde_json::from_value(value).map_err(|e| format!("{path}: {e}"))
+    let is_report = probe.get("tables").is_some() || probe.get("statements").is_some();
+    // Parse the text itself (not the probe): duplicate keys are refused only there.
+    if is_report {
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
     } else {
-        let statement: PrintedStatement =
-            serde_json::from_value(value).map_err(|e| format!("{path}: {e}"))?;
+        let table: PrintedTable =
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
         Ok(PrintedReport {
-            entity: statement.entity.clone(),
-            statements: vec![statement],
+            entity: table.entity.clone(),
+            source: table.source.clone(),
+            tables: vec![table],
         })
     }
-}
-
-fn print_human(path: &str, report: &PrintedReport, findings: &[Finding]) {
-    println!(
-        "Granskning av {path}{}",
-        report
-            .entity
-            .as_deref()
-            .map(|e| format!(" ({e})"))
-            .unwrap_or_default()
-    );
-    for s in &report.statements {
-        let own: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.statement == Some(s.statement))
-            .collect();
-        println!(
-            "{} (belopp i {}), {} kolumner, {} rader: {}",
-            capitalize(s.statement.label()),
-            s.unit,
-            s.columns.len(),
-            s.rows.len(),
-            if own.is_empty() {
-                "inga avvikelser".to_owned()
-            } else {
-                format!("{} avvikelser", own.len())
-            }
-        );
-        for f in own {
-            print_finding(f);
-        }
-    }
-    let cross: Vec<&Finding> = findings.iter().filter(|f| f.statement.is_none()).collect();
-    if report.statements.len() > 1 {
-        println!(
-            "Mellan rapporterna: {}",
-            if cross.is_empty() {
-                "inga avvikelser".to_owned()
-            } else {
-                format!("{} avvikelser", cross.len())
-            }
-        );
-        for f in cross {
-            print_finding(f);
-        }
-    }
-    let sum = Summary::of(findings);
-    println!(
-        "Summa: {} fel, {} avrundningsdifferenser, {} rader som inte kunde placeras.",
-        sum.errors, sum.rounding, sum.unplaced
-    );
-}
-
-fn print_finding(f: &Finding) {
-    let column = f
-        .column
-        .as_deref()
-        .map(|c| format!(", {c}"))
-        .unwrap_or_default();
-    println!(
-        "  [{}] {}{column} ({}): {}",
-        f.class.label(),
-        f.row,
-        f.check.label(),
-        f.message
-    );
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|first| first.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn main() -> ExitCode {
@@ -136,10 +65,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let findings = check_report(&report);
-    let summary = Summary::of(&findings);
+    let checked = check_report_in_full(&report);
     if json {
-        let out = serde_json::json!({ "summary": summary, "findings": findings });
+        let out = serde_json::json!({
+            "summary": checked.summary(),
+            "coverage": checked.coverage,
+            "conventions": checked.conventions,
+            "findings": checked.discrepancies,
+        });
         match serde_json::to_string_pretty(&out) {
             Ok(s) => println!("{s}"),
             Err(e) => {
@@ -148,11 +81,7 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        print_human(&path, &report, &findings);
+        print!("{}", checked.to_text(&report));
     }
-    if summary.only_rounding() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    ExitCode::from(checked.exit_code())
 }

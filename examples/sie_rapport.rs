@@ -34,7 +34,7 @@ use kommunal_redovisning::ledger::{
     Chart, LedgerOperating, LedgerStatements, LedgerVerdict, SieLedger,
 };
 use kommunal_redovisning::note::{LedgerNotes, NoteChart};
-use kommunal_redovisning::present::{Column, Rounding, Table, html_escape};
+use kommunal_redovisning::present::{Column, ReportRounding, Table, html_escape};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
 use kommunal_redovisning::statement::StatementLayout;
@@ -145,6 +145,15 @@ impl<R: Read> Read for Progress<R> {
     }
 }
 
+/// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
+/// any other as it says itself.
+fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<kommunal_redovisning::Error>() {
+        Some(k) => k.sv().to_string(),
+        None => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -156,7 +165,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e}", args.file);
+            eprintln!("{}: {}", args.file, swedish(e.as_ref()));
             ExitCode::from(2)
         }
     }
@@ -282,31 +291,47 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
 
     let layout = StatementLayout::new(EntityKind::Kommun, year);
     let column = Column::outcome(year.to_string());
-    let rounding = Rounding::new(args.scale);
     let rs = Table::income_statement(
         "Resultaträkning",
-        Scale::Kr,
+        args.scale,
         &layout,
         &[(column.clone(), &statements.income)],
     )?;
     let br = Table::balance_sheet(
         "Balansräkning",
-        Scale::Kr,
+        args.scale,
         &layout,
         &[(column.clone(), &statements.balance)],
     )?;
     let dr = drift.statement.to_table(
         format!("Driftredovisning per objekt i dimension {}", args.dimension),
-        Scale::Kr,
+        args.scale,
     )?;
-    for table in [rs, br] {
-        let rounded = table.rounded(&rounding)?;
-        render(out, args.format, &rounded.table);
+    // All tables rounded together: a figure printed in two of them (årets resultat in
+    // RS and BR, a note's total and its line) prints the same in both, and every table
+    // foots.
+    let mut tables = vec![rs, br];
+    let mut note_table = Vec::with_capacity(notes.notes.len());
+    for n in &notes.notes {
+        match n.to_table(Scale::Kr)? {
+            Some(mut t) => {
+                t.unit = args.scale;
+                note_table.push(Some(tables.len()));
+                tables.push(t);
+            }
+            None => note_table.push(None),
+        }
+    }
+    let dr_at = tables.len();
+    tables.push(dr);
+    let rounded = ReportRounding::default().round(&tables)?;
+    for t in rounded.tables.iter().take(2) {
+        render(out, args.format, &t.table);
     }
     heading(out, args.format, "Noter");
-    for n in &notes.notes {
-        if let Some(table) = n.to_table(Scale::Kr)? {
-            render(out, args.format, &table.rounded(&rounding)?.table);
+    for (n, at) in notes.notes.iter().zip(&note_table) {
+        if let Some(t) = at.and_then(|i| rounded.tables.get(i)) {
+            render(out, args.format, &t.table);
         }
         if !n.text.is_empty() {
             para(out, args.format, &n.text);
@@ -315,7 +340,26 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     for p in notes.problems() {
         para(out, args.format, &p);
     }
-    render(out, args.format, &dr.rounded(&rounding)?.table);
+    if let Some(t) = rounded.tables.get(dr_at) {
+        render(out, args.format, &t.table);
+    }
+    let unit = NumberFormat::swedish();
+    for a in &rounded.adjustments {
+        para(
+            out,
+            args.format,
+            &format!(
+                "Avrundning: {} i {} visas som {} {} (exakt {} kr) så att tabellen summerar.",
+                a.label,
+                a.caption.to_lowercase(),
+                unit.amount(a.printed, args.scale),
+                args.scale.label(),
+                NumberFormat::swedish()
+                    .with_decimals(2)
+                    .amount(a.exact, Scale::Kr)
+            ),
+        );
+    }
 
     heading(out, args.format, "Nyckeltal");
     let sv1 = NumberFormat::swedish().with_decimals(1);
@@ -347,7 +391,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 kr.amount(done.target, Scale::Kr)
             ),
         ),
-        Err(e) => para(out, args.format, &format!("Driftredovisningen: {e}")),
+        Err(e) => para(out, args.format, &format!("Driftredovisningen: {}", e.sv())),
     }
     para(
         out,
@@ -417,7 +461,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
     }
     if let Err(e) = statements.balance.validate() {
-        para(out, args.format, &e.to_string());
+        para(out, args.format, &e.sv().to_string());
     }
     // The closing line says "stämmer" only when nothing at all is wrong.
     para(out, args.format, &verdict.closing_line());

@@ -203,7 +203,7 @@
 //! | eliminering, förvärvsanalys | elimination, acquisition analysis | [`group::Elimination`], [`group::AcquisitionAnalysis`] |
 //! | obeskattade reserver, uppskjuten skatt | untaxed reserves, deferred tax | [`group::CompanyMapping::map`], [`group::CorporateTaxRates`] |
 //! | avrundning, summering som stämmer | presentation rounding, footing (largest remainder) | [`present::Rounding`], [`Table::rounded`] |
-//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::FindingClass::Rounding`] |
+//! | avrundningsdifferens | rounding difference | [`present::RoundingDifference`], [`check::DiscrepancyClass::Rounding`] |
 //! | granskning av tryckt rapport | checking a published statement | [`check::check_report`], [`check::PrintedStatement`] |
 //! | SIE-fil, post, verifikation, transaktion | SIE file, record, voucher, voucher row | [`sie::Reader`], [`sie::Record`], [`sie::Voucher`], [`sie::Row`] |
 //! | ingående/utgående balans, periodsaldo, periodbudget | opening/closing balance, period balance, period budget | [`sie::Balance`], [`sie::PeriodAmount`] |
@@ -245,7 +245,7 @@ pub use balanced_budget::{
     BalancedBudgetStatement, DeficitRecord, ReserveBase, ReserveContext, ReserveRules, ResultBasis,
 };
 pub use entity::{Entity, EntityKind, OrganisationNumber};
-pub use error::{Error, Result};
+pub use error::{Error, Result, SwedishError};
 pub use goal::{
     AggregationRule, AssessmentScale, GapPolicy, Goal, GoalArea, LevelSet, TargetKind, TargetValue,
 };

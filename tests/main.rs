@@ -9,6 +9,7 @@
 mod analysis;
 mod balanced_budget;
 mod check;
+mod check_tables;
 mod follow_up;
 mod foundation;
 mod goal;
@@ -17,9 +18,13 @@ mod ledger;
 mod ledger_properties;
 mod new_user;
 mod note;
+mod published;
+mod publish;
 mod report;
 mod sick_leave;
 mod sie;
 mod sie_hostile;
 mod sie_parallel;
 mod tables;
+#[cfg(feature = "xlsx")]
+mod xlsx;

@@ -35,7 +35,7 @@ use kommunal_redovisning::statement::PrintedFigure;
 use kommunal_redovisning::{Amount, Entity, EntityKind, FinancialYear, Period};
 use proptest::prelude::*;
 
-fn lystkom() -> InterimReport {
+pub(crate) fn lystkom() -> InterimReport {
     assemble::report().unwrap()
 }
 

@@ -81,11 +81,17 @@ pub fn print(report: &InterimReport) -> Result<(), Box<dyn std::error::Error>> {
     let context = ReserveContext::new(ReserveRules::for_year(year)?, ReserveBase::Missing);
     match attempt.reserve(Amount::tkr(-1), context) {
         Ok(_) => println!("  Reservering till resultatreserv prövades mot en gräns."),
-        Err(e) => println!(
-            "  Reservering till resultatreserv kan inte prövas: förbundet saknar skatteintäkter \
-             och generella statsbidrag, och inget annat underlag anges i texten.\n    \
-             (felmeddelande: {e})"
-        ),
+        Err(e) => {
+            let what = match &e {
+                kommunal_redovisning::Error::Refused { what, .. } => format!(" ({what} avvisas)"),
+                _ => String::new(),
+            };
+            println!(
+                "  Reservering till resultatreserv kan inte prövas{what}: förbundet saknar \
+                 skatteintäkter och generella statsbidrag, och inget annat underlag anges i \
+                 texten (ReserveBase::Given tar det underlag förbundets riktlinjer anger)."
+            );
+        }
     }
 
     // Målområde 5: "Lystkoms årliga överskott ska minst motsvara 2 % av omsättningen";

@@ -99,7 +99,7 @@ pub fn print(report: &InterimReport) -> Res<()> {
             sv.amount(movement.closing, Scale::Tkr),
             period.end()
         ),
-        Err(e) => println!("  Eget kapital: {e}"),
+        Err(e) => println!("  Eget kapital: {}", e.sv()),
     }
     // Section 1.5: "Den totala låneskulden uppgår till 15 mkr" — a given figure; the
     // balansräkning that would show it is not in the text.

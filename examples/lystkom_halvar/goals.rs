@@ -761,8 +761,11 @@ fn print_criteria_report(sv: &NumberFormat) -> Res<()> {
         criteria_bands(),
         GapPolicy::RejectScale,
     );
-    if let Err(e) = strict {
-        println!("  Utan regel för luckor underkänns skalan: {e}");
+    if strict.is_err() {
+        println!(
+            "  Utan regel för luckor underkänns skalan: GapPolicy::RejectScale avvisar kriterier \
+             med luckor (de tre ovan)."
+        );
     }
     println!("  Värden i luckorna, per regel:");
     let refuse = criteria(GapPolicy::Refuse)?;

@@ -3,8 +3,12 @@
 //! and rendered with this crate.
 //!
 //! Run with `cargo run --example lystkom_halvar`; add `-- --out DIR` to also write
-//! `lystkom-delarsrapport-2025.md` and `lystkom-delarsrapport-2025.html` to `DIR`
-//! (without it, no files are written).
+//! the report as Markdown and HTML to `DIR` (without it, no files are written), and
+//! `--mode publicering` for the form a kommun publishes (no review appendix, no
+//! sentences about absent parts, zero lines hidden) instead of the review form with
+//! every finding (`--mode granskning`, the default). With `--out`, the HTML is also
+//! printed to PDF when headless Chromium is installed (`apt-get install chromium`),
+//! and with `--features xlsx` the tables are written to an Excel workbook.
 //!
 //! Every figure below is quoted from the report text (section numbers in comments);
 //! nothing is invented. The report's resultaträkning, balansräkning,
@@ -16,6 +20,9 @@
 
 mod assemble;
 mod balanskrav;
+#[allow(dead_code)]
+#[path = "../common/chromium.rs"]
+mod chromium;
 mod financial_position;
 mod forecast;
 mod goals;
@@ -26,16 +33,32 @@ mod text;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kommunal_redovisning::report::{ReportFinding, ReportFindingKind, ReportPart};
+use kommunal_redovisning::NumberFormat;
+use kommunal_redovisning::report::{
+    Block, DocumentMode, ReportFinding, ReportFindingKind, ReportPart,
+};
 
-const USAGE: &str = "användning: lystkom_halvar [--out KATALOG]\n  \
-    --out KATALOG  skriv lystkom-delarsrapport-2025.md och .html i KATALOG";
+const USAGE: &str = "användning: lystkom_halvar [--out KATALOG] [--mode publicering|granskning]\n  \
+    --out KATALOG  skriv rapporten som Markdown och HTML i KATALOG\n  \
+    --mode LÄGE    publicering (det en kommun trycker) eller granskning (med alla\n                 \
+    iakttagelser; standard); engelska publish och review går också";
 
-/// The command line: `--out DIR` (or `--out=DIR`), `--help`.
+/// The command line: `--out DIR` (or `--out=DIR`), `--mode publish|review`, `--help`.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Args {
     out: Option<PathBuf>,
+    mode: DocumentMode,
     help: bool,
+}
+
+fn parse_mode(text: &str) -> Result<DocumentMode, String> {
+    match text {
+        "publicering" | "publish" => Ok(DocumentMode::Publish),
+        "granskning" | "review" => Ok(DocumentMode::Review),
+        other => Err(format!(
+            "okänt läge: {other} (publicering eller granskning)"
+        )),
+    }
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
@@ -50,6 +73,13 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 return Err("--out behöver en katalog".to_owned());
             }
             parsed.out = Some(PathBuf::from(dir));
+        } else if arg == "--mode" {
+            let mode = it
+                .next()
+                .ok_or("--mode behöver publicering eller granskning")?;
+            parsed.mode = parse_mode(&mode)?;
+        } else if let Some(mode) = arg.strip_prefix("--mode=") {
+            parsed.mode = parse_mode(mode)?;
         } else if arg == "-h" || arg == "--help" {
             parsed.help = true;
         } else {
@@ -57,6 +87,15 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         }
     }
     Ok(parsed)
+}
+
+/// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
+/// any other as it says itself.
+fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<kommunal_redovisning::Error>() {
+        Some(k) => k.sv().to_string(),
+        None => e.to_string(),
+    }
 }
 
 fn main() -> ExitCode {
@@ -74,7 +113,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fel: {e}");
+            eprintln!("fel: {}", swedish(e.as_ref()));
             ExitCode::FAILURE
         }
     }
@@ -153,18 +192,50 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     );
     print_findings(&ordered);
 
+    // The document in the mode asked for: built (and its tables rounded together)
+    // even without --out, so that a run without arguments exercises it.
+    let doc = report.document_in(args.mode)?;
+    let sv = NumberFormat::swedish();
+    let (markdown, html) = (doc.to_markdown(&sv), doc.to_html(&sv));
+    println!();
+    println!(
+        "Dokumentet för {}: {} avsnitt, {} tabeller.",
+        args.mode.label(),
+        doc.sections.len(),
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| matches!(b, Block::Table(_)))
+            .count()
+    );
     match &args.out {
         Some(dir) => {
             std::fs::create_dir_all(dir)?;
-            let md = dir.join("lystkom-delarsrapport-2025.md");
-            let html = dir.join("lystkom-delarsrapport-2025.html");
-            std::fs::write(&md, report.to_markdown()?)?;
-            std::fs::write(&html, report.to_html()?)?;
-            println!();
-            println!("Skrev {} och {}.", md.display(), html.display());
+            let stem = format!("lystkom-delarsrapport-2025-{}", args.mode.label());
+            let md = dir.join(format!("{stem}.md"));
+            let page = dir.join(format!("{stem}.html"));
+            std::fs::write(&md, markdown)?;
+            std::fs::write(&page, html)?;
+            println!("Skrev {} och {}.", md.display(), page.display());
+            #[cfg(feature = "xlsx")]
+            {
+                let xlsx = dir.join(format!("{stem}.xlsx"));
+                std::fs::write(&xlsx, doc.to_xlsx()?)?;
+                println!("Skrev {}.", xlsx.display());
+            }
+            match chromium::find() {
+                Some(browser) => {
+                    let pdf = dir.join(format!("{stem}.pdf"));
+                    chromium::print_pdf(&browser, &page, &pdf)?;
+                    println!("Skrev {} (med {}).", pdf.display(), browser.display());
+                }
+                None => println!(
+                    "Ingen PDF: Chromium finns inte (apt-get install chromium, eller sätt CHROMIUM \
+                     till webbläsarens sökväg)."
+                ),
+            }
         }
         None => {
-            println!();
             println!(
                 "Inga filer skrivna; med --out KATALOG skrivs rapporten som Markdown och HTML."
             );
@@ -196,5 +267,16 @@ mod tests {
         assert!(args(&["--out="]).is_err());
         assert!(args(&["--bogus"]).is_err());
         assert!(args(&["--help"]).unwrap().help);
+        assert_eq!(args(&[]).unwrap().mode, DocumentMode::Review);
+        assert_eq!(
+            args(&["--mode", "publicering"]).unwrap().mode,
+            DocumentMode::Publish
+        );
+        assert_eq!(
+            args(&["--mode=publish"]).unwrap().mode,
+            DocumentMode::Publish
+        );
+        assert!(args(&["--mode", "x"]).is_err());
+        assert!(args(&["--mode"]).is_err());
     }
 }

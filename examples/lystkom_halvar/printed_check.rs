@@ -4,10 +4,9 @@
 
 use kommunal_redovisning::Scale;
 use kommunal_redovisning::check::{
-    FindingClass, PrintedRow, PrintedStatement, StatementKind, check_statement, parse_printed,
+    DiscrepancyClass, PrintedRow, PrintedStatement, StatementKind, check_statement, parse_printed,
 };
 use kommunal_redovisning::present::Column;
-use kommunal_redovisning::statement::StatementRowKind;
 
 pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     // Section 1.5, the table exactly as the report prints it:
@@ -18,30 +17,28 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
                values: [&str; 2],
                percent: bool|
      -> Result<PrintedRow, kommunal_redovisning::Error> {
-        Ok(PrintedRow {
-            label: label.to_owned(),
-            kind: StatementRowKind::Line,
-            note: None,
-            percent,
-            values: vec![parse_printed(values[0])?, parse_printed(values[1])?],
-        })
+        let mut row = PrintedRow::new(
+            label,
+            vec![parse_printed(values[0])?, parse_printed(values[1])?],
+        );
+        row.percent = percent;
+        Ok(row)
     };
-    let printed = PrintedStatement {
-        statement: StatementKind::BalanceSheet,
-        entity: Some("Kommunalförbundet Lystkom".to_owned()),
-        source: Some("delårsrapport 2025-01-01 – 2025-06-30, avsnitt 1.5".to_owned()),
-        unit: Scale::Tkr,
-        decimals: None,
-        columns: vec![
-            Column::outcome("2025-06-30"),
-            Column::prior_period("2024-12-31"),
+    let mut printed = PrintedStatement::new(
+        StatementKind::BalanceSheet,
+        Scale::Tkr,
+        vec![
+            Column::outcome("2025-06-30").into(),
+            Column::prior_period("2024-12-31").into(),
         ],
-        rows: vec![
-            row("Eget kapital", ["8 521", "6 373"], false)?,
-            row("Tillgångar totalt", ["36 631", "29 663"], false)?,
-            row("Soliditet", ["23,3%", "21,5%"], true)?,
-        ],
-    };
+    );
+    printed.entity = Some("Kommunalförbundet Lystkom".to_owned());
+    printed.source = Some("delårsrapport 2025-01-01 – 2025-06-30, avsnitt 1.5".to_owned());
+    printed.rows = vec![
+        row("Eget kapital", ["8 521", "6 373"], false)?,
+        row("Tillgångar totalt", ["36 631", "29 663"], false)?,
+        row("Soliditet", ["23,3%", "21,5%"], true)?,
+    ];
     let findings = check_statement(&printed);
     println!(
         "Granskning av tabellen i 1.5 som den är tryckt (soliditet räknad om från tryckta tkr):"
@@ -60,7 +57,7 @@ pub fn print() -> Result<(), Box<dyn std::error::Error>> {
     }
     let errors = findings
         .iter()
-        .filter(|f| f.class == FindingClass::Error)
+        .filter(|f| f.class == DiscrepancyClass::Error)
         .count();
     if errors > 0 {
         println!("  {errors} fel");

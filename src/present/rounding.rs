@@ -32,6 +32,8 @@
 //! With footing off, every figure is rounded on its own and the rounding differences
 //! (avrundningsdifferenser) of the sums are reported instead.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
@@ -204,6 +206,21 @@ impl Table {
     /// ```
     #[doc(alias = "fotning")]
     pub fn rounded(&self, rounding: &Rounding) -> Result<RoundedTable> {
+        self.rounded_pinned(rounding, &BTreeMap::new())
+    }
+
+    /// [`Table::rounded`] with some cells fixed in advance (`(row, column)` → printed
+    /// value in the rounding's unit): a pinned cell prints its pinned value, and the
+    /// footing works around it. Where the unpinned parts of a sum cannot make up the
+    /// difference by rounding one unit up or down, the largest free line under that
+    /// sum absorbs the rest (it then prints further than one unit from its exact
+    /// value); where a sum has no free part at all, the table does not foot there and
+    /// the difference is returned in [`RoundedTable::differences`].
+    pub(crate) fn rounded_pinned(
+        &self,
+        rounding: &Rounding,
+        pins: &BTreeMap<(usize, usize), Decimal>,
+    ) -> Result<RoundedTable> {
         self.validate()?;
         if rounding.decimals > 28 {
             return Err(Error::InvalidRule(format!(
@@ -223,13 +240,18 @@ impl Table {
                 .iter()
                 .map(|r| r.cell(column).map(|a| a.to_scale(rounding.scale)))
                 .collect();
+            let pinned: Vec<Option<Decimal>> = (0..self.rows.len())
+                .map(|row| pins.get(&(row, column)).copied())
+                .collect();
             let printed = if rounding.footing {
                 self.check_exact_sums(column)?;
                 let mut f = Footing {
                     table: self,
                     parts: &parts,
                     exact: &exact,
+                    pinned: &pinned,
                     printed: vec![None; exact.len()],
+                    pinned_below: Vec::new(),
                     unit,
                     rounding,
                 };
@@ -238,7 +260,10 @@ impl Table {
             } else {
                 exact
                     .iter()
-                    .map(|e| e.map(|v| rounding.mode.round(v, rounding.decimals)))
+                    .zip(&pinned)
+                    .map(|(e, p)| {
+                        p.or_else(|| e.map(|v| rounding.mode.round(v, rounding.decimals)))
+                    })
                     .collect()
             };
             for (row, p) in out.rows.iter_mut().zip(printed) {
@@ -345,8 +370,13 @@ struct Footing<'a> {
     parts: &'a [Vec<usize>],
     /// Exact values in the unit.
     exact: &'a [Option<Decimal>],
+    /// Values fixed in advance (shared with other tables), in the unit.
+    pinned: &'a [Option<Decimal>],
     /// Printed values in the unit, filled in as the method goes.
     printed: Vec<Option<Decimal>>,
+    /// Per row: whether a pinned figure lies under it (such a sum takes a unit from
+    /// its parent only after sums that can pass it on freely).
+    pinned_below: Vec<bool>,
     /// One unit of the last decimal shown, e.g. 0.1 for one decimal.
     unit: Decimal,
     rounding: &'a Rounding,
@@ -376,8 +406,20 @@ impl Footing<'_> {
     }
 
     fn run(&mut self, is_part: &[bool]) -> Result<()> {
-        // Top-level sums first, in row order; then any sum left (its parent had no
+        // Pinned figures first, and the pinned sums apportioned among their parts;
+        // then top-level sums, in row order; then any sum left (its parent had no
         // figure in this column); then every other figure on its own.
+        self.pinned_below = self.mark_pinned_below();
+        for i in 0..self.table.rows.len() {
+            if let Some(p) = self.pinned.get(i).copied().flatten() {
+                self.set(i, p);
+            }
+        }
+        for i in 0..self.table.rows.len() {
+            if self.is_sum(i) && self.pinned.get(i).copied().flatten().is_some() {
+                self.apportion(i)?;
+            }
+        }
         for pass in 0..2 {
             for i in 0..self.table.rows.len() {
                 let top = !is_part.get(i).copied().unwrap_or(false);
@@ -399,6 +441,34 @@ impl Footing<'_> {
             }
         }
         Ok(())
+    }
+
+    /// For each row, whether some row under it (a part, a part's part …) is pinned.
+    fn mark_pinned_below(&self) -> Vec<bool> {
+        let n = self.table.rows.len();
+        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, parts) in self.parts.iter().enumerate() {
+            for &p in parts {
+                if let Some(list) = parents.get_mut(p) {
+                    list.push(i);
+                }
+            }
+        }
+        let mut below = vec![false; n];
+        let mut work: Vec<usize> = (0..n)
+            .filter(|i| self.pinned.get(*i).copied().flatten().is_some())
+            .collect();
+        while let Some(i) = work.pop() {
+            for &parent in parents.get(i).map_or(&[][..], Vec::as_slice) {
+                if let Some(flag) = below.get_mut(parent) {
+                    if !*flag {
+                        *flag = true;
+                        work.push(parent);
+                    }
+                }
+            }
+        }
+        below
     }
 
     /// Apportions the printed value of sum `root` among its parts, then each part
@@ -455,9 +525,11 @@ impl Footing<'_> {
                 (p, e, s, gap)
             })
             .collect();
+        let below = |i: usize| self.pinned_below.get(i).copied().unwrap_or(false);
         candidates.sort_by(|a, b| {
             self.is_sum(a.0)
                 .cmp(&self.is_sum(b.0))
+                .then(below(a.0).cmp(&below(b.0)))
                 .then(a.3.cmp(&b.3))
                 .then(a.0.cmp(&b.0))
         });
@@ -473,12 +545,30 @@ impl Footing<'_> {
             moved.insert(*p);
             moves -= Decimal::ONE;
         }
+        // Pinned parts can leave more to apportion than rounding one unit up or down
+        // explains: the largest free line (a sum when there is no line) absorbs it.
+        let absorber = if moves > Decimal::ZERO {
+            free.iter()
+                .min_by(|a, b| {
+                    self.is_sum(a.0)
+                        .cmp(&self.is_sum(b.0))
+                        .then(b.1.abs().cmp(&a.1.abs()))
+                        .then(a.0.cmp(&b.0))
+                })
+                .map(|f| f.0)
+        } else {
+            None
+        };
+        let extra = moves.checked_mul(delta).ok_or_else(overflow)?;
         for (p, _, start) in free.iter().copied() {
-            let v = if moved.contains(&p) {
+            let mut v = if moved.contains(&p) {
                 start.checked_add(delta).ok_or_else(overflow)?
             } else {
                 start
             };
+            if absorber == Some(p) {
+                v = v.checked_add(extra).ok_or_else(overflow)?;
+            }
             self.set(p, v);
         }
         Ok(free

@@ -17,12 +17,13 @@ use crate::statement::{
 };
 
 use super::document::{
-    absent_sentence, balance_blocks, balanced_budget_table, findings_section, goals_blocks,
-    income_blocks, investment_blocks, key_figure_blocks, note_blocks, operating_blocks,
-    sick_leave_blocks, text_blocks,
+    absent_sentence, balance_blocks, balanced_budget_table, finish, goals_blocks, income_blocks,
+    investment_blocks, key_figure_blocks, note_blocks, operating_blocks, sick_leave_blocks,
+    text_blocks,
 };
 use super::group;
-use super::interim::{Note, ReportFinding, ReportFindingKind, Section};
+use super::interim::{Note, ReportFinding, ReportFindingKind, Section, money};
+use super::mode::DocumentMode;
 use super::parts::{AbsentPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document};
 
@@ -119,6 +120,11 @@ pub struct AnnualReport {
     /// Balanskravsutredning on the outcome.
     #[cfg_attr(feature = "serde", serde(default))]
     pub balanced_budget: Option<BalancedBudgetStatement>,
+    /// The balanskravsutredningar of earlier years, newest first, printed as further
+    /// columns beside [`AnnualReport::balanced_budget`] (reports usually show three
+    /// to five years, so that restored deficits can be followed).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub balanced_budget_earlier: Vec<BalancedBudgetStatement>,
     /// Sjukfrånvaro (the seven ratios).
     #[cfg_attr(feature = "serde", serde(default))]
     pub sick_leave: SickLeavePart,
@@ -172,6 +178,7 @@ impl AnnualReport {
             management_report: AnnualManagementReport::default(),
             goals: None,
             balanced_budget: None,
+            balanced_budget_earlier: Vec::new(),
             sick_leave: SickLeavePart::default(),
             key_figures: None,
             income_statement: None,
@@ -383,9 +390,12 @@ impl AnnualReport {
                        ok: &str| {
             match r {
                 Ok(()) => ReportFinding::new(ReportFindingKind::Info, part, source, ok.to_owned()),
-                Err(e) => {
-                    ReportFinding::new(ReportFindingKind::Inconsistent, part, source, e.to_string())
-                }
+                Err(e) => ReportFinding::new(
+                    ReportFindingKind::Inconsistent,
+                    part,
+                    source,
+                    e.sv().to_string(),
+                ),
             }
         };
         if let (Some(rs), Some(o), Some(c)) = (
@@ -413,7 +423,11 @@ impl AnnualReport {
                 kind,
                 "balanskravsresultat",
                 "LKBR 11 kap.",
-                format!("årets resultat {a} kr i resultaträkningen och {b} kr i balanskravsutredningen: {word}"),
+                format!(
+                    "årets resultat {} i resultaträkningen och {} i balanskravsutredningen: {word}",
+                    money(a),
+                    money(b)
+                ),
             ));
         }
         let previous = self.year.previous();
@@ -458,7 +472,8 @@ impl AnnualReport {
         Ok(out)
     }
 
-    /// The årsredovisning as a [`Document`]: 1 Förvaltningsberättelse (1.1 … 1.9, with
+    /// The årsredovisning as a [`Document`] for review ([`DocumentMode::Review`]): 1
+    /// Förvaltningsberättelse (1.1 … 1.9, with
     /// goals, balanskrav, sick leave and key figures in their parts), 2 Finansiella
     /// rapporter (2.1 Resultaträkning, 2.2 Balansräkning, 2.3 Kassaflödesanalys, 2.4
     /// Driftredovisning, 2.5 Investeringsredovisning, 2.6 Noter) and the checks.
@@ -467,6 +482,19 @@ impl AnnualReport {
     ///
     /// Errors of the tables and of the goal evaluation.
     pub fn document(&self) -> Result<Document> {
+        self.document_in(DocumentMode::Review)
+    }
+
+    /// The årsredovisning as a [`Document`] in `mode`: to publish (no review
+    /// appendix, no sentences about absent parts, zero lines hidden, empty sections
+    /// dropped and the rest renumbered, goal levels with their symbols) or to review
+    /// ([`AnnualReport::document`]). The tables are rounded together in both
+    /// ([`Document::round_tables`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`AnnualReport::document`], and those of [`Document::round_tables`].
+    pub fn document_in(&self, mode: DocumentMode) -> Result<Document> {
         let unit = self.unit;
         let end = self.year.end()?;
         let prev_end = self.year.previous().end()?;
@@ -477,16 +505,18 @@ impl AnnualReport {
             match i {
                 5 => {
                     if let Some(g) = &self.goals {
-                        s.blocks.extend(goals_blocks(g, end)?);
+                        s.blocks.extend(goals_blocks(g, end, mode)?);
                     }
                     if let Some(k) = &self.key_figures {
-                        s.blocks.extend(key_figure_blocks(k, "Nyckeltal")?);
+                        s.blocks.extend(key_figure_blocks(k, "Nyckeltal", mode)?);
                     }
                 }
                 6 => match &self.balanced_budget {
-                    Some(bk) => s
-                        .blocks
-                        .push(Block::Table(balanced_budget_table(bk, unit)?)),
+                    Some(bk) => s.blocks.push(Block::Table(balanced_budget_table(
+                        bk,
+                        &self.balanced_budget_earlier,
+                        unit,
+                    )?)),
                     None => s.blocks.push(Block::Absent(absent_sentence(
                         "Balanskravsutredningen",
                         self.absent_reason(ReportPart::BalancedBudgetTable),
@@ -612,14 +642,13 @@ impl AnnualReport {
             s.blocks = group::section_blocks(g, &layout, &years, unit, false)?;
             sections.push(s);
         }
-        sections.push(findings_section(
-            &self.check_completeness(),
-            &self.check_consistency()?,
-        ));
-        Ok(Document {
+        let doc = Document {
             title: format!("{} — Årsredovisning {}", self.entity.name, self.year),
             subtitle: format!("Belopp i {} om inte annat anges.", unit.label()),
             sections,
+        };
+        finish(doc, mode, || {
+            Ok((self.check_completeness(), self.check_consistency()?))
         })
     }
 

@@ -1,6 +1,8 @@
 //! Building a [`Document`] from a report: the blocks for each typed part, shared by the
 //! delårsrapport and the årsredovisning.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -9,14 +11,16 @@ use crate::entity::Entity;
 use crate::error::Result;
 use crate::goal::{AggregateEvaluation, Judgement, LevelSet, Measurement, Outcome};
 use crate::money::{Percent, Scale};
-use crate::present::{Column, NumberFormat, Table, TableRow, ValueKind};
+use crate::present::{Column, NumberFormat, ReportRounding, RoundedReport, Table, ValueKind};
 use crate::sick_leave::{PublishedSickLeaveTable, SickLeaveDisclosure, SickLeaveFigure};
 use crate::statement::{
     BalanceSheet, IncomeStatement, InvestmentStatement, OperatingStatement, StatementLayout,
+    StatementRow,
 };
 
 use super::group;
 use super::interim::{InterimReport, Note, ReportFinding, ReportFindingKind, Section};
+use super::mode::DocumentMode;
 use super::parts::{ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 use super::render::{Block, DocSection, Document, Grid};
 
@@ -163,9 +167,151 @@ fn aggregate(a: &AggregateEvaluation, levels: &LevelSet) -> [String; 2] {
     [computed, stated]
 }
 
+/// A level as published: its symbol (or a coloured circle for its colour) and label.
+fn level_marked(levels: &LevelSet, id: &str) -> String {
+    let Some(level) = levels.get(id) else {
+        return id.to_owned();
+    };
+    let marker = level.symbol.clone().or_else(|| {
+        level.colour.as_deref().and_then(|c| {
+            let circle = match c.to_lowercase().as_str() {
+                "grön" | "gron" | "green" => "🟢",
+                "gul" | "yellow" => "🟡",
+                "orange" => "🟠",
+                "röd" | "rod" | "red" => "🔴",
+                "blå" | "bla" | "blue" => "🔵",
+                "grå" | "gra" | "grey" | "gray" => "⚪",
+                _ => return None,
+            };
+            Some(circle.to_owned())
+        })
+    });
+    match marker {
+        Some(m) => format!("{m} {}", level.label),
+        None => level.label.clone(),
+    }
+}
+
+/// A target value's outcome or forecast as published: the measurement and the level,
+/// computed from the criteria (or, when it cannot be, the level the report states).
+fn judgement_published(j: &Judgement, levels: &LevelSet) -> String {
+    let Some(obs) = &j.observation else {
+        return j
+            .stated()
+            .map_or_else(|| "–".to_owned(), |st| level_marked(levels, &st.level));
+    };
+    let measured = match &obs.outcome {
+        Outcome::Measured(m) => Some(measurement(m)),
+        Outcome::NotYetMeasurable { when } => Some(when.clone()),
+        Outcome::NotReported { .. } => None,
+    };
+    let level = j
+        .computed_level()
+        .map(|l| level_marked(levels, l))
+        .or_else(|| j.stated().map(|st| level_marked(levels, &st.level)));
+    match (measured, level) {
+        (Some(m), Some(l)) => format!("{m} — {l}"),
+        (Some(m), None) => m,
+        (None, Some(l)) => l,
+        (None, None) => "–".to_owned(),
+    }
+}
+
+/// An area's assessment as published: computed, or stated when it cannot be computed.
+fn aggregate_published(a: &AggregateEvaluation, levels: &LevelSet) -> String {
+    match (&a.computed.level, &a.stated) {
+        (Some(l), _) => level_marked(levels, l),
+        (None, Some(st)) => level_marked(levels, &st.level),
+        (None, None) => level_marked(levels, &levels.not_measurable().id),
+    }
+}
+
+/// Goals as a kommun publishes them: the criteria with their symbols, per målområde
+/// the goals and the målvärden with outcome and forecast and their levels, then the
+/// assessment per målområde.
+fn goals_blocks_published(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Block>> {
+    let mut out = Vec::new();
+    let levels = goals.scale.levels();
+    let ev = goals.evaluate(date)?;
+    out.push(Block::Grid(Grid {
+        caption: format!("Bedömningskriterier: {}", goals.scale.name()),
+        header: vec!["Nivå".to_owned(), "Måluppfyllelse".to_owned()],
+        rows: goals
+            .scale
+            .bands()
+            .iter()
+            .map(|b| vec![level_marked(levels, &b.level), b.interval.describe()])
+            .collect(),
+        numeric: vec![false, false],
+    }));
+    for area in &ev.areas {
+        out.push(Block::Heading(format!(
+            "Målområde {}. {}",
+            area.id, area.name
+        )));
+        let goal_list: Vec<String> = area.goals.iter().map(|g| g.statement.clone()).collect();
+        if !goal_list.is_empty() {
+            out.push(Block::List(goal_list));
+        }
+        let rows: Vec<Vec<String>> = area
+            .all_target_values()
+            .map(|t| {
+                vec![
+                    format!("{} {}", t.id, t.description),
+                    judgement_published(&t.outcome, levels),
+                    judgement_published(&t.forecast, levels),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            out.push(Block::Grid(Grid {
+                caption: String::new(),
+                header: vec![
+                    "Målvärde".to_owned(),
+                    format!("Utfall per {}", ev.date),
+                    "Prognos".to_owned(),
+                ],
+                rows,
+                numeric: vec![false, false, false],
+            }));
+        }
+    }
+    let rows = ev
+        .areas
+        .iter()
+        .map(|a| {
+            vec![
+                format!("{}. {}", a.id, a.name),
+                aggregate_published(&a.outcome, levels),
+                aggregate_published(&a.forecast, levels),
+            ]
+        })
+        .collect();
+    out.push(Block::Grid(Grid {
+        caption: "Bedömning per målområde".to_owned(),
+        header: vec![
+            "Målområde".to_owned(),
+            format!("Utfall per {}", ev.date),
+            "Prognos".to_owned(),
+        ],
+        rows,
+        numeric: vec![false; 3],
+    }));
+    Ok(out)
+}
+
 /// Goals: the criteria, their gaps, and per målområde the goals and a grid of
-/// målvärden with outcome and forecast; then the assessments per målområde.
-pub(crate) fn goals_blocks(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Block>> {
+/// målvärden with outcome and forecast; then the assessments per målområde. In
+/// [`DocumentMode::Review`] computed and stated levels side by side; published, the
+/// levels with their symbols.
+pub(crate) fn goals_blocks(
+    goals: &GoalsPart,
+    date: NaiveDate,
+    mode: DocumentMode,
+) -> Result<Vec<Block>> {
+    if mode.is_publish() {
+        return goals_blocks_published(goals, date);
+    }
     let mut out = Vec::new();
     let levels = goals.scale.levels();
     let ev = goals.evaluate(date)?;
@@ -278,19 +424,60 @@ pub(crate) fn forecast_blocks(
     })
 }
 
-/// The balanskravsutredning as a table.
-pub(crate) fn balanced_budget_table(bk: &BalancedBudgetStatement, unit: Scale) -> Result<Table> {
-    let mut t = Table::new(
-        bk.heading(),
-        unit,
-        vec![Column::outcome(bk.basis().label())],
+/// The balanskravsutredning as a table: one column for `bk` and one for each earlier
+/// year in `earlier` (newest first), its sums declared so that the table foots.
+pub(crate) fn balanced_budget_table(
+    bk: &BalancedBudgetStatement,
+    earlier: &[BalancedBudgetStatement],
+    unit: Scale,
+) -> Result<Table> {
+    let mut columns = vec![if earlier.is_empty() {
+        Column::outcome(bk.basis().label())
+    } else {
+        Column::outcome(bk.year().to_string())
+    }];
+    columns.extend(
+        earlier
+            .iter()
+            .map(|e| Column::prior_period(e.year().to_string())),
     );
-    for r in bk.rows() {
-        let row = TableRow::new(r.id, r.label, r.kind, ValueKind::Flow, vec![r.amount])
-            .with_depth(r.depth);
-        t.push_row(row)?;
+    let rows: Vec<Vec<StatementRow>> = std::iter::once(bk)
+        .chain(earlier)
+        .map(BalancedBudgetStatement::rows)
+        .collect();
+    let mut sums: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for list in &rows {
+        let mut parts: Vec<String> = Vec::new();
+        for r in list {
+            match r.id.as_str() {
+                "resultat_efter_balanskravsjusteringar" | "balanskravsresultat" => {
+                    let entry = sums.entry(r.id.clone()).or_default();
+                    for p in parts.drain(..) {
+                        if !entry.contains(&p) {
+                            entry.push(p);
+                        }
+                    }
+                    parts.push(r.id.clone());
+                }
+                "balanskravsresultat_efter_aterstallande" => {
+                    let entry = sums.entry(r.id.clone()).or_default();
+                    for p in ["balanskravsresultat", "underskott_tidigare_ar"] {
+                        if !entry.iter().any(|e| e == p) {
+                            entry.push(p.to_owned());
+                        }
+                    }
+                }
+                "underskott_tidigare_ar" | "att_aterstalla" => {}
+                _ => parts.push(r.id.clone()),
+            }
+        }
     }
-    Ok(t)
+    let caption = if earlier.is_empty() {
+        bk.heading()
+    } else {
+        format!("Balanskravsutredning {}", bk.basis().label())
+    };
+    Table::from_statement_rows(caption, unit, ValueKind::Flow, columns, &rows, &sums)
 }
 
 /// The balanskrav part: the table when the source gives it; otherwise a statement that
@@ -299,6 +486,7 @@ pub(crate) fn balanced_budget_blocks(
     forecast: &ForecastPart,
     unit: Scale,
     absent: Option<&str>,
+    mode: DocumentMode,
 ) -> Result<Vec<Block>> {
     let sv = NumberFormat::swedish();
     let Some(bk) = &forecast.balanced_budget else {
@@ -308,13 +496,24 @@ pub(crate) fn balanced_budget_blocks(
         ))]);
     };
     if forecast.balanced_budget_table_in_source {
-        return Ok(vec![Block::Table(balanced_budget_table(bk, unit)?)]);
+        return Ok(vec![Block::Table(balanced_budget_table(bk, &[], unit)?)]);
     }
     let verdict = if bk.is_met() {
         "uppfyllt"
     } else {
         "inte uppfyllt"
     };
+    if mode.is_publish() {
+        return Ok(vec![Block::Paragraph(format!(
+            "Årets resultat enligt {} är {} {}. Utan balanskravsjusteringar blir \
+             balanskravsresultatet {} {} och balanskravet är {verdict}.",
+            bk.basis().label(),
+            sv.amount(bk.result_for_the_year(), unit),
+            unit.label(),
+            sv.amount(bk.balanced_budget_result(), unit),
+            unit.label()
+        ))]);
+    }
     Ok(vec![
         Block::Absent(absent_sentence("Balanskravsutredningens tabell", absent)),
         Block::Paragraph(format!(
@@ -329,9 +528,18 @@ pub(crate) fn balanced_budget_blocks(
     ])
 }
 
-/// Key figures as a table.
-pub(crate) fn key_figure_blocks(k: &KeyFigures, caption: &str) -> Result<Vec<Block>> {
-    let mut out = vec![Block::Table(k.to_table(caption)?)];
+/// Key figures as a table (published: one soliditet row, [`KeyFigures::to_published_table`]).
+pub(crate) fn key_figure_blocks(
+    k: &KeyFigures,
+    caption: &str,
+    mode: DocumentMode,
+) -> Result<Vec<Block>> {
+    let table = if mode.is_publish() {
+        k.to_published_table(caption)?
+    } else {
+        k.to_table(caption)?
+    };
+    let mut out = vec![Block::Table(table)];
     if let Some((date, amount, scale)) = k.total_borrowing {
         out.push(Block::Paragraph(format!(
             "Total låneskuld {date}: {} {}.",
@@ -464,10 +672,12 @@ pub(crate) fn note_blocks(notes: &[Note], unit: Scale) -> Result<Vec<Block>> {
     Ok(out)
 }
 
-/// The checks as an unnumbered appendix.
+/// The checks as an unnumbered appendix, with the rows that absorbed a rounding
+/// difference.
 pub(crate) fn findings_section(
     completeness: &[ReportFinding],
     consistency: &[ReportFinding],
+    rounding: &RoundedReport,
 ) -> DocSection {
     let line = |f: &ReportFinding| {
         format!(
@@ -510,7 +720,83 @@ pub(crate) fn findings_section(
     } else {
         s.blocks.push(Block::List(lines));
     }
+    s.blocks.push(Block::Heading("Avrundning".to_owned()));
+    let sv = NumberFormat::swedish();
+    let mut lines: Vec<String> = rounding
+        .adjustments
+        .iter()
+        .map(|a| {
+            let unit = rounding
+                .tables
+                .get(a.table)
+                .map_or(Scale::Tkr, |t| t.table.unit);
+            let decimals = rounding.tables.get(a.table).map_or(0, |t| t.table.decimals);
+            format!(
+                "{}, {} ({}): visas som {} {} (exakt {} kr) och tar upp avrundningen så att tabellen summerar",
+                a.caption,
+                a.label,
+                a.column_label,
+                sv.with_decimals(decimals).amount(a.printed, unit),
+                unit.label(),
+                sv.with_decimals(2).amount(a.exact, Scale::Kr)
+            )
+        })
+        .collect();
+    for t in &rounding.tables {
+        for d in &t.differences {
+            lines.push(format!(
+                "{}, {} ({}): summerar inte efter avrundning — tryckt {} {}, delarna {} {}",
+                t.table.caption,
+                d.label,
+                d.column_label,
+                sv.with_decimals(t.table.decimals)
+                    .amount(d.printed, t.table.unit),
+                t.table.unit.label(),
+                sv.with_decimals(t.table.decimals)
+                    .amount(d.sum_of_parts, t.table.unit),
+                t.table.unit.label()
+            ));
+        }
+    }
+    if lines.is_empty() {
+        s.blocks.push(Block::Paragraph(format!(
+            "Tabellerna är avrundade tillsammans: {} siffror som förekommer i flera tabeller \
+             visas lika överallt, och varje tabell summerar utan att någon rad flyttas mer \
+             än avrundningen.",
+            rounding.shared.len()
+        )));
+    } else {
+        s.blocks.push(Block::List(lines));
+    }
     s
+}
+
+/// The rounding every report document gets: rows with the same id linked, and the key
+/// figures' eget kapital and tillgångar totalt linked to the balansräkning's sums.
+pub(crate) fn report_rounding() -> ReportRounding {
+    ReportRounding::default()
+        .with_alias("tillgangar_totalt", "summa_tillgangar")
+        .with_alias("eget_kapital", "summa_eget_kapital")
+}
+
+/// Finishes a report's document: publication clean-up in [`DocumentMode::Publish`],
+/// the tables rounded together, and in [`DocumentMode::Review`] the appendix with the
+/// checks (built by `findings`) and the rounding.
+pub(crate) fn finish(
+    mut doc: Document,
+    mode: DocumentMode,
+    findings: impl FnOnce() -> Result<(Vec<ReportFinding>, Vec<ReportFinding>)>,
+) -> Result<Document> {
+    if mode.is_publish() {
+        doc.prepare_for_publication();
+        doc.round_tables(&report_rounding())?;
+    } else {
+        let rounding = doc.round_tables(&report_rounding())?;
+        let (completeness, consistency) = findings()?;
+        doc.sections
+            .push(findings_section(&completeness, &consistency, &rounding));
+    }
+    Ok(doc)
 }
 
 fn section(number: &str, title: &str, level: u8, blocks: Vec<Block>) -> DocSection {
@@ -520,7 +806,8 @@ fn section(number: &str, title: &str, level: u8, blocks: Vec<Block>) -> DocSecti
 }
 
 impl InterimReport {
-    /// The report as a [`Document`], headings numbered as in Lystkom's delårsrapport:
+    /// The report as a [`Document`] for review ([`DocumentMode::Review`]), headings
+    /// numbered as in Lystkom's delårsrapport:
     /// 1 Förenklad förvaltningsberättelse (1.1 Händelser av väsentlig betydelse — with
     /// the sick-leave tables —, 1.2 Förväntad utveckling … utifrån fastställda mål, 1.3
     /// Prognos …, 1.4 Balanskravsresultat, 1.5 Utvärdering av ekonomisk ställning), 2
@@ -533,6 +820,19 @@ impl InterimReport {
     /// Errors of the tables (e.g. [`crate::Error::Overflow`]) and of the goal
     /// evaluation.
     pub fn document(&self) -> Result<Document> {
+        self.document_in(DocumentMode::Review)
+    }
+
+    /// The report as a [`Document`] in `mode`: to publish (no review appendix, no
+    /// sentences about absent parts, zero lines hidden, empty sections dropped and the
+    /// rest renumbered, goal levels with their symbols) or to review
+    /// ([`InterimReport::document`]). The tables are rounded together in both
+    /// ([`Document::round_tables`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`InterimReport::document`], and those of [`Document::round_tables`].
+    pub fn document_in(&self, mode: DocumentMode) -> Result<Document> {
         let unit = self.unit;
         let mr = &self.management_report;
         let end = self.period.end();
@@ -550,7 +850,7 @@ impl InterimReport {
             .split_at(mr.expected_development.len().min(1));
         let mut s12 = text_blocks(intro);
         match &self.goals {
-            Some(g) => s12.extend(goals_blocks(g, end)?),
+            Some(g) => s12.extend(goals_blocks(g, end, mode)?),
             None => s12.push(Block::Absent(
                 "Rapporten utvärderar inte målen för god ekonomisk hushållning.".to_owned(),
             )),
@@ -569,12 +869,13 @@ impl InterimReport {
             &self.forecast,
             unit,
             self.absent_reason(ReportPart::BalancedBudgetTable),
+            mode,
         )?;
         s14.extend(text_blocks(&mr.balanced_budget));
 
         let mut s15 = text_blocks(&mr.financial_position);
         if let Some(k) = &self.key_figures {
-            s15.extend(key_figure_blocks(k, "Ekonomisk ställning")?);
+            s15.extend(key_figure_blocks(k, "Ekonomisk ställning", mode)?);
         }
 
         let layout = StatementLayout::new(self.entity.kind, self.period.financial_year());
@@ -685,11 +986,7 @@ impl InterimReport {
         if let Some(blocks) = s26 {
             sections.push(section("2.6", "Sammanställda räkenskaper", 2, blocks));
         }
-        sections.push(findings_section(
-            &self.check_completeness()?,
-            &self.check_consistency()?,
-        ));
-        Ok(Document {
+        let doc = Document {
             title: format!("{} — Delårsrapport {}", self.entity.name, self.period),
             subtitle: format!(
                 "Delårsperiod {}. Resultaträkningen jämförs med {}, balansräkningen med {}. \
@@ -700,10 +997,13 @@ impl InterimReport {
                 unit.label()
             ),
             sections,
+        };
+        finish(doc, mode, || {
+            Ok((self.check_completeness()?, self.check_consistency()?))
         })
     }
 
-    /// The whole report as Markdown ([`Document::to_markdown`]).
+    /// The whole report as Markdown ([`Document::to_markdown`]), for review.
     ///
     /// # Errors
     ///
@@ -712,7 +1012,8 @@ impl InterimReport {
         Ok(self.document()?.to_markdown(&NumberFormat::swedish()))
     }
 
-    /// The whole report as a standalone HTML document ([`Document::to_html`]).
+    /// The whole report as a standalone HTML document ([`Document::to_html`]), for
+    /// review.
     ///
     /// # Errors
     ///

@@ -501,7 +501,7 @@ impl InterimReport {
                 Missing,
                 "period",
                 "LKBR 13 kap. 1 §",
-                e.to_string(),
+                e.sv().to_string(),
             ));
         }
         if self.management_report.is_empty() {
@@ -1013,7 +1013,7 @@ fn show(p: Option<Percent>, decimals: u32) -> String {
 }
 
 /// An amount for a message: in tkr when whole thousands, otherwise in kronor.
-fn money(a: Amount) -> String {
+pub(crate) fn money(a: Amount) -> String {
     let sv = NumberFormat::swedish();
     if a.as_decimal()
         .checked_rem(Scale::Tkr.factor())
@@ -1037,7 +1037,7 @@ fn check_sick_leave(part: &SickLeavePart, stated: &[Stated]) -> Result<Vec<Repor
                 ReportFindingKind::Inconsistent,
                 name,
                 source,
-                format!("{}: {e}", t.title),
+                format!("{}: {}", t.title, e.sv()),
             ));
             continue;
         }

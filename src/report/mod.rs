@@ -28,9 +28,12 @@ mod annual;
 mod document;
 mod group;
 mod interim;
+mod mode;
 mod notes;
 mod parts;
 mod render;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use crate::present::html_escape;
 pub use annual::{AnnualManagementReport, AnnualReport};
@@ -38,6 +41,7 @@ pub use interim::{
     InterimReport, ManagementReport, Note, NoteKind, ReportFinding, ReportFindingKind, Section,
     Stated, StatedFigure, StatedValue,
 };
+pub use mode::DocumentMode;
 pub use parts::{
     AbsentPart, BalanceKeyFigures, ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart,
 };

@@ -243,6 +243,40 @@ impl KeyFigures {
         }
         Ok(table)
     }
+
+    /// The table as a kommun publishes it: eget kapital and tillgångar totalt per date
+    /// and one soliditet row, computed from them (the check against a printed soliditet
+    /// belongs to the review, [`KeyFigures::to_table`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`KeyFigures::to_table`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::report::{BalanceKeyFigures, KeyFigures};
+    /// use chrono::NaiveDate;
+    ///
+    /// let mut k = KeyFigures::new(Scale::Tkr, 1);
+    /// k.dates.push(BalanceKeyFigures {
+    ///     date: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+    ///     equity: Amount::tkr(8_521),
+    ///     total_assets: Amount::tkr(36_631),
+    ///     equity_ratio: None,
+    /// });
+    /// let t = k.to_published_table("Ekonomisk ställning")?;
+    /// assert_eq!(t.ratios.len(), 1);
+    /// assert_eq!(t.ratios[0].label, "Soliditet");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
+    pub fn to_published_table(&self, caption: impl Into<String>) -> Result<Table> {
+        let mut table = self.to_table(caption)?;
+        table.ratios.truncate(1);
+        if let Some(r) = table.ratios.first_mut() {
+            r.label = "Soliditet".into();
+        }
+        Ok(table)
+    }
 }
 
 /// A part of a report, named so that a report can say which of its parts the source

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::present::{NumberFormat, Table, html_escape};
+use crate::present::{NumberFormat, REPORT_CSS, Table, html_escape, page_head};
 
 /// Ett block i en rapport: a paragraph, a table, a list, a sub-heading, or a statement
 /// that the source does not give a part.
@@ -126,24 +126,6 @@ pub struct Document {
     pub sections: Vec<DocSection>,
 }
 
-/// Inline CSS for the HTML document: readable on screen, clean on paper.
-const CSS: &str = "\
-body{font-family:Georgia,'Times New Roman',serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.45;color:#111}
-h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.35em;margin-top:1.8em;border-bottom:1px solid #999}
-h3{font-size:1.15em;margin-top:1.4em}h4{font-size:1em;margin:1.1em 0 .3em}
-p.subtitle{color:#444;margin-top:0}
-nav ol{list-style:none;padding-left:0}nav ol ol{padding-left:1.5em}
-table{border-collapse:collapse;margin:.8em 0 1.2em;font-size:.92em;page-break-inside:avoid}
-caption{text-align:left;font-weight:bold;padding-bottom:.3em}
-th,td{padding:.2em .6em;border-bottom:1px solid #ddd;vertical-align:top}
-thead th{border-bottom:2px solid #555;text-align:left}th[scope=row]{text-align:left;font-weight:normal}
-tr.subtotal th,tr.subtotal td,tr.total th,tr.total td{font-weight:bold}
-tr.total td,tr.total th{border-top:1px solid #555}
-td.num,th.num{text-align:right;white-space:nowrap}
-p.absent{border-left:4px solid #b35900;padding:.3em .8em;background:#fff6ec;font-style:italic}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}nav{page-break-after:always}h2{page-break-before:auto}a{color:inherit;text-decoration:none}p.absent{background:none}}
-";
-
 impl Document {
     /// Markdown: `#` title, a table of contents, `##`/`###` numbered headings, tables via
     /// [`Table::to_markdown`], absent parts as quoted italic sentences. Text is escaped.
@@ -200,13 +182,33 @@ impl Document {
     /// print-friendly CSS, no script and no external resources, a table of contents
     /// linking to the numbered headings, tables via [`Table::to_html`], absent parts as
     /// `<p class="absent">`. All text is escaped.
+    ///
+    /// The style sheet is [`REPORT_CSS`]: on paper each main section starts a new
+    /// page, pages are numbered and table headings repeat on every page.
     #[must_use]
     pub fn to_html(&self, format: &NumberFormat) -> String {
-        let mut out = String::from("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n");
-        out.push_str("<meta charset=\"utf-8\">\n");
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        let _ = writeln!(out, "<title>{}</title>", html_escape(&self.title));
-        let _ = write!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<header>\n");
+        self.to_html_with_css(format, REPORT_CSS)
+    }
+
+    /// [`Document::to_html`] with another style sheet, e.g. a kommun's graphic profile
+    /// or [`REPORT_CSS`] with additions (the classes it can style are listed in
+    /// [`REPORT_CSS`]'s module, [`crate::present`]).
+    ///
+    /// ```
+    /// use kommunal_redovisning::NumberFormat;
+    /// use kommunal_redovisning::present::REPORT_CSS;
+    /// use kommunal_redovisning::report::{DocSection, Document};
+    ///
+    /// let doc = Document { title: "T".into(), subtitle: String::new(), sections: vec![DocSection::new("1", "A", 1)] };
+    /// let css = format!("{REPORT_CSS}h2{{color:#005a9c}}");
+    /// let html = doc.to_html_with_css(&NumberFormat::swedish(), &css);
+    /// assert!(html.contains("h2{color:#005a9c}"));
+    /// assert!(html.contains("<section class=\"level-1\">"));
+    /// ```
+    #[must_use]
+    pub fn to_html_with_css(&self, format: &NumberFormat, css: &str) -> String {
+        let mut out = page_head(&self.title, css);
+        out.push_str("<body>\n<header>\n");
         let _ = writeln!(out, "<h1>{}</h1>", html_escape(&self.title));
         if !self.subtitle.trim().is_empty() {
             let _ = writeln!(
@@ -222,7 +224,8 @@ impl Document {
             let h = usize::from(s.level.clamp(1, 3)) + 1;
             let _ = writeln!(
                 out,
-                "<section>\n<h{h} id=\"{}\">{}</h{h}>",
+                "<section class=\"level-{}\">\n<h{h} id=\"{}\">{}</h{h}>",
+                s.level.clamp(1, 3),
                 s.anchor(i),
                 html_escape(&s.heading())
             );
