@@ -22,6 +22,14 @@ use crate::money::{Amount, Percent};
 use crate::statement::BalanceSheet;
 
 /// A key ratio, for naming it in tables with its formula and Kolada id.
+///
+/// ```
+/// use kommunal_redovisning::ratio::KeyRatio;
+///
+/// assert_eq!(KeyRatio::EquityRatio.label(), "Soliditet");
+/// assert_eq!(KeyRatio::EquityRatio.kolada_id(), Some("N03106"));
+/// assert_eq!(KeyRatio::QuickRatio.formula(), "(omsättningstillgångar − förråd) / kortfristiga skulder");
+/// ```
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -220,6 +228,22 @@ impl KeyRatios {
     /// # Errors
     ///
     /// Overflow only; a zero denominator gives `None` for that ratio.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet};
+    /// use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
+    ///
+    /// // Påhittade belopp (tkr): 50 eget kapital av 200 tillgångar.
+    /// let br = BalanceSheet {
+    ///     cash_and_bank: Amount::tkr(200),
+    ///     other_equity: Amount::tkr(50),
+    ///     current_liabilities: Amount::tkr(150),
+    ///     ..Default::default()
+    /// };
+    /// let r = KeyRatios::from_balance_sheet(&br)?;
+    /// assert_eq!(r.get(KeyRatio::EquityRatio).map(|p| p.to_string()), Some("25".to_string()));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn from_balance_sheet(balance: &BalanceSheet) -> Result<Self> {
         let assets = balance.total_assets();
         let equity = balance.equity();

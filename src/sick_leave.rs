@@ -97,6 +97,14 @@ pub const MAX_EXEMPT_AVERAGE_EMPLOYEES: Decimal = Decimal::TEN;
 ///
 /// The statutory partition has two groups; every record belongs to one of them so that
 /// the two figures together cover the total.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::{Gender, SickLeaveMeasure};
+///
+/// assert_eq!(Gender::ALL, [Gender::Woman, Gender::Man]);
+/// assert_eq!(Gender::Woman.measure(), SickLeaveMeasure::Women);
+/// assert_eq!(Gender::Man.measure().label(), "Män");
+/// ```
 #[doc(alias = "kön")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -216,6 +224,15 @@ pub fn age_in_years(birth_date: NaiveDate, on: NaiveDate) -> Result<u32> {
 }
 
 /// Sjukfrånvaronyckeltal: one of the seven statutory ratios.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::{SickLeaveMeasure, SickLeavePartition};
+///
+/// assert_eq!(SickLeaveMeasure::Total.kolada_id(), Some("N00090"));
+/// assert_eq!(SickLeaveMeasure::LongTermShare.denominator(), "total sjukfrånvarotid");
+/// assert_eq!(SickLeaveMeasure::Age30To49.partition(), Some(SickLeavePartition::Age));
+/// assert!(!SickLeaveMeasure::Total.is_group());
+/// ```
 #[doc(alias = "sjukfrånvaronyckeltal")]
 #[doc(alias = "nyckeltal")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -322,6 +339,14 @@ impl SickLeaveMeasure {
 
 /// Indelning: a division of the staff into groups whose working time adds up to the
 /// total — by gender (kön) or by age (åldersgrupp).
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::{SickLeaveMeasure, SickLeavePartition};
+///
+/// assert_eq!(SickLeavePartition::Gender.groups(), &[SickLeaveMeasure::Women, SickLeaveMeasure::Men]);
+/// assert_eq!(SickLeavePartition::Age.groups().len(), 3);
+/// assert_eq!(SickLeavePartition::Age.label(), "Åldersgrupp");
+/// ```
 #[doc(alias = "indelning")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -369,6 +394,16 @@ impl SickLeavePartition {
 /// Use one record per employee (adding up several employments of the same person), or
 /// one record per group with its headcount: the headcount is what the ten-employee rule
 /// counts. Hours are exact decimals, never negative.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::sick_leave::{AgeBand, Gender, SickLeaveRecord};
+///
+/// // Påhittade timmar: one woman aged 30–49, 800 ordinary hours, 40 of them sick.
+/// let r = SickLeaveRecord::employee(Gender::Woman, AgeBand::From30To49, Decimal::from(800), Decimal::from(40));
+/// assert_eq!(r.employees, 1);
+/// assert_eq!(r.long_term_sick_hours, Decimal::ZERO);
+/// ```
 #[doc(alias = "sjukfrånvarounderlag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -424,6 +459,17 @@ impl SickLeaveRecord {
 
     /// The same record with `hours` of its sick hours in continuous absences of
     /// 60 days or more.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Decimal;
+    /// use kommunal_redovisning::sick_leave::{AgeBand, Gender, SickLeaveHours, SickLeaveRecord};
+    ///
+    /// // Påhittade timmar: 30 of 40 sick hours in a long absence → 75 %.
+    /// let r = SickLeaveRecord::employee(Gender::Man, AgeBand::From50, Decimal::from(800), Decimal::from(40))
+    ///     .with_long_term(Decimal::from(30));
+    /// assert_eq!(SickLeaveHours::sum([&r])?.long_term_share()?.to_string(), "75");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_long_term(mut self, hours: Decimal) -> Self {
         self.long_term_sick_hours = hours;
@@ -457,6 +503,17 @@ pub struct AverageEmployees {
 
 impl AverageEmployees {
     /// The averages of the year before and of the year reported on.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Decimal;
+    /// use kommunal_redovisning::sick_leave::AverageEmployees;
+    ///
+    /// // Påhittat: 12 and 15 employees on average → 13,5 over the two years.
+    /// let a = AverageEmployees::new(Decimal::from(12), Decimal::from(15));
+    /// assert_eq!(a.two_year_average()?, Decimal::new(135, 1));
+    /// assert!(!a.is_exempt()?);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(previous_year: Decimal, year: Decimal) -> Self {
         AverageEmployees {
@@ -495,6 +552,14 @@ impl AverageEmployees {
 /// The default is the law's: a group of at most ten employees gets no figure. An
 /// employer may be stricter (withhold larger groups), never laxer: [`Self::validate`]
 /// refuses a limit under ten.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::SickLeaveRules;
+///
+/// assert_eq!(SickLeaveRules::default().max_withheld_group_size, 10);
+/// assert!(SickLeaveRules { max_withheld_group_size: 20 }.validate().is_ok()); // stricter: allowed
+/// assert!(SickLeaveRules { max_withheld_group_size: 5 }.validate().is_err()); // laxer than the law
+/// ```
 #[doc(alias = "sekretessregel")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -532,6 +597,21 @@ impl SickLeaveRules {
 }
 
 /// Underlag för sjukfrånvaroredovisningen: everything the disclosure is computed from.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Period};
+/// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveData, SickLeaveRecord, SickLeaveReport};
+///
+/// // Påhittat: eight employees on average is a small employer, exempt from the disclosure.
+/// let data = SickLeaveData {
+///     period: Period::year_to_month_end(2025, 6)?,
+///     average_employees: AverageEmployees::new(Decimal::from(8), Decimal::from(8)),
+///     records: vec![SickLeaveRecord::group(8, Gender::Woman, AgeBand::From50, Decimal::from(8_000), Decimal::from(400))],
+///     identifiable: vec![],
+/// };
+/// assert!(matches!(data.disclose()?, SickLeaveReport::NotApplicable { .. }));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "sjukfrånvaroredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -768,6 +848,15 @@ fn percent_of(part: Decimal, whole: Decimal, what: &'static str) -> Result<Perce
 }
 
 /// Ett sjukfrånvarotal: a figure given, or withheld with the reason — never both.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::sick_leave::{SickLeaveFigure, WithheldReason};
+///
+/// // Lystkom 2025-06-30: total sjukfrånvaro 5,0 %.
+/// assert_eq!(SickLeaveFigure::Reported(Percent::new(Decimal::new(50, 1))).reported(), Some(Percent::new(Decimal::new(5, 0))));
+/// assert_eq!(SickLeaveFigure::Withheld(WithheldReason::Identifiable).reported(), None);
+/// ```
 #[doc(alias = "uppgift")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -791,6 +880,14 @@ impl SickLeaveFigure {
 }
 
 /// Skäl att inte lämna uppgift: why a figure is withheld.
+///
+/// ```
+/// use kommunal_redovisning::sick_leave::WithheldReason;
+///
+/// let r = WithheldReason::TooFewEmployees { employees: 4, limit: 10 };
+/// assert_eq!(r.label(), "uppgift lämnas inte: gruppen har högst 10 anställda");
+/// assert!(WithheldReason::Identifiable.label().contains("enskild individ"));
+/// ```
 #[doc(alias = "skäl")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -824,6 +921,23 @@ impl WithheldReason {
 }
 
 /// Something in the input that did not stop the computation but deserves a look.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Period};
+/// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveData, SickLeaveFinding, SickLeaveRecord};
+///
+/// // Påhittade timmar: record 0 has more sick hours than ordinary hours.
+/// let data = SickLeaveData {
+///     period: Period::year_to_month_end(2025, 6)?,
+///     average_employees: AverageEmployees::new(Decimal::from(20), Decimal::from(20)),
+///     records: vec![SickLeaveRecord::group(20, Gender::Man, AgeBand::From30To49, Decimal::from(100), Decimal::from(120))],
+///     identifiable: vec![],
+/// };
+/// let report = data.disclose()?;
+/// let findings = report.disclosure().map(|d| d.findings.clone()).unwrap_or_default();
+/// assert!(matches!(findings[..], [SickLeaveFinding::SickHoursExceedOrdinary { index: 0, .. }]));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -881,6 +995,22 @@ impl std::fmt::Display for SickLeaveFinding {
 }
 
 /// The outcome: the disclosure, or the statement that the rule does not apply.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Period};
+/// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveData, SickLeaveRecord};
+///
+/// // Påhittade timmar: 20 employees, 1 000 sick of 20 000 ordinary hours → 5 %.
+/// let data = SickLeaveData {
+///     period: Period::year_to_month_end(2025, 6)?,
+///     average_employees: AverageEmployees::new(Decimal::from(20), Decimal::from(20)),
+///     records: vec![SickLeaveRecord::group(20, Gender::Woman, AgeBand::From30To49, Decimal::from(20_000), Decimal::from(1_000))],
+///     identifiable: vec![],
+/// };
+/// let report = data.disclose()?;
+/// assert_eq!(report.disclosure().and_then(|d| d.total().reported()).map(|p| p.to_string()), Some("5".into()));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -913,6 +1043,25 @@ impl SickLeaveReport {
 ///
 /// Group headcounts and hours are not kept: a withheld group's hours would reveal what
 /// withholding hides.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Period};
+/// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveData, SickLeaveFigure, SickLeaveMeasure, SickLeaveRecord};
+///
+/// // Påhittade timmar: 20 women, no men — the men's figure is withheld, not 0 %.
+/// let data = SickLeaveData {
+///     period: Period::year_to_month_end(2025, 6)?,
+///     average_employees: AverageEmployees::new(Decimal::from(20), Decimal::from(20)),
+///     records: vec![SickLeaveRecord::group(20, Gender::Woman, AgeBand::From30To49, Decimal::from(20_000), Decimal::from(1_000))],
+///     identifiable: vec![],
+/// };
+/// let report = data.disclose()?;
+/// let d = report.disclosure().ok_or("disclosed")?;
+/// assert_eq!((d.employees, d.sick_hours), (20, Decimal::from(1_000)));
+/// assert!(matches!(d.figure(SickLeaveMeasure::Men), SickLeaveFigure::Withheld(_)));
+/// assert_eq!(d.figures().len(), 7);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "sjukfrånvaro")]
 #[doc(alias = "sjukfrånvaroredovisning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1015,6 +1164,22 @@ impl SickLeaveComparison {
     ///
     /// [`Error::InvalidPeriod`] when `previous` is not for the same period one year
     /// earlier ([`Period::income_comparison`]).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Period};
+    /// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveComparison, SickLeaveData, SickLeaveRecord};
+    ///
+    /// // Påhittade timmar: a comparison needs the same period one year earlier.
+    /// let data = |year, month| SickLeaveData {
+    ///     period: Period::year_to_month_end(year, month)?,
+    ///     average_employees: AverageEmployees::new(Decimal::from(20), Decimal::from(20)),
+    ///     records: vec![SickLeaveRecord::group(20, Gender::Woman, AgeBand::From50, Decimal::from(20_000), Decimal::from(900))],
+    ///     identifiable: vec![],
+    /// }.disclose()?.disclosure().cloned().ok_or(kommunal_redovisning::Error::Refused { what: "test".into(), reason: "ej redovisad".into() });
+    /// assert!(SickLeaveComparison::new(data(2025, 6)?, data(2024, 6)?).is_ok());
+    /// assert!(SickLeaveComparison::new(data(2025, 6)?, data(2024, 12)?).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(current: SickLeaveDisclosure, previous: SickLeaveDisclosure) -> Result<Self> {
         let expected = current.period.income_comparison()?;
         if previous.period != expected {
@@ -1102,6 +1267,20 @@ pub struct PublishedSickLeaveTable {
 }
 
 /// One group row of a [`PublishedSickLeaveTable`].
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::sick_leave::{PublishedSickLeaveRow, SickLeaveMeasure, SickLeavePartition};
+///
+/// // Lystkom, delårsrapport 2025: "0-29" was 0,0 % at 2025-06-30 and 3,1 % a year earlier.
+/// let row = PublishedSickLeaveRow {
+///     label: "0-29".into(),
+///     measure: SickLeaveMeasure::Age29OrYounger,
+///     values: vec![Some(Percent::new(Decimal::new(0, 1))), Some(Percent::new(Decimal::new(31, 1)))],
+/// };
+/// assert_eq!(row.measure.partition(), Some(SickLeavePartition::Age));
+/// assert_eq!(row.values.len(), 2);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "sjukfrånvarotabell")]
@@ -1116,6 +1295,24 @@ pub struct PublishedSickLeaveRow {
 }
 
 /// Result of [`PublishedSickLeaveTable::check_total_between_groups`] for one column.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::sick_leave::{PartitionVerdict, PublishedSickLeaveRow, PublishedSickLeaveTable, SickLeaveMeasure};
+///
+/// // Lystkom, delårsrapport 2025, per åldersgrupp 2025-06-30: 0,0 / 5,7 / 4,0, totalt 5,0.
+/// let p = |x: i64| Some(Percent::new(Decimal::new(x, 1)));
+/// let row = |label: &str, measure, v| PublishedSickLeaveRow { label: label.into(), measure, values: vec![v] };
+/// let table = PublishedSickLeaveTable {
+///     title: "Sjukfrånvaro i procent (%) per åldersgrupp".into(), columns: vec!["2025-06-30".into()], decimals: 1,
+///     rows: vec![row("0-29", SickLeaveMeasure::Age29OrYounger, p(0)), row("30-49", SickLeaveMeasure::Age30To49, p(57)),
+///         row("50-", SickLeaveMeasure::Age50OrOlder, p(40))],
+///     total: vec![p(50)],
+/// };
+/// let c = &table.check_total_between_groups()?[0];
+/// assert_eq!((c.min, c.max, c.verdict.clone()), (p(0), p(57), PartitionVerdict::Consistent));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rimlighetskontroll")]
@@ -1134,6 +1331,24 @@ pub struct PartitionCheck {
 }
 
 /// Whether a printed total can be a weighted mean of the printed group figures.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::sick_leave::{PartitionVerdict, PublishedSickLeaveRow, PublishedSickLeaveTable, SickLeaveMeasure};
+///
+/// // Påhittad tabell: a total of 7,0 % above both groups (6,8 and 3,5) contradicts itself.
+/// let p = |x: i64| Some(Percent::new(Decimal::new(x, 1)));
+/// let table = PublishedSickLeaveTable {
+///     title: "Sjukfrånvaro per kön".into(), columns: vec!["2025-06-30".into()], decimals: 1,
+///     rows: vec![
+///         PublishedSickLeaveRow { label: "Kvinna".into(), measure: SickLeaveMeasure::Women, values: vec![p(68)] },
+///         PublishedSickLeaveRow { label: "Man".into(), measure: SickLeaveMeasure::Men, values: vec![p(35)] },
+///     ],
+///     total: vec![p(70)],
+/// };
+/// assert_eq!(table.check_total_between_groups()?[0].verdict, PartitionVerdict::Inconsistent);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -1152,6 +1367,18 @@ pub enum PartitionVerdict {
 
 /// The range of working-time shares (andel av arbetstiden) a group can have, given
 /// printed percentages.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::sick_leave::implied_working_time_shares;
+///
+/// // Lystkom 2024-06-30 per kön: kvinnor 4,6 %, män 2,8 %, totalt 3,6 % → women 0,8/1,8 of the time.
+/// let p = |x: i64| Percent::new(Decimal::new(x, 1));
+/// let shares = implied_working_time_shares(&[p(46), p(28)], p(36), Decimal::ZERO)?.ok_or("fits")?;
+/// assert_eq!(shares[0].min, shares[0].max);
+/// assert_eq!(shares[0].min.round(1, Default::default()), p(444));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "andel av arbetstiden")]
@@ -1166,6 +1393,26 @@ pub struct ShareRange {
 /// Underförstådda andelar: for one column of a published table, the working-time share
 /// each group can have — taking the printed figures as exact, and allowing for their
 /// rounding. `None` where no shares fit.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Percent};
+/// use kommunal_redovisning::sick_leave::{PublishedSickLeaveRow, PublishedSickLeaveTable, SickLeaveMeasure};
+///
+/// // Lystkom, delårsrapport 2025, per kön 2025-06-30: kvinnor 6,8, män 3,5, totalt 5,0.
+/// let p = |x: i64| Some(Percent::new(Decimal::new(x, 1)));
+/// let table = PublishedSickLeaveTable {
+///     title: "Sjukfrånvaro i procent (%) av arbetad tid per kön".into(), columns: vec!["2025-06-30".into()], decimals: 1,
+///     rows: vec![
+///         PublishedSickLeaveRow { label: "Kvinna".into(), measure: SickLeaveMeasure::Women, values: vec![p(68)] },
+///         PublishedSickLeaveRow { label: "Man".into(), measure: SickLeaveMeasure::Men, values: vec![p(35)] },
+///     ],
+///     total: vec![p(50)],
+/// };
+/// let s = table.implied_shares(0)?.ok_or("all figures given")?;
+/// let (exact, wide) = (s.exact.ok_or("fits")?, s.allowing_rounding.ok_or("fits")?);
+/// assert!(wide[0].min < exact[0].min && exact[0].max < wide[0].max);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "andel av arbetstiden")]

@@ -52,6 +52,17 @@ pub enum AggregationRule {
 }
 
 /// Resultat av en sammanvägning.
+///
+/// ```
+/// use kommunal_redovisning::goal::{AggregationRule, LevelSet};
+///
+/// // Påhittat: three målvärden, two met, one not reported.
+/// let a = AggregationRule::AllMet.apply(&[Some("uppfyllt"), Some("uppfyllt"), None], &LevelSet::three_level())?;
+/// assert_eq!(a.level.as_deref(), Some("uppfyllt"));
+/// assert_eq!((a.assessed, a.met, a.not_assessed), (2, 2, 1));
+/// assert_eq!(a.share_met, None);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "sammanvägning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

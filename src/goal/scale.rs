@@ -258,6 +258,15 @@ impl PartialOrd for Cut {
 
 /// Bedömningsnivå: one level of a scale (e.g. "uppfyllt"), with its label and optional
 /// colour and symbol as the report shows them.
+///
+/// ```
+/// use kommunal_redovisning::goal::Level;
+///
+/// let level = Level::new("uppfyllt", "Målet är uppfyllt").with_colour("grön").with_symbol("●");
+/// assert_eq!(level.id, "uppfyllt");
+/// assert_eq!(level.colour.as_deref(), Some("grön"));
+/// assert_eq!(level.symbol.as_deref(), Some("●"));
+/// ```
 #[doc(alias = "nivå")]
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -490,6 +499,17 @@ impl LevelSet {
 }
 
 /// Band: an interval of måluppfyllelse and the level it gives.
+///
+/// ```
+/// use kommunal_redovisning::goal::{Band, Interval};
+/// use kommunal_redovisning::Percent;
+///
+/// // Lystkom 2025, section 1.2: 81–89 % is delvis uppfyllt.
+/// let band = Band::new(Interval::closed(81.into(), 89.into()), "delvis");
+/// assert!(band.interval.contains(Percent::new(85.into())));
+/// assert!(!band.interval.contains(Percent::new(90.into())));
+/// assert_eq!(band.level, "delvis");
+/// ```
 #[doc(alias = "intervall")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -516,6 +536,22 @@ impl Band {
 ///
 /// Always named in output ([`GapPolicy::label`]) so that a reader knows how a value in a
 /// gap was judged.
+///
+/// ```
+/// use kommunal_redovisning::goal::{AssessmentScale, Band, GapPolicy, Interval, LevelSet};
+/// use kommunal_redovisning::Percent;
+///
+/// // Lystkom 2025, section 1.2: 95 % lies in the gap (89, 99).
+/// let bands = vec![
+///     Band::new(Interval::closed(99.into(), 100.into()), "uppfyllt"),
+///     Band::new(Interval::closed(81.into(), 89.into()), "delvis"),
+///     Band::new(Interval::closed(0.into(), 80.into()), "inte"),
+/// ];
+/// let scale = AssessmentScale::new("Lystkom", LevelSet::three_level(), bands, GapPolicy::Refuse)?;
+/// assert!(scale.classify(Percent::new(95.into())).is_err());
+/// assert_eq!(GapPolicy::Refuse.label(), "värden i en lucka bedöms inte");
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "lucka")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -546,6 +582,19 @@ impl GapPolicy {
 }
 
 /// Lucka: achievement values (from 0 % upward) that no band covers.
+///
+/// ```
+/// use kommunal_redovisning::goal::{Band, Coverage, Interval};
+///
+/// // Påhittad skala: nothing covers (50, 60).
+/// let c = Coverage::of(&[
+///     Band::new(Interval::at_least(60.into()), "uppfyllt"),
+///     Band::new(Interval::closed(0.into(), 50.into()), "inte"),
+/// ]);
+/// let gap = &c.gaps[0];
+/// assert_eq!(gap.interval.to_string(), "(50, 60)");
+/// assert_eq!((gap.below.as_deref(), gap.above.as_deref()), (Some("inte"), Some("uppfyllt")));
+/// ```
 #[doc(alias = "lucka")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -560,6 +609,19 @@ pub struct Gap {
 }
 
 /// Överlappning: two bands that share values.
+///
+/// ```
+/// use kommunal_redovisning::goal::{Band, Coverage, Interval};
+///
+/// // Påhittad skala: both bands hold 80 %.
+/// let c = Coverage::of(&[
+///     Band::new(Interval::at_least(80.into()), "uppfyllt"),
+///     Band::new(Interval::closed(0.into(), 80.into()), "inte"),
+/// ]);
+/// let o = &c.overlaps[0];
+/// assert_eq!((o.first, o.second, o.first_level.as_str()), (0, 1, "uppfyllt"));
+/// assert_eq!(o.interval.to_string(), "[80, 80]");
+/// ```
 #[doc(alias = "överlappning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -578,6 +640,18 @@ pub struct Overlap {
 }
 
 /// Täckning: the result of checking bands against the range from 0 % upward.
+///
+/// ```
+/// use kommunal_redovisning::goal::{Band, Coverage, Interval};
+///
+/// // Påhittad skala: complete from 0 % upward, once.
+/// let c = Coverage::of(&[
+///     Band::new(Interval::at_least(80.into()), "uppfyllt"),
+///     Band::new(Interval::half_open(0.into(), 80.into()), "inte"),
+/// ]);
+/// assert!(c.is_complete());
+/// assert!(c.empty_bands.is_empty());
+/// ```
 #[doc(alias = "täckning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -685,6 +759,17 @@ impl Coverage {
 }
 
 /// Where an achievement value falls on a scale.
+///
+/// ```
+/// use kommunal_redovisning::goal::AssessmentScale;
+/// use kommunal_redovisning::Percent;
+///
+/// let c = AssessmentScale::three_level().classify(Percent::new(85.into()))?;
+/// assert_eq!(c.level.as_deref(), Some("delvis"));
+/// assert_eq!(c.degree, Percent::new(85.into()));
+/// assert!(c.gap.is_none());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "klassning")]
 #[doc(alias = "nivå")]
 #[derive(Clone, Debug, PartialEq, Eq)]

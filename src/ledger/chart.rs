@@ -4,6 +4,15 @@ use crate::error::{Error, Result};
 use crate::statement::{BalanceLine, IncomeLine};
 
 /// Which accounts a rule covers.
+///
+/// ```
+/// use kommunal_redovisning::ledger::AccountMatch;
+///
+/// let range = AccountMatch::Range { from: "40".into(), to: "78".into() };
+/// assert!(range.matches("4010"));
+/// assert!(!range.matches("7910"));
+/// assert!(AccountMatch::Prefix("79".into()).matches("7910"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -61,6 +70,17 @@ impl AccountMatch {
 }
 
 /// Where a matched account goes.
+///
+/// ```
+/// use kommunal_redovisning::ledger::{Chart, Target};
+/// use kommunal_redovisning::statement::{BalanceLine, IncomeLine};
+///
+/// let chart = Chart::kommun_bas();
+/// assert_eq!(chart.target("3010"), Some(&Target::Income(IncomeLine::OperatingRevenue)));
+/// // Result accounts are credit-negative in the ledger: the sign flips.
+/// assert_eq!(Target::Income(IncomeLine::OperatingRevenue).sign(), -1);
+/// assert_eq!(Target::Balance(BalanceLine::CashAndBank).sign(), 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -107,6 +127,20 @@ fn is_credit_line(line: BalanceLine) -> bool {
 }
 
 /// One rule of a [`Chart`].
+///
+/// ```
+/// use kommunal_redovisning::ledger::{AccountMatch, Chart, ChartRule, Target};
+/// use kommunal_redovisning::statement::IncomeLine;
+///
+/// let rule = ChartRule {
+///     accounts: AccountMatch::Prefix("3".into()),
+///     target: Target::Income(IncomeLine::OperatingRevenue),
+/// };
+/// let chart = Chart::new(vec![rule])?;
+/// assert_eq!(chart.target("3510"), Some(&Target::Income(IncomeLine::OperatingRevenue)));
+/// assert_eq!(chart.target("4010"), None);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kopplingsregel")]
@@ -158,6 +192,24 @@ impl Chart {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] for a malformed account match.
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::{AccountMatch, Chart, ChartRule, Target};
+    /// use kommunal_redovisning::statement::BalanceLine;
+    ///
+    /// let chart = Chart::new(vec![ChartRule {
+    ///     accounts: AccountMatch::Prefix("19".into()),
+    ///     target: Target::Balance(BalanceLine::CashAndBank),
+    /// }])?;
+    /// assert_eq!(chart.rules().len(), 1);
+    /// // A malformed range (from > to) is refused.
+    /// let bad = ChartRule {
+    ///     accounts: AccountMatch::Range { from: "78".into(), to: "40".into() },
+    ///     target: Target::Excluded("test".into()),
+    /// };
+    /// assert!(Chart::new(vec![bad]).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(rules: Vec<ChartRule>) -> Result<Self> {
         for r in &rules {
             r.accounts.check()?;
@@ -226,6 +278,17 @@ impl Chart {
     /// 9 and group 21 have no default and are reported as unmapped when non-zero.
     /// Internal items (interna poster) have no default either: mark their accounts
     /// with [`Target::Internal`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::{Chart, Target};
+    /// use kommunal_redovisning::statement::{BalanceLine, IncomeLine};
+    ///
+    /// let chart = Chart::kommun_bas();
+    /// assert_eq!(chart.target("8010"), Some(&Target::Income(IncomeLine::TaxRevenue)));
+    /// assert_eq!(chart.target("2210"), Some(&Target::Balance(BalanceLine::PensionProvisions)));
+    /// assert!(matches!(chart.target("8910"), Some(Target::Excluded(_))));
+    /// assert_eq!(chart.target("2110"), None);
+    /// ```
     #[must_use]
     pub fn kommun_bas() -> Self {
         use BalanceLine as B;

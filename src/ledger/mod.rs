@@ -37,6 +37,20 @@ use crate::period::FinancialYear;
 use crate::statement::{BalanceSheet, IncomeLine, IncomeStatement};
 
 /// An account with a non-zero balance that no rule of the [`Chart`] covers.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{BalanceKind, Chart, LedgerStatements, TrialBalance};
+///
+/// // Påhittade belopp: group 21 has no Kommun-Bas default.
+/// let mut tb = TrialBalance::new();
+/// tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(500))?;
+/// tb.add_balance(0, "2110", None, BalanceKind::Closing, Amount::kr(-500))?;
+/// let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0)?;
+/// assert_eq!(s.unmapped[0].account, "2110");
+/// assert_eq!(s.unmapped[0].amount, Amount::kr(-500));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "okopplat konto")]
@@ -50,6 +64,20 @@ pub struct UnmappedAccount {
 }
 
 /// An account left out on purpose by a [`Target::Excluded`] rule.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{Chart, LedgerStatements, TrialBalance};
+///
+/// // Påhittade belopp: 8999 (89 Årets resultat) is excluded by Kommun-Bas.
+/// let mut tb = TrialBalance::new();
+/// tb.add_transaction("3110", &[], Amount::kr(-300))?;
+/// tb.add_transaction("8999", &[], Amount::kr(300))?;
+/// let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0)?;
+/// assert_eq!(s.excluded[0].account, "8999");
+/// assert_eq!(s.excluded[0].amount, Amount::kr(300));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "utelämnat konto")]
@@ -113,6 +141,20 @@ impl LedgerStatements {
     ///
     /// [`Error::YearIndexNotInLedger`] when the trial balance has no balances for that
     /// year (never all-zero statements); [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Error};
+    /// use kommunal_redovisning::ledger::{Chart, LedgerStatements, TrialBalance};
+    ///
+    /// // Påhittat belopp: a year the ledger does not hold is an error, not zeros.
+    /// let mut tb = TrialBalance::new();
+    /// tb.add_transaction("3110", &[], Amount::kr(-300))?;
+    /// let s = LedgerStatements::build(&tb, &Chart::kommun_bas(), 0)?;
+    /// assert_eq!(s.income.result_for_the_year(), Amount::kr(300));
+    /// let err = LedgerStatements::build(&tb, &Chart::kommun_bas(), -1);
+    /// assert!(matches!(err, Err(Error::YearIndexNotInLedger { index: -1, .. })));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn build(tb: &TrialBalance, chart: &Chart, year: i32) -> Result<Self> {
         let available = tb.years();
         if !available.contains(&year) {

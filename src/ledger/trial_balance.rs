@@ -10,6 +10,17 @@ pub use crate::sie::ObjectRef;
 /// The balances of one account (or one account under one object) in one year.
 ///
 /// Signs as in the ledger: debit positive, credit negative.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::AccountYear;
+///
+/// // Påhittade belopp: no stated #UB, so the end is #IB + movement.
+/// let y = AccountYear { opening: Some(Amount::kr(1_000)), movement: Amount::kr(250), rows: 2, ..Default::default() };
+/// assert_eq!(y.end_balance()?, Amount::kr(1_250));
+/// assert_eq!(y.change()?, Amount::kr(250));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kontosaldo")]
@@ -60,6 +71,17 @@ impl AccountYear {
 }
 
 /// What kind of stated balance a figure is.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{BalanceKind, TrialBalance};
+///
+/// // Påhittat belopp: #RES for a result account.
+/// let mut tb = TrialBalance::new();
+/// tb.add_balance(0, "3110", None, BalanceKind::Result, Amount::kr(-300))?;
+/// assert_eq!(tb.account(0, "3110").map(|y| y.result), Some(Some(Amount::kr(-300))));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -74,6 +96,20 @@ pub enum BalanceKind {
 }
 
 /// A disagreement between the balances a file states and the vouchers it contains.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{BalanceKind, TrialBalance};
+///
+/// // Påhittade belopp: #UB 1 500 but #IB 1 000 + vouchers 400 = 1 400.
+/// let mut tb = TrialBalance::new();
+/// tb.add_balance(0, "1930", None, BalanceKind::Opening, Amount::kr(1_000))?;
+/// tb.add_balance(0, "1930", None, BalanceKind::Closing, Amount::kr(1_500))?;
+/// tb.add_transaction("1930", &[], Amount::kr(400))?;
+/// let d = tb.reconcile()?;
+/// assert_eq!((d[0].stated, d[0].from_vouchers, d[0].difference), (Amount::kr(1_500), Amount::kr(1_400), Amount::kr(100)));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avstämningsdifferens")]
@@ -144,6 +180,14 @@ fn slot<'a, V: Default>(map: &'a mut BTreeMap<String, V>, key: &str) -> Result<&
 
 impl TrialBalance {
     /// An empty trial balance.
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::TrialBalance;
+    ///
+    /// let tb = TrialBalance::new();
+    /// assert!(tb.years().is_empty());
+    /// assert!(!tb.has_vouchers());
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         TrialBalance::default()

@@ -8,6 +8,13 @@ use crate::money::{Amount, Percent, RoundingMode, Scale};
 use crate::present::NumberFormat;
 
 /// Whether a difference in a note is rounding or an error.
+///
+/// ```
+/// use kommunal_redovisning::note::NoteFindingKind;
+///
+/// assert_eq!(NoteFindingKind::Rounding.label(), "avrundning");
+/// assert_eq!(NoteFindingKind::Error.label(), "fel");
+/// ```
 #[doc(alias = "avvikelsetyp")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -92,6 +99,14 @@ impl NoteFinding {
 }
 
 /// A figure in a [`NoteFinding`]: an amount or a percentage.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::note::NoteFigure;
+///
+/// assert_eq!(NoteFigure::Amount(Amount::tkr(470)).sv(), "470 tkr");
+/// assert!(NoteFigure::Amount(Amount::tkr(24_000)).sv().ends_with(" tkr"));
+/// ```
 #[doc(alias = "belopp eller procent")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

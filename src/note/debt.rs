@@ -74,6 +74,17 @@ pub struct LoanSchedule {
 
 impl LoanSchedule {
     /// A schedule with an opening debt and no movements (closing = opening).
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::LoanSchedule;
+    ///
+    /// // Påhittat belopp (tkr): no movements, so closing = opening.
+    /// let l = LoanSchedule::new(Amount::tkr(25_000));
+    /// assert_eq!(l.closing, Amount::tkr(25_000));
+    /// assert_eq!(l.expected_closing()?, Amount::tkr(25_000));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(opening: Amount) -> Self {
         LoanSchedule {
@@ -346,6 +357,17 @@ pub struct GuaranteeSchedule {
 
 impl GuaranteeSchedule {
     /// Guarantees without a Kommuninvest membership.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{GuaranteeSchedule, NoteItem, Specification};
+    ///
+    /// // Påhittat belopp (tkr).
+    /// let g = GuaranteeSchedule::new(Specification::new(vec![NoteItem::part("Bostadsbolaget AB", Amount::tkr(50_000))]));
+    /// assert!(g.kommuninvest.is_none());
+    /// assert_eq!(g.total()?, Amount::tkr(50_000));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(guarantees: Specification) -> Self {
         GuaranteeSchedule {

@@ -102,6 +102,15 @@ impl UsefulLife {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] for a negative life or `min_years > max_years`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::note::UsefulLife;
+    ///
+    /// let life = UsefulLife::new(3, 10)?;
+    /// assert_eq!((life.min_years, life.max_years), (3, 10));
+    /// assert!(UsefulLife::new(10, 3).is_err()); // shortest longer than longest
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(min_years: i32, max_years: i32) -> Result<Self> {
         let life = UsefulLife {
             min_years,
@@ -235,6 +244,17 @@ pub struct AssetClass {
 
 impl AssetClass {
     /// A class with an opening carrying value and no movements (closing = opening).
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::AssetClass;
+    ///
+    /// // Påhittat belopp (tkr).
+    /// let c = AssetClass::new("Maskiner och inventarier", Amount::tkr(8_000));
+    /// assert_eq!(c.closing, Amount::tkr(8_000));
+    /// assert_eq!(c.expected_closing()?, Amount::tkr(8_000));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(name: impl Into<String>, opening: Amount) -> Self {
         AssetClass {
@@ -297,6 +317,18 @@ impl AssetClass {
     /// # Errors
     ///
     /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::AssetClass;
+    ///
+    /// // Påhittade belopp (tkr): 8 000 + 1 200 − 900 = 8 300.
+    /// let mut c = AssetClass::new("Maskiner och inventarier", Amount::tkr(8_000));
+    /// c.investments = Amount::tkr(1_200);
+    /// c.depreciation = Amount::tkr(-900);
+    /// assert_eq!(c.rolled_forward()?.closing, Amount::tkr(8_300));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn rolled_forward(mut self) -> Result<Self> {
         self.closing = self.expected_closing()?;
         Ok(self)
@@ -455,6 +487,19 @@ pub struct FixedAssetSchedule {
 
 impl FixedAssetSchedule {
     /// A schedule of these classes without a printed total.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{AssetClass, FixedAssetSchedule};
+    ///
+    /// // Påhittade belopp (tkr).
+    /// let s = FixedAssetSchedule::new(vec![
+    ///     AssetClass::new("Mark", Amount::tkr(4_000)),
+    ///     AssetClass::new("Byggnader", Amount::tkr(50_000)),
+    /// ]);
+    /// assert_eq!((s.total, s.closing()?), (None, Amount::tkr(54_000)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(classes: Vec<AssetClass>) -> Self {
         FixedAssetSchedule {

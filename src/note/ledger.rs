@@ -17,6 +17,15 @@ use crate::period::FinancialYear;
 use crate::statement::{BalanceLine, BalanceSheet, IncomeLine, IncomeStatement};
 
 /// Which gross value of an anläggningstillgång an account holds.
+///
+/// ```
+/// use kommunal_redovisning::note::{AssetPart, NoteChart, NoteTarget};
+/// use kommunal_redovisning::statement::BalanceLine;
+///
+/// // Kommun-Bas: account 1119 is a building, its gross value read from the last digit.
+/// let chart = NoteChart::kommun_bas();
+/// assert_eq!(chart.target("1119"), Some(&NoteTarget::FixedAsset { line: BalanceLine::LandAndBuildings, part: AssetPart::BySuffix }));
+/// ```
 #[doc(alias = "värdeslag")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -35,6 +44,17 @@ pub enum AssetPart {
 }
 
 /// Which part of the skatteintäkter note an account holds.
+///
+/// ```
+/// use kommunal_redovisning::ledger::AccountMatch;
+/// use kommunal_redovisning::note::{NoteChart, NoteRule, NoteTarget, TaxPart};
+///
+/// // This kommun books its slutavräkningsprognos on 8020 (påhittat konto).
+/// let mut chart = NoteChart::kommun_bas();
+/// chart.push(NoteRule { accounts: AccountMatch::Prefix("8020".into()), target: NoteTarget::TaxRevenue(TaxPart::FinalSettlementForecast) })?;
+/// assert_eq!(chart.target("8020"), Some(&NoteTarget::TaxRevenue(TaxPart::FinalSettlementForecast)));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "skattedel")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -49,6 +69,14 @@ pub enum TaxPart {
 }
 
 /// Where in a note an account goes.
+///
+/// ```
+/// use kommunal_redovisning::note::{NoteChart, NoteKind, NoteTarget};
+///
+/// let chart = NoteChart::kommun_bas();
+/// assert_eq!(chart.target("2310"), Some(&NoteTarget::LongTermLoan));
+/// assert_eq!(chart.scope("2310"), Some(NoteKind::LongTermLiabilities));
+/// ```
 #[doc(alias = "notrad")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -73,6 +101,17 @@ pub enum NoteTarget {
 }
 
 /// A rule of a [`NoteChart`]: these accounts go to this place in a note.
+///
+/// ```
+/// use kommunal_redovisning::ledger::AccountMatch;
+/// use kommunal_redovisning::note::{NoteChart, NoteRule, NoteTarget};
+///
+/// let rule = NoteRule { accounts: AccountMatch::Prefix("221".into()), target: NoteTarget::PensionProvision };
+/// let chart = NoteChart::new(vec![], vec![rule])?;
+/// assert_eq!(chart.target("2211"), Some(&NoteTarget::PensionProvision));
+/// assert_eq!(chart.target("2310"), None);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "notregel")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -86,6 +125,17 @@ pub struct NoteRule {
 
 /// The range of accounts a note covers: every non-zero account in it must be placed by
 /// a [`NoteRule`], else it is reported.
+///
+/// ```
+/// use kommunal_redovisning::ledger::AccountMatch;
+/// use kommunal_redovisning::note::{NoteChart, NoteKind, NoteScopeRule};
+///
+/// let scope = NoteScopeRule { accounts: AccountMatch::Prefix("23".into()), kind: NoteKind::LongTermLiabilities };
+/// let chart = NoteChart::new(vec![scope], vec![])?;
+/// assert_eq!(chart.scope("2350"), Some(NoteKind::LongTermLiabilities));
+/// assert_eq!(chart.target("2350"), None); // in scope, but placed by no rule
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "notomfång")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -132,6 +182,18 @@ impl NoteChart {
     /// # Errors
     ///
     /// [`crate::Error::InvalidRule`] for a malformed account match.
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::AccountMatch;
+    /// use kommunal_redovisning::note::{NoteChart, NoteKind, NoteScopeRule};
+    ///
+    /// let empty = NoteChart::new(vec![], vec![])?;
+    /// assert_eq!(empty.scope("2211"), None);
+    /// // A malformed account match is refused.
+    /// let bad = NoteScopeRule { accounts: AccountMatch::Prefix("2x".into()), kind: NoteKind::Other };
+    /// assert!(NoteChart::new(vec![bad], vec![]).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(scopes: Vec<NoteScopeRule>, rules: Vec<NoteRule>) -> Result<Self> {
         for s in &scopes {
             s.accounts.check()?;
@@ -198,6 +260,15 @@ impl NoteChart {
     /// skuld. Skatteintäkter and utjämning have no default parts (SKR's account-level
     /// split was not confirmed): until rules place them, their accounts are reported as
     /// unplaced.
+    ///
+    /// ```
+    /// use kommunal_redovisning::note::{NoteChart, NoteKind};
+    ///
+    /// let chart = NoteChart::kommun_bas();
+    /// assert_eq!(chart.scope("8010"), Some(NoteKind::TaxRevenue));
+    /// assert_eq!(chart.scope("2211"), Some(NoteKind::PensionProvisions));
+    /// assert_eq!(chart.target("8010"), None); // skatteintäkter have no default parts
+    /// ```
     #[must_use]
     pub fn kommun_bas() -> Self {
         let p = |s: &str| AccountMatch::Prefix(s.to_owned());

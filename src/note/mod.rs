@@ -54,6 +54,15 @@ use crate::statement::{BalanceLine, StatementRowKind};
 
 /// Which note it is: the notes RKR R17 names for a delårsrapport, and the notes LKBR
 /// 9 kap. and RKR ask of an årsredovisning.
+///
+/// ```
+/// use kommunal_redovisning::note::{Note, NoteKind};
+///
+/// assert_eq!(NoteKind::R17.len(), 6);
+/// assert_eq!(NoteKind::AuditFees.title(), "Revisionskostnad");
+/// let note = Note::new(1, NoteKind::AccountingPrinciples, "Rapporten följer LKBR och RKR.");
+/// assert_eq!(note.title, "Redovisningsprinciper");
+/// ```
 #[doc(alias = "not")]
 #[doc(alias = "notslag")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -143,6 +152,17 @@ impl NoteKind {
 }
 
 /// Whose figures a note column holds.
+///
+/// ```
+/// use kommunal_redovisning::FinancialYear;
+/// use kommunal_redovisning::note::{Note, NoteColumn, NoteKind, NoteScope};
+///
+/// let y = FinancialYear::new(2025);
+/// let mut note = Note::new(5, NoteKind::Other, "");
+/// note.columns = vec![NoteColumn::kommun(y), NoteColumn::koncern(y)];
+/// assert_eq!(note.column_index(y, NoteScope::Koncern), Some(1));
+/// assert_eq!(NoteScope::default(), NoteScope::Kommun);
+/// ```
 #[doc(alias = "kommun eller koncern")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -182,6 +202,14 @@ pub struct NoteColumn {
 
 impl NoteColumn {
     /// The kommun's column for `year`, headed by the year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// use kommunal_redovisning::note::{NoteColumn, NoteScope};
+    ///
+    /// let c = NoteColumn::kommun(FinancialYear::new(2024));
+    /// assert_eq!((c.label.as_str(), c.scope), ("2024", NoteScope::Kommun));
+    /// ```
     #[must_use]
     pub fn kommun(year: FinancialYear) -> Self {
         NoteColumn {
@@ -192,6 +220,14 @@ impl NoteColumn {
     }
 
     /// The koncern's column for `year`, headed "Koncernen 2025" for 2025.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// use kommunal_redovisning::note::{NoteColumn, NoteScope};
+    ///
+    /// let c = NoteColumn::koncern(FinancialYear::new(2024));
+    /// assert_eq!((c.label.as_str(), c.scope), ("Koncernen 2024", NoteScope::Koncern));
+    /// ```
     #[must_use]
     pub fn koncern(year: FinancialYear) -> Self {
         NoteColumn {
@@ -203,6 +239,19 @@ impl NoteColumn {
 }
 
 /// What a note holds: text only, or one schedule per column.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::note::{Note, NoteBody, NoteColumn, NoteItem, NoteKind, Specification};
+///
+/// // Påhittade belopp (tkr).
+/// let spec = Specification::new(vec![NoteItem::part("Förråd", Amount::tkr(120)), NoteItem::part("Exploatering", Amount::tkr(80))]);
+/// let note = Note::schedule(9, NoteKind::Other, vec![NoteColumn::kommun(FinancialYear::new(2025))],
+///     NoteBody::Specification(vec![spec]))?;
+/// assert_eq!(note.total(0)?, Some(Amount::tkr(200)));
+/// assert_eq!(Note::new(1, NoteKind::AccountingPrinciples, "…").total(0)?, None); // NoteBody::Text
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "notinnehåll")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -250,6 +299,20 @@ impl NoteBody {
 }
 
 /// One row of a note's table, for one column.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::note::{Note, NoteBody, NoteColumn, NoteItem, NoteKind, Specification};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Påhittat belopp (tkr).
+/// let spec = Specification::new(vec![NoteItem::part("Förråd", Amount::tkr(120))]);
+/// let note = Note::schedule(9, NoteKind::Other, vec![NoteColumn::kommun(FinancialYear::new(2025))],
+///     NoteBody::Specification(vec![spec]))?;
+/// let rows = note.rows(0)?;
+/// assert_eq!((rows[1].label.as_str(), rows[1].kind, rows[1].amount), ("Summa", StatementRowKind::Total, Some(Amount::tkr(120))));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "notrad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -343,6 +406,15 @@ pub struct Note {
 
 impl Note {
     /// A text note with the kind's standard title.
+    ///
+    /// ```
+    /// use kommunal_redovisning::note::{Note, NoteBody, NoteKind};
+    ///
+    /// let note = Note::new(2, NoteKind::SeasonalEffects, "Inga väsentliga säsongsvariationer.");
+    /// assert_eq!(note.body, NoteBody::Text);
+    /// assert!(note.check()?.is_empty());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(number: u32, kind: NoteKind, text: impl Into<String>) -> Self {
         Note {
             number,
@@ -380,6 +452,13 @@ impl Note {
     }
 
     /// The same note with another title.
+    ///
+    /// ```
+    /// use kommunal_redovisning::note::{Note, NoteKind};
+    ///
+    /// let note = Note::new(3, NoteKind::Other, "").with_title("Förråd och exploatering");
+    /// assert_eq!(note.title, "Förråd och exploatering");
+    /// ```
     #[must_use]
     pub fn with_title(mut self, title: impl Into<String>) -> Self {
         self.title = title.into();
@@ -387,6 +466,13 @@ impl Note {
     }
 
     /// The same note with a text.
+    ///
+    /// ```
+    /// use kommunal_redovisning::note::{Note, NoteKind};
+    ///
+    /// let note = Note::new(1, NoteKind::AccountingPrinciples, "").with_text("Rapporten följer RKR R17.");
+    /// assert_eq!(note.text, "Rapporten följer RKR R17.");
+    /// ```
     #[must_use]
     pub fn with_text(mut self, text: impl Into<String>) -> Self {
         self.text = text.into();
@@ -394,6 +480,21 @@ impl Note {
     }
 
     /// The same note with figures rounded to `scale` as printed.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, Scale};
+    /// use kommunal_redovisning::note::{Note, NoteBody, NoteColumn, NoteItem, NoteKind, NoteFindingKind, Specification};
+    ///
+    /// // Påhittade belopp: printed in tkr, the total is 1 tkr off its parts.
+    /// let spec = Specification::new(vec![NoteItem::part("A", Amount::tkr(100)), NoteItem::part("B", Amount::tkr(200))])
+    ///     .with_total(Amount::tkr(301));
+    /// let mut note = Note::new(9, NoteKind::Other, "");
+    /// note.columns = vec![NoteColumn::kommun(FinancialYear::new(2025))];
+    /// note.body = NoteBody::Specification(vec![spec]);
+    /// assert_eq!(note.check()?[0].kind, NoteFindingKind::Error);
+    /// assert_eq!(note.with_precision(Scale::Tkr).check()?[0].kind, NoteFindingKind::Rounding);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_precision(mut self, scale: Scale) -> Self {
         self.precision = Some(scale);

@@ -40,6 +40,17 @@ use crate::statement::StatementRowKind;
 pub struct PayrollTaxRates(Vec<PayrollTaxRate>);
 
 /// One entry of [`PayrollTaxRates`]: the rate (as a fraction, 0.2426) from a year on.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, FinancialYear};
+/// use kommunal_redovisning::note::{PayrollTaxRate, PayrollTaxRates};
+///
+/// // 24,26 % from 2001 (lag 1991:687).
+/// let rates = PayrollTaxRates::new(vec![PayrollTaxRate { from: 2001, rate: Decimal::new(2426, 4) }])?;
+/// assert_eq!(rates.rate(FinancialYear::new(2025))?, Decimal::new(2426, 4));
+/// assert!(rates.rate(FinancialYear::new(1999)).is_err());
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "skattesats")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -54,6 +65,18 @@ pub struct PayrollTaxRate {
 
 impl PayrollTaxRates {
     /// The Swedish rates known to the crate (see the type's docs).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Decimal, FinancialYear, Scale};
+    /// use kommunal_redovisning::note::PayrollTaxRates;
+    ///
+    /// let rates = PayrollTaxRates::sweden();
+    /// assert_eq!(rates.rate(FinancialYear::new(2025))?, Decimal::new(2426, 4));
+    /// // 12 426 kr incl. löneskatt holds 12 426 × 0,2426 / 1,2426 = 2 426 kr.
+    /// let tax = rates.included_in(Amount::kr(12_426), FinancialYear::new(2025))?;
+    /// assert_eq!(tax.round_to(Scale::Kr, 0, Default::default())?, Amount::kr(2_426));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn sweden() -> Self {
         PayrollTaxRates(vec![PayrollTaxRate {
@@ -68,6 +91,17 @@ impl PayrollTaxRates {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] for two entries for one year or a rate outside 0–1.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Decimal;
+    /// use kommunal_redovisning::note::{PayrollTaxRate, PayrollTaxRates};
+    ///
+    /// // Påhittad tabell: two rates for one year are refused, as is a rate ≥ 1.
+    /// let r = |from, rate| PayrollTaxRate { from, rate };
+    /// assert!(PayrollTaxRates::new(vec![r(2001, Decimal::new(2426, 4)), r(2001, Decimal::new(25, 2))]).is_err());
+    /// assert!(PayrollTaxRates::new(vec![r(2001, Decimal::ONE)]).is_err());
+    /// assert!(PayrollTaxRates::new(vec![r(2001, Decimal::new(2426, 4))]).is_ok());
+    /// ```
     pub fn new(mut rates: Vec<PayrollTaxRate>) -> Result<Self> {
         rates.sort_by_key(|r| r.from);
         if let Some(w) = rates
@@ -128,6 +162,13 @@ impl Default for PayrollTaxRates {
 }
 
 /// What kind of pension an amount of the avsättning is (RKR R10 asks for the split).
+///
+/// ```
+/// use kommunal_redovisning::note::PensionKind;
+///
+/// assert_eq!(PensionKind::SpecialAgreement.label(), "Särskild avtalspension");
+/// assert_eq!(PensionKind::Other("Avtalspension, visstidspension m m".into()).label(), "Avtalspension, visstidspension m m");
+/// ```
 #[doc(alias = "pensionsslag")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -163,6 +204,16 @@ impl PensionKind {
 }
 
 /// One kind's share of the avsättning.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::note::{PensionKind, PensionPart, PensionProvisionSchedule};
+///
+/// // Göteborgs Stad 2015, not 13 (mnkr): löneskatt 470 of the utgående avsättning.
+/// let mut p = PensionProvisionSchedule::new(Amount::mnkr(2_410));
+/// p.by_kind = vec![PensionPart { kind: PensionKind::PayrollTax, amount: Amount::mnkr(470) }];
+/// assert_eq!(p.payroll_tax(), Some(Amount::mnkr(470)));
+/// ```
 #[doc(alias = "pensionsslag")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -254,6 +305,17 @@ pub struct PensionProvisionSchedule {
 
 impl PensionProvisionSchedule {
     /// A schedule with an opening provision and no movements (closing = opening).
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::PensionProvisionSchedule;
+    ///
+    /// // Göteborgs Stad 2015, not 13: ingående avsättning 2 256 mnkr.
+    /// let p = PensionProvisionSchedule::new(Amount::mnkr(2_256));
+    /// assert_eq!(p.closing, Amount::mnkr(2_256));
+    /// assert_eq!(p.expected_closing()?, Amount::mnkr(2_256));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(opening: Amount) -> Self {
         PensionProvisionSchedule {
@@ -303,6 +365,18 @@ impl PensionProvisionSchedule {
     /// # Errors
     ///
     /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::PensionProvisionSchedule;
+    ///
+    /// // Påhittade belopp (tkr): 4 000 + 300 nyintjänat − 150 utbetalt = 4 150.
+    /// let mut p = PensionProvisionSchedule::new(Amount::tkr(4_000));
+    /// p.new_earned = Amount::tkr(300);
+    /// p.payments = Amount::tkr(-150);
+    /// assert_eq!(p.rolled_forward()?.closing, Amount::tkr(4_150));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn rolled_forward(mut self) -> Result<Self> {
         self.closing = self.expected_closing()?;
         Ok(self)
@@ -522,6 +596,17 @@ pub struct PensionSummary {
 
 impl PensionSummary {
     /// A summary of an avsättning and an ansvarsförbindelse, both incl. löneskatt.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::PensionSummary;
+    ///
+    /// // Påhittade belopp (tkr).
+    /// let s = PensionSummary::new(Amount::tkr(4_000), Amount::tkr(10_000));
+    /// assert_eq!(s.total_obligation()?, Amount::tkr(14_000));
+    /// assert_eq!(s.managed()?, Amount::ZERO);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(provision: Amount, commitments_before_1998: Amount) -> Self {
         PensionSummary {

@@ -129,6 +129,15 @@ impl TaxRevenueSchedule {
 /// A component of generella statsbidrag och utjämning (the kommunalekonomiska
 /// utjämningssystemet and the general state grants). Grants are positive and fees
 /// (avgifter) negative, as printed; a wrong sign is refused.
+///
+/// ```
+/// use kommunal_redovisning::note::GrantComponent;
+///
+/// assert_eq!(GrantComponent::RegulationFee.label(), "Regleringsavgift");
+/// assert_eq!(GrantComponent::RegulationFee.is_fee(), Some(true));
+/// assert_eq!(GrantComponent::StructuralGrant.is_fee(), Some(false));
+/// assert_eq!(GrantComponent::Other("Välfärdsmiljarder".into()).is_fee(), None);
+/// ```
 #[doc(alias = "utjämning")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -196,6 +205,18 @@ impl GrantComponent {
 }
 
 /// One component with its amount.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::note::{GeneralGrantsSchedule, GrantComponent, GrantPart, Note, NoteBody, NoteColumn, NoteKind};
+///
+/// // Påhittat belopp: an avgift printed positive is refused.
+/// let part = GrantPart { component: GrantComponent::CostEqualisationFee, amount: Amount::tkr(1_000) };
+/// let g = GeneralGrantsSchedule { parts: vec![part], total: None };
+/// let note = Note::schedule(4, NoteKind::GeneralGrants, vec![NoteColumn::kommun(FinancialYear::new(2025))],
+///     NoteBody::GeneralGrants(vec![g]));
+/// assert!(note.is_err());
+/// ```
 #[doc(alias = "utjämningspost")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -10,6 +10,20 @@ use crate::money::Amount;
 use crate::statement::StatementRowKind;
 
 /// What a row of a [`Specification`] is.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::note::{ItemKind, NoteItem, Specification};
+///
+/// // Påhittade belopp (tkr): a "varav" row stays outside the sum.
+/// let s = Specification::new(vec![
+///     NoteItem::part("Kundfordringar", Amount::tkr(300)),
+///     NoteItem::of_which("varav statliga", Amount::tkr(100)),
+/// ]);
+/// assert_eq!(s.items[1].kind, ItemKind::OfWhich);
+/// assert_eq!(s.parts_sum()?, Amount::tkr(300));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "radtyp")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -53,6 +67,14 @@ pub struct NoteItem {
 
 impl NoteItem {
     /// A part.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{ItemKind, NoteItem};
+    ///
+    /// let row = NoteItem::part("Räkenskapsrevision", Amount::tkr(1_250));
+    /// assert_eq!(row.kind, ItemKind::Part);
+    /// ```
     #[must_use]
     pub fn part(label: impl Into<String>, amount: Amount) -> Self {
         NoteItem {
@@ -63,6 +85,14 @@ impl NoteItem {
     }
 
     /// A "varav" row.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{ItemKind, NoteItem};
+    ///
+    /// let row = NoteItem::of_which("varav jämförelsestörande", Amount::tkr(40));
+    /// assert_eq!((row.kind, row.amount), (ItemKind::OfWhich, Amount::tkr(40)));
+    /// ```
     #[must_use]
     pub fn of_which(label: impl Into<String>, amount: Amount) -> Self {
         NoteItem {
@@ -73,6 +103,15 @@ impl NoteItem {
     }
 
     /// A declared subtotal of the parts since the previous subtotal.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{ItemKind, NoteItem};
+    ///
+    /// // Göteborgs Stad 2015, not 17.
+    /// let row = NoteItem::subtotal("Summa borgensförbindelser externt", Amount::mnkr(737));
+    /// assert_eq!(row.kind, ItemKind::Subtotal);
+    /// ```
     #[must_use]
     pub fn subtotal(label: impl Into<String>, amount: Amount) -> Self {
         NoteItem {
@@ -106,6 +145,14 @@ pub struct NamedAmount {
 
 impl NamedAmount {
     /// A named amount.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::NamedAmount;
+    ///
+    /// let a = NamedAmount::new("Kommuninvest", Amount::tkr(24_000));
+    /// assert_eq!(a.amount, Amount::tkr(24_000));
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, amount: Amount) -> Self {
         NamedAmount {
@@ -165,6 +212,16 @@ pub struct Specification {
 
 impl Specification {
     /// Rows without a declared total.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{NoteItem, Specification};
+    ///
+    /// // Påhittade belopp (tkr): without a declared total, the total is the sum of the parts.
+    /// let s = Specification::new(vec![NoteItem::part("A", Amount::tkr(5)), NoteItem::part("B", Amount::tkr(7))]);
+    /// assert_eq!(s.total()?, Amount::tkr(12));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(items: Vec<NoteItem>) -> Self {
         Specification {
@@ -175,6 +232,16 @@ impl Specification {
     }
 
     /// The same with a declared total.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::note::{NoteItem, Specification};
+    ///
+    /// // Påhittade belopp (tkr): the declared total is kept, even when the parts differ.
+    /// let s = Specification::new(vec![NoteItem::part("A", Amount::tkr(5))]).with_total(Amount::tkr(6));
+    /// assert_eq!((s.total()?, s.parts_sum()?), (Amount::tkr(6), Amount::tkr(5)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_total(mut self, total: Amount) -> Self {
         self.total = Some(total);

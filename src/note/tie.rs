@@ -9,6 +9,22 @@ use crate::period::FinancialYear;
 use crate::statement::StatementRow;
 
 /// What the tie of one statement row to its note found.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// use kommunal_redovisning::note::{tie, Note, NoteBody, NoteColumn, NoteItem, NoteKind, NoteScope, Specification, TieFindingKind};
+/// use kommunal_redovisning::statement::{StatementRow, StatementRowKind};
+///
+/// // Påhittat belopp (tkr): note 9 has a column for 2025 only.
+/// let spec = Specification::new(vec![NoteItem::part("Förråd", Amount::tkr(120))]);
+/// let notes = [Note::schedule(9, NoteKind::Other, vec![NoteColumn::kommun(FinancialYear::new(2025))],
+///     NoteBody::Specification(vec![spec]))?];
+/// let rows = [StatementRow { id: "forrad".into(), label: "Förråd".into(), kind: StatementRowKind::Line,
+///     depth: 1, amount: Some(Amount::tkr(120)), note: Some("9".into()) }];
+/// assert_eq!(tie(&notes, "BR", &rows, FinancialYear::new(2025), NoteScope::Kommun)?[0].kind, TieFindingKind::Agrees);
+/// assert_eq!(tie(&notes, "BR", &rows, FinancialYear::new(2024), NoteScope::Kommun)?[0].kind, TieFindingKind::NoColumn);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "notavstämning")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -16,6 +16,17 @@ pub const SPECIAL_PAYROLL_TAX_RATE: Decimal = Decimal::from_parts(2426, 0, 0, fa
 
 /// A post of the balansräkning, in statutory order, including the memo block panter
 /// och ansvarsförbindelser ("inom linjen").
+///
+/// ```
+/// use kommunal_redovisning::{Amount, BalanceSheet, FinancialYear};
+/// use kommunal_redovisning::statement::BalanceLine;
+///
+/// // Påhittat belopp (tkr).
+/// let br = BalanceSheet { cash_and_bank: Amount::tkr(120), ..Default::default() };
+/// assert_eq!(br.amount(BalanceLine::CashAndBank), Amount::tkr(120));
+/// assert_eq!(BalanceLine::ResultReserve.label_for_year(FinancialYear::new(2023)), "Resultatutjämningsreserv");
+/// assert!(BalanceLine::Guarantees.is_memo());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -178,6 +189,20 @@ impl BalanceLine {
 }
 
 /// A derived sum of the balansräkning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, BalanceSheet};
+/// use kommunal_redovisning::statement::BalanceSum;
+///
+/// // Påhittade belopp (tkr).
+/// let br = BalanceSheet {
+///     receivables: Amount::tkr(30),
+///     cash_and_bank: Amount::tkr(70),
+///     ..Default::default()
+/// };
+/// assert_eq!(br.sum(BalanceSum::CurrentAssets), Amount::tkr(100));
+/// assert_eq!(BalanceSum::TotalAssets.label(), "Summa tillgångar");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -234,6 +259,14 @@ impl BalanceSum {
 }
 
 /// A direct part of a [`BalanceSum`] (delpost): a post or another sum.
+///
+/// ```
+/// use kommunal_redovisning::statement::{BalanceLine, BalancePart, BalanceSum};
+///
+/// let parts = BalanceSum::Provisions.parts();
+/// assert_eq!(parts[0], BalancePart::Line(BalanceLine::PensionProvisions));
+/// assert_eq!(BalancePart::Sum(BalanceSum::Equity).id(), "summa_eget_kapital");
+/// ```
 #[doc(alias = "delpost")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -21,6 +21,17 @@ use crate::money::{Amount, Scale};
 use crate::present::{Column, Table, ValueKind};
 
 /// A block of the kassaflödesanalys that holds given lines.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, CashFlowStatement};
+/// use kommunal_redovisning::statement::CashFlowSection;
+///
+/// // Hallsbergs kommun 2020 (mnkr): investering i materiella anläggningstillgångar.
+/// let mut kfa = CashFlowStatement::new(Amount::mnkr(59), Amount::mnkr(63), Amount::mnkr(109));
+/// kfa.push(CashFlowSection::Investing, "Investering i materiella anläggningstillgångar", Amount::mnkr(-83));
+/// assert_eq!(kfa.section_total(CashFlowSection::Investing), Amount::mnkr(-83));
+/// assert_eq!(CashFlowSection::Investing.id(), "investeringsverksamheten");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -55,6 +66,17 @@ impl CashFlowSection {
 }
 
 /// A derived sum of the kassaflödesanalys.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, CashFlowStatement};
+/// use kommunal_redovisning::statement::{CashFlowSection, CashFlowSum};
+///
+/// // Påhittade belopp (mnkr).
+/// let mut kfa = CashFlowStatement::new(Amount::mnkr(10), Amount::mnkr(5), Amount::mnkr(18));
+/// kfa.push(CashFlowSection::Adjustments, "Justering för av- och nedskrivningar", Amount::mnkr(3));
+/// assert_eq!(kfa.sum(CashFlowSum::FundsFromOperations), Amount::mnkr(13));
+/// assert_eq!(kfa.sum(CashFlowSum::ClosingLiquidAssets), Amount::mnkr(18));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -114,6 +136,17 @@ impl CashFlowSum {
 }
 
 /// A given line of the kassaflödesanalys.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, CashFlowStatement};
+/// use kommunal_redovisning::statement::CashFlowSection;
+///
+/// // Hallsbergs kommun 2020 (mnkr).
+/// let mut kfa = CashFlowStatement::new(Amount::mnkr(59), Amount::mnkr(63), Amount::mnkr(109));
+/// kfa.push(CashFlowSection::Financing, "Amortering av skuld", Amount::mnkr(-1));
+/// let line = &kfa.lines(CashFlowSection::Financing)[0];
+/// assert_eq!((line.label.as_str(), line.amount), ("Amortering av skuld", Amount::mnkr(-1)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kassaflödespost")]

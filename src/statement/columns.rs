@@ -8,6 +8,17 @@ use crate::money::{Amount, Scale};
 use crate::present::{Column, ColumnKind, Table, TableRow, ValueKind};
 
 /// A column of a [`ColumnRows`] (kolumn): a stable id and the Swedish heading.
+///
+/// ```
+/// use kommunal_redovisning::statement::{ColumnRows, StatementColumn};
+///
+/// let rows = ColumnRows {
+///     columns: vec![StatementColumn { id: "budget".into(), label: "Budget".into() }],
+///     rows: vec![],
+/// };
+/// assert_eq!(rows.column_index("budget"), Some(0));
+/// assert_eq!(rows.column_index("prognos"), None);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "kolumn")]
@@ -20,6 +31,19 @@ pub struct StatementColumn {
 }
 
 /// One row of a [`ColumnRows`]: like [`super::StatementRow`], with one value per column.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::statement::{ColumnRow, ColumnRows, StatementColumn, StatementRowKind};
+///
+/// // Påhittat belopp (tkr).
+/// let row = ColumnRow {
+///     id: "Kommunstyrelsen/IT".into(), label: "IT".into(), kind: StatementRowKind::Line,
+///     depth: 1, values: vec![Some(Amount::tkr(-1_200))], note: None,
+/// };
+/// let rows = ColumnRows { columns: vec![StatementColumn { id: "utfall".into(), label: "Utfall".into() }], rows: vec![row] };
+/// assert_eq!(rows.value("Kommunstyrelsen/IT", "utfall"), Some(Amount::tkr(-1_200)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rad")]
@@ -52,6 +76,25 @@ pub struct ColumnRow {
 /// Every derived cell (sums, deviations) is computed from the statement; nothing is
 /// stored twice. [`ColumnRows::compare_printed`] checks a printed report's figures
 /// against them.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::statement::{ColumnRow, ColumnRows, StatementColumn, StatementRowKind};
+///
+/// // Påhittat belopp (tkr); an empty cell is `None`.
+/// let rows = ColumnRows {
+///     columns: vec![
+///         StatementColumn { id: "budget".into(), label: "Budget".into() },
+///         StatementColumn { id: "utfall".into(), label: "Utfall".into() },
+///     ],
+///     rows: vec![ColumnRow {
+///         id: "totalt".into(), label: "Totalt".into(), kind: StatementRowKind::Total, depth: 0,
+///         values: vec![Some(Amount::tkr(859)), None], note: None,
+///     }],
+/// };
+/// assert_eq!(rows.value("totalt", "budget"), Some(Amount::tkr(859)));
+/// assert_eq!(rows.value("totalt", "utfall"), None);
+/// ```
 #[doc(alias = "kolumner")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -175,6 +218,14 @@ impl ColumnRows {
 }
 
 /// A figure as printed in a report, addressed by row id and column id.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::statement::PrintedFigure;
+///
+/// let p = PrintedFigure::new("totalt", "budget", Amount::tkr(859));
+/// assert_eq!((p.row.as_str(), p.column.as_str(), p.amount), ("totalt", "budget", Amount::tkr(859)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "tryckt belopp")]
@@ -190,6 +241,14 @@ pub struct PrintedFigure {
 
 impl PrintedFigure {
     /// A printed figure.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::statement::PrintedFigure;
+    ///
+    /// let p = PrintedFigure::new("totalt", "prognos", Amount::tkr(1_374));
+    /// assert_eq!(p.amount, Amount::tkr(1_374));
+    /// ```
     #[must_use]
     pub fn new(row: impl Into<String>, column: impl Into<String>, amount: Amount) -> Self {
         PrintedFigure {
@@ -201,6 +260,23 @@ impl PrintedFigure {
 }
 
 /// What kind of difference a printed figure shows.
+///
+/// ```
+/// # use kommunal_redovisning::Amount;
+/// # use kommunal_redovisning::statement::{ColumnRow, ColumnRows, StatementColumn, StatementRowKind};
+/// use kommunal_redovisning::statement::{PrintedDifferenceKind, PrintedFigure};
+///
+/// // Påhittat belopp: derived 859 tkr, printed 860 tkr → within 1 tkr it is rounding.
+/// let rows = ColumnRows {
+///     columns: vec![StatementColumn { id: "budget".into(), label: "Budget".into() }],
+///     rows: vec![ColumnRow { id: "totalt".into(), label: "Totalt".into(), kind: StatementRowKind::Total,
+///         depth: 0, values: vec![Some(Amount::tkr(859))], note: None }],
+/// };
+/// let printed = [PrintedFigure::new("totalt", "budget", Amount::tkr(860))];
+/// assert_eq!(rows.compare_printed(&printed, Amount::tkr(1))?[0].kind, PrintedDifferenceKind::Rounding);
+/// assert_eq!(rows.compare_printed(&printed, Amount::ZERO)?[0].kind, PrintedDifferenceKind::Error);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -215,6 +291,22 @@ pub enum PrintedDifferenceKind {
 }
 
 /// A printed figure that does not equal the derived one (a finding, not an error).
+///
+/// ```
+/// # use kommunal_redovisning::Amount;
+/// # use kommunal_redovisning::statement::{ColumnRow, ColumnRows, StatementColumn, StatementRowKind};
+/// use kommunal_redovisning::statement::PrintedFigure;
+///
+/// // Påhittat belopp: derived 859 tkr, printed 869 tkr.
+/// let rows = ColumnRows {
+///     columns: vec![StatementColumn { id: "budget".into(), label: "Budget".into() }],
+///     rows: vec![ColumnRow { id: "totalt".into(), label: "Totalt".into(), kind: StatementRowKind::Total,
+///         depth: 0, values: vec![Some(Amount::tkr(859))], note: None }],
+/// };
+/// let d = &rows.compare_printed(&[PrintedFigure::new("totalt", "budget", Amount::tkr(869))], Amount::tkr(1))?[0];
+/// assert_eq!((d.derived, d.difference), (Some(Amount::tkr(859)), Some(Amount::tkr(10))));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "differens")]

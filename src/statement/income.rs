@@ -9,6 +9,17 @@ use crate::error::Result;
 use crate::money::Amount;
 
 /// A post of the resultaträkning, in statutory order.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, IncomeStatement};
+/// use kommunal_redovisning::statement::IncomeLine;
+///
+/// // Grästorps kommun 2019: skatteintäkter 257 770 tkr.
+/// let rs = IncomeStatement { tax_revenue: Amount::tkr(257_770), ..Default::default() };
+/// assert_eq!(rs.amount(IncomeLine::TaxRevenue), Amount::tkr(257_770));
+/// assert_eq!(IncomeLine::TaxRevenue.label(), "Skatteintäkter");
+/// assert!(IncomeLine::TaxRevenue.is_tax_line());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -84,6 +95,20 @@ impl IncomeLine {
 }
 
 /// A derived sum of the resultaträkning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, IncomeStatement};
+/// use kommunal_redovisning::statement::IncomeSum;
+///
+/// // Påhittade belopp (tkr).
+/// let rs = IncomeStatement {
+///     operating_revenue: Amount::tkr(1_200),
+///     operating_expenses: Amount::tkr(-9_800),
+///     ..Default::default()
+/// };
+/// assert_eq!(rs.sum(IncomeSum::NetOperatingCosts), Amount::tkr(-8_600));
+/// assert_eq!(IncomeSum::ResultForTheYear.label(), "Årets resultat");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
