@@ -838,9 +838,47 @@ mod roundtrip {
         ]
     }
 
+    /// The key under which the reader keeps only the first of repeated balances (a
+    /// repeat is a diagnostic and is ignored), `None` for every other record.
+    fn balance_key(r: &Record) -> Option<String> {
+        match r {
+            Record::OpeningBalance(b)
+            | Record::ClosingBalance(b)
+            | Record::YearResult(b)
+            | Record::ObjectOpeningBalance(b)
+            | Record::ObjectClosingBalance(b) => Some(format!(
+                "{} {} {} {:?}",
+                r.label(),
+                b.year,
+                b.account,
+                b.objects
+            )),
+            Record::PeriodBalance(p) => Some(format!(
+                "{} {} {:?} {} {:?}",
+                r.label(),
+                p.year,
+                p.period,
+                p.account,
+                p.objects
+            )),
+            _ => None,
+        }
+    }
+
+    /// Records with no balance stated twice for the same key.
+    fn distinct_balances() -> impl Strategy<Value = Vec<Record>> {
+        prop::collection::vec(record(), 1..20).prop_map(|records| {
+            let mut seen = std::collections::HashSet::new();
+            records
+                .into_iter()
+                .filter(|r| balance_key(r).is_none_or(|k| seen.insert(k)))
+                .collect()
+        })
+    }
+
     proptest! {
         #[test]
-        fn written_records_read_back_the_same(records in prop::collection::vec(record(), 1..20), checksum in any::<bool>()) {
+        fn written_records_read_back_the_same(records in distinct_balances(), checksum in any::<bool>()) {
             let mut w = Writer::new(Vec::new()).with_checksum(checksum);
             for r in &records {
                 w.write(r).unwrap();

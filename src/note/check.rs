@@ -297,10 +297,16 @@ pub(crate) fn payroll_tax_included(amount: Amount, rate: Decimal) -> Result<Amou
             what: "1 + skattesatsen",
         });
     }
-    let factor = rate.checked_div(denominator).ok_or(Error::Overflow {
-        operation: "division",
-    })?;
-    amount.checked_mul(factor)
+    // Multiply first, then divide: 12 426 × 0,2426 / 1,2426 is exactly 2 426, while
+    // dividing the rate first leaves a repeating decimal that rounds in the last digit.
+    let tax = amount.checked_mul(rate)?;
+    let kronor = tax
+        .as_decimal()
+        .checked_div(denominator)
+        .ok_or(Error::Overflow {
+            operation: "division",
+        })?;
+    Amount::new(kronor)
 }
 
 /// Refuses an amount of the wrong sign for its row.
