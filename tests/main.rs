@@ -6,21 +6,26 @@
     clippy::indexing_slicing
 )]
 
+#[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod analysis;
 mod balanced_budget;
 // The printed-report checks read their fixtures as JSON.
 #[cfg(feature = "serde")]
 mod check;
+#[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod check_tables;
 mod follow_up;
 mod foundation;
 mod goal;
+#[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod group;
 mod ledger;
 mod ledger_properties;
 mod new_user;
+#[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod note;
 mod publish;
+#[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod published;
 mod report;
 mod sick_leave;
