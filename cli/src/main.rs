@@ -183,8 +183,8 @@ enum Command {
 /// The worked case's arguments.
 #[derive(Debug, Args)]
 struct LystkomArgs {
-    /// Skriv lystkom-delarsrapport-2025.md och .html i KATALOG (utan den skrivs inga
-    /// filer)
+    /// Skriv lystkom-delarsrapport-2025-LÄGE.md och .html (och .pdf med Chromium) i
+    /// KATALOG (utan den skrivs inga filer)
     #[arg(long, value_name = "KATALOG")]
     out: Option<PathBuf>,
     /// Dokumentets form: publicering (det en kommun trycker) eller granskning (med alla

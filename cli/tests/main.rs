@@ -170,7 +170,7 @@ fn rapport_writes_every_format() {
     assert_eq!(code, 0);
     assert!(md.contains("## Nyckeltal"), "{md}");
     assert!(
-        md.contains("| **Årets resultat** | **2\u{a0}600** |"),
+        md.contains("| **Årets resultat** | | **2\u{a0}600** |"), // the note column is empty
         "{md}"
     );
 
@@ -440,8 +440,9 @@ fn lystkom_prints_the_worked_case_and_writes_documents() {
     let (code, out, err) = run(&["lystkom", "--out", p(&dir)]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Skrev "), "{out}");
-    let md = std::fs::read_to_string(dir.join("lystkom-delarsrapport-2025.md")).unwrap();
+    let md = std::fs::read_to_string(dir.join("lystkom-delarsrapport-2025-granskning.md")).unwrap();
     assert!(md.contains("Lystkom"), "{md}");
-    let html = std::fs::read_to_string(dir.join("lystkom-delarsrapport-2025.html")).unwrap();
+    let html =
+        std::fs::read_to_string(dir.join("lystkom-delarsrapport-2025-granskning.html")).unwrap();
     assert!(html.contains("<html"), "{html}");
 }
