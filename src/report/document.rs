@@ -194,6 +194,47 @@ fn level_marked(levels: &LevelSet, id: &str) -> String {
 
 /// A target value's outcome or forecast as published: the measurement and the level,
 /// computed from the criteria (or, when it cannot be, the level the report states).
+/// A målområde's heading, its goals and a grid of its målvärden with the utfall per
+/// `date` and the prognos, judged by `judge` (the review or the published wording).
+fn area_blocks(
+    out: &mut Vec<Block>,
+    area: &crate::goal::AreaEvaluation,
+    date: NaiveDate,
+    levels: &LevelSet,
+    judge: fn(&Judgement, &LevelSet) -> String,
+) {
+    out.push(Block::Heading(format!(
+        "Målområde {}. {}",
+        area.id, area.name
+    )));
+    let goal_list: Vec<String> = area.goals.iter().map(|g| g.statement.clone()).collect();
+    if !goal_list.is_empty() {
+        out.push(Block::List(goal_list));
+    }
+    let rows: Vec<Vec<String>> = area
+        .all_target_values()
+        .map(|t| {
+            vec![
+                format!("{} {}", t.id, t.description),
+                judge(&t.outcome, levels),
+                judge(&t.forecast, levels),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push(Block::Grid(Grid {
+            caption: String::new(),
+            header: vec![
+                "Målvärde".to_owned(),
+                format!("Utfall per {}", date),
+                "Prognos".to_owned(),
+            ],
+            rows,
+            numeric: vec![false, false, false],
+        }));
+    }
+}
+
 fn judgement_published(j: &Judgement, levels: &LevelSet) -> String {
     let Some(obs) = &j.observation else {
         return j
@@ -245,36 +286,7 @@ fn goals_blocks_published(goals: &GoalsPart, date: NaiveDate) -> Result<Vec<Bloc
         numeric: vec![false, false],
     }));
     for area in &ev.areas {
-        out.push(Block::Heading(format!(
-            "Målområde {}. {}",
-            area.id, area.name
-        )));
-        let goal_list: Vec<String> = area.goals.iter().map(|g| g.statement.clone()).collect();
-        if !goal_list.is_empty() {
-            out.push(Block::List(goal_list));
-        }
-        let rows: Vec<Vec<String>> = area
-            .all_target_values()
-            .map(|t| {
-                vec![
-                    format!("{} {}", t.id, t.description),
-                    judgement_published(&t.outcome, levels),
-                    judgement_published(&t.forecast, levels),
-                ]
-            })
-            .collect();
-        if !rows.is_empty() {
-            out.push(Block::Grid(Grid {
-                caption: String::new(),
-                header: vec![
-                    "Målvärde".to_owned(),
-                    format!("Utfall per {}", ev.date),
-                    "Prognos".to_owned(),
-                ],
-                rows,
-                numeric: vec![false, false, false],
-            }));
-        }
+        area_blocks(&mut out, area, ev.date, levels, judgement_published);
     }
     let rows = ev
         .areas
@@ -340,36 +352,7 @@ pub(crate) fn goals_blocks(
         )));
     }
     for area in &ev.areas {
-        out.push(Block::Heading(format!(
-            "Målområde {}. {}",
-            area.id, area.name
-        )));
-        let goal_list: Vec<String> = area.goals.iter().map(|g| g.statement.clone()).collect();
-        if !goal_list.is_empty() {
-            out.push(Block::List(goal_list));
-        }
-        let rows: Vec<Vec<String>> = area
-            .all_target_values()
-            .map(|t| {
-                vec![
-                    format!("{} {}", t.id, t.description),
-                    judgement(&t.outcome, levels),
-                    judgement(&t.forecast, levels),
-                ]
-            })
-            .collect();
-        if !rows.is_empty() {
-            out.push(Block::Grid(Grid {
-                caption: String::new(),
-                header: vec![
-                    "Målvärde".to_owned(),
-                    format!("Utfall per {}", ev.date),
-                    "Prognos".to_owned(),
-                ],
-                rows,
-                numeric: vec![false, false, false],
-            }));
-        }
+        area_blocks(&mut out, area, ev.date, levels, judgement);
         let mut stated = Vec::new();
         for (what, agg) in [
             (format!("Utfall per {}", ev.date), &area.outcome),
