@@ -223,7 +223,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub struct SwedishError<'a>(&'a Error);
 
 /// An amount for a message: tkr when whole thousands, otherwise kronor.
-fn sv_amount(a: Amount) -> String {
+pub(crate) fn sv_amount(a: Amount) -> String {
     let whole_thousands = a
         .as_decimal()
         .checked_rem(crate::money::Scale::Tkr.factor())
@@ -233,6 +233,15 @@ fn sv_amount(a: Amount) -> String {
     } else {
         a.sv().to_string()
     }
+}
+
+/// A percentage for a message, in Swedish form with its unit (`1 %`, `2,5 %`), all its
+/// decimals kept.
+pub(crate) fn sv_percent(p: crate::money::Percent) -> String {
+    let decimals = p.as_decimal().normalize().scale();
+    crate::present::NumberFormat::swedish()
+        .with_decimals(decimals)
+        .percent(p)
 }
 
 impl Error {

@@ -87,13 +87,15 @@ impl SignRule {
         }
     }
 
-    /// The convention in words, as used in error messages.
+    /// The convention in Swedish words, as used in error messages: "ett tillägg, anges
+    /// som noll eller positivt (+)", "ett avdrag, anges som noll eller negativt (−)" or
+    /// "anges med sitt eget tecken (±)".
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
-            SignRule::NonNegative => "an addition, entered as zero or positive (+)",
-            SignRule::NonPositive => "a deduction, entered as zero or negative (−)",
-            SignRule::Either => "entered with its own sign (±)",
+            SignRule::NonNegative => "ett tillägg, anges som noll eller positivt (+)",
+            SignRule::NonPositive => "ett avdrag, anges som noll eller negativt (−)",
+            SignRule::Either => "anges med sitt eget tecken (±)",
         }
     }
 
@@ -268,9 +270,9 @@ mod tests {
             assert!(matches!(err, Error::WrongSign { .. }), "{adj:?}: {msg}");
             assert!(msg.contains(adj.label(year)), "{msg}");
             let word = if adj.sign(year) == SignRule::NonPositive {
-                "deduction"
+                "avdrag"
             } else {
-                "addition"
+                "tillägg"
             };
             assert!(msg.contains(word), "{msg}");
             // Unchanged after the refusal.
@@ -288,8 +290,13 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "Avgår samtliga realisationsvinster: wrong sign, the row is a deduction, entered as \
-             zero or negative (−); got 23000.00"
+            "Avgår samtliga realisationsvinster: wrong sign, the row is ett avdrag, anges som \
+             noll eller negativt (−); got 23000.00"
+        );
+        assert_eq!(
+            err.sv().to_string(),
+            "Avgår samtliga realisationsvinster: fel tecken, raden är ett avdrag, anges som \
+             noll eller negativt (−); angivet 23\u{a0}tkr"
         );
     }
 

@@ -190,7 +190,7 @@ impl Deficit {
         if self.amount.is_negative() || self.amount.is_zero() {
             return Err(Error::WrongSign {
                 row: what(),
-                expected: "the amount to restore, entered as positive (+)",
+                expected: "beloppet att återställa, anges som positivt (+)",
                 amount: self.amount,
             });
         }
@@ -200,7 +200,7 @@ impl Deficit {
             if r.year <= self.origin {
                 return Err(Error::Refused {
                     what: format!("återställande {} av {}", r.year, what()),
-                    reason: "a deficit is restored in the years after the one it arose in".into(),
+                    reason: "ett underskott återställs under åren efter det år det uppstod".into(),
                 });
             }
         }
@@ -212,13 +212,13 @@ impl Deficit {
             if w.reason.trim().is_empty() {
                 return Err(Error::Refused {
                     what: format!("beslut {} att inte återställa {}", w.year, what()),
-                    reason: "a decision not to restore requires its synnerliga skäl".into(),
+                    reason: "ett beslut att inte återställa kräver sina synnerliga skäl".into(),
                 });
             }
             if w.year < self.origin {
                 return Err(Error::Refused {
                     what: format!("beslut {} att inte återställa {}", w.year, what()),
-                    reason: "the decision cannot precede the year the deficit arose".into(),
+                    reason: "beslutet kan inte fattas före det år underskottet uppstod".into(),
                 });
             }
         }
@@ -226,7 +226,7 @@ impl Deficit {
             if p.description.trim().is_empty() {
                 return Err(Error::Refused {
                     what: format!("åtgärdsplan för {}", what()),
-                    reason: "an åtgärdsplan must say what it is".into(),
+                    reason: "en åtgärdsplan måste beskriva vad den innebär".into(),
                 });
             }
         }
@@ -238,7 +238,9 @@ impl Deficit {
                 requested: settled,
                 limit: self.amount,
                 excess: settled.checked_sub(self.amount)?,
-                basis: "restorations and decisions not to restore cannot exceed the deficit".into(),
+                basis: "återställanden och beslut att inte återställa kan inte överstiga \
+                        underskottet"
+                    .into(),
             });
         }
         Ok(())

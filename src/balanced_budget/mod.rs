@@ -97,7 +97,7 @@
 //!
 //! // A deduction entered as positive is refused, saying so.
 //! let err = bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(824)).unwrap_err();
-//! assert!(err.to_string().contains("deduction"));
+//! assert!(err.sv().to_string().contains("fel tecken, raden är ett avdrag"));
 //! # Ok::<(), kommunal_redovisning::Error>(())
 //! ```
 

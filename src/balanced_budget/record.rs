@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, sv_amount};
 use crate::money::Amount;
 use crate::period::FinancialYear;
 
@@ -56,11 +56,13 @@ impl fmt::Display for DeficitFinding {
             } => write!(
                 f,
                 "balanskravsunderskottet från {origin} skulle ha återställts senast {deadline}; \
-                 kvar att återställa {remaining} kr"
+                 kvar att återställa {}",
+                sv_amount(*remaining)
             ),
             DeficitFinding::MissingActionPlan { origin, remaining } => write!(
                 f,
-                "balanskravsunderskottet från {origin} ({remaining} kr kvar) saknar åtgärdsplan"
+                "balanskravsunderskottet från {origin} ({} kvar) saknar åtgärdsplan",
+                sv_amount(*remaining)
             ),
             DeficitFinding::LateActionPlan {
                 origin,
@@ -144,7 +146,7 @@ impl DeficitRecord {
         let Some(slot) = self.deficits.iter_mut().find(|d| d.origin == origin) else {
             return Err(Error::Refused {
                 what: format!("balanskravsunderskott från {origin}"),
-                reason: "no deficit is recorded for that year".into(),
+                reason: "inget underskott är registrerat för det året".into(),
             });
         };
         let mut candidate = slot.clone();
@@ -166,7 +168,7 @@ impl DeficitRecord {
         if self.get(origin).is_some() {
             return Err(Error::Refused {
                 what: format!("balanskravsunderskott från {origin}"),
-                reason: "a deficit for that year is already recorded".into(),
+                reason: "ett underskott för det året är redan registrerat".into(),
             });
         }
         let deficit = Deficit {
@@ -236,8 +238,9 @@ impl DeficitRecord {
                     limit: remaining,
                     excess: amount.checked_sub(remaining)?,
                     basis: format!(
-                        "what remains of the deficit {} after earlier restorations and decisions",
-                        d.amount
+                        "det som återstår av underskottet {} efter tidigare återställanden och \
+                         beslut",
+                        sv_amount(d.amount)
                     ),
                 });
             }
@@ -312,8 +315,8 @@ impl DeficitRecord {
                     statement.year(),
                     statement.basis()
                 ),
-                reason: "only an outcome (årsredovisning) creates or restores a deficit; a \
-                         forecast does not"
+                reason: "bara ett utfall (årsredovisning) skapar eller återställer ett \
+                         underskott, inte en prognos"
                     .into(),
             });
         }
@@ -408,7 +411,7 @@ impl DeficitRecord {
                 if a.origin >= b.origin {
                     return Err(Error::Refused {
                         what: format!("balanskravsunderskott från {}", b.origin),
-                        reason: "deficits must be one per year of origin, oldest first".into(),
+                        reason: "underskotten ska vara ett per ursprungsår, äldst först".into(),
                     });
                 }
             }
@@ -462,7 +465,7 @@ mod tests {
         assert_ne!(over, json);
         let err = serde_json::from_str::<DeficitRecord>(&over).unwrap_err();
         assert!(
-            err.to_string().contains("cannot exceed the deficit"),
+            err.to_string().contains("kan inte överstiga underskottet"),
             "{err}"
         );
     }
@@ -573,6 +576,15 @@ mod tests {
             "{}",
             findings[0]
         );
+        assert_eq!(
+            findings[0].to_string(),
+            "balanskravsunderskottet från 2019 skulle ha återställts senast 2022; kvar att \
+             återställa 10\u{a0}000\u{a0}tkr"
+        );
+        assert_eq!(
+            findings[1].to_string(),
+            "balanskravsunderskottet från 2019 (10\u{a0}000\u{a0}tkr kvar) saknar åtgärdsplan"
+        );
         // Surplus in 2023 restores the oldest first and is capped.
         let applied = r.apply_surplus(y(2023), Amount::mnkr(45)).unwrap();
         assert_eq!(
@@ -598,7 +610,7 @@ mod tests {
         let forecast =
             BalancedBudgetStatement::from_result(y(2025), ResultBasis::Forecast, Amount::tkr(-5));
         let err = r.record_outcome(&forecast).unwrap_err();
-        assert!(err.to_string().contains("forecast"), "{err}");
+        assert!(err.to_string().contains("inte en prognos"), "{err}");
         let outcome =
             BalancedBudgetStatement::from_result(y(2025), ResultBasis::Outcome, Amount::tkr(-5));
         let applied = r.record_outcome(&outcome).unwrap();

@@ -3,7 +3,7 @@
 //! base, the context a reservation is checked in and the computed limit.
 
 use crate::entity::EntityKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, sv_amount, sv_percent};
 use crate::money::{Amount, Percent};
 use crate::period::FinancialYear;
 use crate::statement::{BalanceSheet, IncomeStatement};
@@ -161,7 +161,7 @@ impl ReserveRules {
         let expected = ReserveKind::for_year(year);
         if self.kind != expected {
             return Err(Error::InvalidRule(format!(
-                "reserve rules for a {} used in {year}, when the reserve is a {}",
+                "reserveringsregler för {} används för {year}, då reserven är {}",
                 self.kind.name(),
                 expected.name()
             )));
@@ -173,23 +173,27 @@ impl ReserveRules {
         ] {
             if !in_range(p) {
                 return Err(Error::InvalidRule(format!(
-                    "reserve rule {name} is {p} %, outside 0–100 %"
+                    "reserveringsregeln {name} är {}, utanför 0–100\u{a0}%",
+                    sv_percent(p)
                 )));
             }
         }
         if self.threshold_negative_equity < self.threshold {
             return Err(Error::InvalidRule(format!(
-                "reserve rule threshold_negative_equity {} % is below threshold {} %; \
-                 negative equity must not make reserving easier",
-                self.threshold_negative_equity, self.threshold
+                "reserveringsregeln threshold_negative_equity {} är lägre än threshold {}; \
+                 negativt eget kapital får inte göra det lättare att reservera",
+                sv_percent(self.threshold_negative_equity),
+                sv_percent(self.threshold)
             )));
         }
         match (self.kind, self.cap) {
             (ReserveKind::ResultReserve, None) => Err(Error::InvalidRule(
-                "a resultatreserv has a cap in law (5 % from 2024); cap is missing".into(),
+                "en resultatreserv har ett tak i lag (5\u{a0}% från 2024); taket (cap) saknas"
+                    .into(),
             )),
             (_, Some(cap)) if !in_range(cap) => Err(Error::InvalidRule(format!(
-                "reserve cap is {cap} %, outside 0–100 %"
+                "reservens tak (cap) är {}, utanför 0–100\u{a0}%",
+                sv_percent(cap)
             ))),
             _ => Ok(()),
         }
@@ -198,8 +202,9 @@ impl ReserveRules {
 
 fn no_reserve_before_2013(year: FinancialYear) -> Error {
     Error::Refused {
-        what: format!("reserve rules for {year}"),
-        reason: "there is no resultatutjämningsreserv before 2013 (introduced by SFS 2012:800)"
+        what: format!("reserveringsregler för {year}"),
+        reason: "det finns ingen resultatutjämningsreserv före 2013 (infördes genom SFS \
+                 2012:800)"
             .into(),
     }
 }
@@ -289,13 +294,14 @@ impl ReserveBase {
                 if a.is_negative() =>
             {
                 Err(Error::InvalidRule(format!(
-                    "the base of the reserve limits ({}) is negative: {a}",
-                    self.describe()
+                    "underlaget för reserveringsgränserna ({}) är negativt: {}",
+                    self.describe(),
+                    sv_amount(*a)
                 )))
             }
             ReserveBase::Given { source, .. } if source.trim().is_empty() => {
                 Err(Error::InvalidRule(
-                    "a given base of the reserve limits must name its source".into(),
+                    "ett angivet underlag för reserveringsgränserna måste ange sin källa".into(),
                 ))
             }
             _ => Ok(()),
@@ -418,7 +424,8 @@ impl ReserveContext {
         ] {
             if a.is_negative() {
                 return Err(Error::InvalidRule(format!(
-                    "reserve balance {name} is negative: {a}"
+                    "reservens saldo {name} är negativt: {}",
+                    sv_amount(a)
                 )));
             }
         }
@@ -445,11 +452,11 @@ impl ReserveContext {
         let Some(base) = self.base.amount() else {
             return Err(Error::Refused {
                 what: format!("reservering till {} {year}", self.rules.kind.name()),
-                reason: "no base for the limit: a kommunalförbund has no skatteintäkter or \
-                         generella statsbidrag och utjämning, so the 1 %/2 %/5 % limits of \
-                         KL 11 kap. cannot be computed; give the base the förbund's riktlinjer \
-                         decide (ReserveBase::Given) — how förbund apply the limits is an open \
-                         question"
+                reason: "inget underlag för gränsen: ett kommunalförbund har inga \
+                         skatteintäkter eller generella statsbidrag och utjämning, så gränserna \
+                         1\u{a0}%/2\u{a0}%/5\u{a0}% i KL 11 kap. kan inte beräknas; ange det \
+                         underlag som förbundets riktlinjer bestämmer (ReserveBase::Given) — hur \
+                         förbund tillämpar gränserna är en öppen fråga"
                     .into(),
             });
         };
@@ -530,28 +537,31 @@ pub struct ReserveLimit {
 }
 
 impl ReserveLimit {
-    /// How the limit was computed, in words (used in error messages).
+    /// How the limit was computed, in Swedish words with Swedish amounts (used in error
+    /// messages).
     #[must_use]
     pub fn describe(&self) -> String {
         let mut s = format!(
-            "the lower of the parts of årets resultat ({}) and of årets resultat efter \
-             balanskravsjusteringar ({}) above {} % of {} {} = {}",
-            self.above_threshold_result,
-            self.above_threshold_adjusted,
-            self.threshold_percent,
+            "den lägre av de delar av årets resultat ({}) och av årets resultat efter \
+             balanskravsjusteringar ({}) som överstiger {} av {} {} = {}",
+            sv_amount(self.above_threshold_result),
+            sv_amount(self.above_threshold_adjusted),
+            sv_percent(self.threshold_percent),
             self.base_label,
-            self.base,
-            self.threshold
+            sv_amount(self.base),
+            sv_amount(self.threshold)
         );
         if !self.deficits_deducted.is_zero() {
             s.push_str(&format!(
-                ", less earlier deficits {} (local riktlinje)",
-                self.deficits_deducted
+                ", minus tidigare års underskott {} (lokal riktlinje)",
+                sv_amount(self.deficits_deducted)
             ));
         }
         if let (Some(cap), Some(room)) = (self.cap, self.cap_room) {
             s.push_str(&format!(
-                ", at most the room {room} under the cap {cap} on the {} in total",
+                ", högst utrymmet {} under taket {} för {} totalt",
+                sv_amount(room),
+                sv_amount(cap),
                 self.kind.name()
             ));
         }
@@ -598,6 +608,16 @@ mod tests {
         assert!(
             msg.contains("exceeds its limit 30000000.00 by 1000000.00"),
             "{msg}"
+        );
+        // What a person reads: Swedish, amounts in tkr, the limit's computation in words.
+        assert_eq!(
+            err.sv().to_string(),
+            "reservering till resultatutjämningsreserv 2020 31\u{a0}000\u{a0}tkr överskrider \
+             gränsen 30\u{a0}000\u{a0}tkr med 1\u{a0}000\u{a0}tkr (den lägre av de delar av \
+             årets resultat (40\u{a0}000\u{a0}tkr) och av årets resultat efter \
+             balanskravsjusteringar (30\u{a0}000\u{a0}tkr) som överstiger 1\u{a0}% av \
+             skatteintäkter och generella statsbidrag och utjämning \
+             1\u{a0}000\u{a0}000\u{a0}tkr = 10\u{a0}000\u{a0}tkr)"
         );
         assert_eq!(bk.reservation(), Amount::ZERO);
         bk.reserve(Amount::mnkr(-30), ctx.clone()).unwrap();
@@ -648,7 +668,7 @@ mod tests {
         assert_eq!(limit.cap_room, Some(Amount::mnkr(5)));
         assert_eq!(limit.limit, Amount::mnkr(5));
         let err = bk.reserve(Amount::mnkr(-6), ctx.clone()).unwrap_err();
-        assert!(err.to_string().contains("cap"), "{err}");
+        assert!(err.to_string().contains("under taket"), "{err}");
         // The RUR of 500 kept from before does not count: still room 5.
         bk.reserve(Amount::mnkr(-5), ctx).unwrap();
         // Before 2024 no cap applies.
@@ -673,11 +693,15 @@ mod tests {
         assert!(rules.validate(y(2024)).is_err());
         let mut rules = ReserveRules::for_year(y(2020)).unwrap();
         rules.threshold_negative_equity = Percent::new(Decimal::new(5, 1));
-        assert!(rules.validate(y(2020)).is_err());
+        assert_eq!(
+            rules.validate(y(2020)).unwrap_err().sv().to_string(),
+            "ogiltig regel: reserveringsregeln threshold_negative_equity 0,5\u{a0}% är lägre \
+             än threshold 1\u{a0}%; negativt eget kapital får inte göra det lättare att reservera"
+        );
         rules.threshold_negative_equity = Percent::new(Decimal::from(101));
         assert!(rules.validate(y(2020)).is_err());
         let err = ReserveRules::for_year(y(2012)).unwrap_err();
-        assert!(err.to_string().contains("before 2013"), "{err}");
+        assert!(err.to_string().contains("före 2013"), "{err}");
         let neg = ReserveContext::new(
             ReserveRules::for_year(y(2020)).unwrap(),
             ReserveBase::TaxRevenueAndGrants(Amount::mnkr(-1)),
@@ -719,10 +743,10 @@ mod tests {
         assert!(matches!(err, Error::Refused { .. }));
         let msg = err.to_string();
         assert!(
-            msg.contains("kommunalförbund has no skatteintäkter"),
+            msg.contains("ett kommunalförbund har inga skatteintäkter"),
             "{msg}"
         );
-        assert!(msg.contains("open question"), "{msg}");
+        assert!(msg.contains("öppen fråga"), "{msg}");
         // Recording the context without reserving is fine; no limit is known.
         bk.reserve(Amount::ZERO, ctx).unwrap();
         assert_eq!(bk.reserve_limit(), None);

@@ -1,7 +1,7 @@
 //! The balanskravsutredning itself (LKBR 11 kap. 10 §, KL 11 kap. 12–14 §§): the rows
 //! as entered, every rule checked on each change, and the derived subtotal and totals.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, sv_amount};
 use crate::money::Amount;
 use crate::period::FinancialYear;
 use crate::statement::IncomeStatement;
@@ -92,10 +92,14 @@ impl StatementData {
                 .is_none_or(|r| r.trim().is_empty())
         {
             return Err(Error::Refused {
-                what: format!("{} {}", kind.use_label().to_lowercase(), self.reserve_use),
-                reason: "a use of the reserve requires a stated reason (for what and why, \
-                         prop. 2022/23:119; the conditions are set in the riktlinjer för god \
-                         ekonomisk hushållning)"
+                what: format!(
+                    "{} {}",
+                    kind.use_label().to_lowercase(),
+                    sv_amount(self.reserve_use)
+                ),
+                reason: "användning av reserven kräver ett angivet skäl (för vad och varför, \
+                         prop. 2022/23:119; villkoren anges i riktlinjerna för god ekonomisk \
+                         hushållning)"
                     .into(),
             });
         }
@@ -103,8 +107,8 @@ impl StatementData {
             SignRule::NonNegative.check("Synnerliga skäl", e.amount)?;
             if e.motivation.trim().is_empty() {
                 return Err(Error::Refused {
-                    what: format!("synnerliga skäl {}", e.amount),
-                    reason: "a synnerliga skäl row requires its motivation".into(),
+                    what: format!("synnerliga skäl {}", sv_amount(e.amount)),
+                    reason: "en rad för synnerliga skäl kräver sin motivering".into(),
                 });
             }
         }
@@ -141,8 +145,8 @@ impl StatementData {
         } else if !self.reservation.is_zero() {
             return Err(Error::Refused {
                 what: format!("reservering till {} {year}", kind.name()),
-                reason: "a reservation needs its limit: give a ReserveContext (rules, base, \
-                         equity, reserve balance)"
+                reason: "en reservering behöver sin gräns: ange en ReserveContext (regler, \
+                         underlag, eget kapital, reservens saldo)"
                     .into(),
             });
         }
@@ -482,10 +486,7 @@ mod tests {
         ));
         let err = bk.use_reserve(Amount::mnkr(30), "  ").unwrap_err();
         assert!(matches!(err, Error::Refused { .. }));
-        assert!(
-            err.to_string().contains("requires a stated reason"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("kräver ett angivet skäl"), "{err}");
         bk.use_reserve(
             Amount::mnkr(30),
             "skatteunderlaget växer under sitt långsiktiga snitt",
@@ -512,7 +513,7 @@ mod tests {
                 .data;
         data.reservation = Amount::mnkr(-1);
         let err = data.validate().unwrap_err();
-        assert!(err.to_string().contains("needs its limit"), "{err}");
+        assert!(err.to_string().contains("behöver sin gräns"), "{err}");
     }
 
     #[cfg(feature = "serde")]

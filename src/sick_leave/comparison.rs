@@ -70,7 +70,7 @@ impl SickLeaveComparison {
                 start: previous.period.start(),
                 end: previous.period.end(),
                 reason: format!(
-                    "a sick-leave comparison needs the same period the year before, {expected}"
+                    "en jämförelse av sjukfrånvaron kräver samma period året före, {expected}"
                 ),
             });
         }

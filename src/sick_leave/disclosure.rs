@@ -8,7 +8,7 @@ use crate::period::Period;
 
 use super::{
     AverageEmployees, MAX_EXEMPT_AVERAGE_EMPLOYEES, SickLeaveFigure, SickLeaveHours,
-    SickLeaveMeasure, SickLeaveRecord, SickLeaveRules, WithheldReason,
+    SickLeaveMeasure, SickLeaveRecord, SickLeaveRules, WithheldReason, sv_hours,
 };
 
 /// Underlag för sjukfrånvaroredovisningen: everything the disclosure is computed from.
@@ -74,23 +74,25 @@ impl SickLeaveData {
         for (index, r) in self.records.iter().enumerate() {
             let invalid = |reason: String| Error::InvalidSickLeaveRecord { index, reason };
             for (what, value) in [
-                ("ordinary hours", r.ordinary_hours),
-                ("sick hours", r.sick_hours),
-                ("long-term sick hours", r.long_term_sick_hours),
+                ("ordinarie arbetstid", r.ordinary_hours),
+                ("sjukfrånvaro", r.sick_hours),
+                ("långtidssjukfrånvaro", r.long_term_sick_hours),
             ] {
                 if value.is_sign_negative() && !value.is_zero() {
-                    return Err(invalid(format!("{what} {value} are negative")));
+                    return Err(invalid(format!("negativ {what}: {}", sv_hours(value))));
                 }
             }
             if r.long_term_sick_hours > r.sick_hours {
                 return Err(invalid(format!(
-                    "long-term sick hours {} exceed the sick hours {} (difference {})",
-                    r.long_term_sick_hours,
-                    r.sick_hours,
+                    "långtidssjukfrånvaron {} är större än sjukfrånvaron {} (skillnad {})",
+                    sv_hours(r.long_term_sick_hours),
+                    sv_hours(r.sick_hours),
                     // Both are non-negative here: the difference cannot overflow.
-                    r.long_term_sick_hours
-                        .checked_sub(r.sick_hours)
-                        .unwrap_or_default()
+                    sv_hours(
+                        r.long_term_sick_hours
+                            .checked_sub(r.sick_hours)
+                            .unwrap_or_default()
+                    )
                 )));
             }
             if r.sick_hours > r.ordinary_hours {
@@ -406,15 +408,20 @@ mod tests {
         let err = data(records).disclose().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid sick-leave record at index 7: ordinary hours -1 are negative"
+            "invalid sick-leave record at index 7: negativ ordinarie arbetstid: \u{2212}1\u{a0}timmar"
+        );
+        assert_eq!(
+            err.sv().to_string(),
+            "ogiltigt sjukfrånvarounderlag på plats 8: negativ ordinarie arbetstid: \
+             \u{2212}1\u{a0}timmar"
         );
         let mut records = staff();
         records.push(SickLeaveRecord::employee(Man, UpTo29, h(10), h(5)).with_long_term(h(6)));
         let err = data(records).disclose().unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("long-term sick hours 6 exceed the sick hours 5 (difference 1)"),
-            "{err}"
+        assert_eq!(
+            err.sv().to_string(),
+            "ogiltigt sjukfrånvarounderlag på plats 8: långtidssjukfrånvaron 6\u{a0}timmar är \
+             större än sjukfrånvaron 5\u{a0}timmar (skillnad 1\u{a0}timmar)"
         );
         let mut records = staff();
         records.push(SickLeaveRecord::employee(Man, UpTo29, h(10), h(12)));

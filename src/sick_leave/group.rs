@@ -126,7 +126,7 @@ impl AgeBand {
 pub fn age_in_years(birth_date: NaiveDate, on: NaiveDate) -> Result<u32> {
     if birth_date > on {
         return Err(Error::InvalidDate(format!(
-            "birth date {birth_date} is after the reference date {on}"
+            "födelsedatumet {birth_date} är senare än referensdatumet {on}"
         )));
     }
     let mut years = on.year() - birth_date.year();
@@ -134,7 +134,7 @@ pub fn age_in_years(birth_date: NaiveDate, on: NaiveDate) -> Result<u32> {
         years -= 1;
     }
     u32::try_from(years)
-        .map_err(|_| Error::InvalidDate(format!("no age between {birth_date} and {on}")))
+        .map_err(|_| Error::InvalidDate(format!("ingen ålder mellan {birth_date} och {on}")))
 }
 
 /// Sjukfrånvaronyckeltal: one of the seven statutory ratios.
@@ -320,6 +320,13 @@ mod tests {
             age_in_years(date(2026, 1, 1), on),
             Err(Error::InvalidDate(_))
         ));
+        assert_eq!(
+            age_in_years(date(2026, 1, 1), on)
+                .unwrap_err()
+                .sv()
+                .to_string(),
+            "ogiltigt datum: födelsedatumet 2026-01-01 är senare än referensdatumet 2025-06-30"
+        );
         assert_eq!(AgeBand::From30To49.label(), "30–49 år");
         assert_eq!(AgeBand::UpTo29.label(), "29 år eller yngre");
     }

@@ -98,6 +98,13 @@ pub use table::{
     PublishedSickLeaveTable, ShareRange, implied_working_time_shares,
 };
 
+/// Hours for a message a person reads, in Swedish form with every decimal kept:
+/// `1\u{a0}220,5 timmar`, `−1 timmar`.
+fn sv_hours(hours: rust_decimal::Decimal) -> String {
+    let format = crate::NumberFormat::swedish().with_decimals(hours.normalize().scale());
+    format!("{}\u{a0}timmar", format.decimal(hours))
+}
+
 /// Helpers shared by the unit tests of the submodules.
 #[cfg(test)]
 mod test_support {

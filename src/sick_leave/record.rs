@@ -159,7 +159,7 @@ impl AverageEmployees {
             .checked_add(self.year)
             .and_then(|s| s.checked_div(Decimal::TWO))
             .ok_or(Error::Overflow {
-                operation: "average number of employees",
+                operation: "genomsnittligt antal anställda",
             })
     }
 
@@ -217,7 +217,7 @@ impl SickLeaveHours {
         I: IntoIterator<Item = &'a SickLeaveRecord>,
     {
         let overflow = || Error::Overflow {
-            operation: "sum of sick-leave hours",
+            operation: "summa av sjukfrånvarotimmar",
         };
         let mut sum = SickLeaveHours::default();
         for r in records {

@@ -54,8 +54,8 @@ impl SickLeaveRules {
     pub fn validate(&self) -> Result<()> {
         if self.max_withheld_group_size < MAX_WITHHELD_GROUP_SIZE {
             return Err(Error::InvalidRule(format!(
-                "sick-leave group limit {} is laxer than the law: a group of at most {} \
-                 employees must not get a figure",
+                "gruppgränsen {} anställda för sjukfrånvaron är mildare än lagen: en grupp med \
+                 högst {} anställda får ingen uppgift",
                 self.max_withheld_group_size, MAX_WITHHELD_GROUP_SIZE
             )));
         }
@@ -217,7 +217,11 @@ mod tests {
         };
         let err = data(staff()).disclose_with(&lax).unwrap_err();
         assert!(matches!(err, Error::InvalidRule(_)));
-        assert!(err.to_string().contains("laxer than the law"));
+        assert_eq!(
+            err.sv().to_string(),
+            "ogiltig regel: gruppgränsen 9 anställda för sjukfrånvaron är mildare än lagen: en \
+             grupp med högst 10 anställda får ingen uppgift"
+        );
     }
 
     #[test]

@@ -153,7 +153,8 @@ pub enum PartitionVerdict {
     WithinRounding,
     /// Outside min..max by more than rounding: the table contradicts itself.
     Inconsistent,
-    /// Not checkable: the reason (a group or the total not given, a group missing).
+    /// Not checkable: the reason in Swedish (a group or the total not given, a group
+    /// missing), e.g. "grupper som saknas i tabellen: Män".
     NotCheckable(String),
 }
 
@@ -226,11 +227,12 @@ impl PublishedSickLeaveTable {
     ///
     /// [`Error::InvalidRule`] naming the table and the row.
     pub fn validate(&self) -> Result<()> {
-        let invalid = |what: String| Error::InvalidRule(format!("table {:?}: {what}", self.title));
+        let invalid =
+            |what: String| Error::InvalidRule(format!("tabellen {:?}: {what}", self.title));
         let n = self.columns.len();
         if self.total.len() != n {
             return Err(invalid(format!(
-                "the total row has {} values for {n} columns",
+                "totalraden har {} värden för {n} kolumner",
                 self.total.len()
             )));
         }
@@ -238,7 +240,7 @@ impl PublishedSickLeaveTable {
         for (i, row) in self.rows.iter().enumerate() {
             if row.values.len() != n {
                 return Err(invalid(format!(
-                    "row {:?} has {} values for {n} columns",
+                    "raden {:?} har {} värden för {n} kolumner",
                     row.label,
                     row.values.len()
                 )));
@@ -246,14 +248,14 @@ impl PublishedSickLeaveTable {
             match row.measure.partition() {
                 None => {
                     return Err(invalid(format!(
-                        "row {:?} is {}, not a group",
+                        "raden {:?} är {}, inte en grupp",
                         row.label,
                         row.measure.label()
                     )));
                 }
                 p if p != partition => {
                     return Err(invalid(format!(
-                        "row {:?} ({}) mixes partitions",
+                        "raden {:?} ({}) hör till en annan indelning än de andra raderna",
                         row.label,
                         row.measure.label()
                     )));
@@ -262,7 +264,7 @@ impl PublishedSickLeaveTable {
             }
             if self.rows.iter().take(i).any(|r| r.measure == row.measure) {
                 return Err(invalid(format!(
-                    "group {} appears twice (row {:?})",
+                    "gruppen {} förekommer två gånger (raden {:?})",
                     row.measure.label(),
                     row.label
                 )));
@@ -320,7 +322,7 @@ impl PublishedSickLeaveTable {
             self.rounding_half_unit()
                 .checked_mul(Decimal::TWO)
                 .ok_or(Error::Overflow {
-                    operation: "rounding tolerance",
+                    operation: "avrundningstolerans",
                 })?;
         let missing = self.missing_groups();
         let mut checks = Vec::with_capacity(self.columns.len());
@@ -330,14 +332,14 @@ impl PublishedSickLeaveTable {
             let min = given.iter().min().copied();
             let max = given.iter().max().copied();
             let verdict = if self.rows.is_empty() {
-                PartitionVerdict::NotCheckable("the table has no group rows".into())
+                PartitionVerdict::NotCheckable("tabellen har inga grupprader".into())
             } else if !missing.is_empty() {
                 PartitionVerdict::NotCheckable(format!(
-                    "groups not in the table: {}",
+                    "grupper som saknas i tabellen: {}",
                     missing.join(", ")
                 ))
             } else if given.len() < groups.len() {
-                PartitionVerdict::NotCheckable("a group figure is not given".into())
+                PartitionVerdict::NotCheckable("en grupps värde anges inte".into())
             } else {
                 match (total, min, max) {
                     (Some(t), Some(lo), Some(hi)) => {
@@ -358,7 +360,7 @@ impl PublishedSickLeaveTable {
                             }
                         }
                     }
-                    _ => PartitionVerdict::NotCheckable("the total is not given".into()),
+                    _ => PartitionVerdict::NotCheckable("totalen anges inte".into()),
                 }
             };
             checks.push(PartitionCheck {
@@ -398,7 +400,7 @@ impl PublishedSickLeaveTable {
             .rounding_half_unit()
             .checked_mul(Decimal::TWO)
             .ok_or(Error::Overflow {
-                operation: "rounding tolerance",
+                operation: "avrundningstolerans",
             })?;
         Ok(Some(ImpliedShares {
             column: heading.clone(),
@@ -577,7 +579,7 @@ mod tests {
         let checks = only_women.check_total_between_groups().unwrap();
         assert_eq!(
             checks[0].verdict,
-            PartitionVerdict::NotCheckable("groups not in the table: Män".into())
+            PartitionVerdict::NotCheckable("grupper som saknas i tabellen: Män".into())
         );
 
         let mut bad = t.clone();
@@ -585,7 +587,11 @@ mod tests {
         assert!(bad.validate().is_err());
         let mut mixed = t;
         mixed.rows[1].measure = SickLeaveMeasure::Age50OrOlder;
-        assert!(mixed.validate().unwrap_err().to_string().contains("mixes"));
+        assert_eq!(
+            mixed.validate().unwrap_err().sv().to_string(),
+            "ogiltig regel: tabellen \"Sjukfrånvaro i procent (%) av arbetad tid per kön\": \
+             raden \"Man\" (50 år eller äldre) hör till en annan indelning än de andra raderna"
+        );
     }
 
     #[test]
