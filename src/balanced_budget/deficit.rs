@@ -7,7 +7,22 @@ use crate::period::FinancialYear;
 
 use super::{RESTORATION_YEARS, SignRule};
 
-/// A restoration (återställande) of a deficit in a year: a positive amount.
+/// Återställande: the restoration of a deficit in a year (KL 11 kap. 12 §), a positive
+/// amount.
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{DeficitRecord, Restoration};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Malmö: the 193 Mkr deficit of 2014 is restored in 2015.
+/// let y = FinancialYear::new;
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(y(2014), Amount::mnkr(193))?;
+/// record.restore(y(2014), y(2015), Amount::mnkr(193))?;
+/// let deficit = record.get(y(2014)).ok_or("recorded")?;
+/// assert_eq!(deficit.restorations(), [Restoration { year: y(2015), amount: Amount::mnkr(193) }]);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "återställande")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -19,8 +34,23 @@ pub struct Restoration {
     pub amount: Amount,
 }
 
-/// A decision by fullmäktige not to restore (part of) a deficit because of synnerliga
-/// skäl (KL 11 kap.; prop. 2003/04:105).
+/// Beslut att inte återställa: fullmäktige's decision not to restore (part of) a
+/// deficit because of synnerliga skäl (KL 11 kap.; prop. 2003/04:105).
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::DeficitRecord;
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Made up: in 2022 fullmäktige decides not to restore 20 of a 100 mnkr deficit from 2021.
+/// let y = FinancialYear::new;
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(y(2021), Amount::mnkr(100))?;
+/// record.waive(y(2021), y(2022), Amount::mnkr(20), "orealiserade förluster i värdepapper")?;
+/// let deficit = record.get(y(2021)).ok_or("recorded")?;
+/// assert_eq!(deficit.waivers().iter().map(|w| w.amount).sum::<Amount>(), Amount::mnkr(20));
+/// assert_eq!(deficit.remaining()?, Amount::mnkr(80));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "beslut att inte återställa")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -34,9 +64,23 @@ pub struct Waiver {
     pub reason: String,
 }
 
-/// An åtgärdsplan for restoring a deficit (KL 11 kap. 12 §): the decision on the
+/// Åtgärdsplan: the plan for restoring a deficit (KL 11 kap. 12 §); the decision on the
 /// regulation must be taken at the latest in the budget for the third year after the
 /// year of origin.
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{ActionPlan, DeficitRecord};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Made up: a 40 mnkr deficit from 2021, its plan decided in the budget for 2024.
+/// let y = FinancialYear::new;
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(y(2021), Amount::mnkr(40))?;
+/// let plan = ActionPlan { decided_in_budget_for: y(2024), description: "besparingar".into() };
+/// record.set_action_plan(y(2021), plan)?;
+/// assert!(record.findings(y(2022))?.is_empty()); // in time, and not yet overdue
+/// # Ok(()) }
+/// ```
 #[doc(alias = "åtgärdsplan")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -48,10 +92,25 @@ pub struct ActionPlan {
     pub description: String,
 }
 
-/// A negative balanskravsresultat to restore (balanskravsunderskott), with its history.
+/// Balanskravsunderskott: a negative balanskravsresultat to restore (KL 11 kap. 12 §),
+/// with its history.
 ///
 /// Invariant: `amount = restored + waived + remaining`, with `remaining ≥ 0`;
 /// restorations and waivers that would make the remainder negative are refused.
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::DeficitRecord;
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Malmö 2014 (Mkr): a deficit of 193, to restore by 2017.
+/// let y = FinancialYear::new;
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(y(2014), Amount::mnkr(193))?;
+/// let deficit = record.get(y(2014)).ok_or("recorded")?;
+/// assert_eq!((deficit.origin(), deficit.deadline()), (y(2014), y(2017)));
+/// assert_eq!(deficit.remaining()?, Amount::mnkr(193));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "balanskravsunderskott")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -247,7 +306,8 @@ impl Deficit {
     }
 }
 
-/// Where a deficit stands at the end of a year.
+/// Underskott att återställa: where a deficit stands at the end of a year (KL 11 kap.
+/// 12 §).
 ///
 /// ```
 /// use kommunal_redovisning::{Amount, FinancialYear};

@@ -12,7 +12,27 @@ use super::{
     SignRule, Waiver,
 };
 
-/// A finding about the deficit record at the end of a year (returned as data).
+/// Iakttagelse om balanskravsunderskott: a finding about the deficit record at the end
+/// of a year (KL 11 kap. 12 §), returned as data; its `Display` is the Swedish text.
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{DeficitFinding, DeficitRecord};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Made up: 10 mnkr from 2019, not restored by the end of 2022 and without a plan.
+/// let y = FinancialYear::new;
+/// let mut record = DeficitRecord::new();
+/// record.record_deficit(y(2019), Amount::mnkr(10))?;
+/// let findings = record.findings(y(2022))?;
+/// let overdue = DeficitFinding::Overdue { origin: y(2019), deadline: y(2022), remaining: Amount::mnkr(10) };
+/// assert_eq!(findings.first(), Some(&overdue));
+/// assert_eq!(
+///     findings.last().map(|f| f.to_string()).as_deref(),
+///     Some("balanskravsunderskottet från 2019 (10\u{a0}000\u{a0}tkr kvar) saknar åtgärdsplan")
+/// );
+/// # Ok(()) }
+/// ```
+#[doc(alias = "iakttagelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -77,7 +97,23 @@ impl fmt::Display for DeficitFinding {
     }
 }
 
-/// What recording a year's outcome did to the record.
+/// Återställande med årets resultat: what recording a year's outcome did to the
+/// record ([`DeficitRecord::record_outcome`], [`DeficitRecord::apply_surplus`]).
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{Adjustment, BalancedBudgetStatement, DeficitRecord, ResultBasis};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Malmö 2014 (Mkr): årets resultat −149, realisationsvinster −56, RUR used 12 → −193.
+/// let year = FinancialYear::new(2014);
+/// let mut bk = BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, Amount::mnkr(-149));
+/// bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(-56))?
+///     .use_reserve(Amount::mnkr(12), "enligt riktlinjerna")?;
+/// let applied = DeficitRecord::new().record_outcome(&bk)?;
+/// assert_eq!(applied.new_deficit, Some(Amount::mnkr(193)));
+/// assert!(applied.restored.is_empty() && applied.unused.is_zero());
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "återställande")]
@@ -125,6 +161,16 @@ pub struct DeficitRecord {
 
 impl DeficitRecord {
     /// An empty record.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::DeficitRecord;
+    /// use kommunal_redovisning::{Amount, FinancialYear};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let record = DeficitRecord::new();
+    /// assert!(record.deficits().is_empty());
+    /// assert_eq!(record.outstanding_at_start_of(FinancialYear::new(2025))?, Amount::ZERO);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         Self::default()

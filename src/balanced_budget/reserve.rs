@@ -35,6 +35,16 @@ pub enum ReserveKind {
 
 impl ReserveKind {
     /// The reserve of `year`: RUR up to 2023, resultatreserv from 2024.
+    ///
+    /// ```
+    /// use kommunal_redovisning::FinancialYear;
+    /// use kommunal_redovisning::balanced_budget::ReserveKind;
+    ///
+    /// // Malmö 2015 reserved to a resultatutjämningsreserv; from 2024 it is a resultatreserv.
+    /// let kind = ReserveKind::for_year(FinancialYear::new(2015));
+    /// assert_eq!(kind.reservation_label(), "Reservering till resultatutjämningsreserv");
+    /// assert_eq!(ReserveKind::for_year(FinancialYear::new(2025)), ReserveKind::ResultReserve);
+    /// ```
     #[must_use]
     pub fn for_year(year: FinancialYear) -> Self {
         if year < FIRST_RESULT_RESERVE_YEAR {
@@ -122,6 +132,18 @@ impl ReserveRules {
     ///
     /// [`Error::Refused`] for a year before 2013, when there was no
     /// resultatutjämningsreserv.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::ReserveRules;
+    /// use kommunal_redovisning::{Decimal, FinancialYear, Percent};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Göteborg 2017 reserved what was above 1 % of skatteintäkter och utjämning.
+    /// let rules = ReserveRules::for_year(FinancialYear::new(2017))?;
+    /// assert_eq!(rules.threshold, Percent::new(Decimal::ONE));
+    /// assert_eq!(rules.threshold_negative_equity, Percent::new(Decimal::TWO));
+    /// assert!(ReserveRules::for_year(FinancialYear::new(2012)).is_err()); // no RUR yet
+    /// # Ok(()) }
+    /// ```
     pub fn for_year(year: FinancialYear) -> Result<Self> {
         if year < FIRST_EQUALISATION_RESERVE_YEAR {
             return Err(no_reserve_before_2013(year));
@@ -141,6 +163,19 @@ impl ReserveRules {
 
     /// The same rules with the local riktlinje that earlier deficits are restored
     /// before anything is reserved.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+    /// use kommunal_redovisning::{Amount, FinancialYear};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Malmö 2015 (Mkr): 1 % of 16 200 is 162; after adjustments 540; 193 left from 2014.
+    /// let year = FinancialYear::new(2015);
+    /// let rules = ReserveRules::for_year(year)?.with_restore_deficits_first(true);
+    /// let context = ReserveContext::new(rules, ReserveBase::TaxRevenueAndGrants(Amount::mnkr(16_200)));
+    /// let limit = context.limit(year, Amount::mnkr(563), Amount::mnkr(540), Amount::mnkr(-193))?;
+    /// assert_eq!(limit.limit, Amount::mnkr(185)); // 540 − 162 − 193, as Malmö reserved
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_restore_deficits_first(mut self, yes: bool) -> Self {
         self.restore_deficits_first = yes;
@@ -335,8 +370,21 @@ pub fn equity_including_pensions_is_negative(
         .is_negative())
 }
 
-/// Everything a reservation's limit depends on, kept with the reservation so that the
-/// balanskravsutredning can check itself (underlag för reservering).
+/// Underlag för reservering: everything a reservation's limit depends on (KL 11 kap.
+/// 14 §), kept with the reservation so that the balanskravsutredning can check itself.
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Göteborg 2017 (mnkr): base 30 400, årets resultat 2 128, after adjustments 1 304.
+/// let year = FinancialYear::new(2017);
+/// let base = ReserveBase::TaxRevenueAndGrants(Amount::mnkr(30_400));
+/// let context = ReserveContext::new(ReserveRules::for_year(year)?, base);
+/// let limit = context.limit(year, Amount::mnkr(2_128), Amount::mnkr(1_304), Amount::ZERO)?;
+/// assert_eq!(limit.limit, Amount::mnkr(1_000)); // what Göteborg reserved
+/// # Ok(()) }
+/// ```
 #[doc(alias = "underlag för reservering")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -362,6 +410,20 @@ pub struct ReserveContext {
 
 impl ReserveContext {
     /// A context with non-negative equity and empty reserves.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+    /// use kommunal_redovisning::{Amount, FinancialYear};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Lystkom 2025, a kommunalförbund: no skatteintäkter, so no base for the limit.
+    /// let year = FinancialYear::new(2025);
+    /// let context = ReserveContext::new(ReserveRules::for_year(year)?, ReserveBase::Missing);
+    /// assert!(!context.negative_equity_including_pensions);
+    /// assert_eq!(context.reserve_balance, Amount::ZERO);
+    /// let forecast = Amount::tkr(1_374); // Lystkom's forecast of årets resultat
+    /// assert!(context.limit(year, forecast, forecast, Amount::ZERO).is_err());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn new(rules: ReserveRules, base: ReserveBase) -> Self {
         ReserveContext {
@@ -375,6 +437,19 @@ impl ReserveContext {
 
     /// The same context with eget kapital including the pension ansvarsförbindelse
     /// negative (or not).
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+    /// use kommunal_redovisning::{Amount, FinancialYear};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Göteborg 2017's figures (mnkr) with a negative equity that is made up: 2 % = 608.
+    /// let year = FinancialYear::new(2017);
+    /// let base = ReserveBase::TaxRevenueAndGrants(Amount::mnkr(30_400));
+    /// let context = ReserveContext::new(ReserveRules::for_year(year)?, base).with_negative_equity(true);
+    /// let limit = context.limit(year, Amount::mnkr(2_128), Amount::mnkr(1_304), Amount::ZERO)?;
+    /// assert_eq!((limit.threshold, limit.limit), (Amount::mnkr(608), Amount::mnkr(696)));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_negative_equity(mut self, negative: bool) -> Self {
         self.negative_equity_including_pensions = negative;
@@ -388,6 +463,23 @@ impl ReserveContext {
     /// # Errors
     ///
     /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+    /// use kommunal_redovisning::{Amount, BalanceSheet, FinancialYear};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Made up: eget kapital 100 tkr, pensions earned before 1998 150 tkr → negative.
+    /// let br = BalanceSheet {
+    ///     other_equity: Amount::tkr(100),
+    ///     pension_commitments_before_1998: Amount::tkr(150),
+    ///     ..Default::default()
+    /// };
+    /// let rules = ReserveRules::for_year(FinancialYear::new(2020))?;
+    /// let context = ReserveContext::new(rules, ReserveBase::TaxRevenueAndGrants(Amount::mnkr(1_000)))
+    ///     .with_equity_from(&br)?;
+    /// assert!(context.negative_equity_including_pensions);
+    /// # Ok(()) }
+    /// ```
     pub fn with_equity_from(mut self, balance: &BalanceSheet) -> Result<Self> {
         self.negative_equity_including_pensions = equity_including_pensions_is_negative(
             balance.equity(),
@@ -398,6 +490,20 @@ impl ReserveContext {
 
     /// The same context with the reserve balances before the year: the balance that
     /// counts against the cap, and an RUR kept from before 2024 that does not.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+    /// use kommunal_redovisning::{Amount, FinancialYear};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Made up (mnkr): base 1 000, so the cap is 5 % = 50; 45 reserved, an old RUR of 500.
+    /// let year = FinancialYear::new(2024);
+    /// let base = ReserveBase::TaxRevenueAndGrants(Amount::mnkr(1_000));
+    /// let context = ReserveContext::new(ReserveRules::for_year(year)?, base)
+    ///     .with_balances(Amount::mnkr(45), Amount::mnkr(500));
+    /// let limit = context.limit(year, Amount::mnkr(100), Amount::mnkr(100), Amount::ZERO)?;
+    /// assert_eq!(limit.limit, Amount::mnkr(5)); // the kept RUR is outside the cap
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_balances(
         mut self,
@@ -506,7 +612,24 @@ fn at_least_zero(a: Amount) -> Amount {
     a.max(Amount::ZERO)
 }
 
-/// The computed limit of a reservation, with its parts (reserveringsutrymme).
+/// Reserveringsutrymme: the computed limit of a reservation, with its parts (KL 11 kap.
+/// 14 §), from [`ReserveContext::limit`].
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{ReserveBase, ReserveContext, ReserveRules};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Göteborg 2017 (mnkr): 1 % of 30 400 is 304; 1 304 after adjustments leaves 1 000.
+/// let year = FinancialYear::new(2017);
+/// let base = ReserveBase::TaxRevenueAndGrants(Amount::mnkr(30_400));
+/// let context = ReserveContext::new(ReserveRules::for_year(year)?, base);
+/// let limit = context.limit(year, Amount::mnkr(2_128), Amount::mnkr(1_304), Amount::ZERO)?;
+/// assert_eq!(limit.threshold, Amount::mnkr(304));
+/// assert_eq!(limit.above_threshold_adjusted, Amount::mnkr(1_000));
+/// assert_eq!(limit.cap, None); // the RUR has no cap in law
+/// assert!(limit.describe().starts_with("den lägre av de delar av årets resultat"));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "reserveringsutrymme")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

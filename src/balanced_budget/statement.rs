@@ -9,9 +9,23 @@ use crate::statement::IncomeStatement;
 use super::adjustment::Adjustments;
 use super::{Adjustment, ReserveContext, ReserveKind, ResultBasis, SignRule};
 
-/// A synnerliga skäl row: an amount not charged to the balanskravsresultat because of
-/// synnerliga skäl, with the motivation (e.g. Malmö 2013 "synnerligt skäl RIPS").
-/// Entered as zero or positive.
+/// Synnerliga skäl: a row for an amount not charged to the balanskravsresultat because
+/// of synnerliga skäl (KL 11 kap.), with the motivation (e.g. Malmö 2013 "synnerligt
+/// skäl RIPS"). Entered as zero or positive.
+///
+/// ```
+/// use kommunal_redovisning::balanced_budget::{BalancedBudgetStatement, ResultBasis};
+/// use kommunal_redovisning::{Amount, FinancialYear};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Malmö 2013 (Mkr): 106 not charged because of RIPS.
+/// let year = FinancialYear::new(2013);
+/// let mut bk = BalancedBudgetStatement::from_result(year, ResultBasis::Outcome, Amount::mnkr(154));
+/// bk.add_exceptional_reason(Amount::mnkr(106), "RIPS")?;
+/// let row = bk.exceptional_reasons().first().ok_or("one row")?;
+/// assert_eq!((row.amount, row.motivation.as_str()), (Amount::mnkr(106), "RIPS"));
+/// assert_eq!(bk.balanced_budget_result(), Amount::mnkr(260));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "synnerliga skäl")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -196,6 +210,17 @@ pub struct BalancedBudgetStatement {
 impl BalancedBudgetStatement {
     /// A balanskravsutredning for `year` from a given årets resultat (or, for a
     /// delårsrapport, the forecast of it), without adjustments.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{BalancedBudgetStatement, ResultBasis};
+    /// use kommunal_redovisning::{Amount, FinancialYear};
+    ///
+    /// // Lystkom, delårsrapport 2025: the forecast of årets resultat is 1 374 tkr.
+    /// let year = FinancialYear::new(2025);
+    /// let bk = BalancedBudgetStatement::from_result(year, ResultBasis::Forecast, Amount::tkr(1_374));
+    /// assert_eq!(bk.balanced_budget_result(), Amount::tkr(1_374));
+    /// assert!(bk.is_met());
+    /// ```
     #[must_use]
     pub fn from_result(
         year: FinancialYear,
@@ -230,6 +255,22 @@ impl BalancedBudgetStatement {
     /// # Errors
     ///
     /// [`Error::Overflow`] when årets resultat cannot be computed.
+    ///
+    /// ```
+    /// use kommunal_redovisning::balanced_budget::{BalancedBudgetStatement, ResultBasis};
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Lystkom's forecast result is 1 374 tkr; this split into revenue and costs is made up.
+    /// let rs = IncomeStatement {
+    ///     operating_revenue: Amount::tkr(60_000),
+    ///     operating_expenses: Amount::tkr(-58_626),
+    ///     ..Default::default()
+    /// };
+    /// let year = FinancialYear::new(2025);
+    /// let bk = BalancedBudgetStatement::from_income_statement(year, ResultBasis::Forecast, &rs)?;
+    /// assert_eq!(bk.result_for_the_year(), Amount::tkr(1_374));
+    /// # Ok(()) }
+    /// ```
     pub fn from_income_statement(
         year: FinancialYear,
         basis: ResultBasis,

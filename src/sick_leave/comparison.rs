@@ -100,8 +100,9 @@ impl SickLeaveComparison {
     }
 }
 
-/// Degree of achievement of a "lower is better" target (such as "total sjukfrånvaro
-/// < 4 %"): target / outcome, capped at 100 %; 100 % when the outcome is zero.
+/// Måluppfyllelse när lägre är bättre: the degree of achievement of a target such as
+/// "total sjukfrånvaro < 4 %", target / outcome, capped at 100 %; 100 % when the outcome
+/// is zero.
 ///
 /// Lystkom: 4 / 5,0 = 80 %.
 ///
@@ -116,6 +117,7 @@ impl SickLeaveComparison {
 /// # Errors
 ///
 /// [`Error::Overflow`] when out of range.
+#[doc(alias = "måluppfyllelse")]
 pub fn achievement_lower_is_better(target: Percent, outcome: Percent) -> Result<Percent> {
     let (target, outcome) = (target.as_decimal(), outcome.as_decimal());
     if outcome <= target || outcome <= Decimal::ZERO {

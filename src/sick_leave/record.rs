@@ -55,6 +55,17 @@ pub struct SickLeaveRecord {
 
 impl SickLeaveRecord {
     /// One employee, without long-term absence (add it with [`Self::with_long_term`]).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sick_leave::{AgeBand, Gender, SickLeaveHours, SickLeaveRecord};
+    /// use kommunal_redovisning::Decimal;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Made up: 1 600 ordinary hours, 80 of them sick → 5 %.
+    /// let r = SickLeaveRecord::employee(Gender::Woman, AgeBand::UpTo29, Decimal::from(1_600), Decimal::from(80));
+    /// assert_eq!(r.employees, 1);
+    /// assert_eq!(SickLeaveHours::sum([&r])?.rate("arbetstid")?.to_string(), "5");
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn employee(
         gender: Gender,
@@ -66,6 +77,15 @@ impl SickLeaveRecord {
     }
 
     /// A group of `employees` employees of the same gender and age band.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sick_leave::{AgeBand, Gender, SickLeaveRecord};
+    /// use kommunal_redovisning::Decimal;
+    ///
+    /// // Made up: eleven men 50 or older, 11 000 ordinary hours together, 220 sick.
+    /// let r = SickLeaveRecord::group(11, Gender::Man, AgeBand::From50, Decimal::from(11_000), Decimal::from(220));
+    /// assert_eq!((r.employees, r.long_term_sick_hours), (11, Decimal::ZERO));
+    /// ```
     #[must_use]
     pub fn group(
         employees: u32,

@@ -440,6 +440,7 @@ impl PublishedSickLeaveTable {
 /// # Errors
 ///
 /// [`Error::Overflow`] when out of range.
+#[doc(alias = "underförstådda arbetstidsandelar")]
 pub fn implied_working_time_shares(
     groups: &[Percent],
     total: Percent,
