@@ -202,16 +202,16 @@ pub enum SickLeaveFinding {
     },
 }
 
-/// The finding in Swedish, naming the record.
+/// The finding in Swedish, naming the record by its place counting from 1 (index 3 is
+/// "post 4", as [`Error::sv`] names an invalid record), hours with every decimal.
 ///
 /// ```
 /// use kommunal_redovisning::sick_leave::SickLeaveFinding;
 /// let f = SickLeaveFinding::HoursWithoutEmployees { index: 3 };
-/// assert_eq!(f.to_string(), "post 3: timmar utan anställda (räknas i kvoterna men inte i antalet)");
+/// assert_eq!(f.to_string(), "post 4: timmar utan anställda (räknas i kvoterna men inte i antalet)");
 /// ```
 impl std::fmt::Display for SickLeaveFinding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sv = crate::NumberFormat::swedish().with_decimals(1);
         match self {
             SickLeaveFinding::SickHoursExceedOrdinary {
                 index,
@@ -219,13 +219,16 @@ impl std::fmt::Display for SickLeaveFinding {
                 ordinary_hours,
             } => write!(
                 f,
-                "post {index}: {} sjuktimmar men bara {} timmar ordinarie arbetstid (troligen fel i underlaget)",
-                sv.decimal(*sick_hours),
-                sv.decimal(*ordinary_hours)
+                "post {}: sjukfrånvaro {} men bara {} ordinarie arbetstid (troligen fel i \
+                 underlaget)",
+                index.saturating_add(1),
+                sv_hours(*sick_hours),
+                sv_hours(*ordinary_hours)
             ),
             SickLeaveFinding::HoursWithoutEmployees { index } => write!(
                 f,
-                "post {index}: timmar utan anställda (räknas i kvoterna men inte i antalet)"
+                "post {}: timmar utan anställda (räknas i kvoterna men inte i antalet)",
+                index.saturating_add(1)
             ),
         }
     }
@@ -437,6 +440,12 @@ mod tests {
                 },
                 SickLeaveFinding::HoursWithoutEmployees { index: 8 }
             ]
+        );
+        // Named as the error names a record: by its place counting from 1.
+        assert_eq!(
+            d.findings[0].to_string(),
+            "post 8: sjukfrånvaro 12\u{a0}timmar men bara 10\u{a0}timmar ordinarie arbetstid \
+             (troligen fel i underlaget)"
         );
         assert!(matches!(
             data(vec![]).disclose().unwrap_err(),
