@@ -103,6 +103,7 @@
 
 mod adjustment;
 mod deficit;
+mod limit;
 mod record;
 mod reserve;
 mod rows;
@@ -110,11 +111,9 @@ mod statement;
 
 pub use adjustment::{Adjustment, ResultBasis, SignRule};
 pub use deficit::{ActionPlan, Deficit, DeficitStatus, Restoration, Waiver};
+pub use limit::{ReserveContext, ReserveLimit};
 pub use record::{DeficitFinding, DeficitRecord, SurplusApplication};
-pub use reserve::{
-    ReserveBase, ReserveContext, ReserveKind, ReserveLimit, ReserveRules,
-    equity_including_pensions_is_negative,
-};
+pub use reserve::{ReserveBase, ReserveKind, ReserveRules, equity_including_pensions_is_negative};
 pub use statement::{BalancedBudgetStatement, ExceptionalReason};
 
 use crate::period::FinancialYear;
