@@ -307,6 +307,26 @@ impl Goal {
 }
 
 /// Målområde: a group of goals (e.g. "Personal och kompetens").
+///
+/// ```
+/// use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GoalArea, NaiveDate, TargetKind, TargetValue};
+/// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, Measurement, Observation, Outcome, StatedAssessment};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 (two of its målvärden).
+/// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+/// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+///     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron <4 %", "% av arbetad tid",
+///         TargetKind::less_than(Decimal::from(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+///     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.",
+///         "ja/nej", TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+///     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+/// // One of two målvärden met: "delvis", as the report says.
+/// assert_eq!(ev.areas[0].outcome.computed.level.as_deref(), Some("delvis"));
+/// assert_eq!(ev.areas[0].outcome.agrees, Some(true));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -422,6 +442,39 @@ impl Aspect {
 }
 
 /// What an assessment rests on.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let basis: Vec<_> = ev.areas[0].target_values.iter().map(|t| t.outcome.basis).collect();
+/// assert_eq!(basis, [AssessmentBasis::Computed, AssessmentBasis::NotReported, AssessmentBasis::Computed]);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "underlag")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -442,6 +495,43 @@ pub enum AssessmentBasis {
 }
 
 /// Bedömning av ett målvärde at one observation: the computed and the stated level.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// // 3.1: 4 / 5,0 = 80 % achieved, which the criteria call "inte uppfyllt".
+/// let judged = &ev.areas[0].target_values[0].outcome;
+/// assert_eq!(judged.achievement.as_ref().map(|a| a.degree), Some("80".parse()?));
+/// assert_eq!(judged.computed_level(), Some("inte"));
+/// assert_eq!(judged.level.as_deref(), Some("inte"));
+/// assert!(judged.stated().is_none());
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -474,6 +564,41 @@ impl Judgement {
 }
 
 /// Bedömning av ett målvärde.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let t = &ev.areas[0].target_values[0];
+/// assert_eq!((t.id.as_str(), t.unit.as_str()), ("3.1", "% av arbetad tid"));
+/// assert_eq!((t.target.as_str(), t.formula.as_str()), ("< 4", "målvärde / utfall"));
+/// assert_eq!(t.outcome.basis, AssessmentBasis::Computed);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning av målvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -498,6 +623,43 @@ pub struct TargetValueEvaluation {
 }
 
 /// Sammanvägd bedömning: the computed and the stated level of a mål or målområde.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let outcome = &ev.areas[0].outcome;
+/// assert_eq!(outcome.rule, AggregationRule::share_met_default().name());
+/// // 3.4 met, 3.1 not, 3.2 not reported: "delvis", which agrees with the stated level.
+/// assert_eq!((outcome.computed.assessed, outcome.computed.met), (2, 1));
+/// assert_eq!(outcome.computed.level.as_deref(), Some("delvis"));
+/// assert_eq!(outcome.agrees, Some(true));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "sammanvägd bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -515,6 +677,42 @@ pub struct AggregateEvaluation {
 }
 
 /// Bedömning av ett mål.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// // Lystkom ties no målvärde to a mål: the mål has nothing to be judged by.
+/// let goal = &ev.areas[0].goals[0];
+/// assert_eq!(goal.statement, "Lystkom ska vara en attraktiv arbetsgivare.");
+/// assert!(goal.target_values.is_empty());
+/// assert_eq!(goal.outcome.computed.level, None);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning av mål")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -531,6 +729,42 @@ pub struct GoalEvaluation {
 }
 
 /// Bedömning av ett målområde.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let area = &ev.areas[0];
+/// assert_eq!((area.id.as_str(), area.name.as_str()), ("3", "Personal och kompetens"));
+/// let ids: Vec<_> = area.all_target_values().map(|t| t.id.as_str()).collect();
+/// assert_eq!(ids, ["3.1", "3.2", "3.4"]);
+/// assert_eq!(area.outcome.computed.level.as_deref(), Some("delvis"));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning av målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -560,6 +794,43 @@ impl AreaEvaluation {
 }
 
 /// Iakttagelse: something an evaluation found that a reader should know.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// // The report gives no figure for 3.2: a finding, not a silent zero.
+/// let not_reported = ev.findings.iter().find(|f| matches!(f, GoalFinding::NotReported { .. }));
+/// assert_eq!(
+///     not_reported.map(|f| f.describe(scale.levels())),
+///     Some("Målområde 3 / 3.2, utfall: siffra saknas i rapporten — anges inte per verksamhet".to_owned())
+/// );
+/// # Ok(()) }
+/// ```
 #[doc(alias = "iakttagelse")]
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,6 +26,17 @@ use crate::statement::{
 ///
 /// Sign convention of [`ColumnKind::Deviation`]: outcome (or forecast) − budget, so a
 /// positive deviation is better for a result line.
+///
+/// ```
+/// use kommunal_redovisning::present::{Column, ColumnKind};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: the forecast table's column headings.
+/// let columns = [Column::budget("Budget 2025"), Column::forecast("Prognos 2025"),
+///     Column::deviation("Avvikelse mot budget 2025")];
+/// let forecast = columns.iter().position(|c| c.kind == ColumnKind::Forecast);
+/// assert_eq!(forecast, Some(1));
+/// assert_eq!(ColumnKind::default(), ColumnKind::Outcome);
+/// ```
 #[doc(alias = "kolumntyp")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -47,6 +58,21 @@ pub enum ColumnKind {
 }
 
 /// A column of a table (kolumn): a label as printed, e.g. "Budget 2019", and its kind.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+/// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital at two dates (tkr).
+/// let columns = vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")];
+/// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, columns);
+/// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock,
+///     vec![Some(Amount::tkr(8_521)), Some(Amount::tkr(6_373))]))?;
+/// let text = t.to_text(&NumberFormat::swedish().with_group_separator(Some(' ')));
+/// assert_eq!(text.lines().nth(1), Some("Belopp i tkr  2025-06-30  2024-12-31"));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "kolumn")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -61,6 +87,15 @@ pub struct Column {
 
 impl Column {
     /// A column with a label and a kind.
+    ///
+    /// ```
+    /// use kommunal_redovisning::present::{Column, ColumnKind};
+    ///
+    /// // A plan year of a flerårsplan has no kind of its own.
+    /// let plan = Column::new("Plan 2027", ColumnKind::Other);
+    /// assert_eq!((plan.label.as_str(), plan.kind), ("Plan 2027", ColumnKind::Other));
+    /// assert_eq!(Column::new("Budget 2025", ColumnKind::Budget), Column::budget("Budget 2025"));
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, kind: ColumnKind) -> Self {
         Column {
@@ -70,30 +105,110 @@ impl Column {
     }
 
     /// An utfall column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt 2025-06-30 (tkr).
+    /// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, vec![Column::outcome("2025-06-30")]);
+    /// t.push_row(TableRow::new("tillgangar", "Tillgångar totalt", StatementRowKind::Total,
+    ///     ValueKind::Stock, vec![Some(Amount::tkr(36_631))]))?;
+    /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    /// assert!(md.contains("| **Tillgångar totalt** | **36 631** |"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn outcome(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Outcome)
     }
 
     /// A budget column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Kundtjänst, budget 82 and prognos 355 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("Prognos", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("kundtjanst", "Kundtjänst", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(82)), Some(Amount::tkr(355))]))?;
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// // The report prints 273.
+    /// assert_eq!(t.row("kundtjanst").and_then(|r| r.cell(2)), Some(Amount::tkr(273)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn budget(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Budget)
     }
 
     /// A prognos column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Lystkom, budget 212 and prognos 256 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("Prognos", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("lystkom", "Lystkom", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(212)), Some(Amount::tkr(256))]))?;
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// // The report prints 44.
+    /// assert_eq!(t.row("lystkom").and_then(|r| r.cell(2)), Some(Amount::tkr(44)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn forecast(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Forecast)
     }
 
     /// An avvikelse column (outcome or forecast − budget).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, ColumnKind, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: IT, budget 760, prognos 958 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("Prognos", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("it", "IT", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(760)), Some(Amount::tkr(958))]))?;
+    /// // push_deviation appends a deviation column; the report prints 198.
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// assert_eq!(t.columns[2], Column::deviation("Avvikelse mot budget 2025"));
+    /// assert_eq!(t.columns[2].kind, ColumnKind::Deviation);
+    /// assert_eq!(t.row("it").and_then(|r| r.cell(2)), Some(Amount::tkr(198)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn deviation(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Deviation)
     }
 
     /// A column with the figures of the previous period or year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital 8 521 tkr, a year-end 6 373 tkr.
+    /// let columns = vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")];
+    /// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock,
+    ///     vec![Some(Amount::tkr(8_521)), Some(Amount::tkr(6_373))]))?;
+    /// t.push_deviation("Förändring", 0, 1)?;
+    /// // The change is periodens resultat, 2 148 tkr (2.3).
+    /// assert_eq!(t.row("ek").and_then(|r| r.cell(2)), Some(Amount::tkr(2_148)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn prior_period(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::PriorPeriod)
@@ -105,6 +220,20 @@ impl Column {
 /// A flow (resultaträkning, driftredovisning) is a change over a period: flows of
 /// consecutive periods can be added. A stock (balansräkning) is a balance at a date:
 /// adding balances of two dates means nothing.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, Scale};
+/// use kommunal_redovisning::present::{Column, Table, ValueKind};
+/// use kommunal_redovisning::statement::StatementLayout;
+///
+/// // Grästorp 2019: verksamhetens intäkter 101 282 tkr (a resultaträkning: flows).
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(101_282), ..Default::default() };
+/// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019));
+/// let t = Table::income_statement("Resultaträkning", Scale::Tkr, &layout, &[(Column::outcome("2019"), &rs)])?;
+/// assert!(t.rows.iter().all(|r| r.value_kind == ValueKind::Flow));
+/// assert_eq!(ValueKind::default(), ValueKind::Flow);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "flöde")]
 #[doc(alias = "ställning")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -190,6 +319,21 @@ impl TableRow {
     }
 
     /// The same row at another depth.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: IT's budget, under a heading.
+    /// let mut t = Table::new("Prognos", Scale::Tkr, vec![Column::budget("Budget 2025")]);
+    /// t.push_row(TableRow::new("verksamhet", "Verksamhet", StatementRowKind::Heading, ValueKind::Flow, vec![None]))?;
+    /// t.push_row(TableRow::new("it", "IT", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(760))]).with_depth(1))?;
+    /// let text = t.to_text(&NumberFormat::swedish());
+    /// assert_eq!(text.lines().last(), Some("  IT                  760"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_depth(mut self, depth: u8) -> Self {
         self.depth = depth;
@@ -197,6 +341,21 @@ impl TableRow {
     }
 
     /// The same row with a note reference.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Grästorp 2019: skatteintäkter 257 770 tkr, specified in not 4.
+    /// let mut t = Table::new("Resultaträkning", Scale::Tkr, vec![Column::outcome("2019")]);
+    /// t.push_row(TableRow::new("skatteintakter", "Skatteintäkter", StatementRowKind::Line,
+    ///     ValueKind::Flow, vec![Some(Amount::tkr(257_770))]).with_note("4"))?;
+    /// assert!(t.has_notes());
+    /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    /// assert!(md.contains("| Skatteintäkter | 4 | 257 770 |"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
@@ -204,6 +363,23 @@ impl TableRow {
     }
 
     /// The same row declared as the sum of the rows with these ids.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: budget per verksamhet and Totalt 859 tkr.
+    /// let mut t = Table::new("Prognos", Scale::Tkr, vec![Column::budget("Budget 2025")]);
+    /// for (id, tkr) in [("IT", 760), ("Kundtjänst", 82), ("Revision", -195), ("Lystkom", 212)] {
+    ///     t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, vec![Some(Amount::tkr(tkr))]))?;
+    /// }
+    /// t.push_row(TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(859))]).with_sum_of(["IT", "Kundtjänst", "Revision", "Lystkom"]))?;
+    /// // The printed total is the sum of its parts.
+    /// assert!(t.sum_differences()?.is_empty());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_sum_of<I, S>(mut self, parts: I) -> Self
     where
@@ -229,6 +405,23 @@ impl TableRow {
 
 /// A key ratio printed under a table (nyckeltalsrad), e.g. soliditet, one percentage
 /// per column.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, NumberFormat, Percent, Scale};
+/// use kommunal_redovisning::present::{Column, RatioRow, Table, TableRow, ValueKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital and soliditet at two dates.
+/// let columns = vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")];
+/// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, columns);
+/// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock,
+///     vec![Some(Amount::tkr(8_521)), Some(Amount::tkr(6_373))]))?;
+/// let pct = |tenths| Some(Percent::new(Decimal::new(tenths, 1)));
+/// t.push_ratio(RatioRow { label: "Soliditet".into(), values: vec![pct(233), pct(215)], decimals: 1 })?;
+/// let text = t.to_text(&NumberFormat::swedish());
+/// assert!(text.ends_with("Soliditet         23,3\u{a0}%      21,5\u{a0}%\n"));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "nyckeltalsrad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -252,6 +445,7 @@ pub struct RatioRow {
 /// use kommunal_redovisning::present::QuantityRow;
 /// use kommunal_redovisning::Decimal;
 ///
+/// // Sjöbo kommun 2016, fem år i sammandrag (finansiellinformation.se/Sjobo_2016/Fem.html).
 /// let row = QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742))]);
 /// assert_eq!(row.values.len(), 1);
 /// ```
@@ -278,6 +472,17 @@ pub struct QuantityRow {
 }
 
 /// One value of a [`QuantityRow`], an exact decimal (as a canonical string in serde).
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::present::{QuantityRow, QuantityValue};
+///
+/// // Sjöbo kommun 2016, fem år i sammandrag: invånare 18 742
+/// // (http://finansiellinformation.se/Sjobo_2016/Fem.html).
+/// let row = QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742)), None]);
+/// assert_eq!(row.values[0], Some(QuantityValue(Decimal::from(18_742))));
+/// assert_eq!(row.value(1), None);
+/// ```
 #[doc(alias = "storhet")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -410,6 +615,24 @@ impl RowIndex {
 
 impl Table {
     /// An empty table with these columns, no decimals.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Revision, budget and prognos −195 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("1.3 Prognos för resultat", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("revision", "Revision", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(-195)), Some(Amount::tkr(-195))]))?;
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// assert_eq!(t.row("revision").and_then(|r| r.cell(2)), Some(Amount::ZERO));
+    /// // A row with too few cells is refused.
+    /// let short = TableRow::new("x", "X", StatementRowKind::Line, ValueKind::Flow, vec![None]);
+    /// assert!(t.push_row(short).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(caption: impl Into<String>, unit: Scale, columns: Vec<Column>) -> Self {
         Table {
