@@ -218,6 +218,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// An [`Error`] as Swedish text for a person (felmeddelande på svenska), from
 /// [`Error::sv`]: the same facts as the English `Display`, amounts in Swedish form
 /// (`−48 859 tkr`). Texts the error carries (a reason, a label) are shown as given.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EquityReconciliation};
+///
+/// // Lystkom, delårsrapport jan–jun 2025: eget kapital 6 373 → 8 521 tkr. With periodens
+/// // resultat misread as 2 000 tkr (the report says 2 148), the movement does not agree.
+/// let movement = EquityReconciliation::new(Amount::tkr(6_373), Amount::tkr(2_000), Amount::tkr(8_521));
+/// let err = movement.check().err().ok_or("stämmer")?;
+/// assert_eq!(err.sv().to_string(), "eget kapital: ingående eget kapital + resultat + övriga förändringar \
+///     8\u{a0}373\u{a0}tkr ≠ utgående eget kapital 8\u{a0}521\u{a0}tkr (skillnad \u{2212}148\u{a0}tkr)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "felmeddelande")]
 #[derive(Clone, Copy, Debug)]
 pub struct SwedishError<'a>(&'a Error);

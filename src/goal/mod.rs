@@ -441,7 +441,7 @@ impl Aspect {
     }
 }
 
-/// What an assessment rests on.
+/// Underlag för bedömningen: what an assessment rests on.
 ///
 /// ```
 /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};

@@ -291,7 +291,8 @@ pub struct RoundingDifference {
     pub difference: Amount,
 }
 
-/// A table rounded for presentation, with the rounding differences that remain (none
+/// Avrundad tabell: a table rounded for presentation, with the rounding differences
+/// that remain (none
 /// when it was footed).
 ///
 /// ```

@@ -471,7 +471,8 @@ pub struct QuantityRow {
     pub values: Vec<Option<QuantityValue>>,
 }
 
-/// One value of a [`QuantityRow`], an exact decimal (as a canonical string in serde).
+/// Storhet: one value of a [`QuantityRow`], an exact decimal (as a canonical string in
+/// serde).
 ///
 /// ```
 /// use kommunal_redovisning::Decimal;

@@ -130,7 +130,7 @@ impl ManagementReport {
 
 pub use crate::note::{Note, NoteKind};
 
-/// What a figure stated in a report's text is.
+/// Uppgift i texten: what a figure stated in a report's text is.
 ///
 /// ```
 /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
@@ -192,7 +192,8 @@ impl StatedFigure {
     }
 }
 
-/// A value as printed: an amount in a scale, or a percentage with some decimals. The
+/// Tryckt värde: a value as printed, an amount in a scale or a percentage with some
+/// decimals. The
 /// printed precision decides what counts as a rounding difference.
 ///
 /// ```
@@ -355,7 +356,7 @@ impl Stated {
     }
 }
 
-/// What kind of problem a [`ReportFinding`] is.
+/// Slag av iakttagelse: what kind of problem a [`ReportFinding`] is.
 ///
 /// ```
 /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
@@ -409,7 +410,8 @@ impl ReportFindingKind {
     }
 }
 
-/// One result of checking a report: what, where it is required, and a message.
+/// Iakttagelse vid granskning: one result of checking a report — what, where it is
+/// required, and a message.
 ///
 /// ```
 /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};

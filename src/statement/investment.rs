@@ -164,11 +164,28 @@ impl InvestmentFigures {
     }
 }
 
-/// The derived figures of a project, an area or the whole investeringsredovisning.
+/// Summor i investeringsredovisningen: the derived figures of a project, an area or the
+/// whole investeringsredovisning.
 ///
 /// Prognos is present only when every project below has one. The multi-year columns
 /// are summed over the multi-year projects below (projects without a frame do not
 /// count) and are absent when there is none.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement, MultiYearProject};
+///
+/// // Påhittade belopp (tkr): a school built over several years.
+/// let skola = InvestmentFigures::new(Budget::new(Amount::tkr(20_000)), Amount::tkr(18_000))
+///     .with_income(Amount::tkr(2_000))
+///     .with_project(MultiYearProject { frame: Amount::tkr(60_000), previous_years: Amount::tkr(35_000),
+///         estimated_total: Amount::tkr(62_000) });
+/// let inv = InvestmentStatement::new(vec![InvestmentProject::leaf("Ny skola", skola)])?;
+/// let t = inv.total()?;
+/// assert_eq!(t.net()?, Amount::tkr(16_000)); // utgifter − inkomster
+/// assert_eq!(t.accumulated, Some(Amount::tkr(53_000))); // 35 000 earlier years + 18 000
+/// assert_eq!(t.frame_deviation()?, Some(Amount::tkr(-2_000))); // over the frame
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
@@ -315,10 +332,28 @@ impl Leaf for InvestmentFigures {
     }
 }
 
-/// A project or investment area (a group of projects) of an investeringsredovisning.
+/// Investeringsprojekt eller investeringsområde: a project or investment area (a group
+/// of projects) of an investeringsredovisning.
+#[doc(alias = "investeringsprojekt")]
 pub type InvestmentProject = Unit<InvestmentFigures>;
 
-/// A column of the investeringsredovisning.
+/// Kolumn i investeringsredovisningen: a column of the investeringsredovisning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement, MultiYearProject};
+/// use kommunal_redovisning::statement::InvestmentColumn;
+///
+/// // Påhittade belopp (tkr): a multi-year project brings the frame columns.
+/// let skola = InvestmentFigures::new(Budget::new(Amount::tkr(20_000)), Amount::tkr(18_000))
+///     .with_project(MultiYearProject { frame: Amount::tkr(60_000), previous_years: Amount::tkr(35_000),
+///         estimated_total: Amount::tkr(62_000) });
+/// let inv = InvestmentStatement::new(vec![InvestmentProject::leaf("Ny skola", skola)])?;
+/// let columns = inv.columns()?;
+/// assert!(columns.contains(&InvestmentColumn::Frame) && columns.contains(&InvestmentColumn::EstimatedTotal));
+/// assert_eq!(InvestmentColumn::FrameDeviation.label(), "Avvikelse mot investeringsram");
+/// assert_eq!(InvestmentColumn::from_id("beraknad_totalutgift"), Some(InvestmentColumn::EstimatedTotal));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
