@@ -148,7 +148,7 @@ impl SieLedger {
     ///             #TRANS 1930 {} 250\n#TRANS 3110 {1 \"200\"} -250\n}\n";
     /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
     /// let tb = &ledger.trial_balance;
-    /// assert_eq!(tb.account(0, "1930").unwrap().end_balance()?, Amount::kr(1_250));
+    /// assert_eq!(tb.account(0, "1930").ok_or("1930")?.end_balance()?, Amount::kr(1_250));
     /// assert_eq!(ledger.company_name.as_deref(), Some("Exempel"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

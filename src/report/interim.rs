@@ -502,24 +502,25 @@ impl ReportFinding {
 /// [`InterimReport::check_consistency`] against the parts.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Entity, EntityKind, Period};
+/// use kommunal_redovisning::{Amount, Entity, EntityKind, NaiveDate, Period};
 /// use kommunal_redovisning::report::{
 ///     ReportFindingKind, InterimReport, Stated, StatedFigure, StatedValue,
 /// };
 ///
+/// // Lystkom, delårsrapport jan–jun 2025: eget kapital (1.5) and periodens resultat (2.3).
 /// let mut r = InterimReport::new(
 ///     Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund),
 ///     Period::year_to_month_end(2025, 6)?,
 /// );
-/// let d = |s: &str| s.parse().unwrap();
-/// r.stated.push(Stated::new(StatedFigure::Equity(d("2024-12-31")), StatedValue::tkr(6_373)));
-/// r.stated.push(Stated::new(StatedFigure::Equity(d("2025-06-30")), StatedValue::tkr(8_521)));
+/// let (dec31, jun30): (NaiveDate, NaiveDate) = ("2024-12-31".parse()?, "2025-06-30".parse()?);
+/// r.stated.push(Stated::new(StatedFigure::Equity(dec31), StatedValue::tkr(6_373)));
+/// r.stated.push(Stated::new(StatedFigure::Equity(jun30), StatedValue::tkr(8_521)));
 /// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_148)));
 /// let findings = r.check_consistency()?;
 /// assert!(findings.iter().all(|f| f.kind != ReportFindingKind::Inconsistent));
 /// let missing = r.check_completeness()?;
 /// assert!(missing.iter().any(|f| f.part == "resultaträkning"));
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]

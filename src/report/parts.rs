@@ -396,13 +396,13 @@ impl KeyFigures {
     /// As [`KeyFigures::to_table`].
     ///
     /// ```
-    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::{Amount, NaiveDate, Scale};
     /// use kommunal_redovisning::report::{BalanceKeyFigures, KeyFigures};
-    /// use chrono::NaiveDate;
     ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5.
     /// let mut k = KeyFigures::new(Scale::Tkr, 1);
     /// k.dates.push(BalanceKeyFigures {
-    ///     date: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+    ///     date: NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?,
     ///     equity: Amount::tkr(8_521),
     ///     total_assets: Amount::tkr(36_631),
     ///     equity_ratio: None,
@@ -410,7 +410,7 @@ impl KeyFigures {
     /// let t = k.to_published_table("Ekonomisk ställning")?;
     /// assert_eq!(t.ratios.len(), 1);
     /// assert_eq!(t.ratios[0].label, "Soliditet");
-    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_published_table(&self, caption: impl Into<String>) -> Result<Table> {
         let mut table = self.to_table(caption)?;

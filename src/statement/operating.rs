@@ -61,7 +61,7 @@ impl UnitOutcome {
 /// let f = UnitFigures::new(Budget::new(Amount::tkr(-9_000)))
 ///     .with_outcome(Amount::tkr(1_200), Amount::tkr(-10_000))
 ///     .with_forecast(Amount::tkr(-8_900));
-/// assert_eq!(f.outcome.unwrap().net()?, Amount::tkr(-8_800));
+/// assert_eq!(f.outcome.map(|o| o.net()).transpose()?, Some(Amount::tkr(-8_800)));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
