@@ -16,22 +16,20 @@ use crate::statement::{
 /// resultaträkning built from the same ledger.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+/// use kommunal_redovisning::Amount;
 /// use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
 /// use kommunal_redovisning::sie::ReadOptions;
 ///
 /// // Påhittad fil: an avgift to ansvar 100 Kansli, a salary to 200 Skola.
-/// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#DIM 1 \"Ansvar\"\n\
-///             #OBJEKT 1 \"100\" \"Kansli\"\n#OBJEKT 1 \"200\" \"Skola\"\n\
-///             #VER A 1 20250115 \"Avgift\"\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {1 \"100\"} -250\n}\n\
-///             #VER A 2 20250125 \"Lön\"\n{\n#TRANS 1930 {} -900\n#TRANS 5010 {1 \"200\"} 900\n}\n";
+/// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#OBJEKT 1 \"100\" \"Kansli\"\n#OBJEKT 1 \"200\" \"Skola\"\n\
+///     #VER A 1 20250115 \"Avgift\"\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {1 \"100\"} -250\n}\n\
+///     #VER A 2 20250125 \"Lön\"\n{\n#TRANS 1930 {} -900\n#TRANS 5010 {1 \"200\"} 900\n}\n";
 /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
 /// let (tb, chart) = (&ledger.trial_balance, Chart::kommun_bas());
 /// let drift = LedgerOperating::build(tb, &chart, 1, &ledger.object_names)?;
-/// let text = drift.statement.to_table("Driftredovisning", Scale::Kr)?.to_text(&NumberFormat::swedish());
-/// assert!(text.contains("100 Kansli") && text.contains("200 Skola"));
-/// assert_eq!(drift.unallocated, Amount::ZERO);
-/// // Every kronor is in a unit, so the driftredovisning reconciles to the resultaträkning.
+/// let kansli = drift.statement.unit_totals("100 Kansli")?.ok_or("100 Kansli")?;
+/// assert_eq!(kansli.net()?, Some(Amount::kr(250)));
+/// // Every kronor is in a unit (none unallocated): it reconciles to the resultaträkning.
 /// let rs = LedgerStatements::build(tb, &chart, 0)?.income;
 /// assert_eq!(drift.statement.reconcile(&rs, &drift.reconciliation)?.target, Amount::kr(-650));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -502,16 +502,12 @@ impl ReportFinding {
 /// [`InterimReport::check_consistency`] against the parts.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Entity, EntityKind, NaiveDate, Period};
-/// use kommunal_redovisning::report::{
-///     ReportFindingKind, InterimReport, Stated, StatedFigure, StatedValue,
-/// };
+/// use kommunal_redovisning::{Entity, EntityKind, NaiveDate, Period};
+/// use kommunal_redovisning::report::{InterimReport, ReportFindingKind, Stated, StatedFigure, StatedValue};
 ///
 /// // Lystkom, delårsrapport jan–jun 2025: eget kapital (1.5) and periodens resultat (2.3).
-/// let mut r = InterimReport::new(
-///     Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund),
-///     Period::year_to_month_end(2025, 6)?,
-/// );
+/// let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
 /// let (dec31, jun30): (NaiveDate, NaiveDate) = ("2024-12-31".parse()?, "2025-06-30".parse()?);
 /// r.stated.push(Stated::new(StatedFigure::Equity(dec31), StatedValue::tkr(6_373)));
 /// r.stated.push(Stated::new(StatedFigure::Equity(jun30), StatedValue::tkr(8_521)));
