@@ -94,6 +94,22 @@ pub struct StatedAssessment {
 
 impl StatedAssessment {
     /// A stated assessment.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, Measurement, Observation, Outcome, StatedAssessment};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3: "Målvärden är delvis uppfyllda."
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let sick = TargetValue::new("3.1", "Totala sjukfrånvaron <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::new(50, 1)))));
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::Weakest).with_target_value(sick)
+    ///     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// // 4 / 5,0 = 80 %: delvis on the default scale, as stated.
+    /// assert_eq!(ev.areas[0].outcome.agrees, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(level: impl Into<String>, text: impl Into<String>) -> StatedAssessment {
         StatedAssessment {
@@ -160,6 +176,21 @@ pub struct Observation {
 
 impl Observation {
     /// An observation without a stated assessment.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentBasis, AssessmentSettings, Observation, Outcome};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 1.1: "Målvärden redovisas endast per 31 december."
+    /// let (jun30, dec31) = (NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?, NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?);
+    /// let later = Outcome::NotYetMeasurable { when: "redovisas endast per 31 december".into() };
+    /// let calls = TargetValue::new("1.1", "90 % av samtalen besvaras inom 30 sekunder", "%", TargetKind::at_least(Decimal::from(90)))
+    ///     .measured_on(dec31).with_outcome(Observation::new(jun30, later));
+    /// let area = GoalArea::new("1", "Uppdrag", AggregationRule::AllMet).with_target_value(calls);
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// assert_eq!(ev.areas[0].target_values[0].outcome.basis, AssessmentBasis::NotMeasurable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(date: NaiveDate, outcome: Outcome) -> Observation {
         Observation {
@@ -213,6 +244,21 @@ pub struct TargetValue {
 
 impl TargetValue {
     /// A målvärde without outcomes.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{Measurement, Observation, Outcome};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 3.1: "Total sjukfrånvaro är 5,0 %".
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let sick = TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %", "% av arbetad tid",
+    ///     TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::new(50, 1)))));
+    /// let outcome = sick.outcome_at(jun30).ok_or("utfall")?;
+    /// assert_eq!(outcome.outcome, Outcome::Measured(Measurement::Value(Decimal::new(50, 1))));
+    /// assert_eq!(sick.kind.describe(), "< 4");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(
         id: impl Into<String>,
@@ -287,6 +333,23 @@ pub struct Goal {
 
 impl Goal {
     /// A goal without målvärden.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, Measurement, Observation, Outcome};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3: a mål and the målvärde whose
+    /// // words match it (the report itself ties no målvärde to a mål).
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let plan = TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej", TargetKind::Fact)
+    ///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Fact(true))));
+    /// let goal = Goal::new("Varje medarbetare ska ha en utvecklingsplan för kompetensutveckling.", AggregationRule::AllMet)
+    ///     .with_target_value(plan);
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::AllMet).with_goal(goal);
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// assert_eq!(ev.areas[0].goals[0].outcome.computed.level.as_deref(), Some("uppfyllt"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(statement: impl Into<String>, rule: AggregationRule) -> Goal {
         Goal {
@@ -350,6 +413,21 @@ pub struct GoalArea {
 
 impl GoalArea {
     /// An empty målområde.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, GoalArea, NaiveDate};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, GoalFinding, StatedAssessment};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 4 as the prognos column states it.
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let area = GoalArea::new("4", "Hållbarhet", AggregationRule::share_met_default())
+    ///     .with_stated_forecast(StatedAssessment::new("uppfyllt", "Målen bedöms kunna uppfyllas."));
+    /// assert_eq!((area.id.as_str(), area.name.as_str()), ("4", "Hållbarhet"));
+    /// // Without its målvärde the area has nothing to be judged by, and the evaluation says so.
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// assert!(ev.findings.iter().any(|f| matches!(f, GoalFinding::NoTargetValues { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(id: impl Into<String>, name: impl Into<String>, rule: AggregationRule) -> GoalArea {
         GoalArea {

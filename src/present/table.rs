@@ -298,6 +298,21 @@ pub struct TableRow {
 
 impl TableRow {
     /// A row at depth 0 without note and without parts.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt at two dates (a stock).
+    /// let row = TableRow::new("tillgangar", "Tillgångar totalt", StatementRowKind::Line, ValueKind::Stock,
+    ///     vec![Some(Amount::tkr(36_631)), Some(Amount::tkr(29_663))]);
+    /// assert_eq!((row.depth, row.note.as_deref(), row.is_sum()), (0, None, false));
+    /// let mut t = Table::new("1.5", Scale::Tkr, vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")]);
+    /// t.push_row(row)?;
+    /// assert_eq!(t.row("tillgangar").and_then(|r| r.cell(1)), Some(Amount::tkr(29_663)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         id: impl Into<String>,
@@ -495,6 +510,19 @@ pub struct QuantityValue(
 impl QuantityRow {
     /// A row with a label, an optional unit, the decimals shown and one value per
     /// column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, QuantityRow, Table};
+    ///
+    /// // Sjöbo kommun 2016, fem år i sammandrag: invånare 18 742
+    /// // (http://finansiellinformation.se/Sjobo_2016/Fem.html).
+    /// let mut t = Table::new("Fem år i sammandrag", Scale::Mnkr, vec![Column::outcome("2016")]);
+    /// t.push_quantity(QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742))]))?;
+    /// let text = t.to_text(&NumberFormat::swedish());
+    /// assert!(text.lines().any(|l| l.starts_with("Invånare 31 december") && l.ends_with("18\u{a0}742")));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         label: impl Into<String>,
@@ -929,6 +957,23 @@ impl Table {
     ///
     /// [`Error::InvalidRule`] when the number of row lists differs from the number of
     /// columns or the resulting table is not valid ([`Table::validate`]).
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, ValueKind};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// // Grästorps kommun 2019 (tkr): skatteintäkter 257 770, generella statsbidrag 86 552.
+    /// let rs = IncomeStatement { tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552), ..Default::default() };
+    /// let rows = rs.rows(&StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019)))?;
+    /// let t = Table::from_statement_rows("Resultaträkning", Scale::Tkr, ValueKind::Flow,
+    ///     vec![Column::outcome("2019")], &[rows], &BTreeMap::new())?;
+    /// assert_eq!(t.row("arets_resultat").and_then(|r| r.cell(0)), Some(Amount::tkr(344_322)));
+    /// // No sums declared: rounding this table would not foot its totals.
+    /// assert!(!t.rows.iter().any(|r| r.is_sum()));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[doc(alias = "rader")]
     pub fn from_statement_rows(
         caption: impl Into<String>,
@@ -997,6 +1042,23 @@ impl Table {
     /// invalid table (e.g. two details with the same label under one post) or for
     /// skatteintäkter or generella statsbidrag in a kommunalförbund's statement (its
     /// layout leaves them out, so the printed sums would not add up).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// // Grästorps kommun 2019, resultaträkning (tkr).
+    /// let rs = IncomeStatement { operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+    ///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552),
+    ///     financial_income: Amount::tkr(794), financial_expenses: Amount::tkr(-1_778), ..Default::default() };
+    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019));
+    /// let t = Table::income_statement("Resultaträkning", Scale::Tkr, &layout, &[(Column::outcome("2019"), &rs)])?;
+    /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    /// assert!(md.contains("| **Verksamhetens nettokostnader** | **−331 295** |"));
+    /// assert!(md.ends_with("| **Årets resultat** | **12 043** |\n"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[doc(alias = "resultaträkning")]
     pub fn income_statement(
         caption: impl Into<String>,
@@ -1054,6 +1116,30 @@ impl Table {
     ///
     /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
     /// invalid table.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, BalanceSheet, EntityKind, FinancialYear, Scale};
+    /// # use kommunal_redovisning::present::{Column, Table, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementLayout;
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// # let tkr = Amount::tkr;
+    /// # let br = BalanceSheet {
+    /// #     intangible_assets: tkr(2_158), land_and_buildings: tkr(359_745), machinery_and_equipment: tkr(12_671),
+    /// #     financial_fixed_assets: tkr(9_980), infrastructure_contributions: tkr(5_040), receivables: tkr(39_331),
+    /// #     cash_and_bank: tkr(48_969), result_for_the_year: tkr(27_125), result_reserve: tkr(13_500),
+    /// #     other_equity: tkr(171_288), pension_provisions: tkr(7_094), other_provisions: tkr(7_059),
+    /// #     long_term_liabilities: tkr(151_284), current_liabilities: tkr(100_544), ..Default::default()
+    /// # };
+    /// // `br`: Grästorps kommun's balansräkning 2020-12-31 (tkr), every post as printed
+    /// // (https://www.finansiellinfo.se/Grastorp_2020/Balansrakning.html).
+    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2020));
+    /// let t = Table::balance_sheet("Balansräkning", Scale::Tkr, &layout, &[(Column::outcome("2020-12-31"), &br)])?;
+    /// let cell = |id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// assert_eq!(cell("summa_tillgangar"), Some(tkr(477_894)));
+    /// assert_eq!(cell("summa_tillgangar"), cell("summa_eget_kapital_avsattningar_och_skulder"));
+    /// assert!(t.rows.iter().all(|r| r.value_kind == ValueKind::Stock));
+    /// # Ok(()) }
+    /// ```
     #[doc(alias = "balansräkning")]
     pub fn balance_sheet(
         caption: impl Into<String>,

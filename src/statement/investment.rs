@@ -446,6 +446,15 @@ impl InvestmentColumn {
     }
 
     /// The column with `id`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::statement::InvestmentColumn;
+    ///
+    /// // Column ids as in the JSON of a printed table and in label overrides.
+    /// assert_eq!(InvestmentColumn::from_id("investeringsram"), Some(InvestmentColumn::Frame));
+    /// assert_eq!(InvestmentColumn::from_id("ram"), None);
+    /// assert!(InvestmentColumn::ALL.iter().all(|c| InvestmentColumn::from_id(c.id()) == Some(*c)));
+    /// ```
     #[must_use]
     pub fn from_id(id: &str) -> Option<InvestmentColumn> {
         InvestmentColumn::ALL.into_iter().find(|c| c.id() == id)

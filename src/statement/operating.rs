@@ -394,6 +394,15 @@ impl OperatingColumn {
     }
 
     /// The column with `id`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::statement::OperatingColumn;
+    ///
+    /// // Lystkom's forecast table (1.3) renames the column with this id "Avvikelse mot budget 2025".
+    /// assert_eq!(OperatingColumn::from_id("avvikelse_prognos"), Some(OperatingColumn::ForecastDeviation));
+    /// assert_eq!(OperatingColumn::from_id("avvikelse"), None);
+    /// assert!(OperatingColumn::ALL.iter().all(|c| OperatingColumn::from_id(c.id()) == Some(*c)));
+    /// ```
     #[must_use]
     pub fn from_id(id: &str) -> Option<OperatingColumn> {
         OperatingColumn::ALL.into_iter().find(|c| c.id() == id)
