@@ -201,6 +201,25 @@ impl Observation {
     }
 
     /// The same observation with a stated assessment.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 5.1: no figure, but a stated assessment.
+    /// let surplus = TargetValue::new("5.1", "Lystkoms årliga överskott ska minst motsvara 2 % av omsättningen.",
+    ///     "% av omsättningen", TargetKind::at_least(Decimal::from(2)))
+    ///     .with_outcome(Observation::new(jun30, Outcome::NotReported { note: "andelen anges inte".into() })
+    ///         .with_stated(StatedAssessment::new("uppfyllt", "Målvärde om överskott är uppfyllt.")));
+    /// let ev = eval(GoalArea::new("5", "Finansiellt", AggregationRule::AllMet).with_target_value(surplus))?;
+    /// let judged = &ev.areas[0].target_values[0].outcome;
+    /// assert_eq!((judged.basis, judged.level.as_deref()), (AssessmentBasis::Stated, Some("uppfyllt")));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_stated(mut self, stated: StatedAssessment) -> Observation {
         self.stated = Some(stated);
@@ -278,6 +297,23 @@ impl TargetValue {
     }
 
     /// Adds an outcome.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 3.1: sjukfrånvaro 5,0 % against < 4 %.
+    /// let sick = TargetValue::new("3.1", "Totala sjukfrånvaron <4 %", "% av arbetad tid", TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(measured(Measurement::Value(Decimal::new(50, 1))));
+    /// let ev = eval(GoalArea::new("3", "Personal och kompetens", AggregationRule::AllMet).with_target_value(sick))?;
+    /// // 4 / 5,0 = 80 %: delvis uppfyllt on the default scale.
+    /// assert_eq!(ev.areas[0].target_values[0].outcome.level.as_deref(), Some("delvis"));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_outcome(mut self, outcome: Observation) -> TargetValue {
         self.outcomes.push(outcome);
@@ -285,6 +321,24 @@ impl TargetValue {
     }
 
     /// Sets the forecast.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.4: "Prognosen innebär också att Lystkom uppfyller
+    /// // det fastställda målvärdet om ett årligt överskott på minst 2 % av omsättningen."
+    /// let stated = StatedAssessment::new("uppfyllt", "Prognosen innebär att Lystkom uppfyller målvärdet.");
+    /// let surplus = TargetValue::new("5.1", "Årligt överskott minst 2 % av omsättningen", "%", TargetKind::at_least(Decimal::from(2)))
+    ///     .with_forecast(Observation::new(dec31, Outcome::NotReported { note: "omsättningen anges inte".into() }).with_stated(stated));
+    /// let ev = eval(GoalArea::new("5", "Finansiellt", AggregationRule::AllMet).with_target_value(surplus))?;
+    /// assert_eq!(ev.areas[0].target_values[0].forecast.level.as_deref(), Some("uppfyllt"));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: Observation) -> TargetValue {
         self.forecast = Some(forecast);
@@ -292,6 +346,22 @@ impl TargetValue {
     }
 
     /// Adds a date when the målvärde can be measured.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 1.1: "Målvärden redovisas endast per 31 december."
+    /// let calls = TargetValue::new("1.1", "90 % av samtalen besvaras inom 30 sekunder", "%", TargetKind::at_least(Decimal::from(90)))
+    ///     .measured_on(dec31);
+    /// assert_eq!(calls.measurement_dates, [dec31]);
+    /// assert!(calls.outcome_at(jun30).is_none());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn measured_on(mut self, date: NaiveDate) -> TargetValue {
         self.measurement_dates.push(date);
@@ -362,6 +432,27 @@ impl Goal {
     }
 
     /// Adds a målvärde.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, målområde 3: 3.1 (5,0 % against < 4 %) and 3.4 (met)
+    /// // under one mål (the report ties no målvärde to a mål; the grouping is this example's).
+    /// let sick = TargetValue::new("3.1", "Sjukfrånvaro <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(measured(Measurement::Value(Decimal::new(50, 1))));
+    /// let plan = TargetValue::new("3.4", "Individuell utvecklingsplan", "ja/nej", TargetKind::Fact)
+    ///     .with_outcome(measured(Measurement::Fact(true)));
+    /// let goal = Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default())
+    ///     .with_target_value(sick).with_target_value(plan);
+    /// let ev = eval(GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default()).with_goal(goal))?;
+    /// assert_eq!(ev.areas[0].goals[0].outcome.computed.level.as_deref(), Some("delvis")); // 1 of 2 met
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_target_value(mut self, t: TargetValue) -> Goal {
         self.target_values.push(t);
@@ -442,6 +533,26 @@ impl GoalArea {
     }
 
     /// Adds a goal.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 2's two mål.
+    /// let area = GoalArea::new("2", "Samverkan", AggregationRule::share_met_default())
+    ///     .with_goal(Goal::new("Fler medlemskommuner i Lystkom.", AggregationRule::share_met_default()))
+    ///     .with_goal(Goal::new("Fler befintliga medlemskommuner som ingår i samverkan inom IT och kundtjänst.",
+    ///         AggregationRule::share_met_default()));
+    /// let ev = eval(area)?;
+    /// let goals: Vec<_> = ev.areas[0].goals.iter().map(|g| g.statement.as_str()).collect();
+    /// assert_eq!(goals[0], "Fler medlemskommuner i Lystkom.");
+    /// assert_eq!(goals.len(), 2);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_goal(mut self, goal: Goal) -> GoalArea {
         self.goals.push(goal);
@@ -449,6 +560,26 @@ impl GoalArea {
     }
 
     /// Adds a målvärde for the målområde as a whole.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3: målvärden 3.1 and 3.4 on the area.
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+    ///     .with_target_value(TargetValue::new("3.1", "Sjukfrånvaro <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///         .with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+    ///     .with_target_value(TargetValue::new("3.4", "Individuell utvecklingsplan", "ja/nej", TargetKind::Fact)
+    ///         .with_outcome(measured(Measurement::Fact(true))));
+    /// let ev = eval(area)?;
+    /// assert_eq!(ev.areas[0].outcome.computed.met, 1);
+    /// assert_eq!(ev.areas[0].outcome.computed.level.as_deref(), Some("delvis"));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_target_value(mut self, t: TargetValue) -> GoalArea {
         self.target_values.push(t);
@@ -456,6 +587,26 @@ impl GoalArea {
     }
 
     /// Sets the stated assessment of the outcome.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, målområde 3 judged on målvärde 3.1 alone: 5,0 %
+    /// // against < 4 % is 80 %, delvis. A stated "uppfyllt" (made up) is caught.
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::Weakest)
+    ///     .with_target_value(TargetValue::new("3.1", "Sjukfrånvaro <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///         .with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+    ///     .with_stated(StatedAssessment::new("uppfyllt", "Påhittad bedömning för exemplet."));
+    /// let ev = eval(area)?;
+    /// assert_eq!(ev.areas[0].outcome.agrees, Some(false));
+    /// assert!(ev.findings.iter().any(|f| matches!(f, GoalFinding::Disagreement { .. })));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_stated(mut self, stated: StatedAssessment) -> GoalArea {
         self.stated = Some(stated);
@@ -463,6 +614,25 @@ impl GoalArea {
     }
 
     /// Sets the stated assessment of the forecast.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 4: "Målen bedöms kunna uppfyllas."
+    /// let area = GoalArea::new("4", "Hållbarhet", AggregationRule::share_met_default())
+    ///     .with_stated_forecast(StatedAssessment::new("uppfyllt", "Målen bedöms kunna uppfyllas."));
+    /// let ev = eval(area)?;
+    /// let forecast = &ev.areas[0].forecast;
+    /// assert_eq!(forecast.stated.as_ref().map(|s| s.level.as_str()), Some("uppfyllt"));
+    /// // No målvärde has a forecast: the stated level cannot be checked.
+    /// assert_eq!(forecast.agrees, None);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_stated_forecast(mut self, stated: StatedAssessment) -> GoalArea {
         self.stated_forecast = Some(stated);

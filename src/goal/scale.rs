@@ -391,6 +391,15 @@ impl Level {
     }
 
     /// The same level with a colour marker.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    /// use kommunal_redovisning::goal::Level;
+    ///
+    /// // Traffic-light colours (Vansbro 2019, Helsingborg 2012), as in the default level set.
+    /// let delvis = Level::new("delvis", "Delvis uppfyllt").with_colour("gul");
+    /// assert_eq!(LevelSet::three_level().get("delvis").and_then(|l| l.colour.clone()), delvis.colour);
+    /// ```
     #[must_use]
     pub fn with_colour(mut self, colour: impl Into<String>) -> Level {
         self.colour = Some(colour.into());
@@ -398,6 +407,17 @@ impl Level {
     }
 
     /// The same level with a symbol.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    /// use kommunal_redovisning::goal::Level;
+    ///
+    /// // A report that marks its levels with symbols (as Vårgårda 2023 does).
+    /// let levels = LevelSet::new(vec![Level::new("uppfyllt", "Uppfyllt").with_symbol("●"),
+    ///     Level::new("inte", "Inte uppfyllt").with_symbol("○")], Level::new("ej_matbart", "Ej mätbart"))?;
+    /// assert_eq!(levels.get("inte").and_then(|l| l.symbol.as_deref()), Some("○"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_symbol(mut self, symbol: impl Into<String>) -> Level {
         self.symbol = Some(symbol.into());
