@@ -412,7 +412,7 @@ impl Level {
     /// use kommunal_redovisning::LevelSet;
     /// use kommunal_redovisning::goal::Level;
     ///
-    /// // A report that marks its levels with symbols (as Vårgårda 2023 does).
+    /// // A report that marks its levels with symbols.
     /// let levels = LevelSet::new(vec![Level::new("uppfyllt", "Uppfyllt").with_symbol("●"),
     ///     Level::new("inte", "Inte uppfyllt").with_symbol("○")], Level::new("ej_matbart", "Ej mätbart"))?;
     /// assert_eq!(levels.get("inte").and_then(|l| l.symbol.as_deref()), Some("○"));

@@ -90,7 +90,8 @@ impl CellRef {
     /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
     /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
     /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
-    /// // 1.4 quotes the forecast result (its table is not in the text): one figure, two tables.
+    /// // 1.4's balanskravsutredning starts from that forecast result (its table is not in the
+    /// // text; this one holds just that line): one figure printed in two tables.
     /// let balanskrav = table("1.4 Balanskravsresultat", &[("arets_resultat", 1_374)], None)?;
     /// let cells = [CellRef::new(0, "totalt", 0), CellRef::new(1, "arets_resultat", 0)];
     /// let rounding = ReportRounding::default().with_shared(SharedFigure::new("Prognos", cells));
