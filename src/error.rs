@@ -213,6 +213,19 @@ pub enum Error {
 }
 
 /// `Result` with this crate's [`Error`].
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, Error, Percent, Result, RoundingMode, ratio};
+///
+/// // A helper of one's own that passes the crate's errors on.
+/// fn soliditet(equity: Amount, assets: Amount) -> Result<Percent> {
+///     Ok(ratio::equity_ratio(equity, assets)?.round(1, RoundingMode::HalfAwayFromZero))
+/// }
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: 8 521 / 36 631 tkr, printed 23,3 %.
+/// assert_eq!(soliditet(Amount::tkr(8_521), Amount::tkr(36_631))?, Percent::new(Decimal::new(233, 1)));
+/// assert!(matches!(soliditet(Amount::tkr(8_521), Amount::ZERO), Err(Error::DivisionByZero { .. })));
+/// # Ok::<(), Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// An [`Error`] as Swedish text for a person (felmeddelande på svenska), from

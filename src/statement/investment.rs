@@ -334,6 +334,23 @@ impl Leaf for InvestmentFigures {
 
 /// Investeringsprojekt eller investeringsområde: a project or investment area (a group
 /// of projects) of an investeringsredovisning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement};
+/// use kommunal_redovisning::statement::OutcomeBasis;
+///
+/// // Påhittade belopp (tkr): an investment area with two projects.
+/// let project = |name: &str, budget, spent| InvestmentProject::leaf(name,
+///     InvestmentFigures::new(Budget::new(Amount::tkr(budget)), Amount::tkr(spent)));
+/// let area = InvestmentProject::group("Fastigheter", vec![project("Ny skola", 20_000, 18_000),
+///     project("Förskola", 5_000, 5_400)]);
+/// let inv = InvestmentStatement::new(vec![area])?;
+/// let totals = inv.project_totals("Fastigheter")?.ok_or("Fastigheter")?;
+/// assert_eq!(totals.net()?, Amount::tkr(23_400));
+/// // Årsredovisning: utfall against the year's budget, 25 000 − 23 400.
+/// assert_eq!(totals.outcome_deviation(OutcomeBasis::FullYear)?, Some(Amount::tkr(1_600)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "investeringsprojekt")]
 pub type InvestmentProject = Unit<InvestmentFigures>;
 

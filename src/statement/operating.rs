@@ -295,6 +295,17 @@ impl Leaf for UnitFigures {
 /// Enhet i driftredovisningen: a unit of a driftredovisning — nämnd, förvaltning,
 /// verksamhet or a kommunalförbund's verksamhetsområde; a leaf with [`UnitFigures`] or a
 /// group of units.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Kundtjänst, budget 82 and prognos 355 tkr.
+/// let kundtjanst = OperatingUnit::leaf("Kundtjänst",
+///     UnitFigures::new(Budget::new(Amount::tkr(82))).with_forecast(Amount::tkr(355)));
+/// let drift = OperatingStatement::new(vec![kundtjanst])?;
+/// assert_eq!(drift.total()?.forecast_deviation()?, Some(Amount::tkr(273))); // printed: 273
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "nämnd")]
 #[doc(alias = "verksamhet")]
 pub type OperatingUnit = Unit<UnitFigures>;
