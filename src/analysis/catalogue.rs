@@ -48,6 +48,16 @@ impl Perspective {
 }
 
 /// The unit a ratio's value is in (enhet).
+///
+/// ```
+/// use kommunal_redovisning::analysis::{RatioId, RatioUnit};
+///
+/// assert_eq!(RatioId::QuickRatio.definition().unit, RatioUnit::Percent);
+/// assert_eq!(RatioId::GrowthGap.definition().unit, RatioUnit::PercentagePoints);
+/// let per_inhabitant = RatioId::NetCostsPerInhabitant.definition().unit;
+/// assert_eq!(per_inhabitant, RatioUnit::KronorPerInhabitant);
+/// assert_eq!(per_inhabitant.label(), "kr/inv.");
+/// ```
 #[doc(alias = "enhet")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -173,6 +183,18 @@ pub enum RatioId {
 }
 
 /// The data of one ratio in the catalogue (nyckeltalsdefinition).
+///
+/// ```
+/// use kommunal_redovisning::analysis::{CATALOGUE, Perspective, RatioId};
+///
+/// let soliditet = RatioId::EquityRatio.definition();
+/// assert_eq!((soliditet.name, soliditet.formula), ("Soliditet", "eget kapital / summa tillgångar"));
+/// assert_eq!(soliditet.perspective, Perspective::Capacity);
+/// assert_eq!((soliditet.kolada, soliditet.higher_is_better), (Some("N03106"), Some(true)));
+/// // The development rates need the year before.
+/// let rates = CATALOGUE.iter().filter(|d| d.needs_previous_year).count();
+/// assert!(rates >= 2 && rates < CATALOGUE.len());
+/// ```
 #[doc(alias = "nyckeltalsdefinition")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

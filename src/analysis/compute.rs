@@ -11,6 +11,29 @@ use crate::statement::BalanceSheet;
 
 /// Which definition of nettokostnadsandel to use (definitions differ between
 /// municipalities).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, NetCostShareDefinition, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
+///
+/// // Grästorps kommun, resultaträkning 2019 (tkr), finansiellinfo.se/Grastorp_2019.
+/// let rs = IncomeStatement {
+///     operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770),
+///     general_grants: Amount::tkr(86_552), financial_income: Amount::tkr(794),
+///     financial_expenses: Amount::tkr(-1_778), ..Default::default()
+/// };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let share = |net_cost_share| -> Result<Decimal, kommunal_redovisning::Error> {
+///     let options = RatioOptions { net_cost_share, ..Default::default() };
+///     let v = compute_ratio(RatioId::NetCostShare, &RatioContext::of(&y), &options)?;
+///     Ok(v.value.as_decimal().round_dp(1))
+/// };
+/// // (331 295 + 984) / 344 322 with the finansnetto, 331 295 / 344 322 without.
+/// assert_eq!(share(NetCostShareDefinition::IncludingFinancialItems)?, Decimal::new(965, 1));
+/// assert_eq!(share(NetCostShareDefinition::ExcludingFinancialItems)?, Decimal::new(962, 1));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "nettokostnadsandel")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25,6 +48,28 @@ pub enum NetCostShareDefinition {
 }
 
 /// Which numerator självfinansieringsgrad uses.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, CashFlowStatement, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, SelfFinancingDefinition, YearFigures, YearKind};
+/// use kommunal_redovisning::statement::CashFlowSection;
+///
+/// // Made-up figures (tkr): result 30 + avskrivningar 20; cash flow from operations 60.
+/// let rs = IncomeStatement { tax_revenue: Amount::tkr(100), depreciation: Amount::tkr(-20), operating_expenses: Amount::tkr(-50), ..Default::default() };
+/// let mut kfa = CashFlowStatement::new(Amount::tkr(30), Amount::ZERO, Amount::tkr(60));
+/// kfa.push(CashFlowSection::Adjustments, "Justering för av- och nedskrivningar", Amount::tkr(20))
+///     .push(CashFlowSection::WorkingCapital, "Ökning av kortfristiga skulder", Amount::tkr(10));
+/// let y = YearFigures::new(FinancialYear::new(2025), YearKind::Outcome, rs)
+///     .with_cash_flow(kfa)
+///     .with_net_investments(Amount::tkr(40));
+/// let grade = |self_financing| {
+///     let options = RatioOptions { self_financing, ..Default::default() };
+///     compute_ratio(RatioId::SelfFinancingNet, &RatioContext::of(&y), &options).map(|v| v.value)
+/// };
+/// assert_eq!(grade(SelfFinancingDefinition::ResultPlusDepreciation)?, RatioFigure::Percent(Percent::new(125.into())));
+/// assert_eq!(grade(SelfFinancingDefinition::OperatingCashFlow)?, RatioFigure::Percent(Percent::new(150.into())));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "självfinansieringsgrad")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -57,6 +102,26 @@ pub struct RatioOptions {
 }
 
 /// The value of a ratio (nyckeltalsvärde) in its unit.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, RatioUnit, YearFigures, YearKind};
+///
+/// // Grästorps kommun, resultaträkning 2019 (tkr), finansiellinfo.se/Grastorp_2019.
+/// let rs = IncomeStatement {
+///     operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770),
+///     general_grants: Amount::tkr(86_552), financial_income: Amount::tkr(794),
+///     financial_expenses: Amount::tkr(-1_778), ..Default::default()
+/// };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let v = compute_ratio(RatioId::ResultShare, &RatioContext::of(&y), &RatioOptions::default())?;
+/// let RatioFigure::Percent(share) = v.value else { return Err("not a percentage".into()) };
+/// // Årets resultat 12 043 of 344 322 tkr skatteintäkter och statsbidrag: 3,5 %.
+/// assert_eq!(share.as_decimal().round_dp(1), Decimal::new(35, 1));
+/// assert_eq!(v.value.unit(), RatioUnit::Percent);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "värde")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -98,6 +163,23 @@ impl RatioFigure {
 }
 
 /// A computed ratio (beräknat nyckeltal): the value, the year, and the definition used.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, NetCostShareDefinition, RatioContext, RatioId, RatioOptions, YearFigures, YearKind, YearRef};
+///
+/// // Grästorps kommun 2019 (tkr): verksamhetens nettokostnader −331 295, skatteintäkter
+/// // och generella statsbidrag 344 322 (finansiellinfo.se/Grastorp_2019).
+/// let rs = IncomeStatement { operating_expenses: Amount::tkr(-331_295), tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let options = RatioOptions { net_cost_share: NetCostShareDefinition::ExcludingFinancialItems, ..Default::default() };
+/// let v = compute_ratio(RatioId::NetCostShare, &RatioContext::of(&y), &options)?;
+/// assert_eq!(v.year, YearRef { year: FinancialYear::new(2019), kind: YearKind::Outcome });
+/// assert!(!v.default_definition); // computed without the finansnetto, and says so
+/// assert!(v.formula.contains("−verksamhetens nettokostnader"));
+/// assert_eq!((v.compared_with, v.population_date), (None, None));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "beräknat nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -89,6 +89,21 @@ impl ForecastRound {
 }
 
 /// One unit's (or the total's) figure against the outcome (avvikelse per enhet).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, Percent, UnitFigures};
+/// use kommunal_redovisning::analysis::BudgetAdherence;
+///
+/// // Made-up figures (tkr): budget −400, intäkter 20, kostnader −428.
+/// let figures = UnitFigures::new(Budget::new(Amount::tkr(-400))).with_outcome(Amount::tkr(20), Amount::tkr(-428));
+/// let drift = OperatingStatement::new(vec![OperatingUnit::leaf("Skola", figures)])?;
+/// let skola = &BudgetAdherence::of(&drift)?.units[0];
+/// assert_eq!(skola.unit, "Skola");
+/// assert_eq!((skola.compared, skola.outcome), (Amount::tkr(-400), Amount::tkr(-408)));
+/// assert_eq!(skola.deviation, Amount::tkr(-8)); // utfall − budget: 8 tkr over budget
+/// assert_eq!(skola.percent, Some(Percent::new((-2).into()))); // of |budget|
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "avvikelse per enhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -108,6 +123,24 @@ pub struct UnitDeviation {
 }
 
 /// Prognossäkerhet of one forecast round.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, NaiveDate, OperatingStatement, OperatingUnit, UnitFigures};
+/// use kommunal_redovisning::analysis::{ForecastAccuracy, ForecastRound};
+///
+/// // Made-up figures (tkr): the outcome −105, forecast in April −100 and in August −104.
+/// let figures = UnitFigures::new(Budget::new(Amount::tkr(-100))).with_outcome(Amount::ZERO, Amount::tkr(-105));
+/// let outcome = OperatingStatement::new(vec![OperatingUnit::leaf("Skola", figures)])?;
+/// let april = ForecastRound::new("Prognos april", NaiveDate::from_ymd_opt(2025, 4, 30).ok_or("date")?)
+///     .with_unit("Skola", Amount::tkr(-100));
+/// let august = ForecastRound::new("Delår augusti", NaiveDate::from_ymd_opt(2025, 8, 31).ok_or("date")?)
+///     .with_unit("Skola", Amount::tkr(-104));
+/// let accuracy = ForecastAccuracy::measure(&outcome, &[april, august])?;
+/// let deviations: Vec<Amount> = accuracy.rounds.iter().map(|r| r.total.deviation).collect();
+/// assert_eq!(deviations, [Amount::tkr(-5), Amount::tkr(-1)]); // the later forecast was closer
+/// assert_eq!(accuracy.rounds[1].label, "Delår augusti");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "prognossäkerhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -53,6 +53,30 @@ pub struct FinancialGoal {
 }
 
 /// The goal on one year (måluppfyllelse per år).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FinancialGoal, RatioOptions, Scope, Series, YearFigures, YearKind};
+///
+/// // Grästorps kommun 2019 (tkr), budget and utfall: intäkter, kostnader, avskrivningar,
+/// // skatteintäkter, statsbidrag, finansiella intäkter och kostnader (finansiellinfo.se/Grastorp_2019).
+/// let rs = |rev, exp, dep, tax, grants, fi, fc| IncomeStatement {
+///     operating_revenue: Amount::tkr(rev), operating_expenses: Amount::tkr(exp),
+///     depreciation: Amount::tkr(dep), tax_revenue: Amount::tkr(tax),
+///     general_grants: Amount::tkr(grants), financial_income: Amount::tkr(fi),
+///     financial_expenses: Amount::tkr(fc), ..Default::default()
+/// };
+/// let year = |kind, rs| YearFigures::new(FinancialYear::new(2019), kind, rs);
+/// let series = Series::new(Scope::Entity, vec![
+///     year(YearKind::Budget, rs(102_946, -423_231, -14_991, 257_951, 84_473, 812, -1_111)),
+///     year(YearKind::Outcome, rs(101_282, -417_698, -14_879, 257_770, 86_552, 794, -1_778)),
+/// ])?;
+/// // A goal of at least 3 % (made up): the budget's 2,0 % misses it, the outcome's 3,5 % meets it.
+/// let years = FinancialGoal::result_share_at_least("3".parse()?).evaluate(&series, &RatioOptions::default())?;
+/// let met: Vec<(String, Option<bool>)> = years.iter().map(|g| (g.column.clone(), g.achievement.as_ref().map(|a| a.met))).collect();
+/// assert_eq!(met, [("Budget 2019".into(), Some(false)), ("Utfall 2019".into(), Some(true))]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "måluppfyllelse per år")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -81,6 +81,21 @@ impl PlannedInvestment {
 }
 
 /// How a budget or plan year stands against the balanskrav (utfall av balansprövning).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{BudgetBalance, FinancialPlan, YearFigures, YearKind};
+///
+/// // A made-up plan (tkr): a budgeted result of 12 000, of which 12 000 realisationsvinster.
+/// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(500_000), operating_expenses: Amount::tkr(-488_000), ..Default::default() });
+/// let plan = FinancialPlan::new(vec![year(2026, YearKind::Budget), year(2027, YearKind::Plan), year(2028, YearKind::Plan)])?
+///     .with_realised_gains(2027, Amount::tkr(12_000));
+/// let verdicts: Vec<BudgetBalance> = plan.balance_tests()?.into_iter().map(|t| t.balance).collect();
+/// // 2027 balances only through the sale of assets: not in balance.
+/// assert_eq!(verdicts, [BudgetBalance::Balanced, BudgetBalance::NotBalanced, BudgetBalance::Balanced]);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "balanskrav i budget")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -95,6 +110,26 @@ pub enum BudgetBalance {
 }
 
 /// The balanskrav tested on one budget or plan year (balansprövning).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FinancialPlan, YearFigures, YearKind};
+///
+/// // A made-up plan (tkr): budgeted results of 12 000, 4 000 and −2 000.
+/// let year = |y, kind, result: i64| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(500_000), operating_expenses: Amount::tkr(result - 500_000), ..Default::default() });
+/// let plan = FinancialPlan::new(vec![
+///     year(2026, YearKind::Budget, 12_000), year(2027, YearKind::Plan, 4_000), year(2028, YearKind::Plan, -2_000),
+/// ])?
+/// .with_realised_gains(2027, Amount::tkr(1_500));
+/// let tests = plan.balance_tests()?;
+/// assert_eq!(tests[1].adjusted_result, Amount::tkr(2_500)); // 4 000 − 1 500 realisationsvinster
+/// assert_eq!(
+///     tests[2].to_string(),
+///     "Plan 2028: resultat efter balanskravsjusteringar −2\u{a0}000 tkr, inte i balans och inga synnerliga skäl angivna (KL 11 kap.)"
+/// );
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "balansprövning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -139,6 +174,29 @@ impl fmt::Display for BudgetBalanceTest {
 }
 
 /// Something the plan's check found (iakttagelse i budget och plan).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FinancialPlan, PlanFinding, PlannedInvestment, YearFigures, YearKind};
+///
+/// // A made-up plan (tkr): every year balances; 2026 states 30 000 of nettoinvesteringar,
+/// // the investment plan holds 42 000.
+/// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(500_000), operating_expenses: Amount::tkr(-490_000), ..Default::default() });
+/// let plan = FinancialPlan::new(vec![
+///     year(2026, YearKind::Budget).with_net_investments(Amount::tkr(30_000)),
+///     year(2027, YearKind::Plan),
+///     year(2028, YearKind::Plan),
+/// ])?
+/// .with_investment(PlannedInvestment::new("Ny förskola").with_year(2026, Amount::tkr(42_000)));
+/// let findings = plan.findings()?;
+/// assert_eq!(findings, [PlanFinding::InvestmentPlanDiffers {
+///     year: FinancialYear::new(2026),
+///     plan_total: Amount::tkr(42_000),
+///     figures: Amount::tkr(30_000),
+/// }]);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "iakttagelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

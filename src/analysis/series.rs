@@ -9,6 +9,16 @@ use crate::period::FinancialYear;
 
 /// Whose figures a series holds (kommunen or the kommunkoncern): it chooses the Kolada
 /// id and the caption; the computation is the same.
+///
+/// ```
+/// use kommunal_redovisning::analysis::{RatioId, Scope};
+///
+/// assert_eq!(Scope::Group.label(), "Kommunkoncernen");
+/// // The same ratio has one Kolada id for kommunen and one for the kommunkoncern.
+/// let result_share = RatioId::ResultShare.definition();
+/// assert_eq!(result_share.kolada_for(Scope::Entity), Some("N03102"));
+/// assert_eq!(result_share.kolada_for(Scope::Group), Some("N03112"));
+/// ```
 #[doc(alias = "kommunkoncern")]
 #[doc(alias = "sammanställda räkenskaper")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

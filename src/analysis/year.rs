@@ -61,6 +61,16 @@ impl YearKind {
 /// The date a population figure refers to (folkmängd per): 31 december, as most
 /// reports and Kolada's kr/inv. use, or 1 november, as the utjämningssystem and many
 /// budgets use.
+///
+/// ```
+/// use kommunal_redovisning::analysis::{Population, PopulationDate};
+///
+/// // Sjöbo kommun: 18 742 invånare at 31 december 2016 (fem år i sammandrag).
+/// let p = Population::december_31(18_742);
+/// assert_eq!(p.date, PopulationDate::December31);
+/// assert_eq!(p.date.label(), "31 december");
+/// assert_eq!(Population::november_1(18_700).date.label(), "1 november");
+/// ```
 #[doc(alias = "folkmängd")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -284,6 +294,20 @@ impl YearFigures {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, FinancialYear, IncomeStatement, InvestmentFigures, InvestmentProject, InvestmentStatement};
+    /// use kommunal_redovisning::analysis::{YearFigures, YearKind};
+    ///
+    /// // A made-up investeringsredovisning (tkr): utgift 4 200, investeringsbidrag 700.
+    /// let figures = InvestmentFigures::new(Budget::new(Amount::tkr(5_000)), Amount::tkr(4_200)).with_income(Amount::tkr(700));
+    /// let inv = InvestmentStatement::new(vec![InvestmentProject::leaf("Ny förskola", figures)])?;
+    /// let y = YearFigures::new(FinancialYear::new(2025), YearKind::Outcome, IncomeStatement::default())
+    ///     .with_investments_from(&inv)?;
+    /// assert_eq!(y.gross_investments, Some(Amount::tkr(4_200)));
+    /// assert_eq!(y.net_investments, Some(Amount::tkr(3_500)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn with_investments_from(mut self, statement: &InvestmentStatement) -> Result<Self> {
         let total = statement.total()?;
         self.gross_investments = Some(total.expenditure);
@@ -346,6 +370,16 @@ impl YearFigures {
 }
 
 /// A year of a series by year and kind, e.g. "prognos 2025".
+///
+/// ```
+/// use kommunal_redovisning::FinancialYear;
+/// use kommunal_redovisning::analysis::{YearKind, YearRef};
+///
+/// let outcome = YearRef { year: FinancialYear::new(2024), kind: YearKind::Outcome };
+/// let forecast = YearRef { year: FinancialYear::new(2025), kind: YearKind::Forecast };
+/// assert_eq!(outcome.to_string(), "2024");
+/// assert_eq!(forecast.to_string(), "prognos 2025");
+/// ```
 #[doc(alias = "år")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
