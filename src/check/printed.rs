@@ -10,6 +10,21 @@ use crate::statement::StatementRowKind;
 
 /// What a printed table is (tabelltyp): a statement, a schedule or any other table of
 /// a published report.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedRow, PrintedTable, TableKind};
+///
+/// // A note's sum, printed as its last row (made-up figures): the kind says how to read it.
+/// let mut note = PrintedTable::new(TableKind::Note, Scale::Tkr, vec!["2025".into()]);
+/// note.rows = [("Kommunalskatt", 700), ("Slutavräkning", -5), ("Summa skatteintäkter", 696)]
+///     .into_iter()
+///     .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+///     .collect();
+/// let findings = check_table(&note);
+/// assert_eq!(findings[0].table, Some(TableKind::Note)); // 700 − 5 is 695
+/// assert_eq!(TableKind::Note.to_string(), "not");
+/// ```
 #[doc(alias = "tabelltyp")]
 #[doc(alias = "rapporttyp")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,6 +128,24 @@ impl fmt::Display for TableKind {
 /// forecast, deviation and prior period, published tables print intäkter, kostnader
 /// and netto side by side, changes against the prior year in kronor and in percent,
 /// and shares in percent.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedColumn, PrintedColumnKind as K, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr): budget, prognos, avvikelse.
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", K::Budget),
+///     PrintedColumn::new("Prognos 2025", K::Forecast),
+///     PrintedColumn::new("Avvikelse mot budget 2025", K::Deviation),
+/// ]);
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// t.rows = vec![row("IT", [760, 958, 198]), row("Kundtjänst", [82, 355, 273]), row("Revision", [-195, -195, 0])];
+/// // The deviation column is read as prognos − budget, and holds on every row.
+/// assert!(check_table(&t).is_empty());
+/// t.rows[1] = row("Kundtjänst", [82, 355, 237]); // a misprint (made up)
+/// assert_eq!(check_table(&t)[0].expected, Some(Decimal::from(273)));
+/// ```
 #[doc(alias = "kolumntyp")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -190,6 +223,22 @@ pub struct PrintedColumn {
 
 impl PrintedColumn {
     /// A column with a label and a kind.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_table, PrintedColumn, PrintedColumnKind, PrintedRow, PrintedTable, TableKind};
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr): IT 760, 958, 198.
+    /// let columns = vec![
+    ///     PrintedColumn::new("Budget 2025", PrintedColumnKind::Budget),
+    ///     PrintedColumn::new("Prognos 2025", PrintedColumnKind::Forecast),
+    ///     PrintedColumn::new("Avvikelse mot budget 2025", PrintedColumnKind::Deviation),
+    /// ];
+    /// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, columns);
+    /// t.rows = vec![PrintedRow::new("IT", vec![Some(760.into()), Some(958.into()), Some(198.into())])];
+    /// assert!(check_table(&t).is_empty()); // 958 − 760 = 198
+    /// assert_eq!(t.columns[2].kind, PrintedColumnKind::Deviation);
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, kind: PrintedColumnKind) -> Self {
         PrintedColumn {
@@ -275,6 +324,23 @@ pub struct PrintedRow {
 
 impl PrintedRow {
     /// A line with a label and values.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_table, PrintedRow, PrintedTable, TableKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: Budget 2025 per verksamhet (tkr).
+    /// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec!["Budget 2025".into()]);
+    /// t.rows = [("IT", 760), ("Kundtjänst", 82), ("Revision", -195), ("Lystkom", 212)]
+    ///     .into_iter()
+    ///     .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+    ///     .collect();
+    /// t.rows.push(PrintedRow::new("Totalt", vec![Some(Decimal::from(859))]).with_kind(StatementRowKind::Total));
+    /// assert!(check_table(&t).is_empty());
+    /// t.rows[4].values[0] = Some(Decimal::from(895)); // a misprint (made up)
+    /// assert_eq!(check_table(&t)[0].expected, Some(Decimal::from(859)));
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, values: Vec<Option<Decimal>>) -> Self {
         PrintedRow {
@@ -312,6 +378,26 @@ fn is_false(b: &bool) -> bool {
 
 /// A table as printed (tryckt tabell): kind, unit, columns and rows with their printed
 /// values, including the printed subtotals and totals.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_report_in_full, PrintedColumn, PrintedColumnKind as K, PrintedReport, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, "1.3 Prognos för resultat i förhållande
+/// // till budget för den löpande verksamheten" (tkr), as printed.
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", K::Budget),
+///     PrintedColumn::new("Prognos 2025", K::Forecast),
+///     PrintedColumn::new("Avvikelse mot budget 2025", K::Deviation),
+/// ]);
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// t.rows = vec![row("IT", [760, 958, 198]), row("Kundtjänst", [82, 355, 273]), row("Revision", [-195, -195, 0]),
+///     row("Lystkom", [212, 256, 44]), row("Totalt", [859, 1_374, 515]).with_kind(StatementRowKind::Total)];
+/// let checked = check_report_in_full(&PrintedReport { entity: Some("Lystkom".into()), source: None, tables: vec![t] });
+/// assert!(checked.discrepancies.is_empty()); // every sum and every avvikelse holds
+/// assert!(checked.conventions[0].1.contains("Prognos 2025 − Budget 2025"));
+/// ```
 #[doc(alias = "tryckt tabell")]
 #[doc(alias = "tryckt rapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]

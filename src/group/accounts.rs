@@ -36,6 +36,21 @@ pub struct GroupAccounts {
 
 impl GroupAccounts {
     /// The consolidation without comparison figures.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::group::{Group, GroupAccounts, GroupIncomeStatement};
+    ///
+    /// // Made-up figures (tkr): a kommun without parts, its result 100 this year and 80 the year before.
+    /// let rs = |result: i64| IncomeStatement { tax_revenue: Amount::tkr(1_000 + result), operating_expenses: Amount::tkr(-1_000), ..Default::default() };
+    /// let br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(100), ..Default::default() };
+    /// let group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(100), br);
+    /// let mut koncern = GroupAccounts::new(group.consolidate()?);
+    /// assert_eq!(koncern.consolidation.income.result_for_the_year(), Amount::tkr(100));
+    /// koncern.income_comparison = Some(GroupIncomeStatement::from_lkbr(rs(80)));
+    /// assert_eq!(koncern.income_comparison.map(|c| c.result_for_the_year()), Some(Amount::tkr(80)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(consolidation: Consolidation) -> Self {
         GroupAccounts {
