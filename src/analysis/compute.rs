@@ -238,6 +238,22 @@ pub struct RatioContext<'a> {
 
 impl<'a> RatioContext<'a> {
     /// Just the year itself.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Decimal, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
+    ///
+    /// // Grästorps kommun 2020-12-31 (tkr): fordringar 39 331, kassa och bank 48 969,
+    /// // kortfristiga skulder 100 544 (finansiellinfo.se/Grastorp_2020).
+    /// let br = BalanceSheet {
+    ///     receivables: Amount::tkr(39_331), cash_and_bank: Amount::tkr(48_969),
+    ///     current_liabilities: Amount::tkr(100_544), ..Default::default()
+    /// };
+    /// let y = YearFigures::new(FinancialYear::new(2020), YearKind::Outcome, IncomeStatement::default()).with_balance(br);
+    /// let v = compute_ratio(RatioId::QuickRatio, &RatioContext::of(&y), &RatioOptions::default())?;
+    /// assert_eq!(v.value.as_decimal().round_dp(1), Decimal::new(878, 1)); // 88 300 / 100 544
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn of(current: &'a YearFigures) -> RatioContext<'a> {
         RatioContext {
@@ -249,6 +265,22 @@ impl<'a> RatioContext<'a> {
     }
 
     /// With the year before.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioId, RatioOptions, YearFigures, YearKind, YearRef};
+    ///
+    /// // Grästorps kommun, skatteintäkter and generella statsbidrag 2018 and 2019 (tkr),
+    /// // finansiellinfo.se/Grastorp_2019.
+    /// let year = |y, tax, grants| YearFigures::new(FinancialYear::new(y), YearKind::Outcome,
+    ///     IncomeStatement { tax_revenue: Amount::tkr(tax), general_grants: Amount::tkr(grants), ..Default::default() });
+    /// let (y2018, y2019) = (year(2018, 251_162, 81_948), year(2019, 257_770, 86_552));
+    /// let context = RatioContext::of(&y2019).with_previous(&y2018);
+    /// let v = compute_ratio(RatioId::TaxRevenueGrowth, &context, &RatioOptions::default())?;
+    /// assert_eq!(v.value.as_decimal().round_dp(1), Decimal::new(34, 1)); // 344 322 / 333 110 − 1
+    /// assert_eq!(v.compared_with, Some(YearRef { year: FinancialYear::new(2018), kind: YearKind::Outcome }));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_previous(mut self, previous: &'a YearFigures) -> RatioContext<'a> {
         self.previous = Some(previous);
@@ -256,6 +288,27 @@ impl<'a> RatioContext<'a> {
     }
 
     /// With the budget of the same year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, YearFigures, YearKind};
+    ///
+    /// // Grästorps kommun 2019 (tkr), budget and utfall: intäkter, kostnader, avskrivningar,
+    /// // skatteintäkter, statsbidrag, finansiella intäkter och kostnader (finansiellinfo.se/Grastorp_2019).
+    /// let rs = |rev, exp, dep, tax, grants, fi, fc| IncomeStatement {
+    ///     operating_revenue: Amount::tkr(rev), operating_expenses: Amount::tkr(exp),
+    ///     depreciation: Amount::tkr(dep), tax_revenue: Amount::tkr(tax),
+    ///     general_grants: Amount::tkr(grants), financial_income: Amount::tkr(fi),
+    ///     financial_expenses: Amount::tkr(fc), ..Default::default()
+    /// };
+    /// let year = |kind, rs| YearFigures::new(FinancialYear::new(2019), kind, rs);
+    /// let budget = year(YearKind::Budget, rs(102_946, -423_231, -14_991, 257_951, 84_473, 812, -1_111));
+    /// let outcome = year(YearKind::Outcome, rs(101_282, -417_698, -14_879, 257_770, 86_552, 794, -1_778));
+    /// let context = RatioContext::of(&outcome).with_budget(&budget);
+    /// let v = compute_ratio(RatioId::BudgetDeviationResult, &context, &RatioOptions::default())?;
+    /// assert_eq!(v.value, RatioFigure::Amount(Amount::tkr(5_194))); // 12 043 − 6 849
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: &'a YearFigures) -> RatioContext<'a> {
         self.budget = Some(budget);
@@ -263,6 +316,20 @@ impl<'a> RatioContext<'a> {
     }
 
     /// With the forecast of the same year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, YearFigures, YearKind};
+    ///
+    /// // Made-up figures (tkr): a forecast result of 1 374, an outcome of 1 500.
+    /// let year = |kind, result: i64| YearFigures::new(FinancialYear::new(2025), kind,
+    ///     IncomeStatement { operating_revenue: Amount::tkr(10_000 + result), operating_expenses: Amount::tkr(-10_000), ..Default::default() });
+    /// let (forecast, outcome) = (year(YearKind::Forecast, 1_374), year(YearKind::Outcome, 1_500));
+    /// let context = RatioContext::of(&outcome).with_forecast(&forecast);
+    /// let v = compute_ratio(RatioId::ForecastDeviationResult, &context, &RatioOptions::default())?;
+    /// assert_eq!(v.value, RatioFigure::Amount(Amount::tkr(126))); // utfall − prognos
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: &'a YearFigures) -> RatioContext<'a> {
         self.forecast = Some(forecast);

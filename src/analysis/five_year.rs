@@ -127,7 +127,7 @@ pub enum Source {
     Given,
 }
 
-/// A value of the overview.
+/// Värde: a value of the five-year overview (fem år i sammandrag).
 ///
 /// ```
 /// use kommunal_redovisning::{Amount, Decimal, Scale};
@@ -231,6 +231,23 @@ impl FiveYearOverview {
     /// # Errors
     ///
     /// [`Error::Overflow`] when a sum of a statement cannot be computed.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, Scope, Series, YearFigures, YearKind};
+    ///
+    /// // Sjöbo kommun 2016, "Fem år i sammandrag": verksamhetens nettokostnader 904,7 mnkr
+    /// // (finansiellinformation.se/Sjobo_2016/Fem.html); a budget for 2017 (made up) is no outcome.
+    /// let rs = |costs| IncomeStatement { operating_expenses: Amount::tkr(costs), ..Default::default() };
+    /// let series = Series::new(Scope::Entity, vec![
+    ///     YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs(-904_700)),
+    ///     YearFigures::new(FinancialYear::new(2017), YearKind::Budget, rs(-930_000)),
+    /// ])?;
+    /// let overview = FiveYearOverview::from_series(&series)?;
+    /// assert_eq!(overview.years, [FinancialYear::new(2016)]);
+    /// assert_eq!(overview.rows.len(), OverviewItem::ALL.len());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn from_series(series: &Series) -> Result<FiveYearOverview> {
         let outcomes: Vec<&YearFigures> = series
             .years()
@@ -465,6 +482,22 @@ pub struct PrintedFigure {
 
 impl PrintedFigure {
     /// A printed figure.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{FinancialYear, IncomeStatement, Percent, Scale};
+    /// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, PrintedFigure, Scope, Series, YearFigures, YearKind};
+    ///
+    /// // Sjöbo kommun 2016: kommunal skattesats 20,92 as given and as printed
+    /// // (finansiellinformation.se/Sjobo_2016/Fem.html). A percentage takes no scale: Scale::Kr.
+    /// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, IncomeStatement::default())
+    ///     .with_tax_rate(Percent::new("20.92".parse()?));
+    /// let overview = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
+    /// let printed = PrintedFigure::new(OverviewItem::TaxRate, 2016, "20.92".parse()?, Scale::Kr);
+    /// assert!(overview.check_printed(&[printed])?.is_empty());
+    /// let misprint = PrintedFigure::new(OverviewItem::TaxRate, 2016, "20.29".parse()?, Scale::Kr);
+    /// assert_eq!(overview.check_printed(&[misprint])?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(item: OverviewItem, year: i32, value: Decimal, scale: Scale) -> PrintedFigure {
         PrintedFigure {

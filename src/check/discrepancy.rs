@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use super::TableKind;
 use crate::money::Scale;
 
-/// What a finding is about. New checks bring new variants (`#[non_exhaustive]`).
+/// Kontroll: what a finding is about. New checks bring new variants
+/// (`#[non_exhaustive]`).
 ///
 /// ```
 /// use kommunal_redovisning::{Decimal, Scale};
@@ -134,7 +135,7 @@ impl CheckKind {
     }
 }
 
-/// How serious a finding is.
+/// Avvikelseklass: how serious a finding is.
 ///
 /// ```
 /// use kommunal_redovisning::{Decimal, Scale};
@@ -281,7 +282,7 @@ impl Coverage {
     }
 }
 
-/// Counts of findings by class.
+/// Sammanfattning: counts of findings by class.
 ///
 /// ```
 /// use kommunal_redovisning::{Decimal, Scale};
@@ -318,6 +319,21 @@ pub struct Summary {
 
 impl Summary {
     /// Counts `findings` by class.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Scale;
+    /// use kommunal_redovisning::check::{CheckKind, Discrepancy, DiscrepancyClass, Summary};
+    ///
+    /// // A made-up finding: one sum 36 tkr off.
+    /// let finding = Discrepancy {
+    ///     table: None, table_index: None, check: CheckKind::Sum, class: DiscrepancyClass::Error,
+    ///     row: "Totalt".into(), column: None, unit: Scale::Tkr, printed: None, expected: None,
+    ///     difference: None, tolerance: None, message: "differens 36 tkr".into(),
+    /// };
+    /// let summary = Summary::of(&[finding]);
+    /// assert_eq!((summary.errors, summary.rounding), (1, 0));
+    /// assert!(!summary.only_rounding());
+    /// ```
     #[must_use]
     pub fn of(findings: &[Discrepancy]) -> Summary {
         let mut s = Summary::default();

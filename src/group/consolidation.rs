@@ -241,6 +241,20 @@ fn refused(what: String, reason: String) -> Error {
 
 impl Group {
     /// A group of the kommun alone, default settings.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::group::Group;
+    ///
+    /// // Made-up figures (tkr): a kommun without koncernföretag is its own koncern.
+    /// let rs = IncomeStatement { tax_revenue: Amount::tkr(2_100), operating_expenses: Amount::tkr(-2_000), ..Default::default() };
+    /// let br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(100), ..Default::default() };
+    /// let group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs.clone(), br);
+    /// let koncern = group.consolidate()?;
+    /// assert_eq!(koncern.income.statement, rs);
+    /// assert_eq!(koncern.contributions[0].name, "Exempelkommun");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         kommun: Entity,

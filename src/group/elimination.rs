@@ -216,6 +216,25 @@ pub struct InternalTransaction {
 
 impl InternalTransaction {
     /// An item both parties report with the same amount.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+    /// use kommunal_redovisning::group::{Group, GroupPart, Holding, InternalKind, InternalTransaction, Owner, PartAccounts, PartKind};
+    ///
+    /// // Made-up figures (tkr): a wholly owned förbund sells IT services for 1 200 to the kommun.
+    /// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+    /// let rs = |revenue: i64, costs: i64| IncomeStatement { operating_revenue: Amount::tkr(revenue), operating_expenses: Amount::tkr(costs), ..Default::default() };
+    /// let it = GroupPart::new("it", "Exempel IT-förbund", PartKind::Kommunalforbund,
+    ///     vec![Holding::new(Owner::Kommun, Percent::HUNDRED)], PartAccounts::Lkbr { income: rs(5_000, -4_800), balance: br(200) });
+    /// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(2_100, -2_000), br(100));
+    /// group.parts.push(it);
+    /// group.internal.push(InternalTransaction::agreed(InternalKind::RevenueCost,
+    ///     Owner::Part("it".into()), Owner::Kommun, Amount::tkr(1_200), "IT-tjänster"));
+    /// let koncern = group.consolidate()?.income;
+    /// assert_eq!(koncern.statement.operating_revenue, Amount::tkr(5_900)); // 2 100 + 5 000 − 1 200
+    /// assert_eq!(koncern.result_for_the_year(), Amount::tkr(300)); // the result is unchanged
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn agreed(
         kind: InternalKind,
