@@ -141,10 +141,23 @@ use ties::{Fact, facts_of, labelled, tie_all};
 /// of the implied arithmetic was evaluated, and the conventions detected per table.
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_report_in_full, PrintedReport};
-/// let checked = check_report_in_full(&PrintedReport { entity: None, source: None, tables: vec![] });
-/// assert!(checked.discrepancies.is_empty());
-/// assert_eq!(checked.coverage.evaluated, 0);
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_report_in_full, PrintedColumn, PrintedColumnKind as K, PrintedReport, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr), with one misprint (made up):
+/// // Kundtjänst's avvikelse 237 for 273.
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", K::Budget), PrintedColumn::new("Prognos 2025", K::Forecast),
+///     PrintedColumn::new("Avvikelse mot budget 2025", K::Deviation),
+/// ]);
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// t.rows = vec![row("IT", [760, 958, 198]), row("Kundtjänst", [82, 355, 237]), row("Revision", [-195, -195, 0])];
+/// let report = PrintedReport { entity: Some("Kommunalförbundet Lystkom".into()), source: None, tables: vec![t] };
+/// let checked = check_report_in_full(&report);
+/// assert_eq!(checked.summary().errors, 1);
+/// assert_eq!(checked.exit_code(), 1);
+/// assert_eq!(checked.coverage.not_evaluated, 0); // every avvikelse could be recomputed
+/// assert!(checked.to_text(&report).contains("Kundtjänst"));
 /// ```
 #[doc(alias = "granskning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

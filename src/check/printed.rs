@@ -185,9 +185,20 @@ pub enum PrintedColumnKind {
 /// A column of a printed table (tryckt kolumn).
 ///
 /// ```
-/// use kommunal_redovisning::check::{PrintedColumn, PrintedColumnKind};
-/// let c = PrintedColumn::new("Avvikelse", PrintedColumnKind::Deviation);
-/// assert_eq!(c.kind, PrintedColumnKind::Deviation);
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedColumn, PrintedColumnKind, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr): the avvikelse column names
+/// // the columns it is computed from (minuend first) instead of leaving them to detection.
+/// let mut deviation = PrintedColumn::new("Avvikelse mot budget 2025", PrintedColumnKind::Deviation);
+/// deviation.of = vec!["Prognos 2025".into(), "Budget 2025".into()];
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", PrintedColumnKind::Budget),
+///     PrintedColumn::new("Prognos 2025", PrintedColumnKind::Forecast),
+///     deviation,
+/// ]);
+/// t.rows = vec![PrintedRow::new("Lystkom", vec![Some(Decimal::from(212)), Some(Decimal::from(256)), Some(Decimal::from(44))])];
+/// assert!(check_table(&t).is_empty()); // 256 − 212 = 44
 /// ```
 #[doc(alias = "tryckt kolumn")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,9 +298,22 @@ impl From<&str> for PrintedColumn {
 /// One row of a table as printed (tryckt rad).
 ///
 /// ```
-/// use kommunal_redovisning::check::PrintedRow;
-/// let row = PrintedRow::new("Skatteintäkter", vec![Some(257_770.into())]);
-/// assert!(!row.percent);
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, CheckKind, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.5 (tkr): eget kapital 8 521 and 6 373,
+/// // tillgångar totalt 36 631 and 29 663, soliditet 23,3 % and 21,5 %.
+/// let row = |label: &str, a: &str, b: &str| -> Result<PrintedRow, Box<dyn std::error::Error>> {
+///     Ok(PrintedRow::new(label, vec![Some(a.parse()?), Some(b.parse()?)]))
+/// };
+/// let mut soliditet = row("Soliditet", "23.3", "21.5")?;
+/// soliditet.percent = true; // a row of percentages, not of tkr
+/// let mut br = PrintedTable::new(TableKind::BalanceSheet, Scale::Tkr, vec!["2025-06-30".into(), "2024-12-31".into()]);
+/// br.rows = vec![row("Eget kapital", "8521", "6373")?, row("Tillgångar totalt", "36631", "29663")?, soliditet];
+/// assert!(check_table(&br).is_empty()); // 8 521 / 36 631 = 23,26 %
+/// br.rows[2].values[0] = Some(Decimal::new(239, 1)); // a misprint (made up)
+/// assert_eq!(check_table(&br)[0].check, CheckKind::EquityRatio);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "tryckt rad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -556,9 +580,25 @@ impl PrintedTable {
 /// A printed report (tryckt rapport): the tables of one entity, checked together.
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_report, PrintedReport};
-/// let report = PrintedReport { entity: Some("Exempelkommun".into()), source: None, tables: vec![] };
-/// assert!(check_report(&report).is_empty());
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_report, CheckKind, DiscrepancyClass, PrintedReport, PrintedRow, PrintedTable, TableKind};
+///
+/// // Grästorps kommun prints årets resultat 2018 as 6 112 tkr in its resultaträkning 2019 and
+/// // as 6 113 tkr in its balansräkning 2020 (finansiellinfo.se/Grastorp_2019, /Grastorp_2020).
+/// let table = |kind, result: i64| {
+///     let mut t = PrintedTable::new(kind, Scale::Tkr, vec!["2018".into()]);
+///     t.rows = vec![PrintedRow::new("Årets resultat", vec![Some(Decimal::from(result))])];
+///     t
+/// };
+/// let report = PrintedReport {
+///     entity: Some("Grästorps kommun".into()),
+///     source: None,
+///     tables: vec![table(TableKind::IncomeStatement, 6_112), table(TableKind::BalanceSheet, 6_113)],
+/// };
+/// let findings = check_report(&report);
+/// // The same amount at the same precision must print the same: an error, not rounding.
+/// assert_eq!((findings[0].check, findings[0].class), (CheckKind::ResultAgreement, DiscrepancyClass::Error));
+/// assert_eq!(findings[0].table, None); // between tables
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -164,10 +164,24 @@ impl Inclusion {
 /// A part's own accounts, in its own layout.
 ///
 /// ```
-/// use kommunal_redovisning::group::PartAccounts;
+/// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::group::{CompanyBalanceSheet, CompanyIncomeStatement, Group, GroupPart, Holding, Owner, PartAccounts, PartKind};
 ///
-/// let a = PartAccounts::Lkbr { income: Default::default(), balance: Default::default() };
-/// assert!(matches!(a, PartAccounts::Lkbr { .. }));
+/// // Made-up figures (tkr): a wholly owned company in the ÅRL layout, nettoomsättning 1 000,
+/// // övriga externa kostnader −900, skatt −20.
+/// let accounts = PartAccounts::Company {
+///     income: CompanyIncomeStatement { net_sales: Amount::tkr(1_000), other_external_costs: Amount::tkr(-900), tax: Amount::tkr(-20), ..Default::default() },
+///     balance: CompanyBalanceSheet { cash_and_bank: Amount::tkr(80), result_for_the_year: Amount::tkr(80), ..Default::default() },
+/// };
+/// let kommun_rs = IncomeStatement { tax_revenue: Amount::tkr(2_100), operating_expenses: Amount::tkr(-2_000), ..Default::default() };
+/// let kommun_br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(100), ..Default::default() };
+/// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), kommun_rs, kommun_br);
+/// group.parts.push(GroupPart::new("energi", "Exempel Energi AB", PartKind::Aktiebolag, vec![Holding::new(Owner::Kommun, Percent::HUNDRED)], accounts));
+/// let koncern = group.consolidate()?.income;
+/// // Mapped onto the LKBR lines: nettoomsättning is verksamhetens intäkter; skatt stays skatt.
+/// assert_eq!((koncern.statement.operating_revenue, koncern.tax), (Amount::tkr(1_000), Amount::tkr(-20)));
+/// assert_eq!(koncern.result_for_the_year(), Amount::tkr(180));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "räkenskaper")]
 #[derive(Clone, Debug, PartialEq, Eq)]

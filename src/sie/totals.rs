@@ -125,11 +125,11 @@ impl Totals {
     /// let file = format!("#VER A 1 20250101\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} 1\n}}\n");
     /// let mut reader = Reader::new(file.as_bytes());
     /// let mut totals = Totals::default();
-    /// let record = reader.next_record()?.unwrap();
-    /// let err = totals.try_add(&record).unwrap_err();
+    /// let Some(record) = reader.next_record()? else { return Err("no record".into()) };
+    /// let Err(err) = totals.try_add(&record) else { return Err("no overflow".into()) };
     /// assert_eq!(err.account, "1930");
     /// assert_eq!(reader.record_line(), 1);
-    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn try_add(&mut self, record: &Record) -> Result<(), SumOverflow> {
         self.records += 1;

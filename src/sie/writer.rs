@@ -74,9 +74,9 @@ fn needs_quotes(s: &str) -> bool {
 /// }
 /// let bytes = w.finish()?;
 /// assert_eq!(bytes, b"#FLAGGA 0\n#FNAMN \"G\x94teborgs \\\"Stad\\\"\"\n");
-/// let back: Vec<Record> = Reader::new(&bytes[..]).collect::<Result<_, _>>().unwrap();
+/// let back: Vec<Record> = Reader::new(&bytes[..]).collect::<Result<_, _>>()?;
 /// assert_eq!(back, records);
-/// # Ok::<(), std::io::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "skrivare")]
 pub struct Writer<W: Write> {
