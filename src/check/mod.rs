@@ -211,9 +211,21 @@ pub fn check_statement(table: &PrintedTable) -> Vec<Discrepancy> {
 /// [`check_statement`] under its newer name.
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_table, PrintedTable, TableKind};
-/// use kommunal_redovisning::Scale;
-/// assert!(check_table(&PrintedTable::new(TableKind::Generic, Scale::Tkr, vec![])).is_empty());
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, CheckKind, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: Prognos 2025 per verksamhet (tkr).
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec!["Prognos 2025".into()]);
+/// t.rows = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)]
+///     .into_iter()
+///     .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+///     .collect();
+/// t.rows.push(PrintedRow::new("Totalt", vec![Some(Decimal::from(1_374))]).with_kind(StatementRowKind::Total));
+/// assert!(check_table(&t).is_empty()); // 958 + 355 − 195 + 256 = 1 374
+/// t.rows[4].values[0] = Some(Decimal::from(1_347)); // a misprint (made up)
+/// let findings = check_table(&t);
+/// assert_eq!((findings[0].check, findings[0].unit), (CheckKind::Sum, Scale::Tkr));
 /// ```
 #[must_use]
 #[doc(alias = "granska tabell")]

@@ -13,10 +13,16 @@ use super::statement::GroupIncomeStatement;
 /// beside the kommun's.
 ///
 /// ```
-/// use kommunal_redovisning::group::{Consolidation, GroupAccounts};
+/// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::group::{Group, GroupAccounts};
 ///
-/// let g = GroupAccounts::new(Consolidation::default());
-/// assert!(g.income_comparison.is_none());
+/// // Made-up figures (tkr): the koncern's balansräkning now and at the comparison date.
+/// let br = |equity: i64| BalanceSheet { cash_and_bank: Amount::tkr(equity), other_equity: Amount::tkr(equity), ..Default::default() };
+/// let group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), IncomeStatement::default(), br(120));
+/// let koncern = GroupAccounts { balance_comparison: Some(br(100)), ..GroupAccounts::new(group.consolidate()?) };
+/// let before = koncern.balance_comparison.as_ref().map_or(Amount::ZERO, BalanceSheet::equity);
+/// assert_eq!(koncern.consolidation.balance.equity() - before, Amount::tkr(20));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "sammanställda räkenskaper")]
 #[doc(alias = "koncernen")]

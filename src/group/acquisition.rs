@@ -13,12 +13,17 @@ use super::part::Owner;
 /// post of the balansräkning, at the owner's share.
 ///
 /// ```
-/// use kommunal_redovisning::Amount;
-/// use kommunal_redovisning::group::SurplusValue;
+/// use kommunal_redovisning::{Amount, Percent};
+/// use kommunal_redovisning::group::{AcquisitionAnalysis, Owner, SurplusValue};
 /// use kommunal_redovisning::statement::BalanceLine;
 ///
-/// let s = SurplusValue { line: BalanceLine::LandAndBuildings, amount: Amount::tkr(2_000) };
-/// assert_eq!(s.line, BalanceLine::LandAndBuildings);
+/// // Made-up (tkr): 60 % bought for 25 000 of an eget kapital of 45 000 (27 000 acquired);
+/// // the machines are worth 1 000 less than booked, an undervärde.
+/// let mut a = AcquisitionAnalysis::new("energi", Owner::Kommun, Amount::tkr(25_000), Amount::tkr(45_000));
+/// a.surplus_values.push(SurplusValue { line: BalanceLine::MachineryAndEquipment, amount: Amount::tkr(-1_000) });
+/// // 25 000 − 27 000 + 1 000: negativ goodwill.
+/// assert_eq!(a.goodwill(Percent::new(60.into()))?, Amount::tkr(-1_000));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "övervärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
