@@ -104,7 +104,7 @@ impl OverviewItem {
 /// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, Population, Scope, Series, Source, YearFigures, YearKind};
 ///
 /// // Sjöbo kommun 2016, "Fem år i sammandrag": verksamhetens nettokostnader 904,7 mnkr,
-/// // 18 742 invånare (finansiellinformation.se/Sjobo_2016/Fem.html).
+/// // 18 742 invånare, taken as at 31 december (finansiellinformation.se/Sjobo_2016/Fem.html).
 /// let rs = IncomeStatement { operating_expenses: Amount::tkr(-904_700), ..Default::default() };
 /// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs)
 ///     .with_population(Population::december_31(18_742));

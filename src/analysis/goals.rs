@@ -102,7 +102,8 @@ impl FinancialGoal {
     /// use kommunal_redovisning::analysis::{FinancialGoal, RatioId, RatioOptions, Scope, Series, YearFigures, YearKind};
     ///
     /// // Grästorps kommun 2020-12-31 (tkr): eget kapital 211 913 of summa tillgångar 477 894
-    /// // (finansiellinfo.se/Grastorp_2020); the goal of 40 % is made up.
+    /// // (finansiellinfo.se/Grastorp_2020), the other posts reduced to one; the goal of
+    /// // 40 % is made up.
     /// let br = BalanceSheet {
     ///     other_equity: Amount::tkr(211_913), current_liabilities: Amount::tkr(477_894 - 211_913),
     ///     cash_and_bank: Amount::tkr(477_894), ..Default::default()

@@ -65,7 +65,8 @@ impl YearKind {
 /// ```
 /// use kommunal_redovisning::analysis::{Population, PopulationDate};
 ///
-/// // Sjöbo kommun: 18 742 invånare at 31 december 2016 (fem år i sammandrag).
+/// // Sjöbo kommun 2016: 18 742 invånare (fem år i sammandrag), taken as at 31 december;
+/// // the 1 november figure is made up.
 /// let p = Population::december_31(18_742);
 /// assert_eq!(p.date, PopulationDate::December31);
 /// assert_eq!(p.date.label(), "31 december");
@@ -122,7 +123,7 @@ impl Population {
     /// use kommunal_redovisning::analysis::{Population, RatioContext, RatioFigure, RatioId, RatioOptions, YearFigures, YearKind, compute_ratio};
     ///
     /// // Sjöbo kommun 2016: verksamhetens nettokostnader 904,7 mnkr, 18 742 invånare
-    /// // (finansiellinformation.se/Sjobo_2016/Fem.html).
+    /// // (finansiellinformation.se/Sjobo_2016/Fem.html), taken as at 31 december.
     /// let rs = IncomeStatement { operating_expenses: Amount::tkr(-904_700), ..Default::default() };
     /// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs)
     ///     .with_population(Population::december_31(18_742));
@@ -361,7 +362,7 @@ impl YearFigures {
     /// use kommunal_redovisning::analysis::{compute_ratio, Population, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
     ///
     /// // Sjöbo kommun 2016: nettoinvesteringar 64,5 mnkr, 18 742 invånare
-    /// // (finansiellinformation.se/Sjobo_2016/Fem.html).
+    /// // (finansiellinformation.se/Sjobo_2016/Fem.html), taken as at 31 december.
     /// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, IncomeStatement::default())
     ///     .with_net_investments(Amount::tkr(64_500))
     ///     .with_population(Population::december_31(18_742));
@@ -428,7 +429,8 @@ impl YearFigures {
     /// use kommunal_redovisning::{FinancialYear, IncomeStatement};
     /// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, OverviewValue, Population, Scope, Series, YearFigures, YearKind};
     ///
-    /// // Sjöbo kommun 2016: 18 742 invånare (finansiellinformation.se/Sjobo_2016/Fem.html).
+    /// // Sjöbo kommun 2016: 18 742 invånare (finansiellinformation.se/Sjobo_2016/Fem.html),
+    /// // taken as at 31 december.
     /// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, IncomeStatement::default())
     ///     .with_population(Population::december_31(18_742));
     /// let overview = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
