@@ -761,6 +761,13 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
 
 impl RatioId {
     /// Every ratio, in catalogue order.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::{CATALOGUE, RatioId};
+    ///
+    /// assert_eq!(RatioId::all().count(), CATALOGUE.len());
+    /// assert_eq!(RatioId::all().next(), Some(RatioId::ResultBeforeExtraordinaryShare));
+    /// ```
     pub fn all() -> impl Iterator<Item = RatioId> {
         CATALOGUE.iter().map(|d| d.ratio)
     }
@@ -826,12 +833,29 @@ impl RatioId {
     }
 
     /// The ratio with this stable id.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::RatioId;
+    ///
+    /// assert_eq!(RatioId::from_id("soliditet"), Some(RatioId::EquityRatio));
+    /// assert_eq!(RatioId::from_id(RatioId::QuickRatio.id()), Some(RatioId::QuickRatio));
+    /// assert_eq!(RatioId::from_id("Soliditet"), None); // ids are exact
+    /// ```
     #[must_use]
     pub fn from_id(id: &str) -> Option<RatioId> {
         RatioId::all().find(|r| r.id() == id)
     }
 
     /// The ratios of one RK perspective, in catalogue order.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::{Perspective, RatioId};
+    ///
+    /// // The kontroll perspective: budget and forecast deviations.
+    /// let control: Vec<RatioId> = RatioId::of_perspective(Perspective::Control).collect();
+    /// assert!(control.contains(&RatioId::BudgetAdherence));
+    /// assert!(control.iter().all(|r| r.definition().perspective == Perspective::Control));
+    /// ```
     pub fn of_perspective(perspective: Perspective) -> impl Iterator<Item = RatioId> {
         CATALOGUE
             .iter()

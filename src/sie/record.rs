@@ -76,6 +76,14 @@ impl AccountKind {
     }
 
     /// Parses the SIE letter (case-insensitive).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::AccountKind;
+    ///
+    /// assert_eq!(AccountKind::from_letter("T"), Some(AccountKind::Asset));
+    /// assert_eq!(AccountKind::from_letter("i"), Some(AccountKind::Income));
+    /// assert_eq!(AccountKind::from_letter("X"), None); // the reader reports such a #KTYP
+    /// ```
     #[must_use]
     pub fn from_letter(s: &str) -> Option<AccountKind> {
         match s {
