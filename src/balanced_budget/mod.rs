@@ -96,8 +96,8 @@
 //! assert!(bk.is_met());
 //!
 //! // A deduction entered as positive is refused, saying so.
-//! let err = bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(824)).unwrap_err();
-//! assert!(err.sv().to_string().contains("fel tecken, raden är ett avdrag"));
+//! let refused = bk.set_adjustment(Adjustment::AllRealisedGains, Amount::mnkr(824));
+//! assert!(refused.is_err_and(|e| e.sv().to_string().contains("fel tecken, raden är ett avdrag")));
 //! # Ok::<(), kommunal_redovisning::Error>(())
 //! ```
 

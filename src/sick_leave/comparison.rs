@@ -15,19 +15,23 @@ use super::{SickLeaveDisclosure, SickLeaveMeasure};
 /// use kommunal_redovisning::{Period};
 /// use kommunal_redovisning::sick_leave::{AgeBand, AverageEmployees, Gender, SickLeaveComparison, SickLeaveData, SickLeaveMeasure, SickLeaveRecord};
 /// use kommunal_redovisning::Decimal;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Påhittade timmar: 40 women 30–49, 2 000 sick hours of 40 000, a year before 1 440.
 /// let h = Decimal::from;
-/// let data = |year, sick| SickLeaveData {
-///     period: Period::year_to_month_end(year, 6).unwrap(),
-///     average_employees: AverageEmployees::new(h(40), h(40)),
-///     records: vec![SickLeaveRecord::group(40, Gender::Woman, AgeBand::From30To49, h(40_000), h(sick))],
-///     identifiable: vec![],
+/// let data = |year, sick| -> Result<SickLeaveData, kommunal_redovisning::Error> {
+///     Ok(SickLeaveData {
+///         period: Period::year_to_month_end(year, 6)?,
+///         average_employees: AverageEmployees::new(h(40), h(40)),
+///         records: vec![SickLeaveRecord::group(40, Gender::Woman, AgeBand::From30To49, h(40_000), h(sick))],
+///         identifiable: vec![],
+///     })
 /// };
-/// let now = data(2025, 2_000).disclose()?.disclosure().cloned().unwrap();
-/// let before = data(2024, 1_440).disclose()?.disclosure().cloned().unwrap();
+/// let now = data(2025, 2_000)?.disclose()?.disclosure().cloned().ok_or("disclosed")?;
+/// let before = data(2024, 1_440)?.disclose()?.disclosure().cloned().ok_or("disclosed")?;
 /// let cmp = SickLeaveComparison::new(now, before)?;
 /// assert_eq!(cmp.change(SickLeaveMeasure::Total)?, Some(Decimal::new(14, 1))); // 5,0 − 3,6
 /// assert_eq!(cmp.change(SickLeaveMeasure::Men)?, None); // withheld both years
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// # Ok(()) }
 /// ```
 #[doc(alias = "jämförelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -57,10 +57,10 @@ impl Gender {
 /// assert_eq!(AgeBand::of_age(29), AgeBand::UpTo29);
 /// assert_eq!(AgeBand::of_age(30), AgeBand::From30To49);
 /// assert_eq!(AgeBand::of_age(50).label(), "50 år eller äldre");
-/// let born = NaiveDate::from_ymd_opt(1975, 7, 1).unwrap();
-/// let on = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+/// let born = NaiveDate::from_ymd_opt(1975, 7, 1).ok_or("date")?;
+/// let on = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
 /// assert_eq!(AgeBand::at(born, on)?, AgeBand::From30To49); // 49 the day before turning 50
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "åldersgrupp")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -431,10 +431,10 @@ impl PublishedSickLeaveTable {
 /// use kommunal_redovisning::Decimal;
 /// let p = |x: i64| Percent::new(Decimal::new(x, 1));
 /// // Women 6,8 %, men 3,5 %, total 5,0 %: 6,8w + 3,5(1 − w) = 5,0 → w = 1,5/3,3.
-/// let shares = implied_working_time_shares(&[p(68), p(35)], p(50), Decimal::ZERO)?.unwrap();
+/// let shares = implied_working_time_shares(&[p(68), p(35)], p(50), Decimal::ZERO)?.ok_or("fits")?;
 /// assert_eq!(shares[0].min.round(1, Default::default()), p(455));
 /// assert_eq!(shares[0].min, shares[0].max);
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
