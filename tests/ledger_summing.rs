@@ -49,10 +49,9 @@ fn summing_mode_equals_the_ordinary_reading_on_the_corpus() {
         n += 1;
     }
     assert!(n >= 60, "{n} corpus files");
-    for f in ["examples/data/exempelkommun.se"] {
-        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(f);
-        check(f, &std::fs::read(path).unwrap());
-    }
+    let exempel =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/exempelkommun.se");
+    check("exempelkommun.se", &std::fs::read(exempel).unwrap());
 }
 
 #[test]
