@@ -85,6 +85,34 @@ fn mixed_and_faulty_vouchers_are_read_alike() {
     assert!(SieLedger::read(big.as_bytes(), ReadOptions::default()).is_err());
 }
 
+/// The first non-ASCII text of a file sets its encoding (with a notice on its line),
+/// also when it is a voucher's or a row's text that summing mode does not decode.
+#[test]
+fn texts_not_decoded_still_set_the_encoding() {
+    let head = b"#FLAGGA 0\n#SIETYP 4\n#KONTO 1930 \"Bank\"\n".to_vec();
+    let latin1 = |text: &[u8], row: &[u8]| {
+        let mut f = head.clone();
+        f.extend_from_slice(b"#VER A 1 20250110 \"");
+        f.extend_from_slice(text);
+        f.extend_from_slice(b"\"\n{\n#TRANS 1930 {} 5 20250110 \"");
+        f.extend_from_slice(row);
+        f.extend_from_slice(b"\"\n#TRANS 2440 {} -5\n}\n#KONTO 2440 \"Leverant\xf6rer\"\n");
+        f
+    };
+    for (name, file) in [
+        ("voucher text", latin1(b"Hyra f\xf6r lokal", b"a")),
+        ("row text", latin1(b"Hyra", b"L\xf6n")),
+        (
+            "utf-8 voucher text",
+            latin1("Hyra för lokal".as_bytes(), b"a"),
+        ),
+    ] {
+        check(name, &file);
+        let ledger = SieLedger::read(&file[..], ReadOptions::default()).unwrap();
+        assert_eq!(ledger.account_names["2440"], "Leverantörer", "{name}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 

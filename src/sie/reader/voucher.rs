@@ -157,6 +157,13 @@ impl State {
             }
             *c += 1;
         }
+        if self.sums.is_some() && self.encoding.is_none() {
+            // A text not decoded in summing mode still sets the encoding where the
+            // ordinary reading would detect it.
+            if text_tok.is_some_and(|t| !t.bytes(line).is_ascii()) {
+                self.ensure_encoding(ln, window);
+            }
+        }
         if self.sum_plain_row(&mut v, line, amount) {
             self.rows += 1;
             self.voucher = Some(v);
@@ -284,9 +291,14 @@ impl State {
         v.date = Some(date);
         v.registered = registered;
         if self.sums.is_some() {
-            // Summing mode: nothing reads a voucher's text.
+            // Summing mode: nothing reads a voucher's text; a text that the ordinary
+            // reading would detect the encoding from still does.
             v.text.clear();
             v.signature.clear();
+            let high = |t: Option<Tok>| t.is_some_and(|t| !t.bytes(line).is_ascii());
+            if self.encoding.is_none() && (high(p.text) || high(p.signature)) {
+                self.ensure_encoding(ln, window);
+            }
         } else {
             match p.text {
                 Some(t) => self.text_into(&t, line, ln, window, &mut v.text),
