@@ -131,4 +131,43 @@ proptest! {
         }
         check("generated lines", text.as_bytes());
     }
+
+    /// Rows in the summing lane's shape and just outside it: every tail a row may have.
+    #[test]
+    fn the_summing_lane_reads_rows_as_the_ordinary_reading_does(
+        rows in prop::collection::vec((
+            prop_oneof![Just("1930"), Just("0930"), Just("12345678901"), Just("5010")],
+            prop_oneof![
+                Just("{}"), Just("{1 \"110\"}"), Just("{1 110 20 \"0007\"}"),
+                Just("{1 \"\"}"), Just("{01 \"7\"}"), Just("{1 1234567890123456}"),
+            ],
+            prop_oneof![
+                (-100_000i64..100_000).prop_map(|c| format!("{}.{:02}", c / 100, (c % 100).abs())),
+                (-1000i64..1000).prop_map(|v| v.to_string()),
+                Just("1.5".to_owned()), Just("-0.00".to_owned()), Just("5.".to_owned()),
+                Just("123456789012345".to_owned()), Just("0.125".to_owned()),
+            ],
+            prop_oneof![
+                Just(""), Just(" 20250101"), Just(" 20251399"), Just(" 00000000"),
+                Just(" \"\""), Just(" \"\" \"Omf\u{f6}ring\""), Just(" 20250101 \"a\""),
+                Just(" 20250101 \"a\" 2"), Just(" 20250101  \"a\""), Just(" "),
+                Just("\t20250101"), Just(" 2025010"), Just(" 20250101 \"a\\\"b\""),
+                Just(" 20250101 \"x\u{7f}\""), Just(" 20250101 \"open"), Just(" 18000101"),
+            ],
+        ), 1..40),
+        balanced in any::<bool>(),
+    ) {
+        let mut file = String::from("#FLAGGA 0\n#RAR 0 20250101 20251231\n");
+        for (n, chunk) in rows.chunks(3).enumerate() {
+            file.push_str(&format!("#VER A {n} 20250105\n{{\n"));
+            for (account, objects, amount, tail) in chunk {
+                file.push_str(&format!("#TRANS {account} {objects} {amount}{tail}\n"));
+                if balanced {
+                    file.push_str(&format!("#TRANS 2440 {{}} -{amount}\n"));
+                }
+            }
+            file.push_str("}\n");
+        }
+        check("lane rows", file.as_bytes());
+    }
 }

@@ -104,6 +104,9 @@ impl State {
     /// it field by field could say anything about it (a diagnostic, an `#RTRANS` to
     /// match, a running checksum): the caller then tokenizes it and reads it as usual.
     pub(super) fn plain_row(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if self.sum_lane(ln, line, window) {
+            return true;
+        }
         if !self.plain_rows || matches!(self.checksum, Checksum::Running(_)) {
             return false;
         }
