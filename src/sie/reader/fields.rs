@@ -39,31 +39,25 @@ impl State {
                 Some(Encoding::Latin1) => Some(true),
                 _ => None,
             };
-            // Runs of printable ASCII are copied as they are (valid UTF-8 in every
-            // encoding); a byte between them is decoded on its own.
-            let mut rest = src;
-            let done = loop {
-                let run = rest
-                    .iter()
-                    .position(|&b| !(b' '..0x7f).contains(&b))
-                    .unwrap_or(rest.len());
-                let (ascii, tail) = rest.split_at(run);
-                if let Ok(text) = std::str::from_utf8(ascii) {
-                    out.push_str(text);
+            // Pushed into a local string: its length stays in a register instead of
+            // being stored through `out` after every byte.
+            let mut s = std::mem::take(out);
+            let mut done = true;
+            for &b in src {
+                if (b' '..0x7f).contains(&b) {
+                    s.push(char::from(b));
+                } else if b >= 0x80 && high.is_some() {
+                    s.push(if high == Some(true) {
+                        char::from(b)
+                    } else {
+                        cp437_char(b)
+                    });
+                } else {
+                    done = false;
+                    break;
                 }
-                match tail.split_first() {
-                    None => break true,
-                    Some((&b, after)) if b >= 0x80 && high.is_some() => {
-                        out.push(if high == Some(true) {
-                            char::from(b)
-                        } else {
-                            cp437_char(b)
-                        });
-                        rest = after;
-                    }
-                    Some(_) => break false,
-                }
-            };
+            }
+            *out = s;
             if done {
                 return;
             }

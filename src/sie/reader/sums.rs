@@ -356,10 +356,11 @@ fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
         return Some(row);
     }
     let text = rest.strip_prefix(b" \"")?.strip_suffix(b"\"")?;
-    if text
-        .iter()
-        .any(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
-    {
+    // Without an early exit, so that the loop vectorizes.
+    let bad = text.iter().fold(false, |bad, &b| {
+        bad | (b == b'"') | (b == b'\\') | (b < b' ') | (b == 0x7f)
+    });
+    if bad {
         return None;
     }
     row.text_high = !text.is_ascii();
