@@ -7,6 +7,12 @@
 //! ```
 //!
 //! Without arguments it times 10 000 and 20 000 objects.
+//!
+//! Measured 2026-12-01 in release on a two-core machine shared with other builds (CPU
+//! time of the whole run from `/usr/bin/time`; the stages' wall times were inflated by
+//! the load): 10 000 objects 0,09 s, 100 000 objects 1,4 s, 1 000 000 objects 19,5 s
+//! (peak memory 3,0 GB). A profile at 100 000 and at 1 000 000 objects shows the same
+//! shares per function: no stage grows faster than the others.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
