@@ -114,7 +114,10 @@ impl SieLedger {
     }
 
     /// Reads an SIE file (any type) into a ledger. Memory grows with accounts ×
-    /// objects, not with the number of vouchers.
+    /// objects, not with the number of vouchers; of invalid account numbers only the
+    /// first [`SieLedger::INVALID_ACCOUNTS_KEPT`] are kept per account, records on
+    /// further ones are counted in [`SieLedger::invalid_accounts_beyond`] (with an
+    /// error-level diagnostic).
     ///
     /// # Errors
     ///
