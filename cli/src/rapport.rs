@@ -23,7 +23,7 @@
 //! of any real range is named with its account and line).
 
 use std::collections::BTreeMap;
-use std::io::BufReader;
+use std::io::{BufReader, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -276,6 +276,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "unplaced": notes.unplaced,
             "internal_items": statements.internal,
             "unmapped": statements.unmapped,
+            "invalid_accounts_beyond": ledger.invalid_accounts_beyond,
             "excluded": statements.excluded,
             "key_ratios": ratios,
             "operating_statement": drift.statement,
@@ -285,7 +286,11 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "verdict": verdict,
             "verdict_problems": verdict.problems(),
         });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        // Written as it is serialized, not built as one string first.
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut stdout, &doc)?;
+        writeln!(stdout)?;
+        stdout.flush()?;
         return Ok(ExitCode::from(verdict.exit_code()));
     }
 
@@ -465,7 +470,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             &format!("Utelämnat med avsikt ({n} konton): {reason}"),
         );
     }
-    if !statements.unmapped.is_empty() {
+    if !statements.unmapped.is_empty() || ledger.invalid_accounts_beyond.is_some() {
         heading(out, args.format, "Konton som kontoplanen inte täcker");
         for u in &statements.unmapped {
             let name = ledger
@@ -479,6 +484,22 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
                     "{} {name}: {} kr — inte med i rapporterna",
                     u.account,
                     kr.amount(u.amount, Scale::Kr)
+                ),
+            );
+        }
+        if let Some(b) = &ledger.invalid_accounts_beyond {
+            para(
+                out,
+                args.format,
+                &format!(
+                    "Utöver de första {} ogiltiga kontonumren: {} verifikationsrader ({} kr) och \
+                     {} saldon på ytterligare ogiltiga kontonummer (från rad {}) — inte med i \
+                     rapporterna",
+                    SieLedger::INVALID_ACCOUNTS_KEPT,
+                    b.rows,
+                    kr.amount(b.amount, Scale::Kr),
+                    b.balances,
+                    b.first_line
                 ),
             );
         }

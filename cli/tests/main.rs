@@ -225,6 +225,45 @@ fn rapport_on_a_truncated_ledger_is_a_finding_not_a_clean_report() {
     assert!(out.contains("truncated"), "{out}");
 }
 
+/// Distinct invalid account numbers beyond the first 1 000 are counted, not kept
+/// (issue 19): the report lists the kept ones, says how many rows and how much was left
+/// out, and exits 1; the JSON document carries the same counts.
+#[test]
+fn rapport_counts_invalid_accounts_beyond_the_first_thousand() {
+    let mut f = String::from(
+        "#FLAGGA 0\n#PROGRAM \"T\" 1\n#FORMAT PC8\n#GEN 20250701\n#SIETYP 4\n#FNAMN \"H\"\n\
+         #RAR 0 20250101 20251231\n#KONTO 1930 \"Bank\"\n#UB 0 1930 -3030\n",
+    );
+    for i in 0..1_010 {
+        f.push_str(&format!(
+            "#VER A {i} 20250115\n{{\n#TRANS 5{i}AF {{}} 3\n#TRANS 1930 {{}} -3\n}}\n"
+        ));
+    }
+    let file = scratch("ogiltiga_konton.se", f.as_bytes());
+    let (code, out, _) = run(&["rapport", p(&file)]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.lines().filter(|l| l.contains("AF :")).count(), 1_000);
+    assert!(
+        out.contains(
+            "Utöver de första 1000 ogiltiga kontonumren: 10 verifikationsrader (30,00 kr)"
+        ),
+        "{out}"
+    );
+    let closing = out.lines().last().unwrap();
+    assert!(closing.starts_with("Stämmer inte:"), "{closing}");
+    assert!(
+        closing.contains("10 poster på ytterligare ogiltiga kontonummer"),
+        "{closing}"
+    );
+    let (code, out, _) = run(&["rapport", "--format", "json", p(&file)]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["invalid_accounts_beyond"]["rows"], 10);
+    assert_eq!(doc["invalid_accounts_beyond"]["amount"], "30.00");
+    assert_eq!(doc["unmapped"].as_array().unwrap().len(), 1_000);
+    assert_eq!(doc["verdict"]["invalid_accounts_not_kept"], 10);
+}
+
 #[test]
 fn rapport_refuses_unreadable_input() {
     let empty = scratch("tom.se", b"");
