@@ -532,14 +532,18 @@ mod verdict {
         let file = GOOD.replace("#UB 0 1930 1250", "#UB 0 1930 100000000000000000000");
         let err = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap_err();
         assert!(
-            err.to_string().contains("line 12: account 1930: an amount"),
+            err.to_string().contains("rad 12: konto 1930: ett belopp"),
             "{err}"
         );
         let file = format!(
             "{GOOD}#VER A 2 20250116\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} {big}\n}}\n"
         );
         let err = sum_transactions(file.as_bytes(), None).unwrap_err();
-        assert!(err.to_string().contains("account 1930 overflows"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("summan för konto 1930 blir för stor"),
+            "{err}"
+        );
     }
 
     /// Regression (issue 19): an invalid account was booked into a statement line by

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use kommunal_redovisning::sie::{Diagnostic, Reader, Record, Severity, Totals};
+use kommunal_redovisning::sie::{Diagnostic, ReadError, Reader, Record, Severity, Totals};
 
 use crate::progress::{self, Progress};
 use crate::style::Style;
@@ -55,7 +55,10 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("kommunal lint: {path}: kan inte öppnas: {e}");
+                eprintln!(
+                    "kommunal lint: {path}: kan inte öppnas: {}",
+                    crate::sv::io(&e)
+                );
                 worst = 2;
                 continue;
             }
@@ -82,14 +85,19 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                             line: reader.record_line(),
                             label: "#VER".into(),
                             severity: Severity::Error,
-                            message: format!("{e}: the sums stop at this voucher"),
+                            message: format!("{e}: summorna stannar vid den här verifikationen"),
                         });
                     }
                     reader.recycle(r);
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    read_error = Some(e.to_string());
+                    read_error = Some(match &e {
+                        ReadError::Io { line, source } => {
+                            format!("läsfel efter rad {line}: {}", crate::sv::io(source))
+                        }
+                        other => other.to_string(),
+                    });
                     break;
                 }
             }

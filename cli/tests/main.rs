@@ -339,7 +339,7 @@ fn lint_exits_1_for_an_error_level_diagnostic() {
     let file = scratch("andrad-ksumma.se", &bytes);
     let (code, out, _) = run(&["lint", p(&file)]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("error"), "{out}");
+    assert!(out.contains(": fel: "), "{out}");
     // The untouched file is clean.
     let (code, out, _) = run(&["lint", p(&sample("Sie1.se"))]);
     assert_eq!(code, 0, "{out}");

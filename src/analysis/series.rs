@@ -102,7 +102,7 @@ impl Series {
                 .any(|o| o.year == y.year && o.kind == y.kind)
             {
                 return Err(Error::InvalidRule(format!(
-                    "the series has {} twice",
+                    "serien har {} två gånger",
                     y.column_label()
                 )));
             }
@@ -169,7 +169,7 @@ impl Series {
             .ok_or_else(|| Error::RatioUnavailable {
                 ratio: ratio.name(),
                 year: YearRef { year, kind }.to_string(),
-                reason: "the series has no figures for that year".to_owned(),
+                reason: "serien har inga siffror för det året".to_owned(),
             })?;
         compute_ratio(ratio, &self.context(entry), options)
     }

@@ -474,7 +474,7 @@ impl Group {
             PartAccounts::Company { income, balance } => {
                 balance
                     .validate()
-                    .map_err(|e| refused(what(), e.to_string()))?;
+                    .map_err(|e| refused(what(), e.sv().to_string()))?;
                 let rs = income.result_for_the_year();
                 if rs != balance.result_for_the_year {
                     findings.push(GroupFinding::ResultDisagrees {
@@ -489,7 +489,7 @@ impl Group {
             PartAccounts::Lkbr { income, balance } => {
                 balance
                     .validate()
-                    .map_err(|e| refused(what(), e.to_string()))?;
+                    .map_err(|e| refused(what(), e.sv().to_string()))?;
                 let rs = income.result_for_the_year();
                 if rs != balance.result_for_the_year {
                     findings.push(GroupFinding::ResultDisagrees {
@@ -530,7 +530,7 @@ impl Group {
         self.validate()?;
         self.balance
             .validate()
-            .map_err(|e| refused(self.kommun.name.clone(), e.to_string()))?;
+            .map_err(|e| refused(self.kommun.name.clone(), e.sv().to_string()))?;
         let shares = self.effective_shares()?;
         let mut findings = Vec::new();
         let kommun_rs = self.income.result_for_the_year();

@@ -266,14 +266,15 @@ impl LedgerStatements {
         match self.balance.validate() {
             Ok(()) => {}
             Err(e @ (Error::Unbalanced { .. } | Error::Mismatch { .. })) => {
-                out.push(e.to_string());
+                out.push(e.sv().to_string());
             }
             Err(e) => return Err(e),
         }
         for u in &self.unmapped {
             out.push(format!(
-                "account {} ({} kr) is not covered by the chart and is not in the statements",
-                u.account, u.amount
+                "konto {} ({}) täcks inte av kontoplanen och är inte med i rapporterna",
+                u.account,
+                u.amount.sv()
             ));
         }
         Ok(out)

@@ -321,7 +321,7 @@ impl<'de> serde::Deserialize<'de> for NoteChart {
             Some("kommun_bas") => NoteChart::kommun_bas(),
             Some(other) => {
                 return Err(serde::de::Error::custom(format_args!(
-                    "unknown base note chart {other:?}: the only built-in chart is \"kommun_bas\""
+                    "okänd basnotkarta {other:?}: den enda inbyggda är \"kommun_bas\""
                 )));
             }
         };

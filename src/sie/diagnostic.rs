@@ -21,12 +21,19 @@ pub enum Severity {
     Error,
 }
 
+/// Swedish, for a person: `notis`, `varning`, `fel`. The serde names (`notice`,
+/// `warning`, `error`) are the machine form and stay English.
+///
+/// ```
+/// use kommunal_redovisning::sie::Severity;
+/// assert_eq!(Severity::Warning.to_string(), "varning");
+/// ```
 impl std::fmt::Display for Severity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Severity::Notice => "notice",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            Severity::Notice => "notis",
+            Severity::Warning => "varning",
+            Severity::Error => "fel",
         })
     }
 }
@@ -39,9 +46,12 @@ impl std::fmt::Display for Severity {
 ///     line: 12,
 ///     label: "#TRANS".into(),
 ///     severity: Severity::Warning,
-///     message: "row outside a voucher ignored".into(),
+///     message: "rad utanför en verifikation; posten ignoreras".into(),
 /// };
-/// assert_eq!(d.to_string(), "line 12: #TRANS: warning: row outside a voucher ignored");
+/// assert_eq!(
+///     d.to_string(),
+///     "rad 12: #TRANS: varning: rad utanför en verifikation; posten ignoreras"
+/// );
 /// ```
 #[doc(alias = "anmärkning")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,14 +64,14 @@ pub struct Diagnostic {
     pub label: String,
     /// How serious it is.
     pub severity: Severity,
-    /// Plain words: lowercase, without a trailing period.
+    /// Plain Swedish words: lowercase, without a trailing period.
     pub message: String,
 }
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line > 0 {
-            write!(f, "line {}: ", self.line)?;
+            write!(f, "rad {}: ", self.line)?;
         }
         if !self.label.is_empty() {
             write!(f, "{}: ", self.label)?;
@@ -182,7 +192,7 @@ impl ReadOptions {
 #[non_exhaustive]
 pub enum ReadError {
     /// The underlying reader failed.
-    #[error("i/o error after line {line}: {source}")]
+    #[error("läsfel efter rad {line}: {source}")]
     Io {
         /// The last line read.
         line: u64,

@@ -56,7 +56,7 @@ pub struct Totals {
 /// of a decimal, about 7,9 × 10²⁸ — an amount no real ledger holds.
 #[doc(alias = "överflöde")]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the sum of account {account} overflows")]
+#[error("summan för konto {account} blir för stor")]
 pub struct SumOverflow {
     /// The account whose sum overflows.
     pub account: String,
