@@ -1,0 +1,484 @@
+//! Reading one field of a record: texts, amounts, dates, numbers, object lists, account numbers.
+
+use super::*;
+
+impl State {
+    /// Decodes a text field: unescaped, trimmed, decoded.
+    pub(super) fn text(&mut self, t: &Tok, line: &[u8], ln: u64, window: &[u8]) -> String {
+        let mut out = String::new();
+        self.text_into(t, line, ln, window, &mut out);
+        out
+    }
+
+    /// Decodes a text field into `out` (cleared first), reusing its allocation.
+    pub(super) fn text_into(
+        &mut self,
+        t: &Tok,
+        line: &[u8],
+        ln: u64,
+        window: &[u8],
+        out: &mut String,
+    ) {
+        out.clear();
+        let raw = t.bytes(line);
+        if t.kind != TokKind::Escaped {
+            // Printable ASCII is the same in every encoding: copy it byte by byte (faster
+            // than validating and copying short fields as a str). A bare field ends at a
+            // separator, so only quoted ones need trimming.
+            let src = if t.kind == TokKind::Bare {
+                raw
+            } else {
+                trim(raw)
+            };
+            out.reserve(src.len());
+            // Non-ASCII bytes are decoded on the way when the encoding is known and
+            // decodes byte by byte; otherwise (and on control characters) the slow path
+            // below detects the encoding and cleans the field.
+            let high = match self.encoding {
+                Some(Encoding::Cp437) => Some(false),
+                Some(Encoding::Latin1) => Some(true),
+                _ => None,
+            };
+            // Pushed into a local string: its length stays in a register instead of
+            // being stored through `out` after every byte.
+            let mut s = std::mem::take(out);
+            let mut done = true;
+            for &b in src {
+                if (b' '..0x7f).contains(&b) {
+                    s.push(char::from(b));
+                } else if b >= 0x80 && high.is_some() {
+                    s.push(if high == Some(true) {
+                        char::from(b)
+                    } else {
+                        cp437_char(b)
+                    });
+                } else {
+                    done = false;
+                    break;
+                }
+            }
+            *out = s;
+            if done {
+                return;
+            }
+            out.clear();
+        }
+        let enc = if raw.is_ascii() {
+            Encoding::Cp437
+        } else {
+            self.ensure_encoding(ln, window)
+        };
+        if raw.iter().any(|&b| b < b' ' || b == 0x7f) {
+            // Control characters may not occur in texts: read them as spaces.
+            let cleaned: Vec<u8> = raw
+                .iter()
+                .map(|&b| if b < b' ' || b == 0x7f { b' ' } else { b })
+                .collect();
+            let u = if t.kind == TokKind::Escaped {
+                unescape(&cleaned)
+            } else {
+                cleaned
+            };
+            enc.decode_into(trim(&u), out);
+        } else if t.kind == TokKind::Escaped {
+            let u = unescape(raw);
+            enc.decode_into(trim(&u), out);
+        } else {
+            enc.decode_into(trim(raw), out);
+        }
+    }
+
+    pub(super) fn opt_text(&mut self, cur: &mut Cur<'_>, ln: u64, window: &[u8]) -> String {
+        match cur.scalar() {
+            Some(t) => self.text(t, cur.line, ln, window),
+            None => String::new(),
+        }
+    }
+
+    pub(super) fn opt_text_into(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        window: &[u8],
+        out: &mut String,
+    ) {
+        match cur.scalar() {
+            Some(t) => self.text_into(t, cur.line, ln, window, out),
+            None => out.clear(),
+        }
+    }
+
+    pub(super) fn req_text(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &str,
+        what: &str,
+        window: &[u8],
+    ) -> Option<String> {
+        match cur.scalar() {
+            Some(t) => Some(self.text(t, cur.line, ln, window)),
+            None => {
+                self.diag(
+                    ln,
+                    label,
+                    dropped(label),
+                    format!("{what} missing; record ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn amount(
+        &mut self,
+        raw: &[u8],
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<Decimal> {
+        match parse_amount(raw) {
+            Some(a) => {
+                if raw.first() == Some(&b'+') || raw.contains(&b',') {
+                    self.repeat(
+                        Repeat::PlusOrComma,
+                        ln,
+                        label,
+                        "amount with a plus sign or a decimal comma",
+                    );
+                } else if what == "amount" && a.scale() > 2 {
+                    self.repeat(
+                        Repeat::ManyDecimals,
+                        ln,
+                        label,
+                        "amount with more than two decimals",
+                    );
+                }
+                Some(a)
+            }
+            None => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    format!("malformed {what} \"{shown}\"; record ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn req_amount(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+    ) -> Option<Decimal> {
+        match cur.raw() {
+            Some(raw) => self.amount(raw, ln, label, "amount"),
+            None => {
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    "amount missing; record ignored".to_owned(),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional quantity: absent or `""` is `None`; a malformed one is a warning.
+    pub(super) fn opt_quantity(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+    ) -> Option<Decimal> {
+        let raw = trim(cur.raw()?);
+        if raw.is_empty() {
+            return None;
+        }
+        match parse_amount(raw) {
+            Some(q) => Some(q),
+            None => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    format!("malformed quantity \"{shown}\" ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn date(
+        &mut self,
+        raw: &[u8],
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<NaiveDate> {
+        // Rows of a voucher usually repeat one date: remember the last one parsed.
+        if let Some((bytes, d)) = self.last_date {
+            if raw == bytes {
+                return Some(d);
+            }
+        }
+        match parse_date(raw) {
+            DateParse::Ok(d) | DateParse::Iso(d) if !plausible(d) => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    format!(
+                        "{what} \"{shown}\" has an impossible year (outside {FIRST_YEAR}–{LAST_YEAR}); read as no date"
+                    ),
+                );
+                None
+            }
+            DateParse::Ok(d) => {
+                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                    self.last_date = Some((bytes, d));
+                }
+                Some(d)
+            }
+            DateParse::Iso(d) => {
+                self.repeat(
+                    Repeat::IsoDate,
+                    ln,
+                    label,
+                    "date written as YYYY-MM-DD instead of YYYYMMDD",
+                );
+                Some(d)
+            }
+            DateParse::Zero => {
+                self.repeat(Repeat::ZeroDate, ln, label, "date 00000000 read as no date");
+                None
+            }
+            DateParse::Invalid => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    Severity::Error,
+                    format!("invalid {what} \"{shown}\" read as no date"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn opt_date(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<NaiveDate> {
+        let raw = trim(cur.raw()?);
+        if raw.is_empty() {
+            return None;
+        }
+        self.date(raw, ln, label, what)
+    }
+
+    pub(super) fn req_date(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<NaiveDate> {
+        let Some(raw) = cur.raw() else {
+            self.diag(
+                ln,
+                label,
+                dropped(label),
+                format!("{what} missing; record ignored"),
+            );
+            return None;
+        };
+        match parse_date(trim(raw)) {
+            DateParse::Ok(d) | DateParse::Iso(d) if !plausible(d) => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    dropped(label),
+                    format!(
+                        "{what} \"{shown}\" has an impossible year (outside {FIRST_YEAR}–{LAST_YEAR}); record ignored"
+                    ),
+                );
+                None
+            }
+            DateParse::Ok(d) => Some(d),
+            DateParse::Iso(d) => {
+                self.repeat(
+                    Repeat::IsoDate,
+                    ln,
+                    label,
+                    "date written as YYYY-MM-DD instead of YYYYMMDD",
+                );
+                Some(d)
+            }
+            _ => {
+                let shown = String::from_utf8_lossy(raw);
+                self.diag(
+                    ln,
+                    label,
+                    dropped(label),
+                    format!("invalid {what} \"{shown}\"; record ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn int<T: std::str::FromStr>(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        what: &str,
+    ) -> Option<T> {
+        let Some(raw) = cur.raw() else {
+            self.diag(
+                ln,
+                label,
+                dropped(label),
+                format!("{what} missing; record ignored"),
+            );
+            return None;
+        };
+        let parsed = std::str::from_utf8(trim(raw))
+            .ok()
+            .and_then(|s| s.parse::<T>().ok());
+        if parsed.is_none() {
+            let shown = String::from_utf8_lossy(raw);
+            self.diag(
+                ln,
+                label,
+                dropped(label),
+                format!("invalid {what} \"{shown}\"; record ignored"),
+            );
+        }
+        parsed
+    }
+
+    /// An object list `{dim obj …}`; `None` (nothing consumed) when the next field is not `{`.
+    pub(super) fn objects(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        window: &[u8],
+    ) -> Option<Vec<ObjectRef>> {
+        let mut list = Vec::new();
+        self.objects_into(cur, ln, label, window, &mut list)
+            .then_some(list)
+    }
+
+    /// An object list `{dim obj …}` into `list` (reusing its strings); false (nothing
+    /// consumed, `list` emptied) when the next field is not `{`.
+    pub(super) fn objects_into(
+        &mut self,
+        cur: &mut Cur<'_>,
+        ln: u64,
+        label: &'static str,
+        window: &[u8],
+        list: &mut Vec<ObjectRef>,
+    ) -> bool {
+        if cur.peek().map(|t| t.kind) != Some(TokKind::Open) {
+            list.clear();
+            return false;
+        }
+        cur.i += 1;
+        let mut used = 0usize;
+        let mut closed = false;
+        let mut pending_dim: Option<Option<u32>> = None;
+        while let Some(t) = cur.toks.get(cur.i) {
+            cur.i += 1;
+            match t.kind {
+                TokKind::Close => {
+                    closed = true;
+                    break;
+                }
+                TokKind::Open => {}
+                _ => match pending_dim.take() {
+                    None => {
+                        let raw = trim(t.bytes(cur.line));
+                        let dim = parse_u32(raw);
+                        if dim.is_none() {
+                            let shown = String::from_utf8_lossy(raw);
+                            self.diag(ln, label, Severity::Error, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
+                        }
+                        pending_dim = Some(dim);
+                    }
+                    Some(dim) => {
+                        if let Some(dimension) = dim {
+                            if used >= MAX_OBJECTS {
+                                // Counted, not kept: reported below.
+                            } else if let Some(slot) = list.get_mut(used) {
+                                slot.dimension = dimension;
+                                self.text_into(t, cur.line, ln, window, &mut slot.object);
+                            } else {
+                                let object = self.text(t, cur.line, ln, window);
+                                list.push(ObjectRef { dimension, object });
+                            }
+                            used += 1;
+                        }
+                    }
+                },
+            }
+        }
+        if used > MAX_OBJECTS {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                format!("object list with {used} objects; only the first {MAX_OBJECTS} are kept"),
+            );
+            used = MAX_OBJECTS;
+        }
+        list.truncate(used);
+        if !closed {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                "object list not closed with }: the line looks cut, the file may be truncated"
+                    .to_owned(),
+            );
+        }
+        if pending_dim.is_some() {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                "object list has a dimension without an object; it is ignored".to_owned(),
+            );
+        }
+        true
+    }
+
+    /// An account number in a row or a balance must be 1 to 10 digits: anything else
+    /// cannot be placed in the chart of accounts.
+    pub(super) fn check_account(&mut self, ln: u64, label: &'static str, account: &str) {
+        if !is_account_number(account) {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                format!(
+                    "account number \"{account}\" is not 1 to 10 digits; it cannot be mapped \
+                     to a statement line"
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,832 @@
+//! The typed, diagnosing reader.
+
+use std::collections::{HashMap, VecDeque};
+use std::io::Read;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::crc::Crc32;
+use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
+use super::encoding::{Encoding, cp437_char, detect_encoding};
+use super::lexer::{
+    LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row, scan_plain_ver, unescape,
+};
+use super::record::{
+    AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
+};
+use super::value::{
+    DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
+};
+
+/// The labels the specification defines, with their group (1 flag, 2 identification,
+/// 3 chart of accounts, 4 balances and vouchers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Label {
+    Flagga,
+    Program,
+    Format,
+    Gen,
+    Sietyp,
+    Prosa,
+    Ftyp,
+    Fnr,
+    Orgnr,
+    Adress,
+    Fnamn,
+    Rar,
+    Taxar,
+    Omfattn,
+    Kptyp,
+    Valuta,
+    Konto,
+    Ktyp,
+    Enhet,
+    Sru,
+    Dim,
+    Underdim,
+    Objekt,
+    Ib,
+    Ub,
+    Oib,
+    Oub,
+    Res,
+    Psaldo,
+    Pbudget,
+    Ver,
+    Trans,
+    Rtrans,
+    Btrans,
+    Bkod,
+    Ksumma,
+}
+
+const LABEL_COUNT: usize = 36;
+
+impl Label {
+    #[inline]
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Label> {
+        Some(match b {
+            b"#TRANS" => Label::Trans,
+            b"#VER" => Label::Ver,
+            b"#RTRANS" => Label::Rtrans,
+            b"#BTRANS" => Label::Btrans,
+            b"#KONTO" => Label::Konto,
+            b"#PSALDO" => Label::Psaldo,
+            b"#PBUDGET" => Label::Pbudget,
+            b"#SRU" => Label::Sru,
+            b"#KTYP" => Label::Ktyp,
+            b"#IB" => Label::Ib,
+            b"#UB" => Label::Ub,
+            b"#RES" => Label::Res,
+            b"#OIB" => Label::Oib,
+            b"#OUB" => Label::Oub,
+            b"#OBJEKT" => Label::Objekt,
+            b"#DIM" => Label::Dim,
+            b"#UNDERDIM" => Label::Underdim,
+            b"#ENHET" => Label::Enhet,
+            b"#FLAGGA" => Label::Flagga,
+            b"#PROGRAM" => Label::Program,
+            b"#FORMAT" => Label::Format,
+            b"#GEN" => Label::Gen,
+            b"#SIETYP" => Label::Sietyp,
+            b"#PROSA" => Label::Prosa,
+            b"#FTYP" => Label::Ftyp,
+            b"#FNR" => Label::Fnr,
+            b"#ORGNR" => Label::Orgnr,
+            b"#ADRESS" => Label::Adress,
+            b"#FNAMN" => Label::Fnamn,
+            b"#RAR" => Label::Rar,
+            b"#TAXAR" => Label::Taxar,
+            b"#OMFATTN" => Label::Omfattn,
+            b"#KPTYP" => Label::Kptyp,
+            b"#VALUTA" => Label::Valuta,
+            b"#BKOD" => Label::Bkod,
+            b"#KSUMMA" => Label::Ksumma,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Label::Flagga => "#FLAGGA",
+            Label::Program => "#PROGRAM",
+            Label::Format => "#FORMAT",
+            Label::Gen => "#GEN",
+            Label::Sietyp => "#SIETYP",
+            Label::Prosa => "#PROSA",
+            Label::Ftyp => "#FTYP",
+            Label::Fnr => "#FNR",
+            Label::Orgnr => "#ORGNR",
+            Label::Adress => "#ADRESS",
+            Label::Fnamn => "#FNAMN",
+            Label::Rar => "#RAR",
+            Label::Taxar => "#TAXAR",
+            Label::Omfattn => "#OMFATTN",
+            Label::Kptyp => "#KPTYP",
+            Label::Valuta => "#VALUTA",
+            Label::Konto => "#KONTO",
+            Label::Ktyp => "#KTYP",
+            Label::Enhet => "#ENHET",
+            Label::Sru => "#SRU",
+            Label::Dim => "#DIM",
+            Label::Underdim => "#UNDERDIM",
+            Label::Objekt => "#OBJEKT",
+            Label::Ib => "#IB",
+            Label::Ub => "#UB",
+            Label::Oib => "#OIB",
+            Label::Oub => "#OUB",
+            Label::Res => "#RES",
+            Label::Psaldo => "#PSALDO",
+            Label::Pbudget => "#PBUDGET",
+            Label::Ver => "#VER",
+            Label::Trans => "#TRANS",
+            Label::Rtrans => "#RTRANS",
+            Label::Btrans => "#BTRANS",
+            Label::Bkod => "#BKOD",
+            Label::Ksumma => "#KSUMMA",
+        }
+    }
+
+    fn group(self) -> u8 {
+        match self {
+            Label::Flagga | Label::Ksumma => 1,
+            Label::Program
+            | Label::Format
+            | Label::Gen
+            | Label::Sietyp
+            | Label::Prosa
+            | Label::Ftyp
+            | Label::Fnr
+            | Label::Orgnr
+            | Label::Adress
+            | Label::Fnamn
+            | Label::Rar
+            | Label::Taxar
+            | Label::Omfattn
+            | Label::Kptyp
+            | Label::Valuta
+            | Label::Bkod => 2,
+            Label::Konto
+            | Label::Ktyp
+            | Label::Enhet
+            | Label::Sru
+            | Label::Dim
+            | Label::Underdim
+            | Label::Objekt => 3,
+            _ => 4,
+        }
+    }
+
+    const ALL: [Label; LABEL_COUNT] = [
+        Label::Flagga,
+        Label::Program,
+        Label::Format,
+        Label::Gen,
+        Label::Sietyp,
+        Label::Prosa,
+        Label::Ftyp,
+        Label::Fnr,
+        Label::Orgnr,
+        Label::Adress,
+        Label::Fnamn,
+        Label::Rar,
+        Label::Taxar,
+        Label::Omfattn,
+        Label::Kptyp,
+        Label::Valuta,
+        Label::Konto,
+        Label::Ktyp,
+        Label::Enhet,
+        Label::Sru,
+        Label::Dim,
+        Label::Underdim,
+        Label::Objekt,
+        Label::Ib,
+        Label::Ub,
+        Label::Oib,
+        Label::Oub,
+        Label::Res,
+        Label::Psaldo,
+        Label::Pbudget,
+        Label::Ver,
+        Label::Trans,
+        Label::Rtrans,
+        Label::Btrans,
+        Label::Bkod,
+        Label::Ksumma,
+    ];
+}
+
+/// Kinds of notices that are reported once per file with a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repeat {
+    MissingBraces,
+    ExtraFields,
+    ZeroDate,
+    IsoDate,
+    OutOfOrder,
+    ManyDecimals,
+    PlusOrComma,
+    UnknownLabel,
+    EmptyVoucher,
+    NoBlock,
+    QuotedKeyword,
+}
+
+const REPEAT_COUNT: usize = 11;
+
+/// Most (dimension, object) pairs kept from one object list; more is an error.
+pub(crate) const MAX_OBJECTS: usize = 256;
+
+/// Most kinds of diagnostics told apart; further kinds are only counted.
+const MAX_KINDS: usize = 4096;
+
+/// The first and last year a date may plausibly carry in a ledger.
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2099;
+
+/// `true` when a date's year is one a ledger can hold.
+fn plausible(d: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&d))
+}
+
+/// The severity of a record dropped for want of a field: an error where the record
+/// carries figures (balances, vouchers and their rows), a warning for records that only
+/// describe (names, program, format, the financial year's dates).
+fn dropped(label: &str) -> Severity {
+    match Label::from_bytes(label.as_bytes()) {
+        Some(l) if l.group() == 4 => Severity::Error,
+        _ => Severity::Warning,
+    }
+}
+
+/// The kind of a diagnostic: its severity, its label when it is one of the
+/// specification's, and its message with digit runs and quoted values left out.
+fn kind_of(severity: Severity, label: &str, message: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    mix(severity as u8);
+    if Label::from_bytes(label.as_bytes()).is_some() {
+        label.bytes().for_each(&mut mix);
+    }
+    mix(0);
+    let mut quoted = false;
+    let mut digits = false;
+    for b in message.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+            mix(b);
+        } else if quoted {
+        } else if b.is_ascii_digit() {
+            if !digits {
+                mix(b'0');
+            }
+            digits = true;
+            continue;
+        } else {
+            mix(b);
+        }
+        digits = false;
+    }
+    h
+}
+
+/// One kind of diagnostic seen: how often, and what to say about the ones not kept.
+struct Kind {
+    severity: Severity,
+    label: String,
+    count: u64,
+    /// The line of the first diagnostic not kept, and of the last one.
+    first_dropped: u64,
+    last_line: u64,
+    /// The first message of the kind, quoted in the summary.
+    example: String,
+}
+
+/// The key of a stated balance (#IB, #UB, #RES, #OIB, #OUB, #PSALDO): label, year,
+/// period, account and objects, hashed.
+fn balance_key(
+    label: Label,
+    year: i32,
+    period: Option<YearMonth>,
+    account: &str,
+    objects: &[ObjectRef],
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (label as u8).hash(&mut h);
+    year.hash(&mut h);
+    period.map(|p| (p.year, p.month)).hash(&mut h);
+    account.hash(&mut h);
+    for o in objects {
+        o.dimension.hash(&mut h);
+        o.object.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// An estimate of the memory a row holds: the row, its strings and its objects.
+fn row_bytes(row: &Row) -> usize {
+    std::mem::size_of::<Row>()
+        + row.account.len()
+        + row.text.len()
+        + row.signature.len()
+        + row
+            .objects
+            .iter()
+            .map(|o| std::mem::size_of::<ObjectRef>() + o.object.len() + 16)
+            .sum::<usize>()
+        + 48
+}
+
+/// Voucher being assembled.
+struct OpenVoucher {
+    voucher: Voucher,
+    line: u64,
+    /// `{` seen.
+    in_block: bool,
+    /// A row was dropped, so the balance check would be meaningless.
+    incomplete: bool,
+    /// Rows `..used` of `voucher.rows` are this voucher's; the rest are recycled slots.
+    used: usize,
+    /// The last row was an `#RTRANS` (on this line); its duplicate `#TRANS` should follow.
+    after_rtrans: Option<u64>,
+    /// Estimated memory of the rows kept ([`ReadOptions::max_voucher_bytes`]).
+    bytes: usize,
+    /// Rows skipped because the voucher reached [`ReadOptions::max_voucher_bytes`].
+    skipped: u64,
+}
+
+fn empty_row() -> Row {
+    Row {
+        kind: VoucherRowKind::Normal,
+        account: String::new(),
+        objects: Vec::new(),
+        amount: Decimal::ZERO,
+        date: None,
+        text: String::new(),
+        quantity: None,
+        signature: String::new(),
+    }
+}
+
+fn empty_voucher() -> Voucher {
+    Voucher {
+        series: String::new(),
+        number: String::new(),
+        date: None,
+        text: String::new(),
+        registered: None,
+        signature: String::new(),
+        rows: Vec::new(),
+    }
+}
+
+/// Most spare rows kept for reuse.
+const SPARE_ROWS: usize = 4096;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checksum {
+    Off,
+    Running(Crc32),
+    Done,
+}
+
+/// Reader state apart from the line source (split for the borrow checker).
+struct State {
+    opts: ReadOptions,
+    encoding: Option<Encoding>,
+    encoding_noted: bool,
+    diags: Vec<Diagnostic>,
+    checked: usize,
+    /// Records read and not yet returned, with the line each begins on.
+    out: VecDeque<(u64, Record)>,
+    /// The line the last record returned begins on.
+    record_line: u64,
+    /// The voucher being read, boxed so that it can be detached from `self` cheaply
+    /// while its rows are parsed in place.
+    voucher: Option<Box<OpenVoucher>>,
+    /// An emptied box for the next voucher.
+    voucher_box: Option<Box<OpenVoucher>>,
+    counts: [u64; LABEL_COUNT],
+    first_line: [u64; LABEL_COUNT],
+    repeats: [(u64, u64, &'static str, &'static str); REPEAT_COUNT],
+    max_group: u8,
+    records: u64,
+    sie_type: Option<u8>,
+    format: Option<String>,
+    checksum: Checksum,
+    finished: bool,
+    rar_years: Vec<i32>,
+    last_date: Option<([u8; 8], NaiveDate)>,
+    /// A voucher given back with [`Reader::recycle`], refilled in place.
+    spare: Option<Voucher>,
+    /// Rows left over from recycled vouchers.
+    spare_rows: Vec<Row>,
+    vouchers: u64,
+    rows: u64,
+    /// Read plain `#TRANS` rows without a token list (off only in tests, to compare).
+    plain_rows: bool,
+    /// The fields of the last plain row.
+    plain: PlainRow,
+    /// The fields of the last plain voucher line.
+    plain_ver: PlainVer,
+    /// Kinds of diagnostics seen, in order of their first occurrence, and their index.
+    kinds: Vec<Kind>,
+    kind_index: HashMap<u64, usize>,
+    /// Diagnostics of kinds beyond [`MAX_KINDS`]: how many, and the worst severity.
+    unkinded: (u64, Severity),
+    /// A diagnostic not kept that [`ReadOptions::fail_on`] rejects.
+    pending_reject: Option<Diagnostic>,
+    /// The current financial year (#RAR 0).
+    rar0: Option<(NaiveDate, NaiveDate)>,
+    /// Stated balances seen: key → (line, the amount).
+    stated: HashMap<u64, (u64, Decimal)>,
+}
+
+/// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
+/// [`Diagnostic`]s.
+///
+/// Memory stays bounded by the longest line and the largest voucher, whatever the file
+/// size. The reader is an [`Iterator`] of `Result<Record, ReadError>`; an `Err` ends the
+/// iteration. For speed over large files, give each record back with
+/// [`Reader::recycle`] once done with it: the next voucher is then parsed into its
+/// allocations.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Reader, Record, Severity};
+///
+/// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101 \"Hyra\"\n{\n#TRANS 5010 {} 100\n#TRANS 1930 {} -90\n}\n";
+/// let mut reader = Reader::new(&file[..]);
+/// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
+/// assert!(matches!(&records[2], Record::Voucher(v) if v.rows.len() == 2));
+/// let unbalanced = reader.diagnostics().iter().find(|d| d.label == "#VER").unwrap();
+/// assert_eq!(unbalanced.severity, Severity::Error);
+/// assert_eq!(unbalanced.message, "voucher A 1 dated 2025-01-01 does not balance: difference 10");
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
+#[doc(alias = "läsare")]
+#[doc(alias = "SIE-fil")]
+pub struct Reader<R> {
+    lines: Lines<R>,
+    st: State,
+}
+
+impl<R: Read> Reader<R> {
+    /// A reader with the default [`ReadOptions`]. `R` is any byte source: a `&[u8]`, a
+    /// `BufReader<File>`, stdin.
+    pub fn new(source: R) -> Self {
+        Self::with_options(source, ReadOptions::default())
+    }
+
+    /// A reader with the given options.
+    pub fn with_options(source: R, opts: ReadOptions) -> Self {
+        let max = opts.max_line_length;
+        let mut lines = Lines::new(source, max);
+        lines.tokenize = false;
+        Reader {
+            lines,
+            st: State {
+                encoding: opts.encoding,
+                encoding_noted: false,
+                opts,
+                diags: Vec::new(),
+                checked: 0,
+                out: VecDeque::new(),
+                record_line: 0,
+                voucher: None,
+                voucher_box: None,
+                counts: [0; LABEL_COUNT],
+                first_line: [0; LABEL_COUNT],
+                repeats: [(0, 0, "", ""); REPEAT_COUNT],
+                max_group: 0,
+                records: 0,
+                sie_type: None,
+                format: None,
+                checksum: Checksum::Off,
+                finished: false,
+                rar_years: Vec::new(),
+                last_date: None,
+                spare: None,
+                spare_rows: Vec::new(),
+                vouchers: 0,
+                rows: 0,
+                plain_rows: true,
+                plain: PlainRow::EMPTY,
+                plain_ver: PlainVer::EMPTY,
+                kinds: Vec::new(),
+                kind_index: HashMap::new(),
+                unkinded: (0, Severity::Notice),
+                pending_reject: None,
+                rar0: None,
+                stated: HashMap::new(),
+            },
+        }
+    }
+
+    /// The diagnostics collected so far (all of them once the reader is exhausted).
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.st.diags
+    }
+
+    /// Takes the diagnostics collected so far out of the reader.
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        self.st.checked = 0;
+        std::mem::take(&mut self.st.diags)
+    }
+
+    /// The encoding in use: forced, detected, or `None` while only ASCII has been seen.
+    #[must_use]
+    pub fn encoding(&self) -> Option<Encoding> {
+        self.st.encoding
+    }
+
+    /// The number of the last line read (1-based).
+    #[must_use]
+    pub fn line(&self) -> u64 {
+        self.lines.line_no
+    }
+
+    /// The line the last record returned by [`Reader::next_record`] begins on (for a
+    /// voucher, its `#VER` line); 0 before the first.
+    #[must_use]
+    pub fn record_line(&self) -> u64 {
+        self.st.record_line
+    }
+
+    /// The number of bytes read from the source so far.
+    #[must_use]
+    pub fn bytes_read(&self) -> u64 {
+        self.lines.bytes_read
+    }
+
+    /// The `#SIETYP` of the file, once read.
+    #[must_use]
+    pub fn sie_type(&self) -> Option<u8> {
+        self.st.sie_type
+    }
+
+    /// Counts so far: (records, vouchers, voucher rows).
+    #[must_use]
+    pub fn counts(&self) -> (u64, u64, u64) {
+        (self.st.records, self.st.vouchers, self.st.rows)
+    }
+
+    /// Gives a record back to the reader so that the next voucher reuses its
+    /// allocations (strings, rows, object lists): reading then allocates almost nothing
+    /// per voucher. Records other than vouchers are simply dropped.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Totals};
+    ///
+    /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 10\n#TRANS 1930 {} -10\n}\n\
+    ///              #VER A 2 20250102\n{\n#TRANS 5010 {} 5\n#TRANS 1930 {} -5\n}\n";
+    /// let mut reader = Reader::new(&file[..]);
+    /// let mut totals = Totals::default();
+    /// while let Some(record) = reader.next_record()? {
+    ///     totals.add(&record);
+    ///     reader.recycle(record);
+    /// }
+    /// assert_eq!(totals.by_account["5010"].to_string(), "15");
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
+    pub fn recycle(&mut self, record: Record) {
+        if let Record::Voucher(v) = record {
+            self.st.spare = Some(v);
+        }
+    }
+
+    /// The next record, `Ok(None)` at the end of the file.
+    ///
+    /// # Errors
+    ///
+    /// [`ReadError::Io`] when the source fails; [`ReadError::Rejected`] for the first
+    /// diagnostic at or above [`ReadOptions::fail_on`].
+    pub fn next_record(&mut self) -> Result<Option<Record>, ReadError> {
+        loop {
+            self.st.check_fail()?;
+            if let Some((line, r)) = self.st.out.pop_front() {
+                self.st.record_line = line;
+                return Ok(Some(r));
+            }
+            if self.st.finished {
+                return Ok(None);
+            }
+            let event = self.lines.advance().map_err(|source| ReadError::Io {
+                line: self.lines.line_no,
+                source,
+            })?;
+            match event {
+                LineEvent::Line => {
+                    let ln = self.lines.line_no;
+                    if self.lines.no_line_end {
+                        let last = trim(self.lines.line());
+                        if last == b"}" || last.is_empty() {
+                            self.st.diag(
+                                ln,
+                                "",
+                                Severity::Notice,
+                                "the last line has no line end".into(),
+                            );
+                        } else {
+                            self.st.diag(
+                                ln,
+                                "",
+                                Severity::Error,
+                                "the last line has no line end: the file looks truncated, \
+                                 its last record may be cut"
+                                    .into(),
+                            );
+                        }
+                    }
+                    if ln == 1 && self.lines.bom {
+                        self.st.diag(
+                            ln,
+                            "",
+                            Severity::Notice,
+                            "file begins with a utf-8 byte order mark; read as utf-8".into(),
+                        );
+                        if self.st.encoding.is_none() {
+                            self.st.encoding = Some(Encoding::Utf8);
+                            self.st.encoding_noted = true;
+                        }
+                    }
+                    // A voucher's braces and the commonest row are read without
+                    // tokenizing; anything else is tokenized and read field by field.
+                    let brace = match self.lines.line() {
+                        b"{" => Some(TokKind::Open),
+                        b"}" => Some(TokKind::Close),
+                        _ => None,
+                    };
+                    if let Some(kind) = brace {
+                        let toks = [Tok::new(0, 1, kind)];
+                        self.st
+                            .line(ln, self.lines.line(), &toks, self.lines.window());
+                        continue;
+                    }
+                    let (line, window) = (self.lines.line(), self.lines.window());
+                    if self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window) {
+                        continue;
+                    }
+                    self.lines.tokenize_line();
+                    let line = self.lines.line();
+                    let toks = self.lines.toks.as_slice();
+                    if self.lines.unterminated {
+                        self.st.diag(
+                            ln,
+                            "",
+                            Severity::Warning,
+                            "quoted field not closed before the end of the line".into(),
+                        );
+                    }
+                    self.st.line(ln, line, toks, self.lines.window());
+                }
+                LineEvent::Overlong => {
+                    let ln = self.lines.line_no;
+                    let msg = format!(
+                        "line longer than {} bytes skipped",
+                        self.st.opts.max_line_length
+                    );
+                    self.st.diag(ln, "", Severity::Error, msg);
+                }
+                LineEvent::Eof => self.st.finish(self.lines.line_no),
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for Reader<R> {
+    type Item = Result<Record, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_record() {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => None,
+            Err(e) => {
+                self.st.finished = true;
+                self.st.out.clear();
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+/// A cursor over the fields of one line.
+struct Cur<'a> {
+    line: &'a [u8],
+    toks: &'a [Tok],
+    i: usize,
+}
+
+impl<'a> Cur<'a> {
+    #[inline]
+    fn peek(&self) -> Option<&'a Tok> {
+        self.toks.get(self.i)
+    }
+
+    /// The next field if it is a scalar.
+    #[inline]
+    fn scalar(&mut self) -> Option<&'a Tok> {
+        let t = self.toks.get(self.i)?;
+        if t.is_scalar() {
+            self.i += 1;
+            Some(t)
+        } else {
+            None
+        }
+    }
+
+    /// Raw bytes of the next scalar (escapes not removed).
+    #[inline]
+    fn raw(&mut self) -> Option<&'a [u8]> {
+        let line = self.line;
+        self.scalar().map(|t| t.bytes(line))
+    }
+
+    fn remaining(&self) -> usize {
+        self.toks.len().saturating_sub(self.i)
+    }
+}
+
+/// A decimal `u32` (digits only).
+#[inline]
+fn parse_u32(raw: &[u8]) -> Option<u32> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        raw.iter()
+            .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0')),
+    )
+}
+
+/// Whether a voucher's counted rows provably sum to zero, added as whole öre in an `i64`:
+/// true only when every amount has at most two decimals and every partial sum stays below
+/// 10¹⁸ öre, where [`Voucher::balance`]'s saturating decimal sum is exact too. False means
+/// "not proven": the caller then computes the balance as decimals.
+fn balances_in_ore(rows: &[Row]) -> bool {
+    const BOUND: u64 = 1_000_000_000_000_000_000;
+    let mut sum: i64 = 0;
+    for r in rows.iter().filter(|r| r.kind.counts()) {
+        let m = r.amount.mantissa();
+        let ore = match r.amount.scale() {
+            0 => m.checked_mul(100),
+            1 => m.checked_mul(10),
+            2 => Some(m),
+            _ => None,
+        };
+        let Some(ore) = ore.and_then(|o| i64::try_from(o).ok()) else {
+            return false;
+        };
+        match sum.checked_add(ore) {
+            Some(s) if s.unsigned_abs() < BOUND => sum = s,
+            _ => return false,
+        }
+    }
+    sum == 0
+}
+
+/// `#VER  1 20170101 …`: the fields after the label are a number, a valid date and then
+/// no valid date — the series was left out, so every field is one place early.
+fn missing_series(cur: &Cur<'_>) -> bool {
+    let field = |k: usize| cur.toks.get(cur.i + k).filter(|t| t.is_scalar());
+    let (Some(first), Some(second)) = (field(0), field(1)) else {
+        return false;
+    };
+    let is_date = |t: &Tok| {
+        matches!(
+            parse_date(trim(t.bytes(cur.line))),
+            DateParse::Ok(_) | DateParse::Iso(_) | DateParse::Zero
+        )
+    };
+    first.kind == TokKind::Bare
+        && second.kind == TokKind::Bare
+        && is_date(second)
+        && !is_date(first)
+        && field(2).is_none_or(|t| !is_date(t) && t.kind != TokKind::Bare)
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |e| e + 1);
+    bytes.get(start..end).unwrap_or_default()
+}
+
+mod fields;
+mod finish;
+mod lines;
+mod records;
+mod state;
+mod voucher;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,154 @@
+//! Unit tests of the reader's internals.
+
+use super::*;
+
+fn read(file: &[u8], plain_rows: bool) -> (Vec<Record>, Vec<Diagnostic>) {
+    let mut reader = Reader::new(file);
+    reader.st.plain_rows = plain_rows;
+    let records = reader.by_ref().collect::<Result<Vec<_>, _>>().unwrap();
+    (records, reader.take_diagnostics())
+}
+
+/// Rows read straight from the line give the same records and diagnostics as rows
+/// read from tokens, for plain rows and for every near miss.
+#[test]
+fn plain_rows_read_as_tokenized_rows() {
+    let rows: &[&[u8]] = &[
+        b"#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"St\x84dning skolor\"",
+        b"#TRANS 1930 {} -17236.82 \"\" \"\x8eldreomsorg\"",
+        b"#TRANS 1930 {} -0.00",
+        b"#TRANS 1930 {} 5 20250101",
+        b"#TRANS\t1930\t{ 1  \" 7 \" }\t5.5  20250101 \"  x  \"  ",
+        b"#TRANS 1930 {1 7 20 abc} 5",
+        b"#TRANS 1930 {1 {7} 5",
+        b"#TRANS 1930 {1 \"7\"20 \"8\"} 5",
+        b"#TRANS 1930 {1} 5",
+        b"#TRANS 1930 {\"1\" \"7\"} 5",
+        b"#TRANS 1930 {1 \"7} 5",
+        b"#TRANS 1930 {1 \"7\\\"\"} 5",
+        b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18} 5",
+        b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16} 5",
+        b"#TRANS 1930 {1234567890 7} 5",
+        b"#TRANS 1930 5",
+        b"#TRANS \"1930\" {} 5",
+        b"#TRANS 1930 {} +5",
+        b"#TRANS 1930 {} 5,5",
+        b"#TRANS 1930 {} 5.555",
+        b"#TRANS 1930 {} x",
+        b"#TRANS 1930 {} 5 00000000",
+        b"#TRANS 1930 {} 5 2025-01-01",
+        b"#TRANS 1930 {} 5 20250230",
+        b"#TRANS 1930 {} 5 \"20250101\"",
+        b"#TRANS 1930 {} 5 \"\"\"t\"",
+        b"#TRANS 1930 {} 5 20250101 text",
+        b"#TRANS 1930 {} 5 20250101 \"t\" 2",
+        b"#TRANS 1930 {} 5 20250101 \"t\" 2 \"sign\"",
+        b"#TRANS 1930 {} 5 20250101 \"t\"x",
+        b"#TRANS 1930 {} 5 20250101 \"a \\\"b\\\"\"",
+        b"#TRANS 1930 {} 5 20250101 \"a\x01b\"",
+        b"#TRANS 1930 {} 5 20250101 \"open",
+        b"#TRANS 1930 {}",
+        b"#TRANS",
+        b"#TRANSX 1930 {} 5",
+        b"#trans 1930 {} 5",
+        b"#RTRANS 1930 {} 5",
+        b"#TRANS 1930 {} 5",
+        b"#BTRANS 1930 {} 5",
+    ];
+    for row in rows {
+        for head in [&b"#VER A 1 20250101 \"v\"\n{\n"[..], b"#VER A 1 20250101\n"] {
+            let mut file = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+            file.extend_from_slice(head);
+            file.extend_from_slice(row);
+            file.extend_from_slice(b"\n#TRANS 2440 {} -5\n}\n");
+            let fast = read(&file, true);
+            let slow = read(&file, false);
+            assert_eq!(fast, slow, "{}", String::from_utf8_lossy(row));
+            // The byte-path sums read plain rows the same way too (other labels
+            // end a voucher there: not compared).
+            if !row.starts_with(b"#TRANS ") && !row.starts_with(b"#TRANS\t") {
+                continue;
+            }
+            let mut totals = super::super::Totals::default();
+            for r in &fast.0 {
+                totals.add(r);
+            }
+            let sums = super::super::sum_transactions(&file[..], None).unwrap();
+            assert_eq!(
+                sums.by_account,
+                totals.by_account,
+                "{}",
+                String::from_utf8_lossy(row)
+            );
+            assert_eq!(
+                sums.by_object,
+                totals.by_object,
+                "{}",
+                String::from_utf8_lossy(row)
+            );
+        }
+    }
+    let vers: &[&[u8]] = &[
+        b"#VER A 1 20250101 \"v\"",
+        b"#VER A 1 20250101",
+        b"#VER \"A\" \"1\" 20250101 \"\x8eldre\" 20250102 \"Anna \x8fberg\"",
+        b"#VER A 1 20250101 \"v\" \"\" \"sign\"",
+        b"#VER A 1 20250101 \"v\" 20250102",
+        b"#VER\tA\t1\t20250101\t\" t \"  ",
+        b"#VER \"\" \"\" 20250101",
+        b"#VER A 1",
+        b"#VER A",
+        b"#VER",
+        b"#VER A 1 00000000 \"v\"",
+        b"#VER A 1 2025-01-01 \"v\"",
+        b"#VER A 1 20250230 \"v\"",
+        b"#VER A 1 \"\" \"v\"",
+        b"#VER A 1 \"20250101\" \"v\"",
+        b"#VER A 1 20250101 \"v\" 20250230",
+        b"#VER A 1 20250101 \"v\" 00000000",
+        b"#VER A 1 20250101 \"v\" \"x\"",
+        b"#VER A 1 20250101 \"v\" 20250101 \"s\" extra",
+        b"#VER A 1 20250101 \"a \\\"b\\\"\"",
+        b"#VER A 1 20250101 \"open",
+        b"#VER A 1 20250101 v w x",
+        b"#VER A 1 20250101 \"v\"x",
+        b"#VER A 1 20250101 \"\"\"\"",
+        b"#VER A 1 20250101 \"\"\"",
+        b"#VER A {1} 20250101",
+        b"#VER A 1 20250101 \"a\x01b\"",
+        b"#VERX A 1 20250101",
+        b"#ver A 1 20250101",
+    ];
+    for ver in vers {
+        let mut file = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+        for (n, close) in [(1, true), (2, false), (3, true)] {
+            file.extend_from_slice(ver);
+            file.extend_from_slice(
+                format!("\n{{\n#TRANS 1930 {{}} {n}\n#TRANS 2440 {{}} -{n}\n").as_bytes(),
+            );
+            if close {
+                file.extend_from_slice(b"}\n");
+            }
+        }
+        let fast = read(&file, true);
+        let slow = read(&file, false);
+        assert_eq!(fast, slow, "{}", String::from_utf8_lossy(ver));
+    }
+    // A #VER as the first record is read the usual way (it draws a warning).
+    assert_eq!(
+        read(b"#VER A 1 20250101\n", true),
+        read(b"#VER A 1 20250101\n", false)
+    );
+    // Both ways read the voucher: the test compares real rows.
+    let (records, diags) = read(
+        b"#FLAGGA 0\n#VER A 1 20250101\n{\n#TRANS 1930 {1 \"7\"} 5\n#TRANS 2440 {} -5\n}\n",
+        true,
+    );
+    assert!(diags.iter().all(|d| d.line < 3), "{diags:?}");
+    let Some(Record::Voucher(v)) = records.get(1) else {
+        panic!("{records:?}")
+    };
+    assert_eq!(v.rows.len(), 2);
+    assert_eq!(v.rows[0].objects[0].object, "7");
+    assert_eq!(v.rows[0].amount, Decimal::new(5, 0));
+}

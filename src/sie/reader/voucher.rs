@@ -1,0 +1,392 @@
+//! Vouchers (#VER) and their rows (#TRANS, #RTRANS, #BTRANS), plain and tokenized.
+
+use super::*;
+
+impl State {
+    pub(super) fn row(&mut self, ln: u64, label: Label, cur: &mut Cur<'_>, window: &[u8]) {
+        let name = label.name();
+        let kind = match label {
+            Label::Rtrans => VoucherRowKind::Added,
+            Label::Btrans => VoucherRowKind::Removed,
+            _ => VoucherRowKind::Normal,
+        };
+        let Some(mut v) = self.voucher.take() else {
+            self.diag(
+                ln,
+                name,
+                Severity::Error,
+                "row outside a voucher ignored".to_owned(),
+            );
+            return;
+        };
+        if v.skipped > 0 || v.bytes.saturating_add(cur.line.len()) > self.opts.max_voucher_bytes {
+            if v.skipped == 0 {
+                let msg = format!(
+                    "voucher {} {} holds more than {} bytes of rows: its remaining rows are \
+                     skipped (is its closing }} missing?)",
+                    v.voucher.series, v.voucher.number, self.opts.max_voucher_bytes
+                );
+                self.diag(ln, name, Severity::Error, msg);
+            }
+            v.skipped += 1;
+            v.incomplete = true;
+            v.in_block = true;
+            self.voucher = Some(v);
+            return;
+        }
+        // Parse into the slot at `used`: a recycled row when there is one.
+        if v.voucher.rows.len() <= v.used {
+            let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
+            v.voucher.rows.push(spare);
+        }
+        let ok = match v.voucher.rows.get_mut(v.used) {
+            Some(slot) => self.parse_row_into(ln, name, kind, cur, window, slot),
+            None => false,
+        };
+        let mut no_block = false;
+        let mut lone_rtrans = None;
+        if !v.in_block {
+            v.in_block = true;
+            no_block = true;
+        }
+        let mut keep = ok;
+        if !ok {
+            v.incomplete = true;
+            v.after_rtrans = None;
+        } else if let Some(rline) = v.after_rtrans.take() {
+            let prev = v.used.checked_sub(1).and_then(|i| v.voucher.rows.get(i));
+            let this = v.voucher.rows.get(v.used);
+            let duplicate = kind == VoucherRowKind::Normal
+                && match (prev, this) {
+                    (Some(p), Some(r)) => {
+                        p.account == r.account && p.amount == r.amount && p.objects == r.objects
+                    }
+                    _ => false,
+                };
+            if duplicate {
+                // The duplicate #TRANS written for readers that do not know #RTRANS.
+                keep = false;
+            } else {
+                lone_rtrans = Some(rline);
+            }
+        }
+        if keep && kind == VoucherRowKind::Added {
+            v.after_rtrans = Some(ln);
+        }
+        if keep {
+            if let Some(r) = v.voucher.rows.get(v.used) {
+                v.bytes += row_bytes(r);
+            }
+            v.used += 1;
+            self.rows += 1;
+        }
+        self.voucher = Some(v);
+        if no_block {
+            self.repeat(
+                Repeat::NoBlock,
+                ln,
+                "#VER",
+                "voucher without a { … } block of rows",
+            );
+        }
+        if let Some(rline) = lone_rtrans {
+            self.diag(
+                rline,
+                "#RTRANS",
+                Severity::Notice,
+                "#RTRANS not followed by its duplicate #TRANS".to_owned(),
+            );
+        }
+    }
+
+    /// Reads a plain `#TRANS` row ([`scan_plain_row`]) of the open voucher straight from
+    /// the line. False, with nothing changed, when the line is not such a row or reading
+    /// it field by field could say anything about it (a diagnostic, an `#RTRANS` to
+    /// match, a running checksum): the caller then tokenizes it and reads it as usual.
+    pub(super) fn plain_row(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if !self.plain_rows || matches!(self.checksum, Checksum::Running(_)) {
+            return false;
+        }
+        if !scan_plain_row(line, &mut self.plain) {
+            return false;
+        }
+        let p = &self.plain;
+        let (account, amount_tok, date_tok, text_tok, pairs_len) =
+            (p.account, p.amount, p.date, p.text, p.pairs_len);
+        if !self.voucher.as_ref().is_some_and(|v| {
+            v.in_block
+                && v.after_rtrans.is_none()
+                && v.skipped == 0
+                && v.bytes.saturating_add(line.len() * 2 + 512) <= self.opts.max_voucher_bytes
+        }) || !account.bytes(line).iter().all(u8::is_ascii_digit)
+            || !(1..=10).contains(&account.bytes(line).len())
+        {
+            return false;
+        }
+        // An amount that parse_amount reads without a notice, or the row is read as usual.
+        let Some(amount) = parse_plain_amount(amount_tok.bytes(line)) else {
+            return false;
+        };
+        let date = match date_tok {
+            None => None,
+            Some(t) => {
+                let raw = t.bytes(line);
+                match self.last_date {
+                    Some((bytes, d)) if raw == bytes => Some(d),
+                    _ => match parse_date(raw) {
+                        DateParse::Ok(d) if plausible(d) => {
+                            if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                                self.last_date = Some((bytes, d));
+                            }
+                            Some(d)
+                        }
+                        _ => return false,
+                    },
+                }
+            }
+        };
+        let Some(mut v) = self.voucher.take() else {
+            return false;
+        };
+        let idx = Label::Trans as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        if v.voucher.rows.len() <= v.used {
+            let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
+            v.voucher.rows.push(spare);
+        }
+        if let Some(row) = v.voucher.rows.get_mut(v.used) {
+            row.kind = VoucherRowKind::Normal;
+            self.text_into(&account, line, ln, window, &mut row.account);
+            let mut used = 0usize;
+            for k in 0..pairs_len {
+                let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
+                    break;
+                };
+                if let Some(slot) = row.objects.get_mut(used) {
+                    slot.dimension = dimension;
+                    self.text_into(&t, line, ln, window, &mut slot.object);
+                } else {
+                    let object = self.text(&t, line, ln, window);
+                    row.objects.push(ObjectRef { dimension, object });
+                }
+                used += 1;
+            }
+            row.objects.truncate(used);
+            row.amount = amount;
+            row.date = date;
+            match text_tok {
+                Some(t) => self.text_into(&t, line, ln, window, &mut row.text),
+                None => row.text.clear(),
+            }
+            row.quantity = None;
+            row.signature.clear();
+            v.bytes += row_bytes(row);
+            v.used += 1;
+            self.rows += 1;
+        }
+        self.voucher = Some(v);
+        true
+    }
+
+    /// Makes `v` (read from the `#VER` on line `ln`) the open voucher.
+    pub(super) fn open_voucher(&mut self, v: Voucher, ln: u64) {
+        let open = OpenVoucher {
+            voucher: v,
+            line: ln,
+            in_block: false,
+            incomplete: false,
+            used: 0,
+            after_rtrans: None,
+            bytes: 0,
+            skipped: 0,
+        };
+        self.voucher = Some(match self.voucher_box.take() {
+            Some(mut b) => {
+                *b = open;
+                b
+            }
+            None => Box::new(open),
+        });
+    }
+
+    /// A date that [`State::date`] reads without a diagnostic (from the cache or as
+    /// `YYYYMMDD`); `None` for anything else.
+    #[inline]
+    pub(super) fn plain_date(&mut self, raw: &[u8]) -> Option<NaiveDate> {
+        if let Some((bytes, d)) = self.last_date {
+            if raw == bytes {
+                return Some(d);
+            }
+        }
+        match parse_date(raw) {
+            DateParse::Ok(d) if plausible(d) => {
+                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
+                    self.last_date = Some((bytes, d));
+                }
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads a plain `#VER` line ([`scan_plain_ver`]) straight from the line. False,
+    /// with nothing changed but the date cache, when the line is not such a line or
+    /// reading it field by field could say anything about it (a diagnostic, a voucher
+    /// still open, the first record, a running checksum): the caller then tokenizes it
+    /// and reads it as usual.
+    pub(super) fn plain_ver(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if !self.plain_rows
+            || matches!(self.checksum, Checksum::Running(_))
+            || self.voucher.is_some()
+            || self.records == 0
+            || !scan_plain_ver(line, &mut self.plain_ver)
+        {
+            return false;
+        }
+        let p = self.plain_ver;
+        let Some(date) = self.plain_date(p.date.bytes(line)) else {
+            return false;
+        };
+        let registered = match p.registered {
+            None => None,
+            Some(t) => match self.plain_date(t.bytes(line)) {
+                Some(d) => Some(d),
+                None => return false,
+            },
+        };
+        let idx = Label::Ver as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        self.max_group = self.max_group.max(Label::Ver.group());
+        let mut v = self.spare.take().unwrap_or_else(empty_voucher);
+        self.text_into(&p.series, line, ln, window, &mut v.series);
+        self.text_into(&p.number, line, ln, window, &mut v.number);
+        v.date = Some(date);
+        match p.text {
+            Some(t) => self.text_into(&t, line, ln, window, &mut v.text),
+            None => v.text.clear(),
+        }
+        v.registered = registered;
+        match p.signature {
+            Some(t) => self.text_into(&t, line, ln, window, &mut v.signature),
+            None => v.signature.clear(),
+        }
+        self.open_voucher(v, ln);
+        true
+    }
+
+    /// Parses a row into `row`, reusing its strings; false (with a diagnostic) when the
+    /// row cannot be read.
+    pub(super) fn parse_row_into(
+        &mut self,
+        ln: u64,
+        label: &'static str,
+        kind: VoucherRowKind,
+        cur: &mut Cur<'_>,
+        window: &[u8],
+        row: &mut Row,
+    ) -> bool {
+        row.kind = kind;
+        let Some(t) = cur.scalar() else {
+            self.diag(
+                ln,
+                label,
+                Severity::Error,
+                "account missing; record ignored".to_owned(),
+            );
+            return false;
+        };
+        self.text_into(t, cur.line, ln, window, &mut row.account);
+        self.check_account(ln, label, &row.account);
+        if !self.objects_into(cur, ln, label, window, &mut row.objects) {
+            self.repeat(
+                Repeat::MissingBraces,
+                ln,
+                label,
+                "object list without braces {}",
+            );
+        }
+        let Some(amount) = self.req_amount(cur, ln, label) else {
+            return false;
+        };
+        row.amount = amount;
+        row.date = self.opt_date(cur, ln, label, "transaction date");
+        self.opt_text_into(cur, ln, window, &mut row.text);
+        row.quantity = self.opt_quantity(cur, ln, label);
+        self.opt_text_into(cur, ln, window, &mut row.signature);
+        self.extra(cur, ln, label);
+        true
+    }
+
+    pub(super) fn close_voucher(&mut self, mut v: Box<OpenVoucher>, ln: u64) {
+        let room = SPARE_ROWS.saturating_sub(self.spare_rows.len());
+        let extra = v.voucher.rows.len().saturating_sub(v.used);
+        if extra > 0 {
+            self.spare_rows
+                .extend(v.voucher.rows.drain(v.used..).take(room));
+        }
+        if let Some(rline) = v.after_rtrans.take() {
+            self.diag(
+                rline,
+                "#RTRANS",
+                Severity::Notice,
+                "#RTRANS not followed by its duplicate #TRANS".to_owned(),
+            );
+        }
+        if v.skipped > 0 {
+            let msg = format!(
+                "voucher {} {}: {} rows skipped beyond the size limit",
+                v.voucher.series, v.voucher.number, v.skipped
+            );
+            self.diag(v.line, "#VER", Severity::Error, msg);
+        }
+        let voucher = std::mem::replace(&mut v.voucher, empty_voucher());
+        let line = v.line;
+        let incomplete = v.incomplete;
+        self.voucher_box = Some(v);
+        if let (Some(d), Some((start, end))) = (voucher.date, self.rar0) {
+            if d < start || d > end {
+                let msg = format!(
+                    "voucher {} {} dated {d} lies outside the financial year {start} – {end} \
+                     (#RAR 0), yet its rows are counted in it",
+                    voucher.series, voucher.number
+                );
+                self.diag(line, "#VER", Severity::Error, msg);
+            }
+        }
+        if voucher.rows.is_empty() {
+            self.repeat(Repeat::EmptyVoucher, line, "#VER", "voucher without rows");
+        } else if !incomplete && !balances_in_ore(&voucher.rows) {
+            let diff = voucher.balance();
+            if !diff.is_zero() {
+                let date = voucher
+                    .date
+                    .map_or_else(|| "without a date".to_owned(), |d| format!("dated {d}"));
+                let msg = format!(
+                    "voucher {} {} {date} does not balance: difference {}",
+                    voucher.series,
+                    voucher.number,
+                    diff.normalize()
+                );
+                self.diag(line, "#VER", self.opts.unbalanced_voucher, msg);
+            }
+        }
+        let _ = ln;
+        self.vouchers += 1;
+        self.records += 1;
+        self.out.push_back((line, Record::Voucher(voucher)));
+    }
+}
