@@ -222,7 +222,7 @@ fn rapport_on_a_truncated_ledger_is_a_finding_not_a_clean_report() {
     // The reader says why: the file ends inside a voucher.
     let (code, out, _) = run(&["lint", p(&file)]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("truncated"), "{out}");
+    assert!(out.contains("filen slutar inne i verifikation"), "{out}");
 }
 
 #[test]
@@ -293,10 +293,18 @@ fn lint_json_is_one_document_per_file() {
             .any(|d| d["message"]
                 .as_str()
                 .unwrap()
-                .starts_with("account number \"FEL\" is not 1 to 10 digits")),
+                .starts_with("kontonumret \"FEL\" är inte 1 till 10 siffror")),
         "{}",
         docs[1]
     );
+    // The messages are Swedish; the severities keep their machine names.
+    for d in docs[1]["diagnostics"].as_array().unwrap() {
+        let severity = d["severity"].as_str().unwrap();
+        assert!(
+            ["notice", "warning", "error"].contains(&severity),
+            "{severity}"
+        );
+    }
 }
 
 #[test]
@@ -339,7 +347,10 @@ fn lint_exits_1_for_an_error_level_diagnostic() {
     let file = scratch("andrad-ksumma.se", &bytes);
     let (code, out, _) = run(&["lint", p(&file)]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(": fel: "), "{out}");
+    assert!(
+        out.contains("#KSUMMA: fel: kontrollsumman stämmer inte"),
+        "{out}"
+    );
     // The untouched file is clean.
     let (code, out, _) = run(&["lint", p(&sample("Sie1.se"))]);
     assert_eq!(code, 0, "{out}");

@@ -46,11 +46,11 @@ impl std::fmt::Display for Severity {
 ///     line: 12,
 ///     label: "#TRANS".into(),
 ///     severity: Severity::Warning,
-///     message: "rad utanför en verifikation; posten ignoreras".into(),
+///     message: "transaktionsrad utanför en verifikation ignoreras".into(),
 /// };
 /// assert_eq!(
 ///     d.to_string(),
-///     "rad 12: #TRANS: varning: rad utanför en verifikation; posten ignoreras"
+///     "rad 12: #TRANS: varning: transaktionsrad utanför en verifikation ignoreras"
 /// );
 /// ```
 #[doc(alias = "anmärkning")]
@@ -116,8 +116,8 @@ pub struct ReadOptions {
     pub max_voucher_bytes: usize,
     /// How many diagnostics of one kind are kept with their lines (default 10); the
     /// rest are counted in one closing diagnostic of the same severity. A kind is a
-    /// message with its figures and quoted values left out, so "malformed amount \"x\"
-    /// on line 7" and "… \"y\" on line 9" are one kind.
+    /// message with its figures and quoted values left out, so `belopp "x" kan inte
+    /// läsas` on line 7 and `belopp "y" kan inte läsas` on line 9 are one kind.
     pub max_repeats: usize,
 }
 
@@ -203,4 +203,29 @@ pub enum ReadError {
     /// A diagnostic at or above [`ReadOptions::fail_on`].
     #[error("{0}")]
     Rejected(Diagnostic),
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn severity_reads_swedish_and_travels_in_its_machine_name() {
+        let all = [Severity::Notice, Severity::Warning, Severity::Error];
+        let shown: Vec<String> = all.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["notis", "varning", "fel"]);
+        #[cfg(feature = "serde")]
+        for (s, name) in all.iter().zip(["\"notice\"", "\"warning\"", "\"error\""]) {
+            assert_eq!(serde_json::to_string(s).unwrap(), name);
+            assert_eq!(serde_json::from_str::<Severity>(name).unwrap(), *s);
+        }
+        let d = Diagnostic {
+            line: 0,
+            label: String::new(),
+            severity: Severity::Error,
+            message: "inga SIE-poster hittades".into(),
+        };
+        assert_eq!(d.to_string(), "fel: inga SIE-poster hittades");
+    }
 }

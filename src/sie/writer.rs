@@ -513,7 +513,9 @@ pub fn write_records(records: &[Record]) -> Vec<u8> {
 /// ```
 /// use kommunal_redovisning::sie::{Record, check_records};
 /// let findings = check_records(&[Record::Flag(0), Record::SieType(4)]);
-/// assert!(findings.iter().any(|d| d.message == "#PROGRAM missing; it is mandatory in type 4I files"));
+/// assert!(findings
+///     .iter()
+///     .any(|d| d.message == "#PROGRAM saknas; posten är obligatorisk i filer av typ 4I"));
 /// ```
 #[doc(alias = "granska")]
 #[must_use]
