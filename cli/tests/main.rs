@@ -263,7 +263,14 @@ fn lint_counts_and_sums_the_example_ledger() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("SIE typ 4"), "{out}");
     assert!(out.contains("42 verifikationer"), "{out}");
-    assert!(out.contains("summa per konto:"), "{out}");
+    assert!(out.contains("summa per konto (kr):"), "{out}");
+    // Sums in Swedish form: grouped, decimal comma, true minus sign.
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("1119")
+                && l.ends_with("\u{2212}2\u{a0}500\u{a0}000,00")),
+        "{out}"
+    );
     assert!(!out.contains('\u{1b}'));
 }
 
