@@ -312,7 +312,7 @@ impl Group {
                     if value > hundred || value < Percent::ZERO {
                         return Err(refused(
                             what(),
-                            format!("{label} {} % för {owner} ligger utanför 0–100 %", value),
+                            format!("{label} {} för {owner} ligger utanför 0–100 %", value.sv()),
                         ));
                     }
                 }
@@ -337,7 +337,9 @@ impl Group {
                 return Err(refused(
                     what(),
                     format!(
-                        "innehaven summerar till {share_sum} % av kapitalet och {vote_sum} % av rösterna, mer än 100 %"
+                        "innehaven summerar till {} av kapitalet och {} av rösterna, mer än 100 %",
+                        share_sum.sv(),
+                        vote_sum.sv()
                     ),
                 ));
             }
