@@ -6,7 +6,11 @@
 //! (rounding differences in a printed statement, a suspicious SIE record) are returned
 //! as data by the modules that find them, never as `Err`.
 //!
-//! Messages are lowercase, without a trailing period, and name what and where.
+//! Messages are lowercase, without a trailing period, and name what and where. The
+//! `Display` is the developer's English; [`Error::sv`] is the Swedish text a person
+//! reads, with amounts in Swedish form. The texts an error carries (a reason, a label,
+//! the message of [`Error::InvalidRule`]) are written in Swedish, so that `Error::sv`
+//! is Swedish throughout.
 
 use crate::money::Amount;
 
