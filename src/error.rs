@@ -218,11 +218,36 @@ pub enum Error {
 }
 
 /// `Result` with this crate's [`Error`].
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, Error, Percent, Result, RoundingMode, ratio};
+///
+/// // A helper of one's own that passes the crate's errors on.
+/// fn soliditet(equity: Amount, assets: Amount) -> Result<Percent> {
+///     Ok(ratio::equity_ratio(equity, assets)?.round(1, RoundingMode::HalfAwayFromZero))
+/// }
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: 8 521 / 36 631 tkr, printed 23,3 %.
+/// assert_eq!(soliditet(Amount::tkr(8_521), Amount::tkr(36_631))?, Percent::new(Decimal::new(233, 1)));
+/// assert!(matches!(soliditet(Amount::tkr(8_521), Amount::ZERO), Err(Error::DivisionByZero { .. })));
+/// # Ok::<(), Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// An [`Error`] as Swedish text for a person (felmeddelande på svenska), from
 /// [`Error::sv`]: the same facts as the English `Display`, amounts in Swedish form
 /// (`−48 859 tkr`). Texts the error carries (a reason, a label) are shown as given.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EquityReconciliation};
+///
+/// // Lystkom, delårsrapport jan–jun 2025: eget kapital 6 373 → 8 521 tkr. With periodens
+/// // resultat misread as 2 000 tkr (the report says 2 148), the movement does not agree.
+/// let movement = EquityReconciliation::new(Amount::tkr(6_373), Amount::tkr(2_000), Amount::tkr(8_521));
+/// let err = movement.check().err().ok_or("stämmer")?;
+/// assert_eq!(err.sv().to_string(), "eget kapital: ingående eget kapital + resultat + övriga förändringar \
+///     8\u{a0}373\u{a0}tkr ≠ utgående eget kapital 8\u{a0}521\u{a0}tkr (skillnad \u{2212}148\u{a0}tkr)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "felmeddelande")]
 #[derive(Clone, Copy, Debug)]
 pub struct SwedishError<'a>(&'a Error);

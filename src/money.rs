@@ -666,6 +666,15 @@ impl Percent {
     pub const HUNDRED: Percent = Percent(Decimal::ONE_HUNDRED);
 
     /// A percentage from the number before the `%` sign.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, NumberFormat, Percent};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: soliditet 23,3 % as printed.
+    /// let printed = Percent::new(Decimal::new(233, 1));
+    /// assert_eq!(printed.to_fraction(), Decimal::new(233, 3));
+    /// assert_eq!(NumberFormat::swedish().with_decimals(1).percent(printed), "23,3\u{a0}%");
+    /// ```
     #[must_use]
     pub fn new(percent: Decimal) -> Percent {
         Percent(normalize_zero(percent))
@@ -676,6 +685,14 @@ impl Percent {
     /// # Errors
     ///
     /// [`Error::Overflow`] when the value is out of range.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: soliditet 2024-12-31, 0,215 as a fraction.
+    /// assert_eq!(Percent::from_fraction(Decimal::new(215, 3))?, Percent::new(Decimal::new(215, 1)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn from_fraction(fraction: Decimal) -> Result<Percent> {
         fraction
             .checked_mul(Decimal::ONE_HUNDRED)
@@ -693,6 +710,18 @@ impl Percent {
     ///
     /// [`Error::DivisionByZero`] when `whole` is zero, [`Error::Overflow`] when the
     /// quotient is out of range.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Decimal, Error, Percent, RoundingMode};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: 6 373 / 29 663 tkr, printed 21,5 %.
+    /// let soliditet = Percent::of(Amount::tkr(6_373), Amount::tkr(29_663), "tillgångar totalt")?;
+    /// assert_eq!(soliditet.round(1, RoundingMode::HalfAwayFromZero), Percent::new(Decimal::new(215, 1)));
+    /// // A zero denominator is an error naming it, not a silent 0 %.
+    /// let none = Percent::of(Amount::tkr(6_373), Amount::ZERO, "tillgångar totalt");
+    /// assert!(matches!(none, Err(Error::DivisionByZero { .. })));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn of(part: Amount, whole: Amount, what: &'static str) -> Result<Percent> {
         Percent::from_fraction(part.checked_ratio(whole, what)?)
     }

@@ -48,6 +48,16 @@ impl Perspective {
 }
 
 /// The unit a ratio's value is in (enhet).
+///
+/// ```
+/// use kommunal_redovisning::analysis::{RatioId, RatioUnit};
+///
+/// assert_eq!(RatioId::QuickRatio.definition().unit, RatioUnit::Percent);
+/// assert_eq!(RatioId::GrowthGap.definition().unit, RatioUnit::PercentagePoints);
+/// let per_inhabitant = RatioId::NetCostsPerInhabitant.definition().unit;
+/// assert_eq!(per_inhabitant, RatioUnit::KronorPerInhabitant);
+/// assert_eq!(per_inhabitant.label(), "kr/inv.");
+/// ```
 #[doc(alias = "enhet")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -173,6 +183,18 @@ pub enum RatioId {
 }
 
 /// The data of one ratio in the catalogue (nyckeltalsdefinition).
+///
+/// ```
+/// use kommunal_redovisning::analysis::{CATALOGUE, Perspective, RatioId};
+///
+/// let soliditet = RatioId::EquityRatio.definition();
+/// assert_eq!((soliditet.name, soliditet.formula), ("Soliditet", "eget kapital / summa tillgångar"));
+/// assert_eq!(soliditet.perspective, Perspective::Capacity);
+/// assert_eq!((soliditet.kolada, soliditet.higher_is_better), (Some("N03106"), Some(true)));
+/// // The development rates need the year before.
+/// let rates = CATALOGUE.iter().filter(|d| d.needs_previous_year).count();
+/// assert!(rates >= 2 && rates < CATALOGUE.len());
+/// ```
 #[doc(alias = "nyckeltalsdefinition")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -740,6 +762,13 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
 
 impl RatioId {
     /// Every ratio, in catalogue order.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::{CATALOGUE, RatioId};
+    ///
+    /// assert_eq!(RatioId::all().count(), CATALOGUE.len());
+    /// assert_eq!(RatioId::all().next(), Some(RatioId::ResultBeforeExtraordinaryShare));
+    /// ```
     pub fn all() -> impl Iterator<Item = RatioId> {
         CATALOGUE.iter().map(|d| d.ratio)
     }
@@ -805,12 +834,29 @@ impl RatioId {
     }
 
     /// The ratio with this stable id.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::RatioId;
+    ///
+    /// assert_eq!(RatioId::from_id("soliditet"), Some(RatioId::EquityRatio));
+    /// assert_eq!(RatioId::from_id(RatioId::QuickRatio.id()), Some(RatioId::QuickRatio));
+    /// assert_eq!(RatioId::from_id("Soliditet"), None); // ids are exact
+    /// ```
     #[must_use]
     pub fn from_id(id: &str) -> Option<RatioId> {
         RatioId::all().find(|r| r.id() == id)
     }
 
     /// The ratios of one RK perspective, in catalogue order.
+    ///
+    /// ```
+    /// use kommunal_redovisning::analysis::{Perspective, RatioId};
+    ///
+    /// // The kontroll perspective: budget and forecast deviations.
+    /// let control: Vec<RatioId> = RatioId::of_perspective(Perspective::Control).collect();
+    /// assert!(control.contains(&RatioId::BudgetAdherence));
+    /// assert!(control.iter().all(|r| r.definition().perspective == Perspective::Control));
+    /// ```
     pub fn of_perspective(perspective: Perspective) -> impl Iterator<Item = RatioId> {
         CATALOGUE
             .iter()

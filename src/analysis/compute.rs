@@ -11,6 +11,29 @@ use crate::statement::BalanceSheet;
 
 /// Which definition of nettokostnadsandel to use (definitions differ between
 /// municipalities).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, NetCostShareDefinition, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
+///
+/// // Grästorps kommun, resultaträkning 2019 (tkr), finansiellinfo.se/Grastorp_2019.
+/// let rs = IncomeStatement {
+///     operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770),
+///     general_grants: Amount::tkr(86_552), financial_income: Amount::tkr(794),
+///     financial_expenses: Amount::tkr(-1_778), ..Default::default()
+/// };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let share = |net_cost_share| -> Result<Decimal, kommunal_redovisning::Error> {
+///     let options = RatioOptions { net_cost_share, ..Default::default() };
+///     let v = compute_ratio(RatioId::NetCostShare, &RatioContext::of(&y), &options)?;
+///     Ok(v.value.as_decimal().round_dp(1))
+/// };
+/// // (331 295 + 984) / 344 322 with the finansnetto, 331 295 / 344 322 without.
+/// assert_eq!(share(NetCostShareDefinition::IncludingFinancialItems)?, Decimal::new(965, 1));
+/// assert_eq!(share(NetCostShareDefinition::ExcludingFinancialItems)?, Decimal::new(962, 1));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "nettokostnadsandel")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25,6 +48,28 @@ pub enum NetCostShareDefinition {
 }
 
 /// Which numerator självfinansieringsgrad uses.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, CashFlowStatement, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, SelfFinancingDefinition, YearFigures, YearKind};
+/// use kommunal_redovisning::statement::CashFlowSection;
+///
+/// // Made-up figures (tkr): result 30 + avskrivningar 20; cash flow from operations 60.
+/// let rs = IncomeStatement { tax_revenue: Amount::tkr(100), depreciation: Amount::tkr(-20), operating_expenses: Amount::tkr(-50), ..Default::default() };
+/// let mut kfa = CashFlowStatement::new(Amount::tkr(30), Amount::ZERO, Amount::tkr(60));
+/// kfa.push(CashFlowSection::Adjustments, "Justering för av- och nedskrivningar", Amount::tkr(20))
+///     .push(CashFlowSection::WorkingCapital, "Ökning av kortfristiga skulder", Amount::tkr(10));
+/// let y = YearFigures::new(FinancialYear::new(2025), YearKind::Outcome, rs)
+///     .with_cash_flow(kfa)
+///     .with_net_investments(Amount::tkr(40));
+/// let grade = |self_financing| {
+///     let options = RatioOptions { self_financing, ..Default::default() };
+///     compute_ratio(RatioId::SelfFinancingNet, &RatioContext::of(&y), &options).map(|v| v.value)
+/// };
+/// assert_eq!(grade(SelfFinancingDefinition::ResultPlusDepreciation)?, RatioFigure::Percent(Percent::new(125.into())));
+/// assert_eq!(grade(SelfFinancingDefinition::OperatingCashFlow)?, RatioFigure::Percent(Percent::new(150.into())));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "självfinansieringsgrad")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -41,9 +86,20 @@ pub enum SelfFinancingDefinition {
 /// catalogue's; a value computed with another says so ([`RatioValue::default_definition`]).
 ///
 /// ```
-/// use kommunal_redovisning::analysis::{NetCostShareDefinition, RatioOptions};
-/// let o = RatioOptions { net_cost_share: NetCostShareDefinition::ExcludingFinancialItems, ..Default::default() };
-/// assert_ne!(o, RatioOptions::default());
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, NetCostShareDefinition, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
+///
+/// // Grästorps kommun 2019 (tkr): verksamhetens nettokostnader −331 295, finansnetto −984,
+/// // skatteintäkter och generella statsbidrag 344 322 (finansiellinfo.se/Grastorp_2019).
+/// let rs = IncomeStatement { operating_expenses: Amount::tkr(-331_295), financial_expenses: Amount::tkr(-984),
+///     tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let options = RatioOptions { net_cost_share: NetCostShareDefinition::ExcludingFinancialItems, ..Default::default() };
+/// let own = compute_ratio(RatioId::NetCostShare, &RatioContext::of(&y), &options)?;
+/// let default = compute_ratio(RatioId::NetCostShare, &RatioContext::of(&y), &RatioOptions::default())?;
+/// assert!(default.default_definition && !own.default_definition);
+/// assert!(own.value.as_decimal() < default.value.as_decimal()); // 96,2 % against 96,5 %
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "definitioner")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -57,6 +113,26 @@ pub struct RatioOptions {
 }
 
 /// The value of a ratio (nyckeltalsvärde) in its unit.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, RatioUnit, YearFigures, YearKind};
+///
+/// // Grästorps kommun, resultaträkning 2019 (tkr), finansiellinfo.se/Grastorp_2019.
+/// let rs = IncomeStatement {
+///     operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770),
+///     general_grants: Amount::tkr(86_552), financial_income: Amount::tkr(794),
+///     financial_expenses: Amount::tkr(-1_778), ..Default::default()
+/// };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let v = compute_ratio(RatioId::ResultShare, &RatioContext::of(&y), &RatioOptions::default())?;
+/// let RatioFigure::Percent(share) = v.value else { return Err("not a percentage".into()) };
+/// // Årets resultat 12 043 of 344 322 tkr skatteintäkter och statsbidrag: 3,5 %.
+/// assert_eq!(share.as_decimal().round_dp(1), Decimal::new(35, 1));
+/// assert_eq!(v.value.unit(), RatioUnit::Percent);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "värde")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -98,6 +174,23 @@ impl RatioFigure {
 }
 
 /// A computed ratio (beräknat nyckeltal): the value, the year, and the definition used.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{compute_ratio, NetCostShareDefinition, RatioContext, RatioId, RatioOptions, YearFigures, YearKind, YearRef};
+///
+/// // Grästorps kommun 2019 (tkr): verksamhetens nettokostnader −331 295, skatteintäkter
+/// // och generella statsbidrag 344 322 (finansiellinfo.se/Grastorp_2019).
+/// let rs = IncomeStatement { operating_expenses: Amount::tkr(-331_295), tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs);
+/// let options = RatioOptions { net_cost_share: NetCostShareDefinition::ExcludingFinancialItems, ..Default::default() };
+/// let v = compute_ratio(RatioId::NetCostShare, &RatioContext::of(&y), &options)?;
+/// assert_eq!(v.year, YearRef { year: FinancialYear::new(2019), kind: YearKind::Outcome });
+/// assert!(!v.default_definition); // computed without the finansnetto, and says so
+/// assert!(v.formula.contains("−verksamhetens nettokostnader"));
+/// assert_eq!((v.compared_with, v.population_date), (None, None));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "beräknat nyckeltal")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -137,9 +230,9 @@ pub struct RatioValue {
 /// let y = YearFigures::new(FinancialYear::new(2020), YearKind::Outcome, IncomeStatement::default())
 ///     .with_balance(br);
 /// let v = compute_ratio(RatioId::EquityRatio, &RatioContext::of(&y), &RatioOptions::default())?;
-/// let RatioFigure::Percent(p) = v.value else { panic!() };
+/// let RatioFigure::Percent(p) = v.value else { return Err("not a percentage".into()) };
 /// assert_eq!(p.round(1, RoundingMode::HalfAwayFromZero).to_string(), "44.3");
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "beräkningsunderlag")]
 #[derive(Clone, Copy, Debug)]
@@ -156,6 +249,22 @@ pub struct RatioContext<'a> {
 
 impl<'a> RatioContext<'a> {
     /// Just the year itself.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Decimal, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
+    ///
+    /// // Grästorps kommun 2020-12-31 (tkr): fordringar 39 331, kassa och bank 48 969,
+    /// // kortfristiga skulder 100 544 (finansiellinfo.se/Grastorp_2020).
+    /// let br = BalanceSheet {
+    ///     receivables: Amount::tkr(39_331), cash_and_bank: Amount::tkr(48_969),
+    ///     current_liabilities: Amount::tkr(100_544), ..Default::default()
+    /// };
+    /// let y = YearFigures::new(FinancialYear::new(2020), YearKind::Outcome, IncomeStatement::default()).with_balance(br);
+    /// let v = compute_ratio(RatioId::QuickRatio, &RatioContext::of(&y), &RatioOptions::default())?;
+    /// assert_eq!(v.value.as_decimal().round_dp(1), Decimal::new(878, 1)); // 88 300 / 100 544
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn of(current: &'a YearFigures) -> RatioContext<'a> {
         RatioContext {
@@ -167,6 +276,22 @@ impl<'a> RatioContext<'a> {
     }
 
     /// With the year before.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioId, RatioOptions, YearFigures, YearKind, YearRef};
+    ///
+    /// // Grästorps kommun, skatteintäkter and generella statsbidrag 2018 and 2019 (tkr),
+    /// // finansiellinfo.se/Grastorp_2019.
+    /// let year = |y, tax, grants| YearFigures::new(FinancialYear::new(y), YearKind::Outcome,
+    ///     IncomeStatement { tax_revenue: Amount::tkr(tax), general_grants: Amount::tkr(grants), ..Default::default() });
+    /// let (y2018, y2019) = (year(2018, 251_162, 81_948), year(2019, 257_770, 86_552));
+    /// let context = RatioContext::of(&y2019).with_previous(&y2018);
+    /// let v = compute_ratio(RatioId::TaxRevenueGrowth, &context, &RatioOptions::default())?;
+    /// assert_eq!(v.value.as_decimal().round_dp(1), Decimal::new(34, 1)); // 344 322 / 333 110 − 1
+    /// assert_eq!(v.compared_with, Some(YearRef { year: FinancialYear::new(2018), kind: YearKind::Outcome }));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_previous(mut self, previous: &'a YearFigures) -> RatioContext<'a> {
         self.previous = Some(previous);
@@ -174,6 +299,27 @@ impl<'a> RatioContext<'a> {
     }
 
     /// With the budget of the same year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, YearFigures, YearKind};
+    ///
+    /// // Grästorps kommun 2019 (tkr), budget and utfall: intäkter, kostnader, avskrivningar,
+    /// // skatteintäkter, statsbidrag, finansiella intäkter och kostnader (finansiellinfo.se/Grastorp_2019).
+    /// let rs = |rev, exp, dep, tax, grants, fi, fc| IncomeStatement {
+    ///     operating_revenue: Amount::tkr(rev), operating_expenses: Amount::tkr(exp),
+    ///     depreciation: Amount::tkr(dep), tax_revenue: Amount::tkr(tax),
+    ///     general_grants: Amount::tkr(grants), financial_income: Amount::tkr(fi),
+    ///     financial_expenses: Amount::tkr(fc), ..Default::default()
+    /// };
+    /// let year = |kind, rs| YearFigures::new(FinancialYear::new(2019), kind, rs);
+    /// let budget = year(YearKind::Budget, rs(102_946, -423_231, -14_991, 257_951, 84_473, 812, -1_111));
+    /// let outcome = year(YearKind::Outcome, rs(101_282, -417_698, -14_879, 257_770, 86_552, 794, -1_778));
+    /// let context = RatioContext::of(&outcome).with_budget(&budget);
+    /// let v = compute_ratio(RatioId::BudgetDeviationResult, &context, &RatioOptions::default())?;
+    /// assert_eq!(v.value, RatioFigure::Amount(Amount::tkr(5_194))); // 12 043 − 6 849
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: &'a YearFigures) -> RatioContext<'a> {
         self.budget = Some(budget);
@@ -181,6 +327,20 @@ impl<'a> RatioContext<'a> {
     }
 
     /// With the forecast of the same year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioFigure, RatioId, RatioOptions, YearFigures, YearKind};
+    ///
+    /// // Made-up figures (tkr): a forecast result of 1 374, an outcome of 1 500.
+    /// let year = |kind, result: i64| YearFigures::new(FinancialYear::new(2025), kind,
+    ///     IncomeStatement { operating_revenue: Amount::tkr(10_000 + result), operating_expenses: Amount::tkr(-10_000), ..Default::default() });
+    /// let (forecast, outcome) = (year(YearKind::Forecast, 1_374), year(YearKind::Outcome, 1_500));
+    /// let context = RatioContext::of(&outcome).with_forecast(&forecast);
+    /// let v = compute_ratio(RatioId::ForecastDeviationResult, &context, &RatioOptions::default())?;
+    /// assert_eq!(v.value, RatioFigure::Amount(Amount::tkr(126))); // utfall − prognos
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: &'a YearFigures) -> RatioContext<'a> {
         self.forecast = Some(forecast);
@@ -218,8 +378,9 @@ pub fn applies_to(ratio: RatioId, kind: YearKind) -> bool {
 /// use kommunal_redovisning::analysis::{compute_ratio, RatioContext, RatioId, RatioOptions, YearFigures, YearKind};
 ///
 /// let y = YearFigures::new(FinancialYear::new(2025), YearKind::Outcome, IncomeStatement::default());
-/// let err = compute_ratio(RatioId::ResultShare, &RatioContext::of(&y), &RatioOptions::default()).unwrap_err();
-/// assert!(matches!(err, Error::RatioUnavailable { year, .. } if year == "2025"));
+/// let share = compute_ratio(RatioId::ResultShare, &RatioContext::of(&y), &RatioOptions::default());
+/// // No skatteintäkter: a zero denominator is an error naming the year, never 0 %.
+/// assert!(matches!(share, Err(Error::RatioUnavailable { year, .. }) if year == "2025"));
 /// ```
 pub fn compute_ratio(
     ratio: RatioId,

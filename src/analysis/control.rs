@@ -44,6 +44,20 @@ pub struct ForecastRound {
 
 impl ForecastRound {
     /// A round without figures.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NaiveDate};
+    /// use kommunal_redovisning::analysis::ForecastRound;
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: Prognos 2025 per verksamhet (tkr).
+    /// let date = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
+    /// let round = ForecastRound::new("Delårsrapport juni", date)
+    ///     .with_unit("IT", Amount::tkr(958))
+    ///     .with_unit("Kundtjänst", Amount::tkr(355));
+    /// assert_eq!((round.label.as_str(), round.date), ("Delårsrapport juni", date));
+    /// assert_eq!(round.units[1], ("Kundtjänst".to_owned(), Amount::tkr(355)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, date: NaiveDate) -> ForecastRound {
         ForecastRound {
@@ -54,6 +68,17 @@ impl ForecastRound {
     }
 
     /// With the forecast of one unit.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NaiveDate};
+    /// use kommunal_redovisning::analysis::ForecastRound;
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: Prognos 2025 for Revision (tkr).
+    /// let round = ForecastRound::new("Delårsrapport juni", NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?)
+    ///     .with_unit("Revision", Amount::tkr(-195));
+    /// assert_eq!(round.units, [("Revision".to_owned(), Amount::tkr(-195))]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_unit(mut self, unit: impl Into<String>, forecast: Amount) -> ForecastRound {
         self.units.push((unit.into(), forecast));
@@ -67,6 +92,23 @@ impl ForecastRound {
     ///
     /// [`Error::Refused`] when a top-level unit has no helårsprognos;
     /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, NaiveDate, OperatingStatement, OperatingUnit, UnitFigures};
+    /// use kommunal_redovisning::analysis::ForecastRound;
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: budget and prognos 2025 (tkr).
+    /// let unit = |name: &str, budget, forecast| OperatingUnit::leaf(name,
+    ///     UnitFigures::new(Budget::new(Amount::tkr(budget))).with_forecast(Amount::tkr(forecast)));
+    /// let drift = OperatingStatement::new(vec![
+    ///     unit("IT", 760, 958), unit("Kundtjänst", 82, 355), unit("Revision", -195, -195), unit("Lystkom", 212, 256),
+    /// ])?;
+    /// let date = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?;
+    /// let round = ForecastRound::from_operating_statement("Delårsrapport juni", date, &drift)?;
+    /// let total: Amount = round.units.iter().map(|(_, a)| *a).sum();
+    /// assert_eq!((round.units.len(), total), (4, Amount::tkr(1_374))); // as printed: Totalt 1 374
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_operating_statement(
         label: impl Into<String>,
         date: NaiveDate,
@@ -89,6 +131,21 @@ impl ForecastRound {
 }
 
 /// One unit's (or the total's) figure against the outcome (avvikelse per enhet).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, Percent, UnitFigures};
+/// use kommunal_redovisning::analysis::BudgetAdherence;
+///
+/// // Made-up figures (tkr): budget −400, intäkter 20, kostnader −428.
+/// let figures = UnitFigures::new(Budget::new(Amount::tkr(-400))).with_outcome(Amount::tkr(20), Amount::tkr(-428));
+/// let drift = OperatingStatement::new(vec![OperatingUnit::leaf("Skola", figures)])?;
+/// let skola = &BudgetAdherence::of(&drift)?.units[0];
+/// assert_eq!(skola.unit, "Skola");
+/// assert_eq!((skola.compared, skola.outcome), (Amount::tkr(-400), Amount::tkr(-408)));
+/// assert_eq!(skola.deviation, Amount::tkr(-8)); // utfall − budget: 8 tkr over budget
+/// assert_eq!(skola.percent, Some(Percent::new((-2).into()))); // of |budget|
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "avvikelse per enhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -108,6 +165,24 @@ pub struct UnitDeviation {
 }
 
 /// Prognossäkerhet of one forecast round.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, NaiveDate, OperatingStatement, OperatingUnit, UnitFigures};
+/// use kommunal_redovisning::analysis::{ForecastAccuracy, ForecastRound};
+///
+/// // Made-up figures (tkr): the outcome −105, forecast in April −100 and in August −104.
+/// let figures = UnitFigures::new(Budget::new(Amount::tkr(-100))).with_outcome(Amount::ZERO, Amount::tkr(-105));
+/// let outcome = OperatingStatement::new(vec![OperatingUnit::leaf("Skola", figures)])?;
+/// let april = ForecastRound::new("Prognos april", NaiveDate::from_ymd_opt(2025, 4, 30).ok_or("date")?)
+///     .with_unit("Skola", Amount::tkr(-100));
+/// let august = ForecastRound::new("Delår augusti", NaiveDate::from_ymd_opt(2025, 8, 31).ok_or("date")?)
+///     .with_unit("Skola", Amount::tkr(-104));
+/// let accuracy = ForecastAccuracy::measure(&outcome, &[april, august])?;
+/// let deviations: Vec<Amount> = accuracy.rounds.iter().map(|r| r.total.deviation).collect();
+/// assert_eq!(deviations, [Amount::tkr(-5), Amount::tkr(-1)]); // the later forecast was closer
+/// assert_eq!(accuracy.rounds[1].label, "Delår augusti");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "prognossäkerhet")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -192,6 +267,22 @@ impl ForecastAccuracy {
     ///
     /// [`Error::Refused`] naming a unit of a round that the outcome does not have or
     /// that has no outcome; [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, NaiveDate, OperatingStatement, OperatingUnit, Percent, UnitFigures};
+    /// use kommunal_redovisning::analysis::{ForecastAccuracy, ForecastRound};
+    ///
+    /// // Made-up figures (tkr): the outcome −210 against an August forecast of −200.
+    /// let figures = UnitFigures::new(Budget::new(Amount::tkr(-200))).with_outcome(Amount::ZERO, Amount::tkr(-210));
+    /// let outcome = OperatingStatement::new(vec![OperatingUnit::leaf("Omsorg", figures)])?;
+    /// let august = ForecastRound::new("Delår augusti", NaiveDate::from_ymd_opt(2025, 8, 31).ok_or("date")?)
+    ///     .with_unit("Omsorg", Amount::tkr(-200));
+    /// let omsorg = &ForecastAccuracy::measure(&outcome, &[august])?.rounds[0].units[0];
+    /// assert_eq!(omsorg.deviation, Amount::tkr(-10)); // utfall − prognos
+    /// assert_eq!(omsorg.percent.map(|p| p.round(1, kommunal_redovisning::RoundingMode::HalfAwayFromZero)),
+    ///     Some(Percent::new("-4.8".parse()?))); // of |utfall| 210
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn measure(
         outcome: &OperatingStatement,
         rounds: &[ForecastRound],
@@ -335,6 +426,21 @@ impl BudgetAdherence {
     /// # Errors
     ///
     /// [`Error::Refused`] when a unit has no outcome; [`Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+    /// use kommunal_redovisning::analysis::BudgetAdherence;
+    ///
+    /// // Made-up figures (tkr): two units, one under and one over its budget.
+    /// let unit = |name: &str, budget: i64, net: i64| OperatingUnit::leaf(name,
+    ///     UnitFigures::new(Budget::new(Amount::tkr(budget))).with_outcome(Amount::ZERO, Amount::tkr(net)));
+    /// let drift = OperatingStatement::new(vec![unit("Skola", -400, -390), unit("Omsorg", -600, -612)])?;
+    /// let adherence = BudgetAdherence::of(&drift)?;
+    /// let per_unit: Vec<Amount> = adherence.units.iter().map(|u| u.deviation).collect();
+    /// assert_eq!(per_unit, [Amount::tkr(10), Amount::tkr(-12)]);
+    /// assert_eq!(adherence.total.deviation, Amount::tkr(-2));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn of(statement: &OperatingStatement) -> Result<BudgetAdherence> {
         let mut units = Vec::with_capacity(statement.units.len());
         for unit in &statement.units {

@@ -16,6 +16,14 @@ use crate::present::{Column, NumberFormat, QuantityRow, RatioRow, Table, TableRo
 use crate::statement::StatementRowKind;
 
 /// A row of the five-year overview (rad i fem år i sammandrag), the usual set.
+///
+/// ```
+/// use kommunal_redovisning::analysis::OverviewItem;
+///
+/// let labels: Vec<&str> = OverviewItem::ALL.iter().take(3).map(|i| i.label()).collect();
+/// assert_eq!(labels, ["Antal invånare", "Kommunal skattesats", "Verksamhetens nettokostnader"]);
+/// assert_eq!(OverviewItem::EquityRatio.id(), "soliditet");
+/// ```
 #[doc(alias = "fem år i sammandrag")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -90,6 +98,23 @@ impl OverviewItem {
 
 /// Whether an overview figure was computed from the statements or given as a figure
 /// (källa: beräknad eller angiven).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, Population, Scope, Series, Source, YearFigures, YearKind};
+///
+/// // Sjöbo kommun 2016, "Fem år i sammandrag": verksamhetens nettokostnader 904,7 mnkr,
+/// // 18 742 invånare, taken as at 31 december (finansiellinformation.se/Sjobo_2016/Fem.html).
+/// let rs = IncomeStatement { operating_expenses: Amount::tkr(-904_700), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs)
+///     .with_population(Population::december_31(18_742));
+/// let o = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
+/// let source = |item| o.cell(item, 0).map(|c| c.source);
+/// assert_eq!(source(OverviewItem::NetOperatingCosts), Some(Source::Computed));
+/// assert_eq!(source(OverviewItem::Inhabitants), Some(Source::Given));
+/// assert_eq!(source(OverviewItem::Employees), None); // neither computable nor given
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "beräknad")]
 #[doc(alias = "angiven")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,7 +127,17 @@ pub enum Source {
     Given,
 }
 
-/// A value of the overview.
+/// Värde: a value of the five-year overview (fem år i sammandrag).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, Scale};
+/// use kommunal_redovisning::analysis::OverviewValue;
+///
+/// // Sjöbo kommun 2016: verksamhetens nettokostnader 904,7 mnkr, 18 742 invånare.
+/// let costs = OverviewValue::Amount(Amount::tkr(-904_700));
+/// assert_eq!(costs.in_scale(Scale::Mnkr), Decimal::new(-9047, 1));
+/// assert_eq!(OverviewValue::Count(18_742).in_scale(Scale::Mnkr), Decimal::from(18_742));
+/// ```
 #[doc(alias = "värde")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -129,6 +164,19 @@ impl OverviewValue {
 }
 
 /// One cell: the value and where it came from.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewCell, OverviewItem, OverviewValue, Scope, Series, Source, YearFigures, YearKind};
+///
+/// // Sjöbo kommun 2016: kommunal skattesats 20,92 (finansiellinformation.se/Sjobo_2016/Fem.html).
+/// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, IncomeStatement::default())
+///     .with_tax_rate(Percent::new("20.92".parse()?));
+/// let o = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
+/// let given = OverviewCell { value: OverviewValue::Percent(Percent::new("20.92".parse()?)), source: Source::Given };
+/// assert_eq!(o.cell(OverviewItem::TaxRate, 0), Some(given));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "cell")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -183,6 +231,23 @@ impl FiveYearOverview {
     /// # Errors
     ///
     /// [`Error::Overflow`] when a sum of a statement cannot be computed.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, Scope, Series, YearFigures, YearKind};
+    ///
+    /// // Sjöbo kommun 2016, "Fem år i sammandrag": verksamhetens nettokostnader 904,7 mnkr
+    /// // (finansiellinformation.se/Sjobo_2016/Fem.html); a budget for 2017 (made up) is no outcome.
+    /// let rs = |costs| IncomeStatement { operating_expenses: Amount::tkr(costs), ..Default::default() };
+    /// let series = Series::new(Scope::Entity, vec![
+    ///     YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs(-904_700)),
+    ///     YearFigures::new(FinancialYear::new(2017), YearKind::Budget, rs(-930_000)),
+    /// ])?;
+    /// let overview = FiveYearOverview::from_series(&series)?;
+    /// assert_eq!(overview.years, [FinancialYear::new(2016)]);
+    /// assert_eq!(overview.rows.len(), OverviewItem::ALL.len());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn from_series(series: &Series) -> Result<FiveYearOverview> {
         let outcomes: Vec<&YearFigures> = series
             .years()
@@ -381,6 +446,23 @@ impl FiveYearOverview {
 
 /// A figure of a printed five-year overview (tryckt värde), as printed in its scale:
 /// `904.7` mnkr, `65` (%), `18742` (invånare). Its decimals are the printed precision.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement, Scale};
+/// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, PrintedFigure, Population, Scope, Series, YearFigures, YearKind};
+///
+/// // Sjöbo kommun 2016, "Fem år i sammandrag": 904,7 mnkr and 18 742 invånare as printed.
+/// let rs = IncomeStatement { operating_expenses: Amount::tkr(-904_700), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs)
+///     .with_population(Population::december_31(18_742));
+/// let o = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
+/// let printed = [
+///     PrintedFigure::new(OverviewItem::NetOperatingCosts, 2016, "904.7".parse()?, Scale::Mnkr),
+///     PrintedFigure::new(OverviewItem::Inhabitants, 2016, "18742".parse()?, Scale::Kr),
+/// ];
+/// assert!(o.check_printed(&printed)?.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "tryckt värde")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -399,6 +481,22 @@ pub struct PrintedFigure {
 
 impl PrintedFigure {
     /// A printed figure.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{FinancialYear, IncomeStatement, Percent, Scale};
+    /// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, PrintedFigure, Scope, Series, YearFigures, YearKind};
+    ///
+    /// // Sjöbo kommun 2016: kommunal skattesats 20,92 as given and as printed
+    /// // (finansiellinformation.se/Sjobo_2016/Fem.html). A percentage takes no scale: Scale::Kr.
+    /// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, IncomeStatement::default())
+    ///     .with_tax_rate(Percent::new("20.92".parse()?));
+    /// let overview = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
+    /// let printed = PrintedFigure::new(OverviewItem::TaxRate, 2016, "20.92".parse()?, Scale::Kr);
+    /// assert!(overview.check_printed(&[printed])?.is_empty());
+    /// let misprint = PrintedFigure::new(OverviewItem::TaxRate, 2016, "20.29".parse()?, Scale::Kr);
+    /// assert_eq!(overview.check_printed(&[misprint])?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(item: OverviewItem, year: i32, value: Decimal, scale: Scale) -> PrintedFigure {
         PrintedFigure {
@@ -412,6 +510,24 @@ impl PrintedFigure {
 
 /// A printed five-year figure that is not the computed or given one rounded
 /// (avvikelse i fem år i sammandrag).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, FinancialYear, IncomeStatement, Scale};
+/// use kommunal_redovisning::analysis::{FiveYearOverview, OverviewItem, PrintedFigure, Scope, Series, YearFigures, YearKind};
+///
+/// // Sjöbo kommun 2016: verksamhetens nettokostnader 904,7 mnkr; a misprint 940,7 is found.
+/// let rs = IncomeStatement { operating_expenses: Amount::tkr(-904_700), ..Default::default() };
+/// let y = YearFigures::new(FinancialYear::new(2016), YearKind::Outcome, rs);
+/// let o = FiveYearOverview::from_series(&Series::new(Scope::Entity, vec![y])?)?;
+/// let misprint = PrintedFigure::new(OverviewItem::NetOperatingCosts, 2016, "940.7".parse()?, Scale::Mnkr);
+/// let findings = o.check_printed(&[misprint])?;
+/// assert_eq!(findings[0].difference, Decimal::new(360, 1));
+/// assert_eq!(
+///     findings[0].to_string(),
+///     "Verksamhetens nettokostnader 2016: tryckt 940,7\u{a0}mnkr, beräknat 904,7\u{a0}mnkr (skillnad 36,0\u{a0}mnkr)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -54,6 +54,15 @@ pub struct PlannedInvestment {
 
 impl PlannedInvestment {
     /// A project without amounts.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::analysis::PlannedInvestment;
+    ///
+    /// let project = PlannedInvestment::new("Ny förskola");
+    /// assert!(project.years.is_empty());
+    /// assert_eq!(project.amount(2026), Amount::ZERO);
+    /// ```
     #[must_use]
     pub fn new(name: impl Into<String>) -> PlannedInvestment {
         PlannedInvestment {
@@ -63,6 +72,19 @@ impl PlannedInvestment {
     }
 
     /// With the planned amount of one year (replacing an earlier one for that year).
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::analysis::PlannedInvestment;
+    ///
+    /// // Made-up: a project planned over two years, its 2026 amount later revised.
+    /// let project = PlannedInvestment::new("Ny förskola")
+    ///     .with_year(2026, Amount::tkr(12_000))
+    ///     .with_year(2027, Amount::tkr(8_000))
+    ///     .with_year(2026, Amount::tkr(15_000));
+    /// assert_eq!((project.amount(2026), project.amount(2027)), (Amount::tkr(15_000), Amount::tkr(8_000)));
+    /// assert_eq!(project.years.len(), 2);
+    /// ```
     #[must_use]
     pub fn with_year(mut self, year: i32, amount: Amount) -> PlannedInvestment {
         self.years.retain(|(y, _)| *y != year);
@@ -81,6 +103,21 @@ impl PlannedInvestment {
 }
 
 /// How a budget or plan year stands against the balanskrav (utfall av balansprövning).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{BudgetBalance, FinancialPlan, YearFigures, YearKind};
+///
+/// // A made-up plan (tkr): a budgeted result of 12 000, of which 12 000 realisationsvinster.
+/// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(500_000), operating_expenses: Amount::tkr(-488_000), ..Default::default() });
+/// let plan = FinancialPlan::new(vec![year(2026, YearKind::Budget), year(2027, YearKind::Plan), year(2028, YearKind::Plan)])?
+///     .with_realised_gains(2027, Amount::tkr(12_000));
+/// let verdicts: Vec<BudgetBalance> = plan.balance_tests()?.into_iter().map(|t| t.balance).collect();
+/// // 2027 balances only through the sale of assets: not in balance.
+/// assert_eq!(verdicts, [BudgetBalance::Balanced, BudgetBalance::NotBalanced, BudgetBalance::Balanced]);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "balanskrav i budget")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -95,6 +132,26 @@ pub enum BudgetBalance {
 }
 
 /// The balanskrav tested on one budget or plan year (balansprövning).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FinancialPlan, YearFigures, YearKind};
+///
+/// // A made-up plan (tkr): budgeted results of 12 000, 4 000 and −2 000.
+/// let year = |y, kind, result: i64| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(500_000), operating_expenses: Amount::tkr(result - 500_000), ..Default::default() });
+/// let plan = FinancialPlan::new(vec![
+///     year(2026, YearKind::Budget, 12_000), year(2027, YearKind::Plan, 4_000), year(2028, YearKind::Plan, -2_000),
+/// ])?
+/// .with_realised_gains(2027, Amount::tkr(1_500));
+/// let tests = plan.balance_tests()?;
+/// assert_eq!(tests[1].adjusted_result, Amount::tkr(2_500)); // 4 000 − 1 500 realisationsvinster
+/// assert_eq!(
+///     tests[2].to_string(),
+///     "Plan 2028: resultat efter balanskravsjusteringar −2\u{a0}000 tkr, inte i balans och inga synnerliga skäl angivna (KL 11 kap.)"
+/// );
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "balansprövning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -139,6 +196,29 @@ impl fmt::Display for BudgetBalanceTest {
 }
 
 /// Something the plan's check found (iakttagelse i budget och plan).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::analysis::{FinancialPlan, PlanFinding, PlannedInvestment, YearFigures, YearKind};
+///
+/// // A made-up plan (tkr): every year balances; 2026 states 30 000 of nettoinvesteringar,
+/// // the investment plan holds 42 000.
+/// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind,
+///     IncomeStatement { tax_revenue: Amount::tkr(500_000), operating_expenses: Amount::tkr(-490_000), ..Default::default() });
+/// let plan = FinancialPlan::new(vec![
+///     year(2026, YearKind::Budget).with_net_investments(Amount::tkr(30_000)),
+///     year(2027, YearKind::Plan),
+///     year(2028, YearKind::Plan),
+/// ])?
+/// .with_investment(PlannedInvestment::new("Ny förskola").with_year(2026, Amount::tkr(42_000)));
+/// let findings = plan.findings()?;
+/// assert_eq!(findings, [PlanFinding::InvestmentPlanDiffers {
+///     year: FinancialYear::new(2026),
+///     plan_total: Amount::tkr(42_000),
+///     figures: Amount::tkr(30_000),
+/// }]);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "iakttagelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -254,6 +334,19 @@ impl FinancialPlan {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] saying which rule the years break.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Error, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{FinancialPlan, YearFigures, YearKind};
+    ///
+    /// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind, IncomeStatement::default());
+    /// let plan = FinancialPlan::new(vec![year(2026, YearKind::Budget), year(2027, YearKind::Plan), year(2028, YearKind::Plan)])?;
+    /// assert_eq!(plan.budget_year(), FinancialYear::new(2026));
+    /// // A plan must cover three years (KL 11 kap.), the budget year first.
+    /// let short = FinancialPlan::new(vec![year(2026, YearKind::Budget), year(2027, YearKind::Plan)]);
+    /// assert!(matches!(short, Err(Error::InvalidRule(_))));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(years: Vec<YearFigures>) -> Result<FinancialPlan> {
         if years.len() < PLAN_YEARS {
             return Err(Error::InvalidRule(format!(
@@ -308,6 +401,20 @@ impl FinancialPlan {
     }
 
     /// With a project of the investment plan.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{FinancialPlan, PlannedInvestment, YearFigures, YearKind};
+    ///
+    /// // A made-up investment plan (tkr) of two projects.
+    /// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind, IncomeStatement::default());
+    /// let plan = FinancialPlan::new(vec![year(2026, YearKind::Budget), year(2027, YearKind::Plan), year(2028, YearKind::Plan)])?
+    ///     .with_investment(PlannedInvestment::new("Ny förskola").with_year(2026, Amount::tkr(12_000)))
+    ///     .with_investment(PlannedInvestment::new("Gator och vägar").with_year(2026, Amount::tkr(3_000)));
+    /// assert_eq!(plan.investment_total(2026)?, Amount::tkr(15_000));
+    /// assert_eq!(plan.investment_total(2027)?, Amount::ZERO);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_investment(mut self, project: PlannedInvestment) -> FinancialPlan {
         self.investments.push(project);
@@ -315,6 +422,20 @@ impl FinancialPlan {
     }
 
     /// With planned realisationsvinster of a year (positive).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{FinancialPlan, YearFigures, YearKind};
+    ///
+    /// // A made-up plan (tkr): a budgeted result of 5 000 a year, 3 000 of it from a land sale in 2027.
+    /// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind,
+    ///     IncomeStatement { tax_revenue: Amount::tkr(100_000), operating_expenses: Amount::tkr(-95_000), ..Default::default() });
+    /// let plan = FinancialPlan::new(vec![year(2026, YearKind::Budget), year(2027, YearKind::Plan), year(2028, YearKind::Plan)])?
+    ///     .with_realised_gains(2027, Amount::tkr(3_000));
+    /// let adjusted: Vec<Amount> = plan.balance_tests()?.iter().map(|t| t.adjusted_result).collect();
+    /// assert_eq!(adjusted, [Amount::tkr(5_000), Amount::tkr(2_000), Amount::tkr(5_000)]);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_realised_gains(mut self, year: i32, gains: Amount) -> FinancialPlan {
         self.realised_gains.retain(|(y, _)| *y != year);
@@ -323,6 +444,22 @@ impl FinancialPlan {
     }
 
     /// With synnerliga skäl for a year that does not balance, and their motivation.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{BudgetBalance, FinancialPlan, YearFigures, YearKind};
+    ///
+    /// // A made-up plan (tkr) with a deficit of 4 000 in 2028, motivated by synnerliga skäl.
+    /// let year = |y, kind, result: i64| YearFigures::new(FinancialYear::new(y), kind,
+    ///     IncomeStatement { tax_revenue: Amount::tkr(100_000), operating_expenses: Amount::tkr(result - 100_000), ..Default::default() });
+    /// let reason = "Engångskostnad för omställning (synnerliga skäl, made up)";
+    /// let plan = FinancialPlan::new(vec![year(2026, YearKind::Budget, 2_000), year(2027, YearKind::Plan, 1_000), year(2028, YearKind::Plan, -4_000)])?
+    ///     .with_exceptional_reason(2028, reason);
+    /// let tests = plan.balance_tests()?;
+    /// assert_eq!(tests[2].balance, BudgetBalance::ExceptionalReasons(reason.to_owned()));
+    /// assert!(plan.findings()?.is_empty()); // a stated reason is no finding
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_exceptional_reason(
         mut self,

@@ -32,6 +32,27 @@ pub(crate) fn year_column(kind: YearKind, label: String) -> Column {
 /// [`FinancialAnalysis::unavailable`]); a single year that cannot be computed is an
 /// empty cell, also listed. Ratios that do not apply to a column (a budget deviation
 /// of a plan year) are empty and not listed.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement, NumberFormat, Scale};
+/// use kommunal_redovisning::analysis::{Perspective, RatioOptions, Scope, Series, YearFigures, YearKind};
+///
+/// // Grästorps kommun, resultaträkning 2019 (tkr), finansiellinfo.se/Grastorp_2019.
+/// let rs = IncomeStatement {
+///     operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770),
+///     general_grants: Amount::tkr(86_552), financial_income: Amount::tkr(794),
+///     financial_expenses: Amount::tkr(-1_778), ..Default::default()
+/// };
+/// let series = Series::new(Scope::Entity, vec![YearFigures::new(FinancialYear::new(2019), YearKind::Outcome, rs)])?;
+/// let fa = series.financial_analysis(&RatioOptions::default(), Scale::Tkr)?;
+/// let perspectives: Vec<Perspective> = fa.tables.iter().map(|(p, _)| *p).collect();
+/// assert_eq!(perspectives, Perspective::ALL);
+/// let result = fa.table(Perspective::Result).map(|t| t.to_text(&NumberFormat::swedish())).unwrap_or_default();
+/// assert!(result.contains("3,5\u{a0}%")); // årets resultat 12 043 of 344 322 tkr
+/// assert!(!fa.unavailable.is_empty()); // no balansräkning: soliditet and more, with reasons
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "finansiell analys")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -47,6 +68,20 @@ pub struct FinancialAnalysis {
 }
 
 /// A ratio that could not be computed for one column (ej beräkningsbart).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, FinancialYear, IncomeStatement, Scale};
+/// use kommunal_redovisning::analysis::{RatioId, RatioOptions, Scope, Series, YearFigures, YearKind};
+///
+/// // Made-up figures: a year without a balansräkning has no soliditet.
+/// let rs = IncomeStatement { tax_revenue: Amount::tkr(900), operating_expenses: Amount::tkr(-880), ..Default::default() };
+/// let series = Series::new(Scope::Entity, vec![YearFigures::new(FinancialYear::new(2025), YearKind::Outcome, rs)])?;
+/// let fa = series.financial_analysis(&RatioOptions::default(), Scale::Tkr)?;
+/// let missing = fa.unavailable.iter().find(|u| u.ratio == RatioId::EquityRatio).ok_or("listed")?;
+/// assert_eq!(missing.column, "Utfall 2025");
+/// assert!(missing.reason.contains("balansräkning"), "{}", missing.reason);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "ej beräkningsbart")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -9,6 +9,16 @@ use crate::period::FinancialYear;
 
 /// Whose figures a series holds (kommunen or the kommunkoncern): it chooses the Kolada
 /// id and the caption; the computation is the same.
+///
+/// ```
+/// use kommunal_redovisning::analysis::{RatioId, Scope};
+///
+/// assert_eq!(Scope::Group.label(), "Kommunkoncernen");
+/// // The same ratio has one Kolada id for kommunen and one for the kommunkoncern.
+/// let result_share = RatioId::ResultShare.definition();
+/// assert_eq!(result_share.kolada_for(Scope::Entity), Some("N03102"));
+/// assert_eq!(result_share.kolada_for(Scope::Group), Some("N03112"));
+/// ```
 #[doc(alias = "kommunkoncern")]
 #[doc(alias = "sammanställda räkenskaper")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -94,6 +104,22 @@ impl Series {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] when a (year, kind) occurs twice.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Error, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::analysis::{Scope, Series, YearFigures, YearKind};
+    ///
+    /// let year = |y, kind| YearFigures::new(FinancialYear::new(y), kind, IncomeStatement::default());
+    /// let series = Series::new(Scope::Entity, vec![
+    ///     year(2024, YearKind::Outcome), year(2025, YearKind::Forecast), year(2026, YearKind::Budget),
+    /// ])?;
+    /// let columns: Vec<String> = series.years().iter().map(|y| y.column_label()).collect();
+    /// assert_eq!(columns, ["Utfall 2024", "Prognos 2025", "Budget 2026"]);
+    /// // A (year, kind) may occur once.
+    /// let twice = Series::new(Scope::Entity, vec![year(2024, YearKind::Outcome), year(2024, YearKind::Outcome)]);
+    /// assert!(matches!(twice, Err(Error::InvalidRule(_))));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(scope: Scope, years: Vec<YearFigures>) -> Result<Series> {
         for (i, y) in years.iter().enumerate() {
             if years

@@ -144,7 +144,7 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(table: &'a PrintedTable, index: Option<usize>) -> Self {
+    pub(super) fn new(table: &'a PrintedTable, index: Option<usize>) -> Self {
         Ctx {
             table,
             index,

@@ -5,7 +5,25 @@ use rust_decimal::Decimal;
 use super::TableKind;
 use crate::money::Scale;
 
-/// What a finding is about. New checks bring new variants (`#[non_exhaustive]`).
+/// Kontroll: what a finding is about. New checks bring new variants
+/// (`#[non_exhaustive]`).
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, CheckKind, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Grästorps kommun, balansräkning 2020 (tkr), pensionsförpliktelser intjänade före 1998
+/// // 2018: 134 056, därav särskild löneskatt 26 172 (finansiellinfo.se/Grastorp_2020).
+/// let mut br = PrintedTable::new(TableKind::BalanceSheet, Scale::Tkr, vec!["2018".into()]);
+/// br.rows = vec![
+///     PrintedRow::new("Pensionsförpliktelser intjänade före 1998", vec![Some(Decimal::from(134_056))]),
+///     PrintedRow::new("– därav särskild löneskatt", vec![Some(Decimal::from(26_172))]).with_kind(StatementRowKind::OfWhich),
+/// ];
+/// let findings = check_table(&br);
+/// assert_eq!(findings[0].check, CheckKind::SpecialPayrollTax); // 24,26/124,26 × 134 056
+/// assert_eq!(findings[0].check.label(), "särskild löneskatt");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -117,7 +135,29 @@ impl CheckKind {
     }
 }
 
-/// How serious a finding is.
+/// Avvikelseklass: how serious a finding is.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, DiscrepancyClass, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Grästorps kommun, resultaträkning 2019 (tkr), finansiellinfo.se/Grastorp_2019.
+/// let table = |subtotal: i64| {
+///     let mut rs = PrintedTable::new(TableKind::IncomeStatement, Scale::Tkr, vec!["2019".into()]);
+///     rs.rows = [("Verksamhetens intäkter", 101_282), ("Verksamhetens kostnader", -417_698), ("Avskrivningar", -14_879)]
+///         .into_iter()
+///         .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+///         .chain([PrintedRow::new("VERKSAMHETENS NETTOKOSTNADER", vec![Some(Decimal::from(subtotal))]).with_kind(StatementRowKind::Subtotal)])
+///         .collect();
+///     rs
+/// };
+/// assert!(check_table(&table(-331_295)).is_empty()); // as printed
+/// // Misprints (made up): 1 tkr off can be rounding, 100 tkr cannot.
+/// assert_eq!(check_table(&table(-331_296))[0].class, DiscrepancyClass::Rounding);
+/// assert_eq!(check_table(&table(-331_395))[0].class, DiscrepancyClass::Error);
+/// assert_eq!(DiscrepancyClass::Error.label(), "fel");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -151,6 +191,26 @@ impl DiscrepancyClass {
 ///
 /// Figures are in [`Discrepancy::unit`], except for soliditet, whose figures are percent.
 /// `difference` is printed − expected.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, DiscrepancyClass, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Grästorps kommun, balansräkning 2020 (tkr): 2018's särskild löneskatt 26 172 on
+/// // pensionsförpliktelser 134 056 (finansiellinfo.se/Grastorp_2020).
+/// let mut br = PrintedTable::new(TableKind::BalanceSheet, Scale::Tkr, vec!["2018".into()]);
+/// br.rows = vec![
+///     PrintedRow::new("Pensionsförpliktelser intjänade före 1998", vec![Some(Decimal::from(134_056))]),
+///     PrintedRow::new("– därav särskild löneskatt", vec![Some(Decimal::from(26_172))]).with_kind(StatementRowKind::OfWhich),
+/// ];
+/// let d = &check_table(&br)[0];
+/// assert_eq!((d.table, d.class), (Some(TableKind::BalanceSheet), DiscrepancyClass::Rounding));
+/// assert_eq!((d.row.as_str(), d.column.as_deref()), ("– därav särskild löneskatt", Some("2018")));
+/// assert_eq!((d.printed, d.expected), (Some(Decimal::from(26_172)), Some(Decimal::new(2_617_253, 2))));
+/// assert_eq!(d.difference, Some(Decimal::new(-53, 2)));
+/// assert!(d.message.contains("26 172,53"), "{}", d.message);
+/// ```
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -222,7 +282,25 @@ impl Coverage {
     }
 }
 
-/// Counts of findings by class.
+/// Sammanfattning: counts of findings by class.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedRow, PrintedTable, Summary, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Grästorps kommun, balansräkning 2020 (tkr): särskild löneskatt on pensionsförpliktelser
+/// // intjänade före 1998, 2020–2018 as printed (finansiellinfo.se/Grastorp_2020).
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// let mut br = PrintedTable::new(TableKind::BalanceSheet, Scale::Tkr, vec!["2020".into(), "2019".into(), "2018".into()]);
+/// br.rows = vec![
+///     row("Pensionsförpliktelser intjänade före 1998", [131_313, 133_462, 134_056]),
+///     row("– därav särskild löneskatt", [25_637, 26_057, 26_172]).with_kind(StatementRowKind::OfWhich),
+/// ];
+/// let summary = Summary::of(&check_table(&br));
+/// assert_eq!(summary, Summary { rounding: 1, errors: 0, unplaced: 0, explained: 0 });
+/// assert!(summary.only_rounding());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "sammanfattning")]
@@ -241,6 +319,21 @@ pub struct Summary {
 
 impl Summary {
     /// Counts `findings` by class.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Scale;
+    /// use kommunal_redovisning::check::{CheckKind, Discrepancy, DiscrepancyClass, Summary};
+    ///
+    /// // A made-up finding: one sum 36 tkr off.
+    /// let finding = Discrepancy {
+    ///     table: None, table_index: None, check: CheckKind::Sum, class: DiscrepancyClass::Error,
+    ///     row: "Totalt".into(), column: None, unit: Scale::Tkr, printed: None, expected: None,
+    ///     difference: None, tolerance: None, message: "differens 36 tkr".into(),
+    /// };
+    /// let summary = Summary::of(&[finding]);
+    /// assert_eq!((summary.errors, summary.rounding), (1, 0));
+    /// assert!(!summary.only_rounding());
+    /// ```
     #[must_use]
     pub fn of(findings: &[Discrepancy]) -> Summary {
         let mut s = Summary::default();

@@ -141,10 +141,23 @@ use ties::{Fact, facts_of, labelled, tie_all};
 /// of the implied arithmetic was evaluated, and the conventions detected per table.
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_report_in_full, PrintedReport};
-/// let checked = check_report_in_full(&PrintedReport { entity: None, source: None, tables: vec![] });
-/// assert!(checked.discrepancies.is_empty());
-/// assert_eq!(checked.coverage.evaluated, 0);
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_report_in_full, PrintedColumn, PrintedColumnKind as K, PrintedReport, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr), with one misprint (made up):
+/// // Kundtjänst's avvikelse 237 for 273.
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", K::Budget), PrintedColumn::new("Prognos 2025", K::Forecast),
+///     PrintedColumn::new("Avvikelse mot budget 2025", K::Deviation),
+/// ]);
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// t.rows = vec![row("IT", [760, 958, 198]), row("Kundtjänst", [82, 355, 237]), row("Revision", [-195, -195, 0])];
+/// let report = PrintedReport { entity: Some("Kommunalförbundet Lystkom".into()), source: None, tables: vec![t] };
+/// let checked = check_report_in_full(&report);
+/// assert_eq!(checked.summary().errors, 1);
+/// assert_eq!(checked.exit_code(), 1);
+/// assert_eq!(checked.coverage.not_evaluated, 0); // every avvikelse could be recomputed
+/// assert!(checked.to_text(&report).contains("Kundtjänst"));
 /// ```
 #[doc(alias = "granskning")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -198,9 +211,21 @@ pub fn check_statement(table: &PrintedTable) -> Vec<Discrepancy> {
 /// [`check_statement`] under its newer name.
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_table, PrintedTable, TableKind};
-/// use kommunal_redovisning::Scale;
-/// assert!(check_table(&PrintedTable::new(TableKind::Generic, Scale::Tkr, vec![])).is_empty());
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, CheckKind, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: Prognos 2025 per verksamhet (tkr).
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec!["Prognos 2025".into()]);
+/// t.rows = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)]
+///     .into_iter()
+///     .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+///     .collect();
+/// t.rows.push(PrintedRow::new("Totalt", vec![Some(Decimal::from(1_374))]).with_kind(StatementRowKind::Total));
+/// assert!(check_table(&t).is_empty()); // 958 + 355 − 195 + 256 = 1 374
+/// t.rows[4].values[0] = Some(Decimal::from(1_347)); // a misprint (made up)
+/// let findings = check_table(&t);
+/// assert_eq!((findings[0].check, findings[0].unit), (CheckKind::Sum, Scale::Tkr));
 /// ```
 #[must_use]
 #[doc(alias = "granska tabell")]

@@ -10,6 +10,21 @@ use crate::statement::StatementRowKind;
 
 /// What a printed table is (tabelltyp): a statement, a schedule or any other table of
 /// a published report.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedRow, PrintedTable, TableKind};
+///
+/// // A note's sum, printed as its last row (made-up figures): the kind says how to read it.
+/// let mut note = PrintedTable::new(TableKind::Note, Scale::Tkr, vec!["2025".into()]);
+/// note.rows = [("Kommunalskatt", 700), ("Slutavräkning", -5), ("Summa skatteintäkter", 696)]
+///     .into_iter()
+///     .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+///     .collect();
+/// let findings = check_table(&note);
+/// assert_eq!(findings[0].table, Some(TableKind::Note)); // 700 − 5 is 695
+/// assert_eq!(TableKind::Note.to_string(), "not");
+/// ```
 #[doc(alias = "tabelltyp")]
 #[doc(alias = "rapporttyp")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,6 +128,24 @@ impl fmt::Display for TableKind {
 /// forecast, deviation and prior period, published tables print intäkter, kostnader
 /// and netto side by side, changes against the prior year in kronor and in percent,
 /// and shares in percent.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedColumn, PrintedColumnKind as K, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr): budget, prognos, avvikelse.
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", K::Budget),
+///     PrintedColumn::new("Prognos 2025", K::Forecast),
+///     PrintedColumn::new("Avvikelse mot budget 2025", K::Deviation),
+/// ]);
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// t.rows = vec![row("IT", [760, 958, 198]), row("Kundtjänst", [82, 355, 273]), row("Revision", [-195, -195, 0])];
+/// // The deviation column is read as prognos − budget, and holds on every row.
+/// assert!(check_table(&t).is_empty());
+/// t.rows[1] = row("Kundtjänst", [82, 355, 237]); // a misprint (made up)
+/// assert_eq!(check_table(&t)[0].expected, Some(Decimal::from(273)));
+/// ```
 #[doc(alias = "kolumntyp")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -152,9 +185,20 @@ pub enum PrintedColumnKind {
 /// A column of a printed table (tryckt kolumn).
 ///
 /// ```
-/// use kommunal_redovisning::check::{PrintedColumn, PrintedColumnKind};
-/// let c = PrintedColumn::new("Avvikelse", PrintedColumnKind::Deviation);
-/// assert_eq!(c.kind, PrintedColumnKind::Deviation);
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, PrintedColumn, PrintedColumnKind, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr): the avvikelse column names
+/// // the columns it is computed from (minuend first) instead of leaving them to detection.
+/// let mut deviation = PrintedColumn::new("Avvikelse mot budget 2025", PrintedColumnKind::Deviation);
+/// deviation.of = vec!["Prognos 2025".into(), "Budget 2025".into()];
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", PrintedColumnKind::Budget),
+///     PrintedColumn::new("Prognos 2025", PrintedColumnKind::Forecast),
+///     deviation,
+/// ]);
+/// t.rows = vec![PrintedRow::new("Lystkom", vec![Some(Decimal::from(212)), Some(Decimal::from(256)), Some(Decimal::from(44))])];
+/// assert!(check_table(&t).is_empty()); // 256 − 212 = 44
 /// ```
 #[doc(alias = "tryckt kolumn")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -190,6 +234,22 @@ pub struct PrintedColumn {
 
 impl PrintedColumn {
     /// A column with a label and a kind.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_table, PrintedColumn, PrintedColumnKind, PrintedRow, PrintedTable, TableKind};
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3 (tkr): IT 760, 958, 198.
+    /// let columns = vec![
+    ///     PrintedColumn::new("Budget 2025", PrintedColumnKind::Budget),
+    ///     PrintedColumn::new("Prognos 2025", PrintedColumnKind::Forecast),
+    ///     PrintedColumn::new("Avvikelse mot budget 2025", PrintedColumnKind::Deviation),
+    /// ];
+    /// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, columns);
+    /// t.rows = vec![PrintedRow::new("IT", vec![Some(760.into()), Some(958.into()), Some(198.into())])];
+    /// assert!(check_table(&t).is_empty()); // 958 − 760 = 198
+    /// assert_eq!(t.columns[2].kind, PrintedColumnKind::Deviation);
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, kind: PrintedColumnKind) -> Self {
         PrintedColumn {
@@ -238,9 +298,22 @@ impl From<&str> for PrintedColumn {
 /// One row of a table as printed (tryckt rad).
 ///
 /// ```
-/// use kommunal_redovisning::check::PrintedRow;
-/// let row = PrintedRow::new("Skatteintäkter", vec![Some(257_770.into())]);
-/// assert!(!row.percent);
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_table, CheckKind, PrintedRow, PrintedTable, TableKind};
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.5 (tkr): eget kapital 8 521 and 6 373,
+/// // tillgångar totalt 36 631 and 29 663, soliditet 23,3 % and 21,5 %.
+/// let row = |label: &str, a: &str, b: &str| -> Result<PrintedRow, Box<dyn std::error::Error>> {
+///     Ok(PrintedRow::new(label, vec![Some(a.parse()?), Some(b.parse()?)]))
+/// };
+/// let mut soliditet = row("Soliditet", "23.3", "21.5")?;
+/// soliditet.percent = true; // a row of percentages, not of tkr
+/// let mut br = PrintedTable::new(TableKind::BalanceSheet, Scale::Tkr, vec!["2025-06-30".into(), "2024-12-31".into()]);
+/// br.rows = vec![row("Eget kapital", "8521", "6373")?, row("Tillgångar totalt", "36631", "29663")?, soliditet];
+/// assert!(check_table(&br).is_empty()); // 8 521 / 36 631 = 23,26 %
+/// br.rows[2].values[0] = Some(Decimal::new(239, 1)); // a misprint (made up)
+/// assert_eq!(check_table(&br)[0].check, CheckKind::EquityRatio);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "tryckt rad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -275,6 +348,23 @@ pub struct PrintedRow {
 
 impl PrintedRow {
     /// A line with a label and values.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_table, PrintedRow, PrintedTable, TableKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Kommunalförbundet Lystkom, delårsrapport 2025, 1.3: Budget 2025 per verksamhet (tkr).
+    /// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec!["Budget 2025".into()]);
+    /// t.rows = [("IT", 760), ("Kundtjänst", 82), ("Revision", -195), ("Lystkom", 212)]
+    ///     .into_iter()
+    ///     .map(|(label, v)| PrintedRow::new(label, vec![Some(Decimal::from(v))]))
+    ///     .collect();
+    /// t.rows.push(PrintedRow::new("Totalt", vec![Some(Decimal::from(859))]).with_kind(StatementRowKind::Total));
+    /// assert!(check_table(&t).is_empty());
+    /// t.rows[4].values[0] = Some(Decimal::from(895)); // a misprint (made up)
+    /// assert_eq!(check_table(&t)[0].expected, Some(Decimal::from(859)));
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, values: Vec<Option<Decimal>>) -> Self {
         PrintedRow {
@@ -312,6 +402,26 @@ fn is_false(b: &bool) -> bool {
 
 /// A table as printed (tryckt tabell): kind, unit, columns and rows with their printed
 /// values, including the printed subtotals and totals.
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_report_in_full, PrintedColumn, PrintedColumnKind as K, PrintedReport, PrintedRow, PrintedTable, TableKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Kommunalförbundet Lystkom, delårsrapport 2025, "1.3 Prognos för resultat i förhållande
+/// // till budget för den löpande verksamheten" (tkr), as printed.
+/// let mut t = PrintedTable::new(TableKind::Operating, Scale::Tkr, vec![
+///     PrintedColumn::new("Budget 2025", K::Budget),
+///     PrintedColumn::new("Prognos 2025", K::Forecast),
+///     PrintedColumn::new("Avvikelse mot budget 2025", K::Deviation),
+/// ]);
+/// let row = |label: &str, v: [i64; 3]| PrintedRow::new(label, v.iter().map(|&n| Some(Decimal::from(n))).collect());
+/// t.rows = vec![row("IT", [760, 958, 198]), row("Kundtjänst", [82, 355, 273]), row("Revision", [-195, -195, 0]),
+///     row("Lystkom", [212, 256, 44]), row("Totalt", [859, 1_374, 515]).with_kind(StatementRowKind::Total)];
+/// let checked = check_report_in_full(&PrintedReport { entity: Some("Lystkom".into()), source: None, tables: vec![t] });
+/// assert!(checked.discrepancies.is_empty()); // every sum and every avvikelse holds
+/// assert!(checked.conventions[0].1.contains("Prognos 2025 − Budget 2025"));
+/// ```
 #[doc(alias = "tryckt tabell")]
 #[doc(alias = "tryckt rapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -470,9 +580,25 @@ impl PrintedTable {
 /// A printed report (tryckt rapport): the tables of one entity, checked together.
 ///
 /// ```
-/// use kommunal_redovisning::check::{check_report, PrintedReport};
-/// let report = PrintedReport { entity: Some("Exempelkommun".into()), source: None, tables: vec![] };
-/// assert!(check_report(&report).is_empty());
+/// use kommunal_redovisning::{Decimal, Scale};
+/// use kommunal_redovisning::check::{check_report, CheckKind, DiscrepancyClass, PrintedReport, PrintedRow, PrintedTable, TableKind};
+///
+/// // Grästorps kommun prints årets resultat 2018 as 6 112 tkr in its resultaträkning 2019 and
+/// // as 6 113 tkr in its balansräkning 2020 (finansiellinfo.se/Grastorp_2019, /Grastorp_2020).
+/// let table = |kind, result: i64| {
+///     let mut t = PrintedTable::new(kind, Scale::Tkr, vec!["2018".into()]);
+///     t.rows = vec![PrintedRow::new("Årets resultat", vec![Some(Decimal::from(result))])];
+///     t
+/// };
+/// let report = PrintedReport {
+///     entity: Some("Grästorps kommun".into()),
+///     source: None,
+///     tables: vec![table(TableKind::IncomeStatement, 6_112), table(TableKind::BalanceSheet, 6_113)],
+/// };
+/// let findings = check_report(&report);
+/// // The same amount at the same precision must print the same: an error, not rounding.
+/// assert_eq!((findings[0].check, findings[0].class), (CheckKind::ResultAgreement, DiscrepancyClass::Error));
+/// assert_eq!(findings[0].table, None); // between tables
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -8,8 +8,19 @@ impl Checked {
     /// Counts by class.
     ///
     /// ```
-    /// use kommunal_redovisning::check::Checked;
-    /// assert!(Checked::default().summary().only_rounding());
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_report_in_full, PrintedReport, PrintedRow, PrintedTable, Summary, TableKind};
+    ///
+    /// // Grästorps kommun: årets resultat 2018, 6 112 tkr in the resultaträkning, 6 113 tkr in
+    /// // the balansräkning (finansiellinfo.se/Grastorp_2019, /Grastorp_2020).
+    /// let table = |kind, result: i64| {
+    ///     let mut t = PrintedTable::new(kind, Scale::Tkr, vec!["2018".into()]);
+    ///     t.rows = vec![PrintedRow::new("Årets resultat", vec![Some(Decimal::from(result))])];
+    ///     t
+    /// };
+    /// let tables = vec![table(TableKind::IncomeStatement, 6_112), table(TableKind::BalanceSheet, 6_113)];
+    /// let checked = check_report_in_full(&PrintedReport { entity: None, source: None, tables });
+    /// assert_eq!(checked.summary(), Summary { rounding: 0, errors: 1, unplaced: 0, explained: 0 });
     /// ```
     #[must_use]
     pub fn summary(&self) -> Summary {
@@ -20,8 +31,19 @@ impl Checked {
     /// rounding differences, 1 when there are errors or rows that could not be placed.
     ///
     /// ```
-    /// use kommunal_redovisning::check::Checked;
-    /// assert_eq!(Checked::default().exit_code(), 0);
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_report_in_full, PrintedReport, PrintedRow, PrintedTable, TableKind};
+    ///
+    /// // Grästorps kommun: årets resultat 2018, 6 112 tkr in the resultaträkning, 6 113 tkr in
+    /// // the balansräkning (finansiellinfo.se/Grastorp_2019, /Grastorp_2020).
+    /// let table = |kind, result: i64| {
+    ///     let mut t = PrintedTable::new(kind, Scale::Tkr, vec!["2018".into()]);
+    ///     t.rows = vec![PrintedRow::new("Årets resultat", vec![Some(Decimal::from(result))])];
+    ///     t
+    /// };
+    /// let report = |rs, br| PrintedReport { entity: None, source: None, tables: vec![table(TableKind::IncomeStatement, rs), table(TableKind::BalanceSheet, br)] };
+    /// assert_eq!(check_report_in_full(&report(6_112, 6_113)).exit_code(), 1);
+    /// assert_eq!(check_report_in_full(&report(6_113, 6_113)).exit_code(), 0);
     /// ```
     #[must_use]
     pub fn exit_code(&self) -> u8 {
@@ -32,10 +54,21 @@ impl Checked {
     /// coverage, as Swedish text.
     ///
     /// ```
-    /// use kommunal_redovisning::check::{check_report_in_full, PrintedReport};
-    /// let report = PrintedReport { entity: Some("Exempelkommun".into()), source: None, tables: vec![] };
+    /// use kommunal_redovisning::{Decimal, Scale};
+    /// use kommunal_redovisning::check::{check_report_in_full, PrintedReport, PrintedRow, PrintedTable, TableKind};
+    ///
+    /// // Grästorps kommun: årets resultat 2018, 6 112 tkr in the resultaträkning, 6 113 tkr in
+    /// // the balansräkning (finansiellinfo.se/Grastorp_2019, /Grastorp_2020).
+    /// let table = |kind, result: i64| {
+    ///     let mut t = PrintedTable::new(kind, Scale::Tkr, vec!["2018".into()]);
+    ///     t.rows = vec![PrintedRow::new("Årets resultat", vec![Some(Decimal::from(result))])];
+    ///     t
+    /// };
+    /// let tables = vec![table(TableKind::IncomeStatement, 6_112), table(TableKind::BalanceSheet, 6_113)];
+    /// let report = PrintedReport { entity: Some("Grästorps kommun".into()), source: None, tables };
     /// let text = check_report_in_full(&report).to_text(&report);
-    /// assert!(text.contains("Exempelkommun"));
+    /// assert!(text.starts_with("Granskning av Grästorps kommun"), "{text}");
+    /// assert!(text.contains("6\u{a0}112") || text.contains("6 112"), "{text}");
     /// ```
     #[must_use]
     pub fn to_text(&self, report: &PrintedReport) -> String {

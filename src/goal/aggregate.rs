@@ -83,6 +83,17 @@ pub struct Aggregate {
 impl AggregationRule {
     /// The share rule with the levels of [`LevelSet::three_level`]: all met →
     /// uppfyllt, some met → delvis uppfyllt, none met → inte uppfyllt.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, LevelSet};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, målområde 3: 3.1 not met, 3.4 met → "delvis".
+    /// let rule = AggregationRule::share_met_default();
+    /// let aggregate = rule.apply(&[Some("inte"), Some("uppfyllt")], &LevelSet::three_level())?;
+    /// assert_eq!(aggregate.level.as_deref(), Some("delvis"));
+    /// assert_eq!((aggregate.assessed, aggregate.met), (2, 1));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn share_met_default() -> AggregationRule {
         use super::scale::{Band, GapPolicy, Interval};

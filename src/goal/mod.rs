@@ -94,6 +94,22 @@ pub struct StatedAssessment {
 
 impl StatedAssessment {
     /// A stated assessment.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, Measurement, Observation, Outcome, StatedAssessment};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3: "Målvärden är delvis uppfyllda."
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let sick = TargetValue::new("3.1", "Totala sjukfrånvaron <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::new(50, 1)))));
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::Weakest).with_target_value(sick)
+    ///     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// // 4 / 5,0 = 80 %: delvis on the default scale, as stated.
+    /// assert_eq!(ev.areas[0].outcome.agrees, Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(level: impl Into<String>, text: impl Into<String>) -> StatedAssessment {
         StatedAssessment {
@@ -160,6 +176,21 @@ pub struct Observation {
 
 impl Observation {
     /// An observation without a stated assessment.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentBasis, AssessmentSettings, Observation, Outcome};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 1.1: "Målvärden redovisas endast per 31 december."
+    /// let (jun30, dec31) = (NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?, NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?);
+    /// let later = Outcome::NotYetMeasurable { when: "redovisas endast per 31 december".into() };
+    /// let calls = TargetValue::new("1.1", "90 % av samtalen besvaras inom 30 sekunder", "%", TargetKind::at_least(Decimal::from(90)))
+    ///     .measured_on(dec31).with_outcome(Observation::new(jun30, later));
+    /// let area = GoalArea::new("1", "Uppdrag", AggregationRule::AllMet).with_target_value(calls);
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// assert_eq!(ev.areas[0].target_values[0].outcome.basis, AssessmentBasis::NotMeasurable);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(date: NaiveDate, outcome: Outcome) -> Observation {
         Observation {
@@ -170,6 +201,25 @@ impl Observation {
     }
 
     /// The same observation with a stated assessment.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 5.1: no figure, but a stated assessment.
+    /// let surplus = TargetValue::new("5.1", "Lystkoms årliga överskott ska minst motsvara 2 % av omsättningen.",
+    ///     "% av omsättningen", TargetKind::at_least(Decimal::from(2)))
+    ///     .with_outcome(Observation::new(jun30, Outcome::NotReported { note: "andelen anges inte".into() })
+    ///         .with_stated(StatedAssessment::new("uppfyllt", "Målvärde om överskott är uppfyllt.")));
+    /// let ev = eval(GoalArea::new("5", "Finansiellt", AggregationRule::AllMet).with_target_value(surplus))?;
+    /// let judged = &ev.areas[0].target_values[0].outcome;
+    /// assert_eq!((judged.basis, judged.level.as_deref()), (AssessmentBasis::Stated, Some("uppfyllt")));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_stated(mut self, stated: StatedAssessment) -> Observation {
         self.stated = Some(stated);
@@ -213,6 +263,21 @@ pub struct TargetValue {
 
 impl TargetValue {
     /// A målvärde without outcomes.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{Measurement, Observation, Outcome};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 3.1: "Total sjukfrånvaro är 5,0 %".
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let sick = TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %", "% av arbetad tid",
+    ///     TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Value(Decimal::new(50, 1)))));
+    /// let outcome = sick.outcome_at(jun30).ok_or("utfall")?;
+    /// assert_eq!(outcome.outcome, Outcome::Measured(Measurement::Value(Decimal::new(50, 1))));
+    /// assert_eq!(sick.kind.describe(), "< 4");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(
         id: impl Into<String>,
@@ -232,6 +297,23 @@ impl TargetValue {
     }
 
     /// Adds an outcome.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 3.1: sjukfrånvaro 5,0 % against < 4 %.
+    /// let sick = TargetValue::new("3.1", "Totala sjukfrånvaron <4 %", "% av arbetad tid", TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(measured(Measurement::Value(Decimal::new(50, 1))));
+    /// let ev = eval(GoalArea::new("3", "Personal och kompetens", AggregationRule::AllMet).with_target_value(sick))?;
+    /// // 4 / 5,0 = 80 %: delvis uppfyllt on the default scale.
+    /// assert_eq!(ev.areas[0].target_values[0].outcome.level.as_deref(), Some("delvis"));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_outcome(mut self, outcome: Observation) -> TargetValue {
         self.outcomes.push(outcome);
@@ -239,6 +321,24 @@ impl TargetValue {
     }
 
     /// Sets the forecast.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.4: "Prognosen innebär också att Lystkom uppfyller
+    /// // det fastställda målvärdet om ett årligt överskott på minst 2 % av omsättningen."
+    /// let stated = StatedAssessment::new("uppfyllt", "Prognosen innebär att Lystkom uppfyller målvärdet.");
+    /// let surplus = TargetValue::new("5.1", "Årligt överskott minst 2 % av omsättningen", "%", TargetKind::at_least(Decimal::from(2)))
+    ///     .with_forecast(Observation::new(dec31, Outcome::NotReported { note: "omsättningen anges inte".into() }).with_stated(stated));
+    /// let ev = eval(GoalArea::new("5", "Finansiellt", AggregationRule::AllMet).with_target_value(surplus))?;
+    /// assert_eq!(ev.areas[0].target_values[0].forecast.level.as_deref(), Some("uppfyllt"));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_forecast(mut self, forecast: Observation) -> TargetValue {
         self.forecast = Some(forecast);
@@ -246,6 +346,22 @@ impl TargetValue {
     }
 
     /// Adds a date when the målvärde can be measured.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målvärde 1.1: "Målvärden redovisas endast per 31 december."
+    /// let calls = TargetValue::new("1.1", "90 % av samtalen besvaras inom 30 sekunder", "%", TargetKind::at_least(Decimal::from(90)))
+    ///     .measured_on(dec31);
+    /// assert_eq!(calls.measurement_dates, [dec31]);
+    /// assert!(calls.outcome_at(jun30).is_none());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn measured_on(mut self, date: NaiveDate) -> TargetValue {
         self.measurement_dates.push(date);
@@ -287,6 +403,23 @@ pub struct Goal {
 
 impl Goal {
     /// A goal without målvärden.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, Measurement, Observation, Outcome};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3: a mål and the målvärde whose
+    /// // words match it (the report itself ties no målvärde to a mål).
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let plan = TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej", TargetKind::Fact)
+    ///     .with_outcome(Observation::new(jun30, Outcome::Measured(Measurement::Fact(true))));
+    /// let goal = Goal::new("Varje medarbetare ska ha en utvecklingsplan för kompetensutveckling.", AggregationRule::AllMet)
+    ///     .with_target_value(plan);
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::AllMet).with_goal(goal);
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// assert_eq!(ev.areas[0].goals[0].outcome.computed.level.as_deref(), Some("uppfyllt"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(statement: impl Into<String>, rule: AggregationRule) -> Goal {
         Goal {
@@ -299,6 +432,27 @@ impl Goal {
     }
 
     /// Adds a målvärde.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, målområde 3: 3.1 (5,0 % against < 4 %) and 3.4 (met)
+    /// // under one mål (the report ties no målvärde to a mål; the grouping is this example's).
+    /// let sick = TargetValue::new("3.1", "Sjukfrånvaro <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///     .with_outcome(measured(Measurement::Value(Decimal::new(50, 1))));
+    /// let plan = TargetValue::new("3.4", "Individuell utvecklingsplan", "ja/nej", TargetKind::Fact)
+    ///     .with_outcome(measured(Measurement::Fact(true)));
+    /// let goal = Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default())
+    ///     .with_target_value(sick).with_target_value(plan);
+    /// let ev = eval(GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default()).with_goal(goal))?;
+    /// assert_eq!(ev.areas[0].goals[0].outcome.computed.level.as_deref(), Some("delvis")); // 1 of 2 met
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_target_value(mut self, t: TargetValue) -> Goal {
         self.target_values.push(t);
@@ -307,6 +461,26 @@ impl Goal {
 }
 
 /// Målområde: a group of goals (e.g. "Personal och kompetens").
+///
+/// ```
+/// use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GoalArea, NaiveDate, TargetKind, TargetValue};
+/// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, Measurement, Observation, Outcome, StatedAssessment};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 (two of its målvärden).
+/// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+/// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+///     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron <4 %", "% av arbetad tid",
+///         TargetKind::less_than(Decimal::from(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+///     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.",
+///         "ja/nej", TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+///     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+/// // One of two målvärden met: "delvis", as the report says.
+/// assert_eq!(ev.areas[0].outcome.computed.level.as_deref(), Some("delvis"));
+/// assert_eq!(ev.areas[0].outcome.agrees, Some(true));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -330,6 +504,21 @@ pub struct GoalArea {
 
 impl GoalArea {
     /// An empty målområde.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AggregationRule, AssessmentScale, GoalArea, NaiveDate};
+    /// use kommunal_redovisning::goal::{evaluate, AssessmentSettings, GoalFinding, StatedAssessment};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 4 as the prognos column states it.
+    /// let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// let area = GoalArea::new("4", "Hållbarhet", AggregationRule::share_met_default())
+    ///     .with_stated_forecast(StatedAssessment::new("uppfyllt", "Målen bedöms kunna uppfyllas."));
+    /// assert_eq!((area.id.as_str(), area.name.as_str()), ("4", "Hållbarhet"));
+    /// // Without its målvärde the area has nothing to be judged by, and the evaluation says so.
+    /// let ev = evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30)?;
+    /// assert!(ev.findings.iter().any(|f| matches!(f, GoalFinding::NoTargetValues { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(id: impl Into<String>, name: impl Into<String>, rule: AggregationRule) -> GoalArea {
         GoalArea {
@@ -344,6 +533,26 @@ impl GoalArea {
     }
 
     /// Adds a goal.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 2's two mål.
+    /// let area = GoalArea::new("2", "Samverkan", AggregationRule::share_met_default())
+    ///     .with_goal(Goal::new("Fler medlemskommuner i Lystkom.", AggregationRule::share_met_default()))
+    ///     .with_goal(Goal::new("Fler befintliga medlemskommuner som ingår i samverkan inom IT och kundtjänst.",
+    ///         AggregationRule::share_met_default()));
+    /// let ev = eval(area)?;
+    /// let goals: Vec<_> = ev.areas[0].goals.iter().map(|g| g.statement.as_str()).collect();
+    /// assert_eq!(goals[0], "Fler medlemskommuner i Lystkom.");
+    /// assert_eq!(goals.len(), 2);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_goal(mut self, goal: Goal) -> GoalArea {
         self.goals.push(goal);
@@ -351,6 +560,26 @@ impl GoalArea {
     }
 
     /// Adds a målvärde for the målområde as a whole.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3: målvärden 3.1 and 3.4 on the area.
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+    ///     .with_target_value(TargetValue::new("3.1", "Sjukfrånvaro <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///         .with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+    ///     .with_target_value(TargetValue::new("3.4", "Individuell utvecklingsplan", "ja/nej", TargetKind::Fact)
+    ///         .with_outcome(measured(Measurement::Fact(true))));
+    /// let ev = eval(area)?;
+    /// assert_eq!(ev.areas[0].outcome.computed.met, 1);
+    /// assert_eq!(ev.areas[0].outcome.computed.level.as_deref(), Some("delvis"));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_target_value(mut self, t: TargetValue) -> GoalArea {
         self.target_values.push(t);
@@ -358,6 +587,26 @@ impl GoalArea {
     }
 
     /// Sets the stated assessment of the outcome.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, målområde 3 judged on målvärde 3.1 alone: 5,0 %
+    /// // against < 4 % is 80 %, delvis. A stated "uppfyllt" (made up) is caught.
+    /// let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::Weakest)
+    ///     .with_target_value(TargetValue::new("3.1", "Sjukfrånvaro <4 %", "%", TargetKind::less_than(Decimal::from(4)))
+    ///         .with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+    ///     .with_stated(StatedAssessment::new("uppfyllt", "Påhittad bedömning för exemplet."));
+    /// let ev = eval(area)?;
+    /// assert_eq!(ev.areas[0].outcome.agrees, Some(false));
+    /// assert!(ev.findings.iter().any(|f| matches!(f, GoalFinding::Disagreement { .. })));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_stated(mut self, stated: StatedAssessment) -> GoalArea {
         self.stated = Some(stated);
@@ -365,6 +614,25 @@ impl GoalArea {
     }
 
     /// Sets the stated assessment of the forecast.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, Goal, GoalArea, NaiveDate, TargetKind, TargetValue};
+    /// # use kommunal_redovisning::goal::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("datum")?;
+    /// # let eval = |area: GoalArea| evaluate(&[area], &AssessmentScale::three_level(), AssessmentSettings::default(), jun30);
+    /// # let measured = |m| Observation::new(jun30, Outcome::Measured(m));
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 4: "Målen bedöms kunna uppfyllas."
+    /// let area = GoalArea::new("4", "Hållbarhet", AggregationRule::share_met_default())
+    ///     .with_stated_forecast(StatedAssessment::new("uppfyllt", "Målen bedöms kunna uppfyllas."));
+    /// let ev = eval(area)?;
+    /// let forecast = &ev.areas[0].forecast;
+    /// assert_eq!(forecast.stated.as_ref().map(|s| s.level.as_str()), Some("uppfyllt"));
+    /// // No målvärde has a forecast: the stated level cannot be checked.
+    /// assert_eq!(forecast.agrees, None);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_stated_forecast(mut self, stated: StatedAssessment) -> GoalArea {
         self.stated_forecast = Some(stated);
@@ -421,7 +689,40 @@ impl Aspect {
     }
 }
 
-/// What an assessment rests on.
+/// Underlag för bedömningen: what an assessment rests on.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let basis: Vec<_> = ev.areas[0].target_values.iter().map(|t| t.outcome.basis).collect();
+/// assert_eq!(basis, [AssessmentBasis::Computed, AssessmentBasis::NotReported, AssessmentBasis::Computed]);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "underlag")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -442,6 +743,43 @@ pub enum AssessmentBasis {
 }
 
 /// Bedömning av ett målvärde at one observation: the computed and the stated level.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// // 3.1: 4 / 5,0 = 80 % achieved, which the criteria call "inte uppfyllt".
+/// let judged = &ev.areas[0].target_values[0].outcome;
+/// assert_eq!(judged.achievement.as_ref().map(|a| a.degree), Some("80".parse()?));
+/// assert_eq!(judged.computed_level(), Some("inte"));
+/// assert_eq!(judged.level.as_deref(), Some("inte"));
+/// assert!(judged.stated().is_none());
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -474,6 +812,41 @@ impl Judgement {
 }
 
 /// Bedömning av ett målvärde.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let t = &ev.areas[0].target_values[0];
+/// assert_eq!((t.id.as_str(), t.unit.as_str()), ("3.1", "% av arbetad tid"));
+/// assert_eq!((t.target.as_str(), t.formula.as_str()), ("< 4", "målvärde / utfall"));
+/// assert_eq!(t.outcome.basis, AssessmentBasis::Computed);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning av målvärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -498,6 +871,43 @@ pub struct TargetValueEvaluation {
 }
 
 /// Sammanvägd bedömning: the computed and the stated level of a mål or målområde.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let outcome = &ev.areas[0].outcome;
+/// assert_eq!(outcome.rule, AggregationRule::share_met_default().name());
+/// // 3.4 met, 3.1 not, 3.2 not reported: "delvis", which agrees with the stated level.
+/// assert_eq!((outcome.computed.assessed, outcome.computed.met), (2, 1));
+/// assert_eq!(outcome.computed.level.as_deref(), Some("delvis"));
+/// assert_eq!(outcome.agrees, Some(true));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "sammanvägd bedömning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -515,6 +925,42 @@ pub struct AggregateEvaluation {
 }
 
 /// Bedömning av ett mål.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// // Lystkom ties no målvärde to a mål: the mål has nothing to be judged by.
+/// let goal = &ev.areas[0].goals[0];
+/// assert_eq!(goal.statement, "Lystkom ska vara en attraktiv arbetsgivare.");
+/// assert!(goal.target_values.is_empty());
+/// assert_eq!(goal.outcome.computed.level, None);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning av mål")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -531,6 +977,42 @@ pub struct GoalEvaluation {
 }
 
 /// Bedömning av ett målområde.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// let area = &ev.areas[0];
+/// assert_eq!((area.id.as_str(), area.name.as_str()), ("3", "Personal och kompetens"));
+/// let ids: Vec<_> = area.all_target_values().map(|t| t.id.as_str()).collect();
+/// assert_eq!(ids, ["3.1", "3.2", "3.4"]);
+/// assert_eq!(area.outcome.computed.level.as_deref(), Some("delvis"));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "bedömning av målområde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -560,6 +1042,43 @@ impl AreaEvaluation {
 }
 
 /// Iakttagelse: something an evaluation found that a reader should know.
+///
+/// ```
+/// # use kommunal_redovisning::{AggregationRule, AssessmentScale, Decimal, GapPolicy, GoalArea, LevelSet, NaiveDate};
+/// # use kommunal_redovisning::{TargetKind, TargetValue};
+/// # use kommunal_redovisning::goal::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let pct = Decimal::from;
+/// # // Lystkom's criteria (1.2): 99–100 % uppfyllt, 81–89 % delvis, 0–80 % inte uppfyllt.
+/// # let bands = vec![
+/// #     Band::new(Interval::closed(pct(99), pct(100)), "uppfyllt"),
+/// #     Band::new(Interval::closed(pct(81), pct(89)), "delvis"),
+/// #     Band::new(Interval::closed(pct(0), pct(80)), "inte"),
+/// # ];
+/// # let scale = AssessmentScale::new("Lystkoms kriterier 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+/// # let measured = |v: Measurement| Observation::new(jun30, Outcome::Measured(v));
+/// # let not_reported = Observation::new(jun30, Outcome::NotReported { note: "anges inte per verksamhet".into() });
+/// # let area = GoalArea::new("3", "Personal och kompetens", AggregationRule::share_met_default())
+/// #     .with_goal(Goal::new("Lystkom ska vara en attraktiv arbetsgivare.", AggregationRule::share_met_default()))
+/// #     .with_target_value(TargetValue::new("3.1", "Totala sjukfrånvaron i procent av arbetad tid <4 %",
+/// #         "% av arbetad tid", TargetKind::less_than(pct(4))).with_outcome(measured(Measurement::Value(Decimal::new(50, 1)))))
+/// #     .with_target_value(TargetValue::new("3.2", "Sjukfrånvaron i Kundtjänst <7 %", "% av arbetad tid",
+/// #         TargetKind::less_than(pct(7))).with_outcome(not_reported))
+/// #     .with_target_value(TargetValue::new("3.4", "Varje medarbetare har en individuell utvecklingsplan.", "ja/nej",
+/// #         TargetKind::Fact).with_outcome(measured(Measurement::Fact(true))))
+/// #     .with_stated(StatedAssessment::new("delvis", "Målvärden är delvis uppfyllda."));
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2, målområde 3 on the report's own criteria:
+/// // 3.1 total sjukfrånvaro 5,0 % against < 4 %, 3.2 not reported, 3.4 met; stated "delvis".
+/// let ev = evaluate(&[area], &scale, AssessmentSettings::default(), jun30)?;
+/// // The report gives no figure for 3.2: a finding, not a silent zero.
+/// let not_reported = ev.findings.iter().find(|f| matches!(f, GoalFinding::NotReported { .. }));
+/// assert_eq!(
+///     not_reported.map(|f| f.describe(scale.levels())),
+///     Some("Målområde 3 / 3.2, utfall: siffra saknas i rapporten — anges inte per verksamhet".to_owned())
+/// );
+/// # Ok(()) }
+/// ```
 #[doc(alias = "iakttagelse")]
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]

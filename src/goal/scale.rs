@@ -56,6 +56,17 @@ pub struct Interval {
 
 impl Interval {
     /// [lower, upper]: both bounds included ("81–89 %").
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent};
+    /// use kommunal_redovisning::goal::Interval;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2: "81-89 %" is delvis uppfyllt, read as reals.
+    /// let delvis = Interval::closed(Decimal::from(81), Decimal::from(89));
+    /// assert!(delvis.contains(Percent::new(Decimal::from(89))));
+    /// assert!(!delvis.contains(Percent::new(Decimal::new(895, 1)))); // 89,5 % lies in the gap
+    /// assert_eq!(delvis.to_string(), "[81, 89]");
+    /// ```
     #[must_use]
     pub fn closed(lower: Decimal, upper: Decimal) -> Interval {
         Interval {
@@ -67,6 +78,16 @@ impl Interval {
     }
 
     /// [lower, upper): from and including `lower`, below `upper` ("minst 80 % men under 100 %").
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent};
+    /// use kommunal_redovisning::goal::{AssessmentScale, Interval};
+    ///
+    /// // The default scale's delvis uppfyllt (Vansbro 2019): from 80 % up to, not including, 100 %.
+    /// let delvis = Interval::half_open(Decimal::from(80), Decimal::ONE_HUNDRED);
+    /// assert!(delvis.contains(Percent::new(Decimal::from(80))) && !delvis.contains(Percent::HUNDRED));
+    /// assert!(AssessmentScale::three_level().bands().iter().any(|b| b.interval == delvis));
+    /// ```
     #[must_use]
     pub fn half_open(lower: Decimal, upper: Decimal) -> Interval {
         Interval {
@@ -78,6 +99,20 @@ impl Interval {
     }
 
     /// (lower, upper): both bounds excluded.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AssessmentScale, Decimal, GapPolicy, LevelSet};
+    /// # use kommunal_redovisning::goal::{Band, Interval};
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// # let band = |from: i64, to: i64, level| Band::new(Interval::closed(Decimal::from(from), Decimal::from(to)), level);
+    /// // Lystkom's criteria (1.2) leave 89–99 % to no level: the gap is open at both ends.
+    /// let bands = vec![band(99, 100, "uppfyllt"), band(81, 89, "delvis"), band(0, 80, "inte")];
+    /// let lystkom = AssessmentScale::new("Lystkom 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+    /// let gap = Interval::open(Decimal::from(89), Decimal::from(99));
+    /// assert!(lystkom.gaps().iter().any(|g| g.interval == gap));
+    /// assert_eq!(gap.to_string(), "(89, 99)");
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn open(lower: Decimal, upper: Decimal) -> Interval {
         Interval {
@@ -89,6 +124,16 @@ impl Interval {
     }
 
     /// [lower, ∞): `lower` or more ("minst 100 %").
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent};
+    /// use kommunal_redovisning::goal::{AssessmentScale, Interval};
+    ///
+    /// // The default scale's uppfyllt: 100 % or more (over-achievement included when uncapped).
+    /// let uppfyllt = Interval::at_least(Decimal::ONE_HUNDRED);
+    /// assert!(uppfyllt.contains(Percent::new(Decimal::from(120))));
+    /// assert!(AssessmentScale::three_level().bands().iter().any(|b| b.interval == uppfyllt));
+    /// ```
     #[must_use]
     pub fn at_least(lower: Decimal) -> Interval {
         Interval {
@@ -100,6 +145,19 @@ impl Interval {
     }
 
     /// (lower, ∞): more than `lower` ("över 100 %").
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{AssessmentScale, Decimal, GapPolicy, LevelSet};
+    /// # use kommunal_redovisning::goal::{Band, Interval};
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// # let band = |from: i64, to: i64, level| Band::new(Interval::closed(Decimal::from(from), Decimal::from(to)), level);
+    /// // Lystkom's criteria (1.2) end at "99-100 %": anything over 100 % is covered by no level.
+    /// let bands = vec![band(99, 100, "uppfyllt"), band(81, 89, "delvis"), band(0, 80, "inte")];
+    /// let lystkom = AssessmentScale::new("Lystkom 2025", LevelSet::three_level(), bands, GapPolicy::LevelBelow)?;
+    /// let over = Interval::above(Decimal::ONE_HUNDRED);
+    /// assert_eq!(lystkom.gaps().last().map(|g| &g.interval), Some(&over));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn above(lower: Decimal) -> Interval {
         Interval {
@@ -111,6 +169,16 @@ impl Interval {
     }
 
     /// [value, value]: exactly one value ("0 %").
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent};
+    /// use kommunal_redovisning::goal::Interval;
+    ///
+    /// // A band for exactly 0 % (a yes/no målvärde answered "nej").
+    /// let none = Interval::point(Decimal::ZERO);
+    /// assert!(none.contains(Percent::ZERO));
+    /// assert!(!none.contains(Percent::new(Decimal::new(1, 1))));
+    /// ```
     #[must_use]
     pub fn point(value: Decimal) -> Interval {
         Interval::closed(value, value)
@@ -118,6 +186,18 @@ impl Interval {
 
     /// The whole-percent reading of "from–to %": [from, to + 1), so that "0–80 %" covers
     /// every value below 81 %.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent};
+    /// use kommunal_redovisning::goal::Interval;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2: "0-80 %" read as whole percents covers 80,5 %,
+    /// // which the real reading [0, 80] leaves in a gap.
+    /// let inte = Interval::whole_percents(0, 80);
+    /// assert_eq!(inte, Interval::half_open(Decimal::ZERO, Decimal::from(81)));
+    /// assert!(inte.contains(Percent::new(Decimal::new(805, 1))));
+    /// assert!(!Interval::closed(Decimal::ZERO, Decimal::from(80)).contains(Percent::new(Decimal::new(805, 1))));
+    /// ```
     #[must_use]
     pub fn whole_percents(from: u32, to: u32) -> Interval {
         Interval::half_open(Decimal::from(from), Decimal::from(u64::from(to) + 1))
@@ -285,6 +365,21 @@ pub struct Level {
 
 impl Level {
     /// A level with an id and a label, without colour or symbol.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    /// use kommunal_redovisning::goal::Level;
+    ///
+    /// // Lystkom's words (1.2): "uppfyllt", "delvis uppfyllt", "inte uppfyllt".
+    /// let levels = LevelSet::new(vec![
+    ///     Level::new("uppfyllt", "Målet är uppfyllt"),
+    ///     Level::new("delvis", "Målet är delvis uppfyllt"),
+    ///     Level::new("inte", "Målet är inte uppfyllt"),
+    /// ], Level::new("ej_matbart", "Ej mätbart"))?;
+    /// assert_eq!(levels.label("delvis"), "Målet är delvis uppfyllt");
+    /// assert_eq!(levels.rank("inte"), Some(2));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(id: impl Into<String>, label: impl Into<String>) -> Level {
         Level {
@@ -296,6 +391,15 @@ impl Level {
     }
 
     /// The same level with a colour marker.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    /// use kommunal_redovisning::goal::Level;
+    ///
+    /// // Traffic-light colours (Vansbro 2019, Helsingborg 2012), as in the default level set.
+    /// let delvis = Level::new("delvis", "Delvis uppfyllt").with_colour("gul");
+    /// assert_eq!(LevelSet::three_level().get("delvis").and_then(|l| l.colour.clone()), delvis.colour);
+    /// ```
     #[must_use]
     pub fn with_colour(mut self, colour: impl Into<String>) -> Level {
         self.colour = Some(colour.into());
@@ -303,6 +407,17 @@ impl Level {
     }
 
     /// The same level with a symbol.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    /// use kommunal_redovisning::goal::Level;
+    ///
+    /// // A report that marks its levels with symbols.
+    /// let levels = LevelSet::new(vec![Level::new("uppfyllt", "Uppfyllt").with_symbol("●"),
+    ///     Level::new("inte", "Inte uppfyllt").with_symbol("○")], Level::new("ej_matbart", "Ej mätbart"))?;
+    /// assert_eq!(levels.get("inte").and_then(|l| l.symbol.as_deref()), Some("○"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_symbol(mut self, symbol: impl Into<String>) -> Level {
         self.symbol = Some(symbol.into());
@@ -365,6 +480,19 @@ impl LevelSet {
     /// # Errors
     ///
     /// [`Error::InvalidRule`] when there is no level, an id is empty, or an id repeats.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    /// use kommunal_redovisning::goal::Level;
+    ///
+    /// let uppfyllt = || Level::new("uppfyllt", "Uppfyllt");
+    /// let set = LevelSet::new(vec![uppfyllt(), Level::new("inte", "Inte uppfyllt")], Level::new("ej_matbart", "Ej mätbart"))?;
+    /// assert_eq!(set.best().map(|l| l.id.as_str()), Some("uppfyllt"));
+    /// assert_eq!(set.worst().map(|l| l.id.as_str()), Some("inte"));
+    /// // An id used twice is refused.
+    /// assert!(LevelSet::new(vec![uppfyllt(), uppfyllt()], Level::new("ej_matbart", "Ej mätbart")).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(levels: Vec<Level>, not_measurable: Level) -> Result<LevelSet> {
         if levels.is_empty() {
             return Err(Error::InvalidRule(
@@ -396,6 +524,16 @@ impl LevelSet {
     /// The three-level default: uppfyllt (grön) / delvis uppfyllt (gul) / inte uppfyllt
     /// (röd), and "ej mätbart" — the words of Vårgårda 2023 and Lystkom 2025, the colours
     /// of Vansbro 2019 (finansiellinfo.se/Vansbro_2019/Maluppfyllelse.html) and Helsingborg 2012.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    ///
+    /// let levels = LevelSet::three_level();
+    /// let ids: Vec<_> = levels.levels().iter().map(|l| l.id.as_str()).collect();
+    /// assert_eq!(ids, ["uppfyllt", "delvis", "inte"]);
+    /// assert_eq!(levels.get("delvis").and_then(|l| l.colour.as_deref()), Some("gul"));
+    /// assert_eq!(levels.not_measurable().label, "Ej mätbart");
+    /// ```
     #[must_use]
     pub fn three_level() -> LevelSet {
         LevelSet {
@@ -418,6 +556,15 @@ impl LevelSet {
     /// kunna uppnås / osäkert / bedöms inte kunna uppnås / inte uppnått, and
     /// "ej mätbart" (as in Vårgårda's måluppföljning 2023, vargarda.se årsredovisning 2023). Ids: `uppnatt`, `kan_uppnas`, `osakert`,
     /// `kan_inte_uppnas`, `inte_uppnatt`, `ej_matbart`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::LevelSet;
+    ///
+    /// let levels = LevelSet::five_level_forecast();
+    /// assert_eq!(levels.levels().len(), 5);
+    /// assert_eq!(levels.label("osakert"), "Osäkert");
+    /// assert_eq!(levels.worst().map(|l| l.id.as_str()), Some("inte_uppnatt"));
+    /// ```
     #[must_use]
     pub fn five_level_forecast() -> LevelSet {
         LevelSet {
@@ -523,6 +670,18 @@ pub struct Band {
 
 impl Band {
     /// A band.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AssessmentScale, Decimal, GapPolicy, LevelSet, Percent};
+    /// use kommunal_redovisning::goal::{Band, Interval};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2: "99-100 %" uppfyllt, "81-89 %" delvis, "0-80 %" inte.
+    /// let band = |from: i64, to: i64, level| Band::new(Interval::closed(Decimal::from(from), Decimal::from(to)), level);
+    /// let bands = vec![band(99, 100, "uppfyllt"), band(81, 89, "delvis"), band(0, 80, "inte")];
+    /// let scale = AssessmentScale::new("Lystkom 2025", LevelSet::three_level(), bands, GapPolicy::Refuse)?;
+    /// assert_eq!(scale.classify(Percent::new(Decimal::from(85)))?.level.as_deref(), Some("delvis"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(interval: Interval, level: impl Into<String>) -> Band {
         Band {
@@ -864,6 +1023,22 @@ impl AssessmentScale {
     /// shared interval named), a gap exists under [`GapPolicy::RejectScale`] (every gap
     /// named with the levels on either side), or a gap starting at the bottom has no
     /// level below under [`GapPolicy::LevelBelow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{AssessmentScale, Decimal, GapPolicy, LevelSet, Percent};
+    /// use kommunal_redovisning::goal::{Band, Interval};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.2: the criteria leave 80–81 % and 89–99 % uncovered.
+    /// let band = |from: i64, to: i64, level| Band::new(Interval::closed(Decimal::from(from), Decimal::from(to)), level);
+    /// let bands = || vec![band(99, 100, "uppfyllt"), band(81, 89, "delvis"), band(0, 80, "inte")];
+    /// // Without a rule for gaps the scale is refused, naming them.
+    /// let refused = AssessmentScale::new("Lystkom 2025", LevelSet::three_level(), bands(), GapPolicy::RejectScale);
+    /// assert!(refused.is_err_and(|e| e.to_string().contains("(89, 99)")));
+    /// // With "level below", 95 % (in the gap) gets delvis, the band below it.
+    /// let scale = AssessmentScale::new("Lystkom 2025", LevelSet::three_level(), bands(), GapPolicy::LevelBelow)?;
+    /// assert_eq!(scale.classify(Percent::new(Decimal::from(95)))?.level.as_deref(), Some("delvis"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn new(
         name: impl Into<String>,
         levels: LevelSet,

@@ -250,6 +250,19 @@ pub struct Achievement {
 
 impl TargetKind {
     /// "≥ value".
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent, TargetKind};
+    /// use kommunal_redovisning::goal::{Measurement, OverAchievement};
+    ///
+    /// // Lystkom 2025, målvärde 1.1: "90 % av samtalen besvaras inom 30 sekunder". The report gives
+    /// // no outcome before 31 December; 81 % here is made up.
+    /// let kind = TargetKind::at_least(Decimal::from(90));
+    /// let a = kind.achievement(&Measurement::Value(Decimal::from(81)), OverAchievement::Cap)?;
+    /// assert_eq!((a.met, a.degree), (false, Percent::new(Decimal::from(90)))); // 81 / 90
+    /// assert_eq!(kind.describe(), "≥ 90");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn at_least(value: Decimal) -> TargetKind {
         TargetKind::Threshold {
@@ -259,6 +272,17 @@ impl TargetKind {
     }
 
     /// "> value".
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, TargetKind};
+    /// use kommunal_redovisning::goal::{Measurement, OverAchievement};
+    ///
+    /// // "More than 10" is not met by exactly 10 (made-up figures).
+    /// let kind = TargetKind::more_than(Decimal::from(10));
+    /// assert!(!kind.achievement(&Measurement::Value(Decimal::from(10)), OverAchievement::Cap)?.met);
+    /// assert!(kind.achievement(&Measurement::Value(Decimal::from(11)), OverAchievement::Cap)?.met);
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn more_than(value: Decimal) -> TargetKind {
         TargetKind::Threshold {
@@ -268,6 +292,18 @@ impl TargetKind {
     }
 
     /// "≤ value".
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent, TargetKind};
+    /// use kommunal_redovisning::goal::{Measurement, OverAchievement};
+    ///
+    /// // Lystkom 2025, målvärde 1.2: väntetiden till IT-supporten högst 2 minuter. The report
+    /// // gives no outcome before 31 December; 2,5 minutes here is made up.
+    /// let kind = TargetKind::at_most(Decimal::from(2));
+    /// let a = kind.achievement(&Measurement::Value(Decimal::new(25, 1)), OverAchievement::Cap)?;
+    /// assert_eq!((a.met, a.degree), (false, Percent::new(Decimal::from(80)))); // 2 / 2,5
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn at_most(value: Decimal) -> TargetKind {
         TargetKind::Threshold {
@@ -277,6 +313,18 @@ impl TargetKind {
     }
 
     /// "< value".
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, Percent, TargetKind};
+    /// use kommunal_redovisning::goal::{Measurement, OverAchievement};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, målvärde 3.1: sjukfrånvaro under 4 %, utfall 5,0 %.
+    /// let kind = TargetKind::less_than(Decimal::from(4));
+    /// let a = kind.achievement(&Measurement::Value(Decimal::new(50, 1)), OverAchievement::Cap)?;
+    /// assert_eq!((a.met, a.degree), (false, Percent::new(Decimal::from(80)))); // 4 / 5,0
+    /// assert_eq!(kind.formula(), "målvärde / utfall");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn less_than(value: Decimal) -> TargetKind {
         TargetKind::Threshold {

@@ -13,10 +13,16 @@ use super::statement::GroupIncomeStatement;
 /// beside the kommun's.
 ///
 /// ```
-/// use kommunal_redovisning::group::{Consolidation, GroupAccounts};
+/// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::group::{Group, GroupAccounts};
 ///
-/// let g = GroupAccounts::new(Consolidation::default());
-/// assert!(g.income_comparison.is_none());
+/// // Made-up figures (tkr): the koncern's balansräkning now and at the comparison date.
+/// let br = |equity: i64| BalanceSheet { cash_and_bank: Amount::tkr(equity), other_equity: Amount::tkr(equity), ..Default::default() };
+/// let group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), IncomeStatement::default(), br(120));
+/// let koncern = GroupAccounts { balance_comparison: Some(br(100)), ..GroupAccounts::new(group.consolidate()?) };
+/// let before = koncern.balance_comparison.as_ref().map_or(Amount::ZERO, BalanceSheet::equity);
+/// assert_eq!(koncern.consolidation.balance.equity() - before, Amount::tkr(20));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "sammanställda räkenskaper")]
 #[doc(alias = "koncernen")]
@@ -36,6 +42,21 @@ pub struct GroupAccounts {
 
 impl GroupAccounts {
     /// The consolidation without comparison figures.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::group::{Group, GroupAccounts, GroupIncomeStatement};
+    ///
+    /// // Made-up figures (tkr): a kommun without parts, its result 100 this year and 80 the year before.
+    /// let rs = |result: i64| IncomeStatement { tax_revenue: Amount::tkr(1_000 + result), operating_expenses: Amount::tkr(-1_000), ..Default::default() };
+    /// let br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(100), ..Default::default() };
+    /// let group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(100), br);
+    /// let mut koncern = GroupAccounts::new(group.consolidate()?);
+    /// assert_eq!(koncern.consolidation.income.result_for_the_year(), Amount::tkr(100));
+    /// koncern.income_comparison = Some(GroupIncomeStatement::from_lkbr(rs(80)));
+    /// assert_eq!(koncern.income_comparison.map(|c| c.result_for_the_year()), Some(Amount::tkr(80)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(consolidation: Consolidation) -> Self {
         GroupAccounts {

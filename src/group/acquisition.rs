@@ -13,12 +13,17 @@ use super::part::Owner;
 /// post of the balansräkning, at the owner's share.
 ///
 /// ```
-/// use kommunal_redovisning::Amount;
-/// use kommunal_redovisning::group::SurplusValue;
+/// use kommunal_redovisning::{Amount, Percent};
+/// use kommunal_redovisning::group::{AcquisitionAnalysis, Owner, SurplusValue};
 /// use kommunal_redovisning::statement::BalanceLine;
 ///
-/// let s = SurplusValue { line: BalanceLine::LandAndBuildings, amount: Amount::tkr(2_000) };
-/// assert_eq!(s.line, BalanceLine::LandAndBuildings);
+/// // Made-up (tkr): 60 % bought for 25 000 of an eget kapital of 45 000 (27 000 acquired);
+/// // the machines are worth 1 000 less than booked, an undervärde.
+/// let mut a = AcquisitionAnalysis::new("energi", Owner::Kommun, Amount::tkr(25_000), Amount::tkr(45_000));
+/// a.surplus_values.push(SurplusValue { line: BalanceLine::MachineryAndEquipment, amount: Amount::tkr(-1_000) });
+/// // 25 000 − 27 000 + 1 000: negativ goodwill.
+/// assert_eq!(a.goodwill(Percent::new(60.into()))?, Amount::tkr(-1_000));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "övervärde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +79,20 @@ pub struct AcquisitionAnalysis {
 
 impl AcquisitionAnalysis {
     /// An analysis without övervärden or date.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Percent};
+    /// use kommunal_redovisning::group::{AcquisitionAnalysis, Owner, SurplusValue};
+    /// use kommunal_redovisning::statement::BalanceLine;
+    ///
+    /// // Made-up (tkr): shares bought for 30 000 in a company whose eget kapital was 45 000.
+    /// let mut a = AcquisitionAnalysis::new("energi", Owner::Kommun, Amount::tkr(30_000), Amount::tkr(45_000));
+    /// assert_eq!(a.acquired_equity(Percent::new(60.into()))?, Amount::tkr(27_000)); // 60 %
+    /// // 2 000 of the difference is an övervärde in the buildings, the rest goodwill.
+    /// a.surplus_values.push(SurplusValue { line: BalanceLine::LandAndBuildings, amount: Amount::tkr(2_000) });
+    /// assert_eq!(a.goodwill(Percent::new(60.into()))?, Amount::tkr(1_000));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         part: impl Into<String>,

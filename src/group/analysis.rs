@@ -30,7 +30,7 @@ impl Consolidation {
     /// let br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(20),
     ///     other_equity: Amount::tkr(30), current_liabilities: Amount::tkr(50), ..Default::default() };
     /// let c = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs, br).consolidate()?;
-    /// let year = c.year_figures().unwrap();
+    /// let year = c.year_figures().ok_or("the consolidation has no year")?;
     /// let share = compute_ratio(RatioId::ResultShare, &RatioContext::of(&year), &RatioOptions::default())?;
     /// assert_eq!(share.value.as_decimal(), "2".parse()?); // 20 / 1 000 = 2 %
     /// # Ok::<(), Box<dyn std::error::Error>>(())

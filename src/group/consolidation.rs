@@ -165,10 +165,21 @@ pub struct Group {
 /// share it is consolidated with.
 ///
 /// ```
-/// use kommunal_redovisning::group::Contribution;
+/// use kommunal_redovisning::{Amount, BalanceSheet, Decimal, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::group::{Group, GroupPart, Holding, Owner, PartAccounts, PartKind};
 ///
-/// let c = Contribution::default();
-/// assert!(c.part.is_none());
+/// // Made-up figures (tkr): the kommun's result 100, a förbund's 200 of which 40 % is the kommun's.
+/// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+/// let rs = |revenue: i64, costs: i64| IncomeStatement { operating_revenue: Amount::tkr(revenue), operating_expenses: Amount::tkr(costs), ..Default::default() };
+/// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(2_100, -2_000), br(100));
+/// group.parts.push(GroupPart::new("it", "Exempel IT-förbund", PartKind::Kommunalforbund,
+///     vec![Holding::new(Owner::Kommun, Percent::new(40.into()))], PartAccounts::Lkbr { income: rs(5_000, -4_800), balance: br(200) }));
+/// let koncern = group.consolidate()?;
+/// let it = &koncern.contributions[1]; // the kommun is first
+/// assert_eq!((it.name.as_str(), it.part.as_deref()), ("Exempel IT-förbund", Some("it")));
+/// assert_eq!((it.effective_share, it.factor), (Percent::new(40.into()), Decimal::new(4, 1)));
+/// assert_eq!(it.income.result_for_the_year(), Amount::tkr(80));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "andel")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -198,10 +209,22 @@ pub struct Contribution {
 /// built.
 ///
 /// ```
-/// use kommunal_redovisning::group::{Consolidation, ConsolidationMethod};
+/// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::group::{ConsolidationMethod, Group, GroupFinding, GroupPart, Holding, Owner, PartAccounts, PartKind};
 ///
-/// let c = Consolidation::default();
-/// assert_eq!(c.method, ConsolidationMethod::Proportional);
+/// // Made-up figures (tkr): the kommun's result 100, a förbund's 200 of which 40 % is the kommun's.
+/// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+/// let rs = |revenue: i64, costs: i64| IncomeStatement { operating_revenue: Amount::tkr(revenue), operating_expenses: Amount::tkr(costs), ..Default::default() };
+/// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(2_100, -2_000), br(100));
+/// group.parts.push(GroupPart::new("it", "Exempel IT-förbund", PartKind::Kommunalforbund,
+///     vec![Holding::new(Owner::Kommun, Percent::new(40.into()))], PartAccounts::Lkbr { income: rs(5_000, -4_800), balance: br(200) }));
+/// let koncern = group.consolidate()?;
+/// assert_eq!(koncern.method, ConsolidationMethod::Proportional);
+/// assert_eq!(koncern.income.result_for_the_year(), Amount::tkr(180)); // 100 + 40 % × 200
+/// assert_eq!(koncern.balance.cash_and_bank, Amount::tkr(180));
+/// // No förvärvsanalys was given for the förbund: a finding, not a silent zero.
+/// assert!(koncern.findings.iter().any(|f| matches!(f, GroupFinding::NoAcquisitionAnalysis { .. })));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "sammanställda räkenskaper")]
 #[doc(alias = "koncernredovisning")]
@@ -241,6 +264,20 @@ fn refused(what: String, reason: String) -> Error {
 
 impl Group {
     /// A group of the kommun alone, default settings.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::group::Group;
+    ///
+    /// // Made-up figures (tkr): a kommun without koncernföretag is its own koncern.
+    /// let rs = IncomeStatement { tax_revenue: Amount::tkr(2_100), operating_expenses: Amount::tkr(-2_000), ..Default::default() };
+    /// let br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(100), ..Default::default() };
+    /// let group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs.clone(), br);
+    /// let koncern = group.consolidate()?;
+    /// assert_eq!(koncern.income.statement, rs);
+    /// assert_eq!(koncern.contributions[0].name, "Exempelkommun");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         kommun: Entity,

@@ -216,6 +216,25 @@ pub struct InternalTransaction {
 
 impl InternalTransaction {
     /// An item both parties report with the same amount.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+    /// use kommunal_redovisning::group::{Group, GroupPart, Holding, InternalKind, InternalTransaction, Owner, PartAccounts, PartKind};
+    ///
+    /// // Made-up figures (tkr): a wholly owned förbund sells IT services for 1 200 to the kommun.
+    /// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+    /// let rs = |revenue: i64, costs: i64| IncomeStatement { operating_revenue: Amount::tkr(revenue), operating_expenses: Amount::tkr(costs), ..Default::default() };
+    /// let it = GroupPart::new("it", "Exempel IT-förbund", PartKind::Kommunalforbund,
+    ///     vec![Holding::new(Owner::Kommun, Percent::HUNDRED)], PartAccounts::Lkbr { income: rs(5_000, -4_800), balance: br(200) });
+    /// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(2_100, -2_000), br(100));
+    /// group.parts.push(it);
+    /// group.internal.push(InternalTransaction::agreed(InternalKind::RevenueCost,
+    ///     Owner::Part("it".into()), Owner::Kommun, Amount::tkr(1_200), "IT-tjänster"));
+    /// let koncern = group.consolidate()?.income;
+    /// assert_eq!(koncern.statement.operating_revenue, Amount::tkr(5_900)); // 2 100 + 5 000 − 1 200
+    /// assert_eq!(koncern.result_for_the_year(), Amount::tkr(300)); // the result is unchanged
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn agreed(
         kind: InternalKind,
@@ -272,12 +291,24 @@ impl Target {
 /// One side of an elimination (elimineringspost): which party, which line, how much.
 ///
 /// ```
-/// use kommunal_redovisning::Amount;
-/// use kommunal_redovisning::group::{EliminationEntry, Target};
-/// use kommunal_redovisning::statement::BalanceLine;
+/// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::group::{EliminationEntry, Group, GroupPart, Holding, InternalKind, InternalTransaction, Owner, PartAccounts, PartKind, Target};
+/// use kommunal_redovisning::statement::IncomeLine;
 ///
-/// let e = EliminationEntry { party: "Kommunen".into(), target: Target::Balance(BalanceLine::Receivables), amount: Amount::tkr(-5) };
-/// assert!(e.amount.is_negative());
+/// // Made-up figures (tkr): a förbund owned to 40 % sells IT services for 1 200 to the kommun.
+/// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+/// let rs = |revenue: i64, costs: i64| IncomeStatement { operating_revenue: Amount::tkr(revenue), operating_expenses: Amount::tkr(costs), ..Default::default() };
+/// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(2_100, -2_000), br(100));
+/// group.parts.push(GroupPart::new("it", "Exempel IT-förbund", PartKind::Kommunalforbund,
+///     vec![Holding::new(Owner::Kommun, Percent::new(40.into()))], PartAccounts::Lkbr { income: rs(5_000, -4_800), balance: br(200) }));
+/// group.internal.push(InternalTransaction::agreed(InternalKind::RevenueCost, Owner::Part("it".into()), Owner::Kommun, Amount::tkr(1_200), "IT-tjänster"));
+/// let koncern = group.consolidate()?;
+/// // 40 % of 1 200 leaves the förbund's intäkter and the kommun's kostnader.
+/// assert_eq!(koncern.eliminations[0].entries, [
+///     EliminationEntry { party: "Exempel IT-förbund".into(), target: Target::Income(IncomeLine::OperatingRevenue), amount: Amount::tkr(-480) },
+///     EliminationEntry { party: "Exempelkommun".into(), target: Target::Income(IncomeLine::OperatingExpenses), amount: Amount::tkr(480) },
+/// ]);
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "elimineringspost")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -295,12 +326,20 @@ pub struct EliminationEntry {
 /// Eliminering: one internal item taken out of the koncern's figures, with both sides.
 ///
 /// ```
-/// use kommunal_redovisning::Amount;
-/// use kommunal_redovisning::group::Elimination;
+/// use kommunal_redovisning::{Amount, BalanceSheet, Decimal, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::group::{Group, GroupPart, Holding, InternalKind, InternalTransaction, Owner, PartAccounts, PartKind};
 ///
-/// let e = Elimination::default();
-/// assert!(e.entries.is_empty());
-/// assert_eq!(e.used, Amount::ZERO);
+/// // Made-up figures (tkr): a förbund owned to 40 % sells IT services for 1 200 to the kommun.
+/// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+/// let rs = |revenue: i64, costs: i64| IncomeStatement { operating_revenue: Amount::tkr(revenue), operating_expenses: Amount::tkr(costs), ..Default::default() };
+/// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs(2_100, -2_000), br(100));
+/// group.parts.push(GroupPart::new("it", "Exempel IT-förbund", PartKind::Kommunalforbund,
+///     vec![Holding::new(Owner::Kommun, Percent::new(40.into()))], PartAccounts::Lkbr { income: rs(5_000, -4_800), balance: br(200) }));
+/// group.internal.push(InternalTransaction::agreed(InternalKind::RevenueCost, Owner::Part("it".into()), Owner::Kommun, Amount::tkr(1_200), "IT-tjänster"));
+/// let e = &group.consolidate()?.eliminations[0];
+/// assert_eq!(e.description, "interna intäkter och kostnader: IT-tjänster");
+/// assert_eq!((e.factor, e.used), (Decimal::new(4, 1), Amount::tkr(480))); // the lower share, 40 %
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "eliminering")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

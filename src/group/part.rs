@@ -107,6 +107,18 @@ pub struct Holding {
 
 impl Holding {
     /// A holding whose vote share equals its capital share.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Percent;
+    /// use kommunal_redovisning::group::{Holding, Owner};
+    ///
+    /// // Made-up: the kommun holds 60 % of an energy company, the housing company 100 % of a
+    /// // property company (an indirect holding).
+    /// let energi = Holding::new(Owner::Kommun, Percent::new(60.into()));
+    /// assert_eq!((energi.share, energi.votes), (Percent::new(60.into()), Percent::new(60.into())));
+    /// let fastigheter = Holding::new(Owner::Part("bostader".into()), Percent::HUNDRED);
+    /// assert_eq!(fastigheter.owner.part_id(), Some("bostader"));
+    /// ```
     #[must_use]
     pub fn new(owner: Owner, share: Percent) -> Self {
         Holding {
@@ -152,10 +164,24 @@ impl Inclusion {
 /// A part's own accounts, in its own layout.
 ///
 /// ```
-/// use kommunal_redovisning::group::PartAccounts;
+/// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+/// use kommunal_redovisning::group::{CompanyBalanceSheet, CompanyIncomeStatement, Group, GroupPart, Holding, Owner, PartAccounts, PartKind};
 ///
-/// let a = PartAccounts::Lkbr { income: Default::default(), balance: Default::default() };
-/// assert!(matches!(a, PartAccounts::Lkbr { .. }));
+/// // Made-up figures (tkr): a wholly owned company in the ÅRL layout, nettoomsättning 1 000,
+/// // övriga externa kostnader −900, skatt −20.
+/// let accounts = PartAccounts::Company {
+///     income: CompanyIncomeStatement { net_sales: Amount::tkr(1_000), other_external_costs: Amount::tkr(-900), tax: Amount::tkr(-20), ..Default::default() },
+///     balance: CompanyBalanceSheet { cash_and_bank: Amount::tkr(80), result_for_the_year: Amount::tkr(80), ..Default::default() },
+/// };
+/// let kommun_rs = IncomeStatement { tax_revenue: Amount::tkr(2_100), operating_expenses: Amount::tkr(-2_000), ..Default::default() };
+/// let kommun_br = BalanceSheet { cash_and_bank: Amount::tkr(100), result_for_the_year: Amount::tkr(100), ..Default::default() };
+/// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), kommun_rs, kommun_br);
+/// group.parts.push(GroupPart::new("energi", "Exempel Energi AB", PartKind::Aktiebolag, vec![Holding::new(Owner::Kommun, Percent::HUNDRED)], accounts));
+/// let koncern = group.consolidate()?.income;
+/// // Mapped onto the LKBR lines: nettoomsättning is verksamhetens intäkter; skatt stays skatt.
+/// assert_eq!((koncern.statement.operating_revenue, koncern.tax), (Amount::tkr(1_000), Amount::tkr(-20)));
+/// assert_eq!(koncern.result_for_the_year(), Amount::tkr(180));
+/// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "räkenskaper")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -233,6 +259,24 @@ fn sek() -> String {
 
 impl GroupPart {
     /// An included part in SEK without a kassaflödesanalys.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+    /// use kommunal_redovisning::group::{Group, GroupPart, Holding, Owner, PartAccounts, PartKind};
+    ///
+    /// // Made-up figures (tkr): the kommun's result 100; a förbund's result 40, 30 % the kommun's.
+    /// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+    /// let forbund_rs = IncomeStatement { operating_revenue: Amount::tkr(540), operating_expenses: Amount::tkr(-500), ..Default::default() };
+    /// let forbund = GroupPart::new("rtj", "Räddningstjänstförbundet", PartKind::Kommunalforbund,
+    ///     vec![Holding::new(Owner::Kommun, Percent::new(30.into()))],
+    ///     PartAccounts::Lkbr { income: forbund_rs, balance: br(40) });
+    /// let rs = IncomeStatement { tax_revenue: Amount::tkr(1_100), operating_expenses: Amount::tkr(-1_000), ..Default::default() };
+    /// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), rs, br(100));
+    /// group.parts.push(forbund);
+    /// // Proportional consolidation: 100 + 30 % × 40.
+    /// assert_eq!(group.consolidate()?.income.result_for_the_year(), Amount::tkr(112));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         id: impl Into<String>,
@@ -255,6 +299,25 @@ impl GroupPart {
     }
 
     /// The same part, left out as immaterial for `reason`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+    /// use kommunal_redovisning::group::{Group, GroupPart, Holding, Owner, PartAccounts, PartKind};
+    ///
+    /// // Made-up figures (tkr): a small company left out as immaterial.
+    /// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+    /// let lkbr = |result: i64| IncomeStatement { operating_revenue: Amount::tkr(1_000 + result), operating_expenses: Amount::tkr(-1_000), ..Default::default() };
+    /// let turism = GroupPart::new("turism", "Exempel Turism AB", PartKind::Aktiebolag,
+    ///     vec![Holding::new(Owner::Kommun, Percent::new(100.into()))],
+    ///     PartAccounts::Lkbr { income: lkbr(5), balance: br(5) })
+    ///     .left_out("omsättning och balansomslutning under 1 % av kommunens");
+    /// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), lkbr(100), br(100));
+    /// group.parts.push(turism);
+    /// let koncern = group.consolidate()?;
+    /// assert_eq!(koncern.income.result_for_the_year(), Amount::tkr(100)); // the kommun's alone
+    /// assert_eq!(koncern.left_out[0].0, "Exempel Turism AB");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn left_out(mut self, reason: impl Into<String>) -> Self {
         self.inclusion = Inclusion::LeftOut {
@@ -264,6 +327,27 @@ impl GroupPart {
     }
 
     /// The same part with its kassaflödesanalys.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, BalanceSheet, CashFlowStatement, Entity, EntityKind, FinancialYear, IncomeStatement, Percent};
+    /// use kommunal_redovisning::group::{Group, GroupPart, Holding, Owner, PartAccounts, PartKind};
+    ///
+    /// // Made-up figures (tkr): results kept as cash; the förbund 30 % the kommun's.
+    /// let br = |result: i64| BalanceSheet { cash_and_bank: Amount::tkr(result), result_for_the_year: Amount::tkr(result), ..Default::default() };
+    /// let lkbr = |result: i64| IncomeStatement { operating_revenue: Amount::tkr(1_000 + result), operating_expenses: Amount::tkr(-1_000), ..Default::default() };
+    /// let kfa = |result: i64| CashFlowStatement::new(Amount::tkr(result), Amount::ZERO, Amount::tkr(result));
+    /// let forbund = GroupPart::new("rtj", "Räddningstjänstförbundet", PartKind::Kommunalforbund,
+    ///     vec![Holding::new(Owner::Kommun, Percent::new(30.into()))],
+    ///     PartAccounts::Lkbr { income: lkbr(40), balance: br(40) })
+    ///     .with_cash_flow(kfa(40));
+    /// let mut group = Group::new(Entity::new("Exempelkommun", EntityKind::Kommun), FinancialYear::new(2025), lkbr(100), br(100));
+    /// group.cash_flow = Some(kfa(100));
+    /// group.parts.push(forbund);
+    /// // Every included party gives one, so the koncern has a kassaflödesanalys: 100 + 30 % × 40.
+    /// let koncern = group.consolidate()?.cash_flow.map(|c| c.closing_liquid_assets);
+    /// assert_eq!(koncern, Some(Amount::tkr(112)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_cash_flow(mut self, cash_flow: CashFlowStatement) -> Self {
         self.cash_flow = Some(cash_flow);

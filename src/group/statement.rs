@@ -46,6 +46,21 @@ pub struct GroupIncomeStatement {
 
 impl GroupIncomeStatement {
     /// A statement from LKBR lines without skatt (a kommun or a kommunalförbund).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement};
+    /// use kommunal_redovisning::group::{GroupIncomeStatement, TAX_ROW_ID};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// // Made-up figures (tkr): a kommunalförbund pays no skatt.
+    /// let rs = IncomeStatement { operating_revenue: Amount::tkr(540), operating_expenses: Amount::tkr(-500), ..Default::default() };
+    /// let forbund = GroupIncomeStatement::from_lkbr(rs);
+    /// assert_eq!((forbund.tax, forbund.result_for_the_year()), (Amount::ZERO, Amount::tkr(40)));
+    /// let layout = StatementLayout::new(EntityKind::Kommunalforbund, FinancialYear::new(2025));
+    /// let rows = forbund.rows(&layout)?;
+    /// assert!(rows.iter().any(|r| r.id == TAX_ROW_ID && r.amount == Some(Amount::ZERO)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn from_lkbr(statement: IncomeStatement) -> Self {
         GroupIncomeStatement {
@@ -117,6 +132,23 @@ impl GroupIncomeStatement {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`].
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Decimal, IncomeStatement};
+    /// use kommunal_redovisning::group::GroupIncomeStatement;
+    ///
+    /// // Made-up figures (tkr): a company's result 60 after skatt −15, taken at a 30 % share.
+    /// let company = GroupIncomeStatement {
+    ///     statement: IncomeStatement { operating_revenue: Amount::tkr(575), operating_expenses: Amount::tkr(-500), ..Default::default() },
+    ///     tax: Amount::tkr(-15),
+    ///     minority_share: Amount::ZERO,
+    /// };
+    /// let share = company.scaled(Decimal::new(3, 1))?;
+    /// assert_eq!(share.statement.operating_revenue, Amount::kr(172_500));
+    /// assert_eq!(share.tax, Amount::kr(-4_500));
+    /// assert_eq!(share.result_for_the_year(), Amount::tkr(18));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     pub fn scaled(&self, factor: rust_decimal::Decimal) -> Result<Self> {
         let mut statement = IncomeStatement::default();
         for line in IncomeLine::ALL {

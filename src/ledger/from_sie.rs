@@ -12,7 +12,17 @@ use crate::money::Amount;
 use crate::period::FinancialYear;
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
-/// What stops building a ledger from an SIE file.
+/// Läsfel: what stops building a ledger from an SIE file.
+///
+/// ```
+/// use kommunal_redovisning::ledger::{LedgerReadError, SieLedger};
+/// use kommunal_redovisning::sie::ReadOptions;
+///
+/// // Påhittad fil: an opening balance of 10²⁰ kr is beyond any real ledger.
+/// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#IB 0 1930 100000000000000000000\n";
+/// let err = SieLedger::read(file.as_bytes(), ReadOptions::default());
+/// assert!(matches!(err, Err(LedgerReadError::Overflow { ref account, line: 3 }) if account == "1930"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 #[doc(alias = "läsfel")]
@@ -37,8 +47,29 @@ pub enum LedgerReadError {
     },
 }
 
-/// A ledger read from an SIE file: the [`TrialBalance`] and what the file says about
+/// Huvudbok från en SIE-fil: a ledger read from an SIE file, the [`TrialBalance`] and
+/// what the file says about
 /// itself, with every diagnostic of the reader.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::SieLedger;
+/// use kommunal_redovisning::sie::ReadOptions;
+///
+/// // Påhittad fil: one voucher posted to ansvar 100 (dimension 1).
+/// let file = "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Exempelkommun\"\n#RAR 0 20250101 20251231\n\
+///             #DIM 1 \"Ansvar\"\n#OBJEKT 1 \"100\" \"Kansli\"\n\
+///             #VER A 1 20250115 \"Avgift\"\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {1 \"100\"} -250\n}\n";
+/// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+/// assert_eq!(ledger.company_name.as_deref(), Some("Exempelkommun"));
+/// assert_eq!(ledger.object_names.get(&(1, "100".to_owned())).map(String::as_str), Some("Kansli"));
+/// assert_eq!(ledger.vouchers, 1);
+/// // The file lacks #PROGRAM and #GEN, which type 4 requires: said, not ignored.
+/// assert!(ledger.diagnostics.iter().any(|d| d.label == "#PROGRAM"));
+/// let bank = ledger.trial_balance.account(0, "1930").ok_or("1930")?;
+/// assert_eq!(bank.end_balance()?, Amount::kr(250));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "huvudbok")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -118,7 +149,7 @@ impl SieLedger {
     ///             #TRANS 1930 {} 250\n#TRANS 3110 {1 \"200\"} -250\n}\n";
     /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
     /// let tb = &ledger.trial_balance;
-    /// assert_eq!(tb.account(0, "1930").unwrap().end_balance()?, Amount::kr(1_250));
+    /// assert_eq!(tb.account(0, "1930").ok_or("1930")?.end_balance()?, Amount::kr(1_250));
     /// assert_eq!(ledger.company_name.as_deref(), Some("Exempel"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -14,6 +14,26 @@ use crate::statement::{
 
 /// A driftredovisning built from a ledger, and how it reconciles to the
 /// resultaträkning built from the same ledger.
+///
+/// ```
+/// use kommunal_redovisning::Amount;
+/// use kommunal_redovisning::ledger::{Chart, LedgerOperating, LedgerStatements, SieLedger};
+/// use kommunal_redovisning::sie::ReadOptions;
+///
+/// // Påhittad fil: an avgift to ansvar 100 Kansli, a salary to 200 Skola.
+/// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#OBJEKT 1 \"100\" \"Kansli\"\n#OBJEKT 1 \"200\" \"Skola\"\n\
+///     #VER A 1 20250115 \"Avgift\"\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {1 \"100\"} -250\n}\n\
+///     #VER A 2 20250125 \"Lön\"\n{\n#TRANS 1930 {} -900\n#TRANS 5010 {1 \"200\"} 900\n}\n";
+/// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+/// let (tb, chart) = (&ledger.trial_balance, Chart::kommun_bas());
+/// let drift = LedgerOperating::build(tb, &chart, 1, &ledger.object_names)?;
+/// let kansli = drift.statement.unit_totals("100 Kansli")?.ok_or("100 Kansli")?;
+/// assert_eq!(kansli.net()?, Some(Amount::kr(250)));
+/// // Every kronor is in a unit (none unallocated): it reconciles to the resultaträkning.
+/// let rs = LedgerStatements::build(tb, &chart, 0)?.income;
+/// assert_eq!(drift.statement.reconcile(&rs, &drift.reconciliation)?.target, Amount::kr(-650));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "driftredovisning")]
@@ -62,6 +82,23 @@ impl LedgerOperating {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`]; [`crate::Error::InvalidRule`] for duplicate unit names.
+    ///
+    /// ```
+    /// use kommunal_redovisning::Amount;
+    /// use kommunal_redovisning::ledger::{Chart, LedgerOperating, SieLedger};
+    /// use kommunal_redovisning::sie::ReadOptions;
+    ///
+    /// // Påhittad fil: 250 kr to ansvar 100 Kansli, 100 kr posted to no ansvar.
+    /// let file = "#SIETYP 4\n#RAR 0 20250101 20251231\n#OBJEKT 1 \"100\" \"Kansli\"\n\
+    ///     #VER A 1 20250115 \"Avgifter\"\n{\n#TRANS 1930 {} 350\n#TRANS 3110 {1 \"100\"} -250\n#TRANS 3110 {} -100\n}\n";
+    /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+    /// let drift = LedgerOperating::build(&ledger.trial_balance, &Chart::kommun_bas(), 1, &ledger.object_names)?;
+    /// let kansli = drift.statement.unit_totals("100 Kansli")?.ok_or("100 Kansli")?;
+    /// assert_eq!(kansli.net()?, Some(Amount::kr(250)));
+    /// // What no unit holds is kept, not dropped: the reconciliation names it.
+    /// assert_eq!(drift.unallocated, Amount::kr(100));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn build(
         tb: &TrialBalance,
         chart: &Chart,

@@ -148,8 +148,8 @@ type ObjectAccounts = BTreeMap<String, BTreeMap<String, AccountYear>>;
 /// tb.add_transaction("1930", &[], Amount::kr(500))?;
 /// tb.add_transaction("4010", &ansvar, Amount::kr(-500))?;
 /// assert!(tb.reconcile()?.is_empty());
-/// assert_eq!(tb.account(0, "1930").unwrap().end_balance()?, Amount::kr(1_500));
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// assert_eq!(tb.account(0, "1930").ok_or("1930")?.end_balance()?, Amount::kr(1_500));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "saldobalans")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

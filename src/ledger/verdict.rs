@@ -82,6 +82,23 @@ impl LedgerVerdict {
     /// could not be built, e.g. the file has no year 0), with the `disagreements` of
     /// [`super::TrialBalance::reconcile`] and whether the driftredovisning reconciled
     /// (`None` when not built).
+    ///
+    /// ```
+    /// use kommunal_redovisning::ledger::{Chart, LedgerStatements, LedgerVerdict, SieLedger};
+    /// use kommunal_redovisning::sie::ReadOptions;
+    ///
+    /// // Påhittad fil, complete and agreeing with itself.
+    /// let file = "#FLAGGA 0\n#PROGRAM \"T\" 1\n#FORMAT PC8\n#GEN 20250701\n#SIETYP 4\n#RAR 0 20250101 20251231\n\
+    ///     #IB 0 1930 0\n#UB 0 1930 250\n#RES 0 3110 -250\n#VER A 1 20250115\n{\n#TRANS 1930 {} 250\n#TRANS 3110 {} -250\n}\n";
+    /// let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default())?;
+    /// let disagreements = ledger.trial_balance.reconcile()?;
+    /// let statements = LedgerStatements::build(&ledger.trial_balance, &Chart::kommun_bas(), 0)?;
+    /// assert_eq!(LedgerVerdict::new(&ledger, Some(&statements), &disagreements, None).exit_code(), 0);
+    /// // A driftredovisning that did not reconcile makes the verdict fail.
+    /// let v = LedgerVerdict::new(&ledger, Some(&statements), &disagreements, Some(false));
+    /// assert_eq!((v.passed(), v.exit_code()), (false, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(
         ledger: &SieLedger,

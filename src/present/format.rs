@@ -8,6 +8,17 @@ use crate::money::{Amount, Percent, RoundingMode, Scale};
 ///
 /// Swedish typography wants a true minus sign (U+2212); machine formats such as CSV
 /// want the ASCII hyphen-minus; some reports print an en dash.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, MinusSign, NumberFormat, Scale};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Revision's budget, −195 tkr.
+/// let revision = Amount::tkr(-195);
+/// assert_eq!(NumberFormat::swedish().amount(revision, Scale::Tkr), "\u{2212}195");
+/// let csv = NumberFormat::swedish().with_minus(MinusSign::Hyphen);
+/// assert_eq!(csv.amount(revision, Scale::Tkr), "-195");
+/// assert_eq!(MinusSign::EnDash.as_char(), '\u{2013}');
+/// ```
 #[doc(alias = "minustecken")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -83,6 +94,15 @@ impl Default for NumberFormat {
 
 impl NumberFormat {
     /// Swedish presentation: `−1 234 567`, no decimals, half away from zero.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt 36 631 tkr.
+    /// let sv = NumberFormat::swedish();
+    /// assert_eq!(sv.amount(Amount::tkr(36_631), Scale::Tkr), "36\u{a0}631");
+    /// assert_eq!(sv.amount(Amount::tkr(36_631), Scale::Kr), "36\u{a0}631\u{a0}000");
+    /// ```
     #[must_use]
     pub const fn swedish() -> Self {
         NumberFormat {
@@ -97,6 +117,15 @@ impl NumberFormat {
 
     /// Machine form for CSV and other programs: `-1234567.5` (no grouping, ASCII
     /// minus, decimal point).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Revision −195 tkr, Totalt 1 374 tkr.
+    /// let csv = NumberFormat::machine();
+    /// assert_eq!(csv.amount(Amount::tkr(-195), Scale::Tkr), "-195");
+    /// assert_eq!(csv.amount(Amount::tkr(1_374), Scale::Kr), "1374000");
+    /// ```
     #[must_use]
     pub const fn machine() -> Self {
         NumberFormat {
@@ -110,6 +139,17 @@ impl NumberFormat {
     }
 
     /// The same format with `decimals` decimals.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale, ratio};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: soliditet 23,3 % and the 15 mkr loan.
+    /// let soliditet = ratio::equity_ratio(Amount::tkr(8_521), Amount::tkr(36_631))?;
+    /// let sv1 = NumberFormat::swedish().with_decimals(1);
+    /// assert_eq!(sv1.percent(soliditet), "23,3\u{a0}%");
+    /// assert_eq!(sv1.amount(Amount::mnkr(15), Scale::Mnkr), "15,0");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_decimals(mut self, decimals: u32) -> Self {
         self.decimals = decimals;
@@ -117,6 +157,14 @@ impl NumberFormat {
     }
 
     /// The same format with another minus sign.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, MinusSign, NumberFormat, Scale};
+    ///
+    /// // A report that prints its minus signs as en dashes (Lystkom's Revision, −195 tkr).
+    /// let dash = NumberFormat::swedish().with_minus(MinusSign::EnDash);
+    /// assert_eq!(dash.amount(Amount::tkr(-195), Scale::Tkr), "\u{2013}195");
+    /// ```
     #[must_use]
     pub const fn with_minus(mut self, minus: MinusSign) -> Self {
         self.minus = minus;
@@ -124,6 +172,17 @@ impl NumberFormat {
     }
 
     /// The same format with another thousands separator (`None`: no grouping).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt 36 631 tkr.
+    /// let assets = Amount::tkr(36_631);
+    /// let plain_space = NumberFormat::swedish().with_group_separator(Some(' '));
+    /// assert_eq!(plain_space.amount(assets, Scale::Tkr), "36 631");
+    /// let ungrouped = NumberFormat::swedish().with_group_separator(None);
+    /// assert_eq!(ungrouped.amount(assets, Scale::Tkr), "36631");
+    /// ```
     #[must_use]
     pub const fn with_group_separator(mut self, separator: Option<char>) -> Self {
         self.group_separator = separator;
@@ -131,6 +190,14 @@ impl NumberFormat {
     }
 
     /// The same format with another decimal separator.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt 36 631 tkr, in mnkr.
+    /// let point = NumberFormat::swedish().with_decimals(1).with_decimal_separator('.');
+    /// assert_eq!(point.amount(Amount::tkr(36_631), Scale::Mnkr), "36.6");
+    /// ```
     #[must_use]
     pub const fn with_decimal_separator(mut self, separator: char) -> Self {
         self.decimal_separator = separator;
@@ -138,6 +205,16 @@ impl NumberFormat {
     }
 
     /// The same format with another rounding mode.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: IT's prognos 958 tkr, in mnkr.
+    /// let it = Amount::tkr(958);
+    /// let sv1 = NumberFormat::swedish().with_decimals(1);
+    /// assert_eq!(sv1.amount(it, Scale::Mnkr), "1,0");
+    /// assert_eq!(sv1.with_rounding(RoundingMode::TowardZero).amount(it, Scale::Mnkr), "0,9");
+    /// ```
     #[must_use]
     pub const fn with_rounding(mut self, rounding: RoundingMode) -> Self {
         self.rounding = rounding;

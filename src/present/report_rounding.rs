@@ -65,6 +65,40 @@ pub struct CellRef {
 
 impl CellRef {
     /// A reference to the cell in `column` of row `row` of table `table`.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // 1.4's balanskravsutredning starts from that forecast result (its table is not in the
+    /// // text; this one holds just that line): one figure printed in two tables.
+    /// let balanskrav = table("1.4 Balanskravsresultat", &[("arets_resultat", 1_374)], None)?;
+    /// let cells = [CellRef::new(0, "totalt", 0), CellRef::new(1, "arets_resultat", 0)];
+    /// let rounding = ReportRounding::default().with_shared(SharedFigure::new("Prognos", cells));
+    /// let report = rounding.round(&[prognos, balanskrav])?;
+    /// assert_eq!(value(&report.tables[1].table, "arets_resultat"), Some(Amount::tkr(1_400)));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn new(table: usize, row: impl Into<String>, column: usize) -> Self {
         CellRef {
@@ -101,6 +135,39 @@ pub struct SharedFigure {
 
 impl SharedFigure {
     /// A figure printed in these cells.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// let balanskrav = table("1.4 Balanskravsresultat", &[("arets_resultat", 1_374)], None)?;
+    /// let figure = SharedFigure::new("Årets resultat enligt prognos",
+    ///     [CellRef::new(0, "totalt", 0), CellRef::new(1, "arets_resultat", 0)]);
+    /// let report = ReportRounding::default().with_shared(figure).round(&[prognos, balanskrav])?;
+    /// let shared = report.shared.iter().find(|s| s.label == "Årets resultat enligt prognos");
+    /// assert_eq!(shared.map(|s| s.printed), Some(Amount::tkr(1_400)));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, cells: impl IntoIterator<Item = CellRef>) -> Self {
         SharedFigure {
@@ -189,6 +256,39 @@ impl Default for ReportRounding {
 
 /// A shared figure as printed (gemensamt tryckt värde): the value every one of its cells
 /// prints.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+/// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+/// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// # use kommunal_redovisning::statement::StatementRowKind;
+/// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+/// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+/// #     t.decimals = 1;
+/// #     for &(id, tkr) in rows {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+/// #     }
+/// #     if let Some(tkr) = total {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+/// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+/// #     }
+/// #     Ok(t)
+/// # }
+/// # fn main() -> kommunal_redovisning::Result<()> {
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+/// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+/// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+/// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+/// let balanskrav = table("1.4 Balanskravsresultat", &[("arets_resultat", 1_374)], None)?;
+/// let rounding = ReportRounding::default().with_alias("totalt", "arets_resultat");
+/// let report = rounding.round(&[prognos, balanskrav])?;
+/// let shared = &report.shared[0];
+/// assert_eq!((shared.exact, shared.printed), (Amount::tkr(1_374), Amount::tkr(1_400)));
+/// assert_eq!(shared.cells.len(), 2);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "gemensamt värde")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -206,6 +306,40 @@ pub struct SharedValue {
 
 /// A figure that absorbs a rounding difference (utjämningspost): it prints one unit or
 /// more away from its exact value, so that its table foots around the shared figures.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+/// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+/// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// # use kommunal_redovisning::statement::StatementRowKind;
+/// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+/// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+/// #     t.decimals = 1;
+/// #     for &(id, tkr) in rows {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+/// #     }
+/// #     if let Some(tkr) = total {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+/// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+/// #     }
+/// #     Ok(t)
+/// # }
+/// # fn main() -> kommunal_redovisning::Result<()> {
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+/// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+/// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+/// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+/// // A second table also prints IT, Kundtjänst and Lystkom: their 1,0, 0,4 and 0,3 are
+/// // fixed, so Revision alone takes Totalt's 1,4: −0,195 prints as −0,3.
+/// let urval = table("Urval", &[("IT", 958), ("Kundtjänst", 355), ("Lystkom", 256)], None)?;
+/// let report = ReportRounding::default().round(&[prognos, urval])?;
+/// let adjustment = &report.adjustments[0];
+/// assert_eq!((adjustment.table, adjustment.row_id.as_str()), (0, "Revision"));
+/// assert_eq!((adjustment.exact, adjustment.printed), (Amount::tkr(-195), Amount::tkr(-300)));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "utjämningspost")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -229,6 +363,40 @@ pub struct RoundingAdjustment {
 }
 
 /// A report's tables rounded together ([`ReportRounding::round`]).
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+/// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+/// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// # use kommunal_redovisning::statement::StatementRowKind;
+/// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+/// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+/// #     t.decimals = 1;
+/// #     for &(id, tkr) in rows {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+/// #     }
+/// #     if let Some(tkr) = total {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+/// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+/// #     }
+/// #     Ok(t)
+/// # }
+/// # fn main() -> kommunal_redovisning::Result<()> {
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+/// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+/// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+/// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+/// let urval = table("Urval", &[("IT", 958), ("Kundtjänst", 355), ("Lystkom", 256)], None)?;
+/// let report = ReportRounding::default().round(&[prognos, urval])?;
+/// // Both tables foot, IT prints the same in both, one figure absorbed a difference.
+/// assert!(report.tables.iter().all(|t| t.differences.is_empty()));
+/// let it = |i: usize| value(&report.tables[i].table, "IT");
+/// assert_eq!((it(0), it(1)), (Some(Amount::tkr(1_000)), Some(Amount::tkr(1_000))));
+/// assert_eq!(report.adjustments.len(), 1);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "avrundad rapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -247,6 +415,38 @@ type Pos = (usize, usize, usize);
 
 impl ReportRounding {
     /// Rounding with `mode`, rows with the same id linked, no named shared figures.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // Rounded half away from zero to the table's own unit and decimals (0,1 mnkr).
+    /// let report = ReportRounding::new(RoundingMode::HalfAwayFromZero).round(&[prognos])?;
+    /// let rounded = &report.tables[0].table;
+    /// assert_eq!(value(rounded, "totalt"), Some(Amount::tkr(1_400)));
+    /// assert!(report.tables[0].differences.is_empty());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn new(mode: RoundingMode) -> Self {
         ReportRounding {
@@ -259,6 +459,39 @@ impl ReportRounding {
 
     /// The same rounding with row id `a` in one table taken as the same figure as row
     /// id `b` in another (when their exact amounts are equal).
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // The balanskravsutredning's "arets_resultat" is the forecast table's "totalt".
+    /// let balanskrav = table("1.4 Balanskravsresultat", &[("arets_resultat", 1_374)], None)?;
+    /// let rounding = ReportRounding::default().with_alias("totalt", "arets_resultat");
+    /// let report = rounding.round(&[prognos, balanskrav])?;
+    /// assert_eq!(report.shared.len(), 1);
+    /// assert_eq!(report.shared[0].cells[1], CellRef::new(1, "arets_resultat", 0));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_alias(mut self, a: impl Into<String>, b: impl Into<String>) -> Self {
         self.aliases.push((a.into(), b.into()));
@@ -279,6 +512,38 @@ impl ReportRounding {
     }
 
     /// The same rounding with one more named shared figure.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::{CellRef, ReportRounding, SharedFigure};
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// let balanskrav = table("1.4 Balanskravsresultat", &[("arets_resultat", 1_374)], None)?;
+    /// let figure = SharedFigure::new("Prognos", [CellRef::new(0, "totalt", 0), CellRef::new(1, "arets_resultat", 0)]);
+    /// let report = ReportRounding::default().with_shared(figure).round(&[prognos, balanskrav])?;
+    /// let printed: Vec<_> = report.tables.iter().map(|t| t.table.rows.last().and_then(|r| r.cell(0))).collect();
+    /// assert_eq!(printed, [Some(Amount::tkr(1_400)), Some(Amount::tkr(1_400))]);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn with_shared(mut self, figure: SharedFigure) -> Self {
         self.shared.push(figure);

@@ -76,6 +76,38 @@ impl Default for Rounding {
 
 impl Rounding {
     /// Whole units of `scale`, half away from zero, footing on.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::Rounding;
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // Whole mnkr: 1 + 0 + 0 + 0 = 1, and Totalt 1,374 rounds to 1 as well.
+    /// let r = prognos.rounded(&Rounding::new(Scale::Mnkr))?;
+    /// assert_eq!(r.table.unit, Scale::Mnkr);
+    /// assert_eq!(value(&r.table, "totalt"), Some(Amount::mnkr(1)));
+    /// assert!(r.differences.is_empty());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub const fn new(scale: Scale) -> Self {
         Rounding {
@@ -87,6 +119,39 @@ impl Rounding {
     }
 
     /// The same rounding with `decimals` decimals.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::Rounding;
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // To 0,1 mnkr the lines round to 1,0 + 0,4 − 0,2 + 0,3 = 1,5, but Totalt to 1,4:
+    /// // footing takes the unit from the line nearest rounding down (Kundtjänst, 0,355).
+    /// let r = prognos.rounded(&Rounding::new(Scale::Mnkr).with_decimals(1))?;
+    /// assert_eq!(value(&r.table, "totalt"), Some(Amount::tkr(1_400)));
+    /// assert_eq!(value(&r.table, "Kundtjänst"), Some(Amount::tkr(300)));
+    /// assert!(r.differences.is_empty());
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub const fn with_decimals(mut self, decimals: u32) -> Self {
         self.decimals = decimals;
@@ -94,6 +159,37 @@ impl Rounding {
     }
 
     /// The same rounding with another mode.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::Rounding;
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // IT's 958 tkr is 1,0 mnkr rounded half away from zero, 0,9 toward zero.
+    /// let it = table("IT", &[("IT", 958)], None)?;
+    /// let toward_zero = Rounding::new(Scale::Mnkr).with_decimals(1).with_mode(RoundingMode::TowardZero);
+    /// assert_eq!(value(&it.rounded(&toward_zero)?.table, "IT"), Some(Amount::tkr(900)));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub const fn with_mode(mut self, mode: RoundingMode) -> Self {
         self.mode = mode;
@@ -102,6 +198,38 @@ impl Rounding {
 
     /// The same rounding without footing: figures rounded one by one, differences
     /// reported.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+    /// # use kommunal_redovisning::present::Rounding;
+    /// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementRowKind;
+    /// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+    /// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+    /// #     t.decimals = 1;
+    /// #     for &(id, tkr) in rows {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+    /// #     }
+    /// #     if let Some(tkr) = total {
+    /// #         let cells = vec![Some(Amount::tkr(tkr))];
+    /// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+    /// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+    /// #     }
+    /// #     Ok(t)
+    /// # }
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+    /// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+    /// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+    /// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// // Rounded one by one to 0,1 mnkr the lines add up to 1,5 but Totalt prints 1,4.
+    /// let r = prognos.rounded(&Rounding::new(Scale::Mnkr).with_decimals(1).without_footing())?;
+    /// assert_eq!(value(&r.table, "Kundtjänst"), Some(Amount::tkr(400)));
+    /// assert_eq!(r.differences.len(), 1);
+    /// assert_eq!(r.differences[0].difference, Amount::tkr(-100));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub const fn without_footing(mut self) -> Self {
         self.footing = false;
@@ -111,6 +239,37 @@ impl Rounding {
 
 /// A rounding difference (avrundningsdifferens): a printed sum that is not the sum of
 /// its printed parts.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+/// # use kommunal_redovisning::present::Rounding;
+/// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// # use kommunal_redovisning::statement::StatementRowKind;
+/// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+/// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+/// #     t.decimals = 1;
+/// #     for &(id, tkr) in rows {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+/// #     }
+/// #     if let Some(tkr) = total {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+/// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+/// #     }
+/// #     Ok(t)
+/// # }
+/// # fn main() -> kommunal_redovisning::Result<()> {
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+/// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+/// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+/// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+/// let r = prognos.rounded(&Rounding::new(Scale::Mnkr).with_decimals(1).without_footing())?;
+/// let d = &r.differences[0];
+/// assert_eq!((d.row_id.as_str(), d.column_label.as_str()), ("totalt", "Prognos 2025"));
+/// assert_eq!((d.printed, d.sum_of_parts), (Amount::tkr(1_400), Amount::tkr(1_500)));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "avrundningsdifferens")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -132,8 +291,42 @@ pub struct RoundingDifference {
     pub difference: Amount,
 }
 
-/// A table rounded for presentation, with the rounding differences that remain (none
+/// Avrundad tabell: a table rounded for presentation, with the rounding differences
+/// that remain (none
 /// when it was footed).
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, NumberFormat, RoundingMode, Scale};
+/// # use kommunal_redovisning::present::Rounding;
+/// # use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// # use kommunal_redovisning::statement::StatementRowKind;
+/// # fn table(caption: &str, rows: &[(&str, i64)], total: Option<i64>) -> kommunal_redovisning::Result<Table> {
+/// #     let mut t = Table::new(caption, Scale::Mnkr, vec![Column::forecast("Prognos 2025")]);
+/// #     t.decimals = 1;
+/// #     for &(id, tkr) in rows {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, cells))?;
+/// #     }
+/// #     if let Some(tkr) = total {
+/// #         let cells = vec![Some(Amount::tkr(tkr))];
+/// #         let row = TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow, cells);
+/// #         t.push_row(row.with_sum_of(rows.iter().map(|r| r.0)))?;
+/// #     }
+/// #     Ok(t)
+/// # }
+/// # fn main() -> kommunal_redovisning::Result<()> {
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Prognos 2025 per verksamhet and Totalt (tkr).
+/// let lines = [("IT", 958), ("Kundtjänst", 355), ("Revision", -195), ("Lystkom", 256)];
+/// let prognos = table("1.3 Prognos", &lines, Some(1_374))?;
+/// let value = |t: &Table, id: &str| t.row(id).and_then(|r| r.cell(0));
+/// let r = prognos.rounded(&Rounding::new(Scale::Mnkr).with_decimals(1))?;
+/// assert!(r.differences.is_empty());
+/// assert_eq!((r.table.unit, r.table.decimals), (Scale::Mnkr, 1));
+/// let text = r.table.to_text(&NumberFormat::swedish());
+/// let last = text.lines().last().unwrap_or_default();
+/// assert!(last.starts_with("Totalt") && last.ends_with(" 1,4"));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avrundad tabell")]

@@ -26,6 +26,17 @@ use crate::statement::{
 ///
 /// Sign convention of [`ColumnKind::Deviation`]: outcome (or forecast) − budget, so a
 /// positive deviation is better for a result line.
+///
+/// ```
+/// use kommunal_redovisning::present::{Column, ColumnKind};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: the forecast table's column headings.
+/// let columns = [Column::budget("Budget 2025"), Column::forecast("Prognos 2025"),
+///     Column::deviation("Avvikelse mot budget 2025")];
+/// let forecast = columns.iter().position(|c| c.kind == ColumnKind::Forecast);
+/// assert_eq!(forecast, Some(1));
+/// assert_eq!(ColumnKind::default(), ColumnKind::Outcome);
+/// ```
 #[doc(alias = "kolumntyp")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -47,6 +58,21 @@ pub enum ColumnKind {
 }
 
 /// A column of a table (kolumn): a label as printed, e.g. "Budget 2019", and its kind.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+/// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital at two dates (tkr).
+/// let columns = vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")];
+/// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, columns);
+/// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock,
+///     vec![Some(Amount::tkr(8_521)), Some(Amount::tkr(6_373))]))?;
+/// let text = t.to_text(&NumberFormat::swedish().with_group_separator(Some(' ')));
+/// assert_eq!(text.lines().nth(1), Some("Belopp i tkr  2025-06-30  2024-12-31"));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "kolumn")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -61,6 +87,15 @@ pub struct Column {
 
 impl Column {
     /// A column with a label and a kind.
+    ///
+    /// ```
+    /// use kommunal_redovisning::present::{Column, ColumnKind};
+    ///
+    /// // A plan year of a flerårsplan has no kind of its own.
+    /// let plan = Column::new("Plan 2027", ColumnKind::Other);
+    /// assert_eq!((plan.label.as_str(), plan.kind), ("Plan 2027", ColumnKind::Other));
+    /// assert_eq!(Column::new("Budget 2025", ColumnKind::Budget), Column::budget("Budget 2025"));
+    /// ```
     #[must_use]
     pub fn new(label: impl Into<String>, kind: ColumnKind) -> Self {
         Column {
@@ -70,30 +105,110 @@ impl Column {
     }
 
     /// An utfall column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt 2025-06-30 (tkr).
+    /// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, vec![Column::outcome("2025-06-30")]);
+    /// t.push_row(TableRow::new("tillgangar", "Tillgångar totalt", StatementRowKind::Total,
+    ///     ValueKind::Stock, vec![Some(Amount::tkr(36_631))]))?;
+    /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    /// assert!(md.contains("| **Tillgångar totalt** | **36 631** |"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn outcome(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Outcome)
     }
 
     /// A budget column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Kundtjänst, budget 82 and prognos 355 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("Prognos", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("kundtjanst", "Kundtjänst", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(82)), Some(Amount::tkr(355))]))?;
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// // The report prints 273.
+    /// assert_eq!(t.row("kundtjanst").and_then(|r| r.cell(2)), Some(Amount::tkr(273)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn budget(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Budget)
     }
 
     /// A prognos column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Lystkom, budget 212 and prognos 256 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("Prognos", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("lystkom", "Lystkom", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(212)), Some(Amount::tkr(256))]))?;
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// // The report prints 44.
+    /// assert_eq!(t.row("lystkom").and_then(|r| r.cell(2)), Some(Amount::tkr(44)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn forecast(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Forecast)
     }
 
     /// An avvikelse column (outcome or forecast − budget).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, ColumnKind, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: IT, budget 760, prognos 958 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("Prognos", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("it", "IT", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(760)), Some(Amount::tkr(958))]))?;
+    /// // push_deviation appends a deviation column; the report prints 198.
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// assert_eq!(t.columns[2], Column::deviation("Avvikelse mot budget 2025"));
+    /// assert_eq!(t.columns[2].kind, ColumnKind::Deviation);
+    /// assert_eq!(t.row("it").and_then(|r| r.cell(2)), Some(Amount::tkr(198)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn deviation(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::Deviation)
     }
 
     /// A column with the figures of the previous period or year.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital 8 521 tkr, a year-end 6 373 tkr.
+    /// let columns = vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")];
+    /// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock,
+    ///     vec![Some(Amount::tkr(8_521)), Some(Amount::tkr(6_373))]))?;
+    /// t.push_deviation("Förändring", 0, 1)?;
+    /// // The change is periodens resultat, 2 148 tkr (2.3).
+    /// assert_eq!(t.row("ek").and_then(|r| r.cell(2)), Some(Amount::tkr(2_148)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn prior_period(label: impl Into<String>) -> Self {
         Column::new(label, ColumnKind::PriorPeriod)
@@ -105,6 +220,20 @@ impl Column {
 /// A flow (resultaträkning, driftredovisning) is a change over a period: flows of
 /// consecutive periods can be added. A stock (balansräkning) is a balance at a date:
 /// adding balances of two dates means nothing.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, Scale};
+/// use kommunal_redovisning::present::{Column, Table, ValueKind};
+/// use kommunal_redovisning::statement::StatementLayout;
+///
+/// // Grästorp 2019: verksamhetens intäkter 101 282 tkr (a resultaträkning: flows).
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(101_282), ..Default::default() };
+/// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019));
+/// let t = Table::income_statement("Resultaträkning", Scale::Tkr, &layout, &[(Column::outcome("2019"), &rs)])?;
+/// assert!(t.rows.iter().all(|r| r.value_kind == ValueKind::Flow));
+/// assert_eq!(ValueKind::default(), ValueKind::Flow);
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "flöde")]
 #[doc(alias = "ställning")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -169,6 +298,21 @@ pub struct TableRow {
 
 impl TableRow {
     /// A row at depth 0 without note and without parts.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.5: tillgångar totalt at two dates (a stock).
+    /// let row = TableRow::new("tillgangar", "Tillgångar totalt", StatementRowKind::Line, ValueKind::Stock,
+    ///     vec![Some(Amount::tkr(36_631)), Some(Amount::tkr(29_663))]);
+    /// assert_eq!((row.depth, row.note.as_deref(), row.is_sum()), (0, None, false));
+    /// let mut t = Table::new("1.5", Scale::Tkr, vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")]);
+    /// t.push_row(row)?;
+    /// assert_eq!(t.row("tillgangar").and_then(|r| r.cell(1)), Some(Amount::tkr(29_663)));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         id: impl Into<String>,
@@ -190,6 +334,21 @@ impl TableRow {
     }
 
     /// The same row at another depth.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: IT's budget, under a heading.
+    /// let mut t = Table::new("Prognos", Scale::Tkr, vec![Column::budget("Budget 2025")]);
+    /// t.push_row(TableRow::new("verksamhet", "Verksamhet", StatementRowKind::Heading, ValueKind::Flow, vec![None]))?;
+    /// t.push_row(TableRow::new("it", "IT", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(760))]).with_depth(1))?;
+    /// let text = t.to_text(&NumberFormat::swedish());
+    /// assert_eq!(text.lines().last(), Some("  IT                  760"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_depth(mut self, depth: u8) -> Self {
         self.depth = depth;
@@ -197,6 +356,21 @@ impl TableRow {
     }
 
     /// The same row with a note reference.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Grästorp 2019: skatteintäkter 257 770 tkr, specified in not 4.
+    /// let mut t = Table::new("Resultaträkning", Scale::Tkr, vec![Column::outcome("2019")]);
+    /// t.push_row(TableRow::new("skatteintakter", "Skatteintäkter", StatementRowKind::Line,
+    ///     ValueKind::Flow, vec![Some(Amount::tkr(257_770))]).with_note("4"))?;
+    /// assert!(t.has_notes());
+    /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    /// assert!(md.contains("| Skatteintäkter | 4 | 257 770 |"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
@@ -204,6 +378,23 @@ impl TableRow {
     }
 
     /// The same row declared as the sum of the rows with these ids.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: budget per verksamhet and Totalt 859 tkr.
+    /// let mut t = Table::new("Prognos", Scale::Tkr, vec![Column::budget("Budget 2025")]);
+    /// for (id, tkr) in [("IT", 760), ("Kundtjänst", 82), ("Revision", -195), ("Lystkom", 212)] {
+    ///     t.push_row(TableRow::new(id, id, StatementRowKind::Line, ValueKind::Flow, vec![Some(Amount::tkr(tkr))]))?;
+    /// }
+    /// t.push_row(TableRow::new("totalt", "Totalt", StatementRowKind::Total, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(859))]).with_sum_of(["IT", "Kundtjänst", "Revision", "Lystkom"]))?;
+    /// // The printed total is the sum of its parts.
+    /// assert!(t.sum_differences()?.is_empty());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_sum_of<I, S>(mut self, parts: I) -> Self
     where
@@ -229,6 +420,23 @@ impl TableRow {
 
 /// A key ratio printed under a table (nyckeltalsrad), e.g. soliditet, one percentage
 /// per column.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, NumberFormat, Percent, Scale};
+/// use kommunal_redovisning::present::{Column, RatioRow, Table, TableRow, ValueKind};
+/// use kommunal_redovisning::statement::StatementRowKind;
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital and soliditet at two dates.
+/// let columns = vec![Column::outcome("2025-06-30"), Column::prior_period("2024-12-31")];
+/// let mut t = Table::new("Ekonomisk ställning", Scale::Tkr, columns);
+/// t.push_row(TableRow::new("ek", "Eget kapital", StatementRowKind::Line, ValueKind::Stock,
+///     vec![Some(Amount::tkr(8_521)), Some(Amount::tkr(6_373))]))?;
+/// let pct = |tenths| Some(Percent::new(Decimal::new(tenths, 1)));
+/// t.push_ratio(RatioRow { label: "Soliditet".into(), values: vec![pct(233), pct(215)], decimals: 1 })?;
+/// let text = t.to_text(&NumberFormat::swedish());
+/// assert!(text.ends_with("Soliditet         23,3\u{a0}%      21,5\u{a0}%\n"));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[doc(alias = "nyckeltalsrad")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -252,6 +460,7 @@ pub struct RatioRow {
 /// use kommunal_redovisning::present::QuantityRow;
 /// use kommunal_redovisning::Decimal;
 ///
+/// // Sjöbo kommun 2016, fem år i sammandrag (finansiellinformation.se/Sjobo_2016/Fem.html).
 /// let row = QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742))]);
 /// assert_eq!(row.values.len(), 1);
 /// ```
@@ -277,7 +486,19 @@ pub struct QuantityRow {
     pub values: Vec<Option<QuantityValue>>,
 }
 
-/// One value of a [`QuantityRow`], an exact decimal (as a canonical string in serde).
+/// Storhet: one value of a [`QuantityRow`], an exact decimal (as a canonical string in
+/// serde).
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::present::{QuantityRow, QuantityValue};
+///
+/// // Sjöbo kommun 2016, fem år i sammandrag: invånare 18 742
+/// // (http://finansiellinformation.se/Sjobo_2016/Fem.html).
+/// let row = QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742)), None]);
+/// assert_eq!(row.values[0], Some(QuantityValue(Decimal::from(18_742))));
+/// assert_eq!(row.value(1), None);
+/// ```
 #[doc(alias = "storhet")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -289,6 +510,19 @@ pub struct QuantityValue(
 impl QuantityRow {
     /// A row with a label, an optional unit, the decimals shown and one value per
     /// column.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Decimal, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, QuantityRow, Table};
+    ///
+    /// // Sjöbo kommun 2016, fem år i sammandrag: invånare 18 742
+    /// // (http://finansiellinformation.se/Sjobo_2016/Fem.html).
+    /// let mut t = Table::new("Fem år i sammandrag", Scale::Mnkr, vec![Column::outcome("2016")]);
+    /// t.push_quantity(QuantityRow::new("Invånare 31 december", None, 0, vec![Some(Decimal::from(18_742))]))?;
+    /// let text = t.to_text(&NumberFormat::swedish());
+    /// assert!(text.lines().any(|l| l.starts_with("Invånare 31 december") && l.ends_with("18\u{a0}742")));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         label: impl Into<String>,
@@ -410,6 +644,24 @@ impl RowIndex {
 
 impl Table {
     /// An empty table with these columns, no decimals.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, TableRow, ValueKind};
+    /// use kommunal_redovisning::statement::StatementRowKind;
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: Revision, budget and prognos −195 tkr.
+    /// let columns = vec![Column::budget("Budget 2025"), Column::forecast("Prognos 2025")];
+    /// let mut t = Table::new("1.3 Prognos för resultat", Scale::Tkr, columns);
+    /// t.push_row(TableRow::new("revision", "Revision", StatementRowKind::Line, ValueKind::Flow,
+    ///     vec![Some(Amount::tkr(-195)), Some(Amount::tkr(-195))]))?;
+    /// t.push_deviation("Avvikelse mot budget 2025", 1, 0)?;
+    /// assert_eq!(t.row("revision").and_then(|r| r.cell(2)), Some(Amount::ZERO));
+    /// // A row with too few cells is refused.
+    /// let short = TableRow::new("x", "X", StatementRowKind::Line, ValueKind::Flow, vec![None]);
+    /// assert!(t.push_row(short).is_err());
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(caption: impl Into<String>, unit: Scale, columns: Vec<Column>) -> Self {
         Table {
@@ -705,6 +957,23 @@ impl Table {
     ///
     /// [`Error::InvalidRule`] when the number of row lists differs from the number of
     /// columns or the resulting table is not valid ([`Table::validate`]).
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, Scale};
+    /// use kommunal_redovisning::present::{Column, Table, ValueKind};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// // Grästorps kommun 2019 (tkr): skatteintäkter 257 770, generella statsbidrag 86 552.
+    /// let rs = IncomeStatement { tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552), ..Default::default() };
+    /// let rows = rs.rows(&StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019)))?;
+    /// let t = Table::from_statement_rows("Resultaträkning", Scale::Tkr, ValueKind::Flow,
+    ///     vec![Column::outcome("2019")], &[rows], &BTreeMap::new())?;
+    /// assert_eq!(t.row("arets_resultat").and_then(|r| r.cell(0)), Some(Amount::tkr(344_322)));
+    /// // No sums declared: rounding this table would not foot its totals.
+    /// assert!(!t.rows.iter().any(|r| r.is_sum()));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[doc(alias = "rader")]
     pub fn from_statement_rows(
         caption: impl Into<String>,
@@ -773,6 +1042,23 @@ impl Table {
     /// invalid table (e.g. two details with the same label under one post) or for
     /// skatteintäkter or generella statsbidrag in a kommunalförbund's statement (its
     /// layout leaves them out, so the printed sums would not add up).
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement, NumberFormat, Scale};
+    /// use kommunal_redovisning::present::{Column, Table};
+    /// use kommunal_redovisning::statement::StatementLayout;
+    ///
+    /// // Grästorps kommun 2019, resultaträkning (tkr).
+    /// let rs = IncomeStatement { operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+    ///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552),
+    ///     financial_income: Amount::tkr(794), financial_expenses: Amount::tkr(-1_778), ..Default::default() };
+    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019));
+    /// let t = Table::income_statement("Resultaträkning", Scale::Tkr, &layout, &[(Column::outcome("2019"), &rs)])?;
+    /// let md = t.to_markdown(&NumberFormat::swedish().with_group_separator(Some(' ')));
+    /// assert!(md.contains("| **Verksamhetens nettokostnader** | **−331 295** |"));
+    /// assert!(md.ends_with("| **Årets resultat** | **12 043** |\n"));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[doc(alias = "resultaträkning")]
     pub fn income_statement(
         caption: impl Into<String>,
@@ -830,6 +1116,30 @@ impl Table {
     ///
     /// [`Error::Overflow`] when a sum cannot be computed; [`Error::InvalidRule`] for an
     /// invalid table.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, BalanceSheet, EntityKind, FinancialYear, Scale};
+    /// # use kommunal_redovisning::present::{Column, Table, ValueKind};
+    /// # use kommunal_redovisning::statement::StatementLayout;
+    /// # fn main() -> kommunal_redovisning::Result<()> {
+    /// # let tkr = Amount::tkr;
+    /// # let br = BalanceSheet {
+    /// #     intangible_assets: tkr(2_158), land_and_buildings: tkr(359_745), machinery_and_equipment: tkr(12_671),
+    /// #     financial_fixed_assets: tkr(9_980), infrastructure_contributions: tkr(5_040), receivables: tkr(39_331),
+    /// #     cash_and_bank: tkr(48_969), result_for_the_year: tkr(27_125), result_reserve: tkr(13_500),
+    /// #     other_equity: tkr(171_288), pension_provisions: tkr(7_094), other_provisions: tkr(7_059),
+    /// #     long_term_liabilities: tkr(151_284), current_liabilities: tkr(100_544), ..Default::default()
+    /// # };
+    /// // `br`: Grästorps kommun's balansräkning 2020-12-31 (tkr), every post as printed
+    /// // (https://www.finansiellinfo.se/Grastorp_2020/Balansrakning.html).
+    /// let layout = StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2020));
+    /// let t = Table::balance_sheet("Balansräkning", Scale::Tkr, &layout, &[(Column::outcome("2020-12-31"), &br)])?;
+    /// let cell = |id: &str| t.row(id).and_then(|r| r.cell(0));
+    /// assert_eq!(cell("summa_tillgangar"), Some(tkr(477_894)));
+    /// assert_eq!(cell("summa_tillgangar"), cell("summa_eget_kapital_avsattningar_och_skulder"));
+    /// assert!(t.rows.iter().all(|r| r.value_kind == ValueKind::Stock));
+    /// # Ok(()) }
+    /// ```
     #[doc(alias = "balansräkning")]
     pub fn balance_sheet(
         caption: impl Into<String>,

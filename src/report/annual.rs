@@ -29,6 +29,20 @@ use super::render::{Block, DocSection, Document};
 
 /// Förvaltningsberättelse (LKBR 11 kap.): the parts of the full management report,
 /// each as free text.
+///
+/// ```
+/// use kommunal_redovisning::{Entity, EntityKind, FinancialYear};
+/// use kommunal_redovisning::report::{AnnualReport, Section};
+///
+/// let mut r = AnnualReport::new(Entity::new("Grästorps kommun", EntityKind::Kommun), FinancialYear::new(2019));
+/// let (title, _) = r.management_report.parts()[6];
+/// assert_eq!(title, "Balanskravsresultat");
+/// let missing = |r: &AnnualReport| r.check_completeness().iter().any(|f| f.message.contains("balanskravsresultat saknas"));
+/// assert!(missing(&r));
+/// // The section's text (a placeholder here; a real report has its own words).
+/// r.management_report.balanced_budget.push(Section::new("", "Balanskravsresultatet redovisas i tabellen nedan."));
+/// assert!(!missing(&r));
+/// ```
 #[doc(alias = "förvaltningsberättelse")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -169,6 +183,17 @@ pub struct AnnualReport {
 
 impl AnnualReport {
     /// An empty årsredovisning for `entity` and `year`, tables in tkr.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Entity, EntityKind, FinancialYear, Scale};
+    /// use kommunal_redovisning::report::AnnualReport;
+    ///
+    /// let r = AnnualReport::new(Entity::new("Grästorps kommun", EntityKind::Kommun), FinancialYear::new(2019));
+    /// assert_eq!((r.year, r.unit), (FinancialYear::new(2019), Scale::Tkr));
+    /// // Empty: every statement is missing, with the year before for comparison.
+    /// let missing = r.check_completeness();
+    /// assert!(missing.iter().any(|f| f.message == "jämförelsetal för 2018 saknas"));
+    /// ```
     #[must_use]
     pub fn new(entity: Entity, year: FinancialYear) -> Self {
         AnnualReport {

@@ -17,6 +17,24 @@ use crate::statement::{
 use super::parts::{AbsentPart, ForecastPart, GoalsPart, KeyFigures, ReportPart, SickLeavePart};
 
 /// A titled piece of free text (avsnitt), e.g. "1.1 Händelser av väsentlig betydelse".
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom, delårsrapport jan–jun 2025, 1.1: the text under the sick-leave tables.
+/// let text = "Sjukfrånvaron i Lystkom för perioden 1 januari – 30 juni 2025 redovisas i tabellerna ovan.";
+/// r.management_report.significant_events.push(Section { title: "Sjukfrånvaro".into(), text: text.into() });
+/// let doc = r.document()?;
+/// let s11 = doc.sections.iter().find(|s| s.number == "1.1").ok_or("1.1")?;
+/// assert!(s11.blocks.contains(&Block::Heading("Sjukfrånvaro".into())));
+/// assert!(s11.blocks.contains(&Block::Paragraph(text.into())));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avsnitt")]
@@ -30,6 +48,21 @@ pub struct Section {
 
 impl Section {
     /// A section with a title and text.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+    /// # use kommunal_redovisning::report::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+    /// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.4, an untitled paragraph.
+    /// let text = "Balanskravsutredningen utgår från prognosen för årets resultat.";
+    /// r.management_report.balanced_budget.push(Section::new("", text));
+    /// assert!(r.to_markdown()?.contains(text));
+    /// # Ok(()) }
+    /// ```
     pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
         Section {
             title: title.into(),
@@ -39,6 +72,25 @@ impl Section {
 }
 
 /// Förenklad förvaltningsberättelse: the management report of a delårsrapport.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// let mut mr = ManagementReport::default();
+/// assert!(mr.is_empty());
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3, the text under the table.
+/// mr.forecast.push(Section::new("", "Helårsprognosen … pekar på ett positivt resultat för Lystkom med 1 374 tkr."));
+/// assert!(!mr.is_empty());
+/// r.management_report = mr;
+/// let missing = r.check_completeness()?;
+/// assert!(missing.iter().all(|f| f.part != "förenklad förvaltningsberättelse"));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "förenklad förvaltningsberättelse")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -78,7 +130,24 @@ impl ManagementReport {
 
 pub use crate::note::{Note, NoteKind};
 
-/// What a figure stated in a report's text is.
+/// Uppgift i texten: what a figure stated in a report's text is.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: "Den totala låneskulden uppgår till 15 mkr".
+/// let borrowing = StatedFigure::TotalBorrowing(jun30);
+/// assert_eq!(borrowing.label(), "total låneskuld 2025-06-30");
+/// let amount = StatedValue::Amount { amount: Amount::mnkr(15), scale: Scale::Mnkr };
+/// r.stated.push(Stated::new(borrowing.clone(), amount).at("1.5, texten"));
+/// assert_eq!(r.stated_value(&borrowing), Some(amount));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -123,8 +192,30 @@ impl StatedFigure {
     }
 }
 
-/// A value as printed: an amount in a scale, or a percentage with some decimals. The
+/// Tryckt värde: a value as printed, an amount in a scale or a percentage with some
+/// decimals. The
 /// printed precision decides what counts as a rounding difference.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom, delårsrapport jan–jun 2025, 1.5: eget kapital, tillgångar and soliditet 23,3 %.
+/// let soliditet = |tenths| StatedValue::Percent { percent: Percent::new(Decimal::new(tenths, 1)), decimals: 1 };
+/// r.stated.push(Stated::new(StatedFigure::Equity(jun30), StatedValue::tkr(8_521)));
+/// r.stated.push(Stated::new(StatedFigure::TotalAssets(jun30), StatedValue::tkr(36_631)));
+/// r.stated.push(Stated::new(StatedFigure::EquityRatio(jun30), soliditet(233)));
+/// assert!(r.check_consistency()?.iter().all(|f| f.kind != ReportFindingKind::Inconsistent));
+/// // A misprint (24,3 %, not in the report) is caught: 8 521 / 36 631 = 23,26 %.
+/// r.stated.pop();
+/// r.stated.push(Stated::new(StatedFigure::EquityRatio(jun30), soliditet(243)));
+/// assert!(r.check_consistency()?.iter().any(|f| f.kind == ReportFindingKind::Inconsistent));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -149,6 +240,25 @@ pub enum StatedValue {
 
 impl StatedValue {
     /// An amount printed in tkr: `StatedValue::tkr(1_374)`.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+    /// # use kommunal_redovisning::report::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+    /// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+    /// assert_eq!(StatedValue::tkr(8_521), StatedValue::Amount { amount: Amount::tkr(8_521), scale: Scale::Tkr });
+    /// // Lystkom, delårsrapport jan–jun 2025: eget kapital 6 373 → 8 521 tkr (1.5). With a
+    /// // periodens resultat of 2 000 tkr (a misprint; 2.3 says 2 148) the two do not agree.
+    /// r.stated.push(Stated::new(StatedFigure::Equity(dec31), StatedValue::tkr(6_373)));
+    /// r.stated.push(Stated::new(StatedFigure::Equity(jun30), StatedValue::tkr(8_521)));
+    /// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_000)));
+    /// let found = r.check_consistency()?;
+    /// assert!(found.iter().any(|f| f.part == "eget kapital" && f.message.contains("skillnad 148 tkr")));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn tkr(value: i64) -> Self {
         StatedValue::Amount {
@@ -161,6 +271,27 @@ impl StatedValue {
 /// A figure a report states in its text (angiven uppgift): what, the value as printed,
 /// and where (e.g. "1.3, texten under tabellen"). The same figure may be stated in
 /// several places; each is checked.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom, delårsrapport jan–jun 2025: 2.3 states periodens resultat, 1.5 key figures.
+/// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_148)).at("2.3, texten"));
+/// let mut k = KeyFigures::new(Scale::Tkr, 1);
+/// k.dates.push(BalanceKeyFigures { date: jun30, equity: Amount::tkr(8_521), total_assets: Amount::tkr(36_631), equity_ratio: None });
+/// r.key_figures = Some(k);
+/// // The key figures count as stated too.
+/// let all = r.all_stated();
+/// let places: Vec<_> = all.iter().map(|s| s.place.as_str()).collect();
+/// assert_eq!(places, ["2.3, texten", "nyckeltal", "nyckeltal"]);
+/// assert_eq!(all[1].figure, StatedFigure::Equity(jun30));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "angiven uppgift")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -177,6 +308,21 @@ pub struct Stated {
 
 impl Stated {
     /// A stated figure with no place recorded.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+    /// # use kommunal_redovisning::report::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+    /// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+    /// // Lystkom, delårsrapport jan–jun 2025, 2.3: "ett positivt resultat på totalt 2 148 tkr".
+    /// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_148)));
+    /// assert_eq!(r.stated_value(&StatedFigure::PeriodResult), Some(StatedValue::tkr(2_148)));
+    /// assert_eq!(r.stated_value(&StatedFigure::ForecastResult), None);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn new(figure: StatedFigure, value: StatedValue) -> Self {
         Stated {
@@ -187,6 +333,22 @@ impl Stated {
     }
 
     /// The same, stated at `place`.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+    /// # use kommunal_redovisning::report::*;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+    /// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+    /// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+    /// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3: "pekar på ett positivt resultat … med 1 374 tkr".
+    /// let s = Stated::new(StatedFigure::ForecastResult, StatedValue::tkr(1_374)).at("1.3, texten under tabellen");
+    /// assert_eq!(s.place, "1.3, texten under tabellen");
+    /// r.stated.push(s);
+    /// assert_eq!(r.stated_value(&StatedFigure::ForecastResult), Some(StatedValue::tkr(1_374)));
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn at(mut self, place: impl Into<String>) -> Self {
         self.place = place.into();
@@ -194,7 +356,25 @@ impl Stated {
     }
 }
 
-/// What kind of problem a [`ReportFinding`] is.
+/// Slag av iakttagelse: what kind of problem a [`ReportFinding`] is.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom 1.5 and 2.3 with periodens resultat misprinted as 2 000 tkr (it is 2 148).
+/// r.stated.push(Stated::new(StatedFigure::Equity(dec31), StatedValue::tkr(6_373)));
+/// r.stated.push(Stated::new(StatedFigure::Equity(jun30), StatedValue::tkr(8_521)));
+/// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_000)));
+/// let kinds: Vec<_> = r.check_consistency()?.iter().map(|f| f.kind).collect();
+/// assert_eq!(kinds, [ReportFindingKind::Inconsistent]);
+/// assert_eq!(ReportFindingKind::Inconsistent.label(), "stämmer inte");
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -230,7 +410,24 @@ impl ReportFindingKind {
     }
 }
 
-/// One result of checking a report: what, where it is required, and a message.
+/// Iakttagelse vid granskning: one result of checking a report — what, where it is
+/// required, and a message.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // An empty delårsrapport for Lystkom's first half of 2025 lacks its balansräkning.
+/// let missing = r.check_completeness()?;
+/// let br = missing.iter().find(|f| f.part == "balansräkning").ok_or("balansräkning")?;
+/// assert_eq!(br.kind, ReportFindingKind::Missing);
+/// assert_eq!((br.source.as_str(), br.message.as_str()), ("LKBR 13 kap.", "balansräkning per periodens slut saknas"));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "iakttagelse")]
@@ -305,24 +502,21 @@ impl ReportFinding {
 /// [`InterimReport::check_consistency`] against the parts.
 ///
 /// ```
-/// use kommunal_redovisning::{Amount, Entity, EntityKind, Period};
-/// use kommunal_redovisning::report::{
-///     ReportFindingKind, InterimReport, Stated, StatedFigure, StatedValue,
-/// };
+/// use kommunal_redovisning::{Entity, EntityKind, NaiveDate, Period};
+/// use kommunal_redovisning::report::{InterimReport, ReportFindingKind, Stated, StatedFigure, StatedValue};
 ///
-/// let mut r = InterimReport::new(
-///     Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund),
-///     Period::year_to_month_end(2025, 6)?,
-/// );
-/// let d = |s: &str| s.parse().unwrap();
-/// r.stated.push(Stated::new(StatedFigure::Equity(d("2024-12-31")), StatedValue::tkr(6_373)));
-/// r.stated.push(Stated::new(StatedFigure::Equity(d("2025-06-30")), StatedValue::tkr(8_521)));
+/// // Lystkom, delårsrapport jan–jun 2025: eget kapital (1.5) and periodens resultat (2.3).
+/// let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// let (dec31, jun30): (NaiveDate, NaiveDate) = ("2024-12-31".parse()?, "2025-06-30".parse()?);
+/// r.stated.push(Stated::new(StatedFigure::Equity(dec31), StatedValue::tkr(6_373)));
+/// r.stated.push(Stated::new(StatedFigure::Equity(jun30), StatedValue::tkr(8_521)));
 /// r.stated.push(Stated::new(StatedFigure::PeriodResult, StatedValue::tkr(2_148)));
 /// let findings = r.check_consistency()?;
 /// assert!(findings.iter().all(|f| f.kind != ReportFindingKind::Inconsistent));
 /// let missing = r.check_completeness()?;
 /// assert!(missing.iter().any(|f| f.part == "resultaträkning"));
-/// # Ok::<(), kommunal_redovisning::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "delårsrapport")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -395,6 +589,19 @@ pub struct InterimReport {
 
 impl InterimReport {
     /// An empty report for `entity` and `period`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Entity, EntityKind, NaiveDate, Period, Scale};
+    /// use kommunal_redovisning::report::InterimReport;
+    ///
+    /// let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+    /// let r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+    /// assert_eq!(r.period.end(), NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?);
+    /// assert_eq!(r.unit, Scale::Tkr);
+    /// // Nothing filled in yet: the completeness check lists the helårsprognos among the gaps.
+    /// assert!(r.check_completeness()?.iter().any(|f| f.part == "helårsprognos"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(entity: Entity, period: Period) -> Self {
         InterimReport {

@@ -11,6 +11,23 @@ use crate::present::{NumberFormat, REPORT_CSS, Table, html_escape, page_head};
 
 /// Ett block i en rapport: a paragraph, a table, a list, a sub-heading, or a statement
 /// that the source does not give a part.
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom, delårsrapport jan–jun 2025: 2.1 Resultaträkning was a picture in the PDF.
+/// r.absent.push(AbsentPart { part: ReportPart::IncomeStatement, reason: "tabellen var en bild".into() });
+/// let doc = r.document()?;
+/// let rs = doc.sections.iter().find(|s| s.number == "2.1").ok_or("2.1")?;
+/// // A sentence, never numbers.
+/// assert_eq!(rs.blocks, [Block::Absent("Resultaträkningen finns inte i källan (tabellen var en bild). Inga siffror visas.".into())]);
+/// # Ok(()) }
+/// ```
 #[doc(alias = "block")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32,6 +49,24 @@ pub enum Block {
 
 /// Tabell med text: a caption, column headings and rows of already formatted cells;
 /// `numeric` marks right-aligned columns.
+///
+/// ```
+/// use kommunal_redovisning::NumberFormat;
+/// use kommunal_redovisning::report::{Block, DocSection, Document, Grid};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.2: the assessment criteria as a table of text.
+/// let criteria = Grid {
+///     caption: "Bedömningskriterier".into(),
+///     header: vec!["Bedömning".into(), "Målvärdet uppnått med".into()],
+///     rows: vec![vec!["Uppfyllt".into(), "99–100 %".into()], vec!["Delvis uppfyllt".into(), "81–89 %".into()]],
+///     numeric: vec![false, true],
+/// };
+/// let mut s = DocSection::new("1.2", "Förväntad utveckling", 2);
+/// s.blocks.push(Block::Grid(criteria));
+/// let doc = Document { title: "Delårsrapport".into(), subtitle: String::new(), sections: vec![s] };
+/// let md = doc.to_markdown(&NumberFormat::swedish());
+/// assert!(md.contains("| Bedömning | Målvärdet uppnått med |\n|:---|---:|\n| Uppfyllt | 99–100 % |\n"));
+/// ```
 #[doc(alias = "tabell")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -50,6 +85,22 @@ pub struct Grid {
 /// Ett avsnitt: a numbered heading ("1.3") at a level (1 for "1", 2 for "1.1") and
 /// its blocks. An empty number is an unnumbered section (e.g. the appendix with the
 /// checks).
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Decimal, Entity, EntityKind, NaiveDate, Percent, Period, Scale};
+/// # use kommunal_redovisning::report::*;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let lystkom = Entity::new("Kommunalförbundet Lystkom", EntityKind::Kommunalforbund);
+/// # let mut r = InterimReport::new(lystkom, Period::year_to_month_end(2025, 6)?);
+/// # let jun30 = NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("datum")?;
+/// # let dec31 = NaiveDate::from_ymd_opt(2024, 12, 31).ok_or("datum")?;
+/// // Lystkom's delårsrapport follows R17's outline: 1.5 is the financial position.
+/// let doc = r.document()?;
+/// let s15 = doc.sections.iter().find(|s| s.number == "1.5").ok_or("1.5")?;
+/// assert_eq!(s15.heading(), "1.5 Utvärdering av ekonomisk ställning");
+/// assert_eq!((s15.level, s15.anchor(0)), (2, "avsnitt-1-5".to_owned()));
+/// # Ok(()) }
+/// ```
 #[doc(alias = "avsnitt")]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -67,6 +118,19 @@ pub struct DocSection {
 
 impl DocSection {
     /// A section with no blocks yet.
+    ///
+    /// ```
+    /// use kommunal_redovisning::NumberFormat;
+    /// use kommunal_redovisning::report::{Block, DocSection, Document};
+    ///
+    /// // Lystkom, delårsrapport jan–jun 2025, 1.3, the text under the table.
+    /// let mut s = DocSection::new("1.3", "Prognos för resultat i förhållande till budget", 2);
+    /// s.blocks.push(Block::Paragraph("Helårsprognosen pekar på ett positivt resultat för Lystkom med 1 374 tkr.".into()));
+    /// let doc = Document { title: "Delårsrapport".into(), subtitle: String::new(), sections: vec![s] };
+    /// let md = doc.to_markdown(&NumberFormat::swedish());
+    /// assert!(md.contains("### 1.3 Prognos för resultat i förhållande till budget\n"));
+    /// assert!(md.contains("med 1 374 tkr."));
+    /// ```
     #[must_use]
     pub fn new(number: impl Into<String>, title: impl Into<String>, level: u8) -> Self {
         DocSection {

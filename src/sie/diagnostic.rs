@@ -4,6 +4,21 @@
 use super::encoding::Encoding;
 
 /// Allvarlighetsgrad: how serious a diagnostic is.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Reader, Severity};
+///
+/// // A made-up voucher that does not balance: 100 kr debit, 90 kr credit.
+/// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101\n{\n#TRANS 5010 {} 100\n#TRANS 1930 {} -90\n}\n";
+/// let mut reader = Reader::new(&file[..]);
+/// for record in reader.by_ref() {
+///     record?;
+/// }
+/// let worst = reader.diagnostics().iter().map(|d| d.severity).max();
+/// assert_eq!(worst, Some(Severity::Error));
+/// assert!(Severity::Notice < Severity::Warning && Severity::Warning < Severity::Error);
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
 #[doc(alias = "allvarlighetsgrad")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -137,6 +152,19 @@ impl Default for ReadOptions {
 
 impl ReadOptions {
     /// Forces an encoding instead of detecting it.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Encoding, ReadOptions, Reader, Record};
+    ///
+    /// // "Företag" in ISO-8859-1 (ö is the byte 0xF6).
+    /// let file = b"#FNAMN \"F\xf6retag\"\n";
+    /// let opts = ReadOptions::default().encoding(Encoding::Latin1);
+    /// let mut reader = Reader::with_options(&file[..], opts);
+    /// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
+    /// assert_eq!(records, [Record::CompanyName("Företag".into())]);
+    /// assert_eq!(reader.encoding(), Some(Encoding::Latin1));
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
     #[must_use]
     pub fn encoding(mut self, encoding: Encoding) -> Self {
         self.encoding = Some(encoding);
@@ -144,6 +172,21 @@ impl ReadOptions {
     }
 
     /// Sets the severity of an unbalanced voucher.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadOptions, Reader, Severity};
+    ///
+    /// // A made-up voucher that does not balance (a difference of 10 kr).
+    /// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101\n{\n#TRANS 5010 {} 100\n#TRANS 1930 {} -90\n}\n";
+    /// let opts = ReadOptions::default().unbalanced_voucher(Severity::Warning);
+    /// let mut reader = Reader::with_options(&file[..], opts);
+    /// for record in reader.by_ref() {
+    ///     record?;
+    /// }
+    /// let unbalanced = reader.diagnostics().iter().find(|d| d.label == "#VER").ok_or("none")?;
+    /// assert_eq!(unbalanced.severity, Severity::Warning);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn unbalanced_voucher(mut self, severity: Severity) -> Self {
         self.unbalanced_voucher = severity;
@@ -151,6 +194,16 @@ impl ReadOptions {
     }
 
     /// Stops reading at the first diagnostic of at least this severity.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadError, ReadOptions, Reader, Record, Severity};
+    ///
+    /// // A made-up voucher that does not balance: an error by default.
+    /// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101\n{\n#TRANS 5010 {} 100\n#TRANS 1930 {} -90\n}\n";
+    /// let opts = ReadOptions::default().fail_on(Severity::Error);
+    /// let read: Result<Vec<Record>, ReadError> = Reader::with_options(&file[..], opts).collect();
+    /// assert!(matches!(read, Err(ReadError::Rejected(d)) if d.label == "#VER"));
+    /// ```
     #[must_use]
     pub fn fail_on(mut self, severity: Severity) -> Self {
         self.fail_on = Some(severity);
@@ -158,6 +211,23 @@ impl ReadOptions {
     }
 
     /// Turns the `#KSUMMA` verification on or off.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadOptions, Reader, Severity};
+    ///
+    /// // A made-up file whose closing #KSUMMA does not match its contents.
+    /// let file = b"#FLAGGA 0\n#KSUMMA\n#SIETYP 4\n#FNAMN \"Lystkom\"\n#KSUMMA 12345\n";
+    /// let errors = |opts: ReadOptions| -> Result<usize, kommunal_redovisning::sie::ReadError> {
+    ///     let mut reader = Reader::with_options(&file[..], opts);
+    ///     for record in reader.by_ref() {
+    ///         record?;
+    ///     }
+    ///     Ok(reader.diagnostics().iter().filter(|d| d.severity == Severity::Error).count())
+    /// };
+    /// assert_eq!(errors(ReadOptions::default())?, 1);
+    /// assert_eq!(errors(ReadOptions::default().verify_checksum(false))?, 0);
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
     #[must_use]
     pub fn verify_checksum(mut self, verify: bool) -> Self {
         self.verify_checksum = verify;
@@ -165,6 +235,19 @@ impl ReadOptions {
     }
 
     /// Sets the longest line accepted, in bytes.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadOptions, Reader, Record, Severity};
+    ///
+    /// let file = format!("#FNAMN \"{}\"\n#SIETYP 4\n", "x".repeat(2000));
+    /// let opts = ReadOptions::default().max_line_length(1024);
+    /// let mut reader = Reader::with_options(file.as_bytes(), opts);
+    /// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
+    /// // The 2 010-byte line is skipped, with an error; the next line is read.
+    /// assert_eq!(records, [Record::SieType(4)]);
+    /// assert!(reader.diagnostics().iter().any(|d| d.line == 1 && d.severity == Severity::Error));
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
     #[must_use]
     pub fn max_line_length(mut self, bytes: usize) -> Self {
         self.max_line_length = bytes;
@@ -172,6 +255,22 @@ impl ReadOptions {
     }
 
     /// Sets the most memory one voucher may hold, in bytes (at least 64 KiB).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadOptions, Reader, Record, Severity};
+    ///
+    /// // A made-up voucher of 2 000 rows, larger than the 64 KiB allowed below.
+    /// let mut file = String::from("#VER A 1 20250101\n{\n");
+    /// file.push_str(&"#TRANS 5010 {} 1\n#TRANS 1930 {} -1\n".repeat(1000));
+    /// file.push_str("}\n");
+    /// let opts = ReadOptions::default().max_voucher_bytes(0);
+    /// assert_eq!(opts.max_voucher_bytes, 64 << 10); // raised to the least allowed
+    /// let mut reader = Reader::with_options(file.as_bytes(), opts);
+    /// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
+    /// assert!(matches!(records.first(), Some(Record::Voucher(v)) if v.rows.len() < 2000));
+    /// assert!(reader.diagnostics().iter().any(|d| d.severity == Severity::Error));
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
     #[must_use]
     pub fn max_voucher_bytes(mut self, bytes: usize) -> Self {
         self.max_voucher_bytes = bytes.max(64 << 10);
@@ -179,6 +278,24 @@ impl ReadOptions {
     }
 
     /// Sets how many diagnostics of one kind are kept with their lines (at least 1).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadOptions, Reader, Severity};
+    ///
+    /// // Five lines with a label SIE does not define: five notices of one kind.
+    /// let file = "#FLAGGA 0\n#SIETYP 4\n".to_owned() + &"#EGEN 1\n".repeat(5);
+    /// let mut reader = Reader::with_options(file.as_bytes(), ReadOptions::default().max_repeats(2));
+    /// for record in reader.by_ref() {
+    ///     record?;
+    /// }
+    /// let unknown: Vec<(u64, Severity)> = reader.diagnostics().iter()
+    ///     .filter(|d| d.label == "#EGEN")
+    ///     .map(|d| (d.line, d.severity))
+    ///     .collect();
+    /// // Lines 3 and 4 are listed; one notice on line 5 counts the three not listed.
+    /// assert_eq!(unknown, [(3, Severity::Notice), (4, Severity::Notice), (5, Severity::Notice)]);
+    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// ```
     #[must_use]
     pub fn max_repeats(mut self, n: usize) -> Self {
         self.max_repeats = n.max(1);
@@ -187,6 +304,20 @@ impl ReadOptions {
 }
 
 /// Läsfel: what stops reading an SIE file.
+///
+/// ```
+/// use kommunal_redovisning::sie::{ReadError, ReadOptions, Reader, Severity};
+///
+/// // A made-up file with an amount that is no number: its row is dropped (an error).
+/// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101\n{\n#TRANS 5010 {} tio\n}\n";
+/// let mut reader = Reader::with_options(&file[..], ReadOptions::default().fail_on(Severity::Error));
+/// let read = reader.by_ref().collect::<Result<Vec<_>, _>>();
+/// let Err(ReadError::Rejected(d)) = read else {
+///     return Err("an unreadable amount must stop the reader".into());
+/// };
+/// assert_eq!((d.line, d.severity), (5, Severity::Error));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "läsfel")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

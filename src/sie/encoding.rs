@@ -5,6 +5,16 @@
 ///
 /// The specification allows only IBM PC 8-bit extended ASCII, code page 437 (`#FORMAT
 /// PC8`), but many exporters write UTF-8 or ISO-8859-1 while declaring PC8.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Encoding, detect_encoding};
+///
+/// // "Växjö" as UTF-8 bytes is detected, although the file declares PC8.
+/// assert_eq!(detect_encoding("#FNAMN \"Växjö kommun\"".as_bytes()), Some(Encoding::Utf8));
+/// // In code page 437, ä is 0x84 and ö is 0x94.
+/// assert_eq!(Encoding::Cp437.encode("Växjö"), b"V\x84xj\x94");
+/// assert_eq!(Encoding::Cp437.decode(b"V\x84xj\x94"), "Växjö");
+/// ```
 #[doc(alias = "teckenkodning")]
 #[doc(alias = "PC8")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

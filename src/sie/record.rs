@@ -10,6 +10,20 @@ use super::serde_decimal;
 
 /// Objektreferens: one (dimension, object) pair of an object list, e.g. `{"1" "456"}`
 /// = object 456 in dimension 1 (kostnadsställe).
+///
+/// ```
+/// use kommunal_redovisning::sie::{ObjectRef, Reader, Record};
+///
+/// // A made-up row booked on kostnadsställe 110 and projekt P7.
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\" 6 \"P7\"} 100\n#TRANS 1930 {} -100\n}\n";
+/// let Some(Record::Voucher(v)) = Reader::new(&file[..]).next_record()? else {
+///     return Err("no voucher".into());
+/// };
+/// let cost_centre = ObjectRef { dimension: 1, object: "110".into() };
+/// assert_eq!(v.rows[0].objects, [cost_centre, ObjectRef { dimension: 6, object: "P7".into() }]);
+/// assert!(v.rows[1].objects.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "objekt")]
 #[doc(alias = "objektlista")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,6 +37,18 @@ pub struct ObjectRef {
 }
 
 /// Kontotyp (`#KTYP`): T tillgång, S skuld, K kostnad, I intäkt.
+///
+/// ```
+/// use kommunal_redovisning::sie::{AccountKind, Reader, Record};
+///
+/// let file = b"#KTYP 1930 T\n#KTYP 3010 I\n";
+/// let kinds: Vec<Record> = Reader::new(&file[..]).collect::<Result<_, _>>()?;
+/// assert_eq!(kinds[0], Record::AccountType { account: "1930".into(), kind: Some(AccountKind::Asset) });
+/// assert_eq!(kinds[1], Record::AccountType { account: "3010".into(), kind: Some(AccountKind::Income) });
+/// assert_eq!(AccountKind::from_letter("k"), Some(AccountKind::Cost));
+/// assert_eq!(AccountKind::Liability.letter(), 'S');
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
 #[doc(alias = "kontotyp")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -50,6 +76,14 @@ impl AccountKind {
     }
 
     /// Parses the SIE letter (case-insensitive).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::AccountKind;
+    ///
+    /// assert_eq!(AccountKind::from_letter("T"), Some(AccountKind::Asset));
+    /// assert_eq!(AccountKind::from_letter("i"), Some(AccountKind::Income));
+    /// assert_eq!(AccountKind::from_letter("X"), None); // the reader reports such a #KTYP
+    /// ```
     #[must_use]
     pub fn from_letter(s: &str) -> Option<AccountKind> {
         match s {
@@ -65,6 +99,24 @@ impl AccountKind {
 /// Saldo: a balance post (`#IB`, `#UB`, `#RES`, and with objects `#OIB`, `#OUB`).
 ///
 /// Amounts are debit-positive, credit-negative, as in the file.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::sie::{Balance, Reader, Record};
+///
+/// // A made-up opening balance of 1 500,00 kr on the bank account, this year.
+/// let file = b"#IB 0 1930 1500.00\n";
+/// let records: Vec<Record> = Reader::new(&file[..]).collect::<Result<_, _>>()?;
+/// let opening = Balance {
+///     year: 0,
+///     account: "1930".into(),
+///     objects: vec![],
+///     amount: Decimal::new(1500_00, 2),
+///     quantity: None,
+/// };
+/// assert_eq!(records, [Record::OpeningBalance(opening)]);
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
 #[doc(alias = "saldo")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -86,6 +138,21 @@ pub struct Balance {
 
 /// Periodsaldo or periodbudget (`#PSALDO`, `#PBUDGET`): the change of an account (or an
 /// account and object) in one calendar month.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::sie::{Reader, Record, YearMonth};
+///
+/// // A made-up budget: 2 500 kr of costs on account 5010 in June 2025.
+/// let file = b"#PBUDGET 0 202506 5010 {} 2500\n";
+/// let Some(Record::PeriodBudget(budget)) = Reader::new(&file[..]).next_record()? else {
+///     return Err("no #PBUDGET".into());
+/// };
+/// assert_eq!(budget.period, YearMonth { year: 2025, month: 6 });
+/// assert_eq!((budget.account.as_str(), budget.amount), ("5010", Decimal::from(2500)));
+/// assert!(budget.objects.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "periodsaldo")]
 #[doc(alias = "periodbudget")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +176,23 @@ pub struct PeriodAmount {
 }
 
 /// Radtyp: what kind of voucher row (`#TRANS`, `#RTRANS`, `#BTRANS`).
+///
+/// ```
+/// use kommunal_redovisning::sie::{Reader, Record, VoucherRowKind};
+///
+/// // A made-up voucher: 100 kr booked on 5010 was struck and booked again on 5020.
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 1930 {} -100\n#BTRANS 5010 {} 100\n\
+///              #RTRANS 5020 {} 100\n#TRANS 5020 {} 100\n}\n";
+/// let Some(Record::Voucher(v)) = Reader::new(&file[..]).next_record()? else {
+///     return Err("no voucher".into());
+/// };
+/// let kinds: Vec<VoucherRowKind> = v.rows.iter().map(|r| r.kind).collect();
+/// // The #TRANS repeating the #RTRANS is not a row of its own.
+/// assert_eq!(kinds, [VoucherRowKind::Normal, VoucherRowKind::Removed, VoucherRowKind::Added]);
+/// assert!(!VoucherRowKind::Removed.counts());
+/// assert!(v.balance().is_zero());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "transaktion")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -141,6 +225,24 @@ impl VoucherRowKind {
 }
 
 /// Transaktion: one row of a voucher (`#TRANS`, `#RTRANS` or `#BTRANS`).
+///
+/// ```
+/// use kommunal_redovisning::{Decimal, NaiveDate};
+/// use kommunal_redovisning::sie::{Reader, Record, VoucherRowKind};
+///
+/// // A made-up row with its own date, text and quantity (3 hours).
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 750.50 20250103 \"Konsult\" 3\n#TRANS 1930 {} -750.50\n}\n";
+/// let Some(Record::Voucher(v)) = Reader::new(&file[..]).next_record()? else {
+///     return Err("no voucher".into());
+/// };
+/// let row = &v.rows[0];
+/// assert_eq!((row.kind, row.account.as_str()), (VoucherRowKind::Normal, "5010"));
+/// assert_eq!(row.amount, Decimal::new(750_50, 2));
+/// assert_eq!(row.date, NaiveDate::from_ymd_opt(2025, 1, 3));
+/// assert_eq!((row.text.as_str(), row.quantity), ("Konsult", Some(Decimal::from(3))));
+/// assert_eq!(v.rows[1].date, None); // the voucher's date applies
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "transaktion")]
 #[doc(alias = "verifikationsrad")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +270,23 @@ pub struct Row {
 }
 
 /// Verifikation (`#VER` with its rows in `{ … }`).
+///
+/// ```
+/// use kommunal_redovisning::NaiveDate;
+/// use kommunal_redovisning::sie::{Reader, Record};
+///
+/// // A made-up voucher: a rent of 100 kr paid from the bank account.
+/// let file = b"#VER A 17 20250131 \"Hyra januari\" 20250202\n{\n#TRANS 5010 {} 100\n#TRANS 1930 {} -100\n}\n";
+/// let Some(Record::Voucher(v)) = Reader::new(&file[..]).next_record()? else {
+///     return Err("no voucher".into());
+/// };
+/// assert_eq!((v.series.as_str(), v.number.as_str(), v.text.as_str()), ("A", "17", "Hyra januari"));
+/// assert_eq!(v.date, NaiveDate::from_ymd_opt(2025, 1, 31));
+/// assert_eq!(v.registered, NaiveDate::from_ymd_opt(2025, 2, 2));
+/// assert_eq!(v.rows.len(), 2);
+/// assert!(v.balance().is_zero());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "verifikation")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -214,6 +333,20 @@ impl Voucher {
 /// Every label the SIE 4B/4C specification defines has a variant; anything else is
 /// [`Record::Unknown`]. Texts are decoded and trimmed; optional texts that are absent are
 /// empty strings.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Reader, Record};
+///
+/// // The head of a made-up SIE 4 file.
+/// let file = b"#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Kommunalf\x94rbundet Lystkom\"\n#KONTO 1930 \"Bank\"\n#EGEN x\n";
+/// let records: Vec<Record> = Reader::new(&file[..]).collect::<Result<_, _>>()?;
+/// assert_eq!(records[0], Record::Flag(0));
+/// assert_eq!(records[1], Record::SieType(4));
+/// assert_eq!(records[2], Record::CompanyName("Kommunalförbundet Lystkom".into()));
+/// assert_eq!(records[3], Record::Account { number: "1930".into(), name: "Bank".into() });
+/// assert_eq!(records[4].label(), "#EGEN"); // kept as Record::Unknown
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
 #[doc(alias = "post")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -36,6 +36,25 @@ fn add_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) {
 ///
 /// Build it from typed records with [`Totals::add`], or straight from bytes with the
 /// faster [`sum_transactions`].
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::sie::{Reader, Totals, sum_transactions};
+///
+/// // Two made-up vouchers, one booked on kostnadsställe 110.
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {1 \"110\"} 100\n#TRANS 1930 {} -100\n}\n\
+///              #VER A 2 20250102\n{\n#TRANS 5010 {} 50\n#TRANS 1930 {} -50\n}\n";
+/// let mut totals = Totals::default();
+/// for record in Reader::new(&file[..]) {
+///     totals.add(&record?);
+/// }
+/// assert_eq!((totals.vouchers, totals.rows), (2, 4));
+/// assert_eq!(totals.by_account["5010"], Decimal::from(150));
+/// assert_eq!(totals.by_object[&1]["110"]["5010"], Decimal::from(100));
+/// // The same sums, straight from the bytes.
+/// assert_eq!(sum_transactions(&file[..], None)?.by_account, totals.by_account);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "summor")]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
@@ -54,6 +73,20 @@ pub struct Totals {
 
 /// Summan flödar över: adding a row made an account's (or object's) sum leave the range
 /// of a decimal, about 7,9 × 10²⁸ — an amount no real ledger holds.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Reader, SumOverflow, Totals};
+///
+/// // Two rows on 1930 whose sum exceeds the largest decimal (about 7,9 × 10²⁸).
+/// let file = b"#VER A 1 20250101\n{\n#TRANS 1930 {} 79228162514264337593543950335\n#TRANS 1930 {} 1\n}\n";
+/// let mut totals = Totals::default();
+/// let mut overflow = None;
+/// for record in Reader::new(&file[..]) {
+///     overflow = totals.try_add(&record?).err().or(overflow);
+/// }
+/// assert_eq!(overflow, Some(SumOverflow { account: "1930".into() }));
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
 #[doc(alias = "överflöde")]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("summan för konto {account} blir för stor")]
@@ -92,11 +125,11 @@ impl Totals {
     /// let file = format!("#VER A 1 20250101\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} 1\n}}\n");
     /// let mut reader = Reader::new(file.as_bytes());
     /// let mut totals = Totals::default();
-    /// let record = reader.next_record()?.unwrap();
-    /// let err = totals.try_add(&record).unwrap_err();
+    /// let Some(record) = reader.next_record()? else { return Err("no record".into()) };
+    /// let Err(err) = totals.try_add(&record) else { return Err("no overflow".into()) };
     /// assert_eq!(err.account, "1930");
     /// assert_eq!(reader.record_line(), 1);
-    /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn try_add(&mut self, record: &Record) -> Result<(), SumOverflow> {
         self.records += 1;
@@ -1090,6 +1123,19 @@ pub struct ParallelSums {
 impl ParallelSums {
     /// Sums read on `threads` threads (0 and 1: on the calling thread); `encoding`
     /// decodes account and object numbers (detected when `None`).
+    ///
+    /// ```
+    /// use kommunal_redovisning::Decimal;
+    /// use kommunal_redovisning::sie::ParallelSums;
+    ///
+    /// let file = b"#VER A 1 20250101\n{\n#TRANS 5010 {} 10\n#TRANS 1930 {} -10\n}\n";
+    /// // One thread, the encoding detected; the whole file is one (last) part.
+    /// let mut sums = ParallelSums::new(None, 1);
+    /// assert_eq!(sums.push(&file[..], true), file.len());
+    /// let totals = sums.finish()?;
+    /// assert_eq!(totals.by_account["1930"], Decimal::from(-10));
+    /// # Ok::<(), kommunal_redovisning::sie::SumOverflow>(())
+    /// ```
     #[must_use]
     pub fn new(encoding: Option<Encoding>, threads: usize) -> Self {
         ParallelSums {

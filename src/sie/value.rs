@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 /// use kommunal_redovisning::Decimal;
 /// assert_eq!(parse_amount(b"-1234.50"), Some(Decimal::new(-123450, 2)));
 /// assert_eq!(parse_amount(b"-0.00"), Some(Decimal::ZERO));
-/// assert!(!parse_amount(b"-0.00").unwrap().is_sign_negative());
+/// assert_eq!(parse_amount(b"-0.00").map(|d| d.is_sign_negative()), Some(false));
 /// assert_eq!(parse_amount(b"12x"), None);
 /// ```
 #[doc(alias = "belopp")]
@@ -255,9 +255,11 @@ pub(crate) fn format_date(d: NaiveDate) -> String {
 ///
 /// ```
 /// use kommunal_redovisning::sie::YearMonth;
-/// let p: YearMonth = "202506".parse().unwrap();
+/// let p: YearMonth = "202506".parse()?;
 /// assert_eq!((p.year, p.month), (2025, 6));
 /// assert_eq!(p.to_string(), "202506");
+/// assert!("202513".parse::<YearMonth>().is_err());
+/// # Ok::<(), String>(())
 /// ```
 #[doc(alias = "period")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -74,9 +74,9 @@ fn needs_quotes(s: &str) -> bool {
 /// }
 /// let bytes = w.finish()?;
 /// assert_eq!(bytes, b"#FLAGGA 0\n#FNAMN \"G\x94teborgs \\\"Stad\\\"\"\n");
-/// let back: Vec<Record> = Reader::new(&bytes[..]).collect::<Result<_, _>>().unwrap();
+/// let back: Vec<Record> = Reader::new(&bytes[..]).collect::<Result<_, _>>()?;
 /// assert_eq!(back, records);
-/// # Ok::<(), std::io::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "skrivare")]
 pub struct Writer<W: Write> {
@@ -100,6 +100,17 @@ pub struct Writer<W: Write> {
 
 impl<W: Write> Writer<W> {
     /// A writer in code page 437 without `#KSUMMA`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Record, Writer};
+    ///
+    /// let mut w = Writer::new(Vec::new());
+    /// w.write(&Record::Flag(0))?;
+    /// w.write(&Record::CompanyName("Kommunalförbundet Lystkom".into()))?;
+    /// // Code page 437: ö is the byte 0x94; no #KSUMMA.
+    /// assert_eq!(w.finish()?, b"#FLAGGA 0\n#FNAMN \"Kommunalf\x94rbundet Lystkom\"\n");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(out: W) -> Self {
         Writer {
             out,
@@ -160,6 +171,22 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes `#KSUMMA` (the checksum is only meaningful in CP437).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Reader, Record, Writer};
+    ///
+    /// let mut w = Writer::new(Vec::new()).with_checksum(true);
+    /// w.write(&Record::Flag(0))?;
+    /// w.write(&Record::SieType(4))?;
+    /// let bytes = w.finish()?;
+    /// assert!(bytes.starts_with(b"#FLAGGA 0\n#KSUMMA\n#SIETYP 4\n#KSUMMA "));
+    /// // The reader verifies the checksum: nothing to remark on it.
+    /// let mut reader = Reader::new(&bytes[..]);
+    /// let records: Vec<Record> = reader.by_ref().collect::<Result<_, _>>()?;
+    /// assert!(matches!(records.last(), Some(Record::Checksum(Some(_)))));
+    /// assert!(reader.diagnostics().iter().all(|d| d.label != "#KSUMMA"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_checksum(mut self, on: bool) -> Self {
         self.checksum = on;
@@ -167,6 +194,15 @@ impl<W: Write> Writer<W> {
     }
 
     /// Writes in another encoding (not spec-clean; for tools that need UTF-8).
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{Encoding, Record, Writer};
+    ///
+    /// let mut w = Writer::new(Vec::new()).with_encoding(Encoding::Utf8);
+    /// w.write(&Record::CompanyName("Växjö kommun".into()))?;
+    /// assert_eq!(w.finish()?, "#FNAMN \"Växjö kommun\"\n".as_bytes());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     #[must_use]
     pub fn with_encoding(mut self, encoding: Encoding) -> Self {
         self.encoding = encoding;

@@ -243,6 +243,27 @@ pub struct CashFlowStatement {
 impl CashFlowStatement {
     /// A statement with the result and the likvida medel at start and end, and no
     /// lines yet.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, CashFlowStatement};
+    /// use kommunal_redovisning::statement::CashFlowSection::{Adjustments, Financing, Investing, WorkingCapital};
+    ///
+    /// // Hallsbergs kommun 2020, kassaflödesanalys (mnkr): årets resultat 59, likvida medel 63 → 109
+    /// // (https://www.finansiellinfo.se/Hallsberg_2020/Kassaflodesanalys.html).
+    /// let mut kfa = CashFlowStatement::new(Amount::mnkr(59), Amount::mnkr(63), Amount::mnkr(109));
+    /// kfa.push(Adjustments, "Justering för av- och nedskrivningar", Amount::mnkr(30))
+    ///     .push(Adjustments, "Justering för gjorda avsättningar", Amount::mnkr(4))
+    ///     .push(Adjustments, "Justering för övriga ej likviditetspåverkande poster", Amount::mnkr(1))
+    ///     .push(WorkingCapital, "Ökning (−)/minskning (+) kortfristiga fordringar", Amount::mnkr(-4))
+    ///     .push(WorkingCapital, "Ökning (+)/minskning (−) kortfristiga skulder", Amount::mnkr(35))
+    ///     .push(Investing, "Investering i materiella anläggningstillgångar", Amount::mnkr(-83))
+    ///     .push(Investing, "Försäljning av finansiella anläggningstillgångar", Amount::mnkr(2))
+    ///     .push(Financing, "Finansieringsverksamheten, netto (sex rader)", Amount::mnkr(2));
+    /// assert_eq!(kfa.operating(), Amount::mnkr(125)); // printed: 125
+    /// assert_eq!(kfa.net_cash_flow(), Amount::mnkr(46)); // printed: 46
+    /// kfa.validate()?; // 63 + 46 = 109
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         result: Amount,

@@ -164,11 +164,28 @@ impl InvestmentFigures {
     }
 }
 
-/// The derived figures of a project, an area or the whole investeringsredovisning.
+/// Summor i investeringsredovisningen: the derived figures of a project, an area or the
+/// whole investeringsredovisning.
 ///
 /// Prognos is present only when every project below has one. The multi-year columns
 /// are summed over the multi-year projects below (projects without a frame do not
 /// count) and are absent when there is none.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement, MultiYearProject};
+///
+/// // Påhittade belopp (tkr): a school built over several years.
+/// let skola = InvestmentFigures::new(Budget::new(Amount::tkr(20_000)), Amount::tkr(18_000))
+///     .with_income(Amount::tkr(2_000))
+///     .with_project(MultiYearProject { frame: Amount::tkr(60_000), previous_years: Amount::tkr(35_000),
+///         estimated_total: Amount::tkr(62_000) });
+/// let inv = InvestmentStatement::new(vec![InvestmentProject::leaf("Ny skola", skola)])?;
+/// let t = inv.total()?;
+/// assert_eq!(t.net()?, Amount::tkr(16_000)); // utgifter − inkomster
+/// assert_eq!(t.accumulated, Some(Amount::tkr(53_000))); // 35 000 earlier years + 18 000
+/// assert_eq!(t.frame_deviation()?, Some(Amount::tkr(-2_000))); // over the frame
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "summa")]
@@ -315,10 +332,45 @@ impl Leaf for InvestmentFigures {
     }
 }
 
-/// A project or investment area (a group of projects) of an investeringsredovisning.
+/// Investeringsprojekt eller investeringsområde: a project or investment area (a group
+/// of projects) of an investeringsredovisning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement};
+/// use kommunal_redovisning::statement::OutcomeBasis;
+///
+/// // Påhittade belopp (tkr): an investment area with two projects.
+/// let project = |name: &str, budget, spent| InvestmentProject::leaf(name,
+///     InvestmentFigures::new(Budget::new(Amount::tkr(budget)), Amount::tkr(spent)));
+/// let area = InvestmentProject::group("Fastigheter", vec![project("Ny skola", 20_000, 18_000),
+///     project("Förskola", 5_000, 5_400)]);
+/// let inv = InvestmentStatement::new(vec![area])?;
+/// let totals = inv.project_totals("Fastigheter")?.ok_or("Fastigheter")?;
+/// assert_eq!(totals.net()?, Amount::tkr(23_400));
+/// // Årsredovisning: utfall against the year's budget, 25 000 − 23 400.
+/// assert_eq!(totals.outcome_deviation(OutcomeBasis::FullYear)?, Some(Amount::tkr(1_600)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[doc(alias = "investeringsprojekt")]
 pub type InvestmentProject = Unit<InvestmentFigures>;
 
-/// A column of the investeringsredovisning.
+/// Kolumn i investeringsredovisningen: a column of the investeringsredovisning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, InvestmentFigures, InvestmentProject, InvestmentStatement, MultiYearProject};
+/// use kommunal_redovisning::statement::InvestmentColumn;
+///
+/// // Påhittade belopp (tkr): a multi-year project brings the frame columns.
+/// let skola = InvestmentFigures::new(Budget::new(Amount::tkr(20_000)), Amount::tkr(18_000))
+///     .with_project(MultiYearProject { frame: Amount::tkr(60_000), previous_years: Amount::tkr(35_000),
+///         estimated_total: Amount::tkr(62_000) });
+/// let inv = InvestmentStatement::new(vec![InvestmentProject::leaf("Ny skola", skola)])?;
+/// let columns = inv.columns()?;
+/// assert!(columns.contains(&InvestmentColumn::Frame) && columns.contains(&InvestmentColumn::EstimatedTotal));
+/// assert_eq!(InvestmentColumn::FrameDeviation.label(), "Avvikelse mot investeringsram");
+/// assert_eq!(InvestmentColumn::from_id("beraknad_totalutgift"), Some(InvestmentColumn::EstimatedTotal));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -411,6 +463,15 @@ impl InvestmentColumn {
     }
 
     /// The column with `id`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::statement::InvestmentColumn;
+    ///
+    /// // Column ids as in the JSON of a printed table and in label overrides.
+    /// assert_eq!(InvestmentColumn::from_id("investeringsram"), Some(InvestmentColumn::Frame));
+    /// assert_eq!(InvestmentColumn::from_id("ram"), None);
+    /// assert!(InvestmentColumn::ALL.iter().all(|c| InvestmentColumn::from_id(c.id()) == Some(*c)));
+    /// ```
     #[must_use]
     pub fn from_id(id: &str) -> Option<InvestmentColumn> {
         InvestmentColumn::ALL.into_iter().find(|c| c.id() == id)

@@ -52,7 +52,23 @@ use crate::error::{Error, Result};
 use crate::money::Amount;
 use crate::period::FinancialYear;
 
-/// What a row of a statement is.
+/// Radtyp: what a row of a statement is (rubrik, post, delsumma, summa, varav).
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::statement::{StatementLayout, StatementRowKind};
+///
+/// // Grästorps kommun 2019 (tkr), resultaträkning: posts are lines, the rest is derived.
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(101_282), operating_expenses: Amount::tkr(-417_698),
+///     depreciation: Amount::tkr(-14_879), tax_revenue: Amount::tkr(257_770), general_grants: Amount::tkr(86_552),
+///     financial_income: Amount::tkr(794), financial_expenses: Amount::tkr(-1_778), ..Default::default() };
+/// let rows = rs.rows(&StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019)))?;
+/// let subtotals: Vec<_> = rows.iter().filter(|r| r.kind == StatementRowKind::Subtotal).map(|r| r.id.as_str()).collect();
+/// assert_eq!(subtotals, ["verksamhetens_nettokostnader", "verksamhetens_resultat", "resultat_efter_finansiella_poster"]);
+/// let last = rows.last().ok_or("rader")?;
+/// assert_eq!((last.kind, last.amount), (StatementRowKind::Total, Some(Amount::tkr(12_043))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -70,7 +86,21 @@ pub enum StatementRowKind {
     OfWhich,
 }
 
-/// One row of a statement in statutory order, ready for a table.
+/// Rad i en uppställning: one row of a statement in statutory order, ready for a table.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, EntityKind, FinancialYear, IncomeStatement};
+/// use kommunal_redovisning::statement::{IncomeLine, StatementLayout};
+///
+/// // Grästorps kommun 2019 (tkr): skatteintäkter 257 770, specified in not 4.
+/// let mut rs = IncomeStatement { tax_revenue: Amount::tkr(257_770), ..Default::default() };
+/// rs.notes.insert(IncomeLine::TaxRevenue, "4".into());
+/// let rows = rs.rows(&StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2019)))?;
+/// let tax = rows.iter().find(|r| r.id == "skatteintakter").ok_or("skatteintäkter")?;
+/// assert_eq!((tax.label.as_str(), tax.note.as_deref()), ("Skatteintäkter", Some("4")));
+/// assert_eq!((tax.depth, tax.amount), (0, Some(Amount::tkr(257_770))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "rad")]
@@ -117,7 +147,23 @@ pub enum DetailKind {
     Breakdown,
 }
 
-/// A specification row under a post of a statement.
+/// Specifikation (varav-rad): a specification row under a post of a statement.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Decimal, EntityKind, FinancialYear, IncomeStatement, Scale};
+/// use kommunal_redovisning::statement::{Detail, IncomeLine, StatementLayout, StatementRowKind};
+///
+/// // Sjöbo kommun 2016 (mnkr): verksamhetens intäkter 274,7, varav jämförelsestörande
+/// // poster 1,1 (http://finansiellinformation.se/Sjobo_2016/resultatrakning.html).
+/// let mnkr = |tenths| Amount::from_scaled(Decimal::new(tenths, 1), Scale::Mnkr);
+/// let mut rs = IncomeStatement { operating_revenue: mnkr(2_747)?, ..Default::default() };
+/// rs.details.push(Detail::of_which(IncomeLine::OperatingRevenue, "varav jämförelsestörande poster", mnkr(11)?));
+/// let rows = rs.rows(&StatementLayout::new(EntityKind::Kommun, FinancialYear::new(2016)))?;
+/// let varav = rows.iter().find(|r| r.kind == StatementRowKind::OfWhich).ok_or("varav")?;
+/// assert_eq!(varav.id, "verksamhetens_intakter/varav jämförelsestörande poster");
+/// assert_eq!(varav.amount, Some(mnkr(11)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "specifikation")]

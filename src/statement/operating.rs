@@ -61,7 +61,7 @@ impl UnitOutcome {
 /// let f = UnitFigures::new(Budget::new(Amount::tkr(-9_000)))
 ///     .with_outcome(Amount::tkr(1_200), Amount::tkr(-10_000))
 ///     .with_forecast(Amount::tkr(-8_900));
-/// assert_eq!(f.outcome.unwrap().net()?, Amount::tkr(-8_800));
+/// assert_eq!(f.outcome.map(|o| o.net()).transpose()?, Some(Amount::tkr(-8_800)));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -292,11 +292,42 @@ impl Leaf for UnitFigures {
     }
 }
 
-/// A unit of a driftredovisning: nämnd, förvaltning, verksamhet or a kommunalförbund's
-/// verksamhetsområde; a leaf with [`UnitFigures`] or a group of units.
+/// Enhet i driftredovisningen: a unit of a driftredovisning — nämnd, förvaltning,
+/// verksamhet or a kommunalförbund's verksamhetsområde; a leaf with [`UnitFigures`] or a
+/// group of units.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: Kundtjänst, budget 82 and prognos 355 tkr.
+/// let kundtjanst = OperatingUnit::leaf("Kundtjänst",
+///     UnitFigures::new(Budget::new(Amount::tkr(82))).with_forecast(Amount::tkr(355)));
+/// let drift = OperatingStatement::new(vec![kundtjanst])?;
+/// assert_eq!(drift.total()?.forecast_deviation()?, Some(Amount::tkr(273))); // printed: 273
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
+#[doc(alias = "nämnd")]
+#[doc(alias = "verksamhet")]
 pub type OperatingUnit = Unit<UnitFigures>;
 
-/// A column of the driftredovisning.
+/// Kolumn i driftredovisningen: a column of the driftredovisning.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+/// use kommunal_redovisning::statement::OperatingColumn;
+///
+/// // Lystkom, delårsrapport jan–jun 2025, 1.3: budget and prognos per verksamhet (tkr).
+/// let unit = |name: &str, budget, forecast| OperatingUnit::leaf(name,
+///     UnitFigures::new(Budget::new(Amount::tkr(budget))).with_forecast(Amount::tkr(forecast)));
+/// let drift = OperatingStatement::new(vec![unit("IT", 760, 958), unit("Kundtjänst", 82, 355),
+///     unit("Revision", -195, -195), unit("Lystkom", 212, 256)])?;
+/// // The columns shown are those the figures fill.
+/// use OperatingColumn::{Budget as B, Forecast, ForecastDeviation};
+/// assert_eq!(drift.columns()?, [B, Forecast, ForecastDeviation]);
+/// assert_eq!((ForecastDeviation.id(), ForecastDeviation.label()), ("avvikelse_prognos", "Avvikelse prognos mot budget"));
+/// assert_eq!(drift.total()?.forecast_deviation()?, Some(Amount::tkr(515))); // printed: 515
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -374,6 +405,15 @@ impl OperatingColumn {
     }
 
     /// The column with `id`.
+    ///
+    /// ```
+    /// use kommunal_redovisning::statement::OperatingColumn;
+    ///
+    /// // Lystkom's forecast table (1.3) renames the column with this id "Avvikelse mot budget 2025".
+    /// assert_eq!(OperatingColumn::from_id("avvikelse_prognos"), Some(OperatingColumn::ForecastDeviation));
+    /// assert_eq!(OperatingColumn::from_id("avvikelse"), None);
+    /// assert!(OperatingColumn::ALL.iter().all(|c| OperatingColumn::from_id(c.id()) == Some(*c)));
+    /// ```
     #[must_use]
     pub fn from_id(id: &str) -> Option<OperatingColumn> {
         OperatingColumn::ALL.into_iter().find(|c| c.id() == id)
@@ -871,6 +911,23 @@ pub struct OperatingReconciliation {
 
 impl OperatingReconciliation {
     /// A reconciliation without items.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, Error, IncomeStatement, OperatingStatement, OperatingUnit, UnitFigures};
+    /// use kommunal_redovisning::statement::{IncomeFigure, IncomeSum, OperatingReconciliation, ReconciledFigure};
+    ///
+    /// // Påhittade belopp (tkr): two units whose net is the whole resultaträkning.
+    /// let unit = |name: &str, revenue, expenses| OperatingUnit::leaf(name,
+    ///     UnitFigures::new(Budget::default()).with_outcome(Amount::tkr(revenue), Amount::tkr(expenses)));
+    /// let drift = OperatingStatement::new(vec![unit("Kansli", 250, 0), unit("Skola", 0, -900)])?;
+    /// let how = OperatingReconciliation::new(ReconciledFigure::Net, IncomeFigure::Sum(IncomeSum::ResultForTheYear));
+    /// let rs = IncomeStatement { operating_revenue: Amount::tkr(250), operating_expenses: Amount::tkr(-900), ..Default::default() };
+    /// assert_eq!(drift.reconcile(&rs, &how)?.reconciled, Amount::tkr(-650));
+    /// // With skatteintäkter that no unit holds and no item names, it does not reconcile.
+    /// let with_tax = IncomeStatement { tax_revenue: Amount::tkr(900), ..rs };
+    /// assert!(matches!(drift.reconcile(&with_tax, &how), Err(Error::Mismatch { .. })));
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn new(figure: ReconciledFigure, target: IncomeFigure) -> Self {
         OperatingReconciliation {
@@ -881,6 +938,24 @@ impl OperatingReconciliation {
     }
 
     /// With one more named item.
+    ///
+    /// ```
+    /// use kommunal_redovisning::{Amount, Budget, IncomeStatement, OperatingStatement, OperatingUnit, UnitFigures};
+    /// use kommunal_redovisning::statement::{IncomeFigure, IncomeSum, OperatingReconciliation, ReconciledFigure};
+    ///
+    /// // Påhittade belopp (tkr): finansförvaltningen's skatteintäkter close the gap.
+    /// let unit = |name: &str, revenue, expenses| OperatingUnit::leaf(name,
+    ///     UnitFigures::new(Budget::default()).with_outcome(Amount::tkr(revenue), Amount::tkr(expenses)));
+    /// let drift = OperatingStatement::new(vec![unit("Kansli", 250, 0), unit("Skola", 0, -900)])?;
+    /// let rs = IncomeStatement { operating_revenue: Amount::tkr(250), operating_expenses: Amount::tkr(-900),
+    ///     tax_revenue: Amount::tkr(900), ..Default::default() };
+    /// let how = OperatingReconciliation::new(ReconciledFigure::Net, IncomeFigure::Sum(IncomeSum::ResultForTheYear))
+    ///     .with_item("Finansförvaltningen: skatteintäkter", Amount::tkr(900));
+    /// let done = drift.reconcile(&rs, &how)?;
+    /// assert_eq!((done.operating, done.reconciled), (Amount::tkr(-650), Amount::tkr(250)));
+    /// assert_eq!(done.items[0].label, "Finansförvaltningen: skatteintäkter");
+    /// # Ok::<(), kommunal_redovisning::Error>(())
+    /// ```
     #[must_use]
     pub fn with_item(mut self, label: impl Into<String>, amount: Amount) -> Self {
         self.items.push(ReconcilingItem {
@@ -892,6 +967,23 @@ impl OperatingReconciliation {
 }
 
 /// A reconciliation that agrees, ready to be printed.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, IncomeStatement, NumberFormat, OperatingStatement, OperatingUnit, Scale, UnitFigures};
+/// use kommunal_redovisning::statement::{IncomeFigure, IncomeSum, OperatingReconciliation, ReconciledFigure};
+///
+/// // Påhittade belopp (tkr).
+/// let unit = |name: &str, revenue, expenses| OperatingUnit::leaf(name,
+///     UnitFigures::new(Budget::default()).with_outcome(Amount::tkr(revenue), Amount::tkr(expenses)));
+/// let drift = OperatingStatement::new(vec![unit("Kansli", 250, 0), unit("Skola", 0, -900)])?;
+/// let rs = IncomeStatement { operating_revenue: Amount::tkr(250), operating_expenses: Amount::tkr(-900), ..Default::default() };
+/// let how = OperatingReconciliation::new(ReconciledFigure::Net, IncomeFigure::Sum(IncomeSum::ResultForTheYear));
+/// let done = drift.reconcile(&rs, &how)?;
+/// assert_eq!(done.target_label, "Resultaträkningen, årets resultat");
+/// let text = done.to_table("Avstämning", Scale::Tkr)?.to_text(&NumberFormat::swedish());
+/// assert!(text.ends_with("Resultaträkningen, årets resultat    \u{2212}650\n"));
+/// # Ok::<(), kommunal_redovisning::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "avstämning")]

@@ -22,6 +22,24 @@ pub const PATH_SEPARATOR: char = '/';
 /// group of parts whose figures are the sums of the parts.
 ///
 /// `T` is the statement's figures per unit, e.g. [`crate::UnitFigures`].
+///
+/// ```
+/// # use kommunal_redovisning::{Amount, Budget, OperatingStatement, OperatingUnit, UnitFigures};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Gnesta kommun 2013, driftredovisning, budget 2013 (tkr): Kommungemensamma poster and
+/// // its verksamheter (gnesta.se, årsredovisning 2013, driftredovisning).
+/// let leaf = |name: &str, tkr| OperatingUnit::leaf(name, UnitFigures::new(Budget::new(Amount::tkr(tkr))));
+/// let gemensamt = OperatingUnit::group("Kommungemensamma poster", vec![
+///     leaf("Revision", -620), leaf("Överförmyndare", -847), leaf("Övriga förtroendevalda", -4_937),
+///     leaf("Pensioner", -11_593), leaf("Skatter/statsbidrag", 522_597),
+///     leaf("Räntenetto/borgensavgift", 4_901), leaf("Övrigt kommungemensamt", -4_301),
+/// ]);
+/// let drift = OperatingStatement::new(vec![gemensamt])?;
+/// // The group's budget is derived from its parts; the report prints 505 200.
+/// let totals = drift.unit_totals("Kommungemensamma poster")?.ok_or("enhet")?;
+/// assert_eq!(totals.original_budget, Amount::tkr(505_200));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "enhet")]
@@ -40,6 +58,22 @@ pub struct Unit<T> {
 }
 
 /// What a [`Unit`] holds.
+///
+/// ```
+/// use kommunal_redovisning::{Amount, Budget, OperatingUnit, UnitFigures};
+/// use kommunal_redovisning::statement::UnitContent;
+///
+/// // Gnesta kommun 2013, driftredovisning: Revision, budget −620 tkr, under Kommungemensamma poster.
+/// let revision = OperatingUnit::leaf("Revision", UnitFigures::new(Budget::new(Amount::tkr(-620))));
+/// let gemensamt = OperatingUnit::group("Kommungemensamma poster", vec![revision]);
+/// let UnitContent::Parts(parts) = &gemensamt.content else { return Err("a group".into()) };
+/// let budget = match &parts[0].content {
+///     UnitContent::Figures(f) => Some(f.budget.original),
+///     UnitContent::Parts(_) => None,
+/// };
+/// assert_eq!(budget, Some(Amount::tkr(-620)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

@@ -507,11 +507,48 @@ pub struct Reader<R> {
 impl<R: Read> Reader<R> {
     /// A reader with the default [`ReadOptions`]. `R` is any byte source: a `&[u8]`, a
     /// `BufReader<File>`, stdin.
+    ///
+    /// ```
+    /// use std::{fs::File, io::BufReader};
+    /// use kommunal_redovisning::sie::{Reader, Record};
+    ///
+    /// // The crate's made-up example ledger (every amount invented), read as a stream.
+    /// let file = File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/exempelkommun.se"))?;
+    /// let mut reader = Reader::new(BufReader::new(file));
+    /// let mut name = None;
+    /// while let Some(record) = reader.next_record()? {
+    ///     if let Record::CompanyName(n) = &record {
+    ///         name = Some(n.clone());
+    ///     }
+    ///     reader.recycle(record);
+    /// }
+    /// assert_eq!(name.as_deref(), Some("Exempelkommunen (påhittad)"));
+    /// assert_eq!((reader.sie_type(), reader.counts().1), (Some(4), 42)); // 42 vouchers
+    /// assert!(reader.diagnostics().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(source: R) -> Self {
         Self::with_options(source, ReadOptions::default())
     }
 
     /// A reader with the given options.
+    ///
+    /// ```
+    /// use kommunal_redovisning::sie::{ReadError, ReadOptions, Reader, Record, Severity};
+    ///
+    /// // A made-up file with a row whose account is no number (line 5): it fits no statement line.
+    /// let file = b"#FLAGGA 0\n#SIETYP 4\n#VER A 1 20250101\n{\n#TRANS 19x0 {} 100\n#TRANS 1930 {} -100\n}\n";
+    /// // Read tolerantly, the problem is a diagnostic ...
+    /// let mut tolerant = Reader::new(&file[..]);
+    /// let records: Vec<Record> = tolerant.by_ref().collect::<Result<_, _>>()?;
+    /// assert!(matches!(records.last(), Some(Record::Voucher(v)) if v.rows[0].account == "19x0"));
+    /// assert!(tolerant.diagnostics().iter().any(|d| d.line == 5 && d.severity == Severity::Error));
+    /// // ... read strictly, it stops the reader.
+    /// let strict = Reader::with_options(&file[..], ReadOptions::default().fail_on(Severity::Error));
+    /// let read: Result<Vec<Record>, ReadError> = strict.collect();
+    /// assert!(matches!(read, Err(ReadError::Rejected(d)) if d.line == 5));
+    /// # Ok::<(), ReadError>(())
+    /// ```
     pub fn with_options(source: R, opts: ReadOptions) -> Self {
         let max = opts.max_line_length;
         let mut lines = Lines::new(source, max);
