@@ -150,7 +150,8 @@ impl serde::Serialize for OrganisationNumber {
 impl<'de> serde::Deserialize<'de> for OrganisationNumber {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse::<OrganisationNumber>()
+            .map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 

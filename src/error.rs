@@ -252,6 +252,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Clone, Copy, Debug)]
 pub struct SwedishError<'a>(&'a Error);
 
+/// An [`Error`] whose `Display` is its Swedish text, for the errors serde passes on to
+/// a person reading a refused JSON file (serde shows an error by its `Display`).
+#[derive(Debug)]
+pub(crate) struct InSwedish(pub(crate) Error);
+
+impl std::fmt::Display for InSwedish {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.sv().fmt(f)
+    }
+}
+
 /// An amount for a message: tkr when whole thousands, otherwise kronor.
 fn sv_amount(a: Amount) -> String {
     let whole_thousands = a

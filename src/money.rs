@@ -909,7 +909,8 @@ mod serde_impls {
 
     impl<'de> Deserialize<'de> for Amount {
         fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Amount, D::Error> {
-            decimal::deserialize(d).and_then(|v| Amount::new(v).map_err(de::Error::custom))
+            decimal::deserialize(d)
+                .and_then(|v| Amount::new(v).map_err(|e| de::Error::custom(e.sv())))
         }
     }
 
@@ -963,11 +964,11 @@ mod serde_impls {
             type Value = Decimal;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an exact decimal as a string, e.g. \"-1234567.50\"")
+                f.write_str("ett exakt decimaltal som sträng, t.ex. \"-1234567.50\"")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
-                parse_canonical_decimal(v).map_err(E::custom)
+                parse_canonical_decimal(v).map_err(|e| E::custom(e.sv()))
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Decimal, E> {

@@ -317,7 +317,7 @@ impl<'de> serde::Deserialize<'de> for Period {
             end: NaiveDate,
         }
         let raw = Raw::deserialize(d)?;
-        Period::new(raw.start, raw.end).map_err(serde::de::Error::custom)
+        Period::new(raw.start, raw.end).map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 

@@ -50,8 +50,32 @@ pub fn json(e: &serde_json::Error) -> String {
         ("trailing characters", "tecken efter slutet"),
         ("expected value", "väntade ett värde"),
         ("key must be a string", "nyckeln måste vara en sträng"),
+        ("` or `", "` eller `"),
     ] {
         body = body.replacen(english, swedish, 1);
+    }
+    // What serde found, right after "fel typ: " or "ogiltigt värde: ".
+    for lead in ["fel typ: ", "ogiltigt värde: "] {
+        if let Some(rest) = body.strip_prefix(lead) {
+            let found = [
+                ("floating point ", "flyttal "),
+                ("integer ", "heltal "),
+                ("string ", "sträng "),
+                ("boolean ", "sanningsvärde "),
+                ("sequence", "lista"),
+                ("map", "objekt"),
+                ("null", "null"),
+            ]
+            .into_iter()
+            .find_map(|(english, swedish)| {
+                rest.strip_prefix(english)
+                    .map(|tail| format!("{lead}{swedish}{tail}"))
+            });
+            if let Some(translated) = found {
+                body = translated;
+            }
+            break;
+        }
     }
     if line > 0 {
         format!("{body} (rad {line}, kolumn {column})")
@@ -81,6 +105,11 @@ mod tests {
         assert_eq!(
             super::json(&e),
             "filen tar slut mitt i ett objekt (rad 1, kolumn 7)"
+        );
+        let e = serde_json::from_str::<S>("{\"a\": 1.5}").unwrap_err();
+        assert_eq!(
+            super::json(&e),
+            "fel typ: flyttal `1.5`, väntade u32 (rad 1, kolumn 9)"
         );
         let e = std::io::Error::from(std::io::ErrorKind::NotFound);
         assert_eq!(super::io(&e), "filen finns inte");

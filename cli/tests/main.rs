@@ -252,6 +252,28 @@ fn rapport_refuses_unreadable_input() {
     ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("kontoplanen"), "{err}");
+    // serde's words and place in Swedish.
+    assert!(
+        err.contains("okänt fält `overides`, väntade `extends` eller `rules` (rad 1, kolumn 11)"),
+        "{err}"
+    );
+    // A rule the chart refuses: the library's Swedish text.
+    let mapping = scratch("karta-regel.json", br#"{"rules": [{"accounts": {"prefix": "3x"}, "target": {"income": "operating_revenue"}}]}"#);
+    let (code, _, err) = run(&[
+        "rapport",
+        p(&data("exempelkommun.se")),
+        "--mapping",
+        p(&mapping),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("ogiltig regel: kontomönstret \"3x\" är inte bara siffror"),
+        "{err}"
+    );
+    // A file that is not there.
+    let (code, _, err) = run(&["rapport", "finns-inte.se"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("finns-inte.se: filen finns inte"), "{err}");
 }
 
 // ---- lint ----

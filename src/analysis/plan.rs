@@ -306,9 +306,9 @@ struct PlanData {
 }
 
 impl TryFrom<PlanData> for FinancialPlan {
-    type Error = Error;
-    fn try_from(d: PlanData) -> Result<FinancialPlan> {
-        let mut plan = FinancialPlan::new(d.years)?;
+    type Error = crate::error::InSwedish;
+    fn try_from(d: PlanData) -> std::result::Result<FinancialPlan, Self::Error> {
+        let mut plan = FinancialPlan::new(d.years).map_err(crate::error::InSwedish)?;
         plan.investments = d.investments;
         plan.realised_gains = d.realised_gains;
         plan.exceptional_reasons = d.exceptional_reasons;

@@ -83,9 +83,9 @@ struct SeriesData {
 }
 
 impl TryFrom<SeriesData> for Series {
-    type Error = Error;
-    fn try_from(d: SeriesData) -> Result<Series> {
-        Series::new(d.scope, d.years)
+    type Error = crate::error::InSwedish;
+    fn try_from(d: SeriesData) -> std::result::Result<Series, Self::Error> {
+        Series::new(d.scope, d.years).map_err(crate::error::InSwedish)
     }
 }
 

@@ -939,7 +939,7 @@ mod raw {
         type Value = Cell;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a printed value as a string (\"– 423 231\"), an integer or null")
+            f.write_str("ett tryckt värde som sträng (\"– 423 231\"), ett heltal eller null")
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {

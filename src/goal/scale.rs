@@ -459,9 +459,9 @@ struct LevelSetSpec {
 }
 
 impl TryFrom<LevelSetSpec> for LevelSet {
-    type Error = Error;
-    fn try_from(s: LevelSetSpec) -> Result<LevelSet> {
-        LevelSet::new(s.levels, s.not_measurable)
+    type Error = crate::error::InSwedish;
+    fn try_from(s: LevelSetSpec) -> std::result::Result<LevelSet, Self::Error> {
+        LevelSet::new(s.levels, s.not_measurable).map_err(crate::error::InSwedish)
     }
 }
 
@@ -996,9 +996,10 @@ struct ScaleSpec {
 }
 
 impl TryFrom<ScaleSpec> for AssessmentScale {
-    type Error = Error;
-    fn try_from(s: ScaleSpec) -> Result<AssessmentScale> {
+    type Error = crate::error::InSwedish;
+    fn try_from(s: ScaleSpec) -> std::result::Result<AssessmentScale, Self::Error> {
         AssessmentScale::new(s.name, s.levels, s.bands, s.gap_policy)
+            .map_err(crate::error::InSwedish)
     }
 }
 

@@ -363,7 +363,7 @@ impl<'de> serde::Deserialize<'de> for Chart {
             }
         };
         rules.extend(raw.rules);
-        Chart::new(rules).map_err(serde::de::Error::custom)
+        Chart::new(rules).map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 

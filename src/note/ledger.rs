@@ -327,7 +327,7 @@ impl<'de> serde::Deserialize<'de> for NoteChart {
         };
         chart.scopes.extend(raw.scopes);
         chart.rules.extend(raw.rules);
-        NoteChart::new(chart.scopes, chart.rules).map_err(serde::de::Error::custom)
+        NoteChart::new(chart.scopes, chart.rules).map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 
