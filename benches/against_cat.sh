@@ -2,7 +2,8 @@
 # Times each path against `cat FILE > /dev/null` on the same file, in the same run,
 # interleaved, and prints the medians (wall and CPU seconds) and the ratio to cat.
 #
-#   cargo build --release --example sie_generate --example sie_throughput --example sie_rapport
+#   cargo build --release --example sie_generate --example sie_throughput
+#   cargo build --release -p kommunal-cli
 #   target/release/examples/sie_generate /tmp/kommun.SE 1000000
 #   sh benches/against_cat.sh /tmp/kommun.SE 5
 #
@@ -13,6 +14,7 @@ set -eu
 FILE=$1
 RUNS=${2:-5}
 BIN=${BIN:-target/release/examples}
+CLI=${CLI:-target/release/kommunal}
 PATHS=${PATHS:-"sum sum-t1 sum-t2 typed rapport"}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -23,7 +25,8 @@ cmd() {
     sum-t1) echo "$BIN/sie_throughput $FILE sum --threads 1" ;;
     sum-t2) echo "$BIN/sie_throughput $FILE sum --threads 2" ;;
     typed) echo "$BIN/sie_throughput $FILE typed" ;;
-    rapport) echo "$BIN/sie_rapport $FILE" ;;
+    rapport) echo "$CLI rapport $FILE" ;;
+    rapport-old) echo "${OLD:-/tmp/sie_rapport} $FILE" ;;
   esac
 }
 echo "load before: $(cat /proc/loadavg)"

@@ -21,6 +21,7 @@ mod goal;
 mod group;
 mod ledger;
 mod ledger_properties;
+mod ledger_summing;
 mod new_user;
 #[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod note;

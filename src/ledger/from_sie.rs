@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
 use crate::period::FinancialYear;
+use crate::sie::reader::{PlainSums, SumCell, key_text};
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
 /// Läsfel: what stops building a ledger from an SIE file.
@@ -155,6 +156,8 @@ impl SieLedger {
     /// ```
     pub fn read<R: BufRead>(source: R, options: ReadOptions) -> Result<Self, LedgerReadError> {
         let mut reader = Reader::with_options(source, options);
+        // Plain rows are summed inside the reader, without building rows.
+        reader.sum_plain_rows();
         let mut out = SieLedger::default();
         // Voucher rows, by far the most records, are summed in a hash-keyed
         // accumulator and moved into the trial balance once at the end.
@@ -166,10 +169,7 @@ impl SieLedger {
                 line,
             };
             match &record {
-                Record::Voucher(v) => {
-                    out.vouchers += 1;
-                    sums.add(v).map_err(overflow)?;
-                }
+                Record::Voucher(v) => sums.add(v).map_err(overflow)?,
                 other => match out.add(other) {
                     Ok(()) => {}
                     Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
@@ -192,7 +192,17 @@ impl SieLedger {
             // The next voucher is parsed into this one's allocations.
             reader.recycle(record);
         }
+        if let Some(plain) = reader.take_plain_sums() {
+            if let Some((account, line)) = plain.overflow {
+                return Err(LedgerReadError::Overflow {
+                    account: key_text(account),
+                    line,
+                });
+            }
+            add_plain_sums(&plain, &mut out.trial_balance)?;
+        }
         sums.move_into(&mut out.trial_balance)?;
+        out.vouchers = reader.counts().1;
         out.sie_type = reader.sie_type().or(out.sie_type);
         out.diagnostics = reader.take_diagnostics();
         Ok(out)
@@ -275,6 +285,27 @@ impl SieLedger {
         }
         Ok(())
     }
+}
+
+/// Moves the sums of the reader's summing mode into the trial balance.
+fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()> {
+    let amount = |cell: SumCell| -> crate::Result<Amount> {
+        let sum = cell.amount().ok_or(crate::Error::Overflow {
+            operation: "addition",
+        })?;
+        Amount::new(sum)
+    };
+    for (&account, &cell) in &plain.accounts {
+        tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows)?;
+    }
+    for (key, &cell) in &plain.objects {
+        let o = crate::sie::ObjectRef {
+            dimension: key.dimension,
+            object: key_text(key.object),
+        };
+        tb.add_movement(&key_text(key.account), Some(&o), amount(cell)?, cell.rows)?;
+    }
+    Ok(())
 }
 
 /// The largest amount, and sum of amounts, a ledger read from a file may hold: 10¹⁹ kr

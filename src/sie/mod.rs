@@ -119,7 +119,7 @@ mod crc;
 mod diagnostic;
 mod encoding;
 mod lexer;
-mod reader;
+pub(crate) mod reader;
 mod record;
 mod totals;
 mod value;

@@ -203,7 +203,7 @@ impl Totals {
 
 /// A small fast hasher for byte keys (FxHash-like).
 #[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     #[inline]
@@ -243,13 +243,16 @@ impl Hasher for FastHasher {
 
 type FastMap<K> = HashMap<K, Acc, BuildHasherDefault<FastHasher>>;
 
+/// A hash map with [`FastHasher`].
+pub(crate) type FastHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
 /// A (dimension, object, account) key, hashed as one word (one multiply instead of
 /// three; [`FastHasher::finish`] mixes it).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ObjectKey {
-    dimension: u32,
-    object: u64,
-    account: u64,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ObjectKey {
+    pub(crate) dimension: u32,
+    pub(crate) object: u64,
+    pub(crate) account: u64,
 }
 
 impl std::hash::Hash for ObjectKey {

@@ -18,6 +18,7 @@ use super::record::{
 use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
+pub(crate) use sums::{PlainSums, SumCell, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
 /// 3 chart of accounts, 4 balances and vouchers).
@@ -384,6 +385,10 @@ struct OpenVoucher {
     bytes: usize,
     /// Rows skipped because the voucher reached [`ReadOptions::max_voucher_bytes`].
     skipped: u64,
+    /// Rows added to [`State::sums`] in summing mode instead of being built.
+    summed_rows: u64,
+    /// Their amounts' sum in öre (for the balance check).
+    summed_ore: i128,
 }
 
 fn empty_row() -> Row {
@@ -471,6 +476,8 @@ struct State {
     rar0: Option<(NaiveDate, NaiveDate)>,
     /// Stated balances seen: key → (line, the amount).
     stated: HashMap<u64, (u64, Decimal)>,
+    /// Summing mode ([`Reader::sum_plain_rows`]): plain rows are summed here.
+    sums: Option<Box<PlainSums>>,
 }
 
 /// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
@@ -589,6 +596,7 @@ impl<R: Read> Reader<R> {
                 pending_reject: None,
                 rar0: None,
                 stated: HashMap::new(),
+                sums: None,
             },
         }
     }
@@ -640,6 +648,22 @@ impl<R: Read> Reader<R> {
     #[must_use]
     pub fn counts(&self) -> (u64, u64, u64) {
         (self.st.records, self.st.vouchers, self.st.rows)
+    }
+
+    /// Summing mode (for [`crate::ledger::SieLedger`]): plain voucher rows whose account
+    /// and objects are digit strings are summed per account and per (dimension, object,
+    /// account) instead of being built; a voucher whose rows were all summed is not
+    /// handed out, and the texts of vouchers (`#VER`'s text and signature) are not
+    /// decoded. Diagnostics are exactly those of an ordinary reading.
+    pub(crate) fn sum_plain_rows(&mut self) {
+        if self.st.sums.is_none() {
+            self.st.sums = Some(Box::default());
+        }
+    }
+
+    /// The sums of summing mode, once the file is read.
+    pub(crate) fn take_plain_sums(&mut self) -> Option<Box<PlainSums>> {
+        self.st.sums.take()
     }
 
     /// Gives a record back to the reader so that the next voucher reuses its
@@ -891,6 +915,7 @@ mod finish;
 mod lines;
 mod records;
 mod state;
+mod sums;
 mod voucher;
 
 #[cfg(test)]

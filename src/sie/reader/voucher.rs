@@ -104,6 +104,9 @@ impl State {
     /// it field by field could say anything about it (a diagnostic, an `#RTRANS` to
     /// match, a running checksum): the caller then tokenizes it and reads it as usual.
     pub(super) fn plain_row(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if self.sum_lane(ln, line, window) {
+            return true;
+        }
         if !self.plain_rows || matches!(self.checksum, Checksum::Running(_)) {
             return false;
         }
@@ -157,6 +160,18 @@ impl State {
             }
             *c += 1;
         }
+        if self.sums.is_some() && self.encoding.is_none() {
+            // A text not decoded in summing mode still sets the encoding where the
+            // ordinary reading would detect it.
+            if text_tok.is_some_and(|t| !t.bytes(line).is_ascii()) {
+                self.ensure_encoding(ln, window);
+            }
+        }
+        if self.sum_plain_row(&mut v, line, amount) {
+            self.rows += 1;
+            self.voucher = Some(v);
+            return true;
+        }
         if v.voucher.rows.len() <= v.used {
             let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
             v.voucher.rows.push(spare);
@@ -206,6 +221,8 @@ impl State {
             after_rtrans: None,
             bytes: 0,
             skipped: 0,
+            summed_rows: 0,
+            summed_ore: 0,
         };
         self.voucher = Some(match self.voucher_box.take() {
             Some(mut b) => {
@@ -275,14 +292,25 @@ impl State {
         self.text_into(&p.series, line, ln, window, &mut v.series);
         self.text_into(&p.number, line, ln, window, &mut v.number);
         v.date = Some(date);
-        match p.text {
-            Some(t) => self.text_into(&t, line, ln, window, &mut v.text),
-            None => v.text.clear(),
-        }
         v.registered = registered;
-        match p.signature {
-            Some(t) => self.text_into(&t, line, ln, window, &mut v.signature),
-            None => v.signature.clear(),
+        if self.sums.is_some() {
+            // Summing mode: nothing reads a voucher's text; a text that the ordinary
+            // reading would detect the encoding from still does.
+            v.text.clear();
+            v.signature.clear();
+            let high = |t: Option<Tok>| t.is_some_and(|t| !t.bytes(line).is_ascii());
+            if self.encoding.is_none() && (high(p.text) || high(p.signature)) {
+                self.ensure_encoding(ln, window);
+            }
+        } else {
+            match p.text {
+                Some(t) => self.text_into(&t, line, ln, window, &mut v.text),
+                None => v.text.clear(),
+            }
+            match p.signature {
+                Some(t) => self.text_into(&t, line, ln, window, &mut v.signature),
+                None => v.signature.clear(),
+            }
         }
         self.open_voucher(v, ln);
         true
@@ -356,6 +384,7 @@ impl State {
         let voucher = std::mem::replace(&mut v.voucher, empty_voucher());
         let line = v.line;
         let incomplete = v.incomplete;
+        let (summed_rows, summed_ore) = (v.summed_rows, v.summed_ore);
         self.voucher_box = Some(v);
         if let (Some(d), Some((start, end))) = (voucher.date, self.rar0) {
             if d < start || d > end {
@@ -367,15 +396,22 @@ impl State {
                 self.diag(line, "#VER", Severity::Error, msg);
             }
         }
-        if voucher.rows.is_empty() {
+        if voucher.rows.is_empty() && summed_rows == 0 {
             self.repeat(
                 Repeat::EmptyVoucher,
                 line,
                 "#VER",
                 "verifikation utan rader",
             );
-        } else if !incomplete && !balances_in_ore(&voucher.rows) {
-            let diff = voucher.balance();
+        } else if !incomplete && (summed_rows > 0 || !balances_in_ore(&voucher.rows)) {
+            let diff = if summed_rows > 0 {
+                Decimal::try_from_i128_with_scale(summed_ore, 2)
+                    .ok()
+                    .and_then(|s| s.checked_add(voucher.balance()))
+                    .unwrap_or(Decimal::MAX)
+            } else {
+                voucher.balance()
+            };
             if !diff.is_zero() {
                 let date = voucher
                     .date
@@ -392,6 +428,11 @@ impl State {
         let _ = ln;
         self.vouchers += 1;
         self.records += 1;
+        if summed_rows > 0 && voucher.rows.is_empty() {
+            // Summing mode: every row is in the sums; the voucher is reused.
+            self.spare = Some(voucher);
+            return;
+        }
         self.out.push_back((line, Record::Voucher(voucher)));
     }
 }

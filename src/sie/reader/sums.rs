@@ -1,0 +1,368 @@
+//! Summing mode: plain voucher rows summed as they are read, without building rows.
+//!
+//! [`crate::ledger::SieLedger`] needs, of a voucher's rows, only the sums per account
+//! and per (dimension, object, account). In summing mode the reader checks a plain row
+//! exactly as it does in its plain lane (every field read without a diagnostic) and,
+//! when the account and objects are digit strings and the amount has at most two
+//! decimals, adds the amount in öre to [`PlainSums`] instead of building a [`Row`]. Every
+//! diagnostic of the voucher is still made (the balance check counts these rows), so the
+//! diagnostics are exactly those of the ordinary reading; a voucher whose rows were all
+//! summed is not handed out as a record.
+
+use super::super::lexer::PLAIN_PAIRS;
+use super::super::totals::{FastHashMap, ObjectKey};
+use super::*;
+
+/// The sum of a key's rows in öre, how many rows, and the most decimals an amount had
+/// (so that the sum is given with the scale that adding the amounts as decimals gives).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SumCell {
+    pub(crate) ore: i128,
+    pub(crate) rows: u64,
+    pub(crate) scale: u32,
+}
+
+impl SumCell {
+    #[inline]
+    fn add(&mut self, ore: i128, scale: u32) -> bool {
+        self.ore = self.ore.wrapping_add(ore);
+        self.rows += 1;
+        self.scale = self.scale.max(scale);
+        self.ore.unsigned_abs() <= LIMIT_ORE
+    }
+
+    /// The sum as a decimal with the scale the amounts had.
+    pub(crate) fn amount(self) -> Option<Decimal> {
+        let d = Decimal::try_from_i128_with_scale(self.ore, 2).ok()?;
+        let mut r = d;
+        r.rescale(self.scale);
+        // Rescaling to fewer decimals is exact here (every term had at most `scale`).
+        (r == d).then_some(r)
+    }
+}
+
+/// 10¹⁹ kr in öre: the bound of [`crate::Amount`] (sums beyond it are an error).
+const LIMIT_ORE: u128 = 1_000_000_000_000_000_000_000;
+
+/// Sums of the rows read in summing mode. Keys are digit strings of at most 15 digits
+/// as `(length << 56) | value`, so leading zeros stay distinct.
+#[derive(Debug, Default)]
+pub(crate) struct PlainSums {
+    pub(crate) accounts: FastHashMap<u64, SumCell>,
+    pub(crate) objects: FastHashMap<ObjectKey, SumCell>,
+    /// The first sum to pass 10¹⁹ kr: its account key and the `#VER` line.
+    pub(crate) overflow: Option<(u64, u64)>,
+}
+
+/// A digit string of 1 to `max` digits as a key, or `None`.
+#[inline]
+fn digit_key(bytes: &[u8], max: usize) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > max {
+        return None;
+    }
+    let mut v = 0u64;
+    for &b in bytes {
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            return None;
+        }
+        v = v * 10 + u64::from(d);
+    }
+    Some(((bytes.len() as u64) << 56) | v)
+}
+
+/// The digit string of a key.
+pub(crate) fn key_text(key: u64) -> String {
+    let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
+    let value = key & ((1 << 56) - 1);
+    format!("{value:0len$}")
+}
+
+impl State {
+    /// In summing mode, adds a plain row of the open voucher `v` to the sums; false, with
+    /// nothing changed, when the row does not fit (the caller then builds the row).
+    pub(super) fn sum_plain_row(
+        &mut self,
+        v: &mut OpenVoucher,
+        line: &[u8],
+        amount: Decimal,
+    ) -> bool {
+        let p = &self.plain;
+        let Some(account) = digit_key(p.account.bytes(line), 10) else {
+            return false;
+        };
+        let mut objects = [(0u32, 0u64); PLAIN_PAIRS];
+        for (slot, (dimension, t)) in objects.iter_mut().zip(p.pairs.iter().take(p.pairs_len)) {
+            // A quoted object with spaces or escapes is not a plain digit string.
+            if t.kind == TokKind::Escaped {
+                return false;
+            }
+            let Some(object) = digit_key(t.bytes(line), 15) else {
+                return false;
+            };
+            *slot = (*dimension, object);
+        }
+        let Some(sums) = self.sums.as_deref_mut() else {
+            return false;
+        };
+        let scale = amount.scale();
+        let ore = match scale {
+            0 => amount.mantissa() * 100,
+            1 => amount.mantissa() * 10,
+            2 => amount.mantissa(),
+            _ => return false,
+        };
+        let (pairs_len, account_len) = (p.pairs_len, p.account.bytes(line).len());
+        let objects = objects.get(..pairs_len).unwrap_or_default();
+        add_row(sums, v, account, account_len, objects, ore, scale);
+        true
+    }
+
+    /// The summing lane, tried first for every line of an open voucher in summing mode:
+    /// a row that [`summable_row`] reads whole (digit account and objects, an amount of
+    /// at most two decimals, then at most a date and a plain text) is summed without
+    /// tokenizing. False, with nothing changed, for anything else: the plain lane and
+    /// then the ordinary reading take it.
+    pub(super) fn sum_lane(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
+        if self.sums.is_none() || !self.plain_rows || matches!(self.checksum, Checksum::Running(_))
+        {
+            return false;
+        }
+        let Some(row) = summable_row(line) else {
+            return false;
+        };
+        let max = self.opts.max_voucher_bytes;
+        if !self.voucher.as_ref().is_some_and(|v| {
+            v.in_block
+                && v.after_rtrans.is_none()
+                && v.skipped == 0
+                && v.bytes.saturating_add(line.len() * 2 + 512) <= max
+        }) {
+            return false;
+        }
+        if let Some(raw) = row.date {
+            if self.plain_date(raw).is_none() {
+                return false;
+            }
+        }
+        let idx = Label::Trans as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = ln;
+                }
+            }
+            *c += 1;
+        }
+        if row.text_high && self.encoding.is_none() {
+            // As decoding the text would.
+            self.ensure_encoding(ln, window);
+        }
+        let (Some(mut v), Some(sums)) = (self.voucher.take(), self.sums.as_deref_mut()) else {
+            return false;
+        };
+        let objects = row.pairs.get(..row.pairs_len).unwrap_or_default();
+        add_row(
+            sums,
+            &mut v,
+            row.account,
+            row.account_len,
+            objects,
+            row.ore,
+            row.scale,
+        );
+        self.voucher = Some(v);
+        self.rows += 1;
+        true
+    }
+}
+
+/// Adds one row to the sums and to its voucher's balance and size.
+fn add_row(
+    sums: &mut PlainSums,
+    v: &mut OpenVoucher,
+    account: u64,
+    account_len: usize,
+    objects: &[(u32, u64)],
+    ore: i128,
+    scale: u32,
+) {
+    let mut ok = sums.accounts.entry(account).or_default().add(ore, scale);
+    for &(dimension, object) in objects {
+        let key = ObjectKey {
+            dimension,
+            object,
+            account,
+        };
+        ok &= sums.objects.entry(key).or_default().add(ore, scale);
+    }
+    if !ok && sums.overflow.is_none() {
+        sums.overflow = Some((account, v.line));
+    }
+    v.summed_rows += 1;
+    v.summed_ore = v.summed_ore.wrapping_add(ore);
+    // The estimate `row_bytes` gives the row the ordinary reading builds (its texts
+    // aside, which summing mode does not keep).
+    v.bytes += std::mem::size_of::<Row>()
+        + account_len
+        + objects.len() * (std::mem::size_of::<ObjectRef>() + 16 + 4)
+        + 48;
+}
+
+/// A row the summing lane reads whole.
+struct Summable<'a> {
+    account: u64,
+    account_len: usize,
+    pairs: [(u32, u64); PLAIN_PAIRS],
+    pairs_len: usize,
+    ore: i128,
+    scale: u32,
+    /// The transaction date as written (eight digits), if any.
+    date: Option<&'a [u8]>,
+    /// The text holds a byte beyond ASCII.
+    text_high: bool,
+}
+
+/// A run of 1 to `max` ASCII digits at `i`: its value, its length and the position after it.
+#[inline(always)]
+fn digits_at(line: &[u8], mut i: usize, max: usize) -> Option<(u64, usize, usize)> {
+    let start = i;
+    let mut v = 0u64;
+    while let Some(&b) = line.get(i) {
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            break;
+        }
+        v = v * 10 + u64::from(d);
+        i += 1;
+        if i - start > max {
+            return None;
+        }
+    }
+    let len = i - start;
+    (len > 0).then_some((v, len, i))
+}
+
+#[inline(always)]
+fn spaces(line: &[u8], mut i: usize) -> usize {
+    while line.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// `#TRANS account {dim obj …} amount[ date[ "text"]]` with spaces between the fields:
+/// the account one to ten digits, dimensions one to nine, objects one to fifteen (bare
+/// or quoted), the amount `-?d{1,14}(.d{1,2})?`, the date eight digits or `""`, the text
+/// quoted without quotes, backslashes or control characters inside, and nothing after
+/// it. Every such row is one the reader's plain lane reads without a diagnostic (the
+/// date's plausibility aside, which the caller checks); anything else is `None`.
+#[inline(always)]
+fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
+    line.strip_prefix(b"#TRANS ")?;
+    let mut i = spaces(line, 7);
+    let (v, account_len, e) = digits_at(line, i, 10)?;
+    let account = ((account_len as u64) << 56) | v;
+    if line.get(e) != Some(&b' ') {
+        return None;
+    }
+    i = spaces(line, e);
+    if line.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    let mut pairs = [(0u32, 0u64); PLAIN_PAIRS];
+    let mut pairs_len = 0usize;
+    loop {
+        i = spaces(line, i);
+        if line.get(i) == Some(&b'}') {
+            i += 1;
+            break;
+        }
+        let (dim, _, e) = digits_at(line, i, 9)?;
+        if line.get(e) != Some(&b' ') {
+            return None;
+        }
+        i = spaces(line, e);
+        let quoted = line.get(i) == Some(&b'"');
+        let (v, len, e) = digits_at(line, i + usize::from(quoted), 15)?;
+        i = e;
+        if quoted {
+            if line.get(i) != Some(&b'"') {
+                return None;
+            }
+            i += 1;
+        }
+        if !matches!(line.get(i), Some(&b' ' | &b'}')) {
+            return None;
+        }
+        *pairs.get_mut(pairs_len)? = (u32::try_from(dim).ok()?, ((len as u64) << 56) | v);
+        pairs_len += 1;
+    }
+    if line.get(i) != Some(&b' ') {
+        return None;
+    }
+    i = spaces(line, i);
+    let negative = line.get(i) == Some(&b'-');
+    i += usize::from(negative);
+    let (int, _, e) = digits_at(line, i, 14)?;
+    i = e;
+    let mut ore = i128::from(int) * 100;
+    let mut scale = 0;
+    if line.get(i) == Some(&b'.') {
+        let d1 = line.get(i + 1)?.wrapping_sub(b'0');
+        if d1 >= 10 {
+            return None;
+        }
+        ore += i128::from(d1) * 10;
+        scale = 1;
+        i += 2;
+        if let Some(d2) = line
+            .get(i)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d < 10)
+        {
+            ore += i128::from(d2);
+            scale = 2;
+            i += 1;
+        }
+    }
+    let mut row = Summable {
+        account,
+        account_len,
+        pairs,
+        pairs_len,
+        ore: if negative { -ore } else { ore },
+        scale,
+        date: None,
+        text_high: false,
+    };
+    // The rest: nothing, or a date (or `""`) and perhaps a text.
+    let Some(rest) = line.get(i..).filter(|r| !r.is_empty()) else {
+        return Some(row);
+    };
+    let rest = rest.strip_prefix(b" ")?;
+    let rest = if let Some(r) = rest.strip_prefix(b"\"\"") {
+        r
+    } else {
+        let date = rest.get(..8)?;
+        if !date.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        row.date = Some(date);
+        rest.get(8..)?
+    };
+    if rest.is_empty() {
+        return Some(row);
+    }
+    let text = rest.strip_prefix(b" \"")?.strip_suffix(b"\"")?;
+    // Without an early exit, so that the loop vectorizes.
+    let bad = text.iter().fold(false, |bad, &b| {
+        bad | (b == b'"') | (b == b'\\') | (b < b' ') | (b == 0x7f)
+    });
+    if bad {
+        return None;
+    }
+    row.text_high = !text.is_ascii();
+    Some(row)
+}

@@ -1,0 +1,173 @@
+//! The ledger's summing mode (plain rows summed inside the reader, vouchers whose rows
+//! are all summed never built) gives exactly the ledger that the ordinary reading and
+//! [`SieLedger::add`] of every record give: the same trial balance, the same diagnostics
+//! in the same order, the same counts — on every corpus file, on the generated municipal
+//! ledger and on generated files with malformed lines.
+
+use kommunal_redovisning::ledger::SieLedger;
+use kommunal_redovisning::sie::{ReadOptions, Reader};
+use proptest::prelude::*;
+
+use super::sie_parallel::{line, sie_gen};
+
+/// The reference: the ordinary typed reader, every record added one by one.
+fn reference(data: &[u8]) -> Result<SieLedger, String> {
+    let mut reader = Reader::with_options(data, ReadOptions::default());
+    let mut ledger = SieLedger::default();
+    while let Some(record) = reader.next_record().map_err(|e| e.to_string())? {
+        ledger.add(&record).map_err(|e| e.to_string())?;
+    }
+    ledger.sie_type = reader.sie_type().or(ledger.sie_type);
+    ledger.diagnostics = reader.take_diagnostics();
+    Ok(ledger)
+}
+
+fn check(name: &str, data: &[u8]) {
+    let fast = SieLedger::read(data, ReadOptions::default()).map_err(|e| e.to_string());
+    let slow = reference(data);
+    match (&fast, &slow) {
+        (Ok(f), Ok(s)) => {
+            assert_eq!(f.trial_balance, s.trial_balance, "{name}: trial balance");
+            assert_eq!(f.diagnostics, s.diagnostics, "{name}: diagnostics");
+            assert_eq!(f, s, "{name}: ledger");
+        }
+        (Err(_), Err(_)) => {}
+        _ => panic!("{name}: summing {fast:?} but ordinary {slow:?}"),
+    }
+}
+
+#[test]
+fn summing_mode_equals_the_ordinary_reading_on_the_corpus() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        check(&path.display().to_string(), &std::fs::read(&path).unwrap());
+        n += 1;
+    }
+    assert!(n >= 60, "{n} corpus files");
+    let exempel =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/exempelkommun.se");
+    check("exempelkommun.se", &std::fs::read(exempel).unwrap());
+}
+
+#[test]
+fn summing_mode_equals_the_ordinary_reading_on_the_generated_ledger() {
+    let data = sie_gen::generate(2_000);
+    check("generated", &data);
+    let ledger = SieLedger::read(&data[..], ReadOptions::default()).unwrap();
+    assert_eq!(ledger.vouchers, 2_000);
+}
+
+/// Vouchers mixing rows that are summed and rows that are built (a text account, a
+/// quoted object with spaces, three decimals, an #RTRANS pair), unbalanced ones, one
+/// outside the financial year and one past the 10¹⁹ kr bound.
+#[test]
+fn mixed_and_faulty_vouchers_are_read_alike() {
+    let file = "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n\
+        #VER A 1 20250110 \"blandad\"\n{\n#TRANS 1930 {} 100.50\n#TRANS \"3010\" {1 \" 7 \"} -0.505\n\
+        #TRANS 3010 {1 \"7\"} -99.995\n}\n\
+        #VER A 2 20250111\n{\n#TRANS 1930 {} 5\n#TRANS 2440 {} -4\n}\n\
+        #VER A 3 20260101\n{\n#TRANS 1930 {} 5\n#TRANS 2440 {} -5\n}\n\
+        #VER A 4 20250112\n{\n#TRANS 1930 {} 5\n#RTRANS 2440 {} -5\n#TRANS 2440 {} -5\n}\n\
+        #VER A 5 20250113\n{\n#TRANS 01930 {2 0200} 7.1\n#TRANS 1930 {2 200} -7.10\n}\n\
+        #VER A 6 20250114\n{\n#TRANS 12345678901 {} 1\n#TRANS 1930 {} -1\n}\n";
+    check("mixed", file.as_bytes());
+    let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap();
+    assert_eq!(ledger.vouchers, 6);
+    let big =
+        "#VER A 1 20250101\n{\n#TRANS 1930 {} 90000000000000\n#TRANS 2440 {} -90000000000000\n}\n"
+            .repeat(120_000);
+    check("past the bound", big.as_bytes());
+    assert!(SieLedger::read(big.as_bytes(), ReadOptions::default()).is_err());
+}
+
+/// The first non-ASCII text of a file sets its encoding (with a notice on its line),
+/// also when it is a voucher's or a row's text that summing mode does not decode.
+#[test]
+fn texts_not_decoded_still_set_the_encoding() {
+    let head = b"#FLAGGA 0\n#SIETYP 4\n#KONTO 1930 \"Bank\"\n".to_vec();
+    let latin1 = |text: &[u8], row: &[u8]| {
+        let mut f = head.clone();
+        f.extend_from_slice(b"#VER A 1 20250110 \"");
+        f.extend_from_slice(text);
+        f.extend_from_slice(b"\"\n{\n#TRANS 1930 {} 5 20250110 \"");
+        f.extend_from_slice(row);
+        f.extend_from_slice(b"\"\n#TRANS 2440 {} -5\n}\n#KONTO 2440 \"Leverant\xf6rer\"\n");
+        f
+    };
+    for (name, file) in [
+        ("voucher text", latin1(b"Hyra f\xf6r lokal", b"a")),
+        ("row text", latin1(b"Hyra", b"L\xf6n")),
+        (
+            "utf-8 voucher text",
+            latin1("Hyra för lokal".as_bytes(), b"a"),
+        ),
+    ] {
+        check(name, &file);
+        let ledger = SieLedger::read(&file[..], ReadOptions::default()).unwrap();
+        assert_eq!(ledger.account_names["2440"], "Leverantörer", "{name}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn summing_mode_equals_the_ordinary_reading(
+        lines in prop::collection::vec(line(), 0..120),
+        rar in any::<bool>(),
+        crlf in any::<bool>(),
+        final_newline in any::<bool>(),
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut text = if rar { format!("#FLAGGA 0{end}#RAR 0 20250101 20251231{end}") } else { String::new() };
+        text.push_str(&lines.join(end));
+        if final_newline {
+            text.push_str(end);
+        }
+        check("generated lines", text.as_bytes());
+    }
+
+    /// Rows in the summing lane's shape and just outside it: every tail a row may have.
+    #[test]
+    fn the_summing_lane_reads_rows_as_the_ordinary_reading_does(
+        rows in prop::collection::vec((
+            prop_oneof![Just("1930"), Just("0930"), Just("12345678901"), Just("5010")],
+            prop_oneof![
+                Just("{}"), Just("{1 \"110\"}"), Just("{1 110 20 \"0007\"}"),
+                Just("{1 \"\"}"), Just("{01 \"7\"}"), Just("{1 1234567890123456}"),
+            ],
+            prop_oneof![
+                (-100_000i64..100_000).prop_map(|c| format!("{}.{:02}", c / 100, (c % 100).abs())),
+                (-1000i64..1000).prop_map(|v| v.to_string()),
+                Just("1.5".to_owned()), Just("-0.00".to_owned()), Just("5.".to_owned()),
+                Just("123456789012345".to_owned()), Just("0.125".to_owned()),
+            ],
+            prop_oneof![
+                Just(""), Just(" 20250101"), Just(" 20251399"), Just(" 00000000"),
+                Just(" \"\""), Just(" \"\" \"Omf\u{f6}ring\""), Just(" 20250101 \"a\""),
+                Just(" 20250101 \"a\" 2"), Just(" 20250101  \"a\""), Just(" "),
+                Just("\t20250101"), Just(" 2025010"), Just(" 20250101 \"a\\\"b\""),
+                Just(" 20250101 \"x\u{7f}\""), Just(" 20250101 \"open"), Just(" 18000101"),
+            ],
+        ), 1..40),
+        balanced in any::<bool>(),
+    ) {
+        let mut file = String::from("#FLAGGA 0\n#RAR 0 20250101 20251231\n");
+        for (n, chunk) in rows.chunks(3).enumerate() {
+            file.push_str(&format!("#VER A {n} 20250105\n{{\n"));
+            for (account, objects, amount, tail) in chunk {
+                file.push_str(&format!("#TRANS {account} {objects} {amount}{tail}\n"));
+                if balanced {
+                    file.push_str(&format!("#TRANS 2440 {{}} -{amount}\n"));
+                }
+            }
+            file.push_str("}\n");
+        }
+        check("lane rows", file.as_bytes());
+    }
+}
