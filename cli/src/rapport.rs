@@ -150,10 +150,15 @@ enum Mapping {
 
 /// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
 /// any other as it says itself.
-fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
-    match e.downcast_ref::<kommunal_redovisning::Error>() {
-        Some(k) => k.sv().to_string(),
-        None => e.to_string(),
+pub(crate) fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(k) = e.downcast_ref::<kommunal_redovisning::Error>() {
+        k.sv().to_string()
+    } else if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        crate::sv::io(io)
+    } else if let Some(json) = e.downcast_ref::<serde_json::Error>() {
+        crate::sv::json(json)
+    } else {
+        e.to_string()
     }
 }
 
@@ -192,13 +197,13 @@ pub fn main(cli: &RapportArgs) -> ExitCode {
 fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let chart: Chart = match &args.mapping {
         Some(Mapping::File(path)) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("kontoplanen {}: {e}", path.display()))?,
+            .map_err(|e| format!("kontoplanen {}: {}", path.display(), crate::sv::json(&e)))?,
         Some(Mapping::Exempel) => serde_json::from_slice(EXEMPEL_KARTA)?,
         None => Chart::kommun_bas(),
     };
     let note_chart: NoteChart = match (&args.notes, &args.source) {
         (Some(path), _) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("notkartan {}: {e}", path.display()))?,
+            .map_err(|e| format!("notkartan {}: {}", path.display(), crate::sv::json(&e)))?,
         (None, Source::Exempel) => serde_json::from_slice(EXEMPEL_NOTKARTA)?,
         (None, Source::File(_)) => NoteChart::kommun_bas(),
     };
@@ -280,7 +285,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "excluded": statements.excluded,
             "key_ratios": ratios,
             "operating_statement": drift.statement,
-            "reconciliation": reconciliation.as_ref().map_err(ToString::to_string),
+            "reconciliation": reconciliation.as_ref().map_err(|e| e.sv().to_string()),
             "disagreements": disagreements,
             "problems": problems,
             "verdict": verdict,

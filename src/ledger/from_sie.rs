@@ -30,15 +30,16 @@ use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 #[doc(alias = "läsfel")]
 pub enum LedgerReadError {
     /// The file could not be read (I/O, or a diagnostic at the `fail_on` level).
-    #[error("reading the SIE file: {0}")]
+    #[error("SIE-filen kunde inte läsas: {0}")]
     Read(#[from] ReadError),
     /// The figures could not be summed (overflow).
-    #[error("summing the SIE file: {0}")]
+    #[error("SIE-filen kunde inte summeras: {}", .0.sv())]
     Ledger(#[from] crate::Error),
     /// An amount, or the sum of an account's amounts, lies beyond ±[`Amount::MAX`]
     /// (10¹⁹ kr): the file holds amounts no ledger can have.
     #[error(
-        "line {line}: account {account}: an amount or the sum of its amounts is beyond ±10^19 kr, out of any real range"
+        "rad {line}: konto {account}: ett belopp eller summan av kontots belopp ligger utanför \
+         ±10^19 kr, långt utanför varje verkligt belopp"
     )]
     Overflow {
         /// The account whose sum overflows.

@@ -273,14 +273,15 @@ impl LedgerStatements {
         match self.balance.validate() {
             Ok(()) => {}
             Err(e @ (Error::Unbalanced { .. } | Error::Mismatch { .. })) => {
-                out.push(e.to_string());
+                out.push(e.sv().to_string());
             }
             Err(e) => return Err(e),
         }
         for u in self.unmapped.iter().take(Self::PROBLEMS_LISTED) {
             out.push(format!(
-                "account {} ({} kr) is not covered by the chart and is not in the statements",
-                u.account, u.amount
+                "konto {} ({}) täcks inte av kontoplanen och är inte med i rapporterna",
+                u.account,
+                u.amount.sv()
             ));
         }
         // One line for the rest: a file of a million unmapped accounts must not make a
