@@ -99,17 +99,17 @@ impl FromStr for OrganisationNumber {
                 .filter(|(i, _)| *i != 6)
                 .map(|(_, b)| *b)
                 .collect(),
-            _ => return Err(invalid("expected ten digits, written NNNNNN-NNNN")),
+            _ => return Err(invalid("väntade tio siffror, skrivna NNNNNN-NNNN")),
         };
         let mut digits = [0u8; 10];
         for (slot, b) in digits.iter_mut().zip(&compact) {
             if !b.is_ascii_digit() {
-                return Err(invalid("expected ten digits, written NNNNNN-NNNN"));
+                return Err(invalid("väntade tio siffror, skrivna NNNNNN-NNNN"));
             }
             *slot = b - b'0';
         }
         if luhn_sum(&digits) % 10 != 0 {
-            return Err(invalid("the check digit (Luhn, modulus 10) does not match"));
+            return Err(invalid("kontrollsiffran (Luhn, modulus 10) stämmer inte"));
         }
         Ok(OrganisationNumber(digits))
     }
@@ -150,7 +150,8 @@ impl serde::Serialize for OrganisationNumber {
 impl<'de> serde::Deserialize<'de> for OrganisationNumber {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse::<OrganisationNumber>()
+            .map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 
@@ -239,7 +240,7 @@ mod tests {
             .parse::<OrganisationNumber>()
             .unwrap_err()
             .to_string();
-        assert!(err.contains("check digit"), "{err}");
+        assert!(err.contains("kontrollsiffran"), "{err}");
     }
 
     #[test]

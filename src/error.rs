@@ -6,7 +6,11 @@
 //! (rounding differences in a printed statement, a suspicious SIE record) are returned
 //! as data by the modules that find them, never as `Err`.
 //!
-//! Messages are lowercase, without a trailing period, and name what and where.
+//! Messages are lowercase, without a trailing period, and name what and where. The
+//! `Display` is the developer's English; [`Error::sv`] is the Swedish text a person
+//! reads, with amounts in Swedish form. The texts an error carries (a reason, a label,
+//! the message of [`Error::InvalidRule`]) are written in Swedish, so that `Error::sv`
+//! is Swedish throughout.
 
 use crate::money::Amount;
 
@@ -154,7 +158,8 @@ pub enum Error {
     WrongSign {
         /// The row, by its Swedish label.
         row: String,
-        /// The sign convention of the row, e.g. "a deduction, entered as zero or negative (−)".
+        /// The sign convention of the row, in Swedish, e.g. "ett avdrag, anges som noll eller
+        /// negativt (−)".
         expected: &'static str,
         /// The amount as entered.
         amount: Amount,
@@ -247,6 +252,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Clone, Copy, Debug)]
 pub struct SwedishError<'a>(&'a Error);
 
+/// An [`Error`] whose `Display` is its Swedish text, for the errors serde passes on to
+/// a person reading a refused JSON file (serde shows an error by its `Display`).
+#[derive(Debug)]
+pub(crate) struct InSwedish(pub(crate) Error);
+
+impl std::fmt::Display for InSwedish {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.sv().fmt(f)
+    }
+}
+
 /// An amount for a message: tkr when whole thousands, otherwise kronor.
 pub(crate) fn sv_amount(a: Amount) -> String {
     let whole_thousands = a
@@ -267,6 +283,46 @@ pub(crate) fn sv_percent(p: crate::money::Percent) -> String {
     crate::present::NumberFormat::swedish()
         .with_decimals(decimals)
         .percent(p)
+}
+
+/// The Swedish name of an arithmetic operation named in [`Error::Overflow`]; a name
+/// not in the list is shown as given.
+fn sv_operation(operation: &str) -> &str {
+    match operation {
+        "addition" => "addition",
+        "subtraction" => "subtraktion",
+        "multiplication" => "multiplikation",
+        "division" => "division",
+        "percentage" => "procentberäkning",
+        "footing" => "avrundning så att delarna summerar",
+        "rounding tolerance" => "avrundningstolerans",
+        "average number of employees" => "medelantal anställda",
+        "average of yearly values" => "medelvärde av årsvärden",
+        "sum of yearly values" => "summa av årsvärden",
+        "degree of achievement" => "måluppfyllelse",
+        "share of målvärden met" => "andel uppfyllda målvärden",
+        "sum of sick-leave hours" => "summa sjukfrånvarotimmar",
+        other => other,
+    }
+}
+
+/// Years or year indices as a Swedish list, with a true minus sign: `0, −1`;
+/// `inga` when empty.
+fn sv_list(values: &[i32]) -> String {
+    if values.is_empty() {
+        return "inga".to_owned();
+    }
+    values
+        .iter()
+        .map(|v| {
+            if *v < 0 {
+                format!("\u{2212}{}", v.unsigned_abs())
+            } else {
+                v.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Error {
@@ -300,7 +356,7 @@ impl std::fmt::Display for SwedishError<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             Error::Overflow { operation } => {
-                write!(f, "talet blev för stort ({operation})")
+                write!(f, "talet blev för stort ({})", sv_operation(operation))
             }
             Error::DivisionByZero { what } => write!(f, "division med noll: {what} är noll"),
             Error::InvalidNumber { input, reason } => {
@@ -377,11 +433,14 @@ impl std::fmt::Display for SwedishError<'_> {
             ),
             Error::YearIndexNotInLedger { index, available } => write!(
                 f,
-                "bokföringen har inga saldon för årsindex {index} (den har {available:?})"
+                "bokföringen har inga saldon för årsindex {} (den har årsindex {})",
+                sv_list(&[*index]),
+                sv_list(available)
             ),
             Error::FinancialYearNotInLedger { year, available } => write!(
                 f,
-                "bokföringen har inget räkenskapsår {year} (dess #RAR-år är {available:?})"
+                "bokföringen har inget räkenskapsår {year} (dess #RAR-år: {})",
+                sv_list(available)
             ),
             Error::RatioUnavailable {
                 ratio,
@@ -395,5 +454,98 @@ impl std::fmt::Display for SwedishError<'_> {
             #[allow(unreachable_patterns)]
             other => write!(f, "{other}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn swedish_texts_name_the_same_figures_in_swedish_form() {
+        let sv = |e: Error| e.sv().to_string();
+        assert_eq!(
+            sv(Error::Overflow {
+                operation: "subtraction"
+            }),
+            "talet blev för stort (subtraktion)"
+        );
+        assert_eq!(
+            sv(Error::Overflow {
+                operation: "a new operation"
+            }),
+            "talet blev för stort (a new operation)"
+        );
+        assert_eq!(
+            sv(Error::YearIndexNotInLedger {
+                index: -2,
+                available: vec![0, -1],
+            }),
+            "bokföringen har inga saldon för årsindex \u{2212}2 (den har årsindex 0, \u{2212}1)"
+        );
+        assert_eq!(
+            sv(Error::FinancialYearNotInLedger {
+                year: 2019,
+                available: vec![],
+            }),
+            "bokföringen har inget räkenskapsår 2019 (dess #RAR-år: inga)"
+        );
+        assert_eq!(
+            sv(Error::Unbalanced {
+                assets: Amount::tkr(1_200),
+                equity_and_liabilities: Amount::kr(1_199_500),
+                difference: Amount::kr(500),
+            }),
+            "balansräkningen balanserar inte: summa tillgångar 1\u{a0}200\u{a0}tkr ≠ summa eget \
+             kapital, avsättningar och skulder 1\u{a0}199\u{a0}500\u{a0}kr (skillnad 500\u{a0}kr)"
+        );
+        assert_eq!(
+            sv(Error::WrongSign {
+                row: "avgår realisationsvinster".into(),
+                expected: "ett avdrag, anges som noll eller negativt (−)",
+                amount: Amount::tkr(5),
+            }),
+            "avgår realisationsvinster: fel tecken, raden är ett avdrag, anges som noll eller \
+             negativt (−); angivet 5\u{a0}tkr"
+        );
+        assert_eq!(
+            sv(Error::AmountTooLarge {
+                value: "-12345678901234567890.5".parse().unwrap(),
+            }),
+            "beloppet \u{2212}12\u{a0}345\u{a0}678\u{a0}901\u{a0}234\u{a0}567\u{a0}890,5 kr är \
+             för stort: belopp får vara högst ±10^19 kr"
+        );
+        // The English Display stays the developer's form.
+        assert_eq!(
+            Error::Overflow {
+                operation: "subtraction"
+            }
+            .to_string(),
+            "arithmetic overflow in subtraction"
+        );
+    }
+
+    #[test]
+    fn reasons_carried_into_swedish_texts_are_swedish() {
+        let e = crate::money::parse_swedish_number("1,2,3").unwrap_err();
+        assert_eq!(
+            e.sv().to_string(),
+            "ogiltigt tal \"1,2,3\": mer än ett decimaltecken"
+        );
+        let e = "212000-0141"
+            .parse::<crate::OrganisationNumber>()
+            .unwrap_err();
+        assert_eq!(
+            e.sv().to_string(),
+            "ogiltigt organisationsnummer \"212000-0141\": kontrollsiffran (Luhn, modulus 10) \
+             stämmer inte"
+        );
+        let e = "1e5".parse::<Amount>().unwrap_err();
+        assert_eq!(
+            e.sv().to_string(),
+            "ogiltigt tal \"1e5\": väntade siffror med ett eventuellt tecken först, t.ex. \
+             \"-1234567.50\""
+        );
     }
 }

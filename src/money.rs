@@ -487,7 +487,7 @@ pub fn parse_swedish_number(text: &str) -> Result<Decimal> {
     };
     let trimmed = text.trim();
     if trimmed.contains('%') {
-        return Err(invalid("a percentage where an amount is expected"));
+        return Err(invalid("ett procenttal där ett belopp väntas"));
     }
     let mut chars = trimmed.chars().peekable();
     let mut canonical = String::with_capacity(trimmed.len());
@@ -509,13 +509,13 @@ pub fn parse_swedish_number(text: &str) -> Result<Decimal> {
             }
             ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => {
                 if canonical.is_empty() || canonical == "-" || seen_separator || last_was_group {
-                    return Err(invalid("a space where a digit is expected"));
+                    return Err(invalid("ett mellanslag där en siffra väntas"));
                 }
                 last_was_group = true;
             }
             ',' | '.' => {
                 if seen_separator {
-                    return Err(invalid("more than one decimal separator"));
+                    return Err(invalid("mer än ett decimaltecken"));
                 }
                 seen_separator = true;
                 canonical.push('.');
@@ -523,20 +523,20 @@ pub fn parse_swedish_number(text: &str) -> Result<Decimal> {
             }
             '-' | '\u{2212}' | '\u{2013}' | '+' => {
                 return Err(invalid(
-                    "a second sign; write one minus sign before the digits",
+                    "ett andra tecken; skriv ett minustecken före siffrorna",
                 ));
             }
             _ => {
                 return Err(invalid(
-                    "expected digits, spaces between thousands and a decimal comma",
+                    "väntade siffror, mellanslag mellan tusental och decimalkomma",
                 ));
             }
         }
     }
     if last_was_group {
-        return Err(invalid("a trailing space"));
+        return Err(invalid("ett mellanslag på slutet"));
     }
-    parse_canonical_decimal(&canonical).map_err(|_| invalid("expected digits, e.g. \"−1 234,5\""))
+    parse_canonical_decimal(&canonical).map_err(|_| invalid("väntade siffror, t.ex. \"−1 234,5\""))
 }
 
 impl From<Amount> for Decimal {
@@ -590,15 +590,36 @@ pub(crate) fn parse_canonical_decimal(s: &str) -> Result<Decimal> {
     };
     if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid(
-            "expected digits with an optional leading sign, e.g. \"-1234567.50\"",
+            "väntade siffror med ett eventuellt tecken först, t.ex. \"-1234567.50\"",
         ));
     }
     if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(invalid("expected digits after the decimal point"));
+        return Err(invalid("väntade siffror efter decimalpunkten"));
     }
     Decimal::from_str_exact(s)
         .map(normalize_zero)
-        .map_err(|e| invalid(&e.to_string().to_lowercase()))
+        .map_err(|e| invalid(&decimal_error_sv(&e)))
+}
+
+/// Why rust_decimal refused a well-formed number, in Swedish. Too many digits is
+/// "för stort" (callers look for those words); other refusals keep rust_decimal's text.
+fn decimal_error_sv(e: &rust_decimal::Error) -> String {
+    match e {
+        rust_decimal::Error::ExceedsMaximumPossibleValue
+        | rust_decimal::Error::LessThanMinimumPossibleValue => {
+            "för stort för ett exakt decimaltal".to_owned()
+        }
+        rust_decimal::Error::ErrorString(s) if s.contains("overflow") => {
+            "för stort för ett exakt decimaltal".to_owned()
+        }
+        rust_decimal::Error::Underflow | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => {
+            "för många decimaler för ett exakt decimaltal".to_owned()
+        }
+        other => format!(
+            "kan inte läsas som ett exakt decimaltal ({})",
+            other.to_string().to_lowercase()
+        ),
+    }
 }
 
 fn normalize_zero(d: Decimal) -> Decimal {
@@ -722,6 +743,25 @@ impl Percent {
     #[must_use]
     pub fn round(self, decimals: u32, mode: RoundingMode) -> Percent {
         Percent::new(mode.round(self.0, decimals))
+    }
+
+    /// A Swedish rendering for messages a person reads, exact (decimals as far as the
+    /// value has them): `23,3 %`, `−0,5 %`, with a non-breaking space before the sign.
+    /// For tables use [`crate::NumberFormat::percent`], which rounds.
+    ///
+    /// ```
+    /// # use kommunal_redovisning::Percent;
+    /// use kommunal_redovisning::Decimal;
+    /// assert_eq!(Percent::new(Decimal::new(233, 1)).sv(), "23,3\u{a0}%");
+    /// assert_eq!(Percent::new(Decimal::new(-5, 1)).sv(), "\u{2212}0,5\u{a0}%");
+    /// ```
+    #[must_use]
+    #[doc(alias = "procent på svenska")]
+    pub fn sv(self) -> String {
+        let value = self.0.normalize();
+        crate::NumberFormat::swedish()
+            .with_decimals(value.scale())
+            .percent(Percent(value))
     }
 }
 
@@ -869,7 +909,8 @@ mod serde_impls {
 
     impl<'de> Deserialize<'de> for Amount {
         fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Amount, D::Error> {
-            decimal::deserialize(d).and_then(|v| Amount::new(v).map_err(de::Error::custom))
+            decimal::deserialize(d)
+                .and_then(|v| Amount::new(v).map_err(|e| de::Error::custom(e.sv())))
         }
     }
 
@@ -923,11 +964,11 @@ mod serde_impls {
             type Value = Decimal;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an exact decimal as a string, e.g. \"-1234567.50\"")
+                f.write_str("ett exakt decimaltal som sträng, t.ex. \"-1234567.50\"")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
-                parse_canonical_decimal(v).map_err(E::custom)
+                parse_canonical_decimal(v).map_err(|e| E::custom(e.sv()))
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Decimal, E> {
@@ -940,9 +981,8 @@ mod serde_impls {
 
             fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Decimal, E> {
                 Err(E::custom(format_args!(
-                    "refusing the JSON number {v}: numbers with decimals pass through binary \
-                     floating point and can lose öre; write the amount as a string, \
-                     e.g. \"{v}\""
+                    "JSON-talet {v} avvisas: tal med decimaler går via binära flyttal och kan \
+                     tappa ören; skriv beloppet som en sträng, t.ex. \"{v}\""
                 )))
             }
         }
@@ -1104,7 +1144,7 @@ mod tests {
         let err = serde_json::from_str::<Amount>("12.5")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("binary floating point"), "{err}");
+        assert!(err.contains("binära flyttal"), "{err}");
         assert!(serde_json::from_str::<Amount>("\"1,5\"").is_err());
         let p: Percent = serde_json::from_str("\"23.3\"").unwrap();
         assert_eq!(serde_json::to_string(&p).unwrap(), "\"23.3\"");

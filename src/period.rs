@@ -155,11 +155,11 @@ impl Period {
             reason: reason.to_owned(),
         };
         if end < start {
-            return Err(invalid("the period ends before it starts"));
+            return Err(invalid("perioden slutar innan den börjar"));
         }
         if start.year() != end.year() {
             return Err(invalid(
-                "a reporting period lies within one räkenskapsår, the calendar year \
+                "en redovisningsperiod ligger inom ett räkenskapsår, kalenderåret \
                  (LKBR 1 kap. 5 §)",
             ));
         }
@@ -252,19 +252,19 @@ impl Period {
         let year = self.start.year();
         if self.start != date(year, 1, 1)? {
             return Err(invalid(
-                "a delårsrapport covers the year from 1 January (LKBR 13 kap. 1 §)",
+                "en delårsrapport omfattar året från den 1 januari (LKBR 13 kap. 1 §)",
             ));
         }
         if self.end < date(year, 6, 30)? {
             return Err(invalid(
-                "a delårsrapport covers at least half of the räkenskapsår, i.e. ends no \
-                 earlier than 30 June (LKBR 13 kap. 1 §)",
+                "en delårsrapport omfattar minst hälften av räkenskapsåret, dvs. slutar \
+                 tidigast den 30 juni (LKBR 13 kap. 1 §)",
             ));
         }
         if self.end > date(year, 8, 31)? {
             return Err(invalid(
-                "a delårsrapport covers at most two thirds of the räkenskapsår, i.e. ends \
-                 no later than 31 August (LKBR 13 kap. 1 §)",
+                "en delårsrapport omfattar högst två tredjedelar av räkenskapsåret, dvs. \
+                 slutar senast den 31 augusti (LKBR 13 kap. 1 §)",
             ));
         }
         Ok(())
@@ -280,7 +280,7 @@ impl Period {
         let back = |d: NaiveDate| {
             let shifted = d
                 .checked_sub_months(Months::new(12))
-                .ok_or_else(|| Error::InvalidDate(format!("no date one year before {d}")))?;
+                .ok_or_else(|| Error::InvalidDate(format!("inget datum ett år före {d}")))?;
             // A period that ends on the last day of a month keeps doing so.
             if last_day_of_month(d).ok() == Some(d) {
                 last_day_of_month(shifted)
@@ -317,13 +317,13 @@ impl<'de> serde::Deserialize<'de> for Period {
             end: NaiveDate,
         }
         let raw = Raw::deserialize(d)?;
-        Period::new(raw.start, raw.end).map_err(serde::de::Error::custom)
+        Period::new(raw.start, raw.end).map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 
 pub(crate) fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| Error::InvalidDate(format!("{year:04}-{month:02}-{day:02} does not exist")))
+        .ok_or_else(|| Error::InvalidDate(format!("{year:04}-{month:02}-{day:02} finns inte")))
 }
 
 pub(crate) fn last_day_of_month(d: NaiveDate) -> Result<NaiveDate> {
@@ -331,7 +331,7 @@ pub(crate) fn last_day_of_month(d: NaiveDate) -> Result<NaiveDate> {
     first
         .checked_add_months(Months::new(1))
         .and_then(|next| next.pred_opt())
-        .ok_or_else(|| Error::InvalidDate(format!("no month end after {d}")))
+        .ok_or_else(|| Error::InvalidDate(format!("inget månadsslut efter {d}")))
 }
 
 #[cfg(test)]
@@ -364,7 +364,7 @@ mod tests {
         );
         let late_start = Period::new(ymd(2025, 2, 1), ymd(2025, 7, 31)).unwrap();
         let err = late_start.check_interim().unwrap_err().to_string();
-        assert!(err.contains("from 1 January"), "{err}");
+        assert!(err.contains("från den 1 januari"), "{err}");
         assert!(
             Period::new(ymd(2025, 1, 1), ymd(2025, 6, 29))
                 .unwrap()

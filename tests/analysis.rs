@@ -550,7 +550,7 @@ fn zero_denominator_names_ratio_and_year() {
         "Årets resultat i procent av skatteintäkter och generella statsbidrag"
     );
     assert_eq!(year, "budget 2025");
-    assert!(reason.contains("is zero"), "{reason}");
+    assert!(reason.contains("är noll"), "{reason}");
     let (ratio, _, reason) =
         unavailable(compute_ratio(RatioId::EquityRatio, &c, &OPTS).unwrap_err());
     assert_eq!(ratio, "Soliditet");
@@ -558,7 +558,7 @@ fn zero_denominator_names_ratio_and_year() {
     let e = compute_ratio(RatioId::QuickRatio, &c, &OPTS).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Kassalikviditet budget 2025: kortfristiga skulder is zero"
+        "Kassalikviditet budget 2025: kortfristiga skulder är noll"
     );
 }
 
@@ -591,21 +591,21 @@ fn population_zero_or_missing_names_ratio_and_year() {
     let y = YearFigures::new(fy(2024), YearKind::Outcome, grastorp_rs_2019());
     let e =
         compute_ratio(RatioId::NetCostsPerInhabitant, &RatioContext::of(&y), &OPTS).unwrap_err();
-    assert!(unavailable(e).2.contains("no population"));
+    assert!(unavailable(e).2.contains("ingen folkmängd"));
     let y = y.with_population(Population::december_31(0));
     let e =
         compute_ratio(RatioId::NetCostsPerInhabitant, &RatioContext::of(&y), &OPTS).unwrap_err();
     let (ratio, year, reason) = unavailable(e);
     assert_eq!(ratio, "Verksamhetens nettokostnader per invånare");
     assert_eq!(year, "2024");
-    assert!(reason.contains("zero"));
+    assert!(reason.contains("folkmängden är noll"), "{reason}");
 }
 
 #[test]
 fn duplicate_year_in_a_series_is_refused() {
     let y = YearFigures::new(fy(2024), YearKind::Outcome, IncomeStatement::default());
     let e = Series::new(Scope::Entity, vec![y.clone(), y]).unwrap_err();
-    assert!(e.to_string().contains("Utfall 2024 twice"));
+    assert!(e.to_string().contains("Utfall 2024 två gånger"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------
@@ -667,21 +667,21 @@ fn plan_balance_tests_follow_the_law() {
 #[test]
 fn plan_needs_three_consecutive_years_budget_first() {
     let e = FinancialPlan::new(vec![plan_year(2026, YearKind::Budget, 1, 1)]).unwrap_err();
-    assert!(e.to_string().contains("at least 3 years"));
+    assert!(e.to_string().contains("minst 3 år"), "{e}");
     let e = FinancialPlan::new(vec![
         plan_year(2026, YearKind::Plan, 1, 1),
         plan_year(2027, YearKind::Plan, 1, 1),
         plan_year(2028, YearKind::Plan, 1, 1),
     ])
     .unwrap_err();
-    assert!(e.to_string().contains("must be budget"));
+    assert!(e.to_string().contains("måste vara budget"), "{e}");
     let e = FinancialPlan::new(vec![
         plan_year(2026, YearKind::Budget, 1, 1),
         plan_year(2028, YearKind::Plan, 1, 1),
         plan_year(2029, YearKind::Plan, 1, 1),
     ])
     .unwrap_err();
-    assert!(e.to_string().contains("2027 expected"));
+    assert!(e.to_string().contains("2027 väntades"), "{e}");
 }
 
 #[test]
@@ -1004,7 +1004,7 @@ fn series_and_plan_travel_as_json_and_are_validated() {
     let e = serde_json::from_str::<FinancialPlan>(one)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("at least 3 years"), "{e}");
+    assert!(e.contains("minst 3 år"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------

@@ -360,7 +360,7 @@ fn json_refuses_floats_and_reads_printed_forms() {
     )
     .unwrap_err()
     .to_string();
-    assert!(err.contains("binary floating point"), "{err}");
+    assert!(err.contains("binära flyttal"), "{err}");
     let ok: PrintedStatement = serde_json::from_str(
         r#"{"statement":"balance_sheet","unit":"mnkr","columns":[{"label":"2020"},{"label":"2019"}],"rows":[{"label":"Fordringar","values":["−1 036,6", 12]}]}"#,
     )

@@ -175,23 +175,23 @@ fn bad_input_is_refused_naming_the_place() {
     // Double signs, each refused with the row and the value's position.
     for v in [r#"["--5", "1"]"#, r#"["– -5", "1"]"#, r#"["(-5)", "1"]"#] {
         let e = refused(&one_row(v));
-        assert!(e.contains("row \"Kommunstyrelsen\", value 1"), "{e}");
-        assert!(e.contains("more than one sign"), "{e}");
+        assert!(e.contains("raden \"Kommunstyrelsen\", värde 1"), "{e}");
+        assert!(e.contains("mer än ett tecken"), "{e}");
         assert!(e.contains("line"), "{e}");
     }
     // A percentage in a row of amounts.
     let e = refused(&one_row(r#"["1", "44 %"]"#));
     assert!(
-        e.contains("value 2") && e.contains("percentage in a row of amounts"),
+        e.contains("värde 2") && e.contains("procenttal på en rad med belopp"),
         "{e}"
     );
     // Integers past the decimal range: "too large", as a string and as a JSON number.
     let e = refused(&one_row(r#"["123456789012345678901234567890", "1"]"#));
-    assert!(e.contains("too large"), "{e}");
+    assert!(e.contains("för stort"), "{e}");
     let e = refused(&one_row(r#"[123456789012345678901234567890, "1"]"#));
-    assert!(e.contains("too large") && !e.contains("decimals"), "{e}");
+    assert!(e.contains("för stort") && !e.contains("decimaler"), "{e}");
     // Floats are refused; integers are read.
-    assert!(refused(&one_row(r#"[1.5, "1"]"#)).contains("binary floating point"));
+    assert!(refused(&one_row(r#"[1.5, "1"]"#)).contains("binära flyttal"));
     assert!(serde_json::from_str::<PrintedReport>(&one_row(r#"[15, "1"]"#)).is_ok());
     // Duplicate keys, unknown fields, unknown units.
     let e = refused(
@@ -205,7 +205,7 @@ fn bad_input_is_refused_naming_the_place() {
     let e = refused(
         r#"{"entity": "E", "tables": [{"kind": "not", "unit": "kkr", "columns": [], "rows": []}]}"#,
     );
-    assert!(e.contains("unknown unit \"kkr\""), "{e}");
+    assert!(e.contains("okänd enhet \"kkr\""), "{e}");
     // Every unit a report prints.
     for unit in ["kr", "tkr", "mkr", "Mkr", "mnkr", "mdkr", "TKR"] {
         let json = format!(r#"{{"kind": "generic", "unit": "{unit}", "columns": [], "rows": []}}"#);

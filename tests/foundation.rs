@@ -273,7 +273,7 @@ fn json_with_a_misspelled_field_is_refused_naming_the_field() {
         serde_json::from_str::<IncomeStatement>(r#"{"operating_revenue":"100000000000000000000"}"#)
             .unwrap_err()
             .to_string();
-    assert!(err.contains("too large"), "{err}");
+    assert!(err.contains("är för stort"), "{err}");
 }
 
 // ---------------------------------------------------------------- property tests

@@ -9,6 +9,7 @@
 #[cfg(feature = "serde")] // reads JSON fixtures or round-trips through serde
 mod analysis;
 mod balanced_budget;
+mod bounded;
 // The printed-report checks read their fixtures as JSON.
 #[cfg(feature = "serde")]
 mod check;

@@ -84,13 +84,13 @@ fn every_sample_file_reads_to_the_end() {
         // the sie module docs); every other file reads without an error.
         let expected = match name.as_str() {
             // Mamut writes two different #PSALDO for the same account, period and object.
-            "MAMUT_SIE3_EXPORT.SE" => Some("a second #PSALDO"),
+            "MAMUT_SIE3_EXPORT.SE" => Some("en andra #PSALDO"),
             // Balances and rows on an account named "FEL".
-            "Sie3.se" | "Sie4.se" => Some("account number \"FEL\""),
+            "Sie3.se" | "Sie4.se" => Some("kontonumret \"FEL\""),
             "XE_SIE_4_20151125095119.SE"
             | "testWrite.se"
             | "testWrite1.se"
-            | "transaktioner_ovnbolag-bad-balance.se" => Some("does not balance"),
+            | "transaktioner_ovnbolag-bad-balance.se" => Some("balanserar inte"),
             _ => None,
         };
         match expected {
@@ -187,13 +187,14 @@ fn known_diagnostics_in_the_corpus() {
     let d = diags("XE_SIE_4_20151125095119.SE");
     assert!(
         d.iter().any(|d| d.label == "#VER"
-            && d.message == "voucher 1 1 dated 2015-09-12 does not balance: difference 2"),
+            && d.message
+                == "verifikation 1 1 daterad 2015-09-12 balanserar inte: differens 2\u{a0}kr"),
         "{d:?}"
     );
     let d = diags("transaktioner_ovnbolag-bad-balance.se");
     assert!(
         d.iter()
-            .any(|d| d.line == 3905 && d.message.contains("does not balance"))
+            .any(|d| d.line == 3905 && d.message.contains("balanserar inte"))
     );
     // The good twin only has its organisation number written without the hyphen.
     let d = diags("transaktioner_ovnbolag.se");
@@ -201,7 +202,7 @@ fn known_diagnostics_in_the_corpus() {
     assert!(d.iter().any(|d| d.label == "#ORGNR"));
     let d = diags("SIE4_Exempelfil_med_underdim.SE");
     assert!(
-        d.iter().any(|d| d.message.contains("but is utf-8")),
+        d.iter().any(|d| d.message.contains("men är utf-8")),
         "{d:?}"
     );
     let d = diags("Sie4.se");
@@ -211,11 +212,11 @@ fn known_diagnostics_in_the_corpus() {
     );
     assert!(
         d.iter()
-            .any(|d| d.line == 592 && d.message.contains("is not 1 to 10 digits"))
+            .any(|d| d.line == 592 && d.message.contains("är inte 1 till 10 siffror"))
     );
     assert!(
         d.iter()
-            .any(|d| d.line == 1041 && d.message.contains("quoted field not closed"))
+            .any(|d| d.line == 1041 && d.message.contains("citerat fält avslutas inte"))
     );
     // The checksum files verify.
     for f in [
@@ -246,15 +247,15 @@ fn checksum_mismatch_and_truncation_are_errors() {
     tampered[digit] = if tampered[digit] == b'1' { b'2' } else { b'1' };
     let d = read_all(&tampered).1;
     assert!(
-        d.iter()
-            .any(|d| d.severity == Severity::Error && d.message.starts_with("checksum mismatch")),
+        d.iter().any(|d| d.severity == Severity::Error
+            && d.message.starts_with("kontrollsumman stämmer inte")),
         "{d:?}"
     );
     let cut = bytes.len() - 30;
     let d = read_all(&bytes[..cut]).1;
     assert!(
         d.iter()
-            .any(|d| d.severity == Severity::Error && d.message.contains("truncated"))
+            .any(|d| d.severity == Severity::Error && d.message.contains("avkortad"))
     );
 }
 
@@ -437,7 +438,7 @@ fn trap_iso_8859_1_file_declared_pc8() {
             .diagnostics()
             .iter()
             .any(|d| d.severity == Severity::Notice
-                && d.message == "file declares PC8 but is iso-8859-1; decoded as iso-8859-1")
+                && d.message == "filen anger PC8 men är iso-8859-1; avkodas som iso-8859-1")
     );
     // The same bytes with the encoding forced.
     let forced: Vec<Record> =
@@ -487,24 +488,24 @@ fn diagnostics_name_what_and_where() {
     assert!(d.iter().any(|d| d.line == 3
         && d.label == "#TRANS"
         && d.severity == Severity::Error
-        && d.message == "row outside a voucher ignored"));
+        && d.message == "transaktionsrad utanför en verifikation ignoreras"));
     assert!(d.iter().any(|d| d.line == 6
         && d.severity == Severity::Error
-        && d.message == "malformed amount \"12,5x\"; record ignored"));
+        && d.message == "belopp \"12,5x\" kan inte läsas; posten ignoreras"));
     // Missing mandatory records of a type 4E file (it has no #IB/#UB/#RES: treated as 4I).
     assert!(
         d.iter()
-            .any(|d| d.label == "#PROGRAM" && d.message.contains("mandatory in type 4I"))
+            .any(|d| d.label == "#PROGRAM" && d.message.contains("obligatorisk i filer av typ 4I"))
     );
     let (_, d) = read_all(b"#FLAGGA 0\n#SIETYP 2\n#KONTO 1910 Kassa\n#VER A 1 20250101\n{\n}\n");
     assert!(
-        d.iter().any(
-            |d| d.label == "#UB" && d.message == "#UB missing; it is mandatory in type 2 files"
-        )
+        d.iter().any(|d| d.label == "#UB"
+            && d.message == "#UB saknas; posten är obligatorisk i filer av typ 2")
     );
     assert!(
         d.iter()
-            .any(|d| d.label == "#VER" && d.message.contains("type 2 files may not contain"))
+            .any(|d| d.label == "#VER"
+                && d.message.contains("som filer av typ 2 inte får innehålla"))
     );
 }
 
@@ -535,11 +536,11 @@ fn values_dates_and_placeholders() {
         .map(|d| d.message.as_str())
         .collect();
     assert!(
-        notices.contains(&"date written as YYYY-MM-DD instead of YYYYMMDD"),
+        notices.contains(&"datum skrivet som ÅÅÅÅ-MM-DD i stället för ÅÅÅÅMMDD"),
         "{notices:?}"
     );
-    assert!(notices.contains(&"date 00000000 read as no date"));
-    assert!(notices.contains(&"object list without braces {}"));
+    assert!(notices.contains(&"datumet 00000000 läses som inget datum"));
+    assert!(notices.contains(&"objektlista utan klammerparenteser {}"));
 }
 
 #[test]
@@ -560,7 +561,7 @@ fn utf8_byte_order_mark() {
         reader
             .diagnostics()
             .iter()
-            .any(|d| d.line == 1 && d.message.contains("byte order mark"))
+            .any(|d| d.line == 1 && d.message.contains("byteordningsmarkering"))
     );
 }
 
@@ -595,7 +596,7 @@ fn strictness_options() {
     };
     assert_eq!(
         d.message,
-        "voucher A 1 dated 2025-01-01 does not balance: difference 1"
+        "verifikation A 1 daterad 2025-01-01 balanserar inte: differens 1\u{a0}kr"
     );
     assert_eq!(d.severity, Severity::Error);
     assert!(reader.next().is_none());
@@ -902,7 +903,7 @@ mod roundtrip {
                 .diagnostics()
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
-                .filter(|d| !d.message.contains("has no date") && !d.message.contains("outside the financial year"))
+                .filter(|d| !d.message.contains("saknar datum") && !d.message.contains("utanför räkenskapsåret"))
                 .collect();
             prop_assert!(errors.is_empty(), "{:?}", errors);
         }

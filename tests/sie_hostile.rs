@@ -34,7 +34,7 @@ fn a_cut_number_on_the_last_line_is_an_error() {
     // `#UB 0 1930 12400000.00` cut after "124": read as 124 kr before.
     let file = format!("{HEAD}#UB 0 1930 124");
     let (records, d) = read(file.as_bytes());
-    assert!(has_error(&d, "the file looks truncated"), "{d:?}");
+    assert!(has_error(&d, "filen ser avkortad ut"), "{d:?}");
     let e = errors(&d);
     assert_eq!(e[0].line, 9);
     // The record is still there to look at; the error says it may be cut.
@@ -55,10 +55,7 @@ fn a_last_closing_brace_without_a_line_end_is_only_a_notice() {
     );
     let (_, d) = read(file.as_bytes());
     assert!(errors(&d).is_empty(), "{d:?}");
-    assert!(
-        d.iter()
-            .any(|d| d.message == "the last line has no line end")
-    );
+    assert!(d.iter().any(|d| d.message == "sista raden saknar radslut"));
 }
 
 #[test]
@@ -70,7 +67,7 @@ fn a_file_cut_inside_a_voucher_is_an_error() {
     assert!(
         has_error(
             &d,
-            "file ends inside voucher A 1 (no closing }): the file looks truncated"
+            "filen slutar inne i verifikation A 1 (ingen avslutande }): filen ser avkortad ut"
         ),
         "{d:?}"
     );
@@ -82,7 +79,7 @@ fn an_unclosed_object_list_is_an_error() {
         "{HEAD}#UB 0 1930 0\n#VER A 1 20250101\n{{\n#TRANS 1930 {{1 \"7\" 1\n#TRANS 2440 {{}} -1\n}}\n"
     );
     let (_, d) = read(file.as_bytes());
-    assert!(has_error(&d, "object list not closed"), "{d:?}");
+    assert!(has_error(&d, "objektlistan avslutas inte"), "{d:?}");
 }
 
 #[test]
@@ -112,7 +109,7 @@ fn invalid_account_numbers_are_errors_in_rows_and_balances() {
         let bad: Vec<_> = d
             .iter()
             .filter(|d| {
-                d.severity == Severity::Error && d.message.contains("is not 1 to 10 digits")
+                d.severity == Severity::Error && d.message.contains("är inte 1 till 10 siffror")
             })
             .collect();
         assert_eq!(bad.len(), 2, "{account}: {d:?}");
@@ -129,11 +126,11 @@ fn a_voucher_without_its_series_field_is_detected_and_read_shifted() {
     let (records, d) = read(file.as_bytes());
     let shape = d
         .iter()
-        .find(|d| d.message.contains("the series field is missing"))
+        .find(|d| d.message.contains("fältet för serie saknas"))
         .unwrap_or_else(|| panic!("{d:?}"));
     assert_eq!(shape.line, 10);
     assert!(
-        !d.iter().any(|d| d.message.contains("has no date")),
+        !d.iter().any(|d| d.message.contains("saknar datum")),
         "{d:?}"
     );
     let v = records
@@ -159,14 +156,14 @@ fn vouchers_outside_the_financial_year_and_impossible_years_are_errors() {
     assert!(
         has_error(
             &d,
-            "dated 2026-01-05 lies outside the financial year 2025-01-01 – 2025-12-31"
+            "daterad 2026-01-05 ligger utanför räkenskapsåret 2025-01-01 – 2025-12-31"
         ),
         "{d:?}"
     );
     for date in ["00010101", "99991231"] {
         let (_, d) = read(voucher(date).as_bytes());
-        assert!(has_error(&d, "impossible year"), "{date}: {d:?}");
-        assert!(has_error(&d, "has no date"), "{date}: {d:?}");
+        assert!(has_error(&d, "omöjligt år"), "{date}: {d:?}");
+        assert!(has_error(&d, "saknar datum"), "{date}: {d:?}");
     }
     let (_, d) = read(voucher("20250615").as_bytes());
     assert!(errors(&d).is_empty(), "{d:?}");
@@ -189,7 +186,7 @@ fn a_second_stated_balance_is_reported_and_the_first_is_used() {
         assert_eq!(e[0].line, 10);
         assert!(
             e[0].message
-                .contains("(400) contradicts line 9 (500): the first is used"),
+                .contains("(400\u{a0}kr) motsäger rad 9 (500\u{a0}kr): den första används"),
             "{label}: {}",
             e[0].message
         );
@@ -221,15 +218,18 @@ fn severity_policy_unbalanced_dropped_and_dateless_are_errors_with_options_kept(
          #VER A 2\n{{\n#TRANS 1930 {{}} 1\n#TRANS 2440 {{}} -1\n}}\n#TRANS 1930 {{}} 1\n"
     );
     let (_, d) = read(file.as_bytes());
-    assert!(has_error(&d, "does not balance"));
-    assert!(has_error(&d, "voucher A 2 has no date"));
-    assert!(has_error(&d, "row outside a voucher ignored"));
+    assert!(has_error(&d, "balanserar inte"));
+    assert!(has_error(&d, "verifikation A 2 saknar datum"));
+    assert!(has_error(
+        &d,
+        "transaktionsrad utanför en verifikation ignoreras"
+    ));
     let lenient = ReadOptions::default().unbalanced_voucher(Severity::Warning);
     let (_, d) = read_with(file.as_bytes(), lenient);
-    assert!(!has_error(&d, "does not balance"));
+    assert!(!has_error(&d, "balanserar inte"));
     assert!(
         d.iter()
-            .any(|d| d.severity == Severity::Warning && d.message.contains("does not balance"))
+            .any(|d| d.severity == Severity::Warning && d.message.contains("balanserar inte"))
     );
 }
 
@@ -244,7 +244,7 @@ fn millions_of_diagnostics_are_aggregated() {
     let (_, d) = read_with(file.as_bytes(), ReadOptions::default().max_repeats(3));
     let malformed: Vec<_> = d
         .iter()
-        .filter(|d| d.message.contains("malformed amount"))
+        .filter(|d| d.message.contains("kan inte läsas; posten ignoreras"))
         .collect();
     assert_eq!(malformed.len(), 4, "{malformed:?}");
     assert_eq!(malformed[0].line, 11);
@@ -253,7 +253,7 @@ fn millions_of_diagnostics_are_aggregated() {
     assert_eq!(summary.severity, Severity::Error);
     assert!(
         summary.message.starts_with(
-            "4997 more of this kind on lines 14–5010, not listed: malformed amount \"x0\""
+            "4997 till av samma slag på raderna 14–5010 listas inte: belopp \"x0\" kan inte läsas"
         ),
         "{}",
         summary.message
@@ -276,10 +276,13 @@ fn a_voucher_over_the_size_cap_is_an_error_and_its_rows_are_skipped() {
     let opts = ReadOptions::default().max_voucher_bytes(64 << 10);
     let (records, d) = read_with(file.as_bytes(), opts);
     assert!(
-        has_error(&d, "holds more than 65536 bytes of rows"),
+        has_error(&d, "har transaktionsrader på mer än 65536 byte"),
         "{d:?}"
     );
-    assert!(has_error(&d, "rows skipped beyond the size limit"), "{d:?}");
+    assert!(
+        has_error(&d, "transaktionsrader över storleksgränsen hoppades över"),
+        "{d:?}"
+    );
     let rows = records
         .iter()
         .find_map(|r| match r {
@@ -532,14 +535,18 @@ mod verdict {
         let file = GOOD.replace("#UB 0 1930 1250", "#UB 0 1930 100000000000000000000");
         let err = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap_err();
         assert!(
-            err.to_string().contains("line 12: account 1930: an amount"),
+            err.to_string().contains("rad 12: konto 1930: ett belopp"),
             "{err}"
         );
         let file = format!(
             "{GOOD}#VER A 2 20250116\n{{\n#TRANS 1930 {{}} {big}\n#TRANS 1930 {{}} {big}\n}}\n"
         );
         let err = sum_transactions(file.as_bytes(), None).unwrap_err();
-        assert!(err.to_string().contains("account 1930 overflows"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("summan för konto 1930 blir för stor"),
+            "{err}"
+        );
     }
 
     /// Regression (issue 19): an invalid account was booked into a statement line by
@@ -630,34 +637,34 @@ mod writer_round_trip {
 fn hostile_files_in_the_repository_draw_their_errors() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie");
     let cases = [
-        ("cut_number.se", Severity::Error, "the file looks truncated"),
+        ("cut_number.se", Severity::Error, "filen ser avkortad ut"),
         (
             "open_voucher.se",
             Severity::Error,
-            "file ends inside voucher A 1",
+            "filen slutar inne i verifikation A 1",
         ),
         (
             "missing_series.se",
             Severity::Warning,
-            "the series field is missing",
+            "fältet för serie saknas",
         ),
         (
             "duplicate_ub.se",
             Severity::Error,
-            "a second #UB for year 0, account 1930 (400) contradicts line 9 (500)",
+            "en andra #UB för årsindex 0, konto 1930 (400\u{a0}kr) motsäger rad 9 (500\u{a0}kr)",
         ),
-        (
-            "bad_accounts.se",
-            Severity::Error,
-            "account number \"50AF\"",
-        ),
+        ("bad_accounts.se", Severity::Error, "kontonumret \"50AF\""),
         (
             "outside_year.se",
             Severity::Error,
-            "lies outside the financial year",
+            "ligger utanför räkenskapsåret",
         ),
-        ("outside_year.se", Severity::Error, "impossible year"),
-        ("dot_amount.se", Severity::Error, "malformed amount \".\""),
+        ("outside_year.se", Severity::Error, "omöjligt år"),
+        (
+            "dot_amount.se",
+            Severity::Error,
+            "belopp \".\" kan inte läsas",
+        ),
     ];
     for (file, severity, what) in cases {
         let bytes = std::fs::read(dir.join(file)).unwrap();

@@ -167,7 +167,7 @@ fn an_unfooted_table_is_refused_and_a_rounded_one_written() {
     .unwrap();
     // 1 + 1 − 1 printed under a sum printed 2: its formula would show 1.
     let err = t.to_xlsx().unwrap_err().to_string();
-    assert!(err.contains("round the table first"), "{err}");
+    assert!(err.contains("avrunda tabellen först"), "{err}");
     let footed = t
         .rounded(&kommunal_redovisning::present::Rounding::new(Scale::Tkr))
         .unwrap()

@@ -32,17 +32,18 @@ pub struct GranskaArgs {
 }
 
 fn read(path: &str) -> Result<PrintedReport, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("kan inte läsa {path}: {e}"))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("kan inte läsa {path}: {}", crate::sv::io(&e)))?;
     // A report has "tables" (or the older "statements"); anything else is one table.
-    let probe: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{path} är inte JSON: {e}"))?;
+    let probe: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| format!("{path} är inte JSON: {}", crate::sv::json(&e)))?;
     let is_report = probe.get("tables").is_some() || probe.get("statements").is_some();
     // Parse the text itself (not the probe): duplicate keys are refused only there.
     if is_report {
-        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {}", crate::sv::json(&e)))
     } else {
         let table: PrintedTable =
-            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {}", crate::sv::json(&e)))?;
         Ok(PrintedReport {
             entity: table.entity.clone(),
             source: table.source.clone(),

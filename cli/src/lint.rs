@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use kommunal_redovisning::sie::{Diagnostic, Reader, Record, Severity, Totals};
+use kommunal_redovisning::sie::{Diagnostic, ReadError, Reader, Record, Severity, Totals};
 
 use crate::progress::{self, Progress};
 use crate::style::Style;
@@ -55,7 +55,10 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
         let file = match File::open(path) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("kommunal lint: {path}: kan inte öppnas: {e}");
+                eprintln!(
+                    "kommunal lint: {path}: kan inte öppnas: {}",
+                    crate::sv::io(&e)
+                );
                 worst = 2;
                 continue;
             }
@@ -82,14 +85,19 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                             line: reader.record_line(),
                             label: "#VER".into(),
                             severity: Severity::Error,
-                            message: format!("{e}: the sums stop at this voucher"),
+                            message: format!("{e}: summorna stannar vid den här verifikationen"),
                         });
                     }
                     reader.recycle(r);
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    read_error = Some(e.to_string());
+                    read_error = Some(match &e {
+                        ReadError::Io { line, source } => {
+                            format!("läsfel efter rad {line}: {}", crate::sv::io(source))
+                        }
+                        other => other.to_string(),
+                    });
                     break;
                 }
             }
@@ -155,17 +163,18 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                 totals.records, totals.vouchers, totals.rows
             )?;
             if !totals.by_account.is_empty() {
-                writeln!(out, "  summa per konto:")?;
+                writeln!(out, "  summa per konto (kr):")?;
                 for (a, s) in &totals.by_account {
-                    writeln!(out, "    {a:>10} {s:>16}")?;
+                    writeln!(out, "    {a:>10} {:>16}", kronor(*s))?;
                 }
             }
             if !totals.by_object.is_empty() {
-                writeln!(out, "  summa per (dimension, objekt, konto):")?;
+                writeln!(out, "  summa per (dimension, objekt, konto) (kr):")?;
                 for (dimension, object, account, sum) in totals.object_sums() {
                     writeln!(
                         out,
-                        "    {dimension:>4} {object:>12} {account:>10} {sum:>16}"
+                        "    {dimension:>4} {object:>12} {account:>10} {:>16}",
+                        kronor(sum)
                     )?;
                 }
             }
@@ -173,10 +182,11 @@ fn run(args: &LintArgs) -> std::io::Result<u8> {
                 style.error("kunde inte läsas till slutet")
             } else if errors > 0 {
                 style.error(&format!(
-                    "{errors} fel, {warnings} varningar: siffrorna kan vara fel"
+                    "{errors} fel, {}: siffrorna kan vara fel",
+                    varningar(warnings)
                 ))
             } else if warnings > 0 {
-                style.warning(&format!("inga fel, {warnings} varningar"))
+                style.warning(&format!("inga fel, {}", varningar(warnings)))
             } else {
                 style.ok("inga fel, inga varningar")
             };
@@ -241,4 +251,20 @@ fn write_json<W: Write, R: std::io::Read>(
 /// JSON text of a small serializable value.
 fn s<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// A sum of the file in Swedish form, exact, with at least two decimals: `−1 234,50`.
+fn kronor(sum: kommunal_redovisning::Decimal) -> String {
+    kommunal_redovisning::NumberFormat::swedish()
+        .with_decimals(sum.normalize().scale().max(2))
+        .decimal(sum)
+}
+
+/// "1 varning", "3 varningar".
+fn varningar(n: usize) -> String {
+    if n == 1 {
+        "1 varning".to_owned()
+    } else {
+        format!("{n} varningar")
+    }
 }

@@ -23,6 +23,7 @@ mod lint;
 mod progress;
 mod rapport;
 mod style;
+mod sv;
 
 /// The worked case, shared with the library's `lystkom_halvar` example: its files are
 /// compiled here as they are there.
@@ -252,7 +253,7 @@ fn lystkom_main(args: &LystkomArgs) -> ExitCode {
         Ok(outcome) if outcome.inconsistent == 0 => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("kommunal lystkom: {e}");
+            eprintln!("kommunal lystkom: {}", rapport::swedish(e.as_ref()));
             ExitCode::from(2)
         }
     }

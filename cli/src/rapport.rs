@@ -23,7 +23,7 @@
 //! of any real range is named with its account and line).
 
 use std::collections::BTreeMap;
-use std::io::BufReader;
+use std::io::{BufReader, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -150,10 +150,15 @@ enum Mapping {
 
 /// An error for a person: a crate error in Swedish ([`kommunal_redovisning::Error::sv`]),
 /// any other as it says itself.
-fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
-    match e.downcast_ref::<kommunal_redovisning::Error>() {
-        Some(k) => k.sv().to_string(),
-        None => e.to_string(),
+pub(crate) fn swedish(e: &(dyn std::error::Error + 'static)) -> String {
+    if let Some(k) = e.downcast_ref::<kommunal_redovisning::Error>() {
+        k.sv().to_string()
+    } else if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        crate::sv::io(io)
+    } else if let Some(json) = e.downcast_ref::<serde_json::Error>() {
+        crate::sv::json(json)
+    } else {
+        e.to_string()
     }
 }
 
@@ -192,13 +197,13 @@ pub fn main(cli: &RapportArgs) -> ExitCode {
 fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let chart: Chart = match &args.mapping {
         Some(Mapping::File(path)) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("kontoplanen {}: {e}", path.display()))?,
+            .map_err(|e| format!("kontoplanen {}: {}", path.display(), crate::sv::json(&e)))?,
         Some(Mapping::Exempel) => serde_json::from_slice(EXEMPEL_KARTA)?,
         None => Chart::kommun_bas(),
     };
     let note_chart: NoteChart = match (&args.notes, &args.source) {
         (Some(path), _) => serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| format!("notkartan {}: {e}", path.display()))?,
+            .map_err(|e| format!("notkartan {}: {}", path.display(), crate::sv::json(&e)))?,
         (None, Source::Exempel) => serde_json::from_slice(EXEMPEL_NOTKARTA)?,
         (None, Source::File(_)) => NoteChart::kommun_bas(),
     };
@@ -276,16 +281,21 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "unplaced": notes.unplaced,
             "internal_items": statements.internal,
             "unmapped": statements.unmapped,
+            "invalid_accounts_beyond": ledger.invalid_accounts_beyond,
             "excluded": statements.excluded,
             "key_ratios": ratios,
             "operating_statement": drift.statement,
-            "reconciliation": reconciliation.as_ref().map_err(ToString::to_string),
+            "reconciliation": reconciliation.as_ref().map_err(|e| e.sv().to_string()),
             "disagreements": disagreements,
             "problems": problems,
             "verdict": verdict,
             "verdict_problems": verdict.problems(),
         });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        // Written as it is serialized, not built as one string first.
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut stdout, &doc)?;
+        writeln!(stdout)?;
+        stdout.flush()?;
         return Ok(ExitCode::from(verdict.exit_code()));
     }
 
@@ -465,7 +475,7 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             &format!("Utelämnat med avsikt ({n} konton): {reason}"),
         );
     }
-    if !statements.unmapped.is_empty() {
+    if !statements.unmapped.is_empty() || ledger.invalid_accounts_beyond.is_some() {
         heading(out, args.format, "Konton som kontoplanen inte täcker");
         for u in &statements.unmapped {
             let name = ledger
@@ -479,6 +489,22 @@ fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
                     "{} {name}: {} kr — inte med i rapporterna",
                     u.account,
                     kr.amount(u.amount, Scale::Kr)
+                ),
+            );
+        }
+        if let Some(b) = &ledger.invalid_accounts_beyond {
+            para(
+                out,
+                args.format,
+                &format!(
+                    "Utöver de första {} ogiltiga kontonumren: {} verifikationsrader ({} kr) och \
+                     {} saldon på ytterligare ogiltiga kontonummer (från rad {}) — inte med i \
+                     rapporterna",
+                    SieLedger::INVALID_ACCOUNTS_KEPT,
+                    b.rows,
+                    kr.amount(b.amount, Scale::Kr),
+                    b.balances,
+                    b.first_line
                 ),
             );
         }

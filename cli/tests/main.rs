@@ -222,7 +222,46 @@ fn rapport_on_a_truncated_ledger_is_a_finding_not_a_clean_report() {
     // The reader says why: the file ends inside a voucher.
     let (code, out, _) = run(&["lint", p(&file)]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("truncated"), "{out}");
+    assert!(out.contains("filen slutar inne i verifikation"), "{out}");
+}
+
+/// Distinct invalid account numbers beyond the first 1 000 are counted, not kept
+/// (issue 19): the report lists the kept ones, says how many rows and how much was left
+/// out, and exits 1; the JSON document carries the same counts.
+#[test]
+fn rapport_counts_invalid_accounts_beyond_the_first_thousand() {
+    let mut f = String::from(
+        "#FLAGGA 0\n#PROGRAM \"T\" 1\n#FORMAT PC8\n#GEN 20250701\n#SIETYP 4\n#FNAMN \"H\"\n\
+         #RAR 0 20250101 20251231\n#KONTO 1930 \"Bank\"\n#UB 0 1930 -3030\n",
+    );
+    for i in 0..1_010 {
+        f.push_str(&format!(
+            "#VER A {i} 20250115\n{{\n#TRANS 5{i}AF {{}} 3\n#TRANS 1930 {{}} -3\n}}\n"
+        ));
+    }
+    let file = scratch("ogiltiga_konton.se", f.as_bytes());
+    let (code, out, _) = run(&["rapport", p(&file)]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.lines().filter(|l| l.contains("AF :")).count(), 1_000);
+    assert!(
+        out.contains(
+            "Utöver de första 1000 ogiltiga kontonumren: 10 verifikationsrader (30,00 kr)"
+        ),
+        "{out}"
+    );
+    let closing = out.lines().last().unwrap();
+    assert!(closing.starts_with("Stämmer inte:"), "{closing}");
+    assert!(
+        closing.contains("10 poster på ytterligare ogiltiga kontonummer"),
+        "{closing}"
+    );
+    let (code, out, _) = run(&["rapport", "--format", "json", p(&file)]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["invalid_accounts_beyond"]["rows"], 10);
+    assert_eq!(doc["invalid_accounts_beyond"]["amount"], "30.00");
+    assert_eq!(doc["unmapped"].as_array().unwrap().len(), 1_000);
+    assert_eq!(doc["verdict"]["invalid_accounts_not_kept"], 10);
 }
 
 #[test]
@@ -252,6 +291,28 @@ fn rapport_refuses_unreadable_input() {
     ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("kontoplanen"), "{err}");
+    // serde's words and place in Swedish.
+    assert!(
+        err.contains("okänt fält `overides`, väntade `extends` eller `rules` (rad 1, kolumn 11)"),
+        "{err}"
+    );
+    // A rule the chart refuses: the library's Swedish text.
+    let mapping = scratch("karta-regel.json", br#"{"rules": [{"accounts": {"prefix": "3x"}, "target": {"income": "operating_revenue"}}]}"#);
+    let (code, _, err) = run(&[
+        "rapport",
+        p(&data("exempelkommun.se")),
+        "--mapping",
+        p(&mapping),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("ogiltig regel: kontomönstret \"3x\" är inte bara siffror"),
+        "{err}"
+    );
+    // A file that is not there.
+    let (code, _, err) = run(&["rapport", "finns-inte.se"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("finns-inte.se: filen finns inte"), "{err}");
 }
 
 // ---- lint ----
@@ -263,7 +324,14 @@ fn lint_counts_and_sums_the_example_ledger() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("SIE typ 4"), "{out}");
     assert!(out.contains("42 verifikationer"), "{out}");
-    assert!(out.contains("summa per konto:"), "{out}");
+    assert!(out.contains("summa per konto (kr):"), "{out}");
+    // Sums in Swedish form: grouped, decimal comma, true minus sign.
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("1119")
+                && l.ends_with("\u{2212}2\u{a0}500\u{a0}000,00")),
+        "{out}"
+    );
     assert!(!out.contains('\u{1b}'));
 }
 
@@ -293,10 +361,18 @@ fn lint_json_is_one_document_per_file() {
             .any(|d| d["message"]
                 .as_str()
                 .unwrap()
-                .starts_with("account number \"FEL\" is not 1 to 10 digits")),
+                .starts_with("kontonumret \"FEL\" är inte 1 till 10 siffror")),
         "{}",
         docs[1]
     );
+    // The messages are Swedish; the severities keep their machine names.
+    for d in docs[1]["diagnostics"].as_array().unwrap() {
+        let severity = d["severity"].as_str().unwrap();
+        assert!(
+            ["notice", "warning", "error"].contains(&severity),
+            "{severity}"
+        );
+    }
 }
 
 #[test]
@@ -339,7 +415,10 @@ fn lint_exits_1_for_an_error_level_diagnostic() {
     let file = scratch("andrad-ksumma.se", &bytes);
     let (code, out, _) = run(&["lint", p(&file)]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("error"), "{out}");
+    assert!(
+        out.contains("#KSUMMA: fel: kontrollsumman stämmer inte"),
+        "{out}"
+    );
     // The untouched file is clean.
     let (code, out, _) = run(&["lint", p(&sample("Sie1.se"))]);
     assert_eq!(code, 0, "{out}");

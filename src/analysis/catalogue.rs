@@ -298,7 +298,7 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
         NetCostShare,
         "Nettokostnadsandel",
         "−(verksamhetens nettokostnader + finansnetto) / (skatteintäkter + generella \
-         statsbidrag och utjämning); the three parts below add up to it",
+         statsbidrag och utjämning); de tre delarna nedan summerar till den",
         Percent,
         Some(false),
         Result,
@@ -432,7 +432,8 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
     def!(
         DebtRatio,
         "Skuldsättningsgrad",
-        "(avsättningar + skulder) / summa tillgångar; the three parts below add up to it",
+        "(avsättningar + skulder) / summa tillgångar; de tre delarna nedan \
+         summerar till den",
         Percent,
         Some(false),
         Capacity,
@@ -537,7 +538,7 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
     def!(
         TaxRate,
         "Kommunal skattesats",
-        "as decided by fullmäktige (kr per 100 kr beskattningsbar förvärvsinkomst)",
+        "enligt fullmäktiges beslut (kr per 100 kr beskattningsbar förvärvsinkomst)",
         Percent,
         None,
         Capacity,
@@ -669,7 +670,7 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
     def!(
         LoanDebtPerInhabitant,
         "Låneskuld per invånare",
-        "låneskuld (as given, else långfristiga skulder) / invånare",
+        "låneskuld (enligt uppgift, annars långfristiga skulder) / invånare",
         KronorPerInhabitant,
         Some(false),
         Risk,
@@ -708,7 +709,7 @@ pub static CATALOGUE: [RatioDefinition; 37] = [
     def!(
         BudgetDeviationNetCosts,
         "Budgetavvikelse verksamhetens nettokostnader",
-        "verksamhetens nettokostnader, utfall − budget (positive: lower costs)",
+        "verksamhetens nettokostnader, utfall − budget (positivt: lägre kostnader)",
         Amount,
         Some(true),
         Control,

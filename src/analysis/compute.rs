@@ -431,7 +431,7 @@ impl Calc<'_, '_> {
 
     fn percent(&self, part: Amount, whole: Amount, what: &str) -> Result<Percent> {
         if whole.is_zero() {
-            return Err(self.fail(format!("{what} is zero")));
+            return Err(self.fail(format!("{what} är noll")));
         }
         Percent::of(part, whole, "denominator")
     }
@@ -455,7 +455,7 @@ impl Calc<'_, '_> {
             .current
             .balance
             .as_ref()
-            .ok_or_else(|| self.fail("the year has no balansräkning"))
+            .ok_or_else(|| self.fail("året har ingen balansräkning"))
     }
 
     fn share_of_assets(
@@ -470,7 +470,7 @@ impl Calc<'_, '_> {
     fn previous(&self) -> Result<&YearFigures> {
         self.context.previous.ok_or_else(|| {
             self.fail(format!(
-                "no figures for {} to compare with",
+                "inga siffror för {} att jämföra med",
                 self.context.current.year.year() - 1
             ))
         })
@@ -485,7 +485,7 @@ impl Calc<'_, '_> {
         let before = figure(prev)?;
         let now = figure(self.context.current)?;
         if before.is_zero() {
-            return Err(self.fail(format!("{what} {} is zero", prev.describe())));
+            return Err(self.fail(format!("{what} {} är noll", prev.describe())));
         }
         // now / before − 1: a nettokostnad going from −853 to −872 grows by 2,2 %.
         let change = now.checked_sub(before)?;
@@ -512,9 +512,9 @@ impl Calc<'_, '_> {
             .context
             .current
             .population
-            .ok_or_else(|| self.fail("the year has no population (folkmängd)"))?;
+            .ok_or_else(|| self.fail("året har ingen folkmängd"))?;
         if population.inhabitants == 0 {
-            return Err(self.fail("the population (folkmängd) is zero"));
+            return Err(self.fail("folkmängden är noll"));
         }
         let kr = amount
             .as_decimal()
@@ -531,14 +531,14 @@ impl Calc<'_, '_> {
         self.context
             .current
             .net_investments
-            .ok_or_else(|| self.fail("the year has no nettoinvesteringar"))
+            .ok_or_else(|| self.fail("året har inga nettoinvesteringar"))
     }
 
     fn gross_investments(&self) -> Result<Amount> {
         self.context
             .current
             .gross_investments
-            .ok_or_else(|| self.fail("the year has no investeringsutgifter (bruttoinvesteringar)"))
+            .ok_or_else(|| self.fail("året har inga investeringsutgifter (bruttoinvesteringar)"))
     }
 
     fn pension_total(&self) -> Result<Amount> {
@@ -559,7 +559,7 @@ impl Calc<'_, '_> {
                 let cf = y
                     .cash_flow
                     .as_ref()
-                    .ok_or_else(|| self.fail("the year has no kassaflödesanalys"))?;
+                    .ok_or_else(|| self.fail("året har ingen kassaflödesanalys"))?;
                 (
                     cf.operating(),
                     format!("kassaflöde från den löpande verksamheten / {what}"),
@@ -577,7 +577,7 @@ impl Calc<'_, '_> {
     fn other(&self, other: Option<&YearFigures>, what: &str) -> Result<YearFigures> {
         other
             .cloned()
-            .ok_or_else(|| self.fail(format!("no {what} for the year to compare with")))
+            .ok_or_else(|| self.fail(format!("ingen {what} för året att jämföra med")))
     }
 
     fn deviation(
@@ -671,7 +671,7 @@ impl Calc<'_, '_> {
             RatioId::TaxRate => y
                 .tax_rate
                 .map(|t| self.value(RatioFigure::Percent(t)))
-                .ok_or_else(|| self.fail("the skattesats is not given")),
+                .ok_or_else(|| self.fail("skattesatsen är inte angiven")),
             RatioId::QuickRatio => {
                 let br = self.balance()?;
                 let quick = br.current_assets().checked_sub(br.inventories)?;
@@ -697,10 +697,10 @@ impl Calc<'_, '_> {
             RatioId::EquityPerInhabitant => self.per_inhabitant(self.balance()?.equity()),
             RatioId::LoanDebtPerInhabitant => {
                 let (debt, formula) = match y.loan_debt {
-                    Some(d) => (d, "låneskuld as given / invånare"),
+                    Some(d) => (d, "låneskuld enligt uppgift / invånare"),
                     None => (
                         self.balance()?.long_term_liabilities,
-                        "långfristiga skulder (no låneskuld given) / invånare",
+                        "långfristiga skulder (ingen låneskuld angiven) / invånare",
                     ),
                 };
                 let mut v = self.per_inhabitant(debt)?;
@@ -726,11 +726,11 @@ impl Calc<'_, '_> {
                 Ok(v)
             }
             RatioId::ForecastDeviationResult => {
-                let f = self.other(self.context.forecast, "forecast")?;
+                let f = self.other(self.context.forecast, "prognos")?;
                 self.deviation(&f, y.result_for_the_year(), f.result_for_the_year())
             }
             RatioId::ForecastAccuracyNetCosts => {
-                let f = self.other(self.context.forecast, "forecast")?;
+                let f = self.other(self.context.forecast, "prognos")?;
                 let outcome = rs.net_operating_costs();
                 let dev = outcome.checked_sub(f.income.net_operating_costs())?;
                 let p = self.percent(dev, outcome.abs(), "verksamhetens nettokostnader")?;

@@ -122,7 +122,7 @@ impl ForecastRound {
                 .and_then(|t| t.forecast)
                 .ok_or_else(|| Error::Refused {
                     what: format!("prognos {label}"),
-                    reason: format!("unit {:?} has no helårsprognos", unit.name),
+                    reason: format!("enheten {:?} har ingen helårsprognos", unit.name),
                 })?;
             round.units.push((unit.name.clone(), forecast));
         }
@@ -231,11 +231,11 @@ pub struct ForecastAccuracy {
 fn unit_outcome(statement: &OperatingStatement, unit: &str) -> Result<Amount> {
     let totals = statement.unit_totals(unit)?.ok_or_else(|| Error::Refused {
         what: format!("avvikelse för {unit:?}"),
-        reason: "the driftredovisning has no such unit".to_owned(),
+        reason: "driftredovisningen har ingen sådan enhet".to_owned(),
     })?;
     totals.net()?.ok_or_else(|| Error::Refused {
         what: format!("avvikelse för {unit:?}"),
-        reason: "the unit has no outcome (utfall)".to_owned(),
+        reason: "enheten har inget utfall".to_owned(),
     })
 }
 
@@ -332,7 +332,7 @@ impl ForecastAccuracy {
             let these: Vec<&str> = r.units.iter().map(|u| u.unit.as_str()).collect();
             if these != names {
                 return Err(Error::InvalidRule(format!(
-                    "forecast round {:?} names other units than {:?}",
+                    "prognosomgången {:?} har andra enheter än {:?}",
                     r.label, first.label
                 )));
             }
@@ -448,7 +448,7 @@ impl BudgetAdherence {
                 .unit_totals(&unit.name)?
                 .ok_or_else(|| Error::Refused {
                     what: format!("budgetföljsamhet för {:?}", unit.name),
-                    reason: "the unit was not found".to_owned(),
+                    reason: "enheten hittades inte".to_owned(),
                 })?;
             let outcome = unit_outcome(statement, &unit.name)?;
             let budget = totals.budget()?;
@@ -457,7 +457,7 @@ impl BudgetAdherence {
         let total = statement.total()?;
         let outcome = total.net()?.ok_or_else(|| Error::Refused {
             what: "budgetföljsamhet".to_owned(),
-            reason: "the driftredovisning has no outcome".to_owned(),
+            reason: "driftredovisningen har inget utfall".to_owned(),
         })?;
         let budget = total.budget()?;
         Ok(BudgetAdherence {

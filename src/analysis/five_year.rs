@@ -416,8 +416,7 @@ impl FiveYearOverview {
                 .ok_or_else(|| Error::RatioUnavailable {
                     ratio: p.item.label(),
                     year: p.year.to_string(),
-                    reason: "the overview has no figure to check the printed one against"
-                        .to_owned(),
+                    reason: "översikten har ingen siffra att pröva den tryckta mot".to_owned(),
                 })?;
             let mut ours = column.value.in_scale(p.scale);
             let mut theirs = p.value;

@@ -228,7 +228,7 @@ impl FinancialGoal {
                 }
                 Some(Err(Error::RatioUnavailable { reason, .. })) => g.unavailable = Some(reason),
                 Some(Err(e)) => return Err(e),
-                None => g.unavailable = Some("the ratio does not apply to the column".to_owned()),
+                None => g.unavailable = Some("nyckeltalet gäller inte för kolumnen".to_owned()),
             }
             out.push(g);
         }
@@ -245,7 +245,7 @@ impl FinancialGoal {
         options: &RatioOptions,
     ) -> Result<std::result::Result<Measurement, String>> {
         let Some(entry) = series.years().get(index) else {
-            return Ok(Err("no such column".to_owned()));
+            return Ok(Err("kolumnen finns inte".to_owned()));
         };
         let value_of = |y: &super::year::YearFigures| {
             super::compute::compute_ratio(self.ratio, &series.context(y), options)
@@ -263,7 +263,7 @@ impl FinancialGoal {
                     };
                     let Some(y) = y else {
                         return Ok(Err(format!(
-                            "no figures for {year} for the {years}-year average"
+                            "inga siffror för {year} till snittet över {years} år"
                         )));
                     };
                     match value_of(y) {

@@ -59,7 +59,7 @@
 //! | Självfinansieringsgrad av nettoinvesteringar | (årets resultat + avskrivningar) / nettoinvesteringar | % | ↑ | N03103 / — |
 //! | Nettoinvesteringar i procent av skatteintäkter och generella statsbidrag | nettoinvesteringar / (skatteintäkter + generella statsbidrag och utjämning) | % | – | N03104 / — |
 //! | Nettoinvesteringar i procent av avskrivningar | nettoinvesteringar / −avskrivningar | % | – | — / — |
-//! | Kommunal skattesats | as decided by fullmäktige (kr per 100 kr beskattningsbar förvärvsinkomst) | % | – | — / — |
+//! | Kommunal skattesats | enligt fullmäktiges beslut (kr per 100 kr beskattningsbar förvärvsinkomst) | % | – | — / — |
 //! | Kassalikviditet | (omsättningstillgångar − förråd) / kortfristiga skulder | % | ↑ | N03105 / N03109 |
 //! | Finansiella nettotillgångar | finansiella anläggningstillgångar + omsättningstillgångar − avsättningar − skulder | kr | ↑ | — / — |
 //! | Pensionsförpliktelser totalt inkl. löneskatt | avsättningar för pensioner + pensionsförpliktelser intjänade före 1998 (ansvarsförbindelse), båda inkl. särskild löneskatt | kr | ↓ | — / — |
@@ -69,10 +69,10 @@
 //! | Årets resultat per invånare | årets resultat / invånare | kr/inv. | ↑ | N03007 / N03035 |
 //! | Nettoinvesteringar per invånare | nettoinvesteringar / invånare | kr/inv. | – | N03132 / — |
 //! | Eget kapital per invånare | eget kapital / invånare | kr/inv. | ↑ | N03036 / N03038 |
-//! | Låneskuld per invånare | låneskuld (as given, else långfristiga skulder) / invånare | kr/inv. | ↓ | N03144 / — |
+//! | Låneskuld per invånare | låneskuld (enligt uppgift, annars långfristiga skulder) / invånare | kr/inv. | ↓ | N03144 / — |
 //! | Pensionsförpliktelser totalt per invånare | pensionsförpliktelser totalt inkl. löneskatt / invånare | kr/inv. | ↓ | — / — |
 //! | Budgetavvikelse årets resultat | årets resultat, utfall − budget | kr | ↑ | — / — |
-//! | Budgetavvikelse verksamhetens nettokostnader | verksamhetens nettokostnader, utfall − budget (positive: lower costs) | kr | ↑ | — / — |
+//! | Budgetavvikelse verksamhetens nettokostnader | verksamhetens nettokostnader, utfall − budget (positivt: lägre kostnader) | kr | ↑ | — / — |
 //! | Budgetföljsamhet, nettokostnader | (nettokostnader utfall − budget) / \|budget\| | % | ↑ | — / — |
 //! | Prognosavvikelse årets resultat | årets resultat, utfall − prognos | kr | ↑ | — / — |
 //! | Prognossäkerhet, nettokostnader | (nettokostnader utfall − prognos) / \|utfall\| | % | – | — / — |

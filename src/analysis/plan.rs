@@ -306,9 +306,9 @@ struct PlanData {
 }
 
 impl TryFrom<PlanData> for FinancialPlan {
-    type Error = Error;
-    fn try_from(d: PlanData) -> Result<FinancialPlan> {
-        let mut plan = FinancialPlan::new(d.years)?;
+    type Error = crate::error::InSwedish;
+    fn try_from(d: PlanData) -> std::result::Result<FinancialPlan, Self::Error> {
+        let mut plan = FinancialPlan::new(d.years).map_err(crate::error::InSwedish)?;
         plan.investments = d.investments;
         plan.realised_gains = d.realised_gains;
         plan.exceptional_reasons = d.exceptional_reasons;
@@ -350,8 +350,8 @@ impl FinancialPlan {
     pub fn new(years: Vec<YearFigures>) -> Result<FinancialPlan> {
         if years.len() < PLAN_YEARS {
             return Err(Error::InvalidRule(format!(
-                "a budget needs a plan for at least {PLAN_YEARS} years with the budget year \
-                 first (KL 11 kap.); {} given",
+                "en budget behöver en plan för minst {PLAN_YEARS} år med budgetåret först \
+                 (KL 11 kap.); {} angivna",
                 years.len()
             )));
         }
@@ -364,7 +364,7 @@ impl FinancialPlan {
             };
             if y.kind != kind {
                 return Err(Error::InvalidRule(format!(
-                    "{} is year {} of the plan and must be {}",
+                    "{} är år {} i planen och måste vara {}",
                     y.column_label(),
                     i + 1,
                     kind.label().to_lowercase()
@@ -373,7 +373,7 @@ impl FinancialPlan {
             if let Some(e) = expected {
                 if y.year.year() != e {
                     return Err(Error::InvalidRule(format!(
-                        "the plan years must follow each other: {e} expected, {} given",
+                        "planens år måste följa på varandra: {e} väntades, {} angavs",
                         y.year.year()
                     )));
                 }
@@ -496,7 +496,7 @@ impl FinancialPlan {
             if gains.is_negative() {
                 return Err(Error::WrongSign {
                     row: format!("planerade realisationsvinster {}", y.year.year()),
-                    expected: "zero or positive (deducted in the test)",
+                    expected: "noll eller positiv (dras av i testet)",
                     amount: gains,
                 });
             }
@@ -558,7 +558,7 @@ impl FinancialPlan {
                 if let Err(e) = br.validate() {
                     out.push(PlanFinding::UnbalancedBalanceSheet {
                         year: y.year,
-                        error: e.to_string(),
+                        error: e.sv().to_string(),
                     });
                 }
             }

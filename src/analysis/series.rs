@@ -83,9 +83,9 @@ struct SeriesData {
 }
 
 impl TryFrom<SeriesData> for Series {
-    type Error = Error;
-    fn try_from(d: SeriesData) -> Result<Series> {
-        Series::new(d.scope, d.years)
+    type Error = crate::error::InSwedish;
+    fn try_from(d: SeriesData) -> std::result::Result<Series, Self::Error> {
+        Series::new(d.scope, d.years).map_err(crate::error::InSwedish)
     }
 }
 
@@ -128,7 +128,7 @@ impl Series {
                 .any(|o| o.year == y.year && o.kind == y.kind)
             {
                 return Err(Error::InvalidRule(format!(
-                    "the series has {} twice",
+                    "serien har {} två gånger",
                     y.column_label()
                 )));
             }
@@ -195,7 +195,7 @@ impl Series {
             .ok_or_else(|| Error::RatioUnavailable {
                 ratio: ratio.name(),
                 year: YearRef { year, kind }.to_string(),
-                reason: "the series has no figures for that year".to_owned(),
+                reason: "serien har inga siffror för det året".to_owned(),
             })?;
         compute_ratio(ratio, &self.context(entry), options)
     }

@@ -366,7 +366,9 @@ impl<'de> serde::Deserialize<'de> for Deficit {
             waivers: raw.waivers,
             action_plan: raw.action_plan,
         };
-        deficit.validate().map_err(serde::de::Error::custom)?;
+        deficit
+            .validate()
+            .map_err(|e| serde::de::Error::custom(crate::error::InSwedish(e)))?;
         Ok(deficit)
     }
 }

@@ -478,7 +478,9 @@ impl<'de> serde::Deserialize<'de> for DeficitRecord {
         let record = DeficitRecord {
             deficits: raw.deficits,
         };
-        record.validate().map_err(serde::de::Error::custom)?;
+        record
+            .validate()
+            .map_err(|e| serde::de::Error::custom(crate::error::InSwedish(e)))?;
         Ok(record)
     }
 }

@@ -500,7 +500,9 @@ impl serde::Serialize for BalancedBudgetStatement {
 impl<'de> serde::Deserialize<'de> for BalancedBudgetStatement {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let data = StatementData::deserialize(d)?;
-        let derived = data.validate().map_err(serde::de::Error::custom)?;
+        let derived = data
+            .validate()
+            .map_err(|e| serde::de::Error::custom(crate::error::InSwedish(e)))?;
         Ok(BalancedBudgetStatement { data, derived })
     }
 }
@@ -580,7 +582,7 @@ mod tests {
         let tampered = json.replace("-1000000000", "-1001000000");
         assert_ne!(tampered, json);
         let err = serde_json::from_str::<BalancedBudgetStatement>(&tampered).unwrap_err();
-        assert!(err.to_string().contains("exceeds its limit"), "{err}");
+        assert!(err.to_string().contains("överskrider gränsen"), "{err}");
         let wrong_sign = json.replace("-824000000", "824000000");
         assert!(serde_json::from_str::<BalancedBudgetStatement>(&wrong_sign).is_err());
     }

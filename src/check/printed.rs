@@ -630,7 +630,7 @@ pub struct PrintedReport {
 ///
 /// [`crate::Error::InvalidNumber`] for anything else: a second sign (`"--5"`,
 /// `"– -5"`, `"(-5)"`), both a decimal comma and a point, letters, or a number too
-/// large for an exact decimal (more than 28 digits: "too large").
+/// large for an exact decimal (more than 28 digits: "för stort").
 ///
 /// ```
 /// use kommunal_redovisning::check::parse_printed;
@@ -642,7 +642,8 @@ pub struct PrintedReport {
 /// assert_eq!(parse_printed("–")?, None);
 /// assert!(parse_printed("12 tkr").is_err());
 /// assert!(parse_printed("(-5)").is_err());
-/// assert!(parse_printed("1234567890123456789012345678901").unwrap_err().to_string().contains("too large"));
+/// let too_large = parse_printed("1234567890123456789012345678901");
+/// assert!(too_large.is_err_and(|e| e.sv().to_string().contains("för stort")));
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "tryckt belopp")]
@@ -702,11 +703,11 @@ pub(super) fn parse_cell(text: &str) -> crate::Result<Option<(Decimal, bool)>> {
     }
     if signs > 1 {
         return Err(invalid(
-            "more than one sign (\"--5\", \"– -5\", \"(-5)\"): write the value with one sign",
+            "mer än ett tecken (\"--5\", \"– -5\", \"(-5)\"): skriv värdet med ett tecken",
         ));
     }
     if body.contains(',') && body.contains('.') {
-        return Err(invalid("both a decimal comma and a point"));
+        return Err(invalid("både decimalkomma och decimalpunkt"));
     }
     let canonical = body.replace(',', ".");
     let int_digits = canonical.split('.').next().unwrap_or("");
@@ -715,16 +716,14 @@ pub(super) fn parse_cell(text: &str) -> crate::Result<Option<(Decimal, bool)>> {
         && int_digits.trim_start_matches('0').len() > 28
     {
         return Err(invalid(
-            "too large: more than 28 digits cannot be held as an exact decimal",
+            "för stort: fler än 28 siffror ryms inte i ett exakt decimaltal",
         ));
     }
     let value = parse_canonical_decimal(&canonical).map_err(|e| match e {
-        crate::Error::InvalidNumber { reason, .. }
-            if reason.contains("exceeds") || reason.contains("overflow") =>
-        {
-            invalid("too large for an exact decimal")
+        crate::Error::InvalidNumber { reason, .. } if reason.contains("för stort") => {
+            invalid("för stort för ett exakt decimaltal")
         }
-        _ => invalid("expected a printed number such as \"– 423 231\" or \"1 036,6\""),
+        _ => invalid("väntade ett tryckt tal som \"– 423 231\" eller \"1 036,6\""),
     })?;
     Ok(Some((if negative { -value } else { value }, percent)))
 }
@@ -824,7 +823,7 @@ mod raw {
                 let ok = |c: usize| percent_columns.get(c).copied().unwrap_or(false);
                 rows.push(
                     convert(r, &ok, percent_table)
-                        .map_err(|e| format!("table \"{title}\": {e}"))?,
+                        .map_err(|e| format!("tabellen \"{title}\": {e}"))?,
                 );
             }
             Ok(PrintedTable {
@@ -854,7 +853,7 @@ mod raw {
         let mut row_percent = raw.percent;
         for (i, cell) in raw.values.into_iter().enumerate() {
             let column = i.saturating_add(1);
-            let place = || format!("row \"{}\", value {column}", raw.label);
+            let place = || format!("raden \"{}\", värde {column}", raw.label);
             match cell {
                 Cell::Empty => values.push(None),
                 Cell::Int(v) => values.push(Some(v)),
@@ -867,14 +866,14 @@ mod raw {
                                 row_percent = true;
                             } else {
                                 return Err(format!(
-                                    "{}: \"{text}\" is a percentage in a row of amounts (mark the row \"percent\": true if it holds percentages)",
+                                    "{}: \"{text}\" är ett procenttal på en rad med belopp (markera raden med \"percent\": true om den har procenttal)",
                                     place()
                                 ));
                             }
                         }
                         values.push(Some(v));
                     }
-                    Err(e) => return Err(format!("{}: {e}", place())),
+                    Err(e) => return Err(format!("{}: {}", place(), e.sv())),
                 },
             }
         }
@@ -912,7 +911,7 @@ mod raw {
             "mkr" | "mnkr" | "mn kr" | "miljoner kronor" | "msek" => Ok(Scale::Mnkr),
             "mdkr" | "mdr kr" | "miljarder kronor" => Ok(Scale::Mdkr),
             _ => Err(de::Error::custom(format!(
-                "unknown unit \"{text}\" (expected kr, tkr, mkr, Mkr, mnkr or mdkr)"
+                "okänd enhet \"{text}\" (väntade kr, tkr, mkr, Mkr, mnkr eller mdkr)"
             ))),
         }
     }
@@ -940,7 +939,7 @@ mod raw {
         type Value = Cell;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a printed value as a string (\"– 423 231\"), an integer or null")
+            f.write_str("ett tryckt värde som sträng (\"– 423 231\"), ett heltal eller null")
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
@@ -960,7 +959,7 @@ mod raw {
                 .map(Cell::Int)
                 .or_else(|_| {
                     Ok(Cell::Refused(format!(
-                        "the integer {v} is too large for an exact decimal"
+                        "heltalet {v} är för stort för ett exakt decimaltal"
                     )))
                 })
         }
@@ -970,11 +969,11 @@ mod raw {
             let integral = v.fract() == 0.0 && v.abs() >= 9_007_199_254_740_992.0;
             Ok(Cell::Refused(if integral {
                 format!(
-                    "the JSON integer {v:e} is too large to be read exactly (past the integer range of a JSON number); write it as a string, as printed"
+                    "JSON-heltalet {v:e} är för stort för att läsas exakt (utanför heltalsområdet för ett JSON-tal); skriv det som en sträng, som det är tryckt"
                 )
             } else {
                 format!(
-                    "refusing the JSON number {v}: numbers with decimals pass through binary floating point; write the value as printed, e.g. \"{v}\""
+                    "JSON-talet {v} avvisas: tal med decimaler går via binära flyttal; skriv värdet som det är tryckt, t.ex. \"{v}\""
                 )
             }))
         }

@@ -142,7 +142,7 @@ impl AggregationRule {
         for id in children.iter().flatten() {
             ranks.push(levels.rank(id).ok_or_else(|| {
                 Error::InvalidRule(format!(
-                    "level {id:?} is not an ordered level of the scale, so it cannot be aggregated"
+                    "nivån {id:?} är inte en rangordnad nivå i skalan och kan därför inte vägas samman"
                 ))
             })?);
         }
@@ -181,7 +181,7 @@ impl AggregationRule {
                 let id = c.level.unwrap_or_default();
                 levels.rank(&id).ok_or_else(|| {
                     Error::InvalidRule(format!(
-                        "share scale {:?} gives level {id:?}, which is not an ordered level of the goal scale",
+                        "andelsskalan {:?} ger nivån {id:?}, som inte är en rangordnad nivå i målskalan",
                         scale.name()
                     ))
                 })?;

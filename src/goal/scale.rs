@@ -459,9 +459,9 @@ struct LevelSetSpec {
 }
 
 impl TryFrom<LevelSetSpec> for LevelSet {
-    type Error = Error;
-    fn try_from(s: LevelSetSpec) -> Result<LevelSet> {
-        LevelSet::new(s.levels, s.not_measurable)
+    type Error = crate::error::InSwedish;
+    fn try_from(s: LevelSetSpec) -> std::result::Result<LevelSet, Self::Error> {
+        LevelSet::new(s.levels, s.not_measurable).map_err(crate::error::InSwedish)
     }
 }
 
@@ -496,20 +496,20 @@ impl LevelSet {
     pub fn new(levels: Vec<Level>, not_measurable: Level) -> Result<LevelSet> {
         if levels.is_empty() {
             return Err(Error::InvalidRule(
-                "a level set needs at least one level".to_owned(),
+                "en nivåuppsättning behöver minst en nivå".to_owned(),
             ));
         }
         let mut seen: Vec<&str> = Vec::new();
         for l in levels.iter().chain(std::iter::once(&not_measurable)) {
             if l.id.trim().is_empty() {
                 return Err(Error::InvalidRule(format!(
-                    "level {:?} has an empty id",
+                    "nivån {:?} har ett tomt id",
                     l.label
                 )));
             }
             if seen.contains(&l.id.as_str()) {
                 return Err(Error::InvalidRule(format!(
-                    "level id {:?} appears twice in the level set",
+                    "nivå-id {:?} förekommer två gånger i nivåuppsättningen",
                     l.id
                 )));
             }
@@ -638,7 +638,7 @@ impl LevelSet {
                 .map(|l| l.id.as_str())
                 .collect();
             Error::InvalidRule(format!(
-                "unknown level {id:?}; the level set has {}",
+                "okänd nivå {id:?}; nivåuppsättningen har {}",
                 known.join(", ")
             ))
         })
@@ -996,9 +996,10 @@ struct ScaleSpec {
 }
 
 impl TryFrom<ScaleSpec> for AssessmentScale {
-    type Error = Error;
-    fn try_from(s: ScaleSpec) -> Result<AssessmentScale> {
+    type Error = crate::error::InSwedish;
+    fn try_from(s: ScaleSpec) -> std::result::Result<AssessmentScale, Self::Error> {
         AssessmentScale::new(s.name, s.levels, s.bands, s.gap_policy)
+            .map_err(crate::error::InSwedish)
     }
 }
 
@@ -1047,12 +1048,14 @@ impl AssessmentScale {
     ) -> Result<AssessmentScale> {
         let name = name.into();
         if bands.is_empty() {
-            return Err(Error::InvalidRule(format!("scale {name:?} has no bands")));
+            return Err(Error::InvalidRule(format!(
+                "skalan {name:?} har inga intervall"
+            )));
         }
         for (i, b) in bands.iter().enumerate() {
             if levels.rank(&b.level).is_none() {
                 return Err(Error::InvalidRule(format!(
-                    "scale {name:?}: band {} {} names level {:?}, which is not an ordered level of the scale",
+                    "skalan {name:?}: intervall {} {} anger nivån {:?}, som inte är en rangordnad nivå i skalan",
                     i + 1,
                     b.interval,
                     b.level
@@ -1063,7 +1066,7 @@ impl AssessmentScale {
         if let Some(&i) = coverage.empty_bands.first() {
             let interval = bands.get(i).map(|b| b.interval.to_string());
             return Err(Error::InvalidRule(format!(
-                "scale {name:?}: band {} {} contains no value",
+                "skalan {name:?}: intervall {} {} innehåller inget värde",
                 i + 1,
                 interval.unwrap_or_default()
             )));
@@ -1074,7 +1077,7 @@ impl AssessmentScale {
                 .iter()
                 .map(|o| {
                     format!(
-                        "band {} ({:?}) and band {} ({:?}) share {}",
+                        "intervall {} ({:?}) och intervall {} ({:?}) delar {}",
                         o.first + 1,
                         o.first_level,
                         o.second + 1,
@@ -1084,21 +1087,21 @@ impl AssessmentScale {
                 })
                 .collect();
             return Err(Error::InvalidRule(format!(
-                "scale {name:?} has overlapping bands: {}",
+                "skalan {name:?} har överlappande intervall: {}",
                 list.join("; ")
             )));
         }
         match gap_policy {
             GapPolicy::RejectScale if !coverage.gaps.is_empty() => {
                 return Err(Error::InvalidRule(format!(
-                    "scale {name:?} leaves måluppfyllelse uncovered: {}",
+                    "skalan {name:?} lämnar måluppfyllelse utan nivå: {}",
                     describe_gaps(&coverage.gaps)
                 )));
             }
             GapPolicy::LevelBelow => {
                 if let Some(g) = coverage.gaps.iter().find(|g| g.below.is_none()) {
                     return Err(Error::InvalidRule(format!(
-                        "scale {name:?}: gap {} has no level below it, so the policy \"level below\" cannot apply",
+                        "skalan {name:?}: luckan {} har ingen nivå under sig, så regeln \"närmast lägre nivå\" kan inte tillämpas",
                         g.interval
                     )));
                 }
@@ -1217,8 +1220,8 @@ impl AssessmentScale {
                 .as_ref()
                 .map_or_else(String::new, |g| format!(" {}", g.interval));
             return Err(Error::InvalidRule(format!(
-                "måluppfyllelse {} % lies in the gap{gap} of scale {:?}; policy: {}",
-                c.degree,
+                "måluppfyllelse {} ligger i luckan{gap} i skalan {:?}; regel: {}",
+                c.degree.sv(),
                 self.name,
                 self.gap_policy.label()
             )));
@@ -1242,9 +1245,9 @@ pub(crate) fn describe_gaps(gaps: &[Gap]) -> String {
     let list: Vec<String> = gaps
         .iter()
         .map(|g| match (&g.below, &g.above) {
-            (Some(b), Some(a)) => format!("{} between {b:?} and {a:?}", g.interval),
-            (Some(b), None) => format!("{} above {b:?}", g.interval),
-            (None, Some(a)) => format!("{} below {a:?}", g.interval),
+            (Some(b), Some(a)) => format!("{} mellan {b:?} och {a:?}", g.interval),
+            (Some(b), None) => format!("{} över {b:?}", g.interval),
+            (None, Some(a)) => format!("{} under {a:?}", g.interval),
             (None, None) => g.interval.to_string(),
         })
         .collect();
@@ -1310,9 +1313,9 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "invalid rule: scale \"Lystkom\" leaves måluppfyllelse uncovered: (80, 81) between \
-             \"inte\" and \"delvis\"; (89, 99) between \"delvis\" and \"uppfyllt\"; (100, ∞) above \"uppfyllt\""
+            err.sv().to_string(),
+            "ogiltig regel: skalan \"Lystkom\" lämnar måluppfyllelse utan nivå: (80, 81) mellan \
+             \"inte\" och \"delvis\"; (89, 99) mellan \"delvis\" och \"uppfyllt\"; (100, ∞) över \"uppfyllt\""
         );
     }
 
@@ -1383,8 +1386,8 @@ mod tests {
         let err = AssessmentScale::new("x", LevelSet::three_level(), bands, GapPolicy::Refuse)
             .unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "invalid rule: scale \"x\" has overlapping bands: band 1 (\"uppfyllt\") and band 2 (\"delvis\") share [90, 90]"
+            err.sv().to_string(),
+            "ogiltig regel: skalan \"x\" har överlappande intervall: intervall 1 (\"uppfyllt\") och intervall 2 (\"delvis\") delar [90, 90]"
         );
     }
 
@@ -1420,7 +1423,7 @@ mod tests {
             .unwrap_err();
         assert!(
             err.to_string()
-                .contains("band 2 [90, 80] contains no value"),
+                .contains("intervall 2 [90, 80] innehåller inget värde"),
             "{err}"
         );
         let bands = vec![Band::new(Interval::at_least(d("0")), "ej_matbart")];
@@ -1489,6 +1492,6 @@ mod tests {
         let broken = json.replacen("\"80\"", "\"85\"", 1);
         assert_ne!(broken, json);
         let err = serde_json::from_str::<AssessmentScale>(&broken).unwrap_err();
-        assert!(err.to_string().contains("uncovered"), "{err}");
+        assert!(err.to_string().contains("utan nivå"), "{err}");
     }
 }

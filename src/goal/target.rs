@@ -370,16 +370,21 @@ impl TargetKind {
         }
     }
 
-    /// The kind's name in English, for messages: "threshold", "count" …
+    /// The kind's Swedish name, for messages: "gränsvärde", "antal" …
+    ///
+    /// ```
+    /// use kommunal_redovisning::goal::TargetKind;
+    /// assert_eq!(TargetKind::Fact.kind_name(), "faktum");
+    /// ```
     #[must_use]
     pub fn kind_name(&self) -> &'static str {
         match self {
-            TargetKind::Threshold { .. } => "threshold",
-            TargetKind::ExceedsOther { .. } => "exceeds other",
-            TargetKind::Count { .. } => "count",
-            TargetKind::Fact => "fact",
-            TargetKind::PeerGroup { .. } => "peer group",
-            TargetKind::MultiYearAverage { .. } => "multi-year average",
+            TargetKind::Threshold { .. } => "gränsvärde",
+            TargetKind::ExceedsOther { .. } => "större än annat värde",
+            TargetKind::Count { .. } => "antal",
+            TargetKind::Fact => "faktum",
+            TargetKind::PeerGroup { .. } => "jämförelsegrupp",
+            TargetKind::MultiYearAverage { .. } => "flerårssnitt",
         }
     }
 
@@ -463,7 +468,7 @@ impl TargetKind {
             ) => {
                 if *years == 0 || values.len() != *years as usize {
                     return Err(Error::InvalidRule(format!(
-                        "an average over {years} years needs {years} yearly values, got {}",
+                        "ett snitt över {years} år behöver {years} årsvärden, fick {}",
                         values.len()
                     )));
                 }
@@ -482,7 +487,7 @@ impl TargetKind {
             }
             (kind, m) => {
                 return Err(Error::InvalidRule(format!(
-                    "measurement {m} does not fit a target of kind {}",
+                    "mätningen {m} passar inte ett målvärde av slaget {}",
                     kind.kind_name()
                 )));
             }
@@ -527,16 +532,31 @@ fn ratio_degree(outcome: Decimal, reference: Decimal, cmp: Comparison) -> Result
     Ok((met, degree))
 }
 
-/// Short machine-readable form, for messages.
+/// Short Swedish form, for messages: `värde 5,0`, `antal 3`, `3 årsvärden`.
+///
+/// ```
+/// use kommunal_redovisning::Decimal;
+/// use kommunal_redovisning::goal::Measurement;
+/// assert_eq!(Measurement::Value(Decimal::new(50, 1)).to_string(), "värde 5,0");
+/// assert_eq!(Measurement::Fact(true).to_string(), "faktum ja");
+/// ```
 impl fmt::Display for Measurement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let num = |d: &Decimal| NumberFormat::swedish().with_decimals(d.scale()).decimal(*d);
         match self {
-            Measurement::Value(v) => write!(f, "value {v}"),
-            Measurement::Pair { measured, other } => write!(f, "pair {measured} vs {other}"),
-            Measurement::Count(n) => write!(f, "count {n}"),
-            Measurement::Fact(b) => write!(f, "fact {}", if *b { "yes" } else { "no" }),
-            Measurement::Peer { own, peers } => write!(f, "own {own} vs peers {peers}"),
-            Measurement::Yearly(v) => write!(f, "{} yearly values", v.len()),
+            Measurement::Value(v) => write!(f, "värde {}", num(v)),
+            Measurement::Pair { measured, other } => {
+                write!(f, "par {} mot {}", num(measured), num(other))
+            }
+            Measurement::Count(n) => write!(f, "antal {n}"),
+            Measurement::Fact(b) => write!(f, "faktum {}", if *b { "ja" } else { "nej" }),
+            Measurement::Peer { own, peers } => write!(
+                f,
+                "eget värde {} mot jämförelsegruppens {}",
+                num(own),
+                num(peers)
+            ),
+            Measurement::Yearly(v) => write!(f, "{} årsvärden", v.len()),
         }
     }
 }
@@ -705,8 +725,8 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "invalid rule: an average over 3 years needs 3 yearly values, got 1"
+            err.sv().to_string(),
+            "ogiltig regel: ett snitt över 3 år behöver 3 årsvärden, fick 1"
         );
     }
 
@@ -716,8 +736,8 @@ mod tests {
             .achievement(&Measurement::Count(1), OverAchievement::Cap)
             .unwrap_err();
         assert_eq!(
-            err.to_string(),
-            "invalid rule: measurement count 1 does not fit a target of kind fact"
+            err.sv().to_string(),
+            "ogiltig regel: mätningen antal 1 passar inte ett målvärde av slaget faktum"
         );
     }
 

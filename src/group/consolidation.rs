@@ -349,7 +349,7 @@ impl Group {
                     if value > hundred || value < Percent::ZERO {
                         return Err(refused(
                             what(),
-                            format!("{label} {} % för {owner} ligger utanför 0–100 %", value),
+                            format!("{label} {} för {owner} ligger utanför 0–100 %", value.sv()),
                         ));
                     }
                 }
@@ -374,7 +374,9 @@ impl Group {
                 return Err(refused(
                     what(),
                     format!(
-                        "innehaven summerar till {share_sum} % av kapitalet och {vote_sum} % av rösterna, mer än 100 %"
+                        "innehaven summerar till {} av kapitalet och {} av rösterna, mer än 100 %",
+                        share_sum.sv(),
+                        vote_sum.sv()
                     ),
                 ));
             }
@@ -511,7 +513,7 @@ impl Group {
             PartAccounts::Company { income, balance } => {
                 balance
                     .validate()
-                    .map_err(|e| refused(what(), e.to_string()))?;
+                    .map_err(|e| refused(what(), e.sv().to_string()))?;
                 let rs = income.result_for_the_year();
                 if rs != balance.result_for_the_year {
                     findings.push(GroupFinding::ResultDisagrees {
@@ -526,7 +528,7 @@ impl Group {
             PartAccounts::Lkbr { income, balance } => {
                 balance
                     .validate()
-                    .map_err(|e| refused(what(), e.to_string()))?;
+                    .map_err(|e| refused(what(), e.sv().to_string()))?;
                 let rs = income.result_for_the_year();
                 if rs != balance.result_for_the_year {
                     findings.push(GroupFinding::ResultDisagrees {
@@ -567,7 +569,7 @@ impl Group {
         self.validate()?;
         self.balance
             .validate()
-            .map_err(|e| refused(self.kommun.name.clone(), e.to_string()))?;
+            .map_err(|e| refused(self.kommun.name.clone(), e.sv().to_string()))?;
         let shares = self.effective_shares()?;
         let mut findings = Vec::new();
         let kommun_rs = self.income.result_for_the_year();

@@ -78,7 +78,7 @@ impl CorporateTaxRates {
         if rate < Percent::ZERO || rate > Percent::HUNDRED {
             return Err(Error::Refused {
                 what: format!("bolagsskattesats för {year}"),
-                reason: format!("{rate} % ligger utanför 0–100 %"),
+                reason: format!("{} ligger utanför 0–100 %", rate.sv()),
             });
         }
         Ok(rate)

@@ -41,9 +41,12 @@ impl AccountMatch {
             {
                 Ok(())
             }
-            other => Err(Error::InvalidRule(format!(
-                "account match {other:?}: expected digits, and for a range two prefixes of the \
-                 same length with from ≤ to"
+            AccountMatch::Prefix(p) => Err(Error::InvalidRule(format!(
+                "kontomönstret {p:?} är inte bara siffror"
+            ))),
+            AccountMatch::Range { from, to } => Err(Error::InvalidRule(format!(
+                "kontointervallet {from:?}–{to:?}: från och till ska vara siffror med lika många \
+                 tecken och från ≤ till"
             ))),
         }
     }
@@ -331,7 +334,7 @@ impl Chart {
                 p(
                     "89",
                     Target::Excluded(
-                        "89 Årets resultat: the closing entry, not part of the statements".into(),
+                        "89 Årets resultat: bokslutsposten, inte en del av rapporterna".into(),
                     ),
                 ),
             ],
@@ -355,12 +358,12 @@ impl<'de> serde::Deserialize<'de> for Chart {
             Some("kommun_bas") => Chart::kommun_bas().rules,
             Some(other) => {
                 return Err(serde::de::Error::custom(format_args!(
-                    "unknown base chart {other:?}: the only built-in chart is \"kommun_bas\""
+                    "okänd baskontoplan {other:?}: den enda inbyggda är \"kommun_bas\""
                 )));
             }
         };
         rules.extend(raw.rules);
-        Chart::new(rules).map_err(serde::de::Error::custom)
+        Chart::new(rules).map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 

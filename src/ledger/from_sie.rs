@@ -7,6 +7,7 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::not_kept::{InvalidAccounts, InvalidAccountsBeyond};
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
 use crate::period::FinancialYear;
@@ -29,15 +30,16 @@ use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 #[doc(alias = "läsfel")]
 pub enum LedgerReadError {
     /// The file could not be read (I/O, or a diagnostic at the `fail_on` level).
-    #[error("reading the SIE file: {0}")]
+    #[error("SIE-filen kunde inte läsas: {0}")]
     Read(#[from] ReadError),
     /// The figures could not be summed (overflow).
-    #[error("summing the SIE file: {0}")]
+    #[error("SIE-filen kunde inte summeras: {}", .0.sv())]
     Ledger(#[from] crate::Error),
     /// An amount, or the sum of an account's amounts, lies beyond ±[`Amount::MAX`]
     /// (10¹⁹ kr): the file holds amounts no ledger can have.
     #[error(
-        "line {line}: account {account}: an amount or the sum of its amounts is beyond ±10^19 kr, out of any real range"
+        "rad {line}: konto {account}: ett belopp eller summan av kontots belopp ligger utanför \
+         ±10^19 kr, långt utanför varje verkligt belopp"
     )]
     Overflow {
         /// The account whose sum overflows.
@@ -95,9 +97,22 @@ pub struct SieLedger {
     pub diagnostics: Vec<Diagnostic>,
     /// Vouchers read.
     pub vouchers: u64,
+    /// Rows and balances on invalid account numbers beyond the first
+    /// [`SieLedger::INVALID_ACCOUNTS_KEPT`] distinct ones, counted and summed instead of
+    /// kept per account (`None` when there were none); an error-level diagnostic says so.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub invalid_accounts_beyond: Option<InvalidAccountsBeyond>,
 }
 
 impl SieLedger {
+    /// How many distinct invalid account numbers [`SieLedger::read`] keeps account by
+    /// account (with their amounts, listed as unmapped); records on further ones are
+    /// counted in [`SieLedger::invalid_accounts_beyond`] ([`InvalidAccountsBeyond`]).
+    pub const INVALID_ACCOUNTS_KEPT: usize = 1_000;
+
     /// The SIE year index (`#RAR`) of the financial year `year`: the `#RAR` whose first
     /// day falls in `year`.
     ///
@@ -132,7 +147,10 @@ impl SieLedger {
     }
 
     /// Reads an SIE file (any type) into a ledger. Memory grows with accounts ×
-    /// objects, not with the number of vouchers.
+    /// objects, not with the number of vouchers; of invalid account numbers only the
+    /// first [`SieLedger::INVALID_ACCOUNTS_KEPT`] are kept per account, records on
+    /// further ones are counted in [`SieLedger::invalid_accounts_beyond`] (with an
+    /// error-level diagnostic).
     ///
     /// # Errors
     ///
@@ -161,6 +179,7 @@ impl SieLedger {
         // Voucher rows, by far the most records, are summed in a hash-keyed
         // accumulator and moved into the trial balance once at the end.
         let mut sums = RowSums::default();
+        let mut invalid = InvalidAccounts::new(Self::INVALID_ACCOUNTS_KEPT);
         while let Some(record) = reader.next_record()? {
             let line = reader.record_line();
             let overflow = |account: &str| LedgerReadError::Overflow {
@@ -168,22 +187,14 @@ impl SieLedger {
                 line,
             };
             match &record {
-                Record::Voucher(v) => sums.add(v).map_err(overflow)?,
+                Record::Voucher(v) => sums.add(v, line, &mut invalid).map_err(overflow)?,
+                other if balance_account(other).is_some_and(|a| !invalid.keep(a)) => {
+                    invalid.add_balance(line);
+                }
                 other => match out.add(other) {
                     Ok(()) => {}
                     Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
-                        let account = match other {
-                            Record::OpeningBalance(b)
-                            | Record::ClosingBalance(b)
-                            | Record::YearResult(b)
-                            | Record::ObjectOpeningBalance(b)
-                            | Record::ObjectClosingBalance(b) => b.account.as_str(),
-                            Record::PeriodBalance(p) | Record::PeriodBudget(p) => {
-                                p.account.as_str()
-                            }
-                            _ => "",
-                        };
-                        return Err(overflow(account));
+                        return Err(overflow(balance_account(other).unwrap_or_default()));
                     }
                     Err(e) => return Err(e.into()),
                 },
@@ -191,19 +202,44 @@ impl SieLedger {
             // The next voucher is parsed into this one's allocations.
             reader.recycle(record);
         }
-        if let Some(plain) = reader.take_plain_sums() {
-            if let Some((account, line)) = plain.overflow {
-                return Err(LedgerReadError::Overflow {
-                    account: key_text(account),
-                    line,
-                });
-            }
-            add_plain_sums(&plain, &mut out.trial_balance)?;
+        // Summing mode's sums: rows on valid account numbers only, so none is an
+        // invalid number to limit.
+        let plain = reader.take_plain_sums();
+        if let Some((account, line)) = plain.as_ref().and_then(|p| p.overflow) {
+            return Err(LedgerReadError::Overflow {
+                account: key_text(account),
+                line,
+            });
         }
-        sums.move_into(&mut out.trial_balance)?;
         out.vouchers = reader.counts().1;
         out.sie_type = reader.sie_type().or(out.sie_type);
         out.diagnostics = reader.take_diagnostics();
+        // The reader's buffers (a recycled voucher may hold tens of MB) go before the
+        // sums are moved into the trial balance, which holds both for a while.
+        drop(reader);
+        if let Some(plain) = plain {
+            add_plain_sums(&plain, &mut out.trial_balance)?;
+        }
+        sums.move_into(&mut out.trial_balance)?;
+        if let Some(beyond) = invalid.beyond {
+            let note = Diagnostic {
+                line: beyond.first_line,
+                label: String::new(),
+                severity: Severity::Error,
+                message: format!(
+                    "fler än {} olika ogiltiga kontonummer: {} verifikationsrader (summa {}) \
+                     och {} saldon på ytterligare ogiltiga kontonummer hålls inte per konto \
+                     och är inte med i rapporterna",
+                    Self::INVALID_ACCOUNTS_KEPT,
+                    beyond.rows,
+                    beyond.amount.sv(),
+                    beyond.balances
+                ),
+            };
+            // At the end, like the reader's counts of repeated diagnostics.
+            out.diagnostics.push(note);
+            out.invalid_accounts_beyond = Some(beyond);
+        }
         Ok(out)
     }
 
@@ -307,6 +343,19 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
     Ok(())
 }
 
+/// The account of a stated balance (#IB, #UB, #RES, #OIB, #OUB, #PSALDO, #PBUDGET).
+fn balance_account(record: &Record) -> Option<&str> {
+    match record {
+        Record::OpeningBalance(b)
+        | Record::ClosingBalance(b)
+        | Record::YearResult(b)
+        | Record::ObjectOpeningBalance(b)
+        | Record::ObjectClosingBalance(b) => Some(b.account.as_str()),
+        Record::PeriodBalance(p) | Record::PeriodBudget(p) => Some(p.account.as_str()),
+        _ => None,
+    }
+}
+
 /// The largest amount, and sum of amounts, a ledger read from a file may hold: 10¹⁹ kr
 /// ([`Amount::MAX`]), far beyond any real figure, so that everything computed from it
 /// stays exact.
@@ -385,11 +434,22 @@ struct RowSums {
 
 impl RowSums {
     /// Adds a voucher's counted rows; on overflow, the account whose sum overflows.
-    fn add<'v>(&mut self, voucher: &'v crate::sie::Voucher) -> Result<(), &'v str> {
+    /// Rows on invalid accounts that `invalid` does not keep are counted there.
+    fn add<'v>(
+        &mut self,
+        voucher: &'v crate::sie::Voucher,
+        line: u64,
+        invalid: &mut InvalidAccounts,
+    ) -> Result<(), &'v str> {
         for row in voucher.rows.iter().filter(|r| r.kind.counts()) {
             let overflow = || row.account.as_str();
             if row.amount.abs() > LIMIT {
                 return Err(overflow());
+            }
+            if !invalid.keep(&row.account) {
+                let amount = Amount::new(row.amount).map_err(|_| overflow())?;
+                invalid.add_row(line, amount).ok_or_else(overflow)?;
+                continue;
             }
             let account = self.accounts.id(&row.account);
             let e = self.by_account.entry(account).or_default();

@@ -19,6 +19,7 @@
 
 mod chart;
 mod from_sie;
+mod not_kept;
 mod operating;
 mod trial_balance;
 mod verdict;
@@ -27,6 +28,7 @@ use std::collections::BTreeMap;
 
 pub use chart::{AccountMatch, Chart, ChartRule, Target};
 pub use from_sie::{LedgerReadError, SieLedger};
+pub use not_kept::InvalidAccountsBeyond;
 pub use operating::LedgerOperating;
 pub use trial_balance::{AccountYear, BalanceKind, Disagreement, ObjectRef, TrialBalance};
 pub use verdict::LedgerVerdict;
@@ -254,9 +256,14 @@ impl LedgerStatements {
         LedgerStatements::build(&ledger.trial_balance, chart, ledger.year_index(year)?)
     }
 
+    /// How many unmapped accounts [`LedgerStatements::problems`] names one by one; one
+    /// more message counts and sums the rest.
+    pub const PROBLEMS_LISTED: usize = 100;
+
     /// Runs the foundation checks on the built statements: the balansräkning balances
-    /// and every account was mapped. Returns one message per problem; empty when all is
-    /// well.
+    /// and every account was mapped. Returns one message per problem (the first
+    /// [`LedgerStatements::PROBLEMS_LISTED`] unmapped accounts one by one, then one
+    /// message for the rest); empty when all is well.
     ///
     /// # Errors
     ///
@@ -266,15 +273,28 @@ impl LedgerStatements {
         match self.balance.validate() {
             Ok(()) => {}
             Err(e @ (Error::Unbalanced { .. } | Error::Mismatch { .. })) => {
-                out.push(e.to_string());
+                out.push(e.sv().to_string());
             }
             Err(e) => return Err(e),
         }
-        for u in &self.unmapped {
+        for u in self.unmapped.iter().take(Self::PROBLEMS_LISTED) {
             out.push(format!(
-                "account {} ({} kr) is not covered by the chart and is not in the statements",
-                u.account, u.amount
+                "konto {} ({}) täcks inte av kontoplanen och är inte med i rapporterna",
+                u.account,
+                u.amount.sv()
             ));
+        }
+        // One line for the rest: a file of a million unmapped accounts must not make a
+        // million messages (issue 19).
+        if let Some(rest) = self.unmapped.get(Self::PROBLEMS_LISTED..) {
+            if !rest.is_empty() {
+                let sum = Amount::checked_sum(rest.iter().map(|u| u.amount))?;
+                out.push(format!(
+                    "{} more accounts ({sum} kr together) are not covered by the chart and \
+                     are not in the statements",
+                    rest.len()
+                ));
+            }
         }
         Ok(out)
     }

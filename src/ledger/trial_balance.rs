@@ -175,7 +175,7 @@ fn slot<'a, V: Default>(map: &'a mut BTreeMap<String, V>, key: &str) -> Result<&
         map.insert(key.to_owned(), V::default());
     }
     map.get_mut(key)
-        .ok_or_else(|| Error::InvalidRule(format!("internal error: key {key:?} vanished")))
+        .ok_or_else(|| Error::InvalidRule(format!("internt fel: nyckeln {key:?} försvann")))
 }
 
 impl TrialBalance {

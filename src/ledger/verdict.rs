@@ -70,6 +70,10 @@ pub struct LedgerVerdict {
     pub disagreements: usize,
     /// Accounts with a balance that no chart rule covers.
     pub unmapped: usize,
+    /// Rows and balances on invalid account numbers the ledger did not keep per account
+    /// ([`super::SieLedger::invalid_accounts_beyond`]): not in the statements.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub invalid_accounts_not_kept: u64,
     /// `true` when the balansräkning balances.
     pub balance_sheet_balances: bool,
     /// Whether the driftredovisning reconciled with the resultaträkning; `None` when
@@ -122,6 +126,10 @@ impl LedgerVerdict {
             statements_built: statements.is_some(),
             disagreements: disagreements.len(),
             unmapped: statements.map_or(0, |s| s.unmapped.len()),
+            invalid_accounts_not_kept: ledger
+                .invalid_accounts_beyond
+                .as_ref()
+                .map_or(0, super::InvalidAccountsBeyond::records),
             balance_sheet_balances: statements.is_some_and(|s| s.balance.validate().is_ok()),
             operating_reconciled,
         }
@@ -168,6 +176,13 @@ impl LedgerVerdict {
             out.push(format!(
                 "{} konton med saldo som kontoplanen inte täcker och som inte är med i rapporterna",
                 self.unmapped
+            ));
+        }
+        if self.invalid_accounts_not_kept > 0 {
+            out.push(format!(
+                "{} poster på ytterligare ogiltiga kontonummer hålls inte per konto och är inte \
+                 med i rapporterna",
+                self.invalid_accounts_not_kept
             ));
         }
         if self.statements_built && !self.balance_sheet_balances {

@@ -320,9 +320,9 @@ pub(crate) fn expect_sign(row: &str, amount: Amount, non_positive: bool) -> Resu
         return Err(Error::WrongSign {
             row: row.to_owned(),
             expected: if non_positive {
-                "a deduction, entered as zero or negative (−)"
+                "ett avdrag, anges som noll eller negativt (−)"
             } else {
-                "an addition, entered as zero or positive (+)"
+                "ett tillägg, anges som noll eller positivt (+)"
             },
             amount,
         });

@@ -321,13 +321,13 @@ impl<'de> serde::Deserialize<'de> for NoteChart {
             Some("kommun_bas") => NoteChart::kommun_bas(),
             Some(other) => {
                 return Err(serde::de::Error::custom(format_args!(
-                    "unknown base note chart {other:?}: the only built-in chart is \"kommun_bas\""
+                    "okänd basnotkarta {other:?}: den enda inbyggda är \"kommun_bas\""
                 )));
             }
         };
         chart.scopes.extend(raw.scopes);
         chart.rules.extend(raw.rules);
-        NoteChart::new(chart.scopes, chart.rules).map_err(serde::de::Error::custom)
+        NoteChart::new(chart.scopes, chart.rules).map_err(|e| serde::de::Error::custom(e.sv()))
     }
 }
 

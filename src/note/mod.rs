@@ -551,7 +551,7 @@ impl Note {
         };
         if let Some(n) = self.body.schedules().filter(|n| *n != self.columns.len()) {
             return Err(Error::InvalidRule(format!(
-                "not {} has {} columns but {n} schedules: give one schedule per column",
+                "not {} har {} kolumner men {n} uppställningar: ge en uppställning per kolumn",
                 self.number,
                 self.columns.len()
             )));
@@ -953,7 +953,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            err.to_string().contains("not 3 has 1 columns but 0"),
+            err.to_string().contains("not 3 har 1 kolumner men 0"),
             "{err}"
         );
     }

@@ -110,7 +110,7 @@ impl PayrollTaxRates {
         {
             let year = w.first().map_or(0, |r| r.from);
             return Err(Error::InvalidRule(format!(
-                "two rates of särskild löneskatt from {year}"
+                "två satser för särskild löneskatt från {year}"
             )));
         }
         if let Some(r) = rates
@@ -118,8 +118,11 @@ impl PayrollTaxRates {
             .find(|r| r.rate < Decimal::ZERO || r.rate >= Decimal::ONE)
         {
             return Err(Error::InvalidRule(format!(
-                "särskild löneskatt from {}: rate {} is not a fraction between 0 and 1",
-                r.from, r.rate
+                "särskild löneskatt från {}: satsen {} är inte en andel mellan 0 och 1",
+                r.from,
+                crate::NumberFormat::swedish()
+                    .with_decimals(r.rate.normalize().scale())
+                    .decimal(r.rate)
             )));
         }
         Ok(PayrollTaxRates(rates))
@@ -138,7 +141,7 @@ impl PayrollTaxRates {
             .map(|r| r.rate)
             .ok_or_else(|| {
                 Error::InvalidRule(format!(
-                    "no rate of särskild löneskatt is known for {}; add it to the table",
+                    "ingen sats för särskild löneskatt är känd för {}; lägg till den i tabellen",
                     year.year()
                 ))
             })

@@ -703,7 +703,7 @@ impl ReportRounding {
         for c in &figure.cells {
             let table = tables.get(c.table).ok_or_else(|| {
                 Error::InvalidRule(format!(
-                    "shared figure {:?} names table {}, but there are {} tables",
+                    "den delade siffran {:?} anger tabell {}, men det finns {} tabeller",
                     figure.label,
                     c.table,
                     tables.len()
@@ -711,13 +711,13 @@ impl ReportRounding {
             })?;
             let row = table.position(&c.row).ok_or_else(|| {
                 Error::InvalidRule(format!(
-                    "shared figure {:?} names row {:?}, which is not a row of table {:?}",
+                    "den delade siffran {:?} anger raden {:?}, som inte är en rad i tabellen {:?}",
                     figure.label, c.row, table.caption
                 ))
             })?;
             let amount = cell(tables, (c.table, row, c.column)).ok_or_else(|| {
                 Error::InvalidRule(format!(
-                    "shared figure {:?}: row {:?} of table {:?} has no figure in column {}",
+                    "den delade siffran {:?}: raden {:?} i tabellen {:?} har ingen siffra i kolumn {}",
                     figure.label, c.row, table.caption, c.column
                 ))
             })?;
@@ -725,12 +725,12 @@ impl ReportRounding {
                 if *first != amount {
                     return Err(Error::Mismatch {
                         what: format!(
-                            "shared figure {:?} in table {:?} (its cells must hold one figure)",
+                            "den delade siffran {:?} i tabellen {:?} (dess celler måste ha samma siffra)",
                             figure.label, table.caption
                         ),
-                        left_label: "the first cell".into(),
+                        left_label: "första cellen".into(),
                         left: *first,
-                        right_label: format!("row {:?}", c.row),
+                        right_label: format!("raden {:?}", c.row),
                         right: amount,
                         difference: first.checked_sub(amount)?,
                     });

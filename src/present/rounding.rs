@@ -417,7 +417,7 @@ impl Table {
         self.validate()?;
         if rounding.decimals > 28 {
             return Err(Error::InvalidRule(format!(
-                "{} decimals asked for; at most 28 are possible",
+                "{} decimaler begärda; högst 28 är möjligt",
                 rounding.decimals
             )));
         }
@@ -540,13 +540,13 @@ impl Table {
             if d.column == column {
                 return Err(Error::Mismatch {
                     what: format!(
-                        "{} in column {:?} of table {:?} (a table whose sums do not add up \
-                         cannot be footed)",
+                        "{} i kolumnen {:?} i tabellen {:?} (en tabell vars summor inte \
+                         stämmer kan inte avrundas så att den summerar)",
                         d.label, col.label, self.caption
                     ),
-                    left_label: "the sum".into(),
+                    left_label: "summan".into(),
                     left: d.printed,
-                    right_label: "the sum of its parts".into(),
+                    right_label: "summan av delarna".into(),
                     right: d.sum_of_parts,
                     difference: d.difference,
                 });
@@ -918,7 +918,10 @@ mod tests {
         let mut t = table(&[1, 2], StatementRowKind::Total);
         t.rows[2].cells[0] = Some(Amount::kr(4));
         let err = t.rounded(&Rounding::default()).unwrap_err().to_string();
-        assert!(err.contains("cannot be footed"), "{err}");
+        assert!(
+            err.contains("kan inte avrundas så att den summerar"),
+            "{err}"
+        );
         // Without footing the difference is simply reported.
         let r = t
             .rounded(&Rounding::new(Scale::Kr).without_footing())

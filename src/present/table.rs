@@ -685,7 +685,7 @@ impl Table {
     pub fn push_row(&mut self, row: TableRow) -> Result<()> {
         if row.cells.len() != self.columns.len() {
             return Err(Error::InvalidRule(format!(
-                "row {:?} has {} cells but table {:?} has {} columns",
+                "raden {:?} har {} celler men tabellen {:?} har {} kolumner",
                 row.label,
                 row.cells.len(),
                 self.caption,
@@ -709,7 +709,7 @@ impl Table {
         };
         if duplicate {
             return Err(Error::InvalidRule(format!(
-                "row id {:?} is used twice in table {:?}",
+                "rad-id {:?} används två gånger i tabellen {:?}",
                 row.id, self.caption
             )));
         }
@@ -727,7 +727,7 @@ impl Table {
     pub fn push_ratio(&mut self, ratio: RatioRow) -> Result<()> {
         if ratio.values.len() != self.columns.len() {
             return Err(Error::InvalidRule(format!(
-                "ratio row {:?} has {} values but table {:?} has {} columns",
+                "nyckeltalsraden {:?} har {} värden men tabellen {:?} har {} kolumner",
                 ratio.label,
                 ratio.values.len(),
                 self.caption,
@@ -747,7 +747,7 @@ impl Table {
     pub fn push_quantity(&mut self, quantity: QuantityRow) -> Result<()> {
         if quantity.values.len() != self.columns.len() {
             return Err(Error::InvalidRule(format!(
-                "quantity row {:?} has {} values but table {:?} has {} columns",
+                "antalsraden {:?} har {} värden men tabellen {:?} har {} kolumner",
                 quantity.label,
                 quantity.values.len(),
                 self.caption,
@@ -788,7 +788,7 @@ impl Table {
         for row in &self.rows {
             if row.cells.len() != self.columns.len() {
                 return Err(Error::InvalidRule(format!(
-                    "row {:?} has {} cells but table {:?} has {} columns",
+                    "raden {:?} har {} celler men tabellen {:?} har {} kolumner",
                     row.label,
                     row.cells.len(),
                     self.caption,
@@ -797,7 +797,7 @@ impl Table {
             }
             if !ids.insert(row.id.as_str()) {
                 return Err(Error::InvalidRule(format!(
-                    "row id {:?} is used twice in table {:?}",
+                    "rad-id {:?} används två gånger i tabellen {:?}",
                     row.id, self.caption
                 )));
             }
@@ -806,7 +806,7 @@ impl Table {
             for part in &row.sum_of {
                 if !ids.contains(part.as_str()) {
                     return Err(Error::InvalidRule(format!(
-                        "row {:?} is the sum of {part:?}, which is not a row of table {:?}",
+                        "raden {:?} är summan av {part:?}, som inte är en rad i tabellen {:?}",
                         row.id, self.caption
                     )));
                 }
@@ -814,14 +814,14 @@ impl Table {
         }
         if let Some(row) = self.cycle() {
             return Err(Error::InvalidRule(format!(
-                "row {:?} is part of its own sum in table {:?}",
+                "raden {:?} ingår i sin egen summa i tabellen {:?}",
                 row.id, self.caption
             )));
         }
         for ratio in &self.ratios {
             if ratio.values.len() != self.columns.len() {
                 return Err(Error::InvalidRule(format!(
-                    "ratio row {:?} has {} values but table {:?} has {} columns",
+                    "nyckeltalsraden {:?} har {} värden men tabellen {:?} har {} kolumner",
                     ratio.label,
                     ratio.values.len(),
                     self.caption,
@@ -832,7 +832,7 @@ impl Table {
         for quantity in &self.quantities {
             if quantity.values.len() != self.columns.len() {
                 return Err(Error::InvalidRule(format!(
-                    "quantity row {:?} has {} values but table {:?} has {} columns",
+                    "antalsraden {:?} har {} värden men tabellen {:?} har {} kolumner",
                     quantity.label,
                     quantity.values.len(),
                     self.caption,
@@ -927,7 +927,7 @@ impl Table {
         let columns = self.columns.len();
         if minuend >= columns || subtrahend >= columns {
             return Err(Error::InvalidRule(format!(
-                "deviation of columns {minuend} and {subtrahend} asked of table {:?}, which has {columns} columns",
+                "avvikelse mellan kolumnerna {minuend} och {subtrahend} begärd i tabellen {:?}, som har {columns} kolumner",
                 self.caption
             )));
         }
@@ -987,7 +987,7 @@ impl Table {
         let n = table.columns.len();
         if rows_per_column.len() != n {
             return Err(Error::InvalidRule(format!(
-                "{} lists of rows for {n} columns of table {:?}",
+                "{} radlistor för {n} kolumner i tabellen {:?}",
                 rows_per_column.len(),
                 table.caption
             )));
@@ -1072,10 +1072,10 @@ impl Table {
                 for line in [IncomeLine::TaxRevenue, IncomeLine::GeneralGrants] {
                     if !statement.amount(line).is_zero() {
                         return Err(Error::InvalidRule(format!(
-                            "{} {} in column {:?}: a {} has no such line, so its \
-                             resultaträkning would not add up",
+                            "{} {} i kolumnen {:?}: uppställningen för {} har ingen sådan rad, \
+                             så resultaträkningen skulle inte summera",
                             line.label(),
-                            statement.amount(line),
+                            statement.amount(line).sv(),
                             column.label,
                             layout.kind
                         )));
@@ -1429,7 +1429,12 @@ mod tests {
             .with_sum_of(["b"]),
         )
         .unwrap();
-        assert!(t.validate().unwrap_err().to_string().contains("not a row"));
+        assert!(
+            t.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("inte är en rad")
+        );
         t.push_row(
             TableRow::new(
                 "b",
@@ -1445,7 +1450,7 @@ mod tests {
             t.validate()
                 .unwrap_err()
                 .to_string()
-                .contains("part of its own sum")
+                .contains("ingår i sin egen summa")
         );
         assert!(
             t.push_row(TableRow::new(

@@ -156,11 +156,24 @@ fn check_foots(table: &Table, values: &[Vec<Option<Decimal>>]) -> Result<()> {
             }
             if any && total != *sum {
                 let column = table.columns.get(c).map_or("", |col| col.label.as_str());
+                let sv = |d: Decimal| {
+                    let d = d.normalize();
+                    format!(
+                        "{}\u{a0}{}",
+                        crate::NumberFormat::swedish()
+                            .with_decimals(d.scale())
+                            .decimal(d),
+                        table.unit.label()
+                    )
+                };
                 return Err(Error::InvalidRule(format!(
-                    "{} in column {column:?} of table {:?} prints {sum} but its parts add to \
-                     {total}: round the table first (Table::rounded or ReportRounding), or \
-                     its SUM formulas would show other figures than the report",
-                    row.label, table.caption
+                    "{} i kolumnen {column:?} i tabellen {:?} visar {} men delarna summerar till \
+                     {}: avrunda tabellen först (Table::rounded eller ReportRounding), annars \
+                     visar dess SUMMA-formler andra siffror än rapporten",
+                    row.label,
+                    table.caption,
+                    sv(*sum),
+                    sv(total)
                 )));
             }
         }

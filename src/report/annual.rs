@@ -389,7 +389,7 @@ impl AnnualReport {
                     ReportFindingKind::Inconsistent,
                     "noter",
                     "LKBR 9 kap.",
-                    e.to_string(),
+                    e.sv().to_string(),
                 )),
             }
         }

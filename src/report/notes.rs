@@ -80,7 +80,7 @@ pub(crate) fn consistency(notes: &[Note], statements: &[Tied]) -> Result<Vec<Rep
                 ReportFindingKind::Inconsistent,
                 "noter",
                 "LKBR 9 kap.",
-                format!("not {} kan inte läsas: {e}", n.number),
+                format!("not {} kan inte läsas: {}", n.number, e.sv()),
             )),
         }
     }

@@ -179,7 +179,7 @@ impl AverageEmployees {
             .checked_add(self.year)
             .and_then(|s| s.checked_div(Decimal::TWO))
             .ok_or(Error::Overflow {
-                operation: "genomsnittligt antal anställda",
+                operation: "average number of employees",
             })
     }
 
@@ -237,7 +237,7 @@ impl SickLeaveHours {
         I: IntoIterator<Item = &'a SickLeaveRecord>,
     {
         let overflow = || Error::Overflow {
-            operation: "summa av sjukfrånvarotimmar",
+            operation: "sum of sick-leave hours",
         };
         let mut sum = SickLeaveHours::default();
         for r in records {

@@ -322,7 +322,7 @@ impl PublishedSickLeaveTable {
             self.rounding_half_unit()
                 .checked_mul(Decimal::TWO)
                 .ok_or(Error::Overflow {
-                    operation: "avrundningstolerans",
+                    operation: "rounding tolerance",
                 })?;
         let missing = self.missing_groups();
         let mut checks = Vec::with_capacity(self.columns.len());
@@ -400,7 +400,7 @@ impl PublishedSickLeaveTable {
             .rounding_half_unit()
             .checked_mul(Decimal::TWO)
             .ok_or(Error::Overflow {
-                operation: "avrundningstolerans",
+                operation: "rounding tolerance",
             })?;
         Ok(Some(ImpliedShares {
             column: heading.clone(),

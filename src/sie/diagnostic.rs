@@ -36,12 +36,19 @@ pub enum Severity {
     Error,
 }
 
+/// Swedish, for a person: `notis`, `varning`, `fel`. The serde names (`notice`,
+/// `warning`, `error`) are the machine form and stay English.
+///
+/// ```
+/// use kommunal_redovisning::sie::Severity;
+/// assert_eq!(Severity::Warning.to_string(), "varning");
+/// ```
 impl std::fmt::Display for Severity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Severity::Notice => "notice",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            Severity::Notice => "notis",
+            Severity::Warning => "varning",
+            Severity::Error => "fel",
         })
     }
 }
@@ -54,9 +61,12 @@ impl std::fmt::Display for Severity {
 ///     line: 12,
 ///     label: "#TRANS".into(),
 ///     severity: Severity::Warning,
-///     message: "row outside a voucher ignored".into(),
+///     message: "transaktionsrad utanför en verifikation ignoreras".into(),
 /// };
-/// assert_eq!(d.to_string(), "line 12: #TRANS: warning: row outside a voucher ignored");
+/// assert_eq!(
+///     d.to_string(),
+///     "rad 12: #TRANS: varning: transaktionsrad utanför en verifikation ignoreras"
+/// );
 /// ```
 #[doc(alias = "anmärkning")]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,14 +79,14 @@ pub struct Diagnostic {
     pub label: String,
     /// How serious it is.
     pub severity: Severity,
-    /// Plain words: lowercase, without a trailing period.
+    /// Plain Swedish words: lowercase, without a trailing period.
     pub message: String,
 }
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line > 0 {
-            write!(f, "line {}: ", self.line)?;
+            write!(f, "rad {}: ", self.line)?;
         }
         if !self.label.is_empty() {
             write!(f, "{}: ", self.label)?;
@@ -121,8 +131,8 @@ pub struct ReadOptions {
     pub max_voucher_bytes: usize,
     /// How many diagnostics of one kind are kept with their lines (default 10); the
     /// rest are counted in one closing diagnostic of the same severity. A kind is a
-    /// message with its figures and quoted values left out, so "malformed amount \"x\"
-    /// on line 7" and "… \"y\" on line 9" are one kind.
+    /// message with its figures and quoted values left out, so `belopp "x" kan inte
+    /// läsas` on line 7 and `belopp "y" kan inte läsas` on line 9 are one kind.
     pub max_repeats: usize,
 }
 
@@ -313,7 +323,7 @@ impl ReadOptions {
 #[non_exhaustive]
 pub enum ReadError {
     /// The underlying reader failed.
-    #[error("i/o error after line {line}: {source}")]
+    #[error("läsfel efter rad {line}: {source}")]
     Io {
         /// The last line read.
         line: u64,
@@ -324,4 +334,29 @@ pub enum ReadError {
     /// A diagnostic at or above [`ReadOptions::fail_on`].
     #[error("{0}")]
     Rejected(Diagnostic),
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn severity_reads_swedish_and_travels_in_its_machine_name() {
+        let all = [Severity::Notice, Severity::Warning, Severity::Error];
+        let shown: Vec<String> = all.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["notis", "varning", "fel"]);
+        #[cfg(feature = "serde")]
+        for (s, name) in all.iter().zip(["\"notice\"", "\"warning\"", "\"error\""]) {
+            assert_eq!(serde_json::to_string(s).unwrap(), name);
+            assert_eq!(serde_json::from_str::<Severity>(name).unwrap(), *s);
+        }
+        let d = Diagnostic {
+            line: 0,
+            label: String::new(),
+            severity: Severity::Error,
+            message: "inga SIE-poster hittades".into(),
+        };
+        assert_eq!(d.to_string(), "fel: inga SIE-poster hittades");
+    }
 }

@@ -4,7 +4,7 @@
 //! 4I for import). This module reads all of them tolerantly: a [`Reader`] streams typed
 //! [`Record`]s from any byte source and reports every deviation from the specification
 //! as a [`Diagnostic`] with line number, label, [`Severity`] and a message in plain
-//! words. Reading goes on past everything except an I/O error.
+//! Swedish words. Reading goes on past everything except an I/O error.
 //!
 //! It follows *SIE filformat, utgåva 4B* (2008) and its 2025 clarification 4C:
 //!

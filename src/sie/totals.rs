@@ -89,7 +89,7 @@ pub struct Totals {
 /// ```
 #[doc(alias = "överflöde")]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the sum of account {account} overflows")]
+#[error("summan för konto {account} blir för stor")]
 pub struct SumOverflow {
     /// The account whose sum overflows.
     pub account: String,

@@ -302,7 +302,7 @@ impl std::str::FromStr for YearMonth {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         YearMonth::parse_bytes(s.as_bytes())
-            .ok_or_else(|| format!("invalid period {s:?}, expected YYYYMM"))
+            .ok_or_else(|| format!("ogiltig period {s:?}, väntade ÅÅÅÅMM"))
     }
 }
 

@@ -144,8 +144,8 @@ impl<W: Write> Writer<W> {
     /// assert_eq!(d.len(), 2);
     /// assert_eq!(d[0].severity, Severity::Warning);
     /// assert_eq!(d[0].line, 1);
-    /// assert!(d[0].message.contains("a tab written as a space"), "{}", d[0].message);
-    /// assert!(d[1].message.contains("'✓' cannot be written in cp437"), "{}", d[1].message);
+    /// assert!(d[0].message.contains("en tabb skrevs som mellanslag"), "{}", d[0].message);
+    /// assert!(d[1].message.contains("'✓' kan inte skrivas i cp437"), "{}", d[1].message);
     ///
     /// let mut strict = Writer::new(Vec::new()).with_strict_text(true);
     /// assert!(strict.write(&Record::CompanyName("a\nb".into())).is_err());
@@ -408,7 +408,7 @@ impl<W: Write> Writer<W> {
     /// Reports a change made to text `s`.
     fn change(&mut self, s: &str, what: &str) {
         let shown: String = s.chars().take(60).collect();
-        let message = format!("text {shown:?} changed: {what}");
+        let message = format!("texten {shown:?} ändrades: {what}");
         if self.changed.is_none() {
             self.changed = Some(message.clone());
         }
@@ -427,12 +427,9 @@ impl<W: Write> Writer<W> {
         self.content.clear();
         if let Some(c) = s.chars().find(|&c| c < ' ' || c == '\u{7f}') {
             let what = match c {
-                '\t' => "a tab written as a space".to_owned(),
-                '\n' | '\r' => "a line end written as a space".to_owned(),
-                c => format!(
-                    "control character U+{:04X} written as a space",
-                    u32::from(c)
-                ),
+                '\t' => "en tabb skrevs som mellanslag".to_owned(),
+                '\n' | '\r' => "ett radslut skrevs som mellanslag".to_owned(),
+                c => format!("styrtecknet U+{:04X} skrevs som mellanslag", u32::from(c)),
             };
             self.change(s, &what);
         }
@@ -449,13 +446,13 @@ impl<W: Write> Writer<W> {
                 .collect::<Vec<_>>()
                 .join(", ");
             let what = format!(
-                "{lost} cannot be written in {} and became ?",
+                "{lost} kan inte skrivas i {} och blev ?",
                 self.encoding.name()
             );
             self.change(s, &what);
         }
         if quote && cleaned.trim_matches(' ') != cleaned {
-            self.change(s, "spaces at its ends, which readers trim");
+            self.change(s, "mellanslag i början eller slutet, som läsare tar bort");
         }
         self.encoding.encode_into(&cleaned, &mut self.content);
         if quote {
@@ -520,7 +517,7 @@ impl<W: Write> Writer<W> {
                 // Nothing of the line is written, and the checksum does not count it.
                 self.lines -= 1;
                 self.crc = crc_before;
-                let message = format!("line {}: {label}: {message}", self.lines + 1);
+                let message = format!("rad {}: {label}: {message}", self.lines + 1);
                 return Err(io::Error::new(io::ErrorKind::InvalidData, message));
             }
         }
@@ -552,7 +549,9 @@ pub fn write_records(records: &[Record]) -> Vec<u8> {
 /// ```
 /// use kommunal_redovisning::sie::{Record, check_records};
 /// let findings = check_records(&[Record::Flag(0), Record::SieType(4)]);
-/// assert!(findings.iter().any(|d| d.message == "#PROGRAM missing; it is mandatory in type 4I files"));
+/// assert!(findings
+///     .iter()
+///     .any(|d| d.message == "#PROGRAM saknas; posten är obligatorisk i filer av typ 4I"));
 /// ```
 #[doc(alias = "granska")]
 #[must_use]

@@ -336,7 +336,7 @@ impl PrintedDifference {
                 difference,
             },
             _ => Error::InvalidRule(format!(
-                "printed figure for row {:?}, column {:?} has no cell in the statement",
+                "den tryckta siffran för raden {:?}, kolumnen {:?} har ingen cell i uppställningen",
                 self.figure.row, self.figure.column
             )),
         }

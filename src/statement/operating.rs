@@ -1245,7 +1245,7 @@ mod tests {
             deep = OperatingUnit::group("g", vec![deep]);
         }
         let err = OperatingStatement::new(vec![deep.clone()]).unwrap_err();
-        assert!(err.to_string().contains("deeper"), "{err}");
+        assert!(err.to_string().contains("djupare"), "{err}");
         // Built around the constructor, the sums refuse too.
         let s = OperatingStatement {
             units: vec![deep],

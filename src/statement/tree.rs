@@ -179,18 +179,18 @@ pub(crate) fn validate<T>(units: &[Unit<T>]) -> Result<()> {
     while let Some((prefix, depth, unit)) = stack.pop() {
         if depth > MAX_DEPTH {
             return Err(Error::InvalidRule(format!(
-                "unit {prefix:?} is nested deeper than {MAX_DEPTH} levels"
+                "enheten {prefix:?} ligger djupare än {MAX_DEPTH} nivåer"
             )));
         }
         if unit.name.trim().is_empty() {
             return Err(Error::InvalidRule(format!(
-                "a unit under {prefix:?} has an empty name"
+                "en enhet under {prefix:?} har ett tomt namn"
             )));
         }
         let id = join(&prefix, &unit.name);
         if !ids.insert(id.clone()) {
             return Err(Error::InvalidRule(format!(
-                "two units have the id {id:?}; names must be unique among siblings"
+                "två enheter har id {id:?}; namnen måste vara unika på samma nivå"
             )));
         }
         for part in unit.parts().iter().rev() {
@@ -204,7 +204,7 @@ pub(crate) fn validate<T>(units: &[Unit<T>]) -> Result<()> {
 pub(crate) fn check_not_total<T>(units: &[Unit<T>], total_id: &str) -> Result<()> {
     match units.iter().find(|u| u.name == total_id) {
         Some(u) => Err(Error::InvalidRule(format!(
-            "a top-level unit may not be named {:?}: that is the id of the total row",
+            "en enhet på översta nivån får inte heta {:?}: det är id för totalraden",
             u.name
         ))),
         None => Ok(()),
@@ -223,7 +223,7 @@ fn join(prefix: &str, name: &str) -> String {
 pub(crate) fn totals_at<T: Leaf>(unit: &Unit<T>, depth: usize) -> Result<T::Totals> {
     if depth > MAX_DEPTH {
         return Err(Error::InvalidRule(format!(
-            "unit {:?} is nested deeper than {MAX_DEPTH} levels",
+            "enheten {:?} ligger djupare än {MAX_DEPTH} nivåer",
             unit.name
         )));
     }
@@ -266,7 +266,7 @@ pub(crate) fn unit_rows<T: Leaf>(
     for unit in units {
         if depth > MAX_DEPTH {
             return Err(Error::InvalidRule(format!(
-                "unit {:?} is nested deeper than {MAX_DEPTH} levels",
+                "enheten {:?} ligger djupare än {MAX_DEPTH} nivåer",
                 unit.name
             )));
         }

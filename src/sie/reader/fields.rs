@@ -123,7 +123,7 @@ impl State {
                     ln,
                     label,
                     dropped(label),
-                    format!("{what} missing; record ignored"),
+                    format!("{what} saknas; posten ignoreras"),
                 );
                 None
             }
@@ -144,14 +144,14 @@ impl State {
                         Repeat::PlusOrComma,
                         ln,
                         label,
-                        "amount with a plus sign or a decimal comma",
+                        "belopp med plustecken eller decimalkomma",
                     );
-                } else if what == "amount" && a.scale() > 2 {
+                } else if what == "belopp" && a.scale() > 2 {
                     self.repeat(
                         Repeat::ManyDecimals,
                         ln,
                         label,
-                        "amount with more than two decimals",
+                        "belopp med fler än två decimaler",
                     );
                 }
                 Some(a)
@@ -162,7 +162,7 @@ impl State {
                     ln,
                     label,
                     Severity::Error,
-                    format!("malformed {what} \"{shown}\"; record ignored"),
+                    format!("{what} \"{shown}\" kan inte läsas; posten ignoreras"),
                 );
                 None
             }
@@ -176,13 +176,13 @@ impl State {
         label: &'static str,
     ) -> Option<Decimal> {
         match cur.raw() {
-            Some(raw) => self.amount(raw, ln, label, "amount"),
+            Some(raw) => self.amount(raw, ln, label, "belopp"),
             None => {
                 self.diag(
                     ln,
                     label,
                     Severity::Error,
-                    "amount missing; record ignored".to_owned(),
+                    "belopp saknas; posten ignoreras".to_owned(),
                 );
                 None
             }
@@ -208,7 +208,7 @@ impl State {
                     ln,
                     label,
                     Severity::Error,
-                    format!("malformed quantity \"{shown}\" ignored"),
+                    format!("kvantiteten \"{shown}\" kan inte läsas och ignoreras"),
                 );
                 None
             }
@@ -236,7 +236,7 @@ impl State {
                     label,
                     Severity::Error,
                     format!(
-                        "{what} \"{shown}\" has an impossible year (outside {FIRST_YEAR}–{LAST_YEAR}); read as no date"
+                        "{what} \"{shown}\" har ett omöjligt år (utanför {FIRST_YEAR}–{LAST_YEAR}); läses som inget datum"
                     ),
                 );
                 None
@@ -252,12 +252,17 @@ impl State {
                     Repeat::IsoDate,
                     ln,
                     label,
-                    "date written as YYYY-MM-DD instead of YYYYMMDD",
+                    "datum skrivet som ÅÅÅÅ-MM-DD i stället för ÅÅÅÅMMDD",
                 );
                 Some(d)
             }
             DateParse::Zero => {
-                self.repeat(Repeat::ZeroDate, ln, label, "date 00000000 read as no date");
+                self.repeat(
+                    Repeat::ZeroDate,
+                    ln,
+                    label,
+                    "datumet 00000000 läses som inget datum",
+                );
                 None
             }
             DateParse::Invalid => {
@@ -266,7 +271,7 @@ impl State {
                     ln,
                     label,
                     Severity::Error,
-                    format!("invalid {what} \"{shown}\" read as no date"),
+                    format!("{what} \"{shown}\" är inget giltigt datum; läses som inget datum"),
                 );
                 None
             }
@@ -299,7 +304,7 @@ impl State {
                 ln,
                 label,
                 dropped(label),
-                format!("{what} missing; record ignored"),
+                format!("{what} saknas; posten ignoreras"),
             );
             return None;
         };
@@ -311,7 +316,7 @@ impl State {
                     label,
                     dropped(label),
                     format!(
-                        "{what} \"{shown}\" has an impossible year (outside {FIRST_YEAR}–{LAST_YEAR}); record ignored"
+                        "{what} \"{shown}\" har ett omöjligt år (utanför {FIRST_YEAR}–{LAST_YEAR}); posten ignoreras"
                     ),
                 );
                 None
@@ -322,7 +327,7 @@ impl State {
                     Repeat::IsoDate,
                     ln,
                     label,
-                    "date written as YYYY-MM-DD instead of YYYYMMDD",
+                    "datum skrivet som ÅÅÅÅ-MM-DD i stället för ÅÅÅÅMMDD",
                 );
                 Some(d)
             }
@@ -332,7 +337,7 @@ impl State {
                     ln,
                     label,
                     dropped(label),
-                    format!("invalid {what} \"{shown}\"; record ignored"),
+                    format!("{what} \"{shown}\" är inget giltigt datum; posten ignoreras"),
                 );
                 None
             }
@@ -351,7 +356,7 @@ impl State {
                 ln,
                 label,
                 dropped(label),
-                format!("{what} missing; record ignored"),
+                format!("{what} saknas; posten ignoreras"),
             );
             return None;
         };
@@ -364,7 +369,7 @@ impl State {
                 ln,
                 label,
                 dropped(label),
-                format!("invalid {what} \"{shown}\"; record ignored"),
+                format!("{what} \"{shown}\" kan inte läsas; posten ignoreras"),
             );
         }
         parsed
@@ -415,7 +420,7 @@ impl State {
                         let dim = parse_u32(raw);
                         if dim.is_none() {
                             let shown = String::from_utf8_lossy(raw);
-                            self.diag(ln, label, Severity::Error, format!("invalid dimension number \"{shown}\" in object list; pair ignored"));
+                            self.diag(ln, label, Severity::Error, format!("dimensionsnumret \"{shown}\" i objektlistan kan inte läsas; paret ignoreras"));
                         }
                         pending_dim = Some(dim);
                     }
@@ -441,7 +446,7 @@ impl State {
                 ln,
                 label,
                 Severity::Error,
-                format!("object list with {used} objects; only the first {MAX_OBJECTS} are kept"),
+                format!("objektlista med {used} objekt; bara de första {MAX_OBJECTS} behålls"),
             );
             used = MAX_OBJECTS;
         }
@@ -451,7 +456,7 @@ impl State {
                 ln,
                 label,
                 Severity::Error,
-                "object list not closed with }: the line looks cut, the file may be truncated"
+                "objektlistan avslutas inte med }: raden ser avkapad ut, filen kan vara avkortad"
                     .to_owned(),
             );
         }
@@ -460,7 +465,7 @@ impl State {
                 ln,
                 label,
                 Severity::Error,
-                "object list has a dimension without an object; it is ignored".to_owned(),
+                "objektlistan har en dimension utan objekt; den ignoreras".to_owned(),
             );
         }
         true
@@ -475,8 +480,8 @@ impl State {
                 label,
                 Severity::Error,
                 format!(
-                    "account number \"{account}\" is not 1 to 10 digits; it cannot be mapped \
-                     to a statement line"
+                    "kontonumret \"{account}\" är inte 1 till 10 siffror; det kan inte kopplas \
+                     till en rad i rapporterna"
                 ),
             );
         }

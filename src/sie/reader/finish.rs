@@ -9,7 +9,7 @@ impl State {
         }
         if let Some(v) = self.voucher.take() {
             let msg = format!(
-                "file ends inside voucher {} {} (no closing }}): the file looks truncated",
+                "filen slutar inne i verifikation {} {} (ingen avslutande }}): filen ser avkortad ut",
                 v.voucher.series, v.voucher.number
             );
             self.diag(v.line, "#VER", Severity::Error, msg);
@@ -20,12 +20,12 @@ impl State {
                 last_line,
                 "#KSUMMA",
                 Severity::Error,
-                "file ends without the closing #KSUMMA: the file looks truncated".to_owned(),
+                "filen slutar utan den avslutande #KSUMMA: filen ser avkortad ut".to_owned(),
             );
         }
         for (i, r) in self.repeats.iter().enumerate() {
             if r.0 > 1 && i != Repeat::UnknownLabel as usize {
-                let msg = format!("{} (on {} more lines after line {})", r.3, r.0 - 1, r.1);
+                let msg = format!("{} (på {} rader till efter rad {})", r.3, r.0 - 1, r.1);
                 self.diags.push(Diagnostic {
                     line: 0,
                     label: r.2.to_owned(),
@@ -49,7 +49,7 @@ impl State {
                 line: 0,
                 label: String::new(),
                 severity: Severity::Error,
-                message: "no sie records found".to_owned(),
+                message: "inga SIE-poster hittades".to_owned(),
             });
             return;
         }
@@ -75,7 +75,7 @@ impl State {
         for l in mandatory {
             if !self.seen(l) {
                 let msg = format!(
-                    "{} missing; it is mandatory in type {type_name} files",
+                    "{} saknas; posten är obligatorisk i filer av typ {type_name}",
                     l.name()
                 );
                 let severity = if l == L::Format || l == L::Omfattn {
@@ -96,7 +96,7 @@ impl State {
                 line: 0,
                 label: "#RAR".to_owned(),
                 severity: Severity::Warning,
-                message: "no #RAR for the current year (year index 0)".to_owned(),
+                message: "ingen #RAR för innevarande räkenskapsår (årsindex 0)".to_owned(),
             });
         }
         let forbidden: &[Label] = match (ty, import) {
@@ -121,7 +121,7 @@ impl State {
                 let line = self.first_line.get(l as usize).copied().unwrap_or(0);
                 let n = self.counts.get(l as usize).copied().unwrap_or(0);
                 let msg = format!(
-                    "{n} {} records, which type {type_name} files may not contain",
+                    "{n} {}-poster, som filer av typ {type_name} inte får innehålla",
                     l.name()
                 );
                 self.diags.push(Diagnostic {

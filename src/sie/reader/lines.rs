@@ -21,15 +21,15 @@ impl State {
             return true;
         };
         let what = match period {
-            Some(p) => format!("{label} for year {year}, period {p}, account {account}"),
-            None => format!("{label} for year {year}, account {account}"),
+            Some(p) => format!("{label} för årsindex {year}, period {p}, konto {account}"),
+            None => format!("{label} för årsindex {year}, konto {account}"),
         };
         if value == amount {
             self.diag(
                 ln,
                 label,
                 Severity::Notice,
-                format!("{what} repeats line {first} with the same amount; read once"),
+                format!("{what} upprepar rad {first} med samma belopp; läses en gång"),
             );
         } else {
             self.diag(
@@ -37,10 +37,10 @@ impl State {
                 label,
                 Severity::Error,
                 format!(
-                    "a second {what} ({}) contradicts line {first} ({}): the first is used, \
-                     this one is ignored",
-                    amount.normalize(),
-                    value.normalize()
+                    "en andra {what} ({}) motsäger rad {first} ({}): den första används, \
+                     denna ignoreras",
+                    kr(amount),
+                    kr(value)
                 ),
             );
         }
@@ -53,7 +53,7 @@ impl State {
                 Repeat::ExtraFields,
                 ln,
                 label,
-                "extra fields at the end of a record ignored",
+                "extra fält i slutet av posten ignoreras",
             );
         }
     }
@@ -82,7 +82,7 @@ impl State {
                         ln,
                         "",
                         Severity::Warning,
-                        "{ without a #VER before it ignored".to_owned(),
+                        "{ utan #VER före ignoreras".to_owned(),
                     ),
                 }
                 return;
@@ -95,7 +95,7 @@ impl State {
                             ln,
                             "#VER",
                             Severity::Warning,
-                            "} without { in voucher".to_owned(),
+                            "} utan { i verifikationen".to_owned(),
                         );
                         self.close_voucher(v, ln);
                     }
@@ -103,7 +103,7 @@ impl State {
                         ln,
                         "",
                         Severity::Warning,
-                        "} without a voucher ignored".to_owned(),
+                        "} utan verifikation ignoreras".to_owned(),
                     ),
                 }
                 return;
@@ -116,7 +116,7 @@ impl State {
                 ln,
                 "",
                 Severity::Error,
-                "line does not start with a #label; ignored".to_owned(),
+                "raden börjar inte med en #etikett; ignoreras".to_owned(),
             );
             return;
         }
@@ -151,21 +151,21 @@ impl State {
                     v.line,
                     "#VER",
                     Severity::Warning,
-                    format!("voucher not closed with }} before line {ln}"),
+                    format!("verifikationen avslutas inte med }} före rad {ln}"),
                 );
             } else {
                 self.repeat(
                     Repeat::NoBlock,
                     v.line,
                     "#VER",
-                    "voucher without a { … } block of rows",
+                    "verifikation utan ett { … }-block med rader",
                 );
             }
             self.close_voucher(v, ln);
         }
         let group = label.group();
         if group < self.max_group && label != Label::Ksumma {
-            self.repeat(Repeat::OutOfOrder, ln, label.name(), "record out of group order (flag, identification, chart of accounts, balances and vouchers)");
+            self.repeat(Repeat::OutOfOrder, ln, label.name(), "posten står utanför gruppordningen (flagga, identifikation, kontoplan, saldon och verifikationer)");
         }
         self.max_group = self.max_group.max(group);
         if self.records == 0 && label != Label::Flagga {
@@ -173,7 +173,7 @@ impl State {
                 ln,
                 label.name(),
                 Severity::Warning,
-                "the first record is not #FLAGGA".to_owned(),
+                "första posten är inte #FLAGGA".to_owned(),
             );
         }
         if let Some(r) = self.record(ln, label, &mut cur, window) {
@@ -197,7 +197,7 @@ impl State {
             ln,
             &label,
             Severity::Notice,
-            "unknown label ignored".to_owned(),
+            "okänd etikett ignoreras".to_owned(),
         );
         let mut fields = Vec::new();
         while let Some(t) = cur.toks.get(cur.i) {

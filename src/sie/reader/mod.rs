@@ -264,7 +264,10 @@ fn dropped(label: &str) -> Severity {
 }
 
 /// The kind of a diagnostic: its severity, its label when it is one of the
-/// specification's, and its message with digit runs and quoted values left out.
+/// specification's, and its message with figures and quoted values left out. A figure
+/// is a run of digits with what Swedish formatting puts in it: a leading minus sign
+/// (`−` or `-`) and a space, non-breaking space, comma or point between digits, so
+/// "differens −1 234,50 kr" and "differens 5 kr" are one kind.
 fn kind_of(severity: Severity, label: &str, message: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |b: u8| {
@@ -277,24 +280,45 @@ fn kind_of(severity: Severity, label: &str, message: &str) -> u64 {
     }
     mix(0);
     let mut quoted = false;
-    let mut digits = false;
-    for b in message.bytes() {
-        if b == b'"' {
+    let mut figure = false;
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
             quoted = !quoted;
-            mix(b);
-        } else if quoted {
-        } else if b.is_ascii_digit() {
-            if !digits {
+            figure = false;
+            mix(b'"');
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        let digit_next = chars.peek().is_some_and(char::is_ascii_digit);
+        let sign = !figure && digit_next && matches!(c, '\u{2212}' | '-');
+        let separator =
+            figure && digit_next && matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.');
+        if c.is_ascii_digit() || sign {
+            if !figure {
                 mix(b'0');
             }
-            digits = true;
-            continue;
-        } else {
-            mix(b);
+            figure = true;
+        } else if !separator {
+            figure = false;
+            let mut buf = [0u8; 4];
+            c.encode_utf8(&mut buf).bytes().for_each(&mut mix);
         }
-        digits = false;
     }
     h
+}
+
+/// An amount of the file for a message, in Swedish form with its unit: `−1 234,5 kr`.
+fn kr(amount: Decimal) -> String {
+    let d = amount.normalize();
+    format!(
+        "{}\u{a0}kr",
+        crate::NumberFormat::swedish()
+            .with_decimals(d.scale())
+            .decimal(d)
+    )
 }
 
 /// One kind of diagnostic seen: how often, and what to say about the ones not kept.
@@ -474,7 +498,10 @@ struct State {
 /// assert!(matches!(&records[2], Record::Voucher(v) if v.rows.len() == 2));
 /// let unbalanced = reader.diagnostics().iter().find(|d| d.label == "#VER").unwrap();
 /// assert_eq!(unbalanced.severity, Severity::Error);
-/// assert_eq!(unbalanced.message, "voucher A 1 dated 2025-01-01 does not balance: difference 10");
+/// assert_eq!(
+///     unbalanced.message,
+///     "verifikation A 1 daterad 2025-01-01 balanserar inte: differens 10\u{a0}kr"
+/// );
 /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
 /// ```
 #[doc(alias = "läsare")]
@@ -693,15 +720,15 @@ impl<R: Read> Reader<R> {
                                 ln,
                                 "",
                                 Severity::Notice,
-                                "the last line has no line end".into(),
+                                "sista raden saknar radslut".into(),
                             );
                         } else {
                             self.st.diag(
                                 ln,
                                 "",
                                 Severity::Error,
-                                "the last line has no line end: the file looks truncated, \
-                                 its last record may be cut"
+                                "sista raden saknar radslut: filen ser avkortad ut, \
+                                 dess sista post kan vara avkapad"
                                     .into(),
                             );
                         }
@@ -711,7 +738,8 @@ impl<R: Read> Reader<R> {
                             ln,
                             "",
                             Severity::Notice,
-                            "file begins with a utf-8 byte order mark; read as utf-8".into(),
+                            "filen börjar med en utf-8-byteordningsmarkering; läses som utf-8"
+                                .into(),
                         );
                         if self.st.encoding.is_none() {
                             self.st.encoding = Some(Encoding::Utf8);
@@ -743,7 +771,7 @@ impl<R: Read> Reader<R> {
                             ln,
                             "",
                             Severity::Warning,
-                            "quoted field not closed before the end of the line".into(),
+                            "citerat fält avslutas inte före radens slut".into(),
                         );
                     }
                     self.st.line(ln, line, toks, self.lines.window());
@@ -751,7 +779,7 @@ impl<R: Read> Reader<R> {
                 LineEvent::Overlong => {
                     let ln = self.lines.line_no;
                     let msg = format!(
-                        "line longer than {} bytes skipped",
+                        "rad längre än {} byte hoppas över",
                         self.st.opts.max_line_length
                     );
                     self.st.diag(ln, "", Severity::Error, msg);

@@ -11,8 +11,8 @@ impl State {
         with_objects: bool,
         window: &[u8],
     ) -> Option<Balance> {
-        let year = self.int::<i32>(cur, ln, label, "year index")?;
-        let account = self.req_text(cur, ln, label, "account", window)?;
+        let year = self.int::<i32>(cur, ln, label, "årsindex")?;
+        let account = self.req_text(cur, ln, label, "konto", window)?;
         self.check_account(ln, label, &account);
         let objects = if with_objects {
             match self.objects(cur, ln, label, window) {
@@ -22,7 +22,7 @@ impl State {
                         Repeat::MissingBraces,
                         ln,
                         label,
-                        "object list without braces {}",
+                        "objektlista utan klammerparenteser {}",
                     );
                     Vec::new()
                 }
@@ -49,7 +49,7 @@ impl State {
         cur: &mut Cur<'_>,
         window: &[u8],
     ) -> Option<PeriodAmount> {
-        let year = self.int::<i32>(cur, ln, label, "year index")?;
+        let year = self.int::<i32>(cur, ln, label, "årsindex")?;
         let raw = cur.raw().unwrap_or_default();
         let Some(period) = YearMonth::parse_bytes(trim(raw)) else {
             let shown = String::from_utf8_lossy(raw);
@@ -57,11 +57,11 @@ impl State {
                 ln,
                 label,
                 Severity::Error,
-                format!("invalid period \"{shown}\", expected YYYYMM; record ignored"),
+                format!("perioden \"{shown}\" kan inte läsas, väntade ÅÅÅÅMM; posten ignoreras"),
             );
             return None;
         };
-        let account = self.req_text(cur, ln, label, "account", window)?;
+        let account = self.req_text(cur, ln, label, "konto", window)?;
         self.check_account(ln, label, &account);
         let objects = match self.objects(cur, ln, label, window) {
             Some(o) => o,
@@ -70,7 +70,7 @@ impl State {
                     Repeat::MissingBraces,
                     ln,
                     label,
-                    "object list without braces {}",
+                    "objektlista utan klammerparenteser {}",
                 );
                 Vec::new()
             }
@@ -101,7 +101,7 @@ impl State {
                 Repeat::QuotedKeyword,
                 ln,
                 label,
-                "quoted value where a bare one is expected",
+                "citerat värde där ett ociterat väntas",
             );
         }
         self.text(t, line, ln, window)
@@ -117,19 +117,19 @@ impl State {
         let name = label.name();
         let rec = match label {
             Label::Flagga => {
-                let v = self.int::<u8>(cur, ln, name, "flag")?;
+                let v = self.int::<u8>(cur, ln, name, "flagga")?;
                 if v > 1 {
                     self.diag(
                         ln,
                         name,
                         Severity::Warning,
-                        format!("flag {v} is neither 0 nor 1"),
+                        format!("flaggan {v} är varken 0 eller 1"),
                     );
                 }
                 Record::Flag(v)
             }
             Label::Program => {
-                let name_ = self.req_text(cur, ln, name, "program name", window)?;
+                let name_ = self.req_text(cur, ln, name, "programnamn", window)?;
                 let version = self.opt_text(cur, ln, window);
                 Record::Program {
                     name: name_,
@@ -142,7 +142,7 @@ impl State {
                         ln,
                         name,
                         Severity::Warning,
-                        "value missing; record ignored".to_owned(),
+                        "värde saknas; posten ignoreras".to_owned(),
                     );
                     return None;
                 };
@@ -152,21 +152,21 @@ impl State {
                         ln,
                         name,
                         Severity::Notice,
-                        format!("#FORMAT {v}: the specification allows only PC8"),
+                        format!("#FORMAT {v}: specifikationen tillåter bara PC8"),
                     );
                 }
                 self.format = Some(v.clone());
                 Record::Format(v)
             }
             Label::Gen => {
-                let date = self.opt_date(cur, ln, name, "generation date");
+                let date = self.opt_date(cur, ln, name, "genereringsdatum");
                 let signature = self.opt_text(cur, ln, window);
                 Record::Generated { date, signature }
             }
             Label::Sietyp => {
-                let v = self.int::<u8>(cur, ln, name, "type")?;
+                let v = self.int::<u8>(cur, ln, name, "typ")?;
                 if !(1..=4).contains(&v) {
-                    self.diag(ln, name, Severity::Warning, format!("unknown sie type {v}"));
+                    self.diag(ln, name, Severity::Warning, format!("okänd SIE-typ {v}"));
                 }
                 self.sie_type = Some(v);
                 Record::SieType(v)
@@ -197,7 +197,7 @@ impl State {
                         ln,
                         name,
                         Severity::Notice,
-                        format!("organisation number \"{number}\" is not written NNNNNN-NNNN"),
+                        format!("organisationsnumret \"{number}\" är inte skrivet NNNNNN-NNNN"),
                     );
                 }
                 let acquisition = self.opt_text(cur, ln, window);
@@ -222,15 +222,15 @@ impl State {
             }
             Label::Fnamn => Record::CompanyName(self.opt_text(cur, ln, window)),
             Label::Rar => {
-                let year = self.int::<i32>(cur, ln, name, "year index")?;
-                let start = self.req_date(cur, ln, name, "start date")?;
-                let end = self.req_date(cur, ln, name, "end date")?;
+                let year = self.int::<i32>(cur, ln, name, "årsindex")?;
+                let start = self.req_date(cur, ln, name, "startdatum")?;
+                let end = self.req_date(cur, ln, name, "slutdatum")?;
                 if end < start {
                     self.diag(
                         ln,
                         name,
                         Severity::Error,
-                        format!("financial year {year} ends {end} before it starts {start}"),
+                        format!("räkenskapsår {year} slutar {end} innan det börjar {start}"),
                     );
                 }
                 self.rar_years.push(year);
@@ -239,15 +239,15 @@ impl State {
                 }
                 Record::FinancialYear { year, start, end }
             }
-            Label::Taxar => Record::TaxYear(self.int::<i32>(cur, ln, name, "tax year")?),
-            Label::Omfattn => Record::Scope(self.req_date(cur, ln, name, "date")?),
+            Label::Taxar => Record::TaxYear(self.int::<i32>(cur, ln, name, "taxeringsår")?),
+            Label::Omfattn => Record::Scope(self.req_date(cur, ln, name, "datum")?),
             Label::Kptyp => {
                 let Some(t) = cur.scalar() else {
                     self.diag(
                         ln,
                         name,
                         Severity::Warning,
-                        "value missing; record ignored".to_owned(),
+                        "värde saknas; posten ignoreras".to_owned(),
                     );
                     return None;
                 };
@@ -255,13 +255,13 @@ impl State {
             }
             Label::Valuta => Record::Currency(self.opt_text(cur, ln, window)),
             Label::Konto => {
-                let number = self.req_text(cur, ln, name, "account", window)?;
+                let number = self.req_text(cur, ln, name, "konto", window)?;
                 if !is_account_number(&number) {
                     self.diag(
                         ln,
                         name,
                         Severity::Warning,
-                        format!("account number \"{number}\" is not 1 to 10 digits"),
+                        format!("kontonumret \"{number}\" är inte 1 till 10 siffror"),
                     );
                 }
                 let name_ = self.opt_text(cur, ln, window);
@@ -271,39 +271,39 @@ impl State {
                 }
             }
             Label::Ktyp => {
-                let account = self.req_text(cur, ln, name, "account", window)?;
+                let account = self.req_text(cur, ln, name, "konto", window)?;
                 let letter = self.opt_text(cur, ln, window);
                 let kind = AccountKind::from_letter(&letter);
                 if kind.is_none() {
-                    self.diag(ln, name, Severity::Warning, format!("account {account} has no valid type (\"{letter}\"); expected T, S, K or I"));
+                    self.diag(ln, name, Severity::Warning, format!("konto {account} har ingen giltig kontotyp (\"{letter}\"); väntade T, S, K eller I"));
                 }
                 Record::AccountType { account, kind }
             }
             Label::Enhet => {
-                let account = self.req_text(cur, ln, name, "account", window)?;
+                let account = self.req_text(cur, ln, name, "konto", window)?;
                 Record::Unit {
                     account,
                     unit: self.opt_text(cur, ln, window),
                 }
             }
             Label::Sru => {
-                let account = self.req_text(cur, ln, name, "account", window)?;
+                let account = self.req_text(cur, ln, name, "konto", window)?;
                 Record::Sru {
                     account,
                     code: self.opt_text(cur, ln, window),
                 }
             }
             Label::Dim => {
-                let number = self.int::<u32>(cur, ln, name, "dimension number")?;
+                let number = self.int::<u32>(cur, ln, name, "dimensionsnummer")?;
                 Record::Dimension {
                     number,
                     name: self.opt_text(cur, ln, window),
                 }
             }
             Label::Underdim => {
-                let number = self.int::<u32>(cur, ln, name, "dimension number")?;
+                let number = self.int::<u32>(cur, ln, name, "dimensionsnummer")?;
                 let name_ = self.opt_text(cur, ln, window);
-                let parent = self.int::<u32>(cur, ln, name, "superior dimension")?;
+                let parent = self.int::<u32>(cur, ln, name, "överordnad dimension")?;
                 Record::SubDimension {
                     number,
                     name: name_,
@@ -311,8 +311,8 @@ impl State {
                 }
             }
             Label::Objekt => {
-                let dimension = self.int::<u32>(cur, ln, name, "dimension number")?;
-                let id = self.req_text(cur, ln, name, "object number", window)?;
+                let dimension = self.int::<u32>(cur, ln, name, "dimensionsnummer")?;
+                let id = self.req_text(cur, ln, name, "objektnummer", window)?;
                 Record::Object {
                     dimension,
                     id,
@@ -364,8 +364,8 @@ impl State {
                     v.series.clear();
                     self.opt_text_into(cur, ln, window, &mut v.number);
                     let msg = format!(
-                        "the series field is missing (an empty series must be written \"\"): \
-                         \"{}\" read as the voucher number and the next field as its date",
+                        "fältet för serie saknas (en tom serie skrivs \"\"): \"{}\" läses \
+                         som verifikationsnummer och nästa fält som dess datum",
                         v.number
                     );
                     self.diag(ln, name, Severity::Warning, msg);
@@ -373,7 +373,7 @@ impl State {
                     self.opt_text_into(cur, ln, window, &mut v.series);
                     self.opt_text_into(cur, ln, window, &mut v.number);
                 }
-                v.date = self.opt_date(cur, ln, name, "voucher date");
+                v.date = self.opt_date(cur, ln, name, "verifikationsdatum");
                 if v.date.is_none()
                     && self
                         .repeats
@@ -384,11 +384,11 @@ impl State {
                         ln,
                         name,
                         Severity::Error,
-                        format!("voucher {} {} has no date", v.series, v.number),
+                        format!("verifikation {} {} saknar datum", v.series, v.number),
                     );
                 }
                 self.opt_text_into(cur, ln, window, &mut v.text);
-                v.registered = self.opt_date(cur, ln, name, "registration date");
+                v.registered = self.opt_date(cur, ln, name, "registreringsdatum");
                 self.opt_text_into(cur, ln, window, &mut v.signature);
                 self.extra(cur, ln, name);
                 self.open_voucher(v, ln);
@@ -402,7 +402,7 @@ impl State {
                             ln,
                             name,
                             Severity::Warning,
-                            "a second opening #KSUMMA".to_owned(),
+                            "en andra inledande #KSUMMA".to_owned(),
                         );
                     }
                     self.checksum = if self.opts.verify_checksum {
@@ -422,7 +422,7 @@ impl State {
                             ln,
                             name,
                             Severity::Error,
-                            format!("malformed checksum \"{shown}\""),
+                            format!("kontrollsumman \"{shown}\" kan inte läsas"),
                         );
                         return None;
                     };
@@ -432,19 +432,19 @@ impl State {
                             if computed != value {
                                 let hint = match self.encoding {
                                     Some(e) if e != Encoding::Cp437 => format!(
-                                        " (the file is {}, the checksum is defined on cp437 bytes)",
+                                        " (filen är {}, kontrollsumman räknas på cp437-byte)",
                                         e.name()
                                     ),
                                     _ => String::new(),
                                 };
-                                self.diag(ln, name, Severity::Error, format!("checksum mismatch: the file says {value}, the content gives {computed}{hint}"));
+                                self.diag(ln, name, Severity::Error, format!("kontrollsumman stämmer inte: filen anger {value}, innehållet ger {computed}{hint}"));
                             }
                         }
                         Checksum::Off => self.diag(
                             ln,
                             name,
                             Severity::Warning,
-                            "closing #KSUMMA without an opening one".to_owned(),
+                            "avslutande #KSUMMA utan inledande".to_owned(),
                         ),
                         Checksum::Done => {}
                     }

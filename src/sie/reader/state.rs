@@ -58,7 +58,7 @@ impl State {
                     label: k.label.clone(),
                     severity: k.severity,
                     message: format!(
-                        "{more} more of this kind on lines {}–{}, not listed: {}",
+                        "{more} till av samma slag på raderna {}–{} listas inte: {}",
                         k.first_dropped, k.last_line, k.example
                     ),
                 });
@@ -70,7 +70,7 @@ impl State {
                 label: String::new(),
                 severity: self.unkinded.1,
                 message: format!(
-                    "{} more diagnostics of {MAX_KINDS}+ other kinds, not listed",
+                    "{} anmärkningar till av {MAX_KINDS}+ andra slag listas inte",
                     self.unkinded.0
                 ),
             });
@@ -128,13 +128,13 @@ impl State {
             let declared = self
                 .format
                 .clone()
-                .unwrap_or_else(|| "no #FORMAT".to_owned());
+                .unwrap_or_else(|| "ingen #FORMAT".to_owned());
             self.diag(
                 line,
                 "",
                 Severity::Notice,
                 format!(
-                    "file declares {declared} but is {}; decoded as {}",
+                    "filen anger {declared} men är {}; avkodas som {}",
                     detected.name(),
                     detected.name()
                 ),

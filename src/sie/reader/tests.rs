@@ -152,3 +152,39 @@ fn plain_rows_read_as_tokenized_rows() {
     assert_eq!(v.rows[0].objects[0].object, "7");
     assert_eq!(v.rows[0].amount, Decimal::new(5, 0));
 }
+
+#[test]
+fn a_kind_leaves_out_swedish_figures_and_quoted_values() {
+    let k = |m: &str| kind_of(Severity::Error, "#VER", m);
+    let a = k(
+        "verifikation A 1 daterad 2025-01-15 balanserar inte: differens \u{2212}1\u{a0}234,50\u{a0}kr",
+    );
+    let b = k("verifikation A 22 daterad 2025-12-01 balanserar inte: differens 5\u{a0}kr");
+    let c = k("verifikation A 3 daterad 2025-02-01 balanserar inte: differens -0.5\u{a0}kr");
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+    assert_eq!(
+        k("belopp \"x\" kan inte läsas; posten ignoreras"),
+        k("belopp \"12,5,5\" kan inte läsas; posten ignoreras")
+    );
+    // Other words, another label or another severity: another kind.
+    assert_ne!(a, k("verifikation A 1 daterad 2025-01-15 saknar rader"));
+    assert_ne!(
+        a,
+        kind_of(
+            Severity::Warning,
+            "#VER",
+            "verifikation A 1 daterad 2025-01-15 balanserar inte: differens 5\u{a0}kr"
+        )
+    );
+    assert_ne!(
+        a,
+        kind_of(
+            Severity::Error,
+            "#TRANS",
+            "verifikation A 1 daterad 2025-01-15 balanserar inte: differens 5\u{a0}kr"
+        )
+    );
+    // A list of figures is still a list: "0, −1" is not one figure.
+    assert_ne!(k("årsindex 0, \u{2212}1"), k("årsindex 0"));
+}

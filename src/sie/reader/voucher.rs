@@ -15,15 +15,15 @@ impl State {
                 ln,
                 name,
                 Severity::Error,
-                "row outside a voucher ignored".to_owned(),
+                "transaktionsrad utanför en verifikation ignoreras".to_owned(),
             );
             return;
         };
         if v.skipped > 0 || v.bytes.saturating_add(cur.line.len()) > self.opts.max_voucher_bytes {
             if v.skipped == 0 {
                 let msg = format!(
-                    "voucher {} {} holds more than {} bytes of rows: its remaining rows are \
-                     skipped (is its closing }} missing?)",
+                    "verifikation {} {} har transaktionsrader på mer än {} byte: resten hoppas \
+                     över (saknas dess avslutande }}?)",
                     v.voucher.series, v.voucher.number, self.opts.max_voucher_bytes
                 );
                 self.diag(ln, name, Severity::Error, msg);
@@ -86,7 +86,7 @@ impl State {
                 Repeat::NoBlock,
                 ln,
                 "#VER",
-                "voucher without a { … } block of rows",
+                "verifikation utan ett { … }-block med rader",
             );
         }
         if let Some(rline) = lone_rtrans {
@@ -94,7 +94,7 @@ impl State {
                 rline,
                 "#RTRANS",
                 Severity::Notice,
-                "#RTRANS not followed by its duplicate #TRANS".to_owned(),
+                "#RTRANS följs inte av sin dubblett #TRANS".to_owned(),
             );
         }
     }
@@ -333,7 +333,7 @@ impl State {
                 ln,
                 label,
                 Severity::Error,
-                "account missing; record ignored".to_owned(),
+                "konto saknas; posten ignoreras".to_owned(),
             );
             return false;
         };
@@ -344,14 +344,14 @@ impl State {
                 Repeat::MissingBraces,
                 ln,
                 label,
-                "object list without braces {}",
+                "objektlista utan klammerparenteser {}",
             );
         }
         let Some(amount) = self.req_amount(cur, ln, label) else {
             return false;
         };
         row.amount = amount;
-        row.date = self.opt_date(cur, ln, label, "transaction date");
+        row.date = self.opt_date(cur, ln, label, "transaktionsdatum");
         self.opt_text_into(cur, ln, window, &mut row.text);
         row.quantity = self.opt_quantity(cur, ln, label);
         self.opt_text_into(cur, ln, window, &mut row.signature);
@@ -371,12 +371,12 @@ impl State {
                 rline,
                 "#RTRANS",
                 Severity::Notice,
-                "#RTRANS not followed by its duplicate #TRANS".to_owned(),
+                "#RTRANS följs inte av sin dubblett #TRANS".to_owned(),
             );
         }
         if v.skipped > 0 {
             let msg = format!(
-                "voucher {} {}: {} rows skipped beyond the size limit",
+                "verifikation {} {}: {} transaktionsrader över storleksgränsen hoppades över",
                 v.voucher.series, v.voucher.number, v.skipped
             );
             self.diag(v.line, "#VER", Severity::Error, msg);
@@ -389,15 +389,20 @@ impl State {
         if let (Some(d), Some((start, end))) = (voucher.date, self.rar0) {
             if d < start || d > end {
                 let msg = format!(
-                    "voucher {} {} dated {d} lies outside the financial year {start} – {end} \
-                     (#RAR 0), yet its rows are counted in it",
+                    "verifikation {} {} daterad {d} ligger utanför räkenskapsåret {start} – {end} \
+                     (#RAR 0), men dess rader räknas in i det",
                     voucher.series, voucher.number
                 );
                 self.diag(line, "#VER", Severity::Error, msg);
             }
         }
         if voucher.rows.is_empty() && summed_rows == 0 {
-            self.repeat(Repeat::EmptyVoucher, line, "#VER", "voucher without rows");
+            self.repeat(
+                Repeat::EmptyVoucher,
+                line,
+                "#VER",
+                "verifikation utan rader",
+            );
         } else if !incomplete && (summed_rows > 0 || !balances_in_ore(&voucher.rows)) {
             let diff = if summed_rows > 0 {
                 Decimal::try_from_i128_with_scale(summed_ore, 2)
@@ -410,12 +415,12 @@ impl State {
             if !diff.is_zero() {
                 let date = voucher
                     .date
-                    .map_or_else(|| "without a date".to_owned(), |d| format!("dated {d}"));
+                    .map_or_else(|| "utan datum".to_owned(), |d| format!("daterad {d}"));
                 let msg = format!(
-                    "voucher {} {} {date} does not balance: difference {}",
+                    "verifikation {} {} {date} balanserar inte: differens {}",
                     voucher.series,
                     voucher.number,
-                    diff.normalize()
+                    kr(diff)
                 );
                 self.diag(line, "#VER", self.opts.unbalanced_voucher, msg);
             }
