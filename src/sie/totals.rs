@@ -834,15 +834,21 @@ impl SumState {
     }
 }
 
-/// A `#TRANS` row of digits only, as [`digit_row`] reads it.
-struct DigitRow {
+/// The head of a `#TRANS` row of digits only, as [`digit_row_head`] reads it.
+pub(crate) struct DigitRow {
     /// The account's key (as [`Keys::key`] gives it).
-    account: u64,
+    pub(crate) account: u64,
+    /// The account number's length.
+    pub(crate) account_len: usize,
     /// (dimension, object key) pairs, `..pairs_len` of them.
-    pairs: [(u32, u64); PLAIN_PAIRS],
-    pairs_len: usize,
+    pub(crate) pairs: [(u32, u64); PLAIN_PAIRS],
+    pub(crate) pairs_len: usize,
     /// The amount in öre.
-    cents: i64,
+    pub(crate) cents: i64,
+    /// The amount's decimals as written (0 to 2).
+    pub(crate) scale: u32,
+    /// The position after the amount.
+    pub(crate) end: usize,
 }
 
 /// A run of 1 to `max` ASCII digits at `i`: its value, as a [`Keys`] key when `max` is
@@ -877,19 +883,17 @@ fn spaces(line: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The fastest lane of the sums: `#TRANS account {dim obj …} amount …` where the
-/// account, dimensions and objects are digit strings (objects bare or quoted), the
-/// fields are separated by spaces and the amount is `-?digits[.d[d]]` with at most 15
-/// integer digits. Anything else is `None` and takes the general route, so a row read
-/// here gives exactly the keys and amount [`scan_plain_row_head`], [`Keys::key`] and
-/// [`parse_cents`] would give (the equivalence tests hold both routes equal). What
-/// follows the amount is not read.
+/// `#TRANS account {dim obj …} amount` up to the amount's end, where the account
+/// (1 to `account_max` digits, at most 15), dimensions (1 to 9) and objects (1 to 15, bare
+/// or quoted) are digit strings, the fields are separated by spaces and the amount is
+/// `-?digits[.d[d]]` with at most 14 integer digits. What follows is not read: the
+/// callers decide what may end the amount.
 #[inline(always)]
-fn digit_row(line: &[u8]) -> Option<DigitRow> {
+pub(crate) fn digit_row_head(line: &[u8], account_max: usize) -> Option<DigitRow> {
     let rest = line.strip_prefix(b"#TRANS ")?;
     let mut i = 7 + (spaces(rest, 0));
-    let (v, len, e) = digits_at(line, i, 15)?;
-    let account = ((len as u64) << 56) | v;
+    let (v, account_len, e) = digits_at(line, i, account_max.min(15))?;
+    let account = ((account_len as u64) << 56) | v;
     if line.get(e) != Some(&b' ') {
         return None;
     }
@@ -937,12 +941,14 @@ fn digit_row(line: &[u8]) -> Option<DigitRow> {
     let (int, _, e) = digits_at(line, i, 14)?;
     i = e;
     let mut cents = i64::try_from(int).ok()? * 100;
+    let mut scale = 0;
     if line.get(i) == Some(&b'.') {
         let d1 = line.get(i + 1)?.wrapping_sub(b'0');
         if d1 >= 10 {
             return None;
         }
         cents += i64::from(d1) * 10;
+        scale = 1;
         i += 2;
         if let Some(d2) = line
             .get(i)
@@ -950,19 +956,33 @@ fn digit_row(line: &[u8]) -> Option<DigitRow> {
             .filter(|&d| d < 10)
         {
             cents += i64::from(d2);
+            scale = 2;
             i += 1;
         }
     }
-    // The amount ends at a separator (a space or control byte) or the line end.
-    if line.get(i).is_some_and(|&b| b > b' ' && b != 0x7f) {
-        return None;
-    }
     Some(DigitRow {
         account,
+        account_len,
         pairs,
         pairs_len,
         cents: if negative { -cents } else { cents },
+        scale,
+        end: i,
     })
+}
+
+/// The fastest lane of the sums: [`digit_row_head`] with an account of up to 15 digits,
+/// the amount ending at a separator (a space or control byte) or the line end. Anything
+/// else is `None` and takes the general route, so a row read here gives exactly the keys
+/// and amount [`scan_plain_row_head`], [`Keys::key`] and [`parse_cents`] would give (the
+/// equivalence tests hold both routes equal). What follows the amount is not read.
+#[inline(always)]
+fn digit_row(line: &[u8]) -> Option<DigitRow> {
+    let row = digit_row_head(line, 15)?;
+    if line.get(row.end).is_some_and(|&b| b > b' ' && b != 0x7f) {
+        return None;
+    }
+    Some(row)
 }
 
 /// Summerar transaktioner: sums the voucher rows of an SIE file per account and per

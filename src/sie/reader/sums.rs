@@ -10,7 +10,7 @@
 //! summed is not handed out as a record.
 
 use super::super::lexer::PLAIN_PAIRS;
-use super::super::totals::{FastHashMap, ObjectKey};
+use super::super::totals::{DigitRow, FastHashMap, ObjectKey, digit_row_head};
 use super::*;
 
 /// The sum of a key's rows in öre, how many rows, and the most decimals an amount had
@@ -161,15 +161,17 @@ impl State {
         let (Some(mut v), Some(sums)) = (self.voucher.take(), self.sums.as_deref_mut()) else {
             return false;
         };
-        let objects = row.pairs.get(..row.pairs_len).unwrap_or_default();
+        let h = &row.head;
+        let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
+        let ore = i128::from(h.cents);
         add_row(
             sums,
             &mut v,
-            row.account,
-            row.account_len,
+            h.account,
+            h.account_len,
             objects,
-            row.ore,
-            row.scale,
+            ore,
+            h.scale,
         );
         self.voucher = Some(v);
         self.rows += 1;
@@ -209,136 +211,31 @@ fn add_row(
         + 48;
 }
 
-/// A row the summing lane reads whole.
+/// A row the summing lane reads whole: its head, and what follows the amount.
 struct Summable<'a> {
-    account: u64,
-    account_len: usize,
-    pairs: [(u32, u64); PLAIN_PAIRS],
-    pairs_len: usize,
-    ore: i128,
-    scale: u32,
+    head: DigitRow,
     /// The transaction date as written (eight digits), if any.
     date: Option<&'a [u8]>,
     /// The text holds a byte beyond ASCII.
     text_high: bool,
 }
 
-/// A run of 1 to `max` ASCII digits at `i`: its value, its length and the position after it.
-#[inline(always)]
-fn digits_at(line: &[u8], mut i: usize, max: usize) -> Option<(u64, usize, usize)> {
-    let start = i;
-    let mut v = 0u64;
-    while let Some(&b) = line.get(i) {
-        let d = b.wrapping_sub(b'0');
-        if d >= 10 {
-            break;
-        }
-        v = v * 10 + u64::from(d);
-        i += 1;
-        if i - start > max {
-            return None;
-        }
-    }
-    let len = i - start;
-    (len > 0).then_some((v, len, i))
-}
-
-#[inline(always)]
-fn spaces(line: &[u8], mut i: usize) -> usize {
-    while line.get(i) == Some(&b' ') {
-        i += 1;
-    }
-    i
-}
-
-/// `#TRANS account {dim obj …} amount[ date[ "text"]]` with spaces between the fields:
-/// the account one to ten digits, dimensions one to nine, objects one to fifteen (bare
-/// or quoted), the amount `-?d{1,14}(.d{1,2})?`, the date eight digits or `""`, the text
-/// quoted without quotes, backslashes or control characters inside, and nothing after
-/// it. Every such row is one the reader's plain lane reads without a diagnostic (the
-/// date's plausibility aside, which the caller checks); anything else is `None`.
+/// `#TRANS account {dim obj …} amount[ date[ "text"]]`: a [`digit_row_head`] with an
+/// account of one to ten digits, then nothing, or a space and the date (eight digits or
+/// `""`), then nothing or a space and a text quoted without quotes, backslashes or
+/// control characters inside, and nothing after it. Every such row is one the reader's
+/// plain lane reads without a diagnostic (the date's plausibility aside, which the
+/// caller checks); anything else is `None`.
 #[inline(always)]
 fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
-    line.strip_prefix(b"#TRANS ")?;
-    let mut i = spaces(line, 7);
-    let (v, account_len, e) = digits_at(line, i, 10)?;
-    let account = ((account_len as u64) << 56) | v;
-    if line.get(e) != Some(&b' ') {
-        return None;
-    }
-    i = spaces(line, e);
-    if line.get(i) != Some(&b'{') {
-        return None;
-    }
-    i += 1;
-    let mut pairs = [(0u32, 0u64); PLAIN_PAIRS];
-    let mut pairs_len = 0usize;
-    loop {
-        i = spaces(line, i);
-        if line.get(i) == Some(&b'}') {
-            i += 1;
-            break;
-        }
-        let (dim, _, e) = digits_at(line, i, 9)?;
-        if line.get(e) != Some(&b' ') {
-            return None;
-        }
-        i = spaces(line, e);
-        let quoted = line.get(i) == Some(&b'"');
-        let (v, len, e) = digits_at(line, i + usize::from(quoted), 15)?;
-        i = e;
-        if quoted {
-            if line.get(i) != Some(&b'"') {
-                return None;
-            }
-            i += 1;
-        }
-        if !matches!(line.get(i), Some(&b' ' | &b'}')) {
-            return None;
-        }
-        *pairs.get_mut(pairs_len)? = (u32::try_from(dim).ok()?, ((len as u64) << 56) | v);
-        pairs_len += 1;
-    }
-    if line.get(i) != Some(&b' ') {
-        return None;
-    }
-    i = spaces(line, i);
-    let negative = line.get(i) == Some(&b'-');
-    i += usize::from(negative);
-    let (int, _, e) = digits_at(line, i, 14)?;
-    i = e;
-    let mut ore = i128::from(int) * 100;
-    let mut scale = 0;
-    if line.get(i) == Some(&b'.') {
-        let d1 = line.get(i + 1)?.wrapping_sub(b'0');
-        if d1 >= 10 {
-            return None;
-        }
-        ore += i128::from(d1) * 10;
-        scale = 1;
-        i += 2;
-        if let Some(d2) = line
-            .get(i)
-            .map(|b| b.wrapping_sub(b'0'))
-            .filter(|&d| d < 10)
-        {
-            ore += i128::from(d2);
-            scale = 2;
-            i += 1;
-        }
-    }
+    let head = digit_row_head(line, 10)?;
     let mut row = Summable {
-        account,
-        account_len,
-        pairs,
-        pairs_len,
-        ore: if negative { -ore } else { ore },
-        scale,
         date: None,
         text_high: false,
+        head,
     };
     // The rest: nothing, or a date (or `""`) and perhaps a text.
-    let Some(rest) = line.get(i..).filter(|r| !r.is_empty()) else {
+    let Some(rest) = line.get(row.head.end..).filter(|r| !r.is_empty()) else {
         return Some(row);
     };
     let rest = rest.strip_prefix(b" ")?;
