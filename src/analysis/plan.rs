@@ -217,6 +217,10 @@ impl fmt::Display for BudgetBalanceTest {
 ///     plan_total: Amount::tkr(42_000),
 ///     figures: Amount::tkr(30_000),
 /// }]);
+/// assert_eq!(
+///     findings[0].to_string(),
+///     "år 2026: nettoinvesteringarna är 30\u{a0}000\u{a0}tkr men investeringsplanen summerar till 42\u{a0}000\u{a0}tkr"
+/// );
 /// # Ok::<(), kommunal_redovisning::Error>(())
 /// ```
 #[doc(alias = "iakttagelse")]
@@ -248,6 +252,39 @@ pub enum PlanFinding {
         /// The error, as text.
         error: String,
     },
+}
+
+impl fmt::Display for PlanFinding {
+    /// Swedish, amounts exact in tkr as [`BudgetBalanceTest`]'s, e.g. "år 2028: resultat
+    /// efter balanskravsjusteringar −2 000 tkr, inte i balans och inga synnerliga skäl
+    /// angivna (KL 11 kap.)".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tkr = |a: Amount| a.sv().in_scale(Scale::Tkr);
+        match self {
+            PlanFinding::NotBalanced {
+                year,
+                adjusted_result,
+            } => write!(
+                f,
+                "år {year}: resultat efter balanskravsjusteringar {}, inte i balans och inga synnerliga skäl angivna (KL 11 kap.)",
+                tkr(*adjusted_result)
+            ),
+            PlanFinding::InvestmentPlanDiffers {
+                year,
+                plan_total,
+                figures,
+            } => write!(
+                f,
+                "år {year}: nettoinvesteringarna är {} men investeringsplanen summerar till {}",
+                tkr(*figures),
+                tkr(*plan_total)
+            ),
+            PlanFinding::UnbalancedBalanceSheet { year, error } => write!(
+                f,
+                "år {year}: den budgeterade balansräkningen balanserar inte: {error}"
+            ),
+        }
+    }
 }
 
 /// Budget och flerårsplan (budget and multi-year plan): the budget year and the plan
@@ -705,5 +742,75 @@ impl FinancialPlan {
             .with_sum_of(["resultat", "realisationsvinster"]),
         )?;
         Ok(table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::{BalanceSheet, IncomeStatement};
+
+    // The made-up plan of `BudgetBalanceTest`'s example (tkr): 2028 budgets −2 000.
+    fn year(y: i32, kind: YearKind, result: i64) -> YearFigures {
+        YearFigures::new(
+            FinancialYear::new(y),
+            kind,
+            IncomeStatement {
+                tax_revenue: Amount::tkr(500_000),
+                operating_expenses: Amount::tkr(result - 500_000),
+                ..Default::default()
+            },
+        )
+    }
+
+    #[test]
+    fn not_balanced_is_worded_with_its_result_in_tkr() {
+        let plan = FinancialPlan::new(vec![
+            year(2026, YearKind::Budget, 12_000),
+            year(2027, YearKind::Plan, 4_000),
+            year(2028, YearKind::Plan, -2_000),
+        ])
+        .unwrap();
+        let findings = plan.findings().unwrap();
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].to_string(),
+            "år 2028: resultat efter balanskravsjusteringar \u{2212}2\u{a0}000\u{a0}tkr, inte i balans \
+             och inga synnerliga skäl angivna (KL 11 kap.)"
+        );
+    }
+
+    #[test]
+    fn kronor_are_not_rounded_away() {
+        let f = PlanFinding::NotBalanced {
+            year: FinancialYear::new(2027),
+            adjusted_result: Amount::kr(-1_500),
+        };
+        assert!(f.to_string().contains("\u{2212}1,5\u{a0}tkr"), "{f}");
+    }
+
+    #[test]
+    fn unbalanced_balance_sheet_names_the_year_and_the_error() {
+        // A budgeted balansräkning with 1 000 tkr of assets and nothing against them.
+        let br = BalanceSheet {
+            cash_and_bank: Amount::tkr(1_000),
+            ..Default::default()
+        };
+        let plan = FinancialPlan::new(vec![
+            year(2026, YearKind::Budget, 12_000).with_balance(br),
+            year(2027, YearKind::Plan, 4_000),
+            year(2028, YearKind::Plan, 1_000),
+        ])
+        .unwrap();
+        let findings = plan.findings().unwrap();
+        assert_eq!(findings.len(), 1);
+        let PlanFinding::UnbalancedBalanceSheet { error, .. } = &findings[0] else {
+            panic!("{findings:?}");
+        };
+        assert_eq!(
+            findings[0].to_string(),
+            format!("år 2026: den budgeterade balansräkningen balanserar inte: {error}")
+        );
+        assert!(error.contains("1\u{a0}000"), "{error}");
     }
 }

@@ -1,5 +1,7 @@
 //! Discrepancies (avvikelser): what a check finds, its class and counts.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use super::TableKind;
@@ -210,6 +212,8 @@ impl DiscrepancyClass {
 /// assert_eq!((d.printed, d.expected), (Some(Decimal::from(26_172)), Some(Decimal::new(2_617_253, 2))));
 /// assert_eq!(d.difference, Some(Decimal::new(-53, 2)));
 /// assert!(d.message.contains("26 172,53"), "{}", d.message);
+/// // One line for a person: class, row, column, check and the message.
+/// assert_eq!(d.to_string(), format!("[avrundning] – därav särskild löneskatt, 2018 (särskild löneskatt): {}", d.message));
 /// ```
 #[doc(alias = "avvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,6 +250,18 @@ pub struct Discrepancy {
     pub tolerance: Option<Decimal>,
     /// A sentence in Swedish for a person.
     pub message: String,
+}
+
+impl fmt::Display for Discrepancy {
+    /// One line in Swedish, as [`super::Checked::to_text`] lists it: `[klass] rad,
+    /// kolumn (kontroll): meddelande`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {}", self.class.label(), self.row)?;
+        if let Some(c) = &self.column {
+            write!(f, ", {c}")?;
+        }
+        write!(f, " ({}): {}", self.check.label(), self.message)
+    }
 }
 
 /// How much of the arithmetic a report implies was evaluated (täckning).
@@ -352,5 +368,30 @@ impl Summary {
     #[must_use]
     pub fn only_rounding(&self) -> bool {
         self.errors == 0 && self.unplaced == 0 && self.explained == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_without_a_column_names_row_and_check() {
+        // The made-up finding of `Summary::of`'s example.
+        let d = Discrepancy {
+            table: None,
+            table_index: None,
+            check: CheckKind::Sum,
+            class: DiscrepancyClass::Error,
+            row: "Totalt".into(),
+            column: None,
+            unit: Scale::Tkr,
+            printed: None,
+            expected: None,
+            difference: None,
+            tolerance: None,
+            message: "differens 36 tkr".into(),
+        };
+        assert_eq!(d.to_string(), "[fel] Totalt (summering): differens 36 tkr");
     }
 }

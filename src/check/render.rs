@@ -153,19 +153,7 @@ impl Checked {
 }
 
 fn line(s: &mut String, d: &Discrepancy) {
-    let column = d
-        .column
-        .as_deref()
-        .map(|c| format!(", {c}"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        s,
-        "  [{}] {}{column} ({}): {}",
-        d.class.label(),
-        d.row,
-        d.check.label(),
-        d.message
-    );
+    let _ = writeln!(s, "  {d}");
 }
 
 fn capitalize(s: &str) -> String {

@@ -1,6 +1,8 @@
 //! What the consolidation found (iakttagelser): figures kept as fields, a Swedish
 //! message for a person.
 
+use std::fmt;
+
 use crate::money::{Amount, Percent, Scale};
 use crate::present::NumberFormat;
 
@@ -21,6 +23,12 @@ use super::elimination::MismatchRule;
 ///     used: Amount::tkr(5_000), rule: MismatchRule::FirstParty,
 /// };
 /// assert!(f.message(Scale::Tkr).contains("4\u{a0}800 tkr"));
+/// // Display: the same words, amounts exact in tkr.
+/// assert_eq!(
+///     f.to_string(),
+///     "interna fordringar och skulder: Exempelkommun redovisar 5\u{a0}000\u{a0}tkr, Bostäder AB redovisar \
+///      4\u{a0}800\u{a0}tkr (differens 200\u{a0}tkr); första partens belopp används, 5\u{a0}000\u{a0}tkr elimineras"
+/// );
 /// ```
 #[doc(alias = "iakttagelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,11 +134,21 @@ impl GroupFinding {
         )
     }
 
-    /// The finding in Swedish, amounts in `unit`.
+    /// The finding in Swedish, amounts in `unit` (rounded to whole units, as the
+    /// koncern's tables print them). [`fmt::Display`] gives the same words with exact
+    /// amounts in tkr.
     #[must_use]
     pub fn message(&self, unit: Scale) -> String {
         let sv = NumberFormat::swedish();
-        let a = |x: Amount| format!("{} {}", sv.amount(x, unit), unit.label());
+        self.words(
+            &|x: Amount| format!("{} {}", sv.amount(x, unit), unit.label()),
+            &|p: Percent| sv.percent(p),
+        )
+    }
+
+    /// The wording of both [`GroupFinding::message`] and [`fmt::Display`], amounts
+    /// written by `a`, percentages by `pct`.
+    fn words(&self, a: &dyn Fn(Amount) -> String, pct: &dyn Fn(Percent) -> String) -> String {
         match self {
             GroupFinding::BalanceMismatch {
                 what,
@@ -162,8 +180,8 @@ impl GroupFinding {
                 threshold,
             } => format!(
                 "{part} ingår men koncernens röstandel {} är under {} och inget avtal ger betydande inflytande",
-                sv.percent(*votes),
-                sv.percent(*threshold)
+                pct(*votes),
+                pct(*threshold)
             ),
             GroupFinding::LeftOut { part, reason } => {
                 format!("{part} ingår inte i de sammanställda räkenskaperna: {reason}")
@@ -200,5 +218,67 @@ impl GroupFinding {
                 a(*equity_and_liabilities)
             ),
         }
+    }
+}
+
+impl fmt::Display for GroupFinding {
+    /// The finding in Swedish, amounts exact in tkr (`−1,5 tkr` where there are
+    /// kronor), percentages as [`Percent::sv`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(
+            &|x: Amount| x.sv().in_scale(Scale::Tkr).to_string(),
+            &|p: Percent| p.sv(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn display_keeps_kronor_that_message_rounds() {
+        let f = GroupFinding::ResultDisagrees {
+            party: "Bostäder AB".into(),
+            income: Amount::kr(1_234_500),
+            balance: Amount::kr(1_234_000),
+        };
+        assert_eq!(
+            f.to_string(),
+            "årets resultat för Bostäder AB: 1\u{a0}234,5\u{a0}tkr i resultaträkningen, \
+             1\u{a0}234\u{a0}tkr i balansräkningen"
+        );
+        // message rounds to whole tkr; both say the same words.
+        assert!(
+            f.message(Scale::Tkr)
+                .starts_with("årets resultat för Bostäder AB: ")
+        );
+    }
+
+    #[test]
+    fn display_writes_percentages_through_percent_sv() {
+        let f = GroupFinding::NotAGroupCompany {
+            part: "Vatten AB".into(),
+            votes: Percent::new(Decimal::new(455, 1)),
+            threshold: Percent::new(Decimal::from(50)),
+        };
+        assert_eq!(
+            f.to_string(),
+            "Vatten AB ingår men koncernens röstandel 45,5\u{a0}% är under 50\u{a0}% och inget avtal ger betydande inflytande"
+        );
+    }
+
+    #[test]
+    fn display_and_message_agree_in_whole_tkr() {
+        let f = GroupFinding::Unbalanced {
+            assets: Amount::tkr(10_000),
+            equity_and_liabilities: Amount::tkr(9_990),
+        };
+        // message puts an ordinary space before the unit, Display a non-breaking one.
+        assert_eq!(
+            f.to_string(),
+            f.message(Scale::Tkr).replace(" tkr", "\u{a0}tkr")
+        );
     }
 }

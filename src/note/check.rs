@@ -1,6 +1,8 @@
 //! The arithmetic checks every note schedule shares: a declared sum against its
 //! parts, told apart into rounding differences and real errors.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
@@ -56,6 +58,10 @@ impl NoteFindingKind {
 ///     kind: NoteFindingKind::Rounding,
 /// };
 /// assert!(f.message().contains("2\u{a0}256 mnkr"));
+/// assert_eq!(
+///     f.to_string(),
+///     "not 13, 2014: utgående avsättning är 2\u{a0}256 mnkr men delarna ger 2\u{a0}255 mnkr (skillnad 1 mnkr, avrundning)"
+/// );
 /// ```
 #[doc(alias = "notavvikelse")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,10 +88,21 @@ pub struct NoteFinding {
 }
 
 impl NoteFinding {
-    /// The finding in Swedish, amounts in Swedish format with their unit.
+    /// The finding in Swedish, amounts in Swedish format with their unit: the
+    /// [`fmt::Display`] text.
     #[must_use]
     pub fn message(&self) -> String {
-        format!(
+        self.to_string()
+    }
+}
+
+impl fmt::Display for NoteFinding {
+    /// `not 13, 2014: utgående avsättning är 2 256 mnkr men delarna ger 2 255 mnkr
+    /// (skillnad 1 mnkr, avrundning)`, amounts in the note's unit where they are whole
+    /// units of it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
             "not {}, {}: {} är {} men delarna ger {} (skillnad {}, {})",
             self.note,
             self.column,

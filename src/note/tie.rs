@@ -1,6 +1,8 @@
 //! Notes tied to statements: every statement row with a note reference must refer to
 //! an existing note, and the note's total must equal the row.
 
+use std::fmt;
+
 use super::check::sv_amount_in;
 use super::{Note, NoteScope};
 use crate::error::Result;
@@ -58,6 +60,11 @@ pub enum TieFindingKind {
 ///     unit: None,
 /// };
 /// assert!(f.message().contains("not 14"));
+/// assert_eq!(
+///     f.to_string(),
+///     "balansräkningen 2025: raden Långfristiga skulder är 24\u{a0}000 tkr men not 14 summerar till \
+///      25\u{a0}000 tkr (skillnad \u{2212}1\u{a0}000 tkr)"
+/// );
 /// ```
 #[doc(alias = "notavstämning")]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,13 +93,24 @@ pub struct TieFinding {
 }
 
 impl TieFinding {
-    /// The finding in Swedish, both figures in Swedish format.
+    /// The finding in Swedish, both figures in Swedish format: the [`fmt::Display`]
+    /// text.
     #[must_use]
     pub fn message(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for TieFinding {
+    /// `balansräkningen 2025: raden Långfristiga skulder är 24 000 tkr men not 14
+    /// summerar till 25 000 tkr (skillnad −1 000 tkr)`, amounts in the note's unit where
+    /// they are whole units of it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let show =
             |a: Option<Amount>| a.map_or_else(|| "–".to_owned(), |a| sv_amount_in(a, self.unit));
         match self.kind {
-            TieFindingKind::Agrees => format!(
+            TieFindingKind::Agrees => write!(
+                f,
                 "{}: raden {} ({}) och not {} ({}) stämmer",
                 self.statement,
                 self.row,
@@ -100,7 +118,8 @@ impl TieFinding {
                 self.note,
                 show(self.note_amount)
             ),
-            TieFindingKind::Differs => format!(
+            TieFindingKind::Differs => write!(
+                f,
                 "{}: raden {} är {} men not {} summerar till {} (skillnad {})",
                 self.statement,
                 self.row,
@@ -109,11 +128,13 @@ impl TieFinding {
                 show(self.note_amount),
                 show(self.difference)
             ),
-            TieFindingKind::UnknownNote => format!(
+            TieFindingKind::UnknownNote => write!(
+                f,
                 "{}: raden {} hänvisar till not {}, som inte finns",
                 self.statement, self.row, self.note
             ),
-            TieFindingKind::NoColumn => format!(
+            TieFindingKind::NoColumn => write!(
+                f,
                 "{}: raden {} hänvisar till not {}, som saknar kolumn för året",
                 self.statement, self.row, self.note
             ),
@@ -206,4 +227,62 @@ pub fn tie(
         out.push(finding);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::note::{LoanSchedule, NoteBody, NoteColumn, NoteKind};
+    use crate::statement::StatementRowKind;
+
+    // The example of `tie`: note 14, långfristiga skulder 24 000 tkr in 2025.
+    fn findings(reference: &str, year: i32) -> Vec<TieFinding> {
+        let y = FinancialYear::new(2025);
+        let mut loans = LoanSchedule::new(Amount::tkr(25_000));
+        loans.repayments = Amount::tkr(-1_000);
+        loans.closing = Amount::tkr(24_000);
+        let notes = vec![
+            Note::schedule(
+                14,
+                NoteKind::LongTermLiabilities,
+                vec![NoteColumn::kommun(y)],
+                NoteBody::LongTermDebt(vec![loans]),
+            )
+            .unwrap(),
+        ];
+        let row = StatementRow {
+            id: "langfristiga_skulder".into(),
+            label: "Långfristiga skulder".into(),
+            kind: StatementRowKind::Line,
+            depth: 1,
+            amount: Some(Amount::tkr(24_000)),
+            note: Some(reference.into()),
+        };
+        tie(
+            &notes,
+            "balansräkningen",
+            &[row],
+            FinancialYear::new(year),
+            NoteScope::Kommun,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn each_kind_has_its_sentence() {
+        assert_eq!(
+            findings("14", 2025)[0].to_string(),
+            "balansräkningen: raden Långfristiga skulder (24\u{a0}000 tkr) och not 14 (24\u{a0}000 tkr) stämmer"
+        );
+        assert_eq!(
+            findings("15", 2025)[0].to_string(),
+            "balansräkningen: raden Långfristiga skulder hänvisar till not 15, som inte finns"
+        );
+        assert_eq!(
+            findings("14", 2024)[0].to_string(),
+            "balansräkningen: raden Långfristiga skulder hänvisar till not 14, som saknar kolumn för året"
+        );
+        let f = &findings("14", 2025)[0];
+        assert_eq!(f.message(), f.to_string());
+    }
 }

@@ -481,10 +481,11 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
     (i == n).then_some(())
 }
 
-/// Position of the first `\n`, eight bytes at a time.
+/// Position of the first `\n`.
 #[inline]
 pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {
-    find_byte::<b'\n'>(hay)
+    // SIMD over the buffer's rest (as the sum path splits its lines).
+    memchr::memchr(b'\n', hay)
 }
 
 /// Position of the first `N`, eight bytes at a time.
