@@ -276,15 +276,6 @@ pub(crate) fn sv_amount(a: Amount) -> String {
     }
 }
 
-/// A percentage for a message, in Swedish form with its unit (`1 %`, `2,5 %`), all its
-/// decimals kept.
-pub(crate) fn sv_percent(p: crate::money::Percent) -> String {
-    let decimals = p.as_decimal().normalize().scale();
-    crate::present::NumberFormat::swedish()
-        .with_decimals(decimals)
-        .percent(p)
-}
-
 /// The Swedish name of an arithmetic operation named in [`Error::Overflow`]; a name
 /// not in the list is shown as given.
 fn sv_operation(operation: &str) -> &str {

@@ -2,7 +2,7 @@
 //! reservation is checked in — rules, base, equity, reserve balances — and the computed
 //! limit with its parts.
 
-use crate::error::{Error, Result, sv_amount, sv_percent};
+use crate::error::{Error, Result, sv_amount};
 use crate::money::{Amount, Percent};
 use crate::period::FinancialYear;
 use crate::statement::BalanceSheet;
@@ -308,7 +308,7 @@ impl ReserveLimit {
              balanskravsjusteringar ({}) som överstiger {} av {} {} = {}",
             sv_amount(self.above_threshold_result),
             sv_amount(self.above_threshold_adjusted),
-            sv_percent(self.threshold_percent),
+            self.threshold_percent.sv(),
             self.base_label,
             sv_amount(self.base),
             sv_amount(self.threshold)

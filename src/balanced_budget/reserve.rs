@@ -3,7 +3,7 @@
 //! year as data, and the base of the limits.
 
 use crate::entity::EntityKind;
-use crate::error::{Error, Result, sv_amount, sv_percent};
+use crate::error::{Error, Result, sv_amount};
 use crate::money::{Amount, Percent};
 use crate::period::FinancialYear;
 use crate::statement::IncomeStatement;
@@ -209,7 +209,7 @@ impl ReserveRules {
             if !in_range(p) {
                 return Err(Error::InvalidRule(format!(
                     "reserveringsregeln {name} är {}, utanför 0–100\u{a0}%",
-                    sv_percent(p)
+                    p.sv()
                 )));
             }
         }
@@ -217,8 +217,8 @@ impl ReserveRules {
             return Err(Error::InvalidRule(format!(
                 "reserveringsregeln threshold_negative_equity {} är lägre än threshold {}; \
                  negativt eget kapital får inte göra det lättare att reservera",
-                sv_percent(self.threshold_negative_equity),
-                sv_percent(self.threshold)
+                self.threshold_negative_equity.sv(),
+                self.threshold.sv()
             )));
         }
         match (self.kind, self.cap) {
@@ -228,7 +228,7 @@ impl ReserveRules {
             )),
             (_, Some(cap)) if !in_range(cap) => Err(Error::InvalidRule(format!(
                 "reservens tak (cap) är {}, utanför 0–100\u{a0}%",
-                sv_percent(cap)
+                cap.sv()
             ))),
             _ => Ok(()),
         }
