@@ -81,7 +81,9 @@
 //!
 //! ```text
 //! SIE 4 bytes ──► sie::Reader ──► records + diagnostics
-//!                       │
+//!    │                  │  (for SieLedger in summing mode: plain voucher rows are summed
+//!    │                  │   inside the reader, every diagnostic kept)
+//!    └─► sie::sum_transactions(_parallel) ──► sie::Totals (sums only, no diagnostics)
 //!                       ▼
 //!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)
 //!                       │  ledger::Chart (account → line; Kommun-Bas default, JSON)
