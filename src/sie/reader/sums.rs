@@ -8,6 +8,11 @@
 //! diagnostic of the voucher is still made (the balance check counts these rows), so the
 //! diagnostics are exactly those of the ordinary reading; a voucher whose rows were all
 //! summed is not handed out as a record.
+//!
+//! Two lanes feed the sums: [`State::sum_lane`], tried first on every row line, reads a
+//! row of the commonest shape whole without tokenizing ([`summable_row`]); the plain
+//! lane's rows that it leaves go through [`State::sum_plain_row`] after the plain lane
+//! has checked them. Rows neither takes are built as usual.
 
 use super::super::lexer::PLAIN_PAIRS;
 use super::super::totals::{DigitRow, FastHashMap, ObjectKey, digit_row_head};
