@@ -26,6 +26,7 @@
 
 mod annual;
 mod document;
+mod finding;
 mod group;
 mod interim;
 mod mode;
@@ -37,9 +38,9 @@ mod xlsx;
 
 pub use crate::present::html_escape;
 pub use annual::{AnnualManagementReport, AnnualReport};
+pub use finding::{ReportFinding, ReportFindingKind};
 pub use interim::{
-    InterimReport, ManagementReport, Note, NoteKind, ReportFinding, ReportFindingKind, Section,
-    Stated, StatedFigure, StatedValue,
+    InterimReport, ManagementReport, Note, NoteKind, Section, Stated, StatedFigure, StatedValue,
 };
 pub use mode::DocumentMode;
 pub use parts::{
