@@ -10,7 +10,7 @@ use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
     PLAIN_PAIRS, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
 };
-use super::reader::{Label, MAX_OBJECTS};
+use super::reader::{Label, MAX_OBJECTS, digit_key, key_text};
 use super::record::Record;
 use super::value::{parse_amount, parse_cents};
 
@@ -336,22 +336,10 @@ const INTERNED: u64 = 1 << 63;
 impl Keys {
     #[inline]
     fn key(&mut self, bytes: &[u8], offset: u64) -> u64 {
-        if !bytes.is_empty() && bytes.len() <= 15 {
-            let mut v = 0u64;
-            let mut numeric = true;
-            for &b in bytes {
-                if b.is_ascii_digit() {
-                    v = v * 10 + u64::from(b - b'0');
-                } else {
-                    numeric = false;
-                    break;
-                }
-            }
-            if numeric {
-                return ((bytes.len() as u64) << 56) | v;
-            }
+        match digit_key(bytes, 15) {
+            Some(key) => key,
+            None => self.key_at(bytes, offset),
         }
-        self.key_at(bytes, offset)
     }
 
     /// The id of a name that is not a short digit string, first seen at `offset` (an
@@ -395,9 +383,7 @@ impl Keys {
             let idx = usize::try_from(key & !INTERNED).unwrap_or(usize::MAX);
             return self.names.get(idx).cloned().unwrap_or_default();
         }
-        let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
-        let value = key & ((1 << 56) - 1);
-        format!("{value:0len$}").into_bytes()
+        key_text(key).into_bytes()
     }
 }
 

@@ -18,7 +18,7 @@ use super::record::{
 use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
-pub(crate) use sums::{PlainSums, SumCell, key_text};
+pub(crate) use sums::{PlainSums, SumCell, digit_key, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
 /// 3 chart of accounts, 4 balances and vouchers).

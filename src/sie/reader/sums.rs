@@ -61,7 +61,7 @@ pub(crate) struct PlainSums {
 
 /// A digit string of 1 to `max` digits as a key, or `None`.
 #[inline]
-fn digit_key(bytes: &[u8], max: usize) -> Option<u64> {
+pub(crate) fn digit_key(bytes: &[u8], max: usize) -> Option<u64> {
     if bytes.is_empty() || bytes.len() > max {
         return None;
     }
