@@ -15,7 +15,7 @@ FILE=$1
 RUNS=${2:-5}
 BIN=${BIN:-target/release/examples}
 CLI=${CLI:-target/release/kommunal}
-PATHS=${PATHS:-"sum sum-t1 sum-t2 typed rapport"}
+PATHS=${PATHS:-"sum sum-t1 sum-t2 ledger ledger-t2 typed rapport-t1 rapport-t2"}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cmd() {
@@ -24,8 +24,13 @@ cmd() {
     sum) echo "$BIN/sie_throughput $FILE sum" ;;
     sum-t1) echo "$BIN/sie_throughput $FILE sum --threads 1" ;;
     sum-t2) echo "$BIN/sie_throughput $FILE sum --threads 2" ;;
+    ledger) echo "$BIN/sie_throughput $FILE ledger" ;;
+    ledger-t1) echo "$BIN/sie_throughput $FILE ledger --threads 1" ;;
+    ledger-t2) echo "$BIN/sie_throughput $FILE ledger --threads 2" ;;
     typed) echo "$BIN/sie_throughput $FILE typed" ;;
     rapport) echo "$CLI rapport $FILE" ;;
+    rapport-t1) echo "$CLI rapport --threads 1 $FILE" ;;
+    rapport-t2) echo "$CLI rapport --threads 2 $FILE" ;;
     rapport-old) echo "${OLD:-/tmp/sie_rapport} $FILE" ;;
   esac
 }

@@ -6,11 +6,14 @@
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE sum
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE sum --threads 2
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE typed
+//! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE ledger --threads 2
 //! ```
 //!
 //! Without arguments it times every mode on a generated 20 000-voucher file in memory.
 //! Modes: `sum` (`sum_transactions` streaming the file; with `--threads N`,
-//! `ParallelSums` on N threads over memory-mapped windows of the file), `typed` (every
+//! `ParallelSums` on N threads over memory-mapped windows of the file), `ledger` (the
+//! trial balance that `kommunal rapport` builds: `SieLedger::read` streaming the file;
+//! with `--threads N`, `ParallelLedger` on N threads over mapped windows), `typed` (every
 //! record typed, vouchers recycled), `typed-owned` (every record typed and kept owned),
 //! `totals` (typed plus `Totals`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -19,7 +22,8 @@ use std::fs::File;
 use std::io::Read;
 use std::time::Instant;
 
-use kommunal_redovisning::sie::{ParallelSums, Reader, Totals, sum_transactions};
+use kommunal_redovisning::ledger::{ParallelLedger, SieLedger};
+use kommunal_redovisning::sie::{ParallelSums, ReadOptions, Reader, Totals, sum_transactions};
 
 #[path = "../benches/sie_gen.rs"]
 mod sie_gen;
@@ -56,8 +60,17 @@ fn main() {
                     let t = sums.finish().unwrap();
                     (t.rows, t.by_account.len(), 0)
                 }
+                ("ledger", Some(n)) => {
+                    let file = File::open(path).unwrap();
+                    let mut read = ParallelLedger::new(ReadOptions::default(), n);
+                    mapped::for_each_window(&file, size, |part, last| {
+                        read.push(part, last).unwrap()
+                    })
+                    .unwrap();
+                    ledger_counts(&read.finish().unwrap())
+                }
                 (_, Some(_)) => {
-                    eprintln!("--threads is for the sum mode");
+                    eprintln!("--threads is for the sum and ledger modes");
                     std::process::exit(2)
                 }
                 _ => run(mode, File::open(path).unwrap()),
@@ -67,7 +80,7 @@ fn main() {
         None => {
             // No file: time every mode on a generated 20 000-voucher file in memory.
             let data = sie_gen::generate(20_000);
-            for mode in ["sum", "typed", "typed-owned", "totals"] {
+            for mode in ["sum", "ledger", "typed", "typed-owned", "totals"] {
                 let start = Instant::now();
                 let counts = run(mode, &data[..]);
                 report(mode, 1, data.len() as u64, counts, start);
@@ -100,11 +113,23 @@ fn report(
     );
 }
 
+/// A ledger's counts: voucher rows, accounts of year 0, diagnostics.
+fn ledger_counts(ledger: &SieLedger) -> (u64, usize, usize) {
+    let accounts: Vec<_> = ledger.trial_balance.accounts(0).collect();
+    let rows = accounts.iter().map(|(_, a)| a.rows).sum();
+    (rows, accounts.len(), ledger.diagnostics.len())
+}
+
 fn run(mode: &str, file: impl Read) -> (u64, usize, usize) {
     match mode {
         "sum" => {
             let t = sum_transactions(file, None).unwrap();
             (t.rows, t.by_account.len(), 0)
+        }
+        "ledger" => {
+            let ledger =
+                SieLedger::read(std::io::BufReader::new(file), ReadOptions::default()).unwrap();
+            ledger_counts(&ledger)
         }
         "typed" | "typed-owned" => {
             let recycle = mode == "typed";

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -47,6 +47,9 @@ pub enum LedgerReadError {
         /// The line of the record (for a voucher, its `#VER` line) that made it overflow.
         line: u64,
     },
+    /// A [`super::ParallelLedger`] was given more after an error had ended its reading.
+    #[error("läsningen av SIE-filen avbröts redan av ett tidigare fel")]
+    Ended,
 }
 
 /// Huvudbok från en SIE-fil: a ledger read from an SIE file, the [`TrialBalance`] and
@@ -175,72 +178,9 @@ impl SieLedger {
         let mut reader = Reader::with_options(source, options);
         // Plain rows are summed inside the reader, without building rows.
         reader.sum_plain_rows();
-        let mut out = SieLedger::default();
-        // Voucher rows, by far the most records, are summed in a hash-keyed
-        // accumulator and moved into the trial balance once at the end.
-        let mut sums = RowSums::default();
-        let mut invalid = InvalidAccounts::new(Self::INVALID_ACCOUNTS_KEPT);
-        while let Some(record) = reader.next_record()? {
-            let line = reader.record_line();
-            let overflow = |account: &str| LedgerReadError::Overflow {
-                account: account.to_owned(),
-                line,
-            };
-            match &record {
-                Record::Voucher(v) => sums.add(v, line, &mut invalid).map_err(overflow)?,
-                other if balance_account(other).is_some_and(|a| !invalid.keep(a)) => {
-                    invalid.add_balance(line);
-                }
-                other => match out.add(other) {
-                    Ok(()) => {}
-                    Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
-                        return Err(overflow(balance_account(other).unwrap_or_default()));
-                    }
-                    Err(e) => return Err(e.into()),
-                },
-            }
-            // The next voucher is parsed into this one's allocations.
-            reader.recycle(record);
-        }
-        // Summing mode's sums: rows on valid account numbers only, so none is an
-        // invalid number to limit.
-        let plain = reader.take_plain_sums();
-        if let Some((account, line)) = plain.as_ref().and_then(|p| p.overflow) {
-            return Err(LedgerReadError::Overflow {
-                account: key_text(account),
-                line,
-            });
-        }
-        out.vouchers = reader.counts().1;
-        out.sie_type = reader.sie_type().or(out.sie_type);
-        out.diagnostics = reader.take_diagnostics();
-        // The reader's buffers (a recycled voucher may hold tens of MB) go before the
-        // sums are moved into the trial balance, which holds both for a while.
-        drop(reader);
-        if let Some(plain) = plain {
-            add_plain_sums(&plain, &mut out.trial_balance)?;
-        }
-        sums.move_into(&mut out.trial_balance)?;
-        if let Some(beyond) = invalid.beyond {
-            let note = Diagnostic {
-                line: beyond.first_line,
-                label: String::new(),
-                severity: Severity::Error,
-                message: format!(
-                    "fler än {} olika ogiltiga kontonummer: {} verifikationsrader (summa {}) \
-                     och {} saldon på ytterligare ogiltiga kontonummer hålls inte per konto \
-                     och är inte med i rapporterna",
-                    Self::INVALID_ACCOUNTS_KEPT,
-                    beyond.rows,
-                    beyond.amount.sv(),
-                    beyond.balances
-                ),
-            };
-            // At the end, like the reader's counts of repeated diagnostics.
-            out.diagnostics.push(note);
-            out.invalid_accounts_beyond = Some(beyond);
-        }
-        Ok(out)
+        let mut build = Build::default();
+        build.take(&mut reader)?;
+        build.finish(reader)
     }
 
     /// `true` when a diagnostic is an error.
@@ -319,6 +259,150 @@ impl SieLedger {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// A ledger being read: what the records are summed into, for [`SieLedger::read`] and
+/// for the stretches of [`super::ParallelLedger`].
+pub(super) struct Build {
+    out: SieLedger,
+    /// Voucher rows, by far the most records, are summed in a hash-keyed accumulator
+    /// and moved into the trial balance once at the end.
+    sums: RowSums,
+    invalid: InvalidAccounts,
+}
+
+impl Default for Build {
+    fn default() -> Self {
+        Build {
+            out: SieLedger::default(),
+            sums: RowSums::default(),
+            invalid: InvalidAccounts::new(SieLedger::INVALID_ACCOUNTS_KEPT),
+        }
+    }
+}
+
+impl Build {
+    /// Takes every record of `reader`, to the end of its source.
+    pub(super) fn take<R: Read>(&mut self, reader: &mut Reader<R>) -> Result<(), LedgerReadError> {
+        while let Some(record) = reader.next_record()? {
+            let line = reader.record_line();
+            let overflow = |account: &str| LedgerReadError::Overflow {
+                account: account.to_owned(),
+                line,
+            };
+            match &record {
+                Record::Voucher(v) => self
+                    .sums
+                    .add(v, line, &mut self.invalid)
+                    .map_err(overflow)?,
+                other if balance_account(other).is_some_and(|a| !self.invalid.keep(a)) => {
+                    self.invalid.add_balance(line);
+                }
+                other => match self.out.add(other) {
+                    Ok(()) => {}
+                    Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
+                        return Err(overflow(balance_account(other).unwrap_or_default()));
+                    }
+                    Err(e) => return Err(e.into()),
+                },
+            }
+            // The next voucher is parsed into this one's allocations.
+            reader.recycle(record);
+        }
+        Ok(())
+    }
+
+    /// Takes the records of a stretch read on another thread, which must hold vouchers
+    /// only, on valid account numbers: false, at the first record that is not a
+    /// voucher, a row on an invalid account number or an amount beyond the bound (the
+    /// stretch is then read again in order).
+    pub(super) fn take_vouchers<R: Read>(&mut self, reader: &mut Reader<R>) -> bool {
+        loop {
+            let record = match reader.next_record() {
+                Ok(Some(record)) => record,
+                Ok(None) => return true,
+                // A reader over bytes fails only on a rejected diagnostic, which a
+                // stretch read apart never has (no strictness level).
+                Err(_) => return false,
+            };
+            let Record::Voucher(v) = &record else {
+                return false;
+            };
+            if self
+                .sums
+                .add(v, reader.record_line(), &mut self.invalid)
+                .is_err()
+                || !self.invalid.is_empty()
+            {
+                return false;
+            }
+            reader.recycle(record);
+        }
+    }
+
+    /// The sum of the absolute amounts of the rows summed here.
+    pub(super) fn abs(&self) -> Decimal {
+        self.sums.abs
+    }
+
+    /// Adds the voucher rows of `other` (a stretch for which [`Build::take_vouchers`]
+    /// held) to these.
+    pub(super) fn merge(&mut self, other: Build) -> Result<(), LedgerReadError> {
+        self.sums
+            .merge(other.sums)
+            .map_err(|account| LedgerReadError::Overflow { account, line: 0 })
+    }
+
+    /// The ledger, once `reader` has read the whole file.
+    pub(super) fn finish<R: Read>(
+        self,
+        mut reader: Reader<R>,
+    ) -> Result<SieLedger, LedgerReadError> {
+        let Build {
+            mut out,
+            sums,
+            invalid,
+        } = self;
+        // Summing mode's sums: rows on valid account numbers only, so none is an
+        // invalid number to limit.
+        let plain = reader.take_plain_sums();
+        if let Some((account, line)) = plain.as_ref().and_then(|p| p.overflow) {
+            return Err(LedgerReadError::Overflow {
+                account: key_text(account),
+                line,
+            });
+        }
+        out.vouchers = reader.counts().1;
+        out.sie_type = reader.sie_type().or(out.sie_type);
+        out.diagnostics = reader.take_diagnostics();
+        // The reader's buffers (a recycled voucher may hold tens of MB) go before the
+        // sums are moved into the trial balance, which holds both for a while.
+        drop(reader);
+        if let Some(plain) = plain {
+            add_plain_sums(&plain, &mut out.trial_balance)?;
+        }
+        sums.move_into(&mut out.trial_balance)?;
+        if let Some(beyond) = invalid.beyond {
+            let note = Diagnostic {
+                line: beyond.first_line,
+                label: String::new(),
+                severity: Severity::Error,
+                message: format!(
+                    "fler än {} olika ogiltiga kontonummer: {} verifikationsrader (summa {}) \
+                     och {} saldon på ytterligare ogiltiga kontonummer hålls inte per konto \
+                     och är inte med i rapporterna",
+                    SieLedger::INVALID_ACCOUNTS_KEPT,
+                    beyond.rows,
+                    beyond.amount.sv(),
+                    beyond.balances
+                ),
+            };
+            // At the end, like the reader's counts of repeated diagnostics.
+            out.diagnostics.push(note);
+            out.invalid_accounts_beyond = Some(beyond);
+        }
+        Ok(out)
     }
 }
 
@@ -430,6 +514,8 @@ struct RowSums {
     objects: Interner,
     by_account: MixMap<u32, (Decimal, u64)>,
     by_object: MixMap<(u32, u32, u32), (Decimal, u64)>,
+    /// The sum of the rows' absolute amounts (saturating): a bound on every partial sum.
+    abs: Decimal,
 }
 
 impl RowSums {
@@ -446,6 +532,7 @@ impl RowSums {
             if row.amount.abs() > LIMIT {
                 return Err(overflow());
             }
+            self.abs = self.abs.saturating_add(row.amount.abs());
             if !invalid.keep(&row.account) {
                 let amount = Amount::new(row.amount).map_err(|_| overflow())?;
                 invalid.add_row(line, amount).ok_or_else(overflow)?;
@@ -468,6 +555,34 @@ impl RowSums {
                 e.1 += 1;
             }
         }
+        Ok(())
+    }
+
+    /// Adds `other`'s sums to these; on overflow, the account whose sum overflows.
+    fn merge(&mut self, other: RowSums) -> Result<(), String> {
+        let overflow = |account: &str| account.to_owned();
+        for (account, (sum, rows)) in other.by_account {
+            let name = other.accounts.name(account);
+            let id = self.accounts.id(name);
+            let e = self.by_account.entry(id).or_default();
+            e.0 =
+                e.0.checked_add(sum)
+                    .filter(|s| s.abs() <= LIMIT)
+                    .ok_or_else(|| overflow(name))?;
+            e.1 += rows;
+        }
+        for ((dimension, object, account), (sum, rows)) in other.by_object {
+            let name = other.accounts.name(account);
+            let key = (
+                dimension,
+                self.objects.id(other.objects.name(object)),
+                self.accounts.id(name),
+            );
+            let e = self.by_object.entry(key).or_default();
+            e.0 = e.0.checked_add(sum).ok_or_else(|| overflow(name))?;
+            e.1 += rows;
+        }
+        self.abs = self.abs.saturating_add(other.abs);
         Ok(())
     }
 

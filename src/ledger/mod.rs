@@ -21,6 +21,7 @@ mod chart;
 mod from_sie;
 mod not_kept;
 mod operating;
+mod parallel;
 mod trial_balance;
 mod verdict;
 
@@ -30,6 +31,7 @@ pub use chart::{AccountMatch, Chart, ChartRule, Target};
 pub use from_sie::{LedgerReadError, SieLedger};
 pub use not_kept::InvalidAccountsBeyond;
 pub use operating::LedgerOperating;
+pub use parallel::ParallelLedger;
 pub use trial_balance::{AccountYear, BalanceKind, Disagreement, ObjectRef, TrialBalance};
 pub use verdict::LedgerVerdict;
 

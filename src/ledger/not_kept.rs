@@ -94,6 +94,11 @@ impl InvalidAccounts {
         false
     }
 
+    /// `true` when no invalid account number was seen.
+    pub(super) fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.beyond.is_none()
+    }
+
     fn beyond(&mut self, line: u64) -> &mut InvalidAccountsBeyond {
         self.beyond.get_or_insert_with(|| InvalidAccountsBeyond {
             first_line: line,

@@ -562,9 +562,17 @@ pub(crate) struct Lines<R> {
     /// The current line is the last one and has no line end (`\n`): the input may have
     /// been cut.
     pub(crate) no_line_end: bool,
+    /// Lines start only in the first `limit` bytes of the source; what follows is read
+    /// only as the sample of [`Lines::lookahead`] (for a stretch of a file).
+    pub(crate) limit: u64,
 }
 
 const INITIAL_BUFFER: usize = 64 * 1024;
+
+/// The sample the encoding is detected from: the line that first needs it and what
+/// follows, this many bytes in all (or to the end of the file), however the source
+/// delivers its bytes.
+pub(crate) const DETECT_SAMPLE: usize = 64 * 1024;
 
 impl<R: Read> Lines<R> {
     pub(crate) fn new(src: R, max_line: usize) -> Self {
@@ -585,6 +593,7 @@ impl<R: Read> Lines<R> {
             tokenize: true,
             bom: false,
             no_line_end: false,
+            limit: u64::MAX,
         }
     }
 
@@ -596,9 +605,47 @@ impl<R: Read> Lines<R> {
             .unwrap_or_default()
     }
 
-    /// The buffered input from the current line onward, for encoding detection.
+    /// The input from the current line onward, at most [`DETECT_SAMPLE`] bytes, for
+    /// encoding detection: the whole sample once [`Lines::lookahead`] has read it.
     pub(crate) fn window(&self) -> &[u8] {
-        self.buf.get(self.line_start..self.end).unwrap_or_default()
+        let end = self.end.min(self.line_start.saturating_add(DETECT_SAMPLE));
+        self.buf.get(self.line_start..end).unwrap_or_default()
+    }
+
+    /// Reads on until the buffer holds `n` bytes from the current line's start (or the
+    /// source ends), keeping the current line.
+    pub(crate) fn lookahead(&mut self, n: usize) -> io::Result<()> {
+        while !self.eof && self.end - self.line_start < n {
+            if self.end == self.buf.len() {
+                // Room: drop what is before the current line, then grow.
+                let s = self.line_start;
+                if s > 0 {
+                    self.buf.copy_within(s..self.end, 0);
+                    self.end -= s;
+                    self.pos -= s;
+                    self.scanned -= s;
+                    self.line_start = 0;
+                    self.line_end -= s;
+                }
+                if self.end == self.buf.len() {
+                    let len = self.buf.len().max(n).saturating_mul(2);
+                    self.buf.resize(len, 0);
+                }
+            }
+            let Some(space) = self.buf.get_mut(self.end..) else {
+                return Ok(());
+            };
+            match self.src.read(space) {
+                Ok(0) => self.eof = true,
+                Ok(k) => {
+                    self.end += k;
+                    self.bytes_read += k as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
 
     fn fill(&mut self) -> io::Result<()> {
@@ -640,6 +687,14 @@ impl<R: Read> Lines<R> {
     ///
     /// I/O errors of the underlying reader.
     pub(crate) fn advance(&mut self) -> io::Result<LineEvent> {
+        // The offset in the source of the next line's start.
+        let next = self.bytes_read - (self.end - self.pos) as u64;
+        if next >= self.limit {
+            self.line_start = self.pos;
+            self.line_end = self.pos;
+            self.toks.clear();
+            return Ok(LineEvent::Eof);
+        }
         let mut skipping = false;
         loop {
             let pending = self.buf.get(self.scanned..self.end).unwrap_or_default();

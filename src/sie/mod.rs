@@ -122,6 +122,8 @@ mod lexer;
 pub(crate) mod reader;
 mod record;
 mod totals;
+pub(crate) use lexer::DETECT_SAMPLE;
+pub(crate) use totals::{last_voucher_boundary, voucher_boundary};
 mod value;
 mod writer;
 

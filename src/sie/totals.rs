@@ -1066,7 +1066,7 @@ pub fn sum_transactions<R: Read>(
 
 /// Where the stretch of `data` that ends at or after `at` ends: just before the first
 /// line after `at` that starts with `#VER` and a separator (`data.len()` if none).
-fn voucher_boundary(data: &[u8], at: usize) -> usize {
+pub(crate) fn voucher_boundary(data: &[u8], at: usize) -> usize {
     let mut from = at.saturating_sub(1);
     let finder = memchr::memmem::Finder::new(b"\n#VER");
     while let Some(i) = data.get(from..).and_then(|rest| finder.find(rest)) {
@@ -1084,7 +1084,7 @@ fn voucher_boundary(data: &[u8], at: usize) -> usize {
 
 /// The start of the last line of `data` that starts with `#VER` and a separator,
 /// after its first byte (0 if none).
-fn last_voucher_boundary(data: &[u8]) -> usize {
+pub(crate) fn last_voucher_boundary(data: &[u8]) -> usize {
     let finder = memchr::memmem::FinderRev::new(b"\n#VER");
     let mut to = data.len();
     while let Some(i) = data.get(..to).and_then(|head| finder.rfind(head)) {

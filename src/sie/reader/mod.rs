@@ -10,7 +10,8 @@ use super::crc::Crc32;
 use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 use super::encoding::{Encoding, cp437_char, detect_encoding};
 use super::lexer::{
-    LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row, scan_plain_ver, unescape,
+    DETECT_SAMPLE, LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row,
+    scan_plain_ver, unescape,
 };
 use super::record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
@@ -18,6 +19,7 @@ use super::record::{
 use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
+pub(crate) use parallel::{Paused, count_lines};
 pub(crate) use sums::{PlainSums, SumCell, digit_key, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
@@ -509,6 +511,11 @@ struct State {
 pub struct Reader<R> {
     lines: Lines<R>,
     st: State,
+    /// Reading one stretch of a file ([`Reader::resume`]): the end of the source is not
+    /// the end of the file, so nothing is concluded there.
+    stretch: bool,
+    /// For a stretch read from a seed on another thread: where the seed started.
+    seeded: Option<Box<parallel::Seed>>,
 }
 
 impl<R: Read> Reader<R> {
@@ -598,6 +605,8 @@ impl<R: Read> Reader<R> {
                 stated: HashMap::new(),
                 sums: None,
             },
+            stretch: false,
+            seeded: None,
         }
     }
 
@@ -713,6 +722,13 @@ impl<R: Read> Reader<R> {
             match event {
                 LineEvent::Line => {
                     let ln = self.lines.line_no;
+                    if self.st.encoding.is_none() && !self.lines.line().is_ascii() {
+                        // The encoding may be detected on this line: from the whole
+                        // sample, whatever the source's reads gave so far.
+                        self.lines
+                            .lookahead(DETECT_SAMPLE)
+                            .map_err(|source| ReadError::Io { line: ln, source })?;
+                    }
                     if self.lines.no_line_end {
                         let last = trim(self.lines.line());
                         if last == b"}" || last.is_empty() {
@@ -784,6 +800,7 @@ impl<R: Read> Reader<R> {
                     );
                     self.st.diag(ln, "", Severity::Error, msg);
                 }
+                LineEvent::Eof if self.stretch => return Ok(None),
                 LineEvent::Eof => self.st.finish(self.lines.line_no),
             }
         }
@@ -913,6 +930,7 @@ fn trim(bytes: &[u8]) -> &[u8] {
 mod fields;
 mod finish;
 mod lines;
+mod parallel;
 mod records;
 mod state;
 mod sums;

@@ -36,6 +36,12 @@ impl SumCell {
         self.ore.unsigned_abs() <= LIMIT_ORE
     }
 
+    fn merge(&mut self, other: SumCell) {
+        self.ore = self.ore.wrapping_add(other.ore);
+        self.rows += other.rows;
+        self.scale = self.scale.max(other.scale);
+    }
+
     /// The sum as a decimal with the scale the amounts had.
     pub(crate) fn amount(self) -> Option<Decimal> {
         let d = Decimal::try_from_i128_with_scale(self.ore, 2).ok()?;
@@ -57,6 +63,24 @@ pub(crate) struct PlainSums {
     pub(crate) objects: FastHashMap<ObjectKey, SumCell>,
     /// The first sum to pass 10¹⁹ kr: its account key and the `#VER` line.
     pub(crate) overflow: Option<(u64, u64)>,
+    /// The sum of the rows' absolute amounts in öre: a bound on every partial sum, so
+    /// that sums of stretches read apart can be merged knowing that no running sum
+    /// passed 10¹⁹ kr ([`super::Paused::absorb`]).
+    pub(crate) abs_ore: u128,
+}
+
+impl PlainSums {
+    /// Adds `other`'s sums to these.
+    pub(crate) fn merge(&mut self, other: &PlainSums) {
+        for (&k, c) in &other.accounts {
+            self.accounts.entry(k).or_default().merge(*c);
+        }
+        for (&k, c) in &other.objects {
+            self.objects.entry(k).or_default().merge(*c);
+        }
+        self.overflow = self.overflow.or(other.overflow);
+        self.abs_ore = self.abs_ore.saturating_add(other.abs_ore);
+    }
 }
 
 /// A digit string of 1 to `max` digits as a key, or `None`.
@@ -206,6 +230,7 @@ fn add_row(
     if !ok && sums.overflow.is_none() {
         sums.overflow = Some((account, v.line));
     }
+    sums.abs_ore = sums.abs_ore.wrapping_add(ore.unsigned_abs());
     v.summed_rows += 1;
     v.summed_ore = v.summed_ore.wrapping_add(ore);
     // The estimate `row_bytes` gives the row the ordinary reading builds (its texts

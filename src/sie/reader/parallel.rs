@@ -1,0 +1,285 @@
+//! Reading a file in stretches: the reader's state between two stretches, and merging
+//! a stretch read on another thread into it.
+//!
+//! [`crate::ledger::ParallelLedger`] reads a file in memory in stretches cut at voucher
+//! lines (a line starting with `#VER`). One state, the main one, reads the file in
+//! order: its head (everything before the first `#VER`) and then one stretch after the
+//! other. Stretches given to other threads are read from a seed — the main state's
+//! context at the end of the head, with nothing counted — and merged into the main
+//! state when their turn comes, but only when the merge gives exactly what reading the
+//! stretch in order would have given ([`Paused::can_absorb`]); otherwise the main
+//! state reads the stretch again itself. Diagnostics are replayed through the main
+//! state's bookkeeping, so that repeats, counted kinds and their summaries come out as
+//! in one reading.
+
+use super::*;
+
+/// What reading a stretch depends on besides its own lines, set by the file's head.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Context {
+    encoding: Option<Encoding>,
+    encoding_noted: bool,
+    format: Option<String>,
+    sie_type: Option<u8>,
+    checksum: Checksum,
+    rar_years: Vec<i32>,
+    rar0: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl State {
+    fn context(&self) -> Context {
+        Context {
+            encoding: self.encoding,
+            encoding_noted: self.encoding_noted,
+            format: self.format.clone(),
+            sie_type: self.sie_type,
+            checksum: self.checksum,
+            rar_years: self.rar_years.clone(),
+            rar0: self.rar0,
+        }
+    }
+}
+
+/// The reader's state between two stretches of one file: what was read so far and the
+/// number of lines it had.
+pub(crate) struct Paused {
+    st: State,
+    /// Lines before the next stretch.
+    line: u64,
+    /// For a state seeded for another thread: where it started.
+    seeded: Option<Box<Seed>>,
+}
+
+/// Where a seeded state started: the context, and the lines before its stretch.
+pub(crate) struct Seed {
+    context: Context,
+    line: u64,
+}
+
+impl<R: Read> Reader<R> {
+    /// A reader of the next stretch of a file, going on from `paused`: line numbers go
+    /// on from it and, unless `last`, the end of the source ends the stretch, not the
+    /// file (nothing is concluded there).
+    pub(crate) fn resume(source: R, paused: Paused, last: bool) -> Self {
+        let mut lines = Lines::new(source, paused.st.opts.max_line_length);
+        lines.tokenize = false;
+        lines.line_no = paused.line;
+        Reader {
+            lines,
+            st: paused.st,
+            stretch: !last,
+            seeded: paused.seeded,
+        }
+    }
+
+    /// Lines start only in the first `limit` bytes of the source: the stretch ends
+    /// there, and what follows is read only as a sample for encoding detection.
+    pub(crate) fn limit_to(&mut self, limit: usize) {
+        self.lines.limit = limit as u64;
+    }
+
+    /// The state once the stretch is read (to the end of its source).
+    pub(crate) fn pause(self) -> Paused {
+        Paused {
+            line: self.lines.line_no,
+            st: self.st,
+            seeded: self.seeded,
+        }
+    }
+}
+
+impl Paused {
+    /// The state before the first line of a file, in summing mode.
+    pub(crate) fn new(options: ReadOptions) -> Self {
+        let mut reader = Reader::with_options(&[][..], options);
+        reader.sum_plain_rows();
+        Paused {
+            st: reader.st,
+            line: 0,
+            seeded: None,
+        }
+    }
+
+    /// Whether the encoding is settled (given, or detected).
+    pub(crate) fn encoding_settled(&self) -> bool {
+        self.st.encoding.is_some()
+    }
+
+    /// Lines read so far.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Whether stretches may be read on other threads: not with a strictness level
+    /// (the first diagnostic rejected must be the file's first) or inside a checksummed
+    /// stretch (the checksum runs over every line in order).
+    pub(crate) fn parallel(&self) -> bool {
+        self.st.opts.fail_on.is_none() && !matches!(self.st.checksum, Checksum::Running(_))
+    }
+
+    /// A state for reading a stretch on another thread: this state's context, nothing
+    /// counted; [`Paused::starting_at`] says where the stretch starts.
+    pub(crate) fn seed(&self) -> Paused {
+        let mut st = Reader::with_options(&[][..], self.st.opts.clone()).st;
+        let c = self.st.context();
+        st.encoding = c.encoding;
+        st.encoding_noted = c.encoding_noted;
+        st.format = c.format.clone();
+        st.sie_type = c.sie_type;
+        st.checksum = c.checksum;
+        st.rar_years = c.rar_years.clone();
+        st.rar0 = c.rar0;
+        st.max_group = self.st.max_group;
+        st.plain_rows = self.st.plain_rows;
+        if self.st.sums.is_some() {
+            st.sums = Some(Box::default());
+        }
+        // A stand-in for the records before the stretch (there is at least the `#VER`
+        // that starts the stretch before it), so that no line is taken for the
+        // file's first record; taken off again in `absorb`.
+        st.records = 1;
+        Paused {
+            st,
+            line: 0,
+            seeded: Some(Box::new(Seed {
+                context: c,
+                line: 0,
+            })),
+        }
+    }
+
+    /// A seeded state for a stretch whose first line is line `line + 1` of the file.
+    pub(crate) fn starting_at(mut self, line: u64) -> Paused {
+        self.line = line;
+        if let Some(seed) = self.seeded.as_deref_mut() {
+            seed.line = line;
+        }
+        self
+    }
+
+    /// The sum of the absolute amounts summed so far, in öre (a bound on any partial sum).
+    pub(crate) fn abs_ore(&self) -> u128 {
+        self.st.sums.as_ref().map_or(0, |s| s.abs_ore)
+    }
+
+    /// Whether `worker`, a stretch read from a [`Paused::seed`] of this state and
+    /// starting where this one ends, merges into it exactly as reading it here would
+    /// have read it: the context it was read in is this state's and it did not change
+    /// it; no voucher is open between the two (unless `worker` is the file's last
+    /// stretch); it holds only vouchers (every record is a `#VER`, `#TRANS`, `#RTRANS`
+    /// or `#BTRANS`) and no record is waiting; its diagnostics all have a kind; none of
+    /// its sums passed the bound. The caller bounds the sums across the merge.
+    pub(crate) fn can_absorb(&self, worker: &Paused, last: bool) -> bool {
+        let w = &worker.st;
+        let Some(seed) = worker.seeded.as_deref() else {
+            return false;
+        };
+        let start = &seed.context;
+        let voucher_labels =
+            |l: &Label| matches!(l, Label::Ver | Label::Trans | Label::Rtrans | Label::Btrans);
+        *start == self.st.context()
+            && w.context() == *start
+            && self.st.voucher.is_none()
+            && self.st.records > 0
+            && (last || w.voucher.is_none())
+            && w.out.is_empty()
+            && !w.finished
+            && w.unkinded.0 == 0
+            && w.pending_reject.is_none()
+            && w.stated.is_empty()
+            && Label::ALL
+                .iter()
+                .all(|l| voucher_labels(l) || w.counts.get(*l as usize) == Some(&0))
+            && w.sums.as_ref().is_none_or(|s| s.overflow.is_none())
+            && self.st.sums.is_some() == w.sums.is_some()
+            && self.line == seed.line
+    }
+
+    /// Merges `worker` (for which [`Paused::can_absorb`] holds) into this state.
+    pub(crate) fn absorb(&mut self, worker: Paused) {
+        let Paused { st: w, line, .. } = worker;
+        let st = &mut self.st;
+        // Repeated notices: the file's first occurrence is reported, the rest counted.
+        let mut skip = Vec::new();
+        for (mine, theirs) in st.repeats.iter_mut().zip(w.repeats.iter()) {
+            if theirs.0 == 0 {
+                continue;
+            }
+            if mine.0 == 0 {
+                *mine = *theirs;
+            } else {
+                mine.0 += theirs.0;
+                skip.push((theirs.1, theirs.2, theirs.3));
+            }
+        }
+        // Diagnostics, through this state's bookkeeping of kinds.
+        for d in w.diags {
+            let repeated = skip
+                .iter()
+                .any(|&(l, label, msg)| l == d.line && label == d.label && msg == d.message);
+            if !repeated {
+                st.diag(d.line, &d.label, d.severity, d.message);
+            }
+        }
+        // The occurrences the worker only counted come after the ones it kept.
+        let max = st.opts.max_repeats.max(1) as u64;
+        for k in w.kinds.iter().filter(|k| k.count > max) {
+            let dropped = k.count - max;
+            let key = kind_of(k.severity, &k.label, &k.example);
+            match st.kind_index.get(&key).and_then(|&i| st.kinds.get_mut(i)) {
+                Some(mine) => {
+                    if mine.count == max {
+                        mine.first_dropped = k.first_dropped;
+                    }
+                    mine.count += dropped;
+                    mine.last_line = k.last_line;
+                }
+                None => {
+                    st.unkinded.0 += dropped;
+                    st.unkinded.1 = st.unkinded.1.max(k.severity);
+                }
+            }
+        }
+        for ((count, first), (theirs, their_first)) in st
+            .counts
+            .iter_mut()
+            .zip(st.first_line.iter_mut())
+            .zip(w.counts.iter().zip(w.first_line.iter()))
+        {
+            if *count == 0 && *theirs > 0 {
+                *first = *their_first;
+            }
+            *count += theirs;
+        }
+        st.max_group = st.max_group.max(w.max_group);
+        st.records += w.records.saturating_sub(1);
+        st.vouchers += w.vouchers;
+        st.rows += w.rows;
+        if let (Some(mine), Some(theirs)) = (st.sums.as_deref_mut(), w.sums.as_deref()) {
+            mine.merge(theirs);
+        }
+        if w.voucher.is_some() {
+            st.voucher = w.voucher;
+        }
+        self.line = line;
+    }
+}
+
+/// The number of line ends (`\n`) in `bytes`.
+pub(crate) fn count_lines(bytes: &[u8]) -> u64 {
+    // In blocks whose byte counters cannot overflow, so that the loop vectorizes.
+    bytes
+        .chunks(255 * 32)
+        .map(|block| {
+            let mut lanes = [0u8; 32];
+            let mut parts = block.chunks_exact(32);
+            for part in &mut parts {
+                for (lane, &b) in lanes.iter_mut().zip(part) {
+                    *lane += u8::from(b == b'\n');
+                }
+            }
+            let tail = parts.remainder().iter().filter(|&&b| b == b'\n').count() as u64;
+            lanes.iter().map(|&n| u64::from(n)).sum::<u64>() + tail
+        })
+        .sum()
+}
