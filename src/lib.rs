@@ -82,7 +82,8 @@
 //! ```text
 //! SIE 4 bytes ──► sie::Reader ──► records + diagnostics
 //!    │                  │  (for SieLedger in summing mode: plain voucher rows are summed
-//!    │                  │   inside the reader, every diagnostic kept)
+//!    │                  │   inside the reader, every diagnostic kept; ledger::ParallelLedger
+//!    │                  │   reads stretches of the bytes on several threads, merged exactly)
 //!    └─► sie::sum_transactions(_parallel) ──► sie::Totals (sums only, no diagnostics)
 //!                       ▼
 //!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)

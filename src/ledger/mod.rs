@@ -1,7 +1,8 @@
 //! From ledger to statements (huvudbok → finansiella rapporter).
 //!
 //! - [`SieLedger::read`]: an SIE 4 file (any type) through [`crate::sie::Reader`]
-//!   into a [`TrialBalance`], with the reader's diagnostics.
+//!   into a [`TrialBalance`], with the reader's diagnostics; [`ParallelLedger`] and
+//!   [`SieLedger::read_parallel`] the same from bytes in memory on several threads.
 //! - [`TrialBalance`] (saldobalans): per account, per object and per month, from
 //!   stated balances and from vouchers, reconciled against each other.
 //! - [`Chart`] (kontoplan → rader): a data-driven mapping with a Kommun-Bas default.

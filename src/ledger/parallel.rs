@@ -123,10 +123,9 @@ impl ParallelLedger {
         };
         let take = if last {
             part.len()
-        } else if self.head_read {
-            last_voucher_boundary(cut)
         } else {
-            // In the head any line end will do.
+            // Where no voucher starts (in the head, in balances after the vouchers, in
+            // one long voucher) any line end will do: the reading in order takes it.
             match last_voucher_boundary(cut) {
                 0 => memchr::memrchr(b'\n', cut).map_or(0, |i| i + 1),
                 at => at,
@@ -186,6 +185,20 @@ impl ParallelLedger {
         if n == 1 {
             return self.read_in_order(part, len);
         }
+        // What follows the last voucher (balances after the vouchers, as some programs
+        // write them) is read in order once the vouchers are merged.
+        let vouchers = tail_start(part.get(..len).unwrap_or_default());
+        self.read_stretches(part, vouchers, n)?;
+        if vouchers < len {
+            let rest = part.get(vouchers..).unwrap_or_default();
+            self.read_in_order(rest, len - vouchers)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the first `len` bytes of `part`, which start at a voucher line, in `n`
+    /// stretches, one per thread.
+    fn read_stretches(&mut self, part: &[u8], len: usize, n: usize) -> Result<(), LedgerReadError> {
         let data = part.get(..len).unwrap_or_default();
         // Stretch boundaries: one stretch per thread, as even as voucher lines allow.
         let mut cuts = Vec::with_capacity(n + 1);
@@ -282,6 +295,23 @@ impl ParallelLedger {
     }
 }
 
+/// Where what follows the last voucher of `data` starts: after the first line `}`
+/// after the last `#VER` line (`data.len()` when there is none).
+fn tail_start(data: &[u8]) -> usize {
+    let last = last_voucher_boundary(data);
+    let finder = memchr::memmem::Finder::new(b"\n}");
+    let mut from = last;
+    while let Some(i) = data.get(from..).and_then(|rest| finder.find(rest)) {
+        let after = from + i + 2;
+        match data.get(after..) {
+            Some([b'\n', ..]) => return after + 1,
+            Some([b'\r', b'\n', ..]) => return after + 2,
+            _ => from = after,
+        }
+    }
+    data.len()
+}
+
 impl SieLedger {
     /// Reads an SIE file in memory on `threads` threads, with a result identical to
     /// [`SieLedger::read`] on the same bytes: [`ParallelLedger`] with the whole file
@@ -354,14 +384,19 @@ mod tests {
 
     #[test]
     fn stretches_of_vouchers_are_merged_not_read_again() {
-        let data = file(400, "");
-        let one =
-            SieLedger::read(data.as_bytes(), ReadOptions::default()).map_err(|e| e.to_string());
-        for threads in [2, 3, 4] {
-            let (ledger, reread) = read(data.as_bytes(), threads);
-            assert_eq!(ledger, one);
-            assert_eq!(reread, 0, "{threads} threads");
+        // Also with balances after the vouchers, as some programs write them.
+        for tail in ["", "#UB 0 1930 100\n#UB 0 3010 -5\n", "#UB 0 1930 100"] {
+            let data = file(400, "") + tail;
+            let one =
+                SieLedger::read(data.as_bytes(), ReadOptions::default()).map_err(|e| e.to_string());
+            for threads in [2, 3, 4] {
+                let (ledger, reread) = read(data.as_bytes(), threads);
+                assert_eq!(ledger, one, "{tail:?}");
+                assert_eq!(reread, 0, "{threads} threads, {tail:?}");
+            }
         }
+        let voucher = b"#VER A 1 20250101\n{\n#TRANS 1930 {} 1\n}\n#UB 0 1930 1\n";
+        assert_eq!(tail_start(voucher), 39);
     }
 
     #[test]
