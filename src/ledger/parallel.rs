@@ -7,7 +7,7 @@ use crate::money::Amount;
 use crate::sie::DETECT_SAMPLE;
 use crate::sie::ReadOptions;
 use crate::sie::reader::{Paused, Reader, count_lines};
-use crate::sie::{last_voucher_boundary, voucher_boundary};
+use crate::sie::{last_voucher_boundary, stretch_cuts, voucher_boundary};
 
 /// Huvudbok på flera kärnor: [`SieLedger::read`] over a file in memory, pushed in parts
 /// (for example windows of a memory-mapped file) and read on several threads, with a
@@ -200,19 +200,7 @@ impl ParallelLedger {
     /// stretches, one per thread.
     fn read_stretches(&mut self, part: &[u8], len: usize, n: usize) -> Result<(), LedgerReadError> {
         let data = part.get(..len).unwrap_or_default();
-        // Stretch boundaries: one stretch per thread, as even as voucher lines allow.
-        let mut cuts = Vec::with_capacity(n + 1);
-        cuts.push(0usize);
-        for k in 1..n {
-            let prev = cuts.last().copied().unwrap_or(0);
-            let at = (data.len() / n * k).max(prev + 1);
-            cuts.push(if at >= data.len() {
-                data.len()
-            } else {
-                voucher_boundary(data, at)
-            });
-        }
-        cuts.push(data.len());
+        let cuts = stretch_cuts(data, n);
         let stretch = |k: usize| match (cuts.get(k), cuts.get(k + 1)) {
             (Some(&a), Some(&b)) => data.get(a..b).unwrap_or_default(),
             _ => &[][..],

@@ -1082,6 +1082,25 @@ pub(crate) fn voucher_boundary(data: &[u8], at: usize) -> usize {
     data.len()
 }
 
+/// Where `data` is cut into `n` stretches for `n` threads: `n + 1` offsets from 0 to
+/// `data.len()`, each inner one at the start of a `#VER` line (`data.len()` when none
+/// follows), as even as voucher lines allow.
+pub(crate) fn stretch_cuts(data: &[u8], n: usize) -> Vec<usize> {
+    let mut cuts = Vec::with_capacity(n + 1);
+    cuts.push(0usize);
+    for k in 1..n {
+        let prev = cuts.last().copied().unwrap_or(0);
+        let at = (data.len() / n * k).max(prev + 1);
+        cuts.push(if at >= data.len() {
+            data.len()
+        } else {
+            voucher_boundary(data, at)
+        });
+    }
+    cuts.push(data.len());
+    cuts
+}
+
 /// The start of the last line of `data` that starts with `#VER` and a separator,
 /// after its first byte (0 if none).
 pub(crate) fn last_voucher_boundary(data: &[u8]) -> usize {
@@ -1170,19 +1189,7 @@ impl ParallelSums {
             return 0;
         }
         let n = self.states.len();
-        // Stretch boundaries: one stretch per thread, as even as voucher lines allow.
-        let mut cuts = Vec::with_capacity(n + 1);
-        cuts.push(0usize);
-        for k in 1..n {
-            let prev = cuts.last().copied().unwrap_or(0);
-            let at = (data.len() / n * k).max(prev + 1);
-            cuts.push(if at >= data.len() {
-                data.len()
-            } else {
-                voucher_boundary(data, at)
-            });
-        }
-        cuts.push(data.len());
+        let cuts = stretch_cuts(data, n);
         let base = self.taken;
         let stretches: Vec<(&[u8], u64)> = cuts
             .windows(2)
