@@ -189,22 +189,13 @@ impl State {
             // As decoding the text would.
             self.ensure_encoding(ln, window);
         }
-        let (Some(mut v), Some(sums)) = (self.voucher.take(), self.sums.as_deref_mut()) else {
+        let (Some(v), Some(sums)) = (self.voucher.as_deref_mut(), self.sums.as_deref_mut()) else {
             return false;
         };
         let h = &row.head;
         let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
         let ore = i128::from(h.cents);
-        add_row(
-            sums,
-            &mut v,
-            h.account,
-            h.account_len,
-            objects,
-            ore,
-            h.scale,
-        );
-        self.voucher = Some(v);
+        add_row(sums, v, h.account, h.account_len, objects, ore, h.scale);
         self.rows += 1;
         true
     }
@@ -224,18 +215,14 @@ fn add_row(
     // pass it: the bound is checked per sum only beyond that.
     sums.abs_ore = sums.abs_ore.saturating_add(ore.unsigned_abs());
     let check = sums.abs_ore > LIMIT_ORE;
-    let mut ok = sums
-        .accounts
-        .entry(account)
-        .or_default()
-        .add(ore, scale, check);
+    let mut ok = add_to(&mut sums.accounts, account, ore, scale, check);
     for &(dimension, object) in objects {
         let key = ObjectKey {
             dimension,
             object,
             account,
         };
-        ok &= sums.objects.entry(key).or_default().add(ore, scale, check);
+        ok &= add_to(&mut sums.objects, key, ore, scale, check);
     }
     if !ok && sums.overflow.is_none() {
         sums.overflow = Some((account, v.line));
@@ -248,6 +235,25 @@ fn add_row(
         + account_len
         + objects.len() * (std::mem::size_of::<ObjectRef>() + 16 + 4)
         + 48;
+}
+
+/// Adds a row to the sum of `key` (made when new): a lookup first, the common case and
+/// cheaper than the entry API.
+#[inline(always)]
+fn add_to<K: std::hash::Hash + Eq>(
+    map: &mut FastHashMap<K, SumCell>,
+    key: K,
+    ore: i128,
+    scale: u32,
+    check: bool,
+) -> bool {
+    if let Some(cell) = map.get_mut(&key) {
+        return cell.add(ore, scale, check);
+    }
+    let mut cell = SumCell::default();
+    let ok = cell.add(ore, scale, check);
+    map.insert(key, cell);
+    ok
 }
 
 /// A row the summing lane reads whole: its head, and what follows the amount.
