@@ -147,6 +147,80 @@ pub(crate) fn cp437_char(b: u8) -> char {
     }
 }
 
+/// Whether `b` is printable ASCII (0x20–0x7E): the same character in every encoding.
+#[inline(always)]
+fn printable(b: u8) -> bool {
+    b.wrapping_sub(b' ') < 0x5f
+}
+
+/// Length of the run of printable ASCII bytes that `bytes` starts with, eight bytes at
+/// a time.
+#[inline]
+pub(crate) fn printable_prefix(bytes: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        // Per byte, without carries between bytes: the high bit of `x + 0x60` is set
+        // from 0x20 up, that of `x + 1` only at 0x7F; bytes from 0x80 have it in `w`.
+        let x = w & !HI;
+        let bad = (w | !x.wrapping_add(LO * 0x60) | x.wrapping_add(LO)) & HI;
+        if bad != 0 {
+            return base + (bad.trailing_zeros() / 8) as usize;
+        }
+        base += 8;
+    }
+    base + chunks
+        .remainder()
+        .iter()
+        .position(|&b| !printable(b))
+        .unwrap_or(chunks.remainder().len())
+}
+
+/// Decodes a field of printable ASCII and, when `high` is given, bytes from 0x80 in a
+/// single-byte encoding (`Some(Encoding::Cp437)` or `Some(Encoding::Latin1)`) into `out`
+/// (cleared first, its allocation reused). False when a byte is a control character
+/// (below 0x20, or 0x7F) or a byte from 0x80 without `high`: `out` then holds nothing
+/// of use and the caller decodes the field the general way. Where it returns true, the
+/// result is exactly [`Encoding::decode`]'s.
+pub(crate) fn decode_plain_into(src: &[u8], high: Option<Encoding>, out: &mut String) -> bool {
+    out.clear();
+    if src.len() >= 16 && printable_prefix(src) == src.len() {
+        // A long field of printable ASCII: copied in one go and validated once
+        // (cheaper than byte by byte from about 16 bytes on).
+        let mut v = std::mem::take(out).into_bytes();
+        v.extend_from_slice(src);
+        return match String::from_utf8(v) {
+            Ok(s) => {
+                *out = s;
+                true
+            }
+            // Cannot happen (printable ASCII); decoded the general way all the same.
+            Err(_) => false,
+        };
+    }
+    out.reserve(src.len());
+    for &b in src {
+        if printable(b) {
+            // `& 0x7f` tells the compiler the character is one byte long.
+            out.push(char::from(b & 0x7f));
+        } else if b >= 0x80 {
+            match high {
+                Some(Encoding::Latin1) => out.push(char::from(b)),
+                Some(Encoding::Cp437) => out.push(cp437_char(b)),
+                _ => return false,
+            }
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 /// The CP437 byte of one character, `?` when it has none.
 pub(crate) fn cp437_byte(c: char) -> u8 {
     if c.is_ascii() {
@@ -212,6 +286,49 @@ mod tests {
         let bytes: Vec<u8> = (0u8..=255).collect();
         let text = Encoding::Cp437.decode(&bytes);
         assert_eq!(Encoding::Cp437.encode(&text), bytes);
+    }
+
+    /// Every byte alone and in fields across the short (< 8), byte-by-byte (< 16) and
+    /// copied (≥ 16) lengths: the fast decoding is [`Encoding::decode`]'s wherever it
+    /// accepts the field, and it refuses exactly control characters and, without a
+    /// single-byte encoding, bytes from 0x80.
+    #[test]
+    fn plain_decoding_is_the_general_decoding() {
+        for high in [None, Some(Encoding::Cp437), Some(Encoding::Latin1)] {
+            for b in 0u8..=255 {
+                for len in [1usize, 7, 8, 15, 16, 17, 40] {
+                    for at in [0, len / 2, len - 1] {
+                        let mut src = vec![b'a'; len];
+                        src[at] = b;
+                        let mut out = String::from("reused");
+                        let ok = decode_plain_into(&src, high, &mut out);
+                        let refused = b < 0x20 || b == 0x7f || (b >= 0x80 && high.is_none());
+                        assert_eq!(ok, !refused, "{b:#x} {len} {at} {high:?}");
+                        if ok {
+                            let enc = high.unwrap_or(Encoding::Cp437);
+                            assert_eq!(out, enc.decode(&src), "{b:#x} {len} {at} {high:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn printable_prefix_finds_the_first_other_byte() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for b in [0u8, 0x1f, 0x7f, 0x80, 0xff] {
+                    let mut src = vec![b'~'; len];
+                    src.extend_from_slice(b" z");
+                    if at < len {
+                        src[at] = b;
+                    }
+                    let expected = if at < len { at } else { len + 2 };
+                    assert_eq!(printable_prefix(&src), expected, "{len} {at} {b:#x}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ impl State {
     }
 
     /// Decodes a text field into `out` (cleared first), reusing its allocation.
+    #[inline]
     pub(super) fn text_into(
         &mut self,
         t: &Tok,
@@ -19,50 +20,41 @@ impl State {
         window: &[u8],
         out: &mut String,
     ) {
-        out.clear();
         let raw = t.bytes(line);
-        if t.kind != TokKind::Escaped {
-            // Printable ASCII is the same in every encoding: copy it byte by byte (faster
-            // than validating and copying short fields as a str). A bare field ends at a
+        if t.kind != TokKind::Escaped && self.fast_texts {
+            // Printable ASCII is the same in every encoding. A bare field ends at a
             // separator, so only quoted ones need trimming.
             let src = if t.kind == TokKind::Bare {
                 raw
             } else {
                 trim(raw)
             };
-            out.reserve(src.len());
             // Non-ASCII bytes are decoded on the way when the encoding is known and
-            // decodes byte by byte; otherwise (and on control characters) the slow path
-            // below detects the encoding and cleans the field.
+            // decodes byte by byte; otherwise (and on control characters) the general
+            // path below detects the encoding and cleans the field.
             let high = match self.encoding {
-                Some(Encoding::Cp437) => Some(false),
-                Some(Encoding::Latin1) => Some(true),
+                Some(e @ (Encoding::Cp437 | Encoding::Latin1)) => Some(e),
                 _ => None,
             };
-            // Pushed into a local string: its length stays in a register instead of
-            // being stored through `out` after every byte.
-            let mut s = std::mem::take(out);
-            let mut done = true;
-            for &b in src {
-                if (b' '..0x7f).contains(&b) {
-                    s.push(char::from(b));
-                } else if b >= 0x80 && high.is_some() {
-                    s.push(if high == Some(true) {
-                        char::from(b)
-                    } else {
-                        cp437_char(b)
-                    });
-                } else {
-                    done = false;
-                    break;
-                }
-            }
-            *out = s;
-            if done {
+            if decode_plain_into(src, high, out) {
                 return;
             }
-            out.clear();
         }
+        self.text_general(t.kind, raw, ln, window, out);
+    }
+
+    /// [`State::text_into`] the general way: detects the encoding, reads control
+    /// characters as spaces, unescapes, trims and decodes.
+    #[inline(never)]
+    fn text_general(
+        &mut self,
+        kind: TokKind,
+        raw: &[u8],
+        ln: u64,
+        window: &[u8],
+        out: &mut String,
+    ) {
+        out.clear();
         let enc = if raw.is_ascii() {
             Encoding::Cp437
         } else {
@@ -74,13 +66,13 @@ impl State {
                 .iter()
                 .map(|&b| if b < b' ' || b == 0x7f { b' ' } else { b })
                 .collect();
-            let u = if t.kind == TokKind::Escaped {
+            let u = if kind == TokKind::Escaped {
                 unescape(&cleaned)
             } else {
                 cleaned
             };
             enc.decode_into(trim(&u), out);
-        } else if t.kind == TokKind::Escaped {
+        } else if kind == TokKind::Escaped {
             let u = unescape(raw);
             enc.decode_into(trim(&u), out);
         } else {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::crc::Crc32;
 use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
-use super::encoding::{Encoding, cp437_char, detect_encoding};
+use super::encoding::{Encoding, decode_plain_into, detect_encoding};
 use super::lexer::{
     DETECT_SAMPLE, LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row,
     scan_plain_ver, unescape,
@@ -463,6 +463,9 @@ struct State {
     rows: u64,
     /// Read plain `#TRANS` rows without a token list (off only in tests, to compare).
     plain_rows: bool,
+    /// Decode printable and single-byte texts on the fast path (off only in tests, to
+    /// compare with the general decoding).
+    fast_texts: bool,
     /// The fields of the last plain row.
     plain: PlainRow,
     /// The fields of the last plain voucher line.
@@ -595,6 +598,7 @@ impl<R: Read> Reader<R> {
                 vouchers: 0,
                 rows: 0,
                 plain_rows: true,
+                fast_texts: true,
                 plain: PlainRow::EMPTY,
                 plain_ver: PlainVer::EMPTY,
                 kinds: Vec::new(),

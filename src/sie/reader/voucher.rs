@@ -167,7 +167,7 @@ impl State {
                 self.ensure_encoding(ln, window);
             }
         }
-        if self.sum_plain_row(&mut v, line, amount) {
+        if self.sums.is_some() && self.sum_plain_row(&mut v, line, amount) {
             self.rows += 1;
             self.voucher = Some(v);
             return true;
