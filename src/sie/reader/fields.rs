@@ -420,12 +420,8 @@ impl State {
                         if let Some(dimension) = dim {
                             if used >= MAX_OBJECTS {
                                 // Counted, not kept: reported below.
-                            } else if let Some(slot) = list.get_mut(used) {
-                                slot.dimension = dimension;
-                                self.text_into(t, cur.line, ln, window, &mut slot.object);
                             } else {
-                                let object = self.text(t, cur.line, ln, window);
-                                list.push(ObjectRef { dimension, object });
+                                self.object_into(list, used, dimension, t, cur.line, ln, window);
                             }
                             used += 1;
                         }
@@ -442,7 +438,7 @@ impl State {
             );
             used = MAX_OBJECTS;
         }
-        list.truncate(used);
+        self.truncate_objects(list, used);
         if !closed {
             self.diag(
                 ln,
@@ -461,6 +457,43 @@ impl State {
             );
         }
         true
+    }
+
+    /// Reads object `t` of `dimension` into `list[used]`: into the reference already
+    /// there, or one kept from a truncated list ([`State::truncate_objects`]), or a new
+    /// one.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn object_into(
+        &mut self,
+        list: &mut Vec<ObjectRef>,
+        used: usize,
+        dimension: u32,
+        t: &Tok,
+        line: &[u8],
+        ln: u64,
+        window: &[u8],
+    ) {
+        if let Some(slot) = list.get_mut(used) {
+            slot.dimension = dimension;
+            self.text_into(t, line, ln, window, &mut slot.object);
+        } else {
+            let mut slot = self.spare_objects.pop().unwrap_or_else(|| ObjectRef {
+                dimension,
+                object: String::new(),
+            });
+            slot.dimension = dimension;
+            self.text_into(t, line, ln, window, &mut slot.object);
+            list.push(slot);
+        }
+    }
+
+    /// Shortens `list` to `used` references, keeping the ones cut off (up to
+    /// [`SPARE_OBJECTS`]) for [`State::object_into`].
+    pub(super) fn truncate_objects(&mut self, list: &mut Vec<ObjectRef>, used: usize) {
+        if list.len() > used {
+            let room = SPARE_OBJECTS.saturating_sub(self.spare_objects.len());
+            self.spare_objects.extend(list.drain(used..).take(room));
+        }
     }
 
     /// An account number in a row or a balance must be 1 to 10 digits: anything else

@@ -420,6 +420,8 @@ fn empty_voucher() -> Voucher {
 
 /// Most spare rows kept for reuse.
 const SPARE_ROWS: usize = 4096;
+/// Most object references kept from truncated object lists, for the next rows.
+const SPARE_OBJECTS: usize = 256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Checksum {
@@ -459,6 +461,8 @@ struct State {
     spare: Option<Voucher>,
     /// Rows left over from recycled vouchers.
     spare_rows: Vec<Row>,
+    /// Object references cut from rows' object lists, their strings reused.
+    spare_objects: Vec<ObjectRef>,
     vouchers: u64,
     rows: u64,
     /// Read plain `#TRANS` rows without a token list (off only in tests, to compare).
@@ -595,6 +599,7 @@ impl<R: Read> Reader<R> {
                 last_date: None,
                 spare: None,
                 spare_rows: Vec::new(),
+                spare_objects: Vec::new(),
                 vouchers: 0,
                 rows: 0,
                 plain_rows: true,
