@@ -187,21 +187,11 @@ pub(crate) fn printable_prefix(bytes: &[u8]) -> usize {
 /// (below 0x20, or 0x7F) or a byte from 0x80 without `high`: `out` then holds nothing
 /// of use and the caller decodes the field the general way. Where it returns true, the
 /// result is exactly [`Encoding::decode`]'s.
+#[inline(always)]
 pub(crate) fn decode_plain_into(src: &[u8], high: Option<Encoding>, out: &mut String) -> bool {
     out.clear();
     if src.len() >= 16 && printable_prefix(src) == src.len() {
-        // A long field of printable ASCII: copied in one go and validated once
-        // (cheaper than byte by byte from about 16 bytes on).
-        let mut v = std::mem::take(out).into_bytes();
-        v.extend_from_slice(src);
-        return match String::from_utf8(v) {
-            Ok(s) => {
-                *out = s;
-                true
-            }
-            // Cannot happen (printable ASCII); decoded the general way all the same.
-            Err(_) => false,
-        };
+        return copy_printable(src, out);
     }
     out.reserve(src.len());
     for &b in src {
@@ -219,6 +209,22 @@ pub(crate) fn decode_plain_into(src: &[u8], high: Option<Encoding>, out: &mut St
         }
     }
     true
+}
+
+/// A long field of printable ASCII into `out` (empty): copied in one go and validated
+/// once, cheaper than byte by byte from about 16 bytes on.
+#[inline(never)]
+fn copy_printable(src: &[u8], out: &mut String) -> bool {
+    let mut v = std::mem::take(out).into_bytes();
+    v.extend_from_slice(src);
+    match String::from_utf8(v) {
+        Ok(s) => {
+            *out = s;
+            true
+        }
+        // Cannot happen (printable ASCII); decoded the general way all the same.
+        Err(_) => false,
+    }
 }
 
 /// The CP437 byte of one character, `?` when it has none.
