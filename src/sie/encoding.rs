@@ -181,14 +181,14 @@ pub(crate) fn printable_prefix(bytes: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
-/// Decodes a field of printable ASCII and, when `high` is given, bytes from 0x80 in a
-/// single-byte encoding (`Some(Encoding::Cp437)` or `Some(Encoding::Latin1)`) into `out`
-/// (cleared first, its allocation reused). False when a byte is a control character
-/// (below 0x20, or 0x7F) or a byte from 0x80 without `high`: `out` then holds nothing
-/// of use and the caller decodes the field the general way. Where it returns true, the
-/// result is exactly [`Encoding::decode`]'s.
+/// Decodes a field of printable ASCII and, when the encoding `enc` is known, its other
+/// bytes from 0x80 into `out` (cleared first, its allocation reused). False when a byte
+/// is a control character (below 0x20, or 0x7F), when a byte from 0x80 comes without a
+/// known encoding, or when UTF-8 is not valid: `out` then holds nothing of use and the
+/// caller decodes the field the general way. Where it returns true, the result is
+/// exactly [`Encoding::decode`]'s.
 #[inline(always)]
-pub(crate) fn decode_plain_into(src: &[u8], high: Option<Encoding>, out: &mut String) -> bool {
+pub(crate) fn decode_plain_into(src: &[u8], enc: Option<Encoding>, out: &mut String) -> bool {
     out.clear();
     if src.len() >= 16 && printable_prefix(src) == src.len() {
         return copy_printable(src, out);
@@ -199,16 +199,34 @@ pub(crate) fn decode_plain_into(src: &[u8], high: Option<Encoding>, out: &mut St
             // `& 0x7f` tells the compiler the character is one byte long.
             out.push(char::from(b & 0x7f));
         } else if b >= 0x80 {
-            match high {
+            match enc {
                 Some(Encoding::Latin1) => out.push(char::from(b)),
                 Some(Encoding::Cp437) => out.push(cp437_char(b)),
-                _ => return false,
+                Some(Encoding::Utf8) => return utf8_into(src, out),
+                None => return false,
             }
         } else {
             return false;
         }
     }
     true
+}
+
+/// A field in UTF-8 into `out`: the bytes as they are when they are valid UTF-8 without
+/// control characters (validated once), else false.
+#[inline(never)]
+fn utf8_into(src: &[u8], out: &mut String) -> bool {
+    out.clear();
+    if src.iter().any(|&b| b < b' ' || b == 0x7f) {
+        return false;
+    }
+    match std::str::from_utf8(src) {
+        Ok(s) => {
+            out.push_str(s);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// A long field of printable ASCII into `out` (empty): copied in one go and validated
@@ -300,7 +318,13 @@ mod tests {
     /// single-byte encoding, bytes from 0x80.
     #[test]
     fn plain_decoding_is_the_general_decoding() {
-        for high in [None, Some(Encoding::Cp437), Some(Encoding::Latin1)] {
+        let encodings = [
+            None,
+            Some(Encoding::Cp437),
+            Some(Encoding::Latin1),
+            Some(Encoding::Utf8),
+        ];
+        for high in encodings {
             for b in 0u8..=255 {
                 for len in [1usize, 7, 8, 15, 16, 17, 40] {
                     for at in [0, len / 2, len - 1] {
@@ -308,7 +332,10 @@ mod tests {
                         src[at] = b;
                         let mut out = String::from("reused");
                         let ok = decode_plain_into(&src, high, &mut out);
-                        let refused = b < 0x20 || b == 0x7f || (b >= 0x80 && high.is_none());
+                        // A lone byte from 0x80 is never valid UTF-8.
+                        let refused = b < 0x20
+                            || b == 0x7f
+                            || (b >= 0x80 && matches!(high, None | Some(Encoding::Utf8)));
                         assert_eq!(ok, !refused, "{b:#x} {len} {at} {high:?}");
                         if ok {
                             let enc = high.unwrap_or(Encoding::Cp437);
@@ -316,6 +343,27 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+        // Valid UTF-8 in a UTF-8 file is taken as it is, anywhere in short and long
+        // fields; a control character or a cut sequence sends it the general way.
+        for text in [
+            "å",
+            "Öppen förskola",
+            "€ 5",
+            "Anna Åberg, kommunstyrelsen",
+            "x\u{1f600}",
+        ] {
+            for extra in [&b""[..], b"\t", b"\xc3", b"\x7f"] {
+                let src = [text.as_bytes(), extra].concat();
+                let mut out = String::new();
+                let ok = decode_plain_into(&src, Some(Encoding::Utf8), &mut out);
+                assert_eq!(ok, extra.is_empty(), "{text} {extra:?}");
+                if ok {
+                    assert_eq!(out, Encoding::Utf8.decode(&src));
+                }
+                let ok = decode_plain_into(&src, None, &mut out);
+                assert!(!ok, "{text}: without a known encoding");
             }
         }
     }

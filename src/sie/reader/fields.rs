@@ -29,14 +29,10 @@ impl State {
             } else {
                 trim(raw)
             };
-            // Non-ASCII bytes are decoded on the way when the encoding is known and
-            // decodes byte by byte; otherwise (and on control characters) the general
-            // path below detects the encoding and cleans the field.
-            let high = match self.encoding {
-                Some(e @ (Encoding::Cp437 | Encoding::Latin1)) => Some(e),
-                _ => None,
-            };
-            if decode_plain_into(src, high, out) {
+            // Non-ASCII bytes are decoded on the way when the encoding is known;
+            // otherwise (and on control characters or invalid UTF-8) the general path
+            // below detects the encoding and cleans the field.
+            if decode_plain_into(src, self.encoding, out) {
                 return;
             }
         }

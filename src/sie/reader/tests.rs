@@ -235,18 +235,21 @@ mod texts {
     use proptest::prelude::*;
 
     /// A text field's bytes: printable ASCII, Swedish letters in CP437, ISO-8859-1
-    /// and UTF-8, other bytes from 0x80, control characters, spaces and `\"`.
-    fn text() -> impl Strategy<Value = Vec<u8>> {
+    /// and UTF-8, other bytes from 0x80, control characters, spaces and `\"`; with
+    /// `utf8`, no bytes from 0x80 but those of UTF-8 letters (so that the file is read
+    /// as UTF-8).
+    fn text(utf8: bool) -> impl Strategy<Value = Vec<u8>> {
+        let single = if utf8 { 0 } else { 2 };
         let piece = prop_oneof![
             6 => proptest::collection::vec(0x21u8..0x7f, 1..12).prop_map(|v| v
                 .into_iter()
                 .map(|b| if b == b'"' || b == b'\\' { b'x' } else { b })
                 .collect()),
             2 => Just(b" ".to_vec()),
-            2 => prop::sample::select(vec![0x86u8, 0x84, 0x94, 0x8f, 0x8e, 0x99]).prop_map(|b| vec![b]),
-            1 => prop::sample::select(vec![0xe5u8, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6]).prop_map(|b| vec![b]),
-            1 => prop::sample::select(vec!["å", "ä", "ö", "Å", "é", "€"]).prop_map(|s| s.as_bytes().to_vec()),
-            1 => (0x80u8..=0xff).prop_map(|b| vec![b]),
+            single => prop::sample::select(vec![0x86u8, 0x84, 0x94, 0x8f, 0x8e, 0x99]).prop_map(|b| vec![b]),
+            single / 2 => prop::sample::select(vec![0xe5u8, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6]).prop_map(|b| vec![b]),
+            2 => prop::sample::select(vec!["å", "ä", "ö", "Å", "é", "€"]).prop_map(|s| s.as_bytes().to_vec()),
+            single / 2 => (0x80u8..=0xff).prop_map(|b| vec![b]),
             1 => prop::sample::select(vec![b'\t', 0x01, 0x1f, 0x7f]).prop_map(|b| vec![b]),
             1 => Just(b"\\\"".to_vec()),
         ];
@@ -262,7 +265,8 @@ mod texts {
         /// the encoding (declared, detected on the way, or pure ASCII throughout).
         #[test]
         fn fast_texts_decode_as_the_general_way(
-            texts in proptest::collection::vec(text(), 8..9),
+            texts in any::<bool>()
+                .prop_flat_map(|utf8| proptest::collection::vec(text(utf8), 8..9)),
             format in prop::sample::select(vec!["", "#FORMAT PC8\n"]),
             rows in 1usize..4,
         ) {
