@@ -1,6 +1,8 @@
 //! From a ledger export to statements with the library: read an SIE file, map it with
 //! the Kommun-Bas chart, and print the resultaträkning and balansräkning (tkr) and the
-//! soliditet, or say what is missing. The full tool is `kommunal rapport`.
+//! soliditet, or say what is missing. The file is memory-mapped a window at a time and
+//! read on every core ([`ParallelLedger`], the same ledger as `SieLedger::read`). The
+//! full tool is `kommunal rapport`.
 //!
 //! ```text
 //! cargo run --example sie_statements -- FILE.se     # default: examples/data/exempelkommun.se
@@ -8,12 +10,15 @@
 
 #![allow(clippy::print_stdout)]
 
-use kommunal_redovisning::ledger::{Chart, LedgerStatements, SieLedger};
+use kommunal_redovisning::ledger::{Chart, LedgerStatements, ParallelLedger};
 use kommunal_redovisning::present::{Column, Rounding, Table};
 use kommunal_redovisning::ratio::{KeyRatio, KeyRatios};
 use kommunal_redovisning::sie::ReadOptions;
 use kommunal_redovisning::statement::StatementLayout;
 use kommunal_redovisning::{EntityKind, FinancialYear, NumberFormat, Scale};
+
+#[path = "common/mapped.rs"]
+mod mapped;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
@@ -23,8 +28,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .to_owned()
     });
-    let file = std::io::BufReader::new(std::fs::File::open(&path)?);
-    let ledger = SieLedger::read(file, ReadOptions::default())?;
+    let file = std::fs::File::open(&path)?;
+    let size = file.metadata()?.len();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut read = ParallelLedger::new(ReadOptions::default(), threads);
+    let mut failed = None;
+    // The library does no I/O: it is given windows of the mapped file.
+    mapped::for_each_window(&file, size, |part, last| match read.push(part, last) {
+        Ok(taken) => taken,
+        Err(e) => {
+            failed.get_or_insert(e);
+            part.len()
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let ledger = read.finish()?;
     for d in &ledger.diagnostics {
         println!("{path}: {d}");
     }

@@ -267,19 +267,48 @@ impl Paused {
 
 /// The number of line ends (`\n`) in `bytes`.
 pub(crate) fn count_lines(bytes: &[u8]) -> u64 {
-    // In blocks whose byte counters cannot overflow, so that the loop vectorizes.
-    bytes
-        .chunks(255 * 32)
-        .map(|block| {
-            let mut lanes = [0u8; 32];
-            let mut parts = block.chunks_exact(32);
-            for part in &mut parts {
+    // 64 byte counters at a time, summed before they can overflow (255 steps): a loop
+    // over fixed-size arrays, which the compiler turns into vector compares.
+    const W: usize = 64;
+    let mut total = 0u64;
+    let mut blocks = bytes.chunks_exact(W * 255);
+    for block in &mut blocks {
+        let mut lanes = [0u8; W];
+        for part in block.chunks_exact(W) {
+            if let Ok(part) = <&[u8; W]>::try_from(part) {
                 for (lane, &b) in lanes.iter_mut().zip(part) {
                     *lane += u8::from(b == b'\n');
                 }
             }
-            let tail = parts.remainder().iter().filter(|&&b| b == b'\n').count() as u64;
-            lanes.iter().map(|&n| u64::from(n)).sum::<u64>() + tail
-        })
-        .sum()
+        }
+        total += lanes.iter().map(|&n| u64::from(n)).sum::<u64>();
+    }
+    let rest = blocks.remainder();
+    total + rest.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_every_line_end() {
+        let mut data = Vec::new();
+        let mut expected = 0;
+        for i in 0..40_000u32 {
+            data.extend_from_slice(format!("#TRANS {i} {{}} 1").as_bytes());
+            if i % 7 != 0 {
+                data.push(b'\n');
+                expected += 1;
+            }
+        }
+        for len in [0, 1, 63, 64, 65, 64 * 255, 64 * 255 + 1, data.len()] {
+            let part = &data[..len.min(data.len())];
+            let naive = part.iter().filter(|&&b| b == b'\n').count() as u64;
+            assert_eq!(count_lines(part), naive, "{len}");
+        }
+        assert_eq!(count_lines(&data), expected);
+        // 255 line ends in a row fill a counter exactly.
+        assert_eq!(count_lines(&[b'\n'; 64 * 255 * 2]), 64 * 255 * 2);
+    }
 }

@@ -28,12 +28,14 @@ pub(crate) struct SumCell {
 }
 
 impl SumCell {
+    /// Adds a row; whether the sum is still within 10¹⁹ kr, checked only when `check`
+    /// (otherwise it is known to be).
     #[inline]
-    fn add(&mut self, ore: i128, scale: u32) -> bool {
+    fn add(&mut self, ore: i128, scale: u32, check: bool) -> bool {
         self.ore = self.ore.wrapping_add(ore);
         self.rows += 1;
         self.scale = self.scale.max(scale);
-        self.ore.unsigned_abs() <= LIMIT_ORE
+        !check || self.ore.unsigned_abs() <= LIMIT_ORE
     }
 
     fn merge(&mut self, other: SumCell) {
@@ -183,26 +185,17 @@ impl State {
             }
             *c += 1;
         }
-        if row.text_high && self.encoding.is_none() {
+        if self.encoding.is_none() && !row.text.is_ascii() {
             // As decoding the text would.
             self.ensure_encoding(ln, window);
         }
-        let (Some(mut v), Some(sums)) = (self.voucher.take(), self.sums.as_deref_mut()) else {
+        let (Some(v), Some(sums)) = (self.voucher.as_deref_mut(), self.sums.as_deref_mut()) else {
             return false;
         };
         let h = &row.head;
         let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
         let ore = i128::from(h.cents);
-        add_row(
-            sums,
-            &mut v,
-            h.account,
-            h.account_len,
-            objects,
-            ore,
-            h.scale,
-        );
-        self.voucher = Some(v);
+        add_row(sums, v, h.account, h.account_len, objects, ore, h.scale);
         self.rows += 1;
         true
     }
@@ -218,19 +211,22 @@ fn add_row(
     ore: i128,
     scale: u32,
 ) {
-    let mut ok = sums.accounts.entry(account).or_default().add(ore, scale);
+    // While the absolute amounts of every row summed stay within 10¹⁹ kr, no sum can
+    // pass it: the bound is checked per sum only beyond that.
+    sums.abs_ore = sums.abs_ore.saturating_add(ore.unsigned_abs());
+    let check = sums.abs_ore > LIMIT_ORE;
+    let mut ok = add_to(&mut sums.accounts, account, ore, scale, check);
     for &(dimension, object) in objects {
         let key = ObjectKey {
             dimension,
             object,
             account,
         };
-        ok &= sums.objects.entry(key).or_default().add(ore, scale);
+        ok &= add_to(&mut sums.objects, key, ore, scale, check);
     }
     if !ok && sums.overflow.is_none() {
         sums.overflow = Some((account, v.line));
     }
-    sums.abs_ore = sums.abs_ore.wrapping_add(ore.unsigned_abs());
     v.summed_rows += 1;
     v.summed_ore = v.summed_ore.wrapping_add(ore);
     // The estimate `row_bytes` gives the row the ordinary reading builds (its texts
@@ -241,13 +237,32 @@ fn add_row(
         + 48;
 }
 
+/// Adds a row to the sum of `key` (made when new): a lookup first, the common case and
+/// cheaper than the entry API.
+#[inline(always)]
+fn add_to<K: std::hash::Hash + Eq>(
+    map: &mut FastHashMap<K, SumCell>,
+    key: K,
+    ore: i128,
+    scale: u32,
+    check: bool,
+) -> bool {
+    if let Some(cell) = map.get_mut(&key) {
+        return cell.add(ore, scale, check);
+    }
+    let mut cell = SumCell::default();
+    let ok = cell.add(ore, scale, check);
+    map.insert(key, cell);
+    ok
+}
+
 /// A row the summing lane reads whole: its head, and what follows the amount.
 struct Summable<'a> {
     head: DigitRow,
     /// The transaction date as written (eight digits), if any.
     date: Option<&'a [u8]>,
-    /// The text holds a byte beyond ASCII.
-    text_high: bool,
+    /// The text, without its quotes (empty when there is none).
+    text: &'a [u8],
 }
 
 /// `#TRANS account {dim obj …} amount[ date[ "text"]]`: a [`digit_row_head`] with an
@@ -261,7 +276,7 @@ fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     let head = digit_row_head(line, 10)?;
     let mut row = Summable {
         date: None,
-        text_high: false,
+        text: &[],
         head,
     };
     // The rest: nothing, or a date (or `""`) and perhaps a text.
@@ -290,6 +305,6 @@ fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     if bad {
         return None;
     }
-    row.text_high = !text.is_ascii();
+    row.text = text;
     Some(row)
 }
