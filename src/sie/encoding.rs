@@ -147,6 +147,104 @@ pub(crate) fn cp437_char(b: u8) -> char {
     }
 }
 
+/// Whether `b` is printable ASCII (0x20–0x7E): the same character in every encoding.
+#[inline(always)]
+fn printable(b: u8) -> bool {
+    b.wrapping_sub(b' ') < 0x5f
+}
+
+/// Length of the run of printable ASCII bytes that `bytes` starts with, eight bytes at
+/// a time.
+#[inline]
+pub(crate) fn printable_prefix(bytes: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        // Per byte, without carries between bytes: the high bit of `x + 0x60` is set
+        // from 0x20 up, that of `x + 1` only at 0x7F; bytes from 0x80 have it in `w`.
+        let x = w & !HI;
+        let bad = (w | !x.wrapping_add(LO * 0x60) | x.wrapping_add(LO)) & HI;
+        if bad != 0 {
+            return base + (bad.trailing_zeros() / 8) as usize;
+        }
+        base += 8;
+    }
+    base + chunks
+        .remainder()
+        .iter()
+        .position(|&b| !printable(b))
+        .unwrap_or(chunks.remainder().len())
+}
+
+/// Decodes a field of printable ASCII and, when the encoding `enc` is known, its other
+/// bytes from 0x80 into `out` (cleared first, its allocation reused). False when a byte
+/// is a control character (below 0x20, or 0x7F), when a byte from 0x80 comes without a
+/// known encoding, or when UTF-8 is not valid: `out` then holds nothing of use and the
+/// caller decodes the field the general way. Where it returns true, the result is
+/// exactly [`Encoding::decode`]'s.
+#[inline(always)]
+pub(crate) fn decode_plain_into(src: &[u8], enc: Option<Encoding>, out: &mut String) -> bool {
+    out.clear();
+    if src.len() >= 16 && printable_prefix(src) == src.len() {
+        return copy_printable(src, out);
+    }
+    out.reserve(src.len());
+    for &b in src {
+        if printable(b) {
+            // `& 0x7f` tells the compiler the character is one byte long.
+            out.push(char::from(b & 0x7f));
+        } else if b >= 0x80 {
+            match enc {
+                Some(Encoding::Latin1) => out.push(char::from(b)),
+                Some(Encoding::Cp437) => out.push(cp437_char(b)),
+                Some(Encoding::Utf8) => return utf8_into(src, out),
+                None => return false,
+            }
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// A field in UTF-8 into `out`: the bytes as they are when they are valid UTF-8 without
+/// control characters (validated once), else false.
+#[inline(never)]
+fn utf8_into(src: &[u8], out: &mut String) -> bool {
+    out.clear();
+    if src.iter().any(|&b| b < b' ' || b == 0x7f) {
+        return false;
+    }
+    match std::str::from_utf8(src) {
+        Ok(s) => {
+            out.push_str(s);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// A long field of printable ASCII into `out` (empty): copied in one go and validated
+/// once, cheaper than byte by byte from about 16 bytes on.
+#[inline(never)]
+fn copy_printable(src: &[u8], out: &mut String) -> bool {
+    let mut v = std::mem::take(out).into_bytes();
+    v.extend_from_slice(src);
+    match String::from_utf8(v) {
+        Ok(s) => {
+            *out = s;
+            true
+        }
+        // Cannot happen (printable ASCII); decoded the general way all the same.
+        Err(_) => false,
+    }
+}
+
 /// The CP437 byte of one character, `?` when it has none.
 pub(crate) fn cp437_byte(c: char) -> u8 {
     if c.is_ascii() {
@@ -212,6 +310,79 @@ mod tests {
         let bytes: Vec<u8> = (0u8..=255).collect();
         let text = Encoding::Cp437.decode(&bytes);
         assert_eq!(Encoding::Cp437.encode(&text), bytes);
+    }
+
+    /// Every byte alone and in fields across the short (< 8), byte-by-byte (< 16) and
+    /// copied (≥ 16) lengths: the fast decoding is [`Encoding::decode`]'s wherever it
+    /// accepts the field, and it refuses exactly control characters and, without a
+    /// single-byte encoding, bytes from 0x80.
+    #[test]
+    fn plain_decoding_is_the_general_decoding() {
+        let encodings = [
+            None,
+            Some(Encoding::Cp437),
+            Some(Encoding::Latin1),
+            Some(Encoding::Utf8),
+        ];
+        for high in encodings {
+            for b in 0u8..=255 {
+                for len in [1usize, 7, 8, 15, 16, 17, 40] {
+                    for at in [0, len / 2, len - 1] {
+                        let mut src = vec![b'a'; len];
+                        src[at] = b;
+                        let mut out = String::from("reused");
+                        let ok = decode_plain_into(&src, high, &mut out);
+                        // A lone byte from 0x80 is never valid UTF-8.
+                        let refused = b < 0x20
+                            || b == 0x7f
+                            || (b >= 0x80 && matches!(high, None | Some(Encoding::Utf8)));
+                        assert_eq!(ok, !refused, "{b:#x} {len} {at} {high:?}");
+                        if ok {
+                            let enc = high.unwrap_or(Encoding::Cp437);
+                            assert_eq!(out, enc.decode(&src), "{b:#x} {len} {at} {high:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Valid UTF-8 in a UTF-8 file is taken as it is, anywhere in short and long
+        // fields; a control character or a cut sequence sends it the general way.
+        for text in [
+            "å",
+            "Öppen förskola",
+            "€ 5",
+            "Anna Åberg, kommunstyrelsen",
+            "x\u{1f600}",
+        ] {
+            for extra in [&b""[..], b"\t", b"\xc3", b"\x7f"] {
+                let src = [text.as_bytes(), extra].concat();
+                let mut out = String::new();
+                let ok = decode_plain_into(&src, Some(Encoding::Utf8), &mut out);
+                assert_eq!(ok, extra.is_empty(), "{text} {extra:?}");
+                if ok {
+                    assert_eq!(out, Encoding::Utf8.decode(&src));
+                }
+                let ok = decode_plain_into(&src, None, &mut out);
+                assert!(!ok, "{text}: without a known encoding");
+            }
+        }
+    }
+
+    #[test]
+    fn printable_prefix_finds_the_first_other_byte() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for b in [0u8, 0x1f, 0x7f, 0x80, 0xff] {
+                    let mut src = vec![b'~'; len];
+                    src.extend_from_slice(b" z");
+                    if at < len {
+                        src[at] = b;
+                    }
+                    let expected = if at < len { at } else { len + 2 };
+                    assert_eq!(printable_prefix(&src), expected, "{len} {at} {b:#x}");
+                }
+            }
+        }
     }
 
     #[test]

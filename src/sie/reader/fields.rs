@@ -11,6 +11,7 @@ impl State {
     }
 
     /// Decodes a text field into `out` (cleared first), reusing its allocation.
+    #[inline]
     pub(super) fn text_into(
         &mut self,
         t: &Tok,
@@ -19,50 +20,37 @@ impl State {
         window: &[u8],
         out: &mut String,
     ) {
-        out.clear();
         let raw = t.bytes(line);
-        if t.kind != TokKind::Escaped {
-            // Printable ASCII is the same in every encoding: copy it byte by byte (faster
-            // than validating and copying short fields as a str). A bare field ends at a
+        if t.kind != TokKind::Escaped && self.fast_texts {
+            // Printable ASCII is the same in every encoding. A bare field ends at a
             // separator, so only quoted ones need trimming.
             let src = if t.kind == TokKind::Bare {
                 raw
             } else {
                 trim(raw)
             };
-            out.reserve(src.len());
-            // Non-ASCII bytes are decoded on the way when the encoding is known and
-            // decodes byte by byte; otherwise (and on control characters) the slow path
+            // Non-ASCII bytes are decoded on the way when the encoding is known;
+            // otherwise (and on control characters or invalid UTF-8) the general path
             // below detects the encoding and cleans the field.
-            let high = match self.encoding {
-                Some(Encoding::Cp437) => Some(false),
-                Some(Encoding::Latin1) => Some(true),
-                _ => None,
-            };
-            // Pushed into a local string: its length stays in a register instead of
-            // being stored through `out` after every byte.
-            let mut s = std::mem::take(out);
-            let mut done = true;
-            for &b in src {
-                if (b' '..0x7f).contains(&b) {
-                    s.push(char::from(b));
-                } else if b >= 0x80 && high.is_some() {
-                    s.push(if high == Some(true) {
-                        char::from(b)
-                    } else {
-                        cp437_char(b)
-                    });
-                } else {
-                    done = false;
-                    break;
-                }
-            }
-            *out = s;
-            if done {
+            if decode_plain_into(src, self.encoding, out) {
                 return;
             }
-            out.clear();
         }
+        self.text_general(t.kind, raw, ln, window, out);
+    }
+
+    /// [`State::text_into`] the general way: detects the encoding, reads control
+    /// characters as spaces, unescapes, trims and decodes.
+    #[inline(never)]
+    fn text_general(
+        &mut self,
+        kind: TokKind,
+        raw: &[u8],
+        ln: u64,
+        window: &[u8],
+        out: &mut String,
+    ) {
+        out.clear();
         let enc = if raw.is_ascii() {
             Encoding::Cp437
         } else {
@@ -74,13 +62,13 @@ impl State {
                 .iter()
                 .map(|&b| if b < b' ' || b == 0x7f { b' ' } else { b })
                 .collect();
-            let u = if t.kind == TokKind::Escaped {
+            let u = if kind == TokKind::Escaped {
                 unescape(&cleaned)
             } else {
                 cleaned
             };
             enc.decode_into(trim(&u), out);
-        } else if t.kind == TokKind::Escaped {
+        } else if kind == TokKind::Escaped {
             let u = unescape(raw);
             enc.decode_into(trim(&u), out);
         } else {
@@ -428,12 +416,8 @@ impl State {
                         if let Some(dimension) = dim {
                             if used >= MAX_OBJECTS {
                                 // Counted, not kept: reported below.
-                            } else if let Some(slot) = list.get_mut(used) {
-                                slot.dimension = dimension;
-                                self.text_into(t, cur.line, ln, window, &mut slot.object);
                             } else {
-                                let object = self.text(t, cur.line, ln, window);
-                                list.push(ObjectRef { dimension, object });
+                                self.object_into(list, used, dimension, t, cur.line, ln, window);
                             }
                             used += 1;
                         }
@@ -450,7 +434,7 @@ impl State {
             );
             used = MAX_OBJECTS;
         }
-        list.truncate(used);
+        self.truncate_objects(list, used);
         if !closed {
             self.diag(
                 ln,
@@ -469,6 +453,43 @@ impl State {
             );
         }
         true
+    }
+
+    /// Reads object `t` of `dimension` into `list[used]`: into the reference already
+    /// there, or one kept from a truncated list ([`State::truncate_objects`]), or a new
+    /// one.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn object_into(
+        &mut self,
+        list: &mut Vec<ObjectRef>,
+        used: usize,
+        dimension: u32,
+        t: &Tok,
+        line: &[u8],
+        ln: u64,
+        window: &[u8],
+    ) {
+        if let Some(slot) = list.get_mut(used) {
+            slot.dimension = dimension;
+            self.text_into(t, line, ln, window, &mut slot.object);
+        } else {
+            let mut slot = self.spare_objects.pop().unwrap_or_else(|| ObjectRef {
+                dimension,
+                object: String::new(),
+            });
+            slot.dimension = dimension;
+            self.text_into(t, line, ln, window, &mut slot.object);
+            list.push(slot);
+        }
+    }
+
+    /// Shortens `list` to `used` references, keeping the ones cut off (up to
+    /// [`SPARE_OBJECTS`]) for [`State::object_into`].
+    pub(super) fn truncate_objects(&mut self, list: &mut Vec<ObjectRef>, used: usize) {
+        if list.len() > used {
+            let room = SPARE_OBJECTS.saturating_sub(self.spare_objects.len());
+            self.spare_objects.extend(list.drain(used..).take(room));
+        }
     }
 
     /// An account number in a row or a balance must be 1 to 10 digits: anything else

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::crc::Crc32;
 use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
-use super::encoding::{Encoding, cp437_char, detect_encoding};
+use super::encoding::{Encoding, decode_plain_into, detect_encoding};
 use super::lexer::{
     DETECT_SAMPLE, LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row,
     scan_plain_ver, unescape,
@@ -420,6 +420,8 @@ fn empty_voucher() -> Voucher {
 
 /// Most spare rows kept for reuse.
 const SPARE_ROWS: usize = 4096;
+/// Most object references kept from truncated object lists, for the next rows.
+const SPARE_OBJECTS: usize = 256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Checksum {
@@ -459,10 +461,15 @@ struct State {
     spare: Option<Voucher>,
     /// Rows left over from recycled vouchers.
     spare_rows: Vec<Row>,
+    /// Object references cut from rows' object lists, their strings reused.
+    spare_objects: Vec<ObjectRef>,
     vouchers: u64,
     rows: u64,
     /// Read plain `#TRANS` rows without a token list (off only in tests, to compare).
     plain_rows: bool,
+    /// Decode printable and single-byte texts on the fast path (off only in tests, to
+    /// compare with the general decoding).
+    fast_texts: bool,
     /// The fields of the last plain row.
     plain: PlainRow,
     /// The fields of the last plain voucher line.
@@ -592,9 +599,11 @@ impl<R: Read> Reader<R> {
                 last_date: None,
                 spare: None,
                 spare_rows: Vec::new(),
+                spare_objects: Vec::new(),
                 vouchers: 0,
                 rows: 0,
                 plain_rows: true,
+                fast_texts: true,
                 plain: PlainRow::EMPTY,
                 plain_ver: PlainVer::EMPTY,
                 kinds: Vec::new(),

@@ -188,3 +188,122 @@ fn a_kind_leaves_out_swedish_figures_and_quoted_values() {
     // A list of figures is still a list: "0, −1" is not one figure.
     assert_ne!(k("årsindex 0, \u{2212}1"), k("årsindex 0"));
 }
+
+fn read_texts(file: &[u8], fast_texts: bool) -> (Vec<Record>, Vec<Diagnostic>) {
+    let mut reader = Reader::new(file);
+    reader.st.fast_texts = fast_texts;
+    let mut records = Vec::new();
+    while let Some(r) = reader.next_record().unwrap() {
+        records.push(r.clone());
+        // Recycled, as the typed reader is used in bulk: strings are reused.
+        reader.recycle(r);
+    }
+    (records, reader.take_diagnostics())
+}
+
+/// Texts decoded on the fast path ([`decode_plain_into`]) read every corpus file and
+/// the generated municipal ledger exactly as the general decoding does: the same
+/// records, the same diagnostics on the same lines.
+#[test]
+fn fast_texts_read_the_corpus_as_the_general_decoding() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut read_any = 0;
+    for path in &files {
+        let data = std::fs::read(path).unwrap();
+        let fast = read_texts(&data, true);
+        let slow = read_texts(&data, false);
+        assert!(fast == slow, "{}", path.display());
+        read_any += usize::from(!fast.0.is_empty());
+    }
+    assert!(read_any >= 60, "{read_any} corpus files read");
+    let data = sie_gen::generate(1_500);
+    let fast = read_texts(&data, true);
+    assert!(fast.0.len() > 1_500);
+    assert_eq!(fast, read_texts(&data, false));
+}
+
+#[path = "../../../benches/sie_gen.rs"]
+mod sie_gen;
+
+mod texts {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A text field's bytes: printable ASCII, Swedish letters in CP437, ISO-8859-1
+    /// and UTF-8, other bytes from 0x80, control characters, spaces and `\"`; with
+    /// `utf8`, no bytes from 0x80 but those of UTF-8 letters (so that the file is read
+    /// as UTF-8).
+    fn text(utf8: bool) -> impl Strategy<Value = Vec<u8>> {
+        let single = if utf8 { 0 } else { 2 };
+        let piece = prop_oneof![
+            6 => proptest::collection::vec(0x21u8..0x7f, 1..12).prop_map(|v| v
+                .into_iter()
+                .map(|b| if b == b'"' || b == b'\\' { b'x' } else { b })
+                .collect()),
+            2 => Just(b" ".to_vec()),
+            single => prop::sample::select(vec![0x86u8, 0x84, 0x94, 0x8f, 0x8e, 0x99]).prop_map(|b| vec![b]),
+            single / 2 => prop::sample::select(vec![0xe5u8, 0xe4, 0xf6, 0xc5, 0xc4, 0xd6]).prop_map(|b| vec![b]),
+            2 => prop::sample::select(vec!["å", "ä", "ö", "Å", "é", "€"]).prop_map(|s| s.as_bytes().to_vec()),
+            single / 2 => (0x80u8..=0xff).prop_map(|b| vec![b]),
+            1 => prop::sample::select(vec![b'\t', 0x01, 0x1f, 0x7f]).prop_map(|b| vec![b]),
+            1 => Just(b"\\\"".to_vec()),
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    fn quoted(t: &[u8]) -> Vec<u8> {
+        [&b"\""[..], t, b"\""].concat()
+    }
+
+    proptest! {
+        /// The fast path gives exactly the general decoding of every text, whatever
+        /// the encoding (declared, detected on the way, or pure ASCII throughout).
+        #[test]
+        fn fast_texts_decode_as_the_general_way(
+            texts in any::<bool>()
+                .prop_flat_map(|utf8| proptest::collection::vec(text(utf8), 8..9)),
+            format in prop::sample::select(vec!["", "#FORMAT PC8\n"]),
+            rows in 1usize..4,
+        ) {
+            let mut file = b"#FLAGGA 0\n".to_vec();
+            file.extend_from_slice(format.as_bytes());
+            let t = |i: usize| quoted(&texts[i % texts.len()]);
+            for (label, i) in [(&b"#FNAMN "[..], 0), (b"#KONTO 1930 ", 1), (b"#OBJEKT 1 ", 2)] {
+                file.extend_from_slice(label);
+                if i == 2 {
+                    file.extend_from_slice(&t(3));
+                    file.push(b' ');
+                }
+                file.extend_from_slice(&t(i));
+                file.push(b'\n');
+            }
+            file.extend_from_slice(b"#VER A 1 20250101 ");
+            file.extend_from_slice(&t(4));
+            file.extend_from_slice(b" 20250102 ");
+            file.extend_from_slice(&t(5));
+            file.extend_from_slice(b"\n{\n");
+            for r in 0..rows {
+                file.extend_from_slice(b"#TRANS 1930 {1 ");
+                file.extend_from_slice(&t(6 + r));
+                file.extend_from_slice(b" 20 ");
+                file.extend_from_slice(&t(3 + r));
+                file.extend_from_slice(b"} 5.00 20250101 ");
+                file.extend_from_slice(&t(7 + r));
+                file.extend_from_slice(b"\n#TRANS 2440 {} -5.00\n");
+            }
+            file.extend_from_slice(b"}\n#VER ");
+            file.extend_from_slice(&t(2));
+            file.extend_from_slice(b" 2 20250101 ");
+            file.extend_from_slice(&t(1));
+            file.extend_from_slice(b"\n{\n#TRANS 1930 {} 0\n}\n");
+            let fast = read_texts(&file, true);
+            let slow = read_texts(&file, false);
+            prop_assert_eq!(fast, slow, "{}", String::from_utf8_lossy(&file));
+        }
+    }
+}

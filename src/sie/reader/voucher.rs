@@ -167,7 +167,7 @@ impl State {
                 self.ensure_encoding(ln, window);
             }
         }
-        if self.sum_plain_row(&mut v, line, amount) {
+        if self.sums.is_some() && self.sum_plain_row(&mut v, line, amount) {
             self.rows += 1;
             self.voucher = Some(v);
             return true;
@@ -184,16 +184,10 @@ impl State {
                 let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
                     break;
                 };
-                if let Some(slot) = row.objects.get_mut(used) {
-                    slot.dimension = dimension;
-                    self.text_into(&t, line, ln, window, &mut slot.object);
-                } else {
-                    let object = self.text(&t, line, ln, window);
-                    row.objects.push(ObjectRef { dimension, object });
-                }
+                self.object_into(&mut row.objects, used, dimension, &t, line, ln, window);
                 used += 1;
             }
-            row.objects.truncate(used);
+            self.truncate_objects(&mut row.objects, used);
             row.amount = amount;
             row.date = date;
             match text_tok {
