@@ -4,11 +4,12 @@
 //! in the same order, the same counts — on every corpus file, on the generated municipal
 //! ledger and on generated files with malformed lines.
 
-use kommunal_redovisning::ledger::{ParallelLedger, SieLedger};
+use kommunal_redovisning::ledger::SieLedger;
 use kommunal_redovisning::sie::{ReadOptions, Reader};
 use proptest::prelude::*;
 
 use super::sie_parallel::{line, sie_gen};
+use super::windows::pushed;
 
 /// The reference: the ordinary typed reader, every record added one by one.
 fn reference(data: &[u8]) -> Result<SieLedger, String> {
@@ -22,25 +23,6 @@ fn reference(data: &[u8]) -> Result<SieLedger, String> {
     Ok(ledger)
 }
 
-/// `data` pushed through [`ParallelLedger`] in windows of `window` bytes (doubled when a
-/// window holds no place to cut), on `threads` threads.
-fn pushed(data: &[u8], window: usize, threads: usize) -> Result<SieLedger, String> {
-    let mut read = ParallelLedger::new(ReadOptions::default(), threads);
-    let (mut at, mut len) = (0, window.max(1));
-    while at < data.len() {
-        let end = (at + len).min(data.len());
-        let last = end == data.len();
-        let used = read.push(&data[at..end], last).map_err(|e| e.to_string())?;
-        if used == 0 && !last {
-            len *= 2;
-            continue;
-        }
-        at += used;
-        len = window.max(1);
-    }
-    read.finish().map_err(|e| e.to_string())
-}
-
 /// The parallel reading, whole and in windows, gives exactly the ledger (or the error)
 /// of [`SieLedger::read`].
 fn check_parallel(name: &str, data: &[u8], windows: &[usize]) {
@@ -51,7 +33,7 @@ fn check_parallel(name: &str, data: &[u8], windows: &[usize]) {
         assert_eq!(whole, one, "{name}: {threads} threads");
         for &window in windows {
             assert_eq!(
-                pushed(data, window, threads),
+                pushed(data, window, threads, ReadOptions::default()),
                 one,
                 "{name}: {threads} threads, windows of {window} bytes"
             );

@@ -35,5 +35,6 @@ mod sie;
 mod sie_hostile;
 mod sie_parallel;
 mod tables;
+mod windows;
 #[cfg(feature = "xlsx")]
 mod xlsx;

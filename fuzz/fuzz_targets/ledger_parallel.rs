@@ -4,31 +4,17 @@
 //! same error. The first byte chooses the threads (1–4) and the window size.
 #![no_main]
 
-use kommunal_redovisning::ledger::{ParallelLedger, SieLedger};
+use kommunal_redovisning::ledger::SieLedger;
 use kommunal_redovisning::sie::ReadOptions;
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/windows.rs"]
+mod windows;
 
 fn options() -> ReadOptions {
     ReadOptions::default()
         .max_line_length(4096)
         .max_voucher_bytes(1 << 20)
-}
-
-fn pushed(data: &[u8], window: usize, threads: usize) -> Result<SieLedger, String> {
-    let mut read = ParallelLedger::new(options(), threads);
-    let (mut at, mut len) = (0, window);
-    while at < data.len() {
-        let end = (at + len).min(data.len());
-        let last = end == data.len();
-        let used = read.push(&data[at..end], last).map_err(|e| e.to_string())?;
-        if used == 0 && !last {
-            len *= 2;
-            continue;
-        }
-        at += used;
-        len = window;
-    }
-    read.finish().map_err(|e| e.to_string())
 }
 
 fuzz_target!(|input: &[u8]| {
@@ -40,5 +26,9 @@ fuzz_target!(|input: &[u8]| {
     let one = SieLedger::read(data, options()).map_err(|e| e.to_string());
     let whole = SieLedger::read_parallel(data, options(), threads).map_err(|e| e.to_string());
     assert_eq!(whole, one, "{threads} threads");
-    assert_eq!(pushed(data, window, threads), one, "{threads} threads, windows of {window}");
+    assert_eq!(
+        windows::pushed(data, window, threads, options()),
+        one,
+        "{threads} threads, windows of {window}"
+    );
 });
