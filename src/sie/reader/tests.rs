@@ -282,25 +282,13 @@ mod texts {
                 file.extend_from_slice(&t(i));
                 file.push(b'\n');
             }
-            file.extend_from_slice(b"#VER A 1 20250101 ");
-            file.extend_from_slice(&t(4));
-            file.extend_from_slice(b" 20250102 ");
-            file.extend_from_slice(&t(5));
-            file.extend_from_slice(b"\n{\n");
+            file.extend_from_slice(&[&b"#VER A 1 20250101 "[..], &t(4), b" 20250102 ", &t(5), b"\n{\n"].concat());
             for r in 0..rows {
-                file.extend_from_slice(b"#TRANS 1930 {1 ");
-                file.extend_from_slice(&t(6 + r));
-                file.extend_from_slice(b" 20 ");
-                file.extend_from_slice(&t(3 + r));
-                file.extend_from_slice(b"} 5.00 20250101 ");
-                file.extend_from_slice(&t(7 + r));
-                file.extend_from_slice(b"\n#TRANS 2440 {} -5.00\n");
+                let (a, b, c) = (t(6 + r), t(3 + r), t(7 + r));
+                let row: [&[u8]; 7] = [b"#TRANS 1930 {1 ", &a, b" 20 ", &b, b"} 5.00 20250101 ", &c, b"\n#TRANS 2440 {} -5.00\n"];
+                file.extend_from_slice(&row.concat());
             }
-            file.extend_from_slice(b"}\n#VER ");
-            file.extend_from_slice(&t(2));
-            file.extend_from_slice(b" 2 20250101 ");
-            file.extend_from_slice(&t(1));
-            file.extend_from_slice(b"\n{\n#TRANS 1930 {} 0\n}\n");
+            file.extend_from_slice(&[&b"}\n#VER "[..], &t(2), b" 2 20250101 ", &t(1), b"\n{\n#TRANS 1930 {} 0\n}\n"].concat());
             let fast = read_texts(&file, true);
             let slow = read_texts(&file, false);
             prop_assert_eq!(fast, slow, "{}", String::from_utf8_lossy(&file));
