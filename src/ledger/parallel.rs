@@ -100,10 +100,12 @@ impl ParallelLedger {
 
     /// Reads the next part of the file, which starts where the bytes taken so far end.
     /// Unless `last`, only the part up to its last voucher line is taken (up to its last
-    /// line end while the head is read); the rest must come again at the start of the
-    /// next part. Returns the number of bytes taken, 0 when the part holds no place to
-    /// cut (give a longer part). With `last`, the whole part is taken as the end of the
-    /// file.
+    /// line end where no voucher line is left); the rest must come again at the start of
+    /// the next part. While the encoding is open (neither given in [`ReadOptions`] nor
+    /// detected yet), the part's last 64 KiB are left too, so that a line where it is
+    /// detected has its whole sample. Returns the number of bytes taken, 0 when the part
+    /// holds no place to cut (give a longer part). With `last`, the whole part is taken
+    /// as the end of the file.
     ///
     /// # Errors
     ///
