@@ -38,6 +38,16 @@ impl State {
             rar0: self.rar0,
         }
     }
+
+    fn set_context(&mut self, c: Context) {
+        self.encoding = c.encoding;
+        self.encoding_noted = c.encoding_noted;
+        self.format = c.format;
+        self.sie_type = c.sie_type;
+        self.checksum = c.checksum;
+        self.rar_years = c.rar_years;
+        self.rar0 = c.rar0;
+    }
 }
 
 /// The reader's state between two stretches of one file: what was read so far and the
@@ -122,13 +132,7 @@ impl Paused {
     pub(crate) fn seed(&self) -> Paused {
         let mut st = Reader::with_options(&[][..], self.st.opts.clone()).st;
         let c = self.st.context();
-        st.encoding = c.encoding;
-        st.encoding_noted = c.encoding_noted;
-        st.format = c.format.clone();
-        st.sie_type = c.sie_type;
-        st.checksum = c.checksum;
-        st.rar_years = c.rar_years.clone();
-        st.rar0 = c.rar0;
+        st.set_context(c.clone());
         st.max_group = self.st.max_group;
         st.plain_rows = self.st.plain_rows;
         if self.st.sums.is_some() {
