@@ -36,7 +36,7 @@ impl Tok {
 
     /// A token; lines are shorter than 2³¹ bytes (`Lines` caps them).
     #[inline(always)]
-    pub(crate) fn new(start: usize, end: usize, kind: TokKind) -> Tok {
+    pub(crate) const fn new(start: usize, end: usize, kind: TokKind) -> Tok {
         Tok {
             start: start as u32,
             end: end as u32,
@@ -576,9 +576,19 @@ pub(crate) const DETECT_SAMPLE: usize = 64 * 1024;
 
 impl<R: Read> Lines<R> {
     pub(crate) fn new(src: R, max_line: usize) -> Self {
+        Self::with_buffer(src, max_line, Vec::new())
+    }
+
+    /// Lines of `src` read into `buf` (a buffer an earlier `Lines` gave back with
+    /// [`Lines::into_buffer`]; grown to the initial size when smaller). What it holds is
+    /// not read.
+    pub(crate) fn with_buffer(src: R, max_line: usize, mut buf: Vec<u8>) -> Self {
+        if buf.len() < INITIAL_BUFFER {
+            buf.resize(INITIAL_BUFFER, 0);
+        }
         Lines {
             src,
-            buf: vec![0; INITIAL_BUFFER],
+            buf,
             pos: 0,
             end: 0,
             scanned: 0,
@@ -595,6 +605,11 @@ impl<R: Read> Lines<R> {
             no_line_end: false,
             limit: u64::MAX,
         }
+    }
+
+    /// The line buffer, for another `Lines` to reuse ([`Lines::with_buffer`]).
+    pub(crate) fn into_buffer(self) -> Vec<u8> {
+        self.buf
     }
 
     /// The current line's bytes.
