@@ -11,6 +11,7 @@
 //! a [`Reader`] resumed from the paused state reads on from there, so the reading is
 //! exactly the one [`Reader`] gives, line by line.
 
+use super::super::lexer::NewlineFinder;
 use super::*;
 
 /// A voucher's brace line as the one token [`Reader::next_record`] gives the state.
@@ -41,10 +42,11 @@ impl Paused {
         // As `Lines` reads them: a line of `max_line` bytes or more may be skipped there.
         let max_line = st.opts.max_line_length.clamp(1024, 1 << 30);
         let end = limit.min(data.len());
+        let newline = NewlineFinder::new();
         let mut pos = 0usize;
         while pos < end {
             let Some(rest) = data.get(pos..) else { break };
-            let Some(nl) = memchr::memchr(b'\n', rest) else {
+            let Some(nl) = newline.find(rest) else {
                 break;
             };
             if nl >= max_line {
