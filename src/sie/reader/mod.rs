@@ -791,15 +791,9 @@ impl<R: Read> Reader<R> {
                     self.lines.tokenize_line();
                     let line = self.lines.line();
                     let toks = self.lines.toks.as_slice();
-                    if self.lines.unterminated {
-                        self.st.diag(
-                            ln,
-                            "",
-                            Severity::Warning,
-                            "citerat fält avslutas inte före radens slut".into(),
-                        );
-                    }
-                    self.st.line(ln, line, toks, self.lines.window());
+                    let unterminated = self.lines.unterminated;
+                    self.st
+                        .tokenized_line(ln, line, toks, unterminated, self.lines.window());
                 }
                 LineEvent::Overlong => {
                     let ln = self.lines.line_no;
