@@ -421,14 +421,14 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
         Amount::new(sum)
     };
     for (&account, &cell) in &plain.accounts {
-        tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows)?;
+        tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
     }
     for (key, &cell) in &plain.objects {
         let o = crate::sie::ObjectRef {
             dimension: key.dimension,
             object: key_text(key.object),
         };
-        tb.add_movement(&key_text(key.account), Some(&o), amount(cell)?, cell.rows)?;
+        tb.add_movement(&key_text(key.account), Some(&o), amount(cell)?, cell.rows())?;
     }
     Ok(())
 }
