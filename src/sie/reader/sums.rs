@@ -15,7 +15,7 @@
 //! has checked them. Rows neither takes are built as usual.
 
 use super::super::lexer::PLAIN_PAIRS;
-use super::super::totals::{DigitRow, FastHashMap, ObjectKey, digit_row_head};
+use super::super::totals::{Acc, DigitRow, FastHashMap, ObjectKey, digit_row_head};
 use super::*;
 
 /// The sum of a key's rows in öre, how many rows, and the most decimals an amount had
@@ -25,9 +25,8 @@ use super::*;
 /// map entry with it, to 16, and make it 32): more cells share a cache line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SumCell {
-    /// The sum in öre, two's complement: the low and the high 64 bits.
-    lo: u64,
-    hi: u64,
+    /// The sum in öre.
+    sum: Acc,
     /// The rows in the low 62 bits; the most decimals (0 to 2) in the top two as 00, 01
     /// or 11, so that or-ing two gives the larger.
     meta: u64,
@@ -50,13 +49,7 @@ impl SumCell {
     /// The sum in öre.
     #[inline(always)]
     pub(crate) fn ore(self) -> i128 {
-        ((u128::from(self.hi) << 64) | u128::from(self.lo)) as i128
-    }
-
-    #[inline(always)]
-    fn set_ore(&mut self, ore: i128) {
-        self.lo = ore as u64;
-        self.hi = ((ore as u128) >> 64) as u64;
+        self.sum.cents()
     }
 
     /// How many rows were added.
@@ -73,14 +66,14 @@ impl SumCell {
     /// (otherwise it is known to be).
     #[inline]
     fn add(&mut self, ore: i128, scale: u32, check: bool) -> bool {
-        self.set_ore(self.ore().wrapping_add(ore));
+        self.sum.add(ore);
         // A file cannot hold 2⁶² rows: the count never reaches the decimals' bits.
         self.meta = (self.meta + 1) | decimals_bits(scale);
         !check || self.ore().unsigned_abs() <= LIMIT_ORE
     }
 
     fn merge(&mut self, other: SumCell) {
-        self.set_ore(self.ore().wrapping_add(other.ore()));
+        self.sum.add(other.ore());
         let rows = self.rows().saturating_add(other.rows()).min(ROWS);
         self.meta = rows | (self.meta & !ROWS) | (other.meta & !ROWS);
     }
@@ -420,7 +413,7 @@ mod tests {
             prop_assert_eq!(cell.rows(), rows.len() as u64);
             prop_assert_eq!(cell.scale(), scale);
             let mut other = SumCell::default();
-            other.set_ore(big);
+            other.sum.add(big);
             prop_assert_eq!(other.ore(), big);
             let mut merged = cell;
             merged.merge(other);
