@@ -3,7 +3,7 @@
 //! the fast sums agreeing with the typed reader on malformed files.
 
 use kommunal_redovisning::sie::{
-    Diagnostic, ReadOptions, Reader, Record, Severity, Totals, sum_transactions,
+    Diagnostic, Encoding, ReadOptions, Reader, Record, Severity, Totals, sum_transactions,
 };
 use proptest::prelude::*;
 
@@ -302,6 +302,28 @@ fn typed_totals(file: &[u8]) -> Totals {
         totals.add(&r);
     }
     totals
+}
+
+#[test]
+fn numbers_that_decode_alike_are_summed_as_one_as_the_reader_sums_them() {
+    // A made-up UTF-8 file (byte order mark) whose account and object numbers hold
+    // invalid bytes: `\xff1` and `\xfe1` both decode to "\u{fffd}1". The typed reader
+    // gives both rows the same account and object; the fast sums must add them, not
+    // keep one of the two.
+    let mut file = b"\xef\xbb\xbf#FLAGGA 0\n#VER A 1 20250101\n{\n".to_vec();
+    file.extend_from_slice(b"#TRANS \xff1 {1 \"\xff7\"} 10\n#TRANS \xfe1 {1 \"\xfe7\"} 5\n");
+    file.extend_from_slice(b"#TRANS 1930 {} -15\n}\n");
+    let typed = typed_totals(&file);
+    assert_eq!(typed.by_account["\u{fffd}1"].to_string(), "15");
+    let fast = sum_transactions(&file[..], Some(Encoding::Utf8)).unwrap();
+    assert_eq!(fast.by_account, typed.by_account);
+    assert_eq!(fast.by_object, typed.by_object);
+    assert_eq!(
+        fast.by_object[&1]["\u{fffd}7"]["\u{fffd}1"]
+            .normalize()
+            .to_string(),
+        "15"
+    );
 }
 
 fn agree(file: &[u8]) {

@@ -11,6 +11,7 @@ use super::not_kept::{InvalidAccounts, InvalidAccountsBeyond};
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
 use crate::period::FinancialYear;
+use crate::sie::ObjectKey;
 use crate::sie::reader::{PlainSums, SumCell, key_text};
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
@@ -423,12 +424,24 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
     for (&account, &cell) in &plain.accounts {
         tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
     }
-    for (key, &cell) in &plain.objects {
-        let o = crate::sie::ObjectRef {
-            dimension: key.dimension,
-            object: key_text(key.object),
+    // Grouped by object (the numeric keys sort an object's accounts together), so that
+    // each object is looked up once, not once per account.
+    let mut objects: Vec<(&ObjectKey, SumCell)> =
+        plain.objects.iter().map(|(k, &c)| (k, c)).collect();
+    objects.sort_unstable_by_key(|(k, _)| (k.dimension, k.object, k.account));
+    for group in objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
+    {
+        let Some((first, _)) = group.first() else {
+            continue;
         };
-        tb.add_movement(&key_text(key.account), Some(&o), amount(cell)?, cell.rows())?;
+        let o = crate::sie::ObjectRef {
+            dimension: first.dimension,
+            object: key_text(first.object),
+        };
+        let movements = group
+            .iter()
+            .map(|(k, cell)| Ok((key_text(k.account), amount(*cell)?, cell.rows())));
+        tb.add_object_movements(&o, movements)?;
     }
     Ok(())
 }

@@ -287,6 +287,34 @@ impl TrialBalance {
         Ok(())
     }
 
+    /// Adds movements already summed elsewhere to the accounts under one object of the
+    /// current year: `(account, amount, rows)` each, the object looked up once (the
+    /// many objects of a large ledger make a lookup per account the costly part).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`], or the first error of `movements`.
+    pub(crate) fn add_object_movements(
+        &mut self,
+        object: &ObjectRef,
+        movements: impl IntoIterator<Item = Result<(String, Amount, u64)>>,
+    ) -> Result<()> {
+        let objects = self
+            .objects
+            .entry(0)
+            .or_default()
+            .entry(object.dimension)
+            .or_default();
+        let accounts = slot(objects, &object.object)?;
+        for m in movements {
+            let (account, amount, rows) = m?;
+            let e = accounts.entry(account).or_default();
+            e.movement = e.movement.checked_add(amount)?;
+            e.rows = e.rows.saturating_add(rows);
+        }
+        Ok(())
+    }
+
     /// Adds a period balance (#PSALDO) for month `yyyymm`. Without objects it counts
     /// towards the account's monthly series; with objects it is kept per object as a
     /// movement only when the file has no vouchers (callers decide).

@@ -876,25 +876,36 @@ impl SumState {
             let Some(total) = acc.total(self.exact_accounts.get(&k)) else {
                 return Err(SumOverflow { account });
             };
-            totals.by_account.insert(account, total);
-        }
-        for (key, acc) in self.objects {
-            let ObjectKey {
-                dimension,
-                object,
-                account,
-            } = key;
-            let account = enc.decode(&keys.bytes(account));
-            let Some(total) = acc.total(self.exact_objects.get(&key)) else {
+            // Two numbers that decode alike (invalid UTF-8 read as U+FFFD) are one
+            // account, as the reader gives them.
+            if !checked_at(&mut totals.by_account, &account, total) {
                 return Err(SumOverflow { account });
+            }
+        }
+        // Grouped by object, so that each object is decoded and looked up once.
+        let mut objects: Vec<(ObjectKey, Acc)> = self.objects.into_iter().collect();
+        objects.sort_unstable_by_key(|(k, _)| (k.dimension, k.object, k.account));
+        for group in
+            objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
+        {
+            let Some((first, _)) = group.first() else {
+                continue;
             };
-            totals
+            let accounts = totals
                 .by_object
-                .entry(dimension)
+                .entry(first.dimension)
                 .or_default()
-                .entry(enc.decode(&keys.bytes(object)))
-                .or_default()
-                .insert(account, total);
+                .entry(enc.decode(&keys.bytes(first.object)))
+                .or_default();
+            for (key, acc) in group {
+                let account = enc.decode(&keys.bytes(key.account));
+                let Some(total) = acc.total(self.exact_objects.get(key)) else {
+                    return Err(SumOverflow { account });
+                };
+                if !checked_at(accounts, &account, total) {
+                    return Err(SumOverflow { account });
+                }
+            }
         }
         Ok(totals)
     }
