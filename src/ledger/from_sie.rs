@@ -424,11 +424,11 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
     for (&account, &cell) in &plain.accounts {
         tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
     }
-    // Grouped by object (the numeric keys sort an object's accounts together), so that
-    // each object is looked up once, not once per account.
+    // Grouped by object (sorted by its numeric key), so that each object is looked up
+    // once, not once per account.
     let mut objects: Vec<(&ObjectKey, SumCell)> =
         plain.objects.iter().map(|(k, &c)| (k, c)).collect();
-    objects.sort_unstable_by_key(|(k, _)| (k.dimension, k.object, k.account));
+    objects.sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
     for group in objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
     {
         let Some((first, _)) = group.first() else {

@@ -884,7 +884,8 @@ impl SumState {
         }
         // Grouped by object, so that each object is decoded and looked up once.
         let mut objects: Vec<(ObjectKey, Acc)> = self.objects.into_iter().collect();
-        objects.sort_unstable_by_key(|(k, _)| (k.dimension, k.object, k.account));
+        objects
+            .sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
         for group in
             objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
         {
