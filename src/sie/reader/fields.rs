@@ -125,6 +125,11 @@ impl State {
         label: &'static str,
         what: &str,
     ) -> Option<Decimal> {
+        // The commonest amounts, which draw no notice (no sign or comma, at most two
+        // decimals), without the general parsing.
+        if let Some(a) = parse_plain_amount(raw) {
+            return Some(a);
+        }
         match parse_amount(raw) {
             Some(a) => {
                 if raw.first() == Some(&b'+') || raw.contains(&b',') {
@@ -485,6 +490,7 @@ impl State {
 
     /// Shortens `list` to `used` references, keeping the ones cut off (up to
     /// [`SPARE_OBJECTS`]) for [`State::object_into`].
+    #[inline]
     pub(super) fn truncate_objects(&mut self, list: &mut Vec<ObjectRef>, used: usize) {
         if list.len() > used {
             let room = SPARE_OBJECTS.saturating_sub(self.spare_objects.len());
@@ -506,5 +512,17 @@ impl State {
                 ),
             );
         }
+    }
+}
+
+/// Sets `out` to the ASCII digits `digits` (what [`State::text_into`] makes of a field of
+/// digits in any encoding), reusing its allocation.
+#[inline(always)]
+pub(super) fn set_digits(out: &mut String, digits: &[u8]) {
+    out.clear();
+    out.reserve(digits.len());
+    for &b in digits {
+        // `& 0x7f` tells the compiler the character is one byte long.
+        out.push(char::from(b & 0x7f));
     }
 }

@@ -113,23 +113,25 @@ impl State {
         if !scan_plain_row(line, &mut self.plain) {
             return false;
         }
+        // The scan has checked the account (1 to 10 digits) and read the amount as
+        // parse_amount reads it without a notice.
         let p = &self.plain;
-        let (account, amount_tok, date_tok, text_tok, pairs_len) =
-            (p.account, p.amount, p.date, p.text, p.pairs_len);
+        let (account, amount, date_tok, text_tok, pairs_len, digit_objects) = (
+            p.account,
+            p.value,
+            p.date,
+            p.text,
+            p.pairs_len,
+            p.digit_objects,
+        );
         if !self.voucher.as_ref().is_some_and(|v| {
             v.in_block
                 && v.after_rtrans.is_none()
                 && v.skipped == 0
                 && v.bytes.saturating_add(line.len() * 2 + 512) <= self.opts.max_voucher_bytes
-        }) || !account.bytes(line).iter().all(u8::is_ascii_digit)
-            || !(1..=10).contains(&account.bytes(line).len())
-        {
+        }) {
             return false;
         }
-        // An amount that parse_amount reads without a notice, or the row is read as usual.
-        let Some(amount) = parse_plain_amount(amount_tok.bytes(line)) else {
-            return false;
-        };
         let date = match date_tok {
             None => None,
             Some(t) => {
@@ -178,14 +180,36 @@ impl State {
         }
         if let Some(row) = v.voucher.rows.get_mut(v.used) {
             row.kind = VoucherRowKind::Normal;
-            self.text_into(&account, line, ln, window, &mut row.account);
+            // Digit strings are the same characters in every encoding.
+            fields::set_digits(&mut row.account, account.bytes(line));
             let mut used = 0usize;
-            for k in 0..pairs_len {
-                let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
-                    break;
-                };
-                self.object_into(&mut row.objects, used, dimension, &t, line, ln, window);
-                used += 1;
+            if digit_objects {
+                // Into the references already there, then into kept or new ones.
+                let pairs = self.plain.pairs.get(..pairs_len).unwrap_or_default();
+                for &(dimension, t) in pairs {
+                    let digits = t.bytes(line);
+                    if let Some(slot) = row.objects.get_mut(used) {
+                        slot.dimension = dimension;
+                        fields::set_digits(&mut slot.object, digits);
+                    } else {
+                        let mut slot = self.spare_objects.pop().unwrap_or_else(|| ObjectRef {
+                            dimension,
+                            object: String::new(),
+                        });
+                        slot.dimension = dimension;
+                        fields::set_digits(&mut slot.object, digits);
+                        row.objects.push(slot);
+                    }
+                    used += 1;
+                }
+            } else {
+                for k in 0..pairs_len {
+                    let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
+                        break;
+                    };
+                    self.object_into(&mut row.objects, used, dimension, &t, line, ln, window);
+                    used += 1;
+                }
             }
             self.truncate_objects(&mut row.objects, used);
             row.amount = amount;
