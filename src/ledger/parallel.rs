@@ -169,10 +169,8 @@ impl ParallelLedger {
     /// read only as a sample for encoding detection).
     fn read_in_order(&mut self, bytes: &[u8], len: usize) -> Result<(), LedgerReadError> {
         let main = self.main.take().ok_or_else(ended)?;
-        let mut reader = Reader::resume(bytes, main, false);
-        reader.limit_to(len);
-        self.build.take(&mut reader)?;
-        self.main = Some(reader.pause());
+        let (main, _) = read_stretch(main, bytes, len, &mut self.build, Take::All)?;
+        self.main = Some(main);
         Ok(())
     }
 
@@ -217,7 +215,7 @@ impl ParallelLedger {
             None => return Err(ended()),
         };
         let mut first = Ok(());
-        let apart: Vec<(Paused, Build, bool)> = std::thread::scope(|scope| {
+        let apart: Vec<Option<(Paused, Build, bool)>> = std::thread::scope(|scope| {
             let handles: Vec<_> = seeds
                 .into_iter()
                 .enumerate()
@@ -230,10 +228,14 @@ impl ParallelLedger {
                     );
                     scope.spawn(move || {
                         let at = line + count_lines(before);
-                        let mut reader = Reader::resume(bytes, seed.starting_at(at), false);
                         let mut build = Build::default();
-                        let whole = build.take_vouchers(&mut reader);
-                        (reader.pause(), build, whole)
+                        let seed = seed.starting_at(at);
+                        let len = bytes.len();
+                        match read_stretch(seed, bytes, len, &mut build, Take::Vouchers) {
+                            Ok((paused, whole)) => Some((paused, build, whole)),
+                            // Taking vouchers only does not fail (it stops instead).
+                            Err(_) => None,
+                        }
                     })
                 })
                 .collect();
@@ -248,7 +250,13 @@ impl ParallelLedger {
                 .collect()
         });
         first?;
-        for (i, (paused, build, whole)) in apart.into_iter().enumerate() {
+        for (i, read) in apart.into_iter().enumerate() {
+            let Some((paused, build, whole)) = read else {
+                self.reread += 1;
+                let (bytes, len) = in_order(i + 1);
+                self.read_in_order(bytes, len)?;
+                continue;
+            };
             let fits = whole
                 && self.bounded(&paused, &build)
                 && self
@@ -287,6 +295,84 @@ impl ParallelLedger {
 
 /// Where what follows the last voucher of `data` starts: after the first line `}`
 /// after the last `#VER` line (`data.len()` when there is none).
+/// How [`read_stretch`] takes the records it reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Take {
+    /// Every record ([`Build::take`]).
+    All,
+    /// Vouchers only ([`Build::take_vouchers`]): it stops at the first other record.
+    Vouchers,
+}
+
+/// Reads the first `len` bytes of `bytes` (what follows is only the sample for encoding
+/// detection) on from `paused` into `build`: the lines the state reads straight from
+/// the bytes ([`Paused::scan`]), and every other line through a [`Reader`] resumed
+/// there, up to the next `#VER` line. The reading is exactly the one a [`Reader`] over
+/// the stretch gives. With [`Take::Vouchers`], also whether every record was a voucher
+/// that [`Build::take_vouchers`] took (it stops at the first that is not).
+fn read_stretch(
+    mut paused: Paused,
+    bytes: &[u8],
+    len: usize,
+    build: &mut Build,
+    take: Take,
+) -> Result<(Paused, bool), LedgerReadError> {
+    let len = len.min(bytes.len());
+    let stretch = bytes.get(..len).unwrap_or_default();
+    let mut pos = 0usize;
+    loop {
+        pos += paused.scan(bytes.get(pos..).unwrap_or_default(), len - pos);
+        if pos >= len && !paused.has_waiting() {
+            return Ok((paused, true));
+        }
+        // A record to hand out first, or a line to read the general way: the reader
+        // takes the lines up to the next voucher.
+        let next = if paused.has_waiting() {
+            pos
+        } else {
+            voucher_boundary(stretch, pos + 1)
+        };
+        // Once the encoding is settled, nothing after `next` is needed as a sample;
+        // before, the reader fetches the sample only when a line needs it.
+        let source = if paused.encoding_settled() {
+            Chunked(bytes.get(pos..next).unwrap_or_default())
+        } else {
+            Chunked(bytes.get(pos..).unwrap_or_default())
+        };
+        let mut reader = Reader::resume(source, paused, false);
+        reader.limit_to(next - pos);
+        let whole = match take {
+            Take::All => {
+                build.take(&mut reader)?;
+                true
+            }
+            Take::Vouchers => build.take_vouchers(&mut reader),
+        };
+        paused = reader.pause();
+        pos = next;
+        if !whole || pos >= len {
+            return Ok((paused, whole));
+        }
+    }
+}
+
+/// Bytes in memory as a source that gives at most 16 KiB a read, so that a reader
+/// resumed for a few lines copies about as much as it reads (a line buffer is filled as
+/// far as a read gives).
+struct Chunked<'a>(&'a [u8]);
+
+impl std::io::Read for Chunked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.0.len()).min(16 * 1024);
+        let (head, rest) = self.0.split_at(n);
+        if let Some(to) = buf.get_mut(..n) {
+            to.copy_from_slice(head);
+        }
+        self.0 = rest;
+        Ok(n)
+    }
+}
+
 fn tail_start(data: &[u8]) -> usize {
     let last = last_voucher_boundary(data);
     let finder = memchr::memmem::Finder::new(b"\n}");

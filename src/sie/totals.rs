@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
-    PLAIN_PAIRS, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
+    NewlineFinder, PLAIN_PAIRS, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited,
+    unescape,
 };
 use super::reader::{Label, MAX_OBJECTS, digit_key, key_text};
 use super::record::Record;
@@ -477,8 +478,9 @@ impl SumState {
         let mut rest = data;
         let mut first = base == 0;
         let mut at = base;
+        let newline = NewlineFinder::new();
         while !rest.is_empty() {
-            let (mut line, next) = match memchr::memchr(b'\n', rest) {
+            let (mut line, next) = match newline.find(rest) {
                 Some(i) => (
                     rest.get(..i).unwrap_or_default(),
                     rest.get(i + 1..).unwrap_or_default(),

@@ -941,6 +941,7 @@ mod finish;
 mod lines;
 mod parallel;
 mod records;
+mod scan;
 mod state;
 mod sums;
 mod voucher;

@@ -53,11 +53,13 @@ impl State {
 /// The reader's state between two stretches of one file: what was read so far and the
 /// number of lines it had.
 pub(crate) struct Paused {
-    st: State,
+    pub(super) st: State,
     /// Lines before the next stretch.
-    line: u64,
+    pub(super) line: u64,
     /// For a state seeded for another thread: where it started.
     seeded: Option<Box<Seed>>,
+    /// The last reader's line buffer, for the next one to reuse.
+    buf: Vec<u8>,
 }
 
 /// Where a seeded state started: the context, and the lines before its stretch.
@@ -71,7 +73,7 @@ impl<R: Read> Reader<R> {
     /// on from it and, unless `last`, the end of the source ends the stretch, not the
     /// file (nothing is concluded there).
     pub(crate) fn resume(source: R, paused: Paused, last: bool) -> Self {
-        let mut lines = Lines::new(source, paused.st.opts.max_line_length);
+        let mut lines = Lines::with_buffer(source, paused.st.opts.max_line_length, paused.buf);
         lines.tokenize = false;
         lines.line_no = paused.line;
         Reader {
@@ -94,6 +96,7 @@ impl<R: Read> Reader<R> {
             line: self.lines.line_no,
             st: self.st,
             seeded: self.seeded,
+            buf: self.lines.into_buffer(),
         }
     }
 }
@@ -107,6 +110,7 @@ impl Paused {
             st: reader.st,
             line: 0,
             seeded: None,
+            buf: Vec::new(),
         }
     }
 
@@ -149,6 +153,7 @@ impl Paused {
                 context: c,
                 line: 0,
             })),
+            buf: Vec::new(),
         }
     }
 

@@ -1,0 +1,143 @@
+//! Reading lines straight from bytes in memory: the reader's plain lanes without its line
+//! buffer.
+//!
+//! [`Reader`] copies its source into a line buffer and looks at every line in turn. When
+//! the whole stretch is in memory (as [`crate::ledger::ParallelLedger`] has it),
+//! [`Paused::scan`] hands the commonest lines — a voucher's braces, a plain `#VER` and a
+//! plain `#TRANS` — from the bytes themselves to the same lanes
+//! ([`State::plain_row`], [`State::plain_ver`], [`State::line`]) that
+//! [`Reader::next_record`] hands them to, and stops at the first line that needs more
+//! (one to tokenize, a record to hand out, a line where the encoding may be detected):
+//! a [`Reader`] resumed from the paused state reads on from there, so the reading is
+//! exactly the one [`Reader`] gives, line by line.
+
+use super::super::lexer::NewlineFinder;
+use super::*;
+
+/// A voucher's brace line as the one token [`Reader::next_record`] gives the state.
+const OPEN: [Tok; 1] = [Tok::new(0, 1, TokKind::Open)];
+const CLOSE: [Tok; 1] = [Tok::new(0, 1, TokKind::Close)];
+
+impl Paused {
+    /// Reads the lines at the start of `data` that begin in its first `limit` bytes,
+    /// straight into the state, as far as every line is one that [`Reader::next_record`]
+    /// reads without tokenizing; returns how many bytes were read (whole lines). It
+    /// stops before the first other line, after a line that leaves a record to hand out,
+    /// and before a line without a line end or longer than
+    /// [`ReadOptions::max_line_length`], and, while the encoding is open, before a line
+    /// that is not ASCII (the encoding may be detected there). It reads nothing with a
+    /// strictness level ([`ReadOptions::fail_on`]), inside a checksummed stretch, at the
+    /// file's first line, or when a record is waiting.
+    pub(crate) fn scan(&mut self, data: &[u8], limit: usize) -> usize {
+        let st = &mut self.st;
+        if st.opts.fail_on.is_some()
+            || st.pending_reject.is_some()
+            || matches!(st.checksum, Checksum::Running(_))
+            || st.finished
+            || !st.out.is_empty()
+            || self.line == 0
+        {
+            return 0;
+        }
+        // As `Lines` reads them: a line of `max_line` bytes or more may be skipped there.
+        let max_line = st.opts.max_line_length.clamp(1024, 1 << 30);
+        let end = limit.min(data.len());
+        let newline = NewlineFinder::new();
+        let mut pos = 0usize;
+        while pos < end {
+            let Some(rest) = data.get(pos..) else { break };
+            let Some(nl) = newline.find(rest) else {
+                break;
+            };
+            if nl >= max_line {
+                break;
+            }
+            let mut line = rest.get(..nl).unwrap_or_default();
+            while let [head @ .., b'\r'] = line {
+                line = head;
+            }
+            if st.encoding.is_none() && !line.is_ascii() {
+                // The encoding may be detected here, from a sample of what follows.
+                break;
+            }
+            let ln = self.line + 1;
+            let read = match line {
+                b"{" => {
+                    st.line(ln, line, &OPEN, line);
+                    true
+                }
+                b"}" => {
+                    st.line(ln, line, &CLOSE, line);
+                    true
+                }
+                // No sample for encoding detection is needed: it is settled, or the
+                // line is ASCII.
+                _ => st.plain_row(ln, line, line) || st.plain_ver(ln, line, line),
+            };
+            if !read {
+                break;
+            }
+            self.line = ln;
+            pos += nl + 1;
+            if !st.out.is_empty() {
+                break;
+            }
+        }
+        pos
+    }
+
+    /// Whether a record read is waiting to be handed out.
+    pub(crate) fn has_waiting(&self) -> bool {
+        !self.st.out.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The state after reading `head` in order.
+    fn after(head: &[u8]) -> Paused {
+        let mut reader = Reader::resume(head, Paused::new(ReadOptions::default()), false);
+        while let Ok(Some(_)) = reader.next_record() {}
+        reader.pause()
+    }
+
+    const HEAD: &[u8] = b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20250101 20251231\n";
+
+    #[test]
+    fn reads_plain_vouchers_and_stops_before_a_line_to_tokenize() {
+        let mut p = after(HEAD);
+        let plain = b"#VER A 1 20250110 \"Hyra\"\n{\n#TRANS 1930 {} 10.50\n#TRANS 3010 {1 \"7\"} -10.50\n}\r\n";
+        assert_eq!(p.scan(plain, plain.len()), plain.len());
+        assert_eq!(p.line(), 4 + 5);
+        // A quantity is read field by field: the scan stops before that row.
+        let odd = b"#VER A 2 20250111\n{\n#TRANS 1930 {} 5 20250111 \"x\" 3\n}\n";
+        assert_eq!(p.scan(odd, odd.len()), 20);
+        assert_eq!(p.line(), 11);
+        // Only lines that start in the first `limit` bytes; none without a line end.
+        let mut q = after(HEAD);
+        assert_eq!(q.scan(plain, 1), 25);
+        assert_eq!(q.scan(b"#VER A 3 20250112", 99), 0);
+    }
+
+    #[test]
+    fn reads_only_ascii_lines_while_the_encoding_is_open_and_stops_for_a_record() {
+        let plain = b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n";
+        // Only ASCII so far: the encoding is open; ASCII lines are read, and the scan
+        // stops before a line from which the encoding may be detected.
+        let mut open = after(b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n");
+        assert!(!open.encoding_settled());
+        assert_eq!(open.scan(plain, plain.len()), plain.len());
+        let high = "#VER A 2 20250110 \"Lön\"\n".as_bytes();
+        assert_eq!(open.scan(high, high.len()), 0);
+        assert!(!open.encoding_settled());
+        // A voucher with a row that is not summed (an object that is not a digit
+        // string) is handed out as a record: the scan stops after it.
+        let mut p = after(HEAD);
+        let kept = b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {1 \"Ab\"} -10\n}\n#VER A 2 20250110\n";
+        assert_eq!(p.scan(kept, kept.len()), kept.len() - 18);
+        assert!(p.has_waiting());
+        assert_eq!(p.scan(kept, kept.len()), 0);
+    }
+}
