@@ -481,10 +481,12 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
         if e == i || e - i > 9 || !is_sep(*line.get(e)?) {
             return None;
         }
-        let dim = line
-            .get(i..e)?
-            .iter()
-            .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
+        let dim = match line.get(i..e)? {
+            &[d] => u32::from(d - b'0'),
+            digits => digits
+                .iter()
+                .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0')),
+        };
         i = skip_seps(line, e + 1);
         // The object: quoted, or bare (not starting with a brace).
         let b = *line.get(i)?;

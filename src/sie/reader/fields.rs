@@ -24,10 +24,9 @@ impl State {
         if t.kind != TokKind::Escaped && self.fast_texts {
             // Printable ASCII is the same in every encoding. A bare field ends at a
             // separator, so only quoted ones need trimming.
-            let src = if t.kind == TokKind::Bare {
-                raw
-            } else {
-                trim(raw)
+            let src = match raw {
+                [b' ', ..] | [.., b' '] if t.kind != TokKind::Bare => trim(raw),
+                _ => raw,
             };
             // Non-ASCII bytes are decoded on the way when the encoding is known;
             // otherwise (and on control characters or invalid UTF-8) the general path

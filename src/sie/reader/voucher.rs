@@ -211,7 +211,9 @@ impl State {
                     used += 1;
                 }
             }
-            self.truncate_objects(&mut row.objects, used);
+            if row.objects.len() > used {
+                self.truncate_objects(&mut row.objects, used);
+            }
             row.amount = amount;
             row.date = date;
             match text_tok {
