@@ -221,6 +221,12 @@ pub(crate) struct PlainRow {
 
 #[inline(always)]
 fn skip_seps(line: &[u8], mut i: usize) -> usize {
+    // Mostly none or one space.
+    match line.get(i..i + 2) {
+        Some(&[a, _]) if !is_sep(a) => return i,
+        Some(&[b' ', b]) if !is_sep(b) => return i + 1,
+        _ => {}
+    }
     while line.get(i).is_some_and(|&b| is_sep(b)) {
         i += 1;
     }
@@ -436,6 +442,22 @@ fn digits_at(line: &[u8], i: usize) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// The run of ASCII digits at `i`, read as a number on the way: its end and its value
+/// (wrapped around for runs too long to matter, which the callers refuse by length).
+#[inline(always)]
+fn number_at(line: &[u8], mut i: usize) -> (usize, u64) {
+    let mut value = 0u64;
+    while let Some(&b) = line.get(i) {
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            break;
+        }
+        value = value.wrapping_mul(10).wrapping_add(u64::from(d));
+        i += 1;
+    }
+    (i, value)
+}
+
 /// [`bare_end`] with `stop` = [`SEP`], eight bytes at a time.
 #[inline(always)]
 fn sep_end(line: &[u8], mut i: usize) -> usize {
@@ -477,16 +499,11 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
             break;
         }
         // The dimension: one to nine digits, then a separator.
-        let e = i + digits_at(line, i);
+        let (e, dim) = number_at(line, i);
         if e == i || e - i > 9 || !is_sep(*line.get(e)?) {
             return None;
         }
-        let dim = match line.get(i..e)? {
-            &[d] => u32::from(d - b'0'),
-            digits => digits
-                .iter()
-                .fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0')),
-        };
+        let dim = dim as u32;
         i = skip_seps(line, e + 1);
         // The object: quoted, or bare (not starting with a brace).
         let b = *line.get(i)?;
@@ -528,12 +545,14 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
     i = skip_seps(line, i);
     let negative = line.get(i) == Some(&b'-');
     let int_start = i + usize::from(negative);
-    let int_end = int_start + digits_at(line, int_start);
-    let (e, decimals) = if line.get(int_end) == Some(&b'.') {
-        let d = digits_at(line, int_end + 1);
-        (int_end + 1 + d, d)
+    let (int_end, int) = number_at(line, int_start);
+    let (e, decimals, magnitude) = if line.get(int_end) == Some(&b'.') {
+        let (e, frac) = number_at(line, int_end + 1);
+        let decimals = e - (int_end + 1);
+        let scale = if decimals == 1 { 10 } else { 100 };
+        (e, decimals, int.wrapping_mul(scale).wrapping_add(frac))
     } else {
-        (int_end, 0)
+        (int_end, 0, int)
     };
     if int_end == int_start
         || (e > int_end && !(1..=2).contains(&decimals))
@@ -542,9 +561,6 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
     {
         return None;
     }
-    let digit = |m: u64, &d: &u8| m * 10 + u64::from(d - b'0');
-    let int = line.get(int_start..int_end)?.iter().fold(0u64, digit);
-    let magnitude = line.get(e - decimals..e)?.iter().fold(int, digit);
     // From its parts, as `parse_plain_amount`: at most 17 digits fit in the low two
     // words; a zero is never negative.
     row.value = Decimal::from_parts(
