@@ -52,6 +52,12 @@ impl Tok {
             .unwrap_or_default()
     }
 
+    /// Whether the token spans no bytes (as `""` does).
+    #[inline]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
     /// Where the token starts on its line.
     #[inline]
     pub(crate) fn start(&self) -> u64 {
@@ -447,6 +453,20 @@ fn digits_at(line: &[u8], i: usize) -> usize {
 #[inline(always)]
 fn number_at(line: &[u8], mut i: usize) -> (usize, u64) {
     let mut value = 0u64;
+    // Two digits at a time, then the last one.
+    while let Some(&[a, b]) = line.get(i..i + 2) {
+        let (a, b) = (a.wrapping_sub(b'0'), b.wrapping_sub(b'0'));
+        if a >= 10 {
+            return (i, value);
+        }
+        if b >= 10 {
+            return (i + 1, value.wrapping_mul(10).wrapping_add(u64::from(a)));
+        }
+        value = value
+            .wrapping_mul(100)
+            .wrapping_add(u64::from(a) * 10 + u64::from(b));
+        i += 2;
+    }
     while let Some(&b) = line.get(i) {
         let d = b.wrapping_sub(b'0');
         if d >= 10 {
@@ -456,6 +476,16 @@ fn number_at(line: &[u8], mut i: usize) -> (usize, u64) {
         i += 1;
     }
     (i, value)
+}
+
+/// [`sep_end`] for a field that is mostly a date: eight digits and then a separator or
+/// the end of the line are checked in one go.
+#[inline(always)]
+fn date_end(line: &[u8], i: usize) -> usize {
+    match word_at(line, i) {
+        Some(w) if non_digits(w) == 0 && line.get(i + 8).is_none_or(|&c| is_sep(c)) => i + 8,
+        _ => sep_end(line, i),
+    }
 }
 
 /// [`bare_end`] with `stop` = [`SEP`], eight bytes at a time.
@@ -546,7 +576,14 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
     let negative = line.get(i) == Some(&b'-');
     let int_start = i + usize::from(negative);
     let (int_end, int) = number_at(line, int_start);
-    let (e, decimals, magnitude) = if line.get(int_end) == Some(&b'.') {
+    let (e, decimals, magnitude) = if let Some(&[b'.', a, b]) = line.get(int_end..int_end + 3)
+        && a.is_ascii_digit()
+        && b.is_ascii_digit()
+    {
+        // The commonest: two decimals (a third digit is refused below).
+        let frac = u64::from(a - b'0') * 10 + u64::from(b - b'0');
+        (int_end + 3, 2, int.wrapping_mul(100).wrapping_add(frac))
+    } else if line.get(int_end) == Some(&b'.') {
         let (e, frac) = number_at(line, int_end + 1);
         let decimals = e - (int_end + 1);
         let scale = if decimals == 1 { 10 } else { 100 };
@@ -584,7 +621,7 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
             i += 2;
         }
         Some(&b) if class(b) == 0 => {
-            let e = sep_end(line, i);
+            let e = date_end(line, i);
             row.date = Some(Tok::new(i, e, TokKind::Bare));
             i = e;
         }
@@ -601,7 +638,7 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
         }
         Some(_) => return None,
     }
-    (skip_seps(line, i) == line.len()).then_some(())
+    (i == line.len() || skip_seps(line, i) == line.len()).then_some(())
 }
 
 /// The fields of a plain `#VER` line, as [`tokenize`] would split them.
@@ -669,7 +706,7 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
     if class(*line.get(i)?) != 0 {
         return None;
     }
-    let e = sep_end(line, i);
+    let e = date_end(line, i);
     v.series = series;
     v.number = number;
     v.date = Tok::new(i, e, TokKind::Bare);
@@ -691,7 +728,7 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
             }
             i = skip_seps(line, i + 2);
         } else if class(b) == 0 {
-            let e = sep_end(line, i);
+            let e = date_end(line, i);
             v.registered = Some(Tok::new(i, e, TokKind::Bare));
             i = skip_seps(line, e);
         } else {

@@ -162,17 +162,17 @@ impl State {
             }
             *c += 1;
         }
-        if self.sums.is_some() && self.encoding.is_none() {
-            // A text not decoded in summing mode still sets the encoding where the
-            // ordinary reading would detect it.
-            if text_tok.is_some_and(|t| !t.bytes(line).is_ascii()) {
+        if self.sums.is_some() {
+            if self.encoding.is_none() && text_tok.is_some_and(|t| !t.bytes(line).is_ascii()) {
+                // A text not decoded in summing mode still sets the encoding where the
+                // ordinary reading would detect it.
                 self.ensure_encoding(ln, window);
             }
-        }
-        if self.sums.is_some() && self.sum_plain_row(&mut v, line, amount) {
-            self.rows += 1;
-            self.voucher = Some(v);
-            return true;
+            if self.sum_plain_row(&mut v, line, amount) {
+                self.rows += 1;
+                self.voucher = Some(v);
+                return true;
+            }
         }
         if v.voucher.rows.len() <= v.used {
             let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
@@ -217,8 +217,9 @@ impl State {
             row.amount = amount;
             row.date = date;
             match text_tok {
-                Some(t) => self.text_into(&t, line, ln, window, &mut row.text),
-                None => row.text.clear(),
+                // `""` (common) is what text_into makes of it: nothing.
+                Some(t) if !t.is_empty() => self.text_into(&t, line, ln, window, &mut row.text),
+                _ => row.text.clear(),
             }
             row.quantity = None;
             row.signature.clear();
