@@ -132,13 +132,30 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
             ),
         );
     }
+    // Opening balances with the signs a balance sheet has (assets positive, accumulated
+    // depreciation and liabilities negative), eget kapital balancing them.
+    let mut opening = Vec::with_capacity(BALANCE_ACCOUNTS.len());
     for (n, _) in BALANCE_ACCOUNTS {
-        let ib = rng.below(50_000_000) as i64 - 25_000_000;
-        push(
-            &mut out,
-            &format!("#IB 0 {n} {}.{:02}\n", ib / 100, (ib % 100).abs()),
-        );
+        let size = 1_000_000 + rng.below(24_000_000) as i64;
+        let ib = if n.starts_with('1') && !n.ends_with('9') {
+            size
+        } else {
+            -size / 4
+        };
+        opening.push((*n, ib));
     }
+    let others: i64 = opening
+        .iter()
+        .filter(|(n, _)| *n != "2010")
+        .map(|(_, b)| b)
+        .sum();
+    for (n, ib) in &mut opening {
+        if *n == "2010" {
+            *ib = -others;
+        }
+        push(&mut out, &format!("#IB 0 {n} {}\n", ore_text(*ib)));
+    }
+    let mut bank: i64 = 0;
     let mut line = String::with_capacity(256);
     for v in 1..=vouchers {
         let day = 1 + rng.below(28);
@@ -179,6 +196,7 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
             ));
         }
         let bal = -sum;
+        bank += bal;
         line.push_str(&format!(
             "#TRANS 1930 {{}} {}{}.{:02} \"\" \"{text}\"\n}}\n",
             if bal < 0 { "-" } else { "" },
@@ -187,8 +205,16 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
         ));
         push(&mut out, &line);
     }
-    for (n, _) in BALANCE_ACCOUNTS {
-        push(&mut out, &format!("#UB 0 {n} 0\n"));
+    // Closing balances: the opening ones, the bank's with the year's payments.
+    for (n, ib) in &opening {
+        let ub = if *n == "1930" { ib + bank } else { *ib };
+        push(&mut out, &format!("#UB 0 {n} {}\n", ore_text(ub)));
     }
     out
+}
+
+/// An amount in öre as SIE writes it (`-12.05`).
+fn ore_text(ore: i64) -> String {
+    let sign = if ore < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", ore.abs() / 100, ore.abs() % 100)
 }

@@ -6,6 +6,7 @@
 //!
 //! ```text
 //! cargo run --example sie_statements -- FILE.se     # default: examples/data/exempelkommun.se
+//! cargo run --release --example sie_statements -- FILE.se --threads 1
 //! ```
 
 #![allow(clippy::print_stdout)]
@@ -21,7 +22,18 @@ use kommunal_redovisning::{EntityKind, FinancialYear, NumberFormat, Scale};
 mod mapped;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--threads N`: how many threads read the file (default: every core).
+    let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if let Some(i) = args.iter().position(|a| a == "--threads") {
+        threads = args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .filter(|&n: &usize| n > 0)
+            .ok_or("--threads tar ett antal trådar (1 eller fler)")?;
+        args.drain(i..=i + 1);
+    }
+    let path = args.first().cloned().unwrap_or_else(|| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/examples/data/exempelkommun.se"
@@ -30,7 +42,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     let file = std::fs::File::open(&path)?;
     let size = file.metadata()?.len();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut read = ParallelLedger::new(ReadOptions::default(), threads);
     let mut failed = None;
     // The library does no I/O: it is given windows of the mapped file.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use kommunal_redovisning::ledger::{Chart, LedgerStatements, SieLedger};
+use kommunal_redovisning::ledger::{BalanceKind, Chart, LedgerStatements, SieLedger, TrialBalance};
 use kommunal_redovisning::note::{
     AssetClass, Departure, FixedAssetSchedule, GeneralGrantsSchedule, GrantComponent, GrantPart,
     GrossValues, GuaranteeSchedule, ItemKind, KommuninvestShare, LedgerNotes, LoanSchedule,
@@ -1158,6 +1158,70 @@ fn exempelkommun_with_the_default_note_chart_reports_unplaced_accounts() {
         notes.problems()
     );
     assert!(!notes.notes.iter().any(|n| n.kind == NoteKind::TaxRevenue));
+}
+
+#[test]
+fn depreciation_taken_off_while_the_cost_grew_is_a_row_of_its_own() {
+    // Påhittade saldon (kr): the cost of buildings grew by 10 000 net while the
+    // accumulated depreciation fell by 2 000 (a depreciated asset scrapped, a new one
+    // bought). Netting the 2 000 into försäljningar och utrangeringar would print a
+    // positive figure on a row that is a deduction; it is a row of its own instead, and
+    // the schedule still rolls forward to the balance.
+    let mut tb = TrialBalance::new();
+    tb.add_balance(0, "1110", None, BalanceKind::Opening, Amount::kr(50_000))
+        .unwrap();
+    tb.add_balance(0, "1119", None, BalanceKind::Opening, Amount::kr(-5_000))
+        .unwrap();
+    tb.add_balance(0, "2310", None, BalanceKind::Opening, Amount::kr(-45_000))
+        .unwrap();
+    tb.add_transaction("1110", &[], Amount::kr(10_000)).unwrap();
+    tb.add_transaction("1119", &[], Amount::kr(2_000)).unwrap();
+    tb.add_transaction("2310", &[], Amount::kr(-12_000))
+        .unwrap();
+    let notes = LedgerNotes::build(&tb, &NoteChart::kommun_bas(), 0, y(2025), 1).unwrap();
+    let note = notes
+        .notes
+        .iter()
+        .find(|n| n.kind == NoteKind::TangibleAssets)
+        .unwrap();
+    let NoteBody::FixedAssets(schedules) = &note.body else {
+        panic!("{:?}", note.body)
+    };
+    let class = &schedules[0].classes[0];
+    assert_eq!(class.investments, Amount::kr(10_000));
+    assert_eq!(class.disposals, Amount::ZERO);
+    assert_eq!(class.other.len(), 1);
+    assert_eq!(class.other[0].amount, Amount::kr(2_000));
+    assert!(
+        class.other[0]
+            .label
+            .contains("återförda ackumulerade avskrivningar")
+    );
+    assert_eq!(class.closing, Amount::kr(57_000));
+    assert!(note.check().unwrap().is_empty());
+    // Where the cost fell by more, the reversed depreciation is netted as before.
+    let mut tb = TrialBalance::new();
+    tb.add_balance(0, "1110", None, BalanceKind::Opening, Amount::kr(50_000))
+        .unwrap();
+    tb.add_balance(0, "1119", None, BalanceKind::Opening, Amount::kr(-5_000))
+        .unwrap();
+    tb.add_balance(0, "2310", None, BalanceKind::Opening, Amount::kr(-45_000))
+        .unwrap();
+    tb.add_transaction("1110", &[], Amount::kr(-3_000)).unwrap();
+    tb.add_transaction("1119", &[], Amount::kr(2_000)).unwrap();
+    tb.add_transaction("2310", &[], Amount::kr(1_000)).unwrap();
+    let notes = LedgerNotes::build(&tb, &NoteChart::kommun_bas(), 0, y(2025), 1).unwrap();
+    let note = notes
+        .notes
+        .iter()
+        .find(|n| n.kind == NoteKind::TangibleAssets)
+        .unwrap();
+    let NoteBody::FixedAssets(schedules) = &note.body else {
+        panic!("{:?}", note.body)
+    };
+    let class = &schedules[0].classes[0];
+    assert_eq!(class.disposals, Amount::kr(-1_000));
+    assert!(class.other.is_empty());
 }
 
 // ---------------------------------------------------------------------------------

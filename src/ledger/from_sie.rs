@@ -286,29 +286,34 @@ impl Build {
     /// Takes every record of `reader`, to the end of its source.
     pub(super) fn take<R: Read>(&mut self, reader: &mut Reader<R>) -> Result<(), LedgerReadError> {
         while let Some(record) = reader.next_record()? {
-            let line = reader.record_line();
-            let overflow = |account: &str| LedgerReadError::Overflow {
-                account: account.to_owned(),
-                line,
-            };
-            match &record {
-                Record::Voucher(v) => self
-                    .sums
-                    .add(v, line, &mut self.invalid)
-                    .map_err(overflow)?,
-                other if balance_account(other).is_some_and(|a| !self.invalid.keep(a)) => {
-                    self.invalid.add_balance(line);
-                }
-                other => match self.out.add(other) {
-                    Ok(()) => {}
-                    Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
-                        return Err(overflow(balance_account(other).unwrap_or_default()));
-                    }
-                    Err(e) => return Err(e.into()),
-                },
-            }
+            self.add(&record, reader.record_line())?;
             // The next voucher is parsed into this one's allocations.
             reader.recycle(record);
+        }
+        Ok(())
+    }
+
+    /// Takes one record, read on line `line`.
+    pub(super) fn add(&mut self, record: &Record, line: u64) -> Result<(), LedgerReadError> {
+        let overflow = |account: &str| LedgerReadError::Overflow {
+            account: account.to_owned(),
+            line,
+        };
+        match record {
+            Record::Voucher(v) => self
+                .sums
+                .add(v, line, &mut self.invalid)
+                .map_err(overflow)?,
+            other if balance_account(other).is_some_and(|a| !self.invalid.keep(a)) => {
+                self.invalid.add_balance(line);
+            }
+            other => match self.out.add(other) {
+                Ok(()) => {}
+                Err(crate::Error::Overflow { .. } | crate::Error::AmountTooLarge { .. }) => {
+                    return Err(overflow(balance_account(other).unwrap_or_default()));
+                }
+                Err(e) => return Err(e.into()),
+            },
         }
         Ok(())
     }
@@ -326,19 +331,20 @@ impl Build {
                 // stretch read apart never has (no strictness level).
                 Err(_) => return false,
             };
-            let Record::Voucher(v) = &record else {
-                return false;
-            };
-            if self
-                .sums
-                .add(v, reader.record_line(), &mut self.invalid)
-                .is_err()
-                || !self.invalid.is_empty()
-            {
+            if !self.add_voucher(&record, reader.record_line()) {
                 return false;
             }
             reader.recycle(record);
         }
+    }
+
+    /// Takes one record of a stretch read on another thread: false when it is not a
+    /// voucher, has a row on an invalid account number or an amount beyond the bound.
+    pub(super) fn add_voucher(&mut self, record: &Record, line: u64) -> bool {
+        let Record::Voucher(v) = record else {
+            return false;
+        };
+        self.sums.add(v, line, &mut self.invalid).is_ok() && self.invalid.is_empty()
     }
 
     /// The sum of the absolute amounts of the rows summed here.
@@ -415,14 +421,14 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
         Amount::new(sum)
     };
     for (&account, &cell) in &plain.accounts {
-        tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows)?;
+        tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
     }
     for (key, &cell) in &plain.objects {
         let o = crate::sie::ObjectRef {
             dimension: key.dimension,
             object: key_text(key.object),
         };
-        tb.add_movement(&key_text(key.account), Some(&o), amount(cell)?, cell.rows)?;
+        tb.add_movement(&key_text(key.account), Some(&o), amount(cell)?, cell.rows())?;
     }
     Ok(())
 }

@@ -321,17 +321,31 @@ fn read_stretch(
     let stretch = bytes.get(..len).unwrap_or_default();
     let mut pos = 0usize;
     loop {
-        pos += paused.scan(bytes.get(pos..).unwrap_or_default(), len - pos);
-        if pos >= len && !paused.has_waiting() {
+        let read = paused.scan(bytes.get(pos..).unwrap_or_default(), len - pos);
+        pos += read;
+        let mut taken = false;
+        while let Some((line, record)) = paused.next_waiting() {
+            taken = true;
+            match take {
+                Take::All => build.add(&record, line)?,
+                Take::Vouchers => {
+                    if !build.add_voucher(&record, line) {
+                        return Ok((paused, false));
+                    }
+                }
+            }
+            paused.recycle(record);
+        }
+        if pos >= len {
             return Ok((paused, true));
         }
-        // A record to hand out first, or a line to read the general way: the reader
-        // takes the lines up to the next voucher.
-        let next = if paused.has_waiting() {
-            pos
-        } else {
-            voucher_boundary(stretch, pos + 1)
-        };
+        if read > 0 || taken {
+            continue;
+        }
+        // A line the scan leaves (one where the encoding may be detected, an overlong
+        // one, the last one without a line end): a reader takes the lines from there to
+        // the next voucher.
+        let next = voucher_boundary(stretch, pos + 1);
         // Once the encoding is settled, nothing after `next` is needed as a sample;
         // before, the reader fetches the sample only when a line needs it.
         let source = if paused.encoding_settled() {

@@ -331,13 +331,21 @@ impl<'de> serde::Deserialize<'de> for NoteChart {
     }
 }
 
+/// The row of an anläggningstillgångar note built from a ledger for a decrease of the
+/// accumulated depreciation that cannot be netted into försäljningar och utrangeringar
+/// (the cost did not decrease as much).
+const DEPRECIATION_REVERSED: &str =
+    "Försäljningar och utrangeringar, återförda ackumulerade avskrivningar";
+
 /// The notes of one year built from a ledger, the statement lines that refer to them,
 /// and the accounts in a note's scope that no rule placed.
 ///
 /// The ledger gives balances and net changes per account, so: a cost account's net
 /// increase is shown as investeringar and a net decrease as försäljningar och
 /// utrangeringar; a decrease of accumulated depreciation (depreciation reversed on
-/// disposals) is netted into försäljningar; the avsättning för pensioner shows its
+/// disposals) is netted into försäljningar, or, where the cost did not decrease as much,
+/// shown as a row of its own ("Försäljningar och utrangeringar, återförda ackumulerade
+/// avskrivningar"); the avsättning för pensioner shows its
 /// change in one row (the split into nyintjänad pension, uppräkning, utbetalningar
 /// comes from the pension administrator's calculation, not the ledger).
 ///
@@ -571,7 +579,18 @@ impl LedgerNotes {
             if d_dep.is_negative() {
                 c.depreciation = d_dep;
             } else {
-                c.disposals = c.disposals.checked_add(d_dep)?;
+                let netted = c.disposals.checked_add(d_dep)?;
+                if netted.is_negative() || netted.is_zero() {
+                    c.disposals = netted;
+                } else if !d_dep.is_zero() {
+                    // The net change of the cost hides what the assets sold or scrapped
+                    // cost (or less cost left than depreciation): the depreciation taken
+                    // off is shown as it is, as a row of its own.
+                    c.other.push(NamedAmount {
+                        label: DEPRECIATION_REVERSED.to_owned(),
+                        amount: d_dep,
+                    });
+                }
             }
             if d_imp.is_negative() {
                 c.impairments = d_imp;

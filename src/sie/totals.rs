@@ -267,63 +267,96 @@ impl std::hash::Hash for ObjectKey {
     }
 }
 
-#[derive(Default, Clone, Copy)]
-struct Acc {
-    cents: i128,
-    extra: Decimal,
-    /// The exact part left the decimal range.
-    overflow: bool,
+/// A running sum in öre, two's complement in two words: 16 bytes aligned to 8 (an
+/// `i128` would align every map entry to 16), so that an entry of the object sums is 40
+/// bytes, not 80 as with the exact part beside it. The rare amounts that are not whole
+/// öre are summed apart ([`Exact`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Acc {
+    lo: u64,
+    hi: u64,
 }
 
 impl Acc {
-    #[inline]
-    fn add(&mut self, cents: Option<i64>, exact: Decimal) {
-        match cents {
-            // Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds panic-free.
-            Some(c) => self.cents = self.cents.wrapping_add(i128::from(c)),
-            None => match self.extra.checked_add(exact) {
-                Some(e) => self.extra = e,
-                None => self.overflow = true,
-            },
-        }
+    /// The sum in öre.
+    #[inline(always)]
+    pub(crate) fn cents(self) -> i128 {
+        ((u128::from(self.hi) << 64) | u128::from(self.lo)) as i128
     }
 
-    #[inline]
-    fn merge(&mut self, other: Acc) {
-        self.cents = self.cents.wrapping_add(other.cents);
-        match self.extra.checked_add(other.extra) {
-            Some(e) => self.extra = e,
-            None => self.overflow = true,
-        }
-        self.overflow |= other.overflow;
+    /// Adds öre. Cannot overflow in practice (2¹²⁷ öre); wrapping keeps debug builds
+    /// panic-free.
+    #[inline(always)]
+    pub(crate) fn add(&mut self, cents: i128) {
+        let sum = self.cents().wrapping_add(cents);
+        self.lo = sum as u64;
+        self.hi = ((sum as u128) >> 64) as u64;
     }
 
-    /// The sum; `None` when it leaves the decimal range.
-    fn total(self) -> Option<Decimal> {
-        if self.overflow {
-            return None;
+    /// The sum with the exact part `extra` of the same key; `None` when it leaves the
+    /// decimal range.
+    fn total(self, extra: Option<&Exact>) -> Option<Decimal> {
+        let cents = Decimal::try_from_i128_with_scale(self.cents(), 2).ok()?;
+        match extra {
+            None => Some(cents),
+            Some(e) if e.overflow => None,
+            Some(e) => cents.checked_add(e.sum),
         }
-        Decimal::try_from_i128_with_scale(self.cents, 2)
-            .ok()?
-            .checked_add(self.extra)
     }
 }
+
+/// The part of a key's sum from amounts that are not whole öre.
+#[derive(Default, Clone, Copy)]
+struct Exact {
+    sum: Decimal,
+    /// The sum left the decimal range.
+    overflow: bool,
+}
+
+impl Exact {
+    fn add(&mut self, amount: Decimal) {
+        match self.sum.checked_add(amount) {
+            Some(e) => self.sum = e,
+            None => self.overflow = true,
+        }
+    }
+
+    fn merge(&mut self, other: Exact) {
+        self.add(other.sum);
+        self.overflow |= other.overflow;
+    }
+}
+
+type ExactMap<K> = HashMap<K, Exact, BuildHasherDefault<FastHasher>>;
 
 /// Adds öre to the sum of `key` (made when new): a lookup first, the common case and
 /// cheaper than the entry API.
 #[inline(always)]
 fn add_cents<K: std::hash::Hash + Eq>(map: &mut FastMap<K>, key: K, cents: i128) {
     if let Some(acc) = map.get_mut(&key) {
-        acc.cents = acc.cents.wrapping_add(cents);
+        acc.add(cents);
         return;
     }
-    map.insert(
-        key,
-        Acc {
-            cents,
-            ..Acc::default()
-        },
-    );
+    let mut acc = Acc::default();
+    acc.add(cents);
+    map.insert(key, acc);
+}
+
+/// Adds an amount read the general way to the sum of `key`: in öre, or (`cents` is
+/// `None`) exactly, apart. The key's öre sum is made either way, so that every key
+/// with a row has one.
+#[inline]
+fn add_amount<K: std::hash::Hash + Eq + Copy>(
+    map: &mut FastMap<K>,
+    exact: &mut ExactMap<K>,
+    key: K,
+    cents: Option<i64>,
+    amount: Decimal,
+) {
+    add_cents(map, key, cents.map_or(0, i128::from));
+    if cents.is_none() {
+        exact.entry(key).or_default().add(amount);
+    }
 }
 
 /// A dimension number (digits only, at most nine).
@@ -437,6 +470,9 @@ struct SumState {
     keys: Keys,
     accounts: FastMap<u64>,
     objects: FastMap<ObjectKey>,
+    /// The exact parts of the sums, for the keys that have amounts not in whole öre.
+    exact_accounts: ExactMap<u64>,
+    exact_objects: ExactMap<ObjectKey>,
     records: u64,
     vouchers: u64,
     rows: u64,
@@ -457,6 +493,8 @@ impl SumState {
             keys: Keys::default(),
             accounts: FastMap::default(),
             objects: FastMap::default(),
+            exact_accounts: ExactMap::default(),
+            exact_objects: ExactMap::default(),
             records: 0,
             vouchers: 0,
             rows: 0,
@@ -557,19 +595,29 @@ impl SumState {
                 token_bytes(&p.account, line, &mut self.scratch),
                 offset + p.account.start(),
             );
-            self.accounts.entry(account).or_default().add(cents, exact);
+            add_amount(
+                &mut self.accounts,
+                &mut self.exact_accounts,
+                account,
+                cents,
+                exact,
+            );
             for (dim, t) in p.pairs.iter().take(p.pairs_len) {
                 let object = self
                     .keys
                     .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
-                self.objects
-                    .entry(ObjectKey {
-                        dimension: *dim,
-                        object,
-                        account,
-                    })
-                    .or_default()
-                    .add(cents, exact);
+                let key = ObjectKey {
+                    dimension: *dim,
+                    object,
+                    account,
+                };
+                add_amount(
+                    &mut self.objects,
+                    &mut self.exact_objects,
+                    key,
+                    cents,
+                    exact,
+                );
             }
             return;
         }
@@ -722,7 +770,13 @@ impl SumState {
             token_bytes(acct_tok, line, &mut self.scratch),
             offset + acct_tok.start(),
         );
-        self.accounts.entry(account).or_default().add(cents, exact);
+        add_amount(
+            &mut self.accounts,
+            &mut self.exact_accounts,
+            account,
+            cents,
+            exact,
+        );
         let mut pending_dim: Option<u32> = None;
         let mut have_dim = false;
         // The reader keeps the first MAX_OBJECTS pairs of a list.
@@ -751,14 +805,18 @@ impl SumState {
             let object = self
                 .keys
                 .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
-            self.objects
-                .entry(ObjectKey {
-                    dimension: dim,
-                    object,
-                    account,
-                })
-                .or_default()
-                .add(cents, exact);
+            let key = ObjectKey {
+                dimension: dim,
+                object,
+                account,
+            };
+            add_amount(
+                &mut self.objects,
+                &mut self.exact_objects,
+                key,
+                cents,
+                exact,
+            );
         }
     }
 
@@ -779,15 +837,24 @@ impl SumState {
             }
         };
         for (k, acc) in other.accounts {
-            self.accounts.entry(remap(k)).or_default().merge(acc);
+            add_cents(&mut self.accounts, remap(k), acc.cents());
         }
+        for (k, e) in other.exact_accounts {
+            self.exact_accounts.entry(remap(k)).or_default().merge(e);
+        }
+        let mut remap_object = |k: ObjectKey| ObjectKey {
+            dimension: k.dimension,
+            object: remap(k.object),
+            account: remap(k.account),
+        };
         for (k, acc) in other.objects {
-            let key = ObjectKey {
-                dimension: k.dimension,
-                object: remap(k.object),
-                account: remap(k.account),
-            };
-            self.objects.entry(key).or_default().merge(acc);
+            add_cents(&mut self.objects, remap_object(k), acc.cents());
+        }
+        for (k, e) in other.exact_objects {
+            self.exact_objects
+                .entry(remap_object(k))
+                .or_default()
+                .merge(e);
         }
     }
 
@@ -806,22 +873,19 @@ impl SumState {
             .unwrap_or(Encoding::Cp437);
         for (k, acc) in self.accounts {
             let account = enc.decode(&keys.bytes(k));
-            let Some(total) = acc.total() else {
+            let Some(total) = acc.total(self.exact_accounts.get(&k)) else {
                 return Err(SumOverflow { account });
             };
             totals.by_account.insert(account, total);
         }
-        for (
-            ObjectKey {
+        for (key, acc) in self.objects {
+            let ObjectKey {
                 dimension,
                 object,
                 account,
-            },
-            acc,
-        ) in self.objects
-        {
+            } = key;
             let account = enc.decode(&keys.bytes(account));
-            let Some(total) = acc.total() else {
+            let Some(total) = acc.total(self.exact_objects.get(&key)) else {
                 return Err(SumOverflow { account });
             };
             totals

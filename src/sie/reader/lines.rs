@@ -58,6 +58,26 @@ impl State {
         }
     }
 
+    /// A line that was tokenized (`unterminated`: a quoted field ran to the line's end).
+    pub(super) fn tokenized_line(
+        &mut self,
+        ln: u64,
+        line: &[u8],
+        toks: &[Tok],
+        unterminated: bool,
+        window: &[u8],
+    ) {
+        if unterminated {
+            self.diag(
+                ln,
+                "",
+                Severity::Warning,
+                "citerat fält avslutas inte före radens slut".into(),
+            );
+        }
+        self.line(ln, line, toks, window);
+    }
+
     pub(super) fn line(&mut self, ln: u64, line: &[u8], toks: &[Tok], window: &[u8]) {
         let Some(first) = toks.first() else { return };
         // Checksum over everything between the opening and the closing #KSUMMA.

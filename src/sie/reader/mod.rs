@@ -457,6 +457,8 @@ struct State {
     finished: bool,
     rar_years: Vec<i32>,
     last_date: Option<([u8; 8], NaiveDate)>,
+    /// The plausible dates read as `YYYYMMDD` ([`State::plain_date`]).
+    dates: dates::DateCache,
     /// A voucher given back with [`Reader::recycle`], refilled in place.
     spare: Option<Voucher>,
     /// Rows left over from recycled vouchers.
@@ -597,6 +599,7 @@ impl<R: Read> Reader<R> {
                 finished: false,
                 rar_years: Vec::new(),
                 last_date: None,
+                dates: dates::DateCache::default(),
                 spare: None,
                 spare_rows: Vec::new(),
                 spare_objects: Vec::new(),
@@ -791,15 +794,9 @@ impl<R: Read> Reader<R> {
                     self.lines.tokenize_line();
                     let line = self.lines.line();
                     let toks = self.lines.toks.as_slice();
-                    if self.lines.unterminated {
-                        self.st.diag(
-                            ln,
-                            "",
-                            Severity::Warning,
-                            "citerat fält avslutas inte före radens slut".into(),
-                        );
-                    }
-                    self.st.line(ln, line, toks, self.lines.window());
+                    let unterminated = self.lines.unterminated;
+                    self.st
+                        .tokenized_line(ln, line, toks, unterminated, self.lines.window());
                 }
                 LineEvent::Overlong => {
                     let ln = self.lines.line_no;
@@ -936,6 +933,7 @@ fn trim(bytes: &[u8]) -> &[u8] {
     bytes.get(start..end).unwrap_or_default()
 }
 
+mod dates;
 mod fields;
 mod finish;
 mod lines;

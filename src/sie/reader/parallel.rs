@@ -60,6 +60,8 @@ pub(crate) struct Paused {
     seeded: Option<Box<Seed>>,
     /// The last reader's line buffer, for the next one to reuse.
     buf: Vec<u8>,
+    /// The fields of a line [`Paused::scan`] tokenizes.
+    pub(super) toks: Vec<Tok>,
 }
 
 /// Where a seeded state started: the context, and the lines before its stretch.
@@ -97,6 +99,7 @@ impl<R: Read> Reader<R> {
             st: self.st,
             seeded: self.seeded,
             buf: self.lines.into_buffer(),
+            toks: Vec::new(),
         }
     }
 }
@@ -111,6 +114,7 @@ impl Paused {
             line: 0,
             seeded: None,
             buf: Vec::new(),
+            toks: Vec::new(),
         }
     }
 
@@ -154,6 +158,7 @@ impl Paused {
                 line: 0,
             })),
             buf: Vec::new(),
+            toks: Vec::new(),
         }
     }
 

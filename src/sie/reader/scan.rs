@@ -11,7 +11,7 @@
 //! a [`Reader`] resumed from the paused state reads on from there, so the reading is
 //! exactly the one [`Reader`] gives, line by line.
 
-use super::super::lexer::NewlineFinder;
+use super::super::lexer::{NewlineFinder, tokenize};
 use super::*;
 
 /// A voucher's brace line as the one token [`Reader::next_record`] gives the state.
@@ -19,23 +19,28 @@ const OPEN: [Tok; 1] = [Tok::new(0, 1, TokKind::Open)];
 const CLOSE: [Tok; 1] = [Tok::new(0, 1, TokKind::Close)];
 
 impl Paused {
-    /// Reads the lines at the start of `data` that begin in its first `limit` bytes,
-    /// straight into the state, as far as every line is one that [`Reader::next_record`]
-    /// reads without tokenizing; returns how many bytes were read (whole lines). It
-    /// stops before the first other line, after a line that leaves a record to hand out,
-    /// and before a line without a line end or longer than
+    /// Reads the lines at the start of `data` that begin in its first `limit` bytes
+    /// straight into the state, each as [`Reader::next_record`] reads it (the plain
+    /// lanes first, else tokenized); returns how many bytes were read (whole lines). It
+    /// stops after a line that leaves a record to hand out, and before a line without a
+    /// line end or longer than
     /// [`ReadOptions::max_line_length`], and, while the encoding is open, before a line
     /// that is not ASCII (the encoding may be detected there). It reads nothing with a
     /// strictness level ([`ReadOptions::fail_on`]), inside a checksummed stretch, at the
     /// file's first line, or when a record is waiting.
     pub(crate) fn scan(&mut self, data: &[u8], limit: usize) -> usize {
-        let st = &mut self.st;
+        let Paused {
+            st,
+            line: lines_read,
+            toks,
+            ..
+        } = self;
         if st.opts.fail_on.is_some()
             || st.pending_reject.is_some()
             || matches!(st.checksum, Checksum::Running(_))
             || st.finished
             || !st.out.is_empty()
-            || self.line == 0
+            || *lines_read == 0
         {
             return 0;
         }
@@ -60,24 +65,20 @@ impl Paused {
                 // The encoding may be detected here, from a sample of what follows.
                 break;
             }
-            let ln = self.line + 1;
-            let read = match line {
-                b"{" => {
-                    st.line(ln, line, &OPEN, line);
-                    true
+            let ln = *lines_read + 1;
+            // No sample for encoding detection is needed: it is settled, or the line is
+            // ASCII.
+            match line {
+                b"{" => st.line(ln, line, &OPEN, line),
+                b"}" => st.line(ln, line, &CLOSE, line),
+                _ => {
+                    if !st.plain_row(ln, line, line) && !st.plain_ver(ln, line, line) {
+                        let unterminated = tokenize(line, toks);
+                        st.tokenized_line(ln, line, toks, unterminated, line);
+                    }
                 }
-                b"}" => {
-                    st.line(ln, line, &CLOSE, line);
-                    true
-                }
-                // No sample for encoding detection is needed: it is settled, or the
-                // line is ASCII.
-                _ => st.plain_row(ln, line, line) || st.plain_ver(ln, line, line),
-            };
-            if !read {
-                break;
             }
-            self.line = ln;
+            *lines_read = ln;
             pos += nl + 1;
             if !st.out.is_empty() {
                 break;
@@ -87,8 +88,24 @@ impl Paused {
     }
 
     /// Whether a record read is waiting to be handed out.
+    #[cfg(test)]
     pub(crate) fn has_waiting(&self) -> bool {
         !self.st.out.is_empty()
+    }
+
+    /// The next record waiting to be handed out, with the line it was read on, as
+    /// [`Reader::next_record`] and [`Reader::record_line`] give it.
+    pub(crate) fn next_waiting(&mut self) -> Option<(u64, Record)> {
+        let (line, record) = self.st.out.pop_front()?;
+        self.st.record_line = line;
+        Some((line, record))
+    }
+
+    /// A record handed out is given back, as with [`Reader::recycle`].
+    pub(crate) fn recycle(&mut self, record: Record) {
+        if let Record::Voucher(v) = record {
+            self.st.spare = Some(v);
+        }
     }
 }
 
@@ -106,15 +123,29 @@ mod tests {
     const HEAD: &[u8] = b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20250101 20251231\n";
 
     #[test]
-    fn reads_plain_vouchers_and_stops_before_a_line_to_tokenize() {
+    fn reads_vouchers_and_stops_after_a_record_to_hand_out() {
         let mut p = after(HEAD);
         let plain = b"#VER A 1 20250110 \"Hyra\"\n{\n#TRANS 1930 {} 10.50\n#TRANS 3010 {1 \"7\"} -10.50\n}\r\n";
         assert_eq!(p.scan(plain, plain.len()), plain.len());
         assert_eq!(p.line(), 4 + 5);
-        // A quantity is read field by field: the scan stops before that row.
-        let odd = b"#VER A 2 20250111\n{\n#TRANS 1930 {} 5 20250111 \"x\" 3\n}\n";
-        assert_eq!(p.scan(odd, odd.len()), 20);
-        assert_eq!(p.line(), 11);
+        assert!(!p.has_waiting());
+        // A row with a quantity is tokenized and built: its voucher is handed out, and
+        // the scan stops after it.
+        let odd = b"#VER A 2 20250111\n{\n#TRANS 1930 {} 5 20250111 \"x\" 3\n#TRANS 3010 {} -5\n}\n#KONTO 1930 \"Bank\"\n";
+        assert_eq!(p.scan(odd, odd.len()), odd.len() - 19);
+        assert_eq!(p.line(), 14);
+        let Some((line, Record::Voucher(v))) = p.next_waiting() else {
+            panic!("a voucher waits");
+        };
+        assert_eq!((line, v.rows.len()), (10, 1));
+        assert!(p.next_waiting().is_none());
+        // A record of the head is handed out as well.
+        let rest = &odd[odd.len() - 19..];
+        assert_eq!(p.scan(rest, rest.len()), rest.len());
+        assert!(matches!(
+            p.next_waiting(),
+            Some((15, Record::Account { .. }))
+        ));
         // Only lines that start in the first `limit` bytes; none without a line end.
         let mut q = after(HEAD);
         assert_eq!(q.scan(plain, 1), 25);

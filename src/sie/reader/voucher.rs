@@ -258,15 +258,21 @@ impl State {
     /// `YYYYMMDD`); `None` for anything else.
     #[inline]
     pub(super) fn plain_date(&mut self, raw: &[u8]) -> Option<NaiveDate> {
-        if let Some((bytes, d)) = self.last_date {
-            if raw == bytes {
+        let key = dates::word(raw);
+        if let (Some((bytes, d)), Some(k)) = (self.last_date, key) {
+            if u64::from_le_bytes(bytes) == k {
                 return Some(d);
             }
         }
+        if let Some(d) = key.and_then(|k| self.dates.get(k)) {
+            self.last_date = key.map(|k| (k.to_le_bytes(), d));
+            return Some(d);
+        }
         match parse_date(raw) {
             DateParse::Ok(d) if plausible(d) => {
-                if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
-                    self.last_date = Some((bytes, d));
+                if let Some(k) = key {
+                    self.last_date = Some((k.to_le_bytes(), d));
+                    self.dates.put(k, d);
                 }
                 Some(d)
             }
