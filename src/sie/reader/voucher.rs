@@ -132,23 +132,13 @@ impl State {
         }) {
             return false;
         }
+        // A date that State::date reads without a diagnostic, or the row is read as usual.
         let date = match date_tok {
             None => None,
-            Some(t) => {
-                let raw = t.bytes(line);
-                match self.last_date {
-                    Some((bytes, d)) if raw == bytes => Some(d),
-                    _ => match parse_date(raw) {
-                        DateParse::Ok(d) if plausible(d) => {
-                            if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
-                                self.last_date = Some((bytes, d));
-                            }
-                            Some(d)
-                        }
-                        _ => return false,
-                    },
-                }
-            }
+            Some(t) => match self.plain_date(t.bytes(line)) {
+                Some(d) => Some(d),
+                None => return false,
+            },
         };
         let Some(mut v) = self.voucher.take() else {
             return false;
