@@ -99,8 +99,15 @@ const TEXTS: &[&str] = &[
 ];
 
 /// Generates a file with `vouchers` vouchers of 2–6 rows, every 10 000th one with
-/// 2 000 rows.
+/// 2 000 rows, and 300 ansvar objects.
 pub fn generate(vouchers: u64) -> Vec<u8> {
+    generate_with(vouchers, 300)
+}
+
+/// [`generate`] with `ansvar` objects of dimension 1 (ansvar), each row on one of them
+/// at random: how the cost grows with the number of objects.
+pub fn generate_with(vouchers: u64, ansvar: u64) -> Vec<u8> {
+    let ansvar = ansvar.max(1);
     let mut rng = Rng::new(0x5e5e_2025);
     let mut out = Vec::with_capacity((vouchers as usize).saturating_mul(360) + 65_536);
     let push = |out: &mut Vec<u8>, s: &str| out.extend_from_slice(&cp437(s));
@@ -116,7 +123,7 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
         push(&mut out, &format!("#KONTO {n} \"{name}\"\n"));
     }
     push(&mut out, "#DIM 1 \"Ansvar\"\n#DIM 20 \"Verksamhet\"\n");
-    for a in 0..300 {
+    for a in 0..ansvar {
         push(
             &mut out,
             &format!("#OBJEKT 1 \"{}\" \"Ansvar {} förvaltning\"\n", 1000 + a, a),
@@ -177,7 +184,7 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
             let (acct, _) = RESULT_ACCOUNTS[rng.below(RESULT_ACCOUNTS.len() as u64) as usize];
             let cents = rng.below(2_000_000) as i64 - 400_000;
             sum += cents;
-            let ansvar = 1000 + rng.below(300);
+            let object = 1000 + rng.below(ansvar);
             let verks = 100 + rng.below(150) * 3;
             let row_text = if rng.below(3) == 0 {
                 String::new()
@@ -189,7 +196,7 @@ pub fn generate(vouchers: u64) -> Vec<u8> {
                 )
             };
             line.push_str(&format!(
-                "#TRANS {acct} {{1 \"{ansvar}\" 20 \"{verks}\"}} {}{}.{:02} 2025{month:02}{day:02} \"{row_text}\"\n",
+                "#TRANS {acct} {{1 \"{object}\" 20 \"{verks}\"}} {}{}.{:02} 2025{month:02}{day:02} \"{row_text}\"\n",
                 if cents < 0 { "-" } else { "" },
                 cents.abs() / 100,
                 cents.abs() % 100

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example sie_generate -- OUT.SE [VOUCHERS]   # default 1 000 000
+//! cargo run --release --example sie_generate -- OUT.SE 1000000 1000000   # and 1 000 000 ansvar objects
 //! cargo run --example sie_generate > sample.SE                    # 1 000 vouchers
 //! ```
 #![allow(
@@ -27,7 +28,12 @@ fn main() {
         .get(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
-    let data = sie_gen::generate(n);
+    // Ansvar objects (dimension 1), default 300.
+    let objects = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(300);
+    let data = sie_gen::generate_with(n, objects);
     std::fs::write(out, &data).unwrap();
-    println!("{out}: {n} vouchers, {} bytes", data.len());
+    println!(
+        "{out}: {n} vouchers, {objects} ansvar objects, {} bytes",
+        data.len()
+    );
 }
