@@ -3,6 +3,8 @@
 
 use std::io::{self, Read};
 
+use rust_decimal::Decimal;
+
 /// Kind of a token on a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -48,6 +50,12 @@ impl Tok {
     pub(crate) fn bytes<'a>(&self, line: &'a [u8]) -> &'a [u8] {
         line.get(self.start as usize..self.end as usize)
             .unwrap_or_default()
+    }
+
+    /// Whether the token spans no bytes (as `""` does).
+    #[inline]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start == self.end
     }
 
     /// Where the token starts on its line.
@@ -210,10 +218,21 @@ pub(crate) struct PlainRow {
     pub(crate) date: Option<Tok>,
     /// The text (a quoted field without `\"`), if any.
     pub(crate) text: Option<Tok>,
+    /// The amount, read as `parse_plain_amount` reads it ([`scan_plain_row`] only).
+    pub(crate) value: Decimal,
+    /// Every object is a digit string (bare, or quoted without spaces), which decodes
+    /// to itself in every encoding ([`scan_plain_row`] only).
+    pub(crate) digit_objects: bool,
 }
 
 #[inline(always)]
 fn skip_seps(line: &[u8], mut i: usize) -> usize {
+    // Mostly none or one space.
+    match line.get(i..i + 2) {
+        Some(&[a, _]) if !is_sep(a) => return i,
+        Some(&[b' ', b]) if !is_sep(b) => return i + 1,
+        _ => {}
+    }
     while line.get(i).is_some_and(|&b| is_sep(b)) {
         i += 1;
     }
@@ -243,15 +262,17 @@ fn plain_quoted(line: &[u8], i: usize) -> Option<(Tok, usize)> {
 }
 
 /// Splits the commonest row in one pass, without a token list: `#TRANS account
-/// {dim obj …} amount [date|""] ["text"]`, with bare digit dimensions, at most
-/// [`PLAIN_PAIRS`] pairs, every quoted field closed and free of `\"`. Anything else
-/// (quantities, signatures, a missing object list, stray fields …) is `None`, and the
+/// {dim obj …} amount [date|""] ["text"]`, with an account of 1 to 10 digits, bare
+/// digit dimensions, at most [`PLAIN_PAIRS`] pairs, an amount `-?digits[.d[d]]` of at
+/// most 17 characters after the sign (read on the way into [`PlainRow::value`]), every
+/// quoted field closed and free of `\"`. Anything else (quantities, signatures, a
+/// missing object list, stray fields, another account or amount …) is false, and the
 /// caller tokenizes the line as usual. The fields are exactly those [`tokenize`] gives.
 ///
 /// The fields go into `row` (reused, so that no row is copied around); false when the
 /// line is not such a row (`row` then holds nothing of use).
 pub(crate) fn scan_plain_row(line: &[u8], row: &mut PlainRow) -> bool {
-    scan_plain_row_to(line, false, row).is_some()
+    scan_typed_row(line, row).is_some()
 }
 
 /// [`scan_plain_row`] up to the amount: whatever follows it is not looked at (the
@@ -269,6 +290,8 @@ impl PlainRow {
         amount: Tok::EMPTY,
         date: None,
         text: None,
+        value: Decimal::ZERO,
+        digit_objects: true,
     };
 }
 
@@ -379,6 +402,245 @@ fn scan_plain_row_to(line: &[u8], head_only: bool, row: &mut PlainRow) -> Option
     (skip_seps(line, i) == line.len()).then_some(())
 }
 
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `line` from `i` (little-endian), when there are eight.
+#[inline(always)]
+fn word_at(line: &[u8], i: usize) -> Option<u64> {
+    let w: [u8; 8] = line.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// The high bit of each byte of `w` that is not an ASCII digit.
+#[inline(always)]
+fn non_digits(w: u64) -> u64 {
+    // Per byte, without carries between bytes: digits become 0–9; `+ 0x76` sets the
+    // high bit of the low seven bits from 10 up; bytes from 0x80 have it already.
+    let x = w ^ (LO * u64::from(b'0'));
+    (x | ((x & !HI) + LO * 0x76)) & HI
+}
+
+/// The high bit of each byte of `w` that is a separator (up to 0x20, and 0x7F).
+#[inline(always)]
+fn separators(w: u64) -> u64 {
+    // Per byte: `+ 0x5f` sets the high bit of the low seven bits from 0x21 up, `+ 1`
+    // only at 0x7F; bytes from 0x80 are not separators.
+    let y = w & !HI;
+    !w & (!(y + LO * 0x5f) | (y + LO)) & HI
+}
+
+/// Length of the run of ASCII digits at `i`, eight bytes at a time.
+#[inline(always)]
+fn digits_at(line: &[u8], i: usize) -> usize {
+    let mut n = 0usize;
+    while let Some(w) = word_at(line, i + n) {
+        let bad = non_digits(w);
+        if bad != 0 {
+            return n + (bad.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = line.get(i + n..).unwrap_or_default();
+    n + rest
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(rest.len())
+}
+
+/// The run of ASCII digits at `i`, read as a number on the way: its end and its value
+/// (wrapped around for runs too long to matter, which the callers refuse by length).
+#[inline(always)]
+fn number_at(line: &[u8], mut i: usize) -> (usize, u64) {
+    let mut value = 0u64;
+    // Two digits at a time, then the last one.
+    while let Some(&[a, b]) = line.get(i..i + 2) {
+        let (a, b) = (a.wrapping_sub(b'0'), b.wrapping_sub(b'0'));
+        if a >= 10 {
+            return (i, value);
+        }
+        if b >= 10 {
+            return (i + 1, value.wrapping_mul(10).wrapping_add(u64::from(a)));
+        }
+        value = value
+            .wrapping_mul(100)
+            .wrapping_add(u64::from(a) * 10 + u64::from(b));
+        i += 2;
+    }
+    while let Some(&b) = line.get(i) {
+        let d = b.wrapping_sub(b'0');
+        if d >= 10 {
+            break;
+        }
+        value = value.wrapping_mul(10).wrapping_add(u64::from(d));
+        i += 1;
+    }
+    (i, value)
+}
+
+/// [`sep_end`] for a field that is mostly a date: eight digits and then a separator or
+/// the end of the line are checked in one go.
+#[inline(always)]
+fn date_end(line: &[u8], i: usize) -> usize {
+    match word_at(line, i) {
+        Some(w) if non_digits(w) == 0 && line.get(i + 8).is_none_or(|&c| is_sep(c)) => i + 8,
+        _ => sep_end(line, i),
+    }
+}
+
+/// [`bare_end`] with `stop` = [`SEP`], eight bytes at a time.
+#[inline(always)]
+fn sep_end(line: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word_at(line, i) {
+        let sep = separators(w);
+        if sep != 0 {
+            return i + (sep.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bare_end(line, i, SEP)
+}
+
+/// [`scan_plain_row`]: one walk along the line, each field checked as it is passed.
+#[inline(always)]
+fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
+    if !line.starts_with(b"#TRANS") || !is_sep(*line.get(6)?) {
+        return None;
+    }
+    // The account: 1 to 10 digits, then a separator.
+    let i = skip_seps(line, 7);
+    let e = i + digits_at(line, i);
+    if e == i || e - i > 10 || !is_sep(*line.get(e)?) {
+        return None;
+    }
+    row.account = Tok::new(i, e, TokKind::Bare);
+    let mut i = skip_seps(line, e + 1);
+    if line.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    let mut pairs_len = 0usize;
+    let mut digit_objects = true;
+    loop {
+        i = skip_seps(line, i);
+        let b = *line.get(i)?;
+        if b == b'}' {
+            i += 1;
+            break;
+        }
+        // The dimension: one to nine digits, then a separator.
+        let (e, dim) = number_at(line, i);
+        if e == i || e - i > 9 || !is_sep(*line.get(e)?) {
+            return None;
+        }
+        let dim = dim as u32;
+        i = skip_seps(line, e + 1);
+        // The object: quoted, or bare (not starting with a brace).
+        let b = *line.get(i)?;
+        let object = if b == b'"' {
+            let start = i + 1;
+            let d = start + digits_at(line, start);
+            let t = if d > start && line.get(d) == Some(&b'"') {
+                // Digits and the closing quote (not escaped: a digit precedes it).
+                i = d + 1;
+                Tok::new(start, d, TokKind::Quoted)
+            } else {
+                let (t, next) = plain_quoted(line, i)?;
+                digit_objects = false;
+                i = next;
+                t
+            };
+            if class(*line.get(i)?) & (SEP | CLOSE) == 0 {
+                return None;
+            }
+            t
+        } else if class(b) == 0 {
+            let d = i + digits_at(line, i);
+            let e = bare_end(line, d, SEP | CLOSE);
+            digit_objects &= e == d;
+            let t = Tok::new(i, e, TokKind::Bare);
+            i = e;
+            t
+        } else {
+            return None;
+        };
+        *row.pairs.get_mut(pairs_len)? = (dim, object);
+        pairs_len += 1;
+    }
+    row.pairs_len = pairs_len;
+    row.digit_objects = digit_objects;
+    // The amount: `-?digits[.d[d]]`, at most 17 characters after the sign, then a
+    // separator or the end of the line; read on the way as `parse_plain_amount`
+    // reads such a field. Any other amount is read as usual.
+    i = skip_seps(line, i);
+    let negative = line.get(i) == Some(&b'-');
+    let int_start = i + usize::from(negative);
+    let (int_end, int) = number_at(line, int_start);
+    let (e, decimals, magnitude) = if let Some(&[b'.', a, b]) = line.get(int_end..int_end + 3)
+        && a.is_ascii_digit()
+        && b.is_ascii_digit()
+    {
+        // The commonest: two decimals (a third digit is refused below).
+        let frac = u64::from(a - b'0') * 10 + u64::from(b - b'0');
+        (int_end + 3, 2, int.wrapping_mul(100).wrapping_add(frac))
+    } else if line.get(int_end) == Some(&b'.') {
+        let (e, frac) = number_at(line, int_end + 1);
+        let decimals = e - (int_end + 1);
+        let scale = if decimals == 1 { 10 } else { 100 };
+        (e, decimals, int.wrapping_mul(scale).wrapping_add(frac))
+    } else {
+        (int_end, 0, int)
+    };
+    if int_end == int_start
+        || (e > int_end && !(1..=2).contains(&decimals))
+        || e - int_start > 17
+        || line.get(e).is_some_and(|&c| !is_sep(c))
+    {
+        return None;
+    }
+    // From its parts, as `parse_plain_amount`: at most 17 digits fit in the low two
+    // words; a zero is never negative.
+    row.value = Decimal::from_parts(
+        (magnitude & 0xffff_ffff) as u32,
+        (magnitude >> 32) as u32,
+        0,
+        negative && magnitude != 0,
+        decimals as u32,
+    );
+    row.amount = Tok::new(i, e, TokKind::Bare);
+    row.date = None;
+    row.text = None;
+    // The date: bare or `""`.
+    i = skip_seps(line, e);
+    match line.get(i) {
+        None => return Some(()),
+        Some(&b'"') => {
+            if line.get(i + 1) != Some(&b'"') {
+                return None;
+            }
+            i += 2;
+        }
+        Some(&b) if class(b) == 0 => {
+            let e = date_end(line, i);
+            row.date = Some(Tok::new(i, e, TokKind::Bare));
+            i = e;
+        }
+        Some(_) => return None,
+    }
+    // The text: quoted.
+    i = skip_seps(line, i);
+    match line.get(i) {
+        None => return Some(()),
+        Some(&b'"') => {
+            let (t, next) = plain_quoted(line, i)?;
+            row.text = Some(t);
+            i = next;
+        }
+        Some(_) => return None,
+    }
+    (i == line.len() || skip_seps(line, i) == line.len()).then_some(())
+}
+
 /// The fields of a plain `#VER` line, as [`tokenize`] would split them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PlainVer {
@@ -416,7 +678,7 @@ fn plain_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
         }
         Some((t, next))
     } else if class(b) == 0 {
-        let e = bare_end(line, i, SEP);
+        let e = sep_end(line, i);
         Some((Tok::new(i, e, TokKind::Bare), e))
     } else {
         None
@@ -444,7 +706,7 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
     if class(*line.get(i)?) != 0 {
         return None;
     }
-    let e = bare_end(line, i, SEP);
+    let e = date_end(line, i);
     v.series = series;
     v.number = number;
     v.date = Tok::new(i, e, TokKind::Bare);
@@ -466,7 +728,7 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
             }
             i = skip_seps(line, i + 2);
         } else if class(b) == 0 {
-            let e = bare_end(line, i, SEP);
+            let e = date_end(line, i);
             v.registered = Some(Tok::new(i, e, TokKind::Bare));
             i = skip_seps(line, e);
         } else {
@@ -822,6 +1084,7 @@ impl<R: Read> Lines<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn toks(line: &str) -> Vec<(TokKind, String)> {
         let mut t = Vec::new();
@@ -899,6 +1162,192 @@ mod tests {
                 !scan_plain_row(line.as_bytes(), &mut PlainRow::EMPTY.clone()),
                 "{line}"
             );
+        }
+    }
+
+    /// What [`scan_plain_row`] gives, the slow way: the tokens of the general one-pass
+    /// split ([`scan_plain_row_to`] in full), kept only when the account is 1 to 10
+    /// digits and the amount one that `parse_plain_amount` reads; whether every object
+    /// is a digit string; the amount's value.
+    fn reference_scan(line: &[u8]) -> Option<(PlainRow, Decimal, bool)> {
+        let mut r = PlainRow::EMPTY;
+        scan_plain_row_to(line, false, &mut r)?;
+        let account = r.account.bytes(line);
+        if !(1..=10).contains(&account.len()) || !account.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = crate::sie::value::parse_plain_amount(r.amount.bytes(line))?;
+        let digits = r.pairs[..r.pairs_len].iter().all(|(_, t)| {
+            let b = t.bytes(line);
+            !b.is_empty() && b.iter().all(u8::is_ascii_digit)
+        });
+        Some((r, value, digits))
+    }
+
+    fn spans(r: &PlainRow, line: &[u8]) -> Vec<(TokKind, Vec<u8>)> {
+        let mut t = vec![r.account];
+        t.extend(r.pairs[..r.pairs_len].iter().map(|p| p.1));
+        t.push(r.amount);
+        t.extend(r.date);
+        t.extend(r.text);
+        let mut out: Vec<_> = t.iter().map(|t| (t.kind, t.bytes(line).to_vec())).collect();
+        out.extend(
+            r.pairs[..r.pairs_len]
+                .iter()
+                .map(|p| (TokKind::Open, p.0.to_string().into_bytes())),
+        );
+        out
+    }
+
+    /// The scan with its checks on the way is the general split followed by the checks
+    /// the reader made after it: the same rows taken, the same fields, the amount
+    /// `parse_plain_amount` reads.
+    fn assert_scan_as_reference(line: &[u8]) -> bool {
+        let mut got = PlainRow::EMPTY;
+        let ok = scan_plain_row(line, &mut got);
+        let want = reference_scan(line);
+        assert_eq!(ok, want.is_some(), "{}", String::from_utf8_lossy(line));
+        if let Some((r, value, digits)) = want {
+            assert_eq!(
+                spans(&got, line),
+                spans(&r, line),
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+            assert_eq!(got.value, value, "{}", String::from_utf8_lossy(line));
+            assert_eq!(got.value.scale(), value.scale());
+            assert_eq!(got.value.is_sign_negative(), value.is_sign_negative());
+            assert_eq!(
+                got.digit_objects,
+                digits,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        ok
+    }
+
+    #[test]
+    fn checked_scan_is_the_general_split_and_its_checks() {
+        let accounts = [
+            "1930",
+            "0",
+            "1234567890",
+            "12345678901",
+            "19a0",
+            "\"1930\"",
+            "",
+            "-1",
+        ];
+        let lists = [
+            "{}",
+            "{1 \"1176\" 20 \"388\"}",
+            "{1 1176 20 388}",
+            "{ 1  \" 7 \" }",
+            "{1 \"\"}",
+            "{1 \"7a\"}",
+            "{1 7a}",
+            "{1 a7}",
+            "{1 \"7\"20 \"8\"}",
+            "{1 \"7\\\"\"}",
+            "{1 {7}",
+            "{1}",
+            "{123456789 7}",
+            "{1234567890 7}",
+            "{1 \"12\"}",
+            "{1 \"12\" }",
+            "{1 12}",
+        ];
+        let amounts = [
+            "11791.77",
+            "-17236.82",
+            "-0.00",
+            "0",
+            "-0",
+            "5.5",
+            "5.",
+            ".5",
+            "-.5",
+            "-",
+            "+5",
+            "5,5",
+            "5.555",
+            "1.2.3",
+            "12x",
+            "x",
+            "99999999999999999",
+            "999999999999999999",
+            "-9999999999999999",
+            "999999999999999.9",
+            "9999999999999999.9",
+            "007.10",
+            "\"5\"",
+        ];
+        let tails = [
+            "",
+            " 20250101",
+            " \"\"",
+            " 20250101 \"Städning\"",
+            " \"\" \"t\"",
+            " x",
+            " 20250101 \"t\" 2",
+            "  ",
+        ];
+        let (mut taken, mut digit_lists) = (0, 0);
+        for a in accounts {
+            for l in lists {
+                for m in amounts {
+                    for t in tails {
+                        for sep in [" ", "\t", "  "] {
+                            let line = format!("#TRANS{sep}{a}{sep}{l}{sep}{m}{t}");
+                            if assert_scan_as_reference(line.as_bytes()) {
+                                taken += 1;
+                                let mut r = PlainRow::EMPTY;
+                                scan_plain_row(line.as_bytes(), &mut r);
+                                digit_lists += usize::from(r.digit_objects && r.pairs_len > 0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Both ways of taking a row are met, with digit and other objects.
+        assert!(
+            taken > 3_000 && digit_lists > 1_000 && digit_lists < taken,
+            "{taken} {digit_lists}"
+        );
+        for line in [
+            &b"#TRANS"[..],
+            b"#TRANS ",
+            b"#TRANSX 1930 {} 5",
+            b"#TRANS 1930",
+            b"#TRANS 1930 {",
+            b"#TRANS 1930 {1 7} 5\x84",
+        ] {
+            assert_scan_as_reference(line);
+        }
+    }
+
+    proptest! {
+        /// The same on lines made of row pieces and arbitrary bytes.
+        #[test]
+        fn checked_scan_is_the_general_split_on_any_line(
+            pieces in proptest::collection::vec(prop_oneof![
+                proptest::sample::select(vec![
+                    &b"#TRANS"[..], b" ", b"\t", b"{", b"}", b"\"", b"\\\"", b"-", b".", b"1930",
+                    b"7", b"20", b"1176", b"20250101", b"\"\"", b"\"t x\"", b"\x84", b"12.50", b"0",
+                    b"a",
+                ]).prop_map(|s| s.to_vec()),
+                proptest::collection::vec(any::<u8>(), 1..3),
+                proptest::collection::vec(b'0'..=b'9', 1..20),
+            ], 0..24),
+        ) {
+            let mut line = b"#TRANS ".to_vec();
+            for p in &pieces {
+                line.extend_from_slice(p);
+            }
+            assert_scan_as_reference(&line);
+            assert_scan_as_reference(&pieces.concat());
         }
     }
 

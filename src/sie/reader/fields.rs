@@ -24,10 +24,9 @@ impl State {
         if t.kind != TokKind::Escaped && self.fast_texts {
             // Printable ASCII is the same in every encoding. A bare field ends at a
             // separator, so only quoted ones need trimming.
-            let src = if t.kind == TokKind::Bare {
-                raw
-            } else {
-                trim(raw)
+            let src = match raw {
+                [b' ', ..] | [.., b' '] if t.kind != TokKind::Bare => trim(raw),
+                _ => raw,
             };
             // Non-ASCII bytes are decoded on the way when the encoding is known;
             // otherwise (and on control characters or invalid UTF-8) the general path
@@ -125,6 +124,11 @@ impl State {
         label: &'static str,
         what: &str,
     ) -> Option<Decimal> {
+        // The commonest amounts, which draw no notice (no sign or comma, at most two
+        // decimals), without the general parsing.
+        if let Some(a) = parse_plain_amount(raw) {
+            return Some(a);
+        }
         match parse_amount(raw) {
             Some(a) => {
                 if raw.first() == Some(&b'+') || raw.contains(&b',') {
@@ -485,6 +489,7 @@ impl State {
 
     /// Shortens `list` to `used` references, keeping the ones cut off (up to
     /// [`SPARE_OBJECTS`]) for [`State::object_into`].
+    #[inline]
     pub(super) fn truncate_objects(&mut self, list: &mut Vec<ObjectRef>, used: usize) {
         if list.len() > used {
             let room = SPARE_OBJECTS.saturating_sub(self.spare_objects.len());
@@ -506,5 +511,17 @@ impl State {
                 ),
             );
         }
+    }
+}
+
+/// Sets `out` to the ASCII digits `digits` (what [`State::text_into`] makes of a field of
+/// digits in any encoding), reusing its allocation.
+#[inline(always)]
+pub(super) fn set_digits(out: &mut String, digits: &[u8]) {
+    out.clear();
+    out.reserve(digits.len());
+    for &b in digits {
+        // `& 0x7f` tells the compiler the character is one byte long.
+        out.push(char::from(b & 0x7f));
     }
 }

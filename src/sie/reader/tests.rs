@@ -29,6 +29,29 @@ fn plain_rows_read_as_tokenized_rows() {
         b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18} 5",
         b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16} 5",
         b"#TRANS 1930 {1234567890 7} 5",
+        b"#TRANS 1930 {123456789 7} 5",
+        b"#TRANS 1930 {1 \"\"} 5",
+        b"#TRANS 1930 {1 \" 7\"} 5",
+        b"#TRANS 1930 {1 \"7a\"} 5",
+        b"#TRANS 1930 {1 7a 2 \"8\"} 5",
+        b"#TRANS 1930 {1 \"\x8e\"} 5",
+        b"#TRANS 1930 {1 \x8e7} 5",
+        b"#TRANS 1930 {1 \"7\" 2 8} 5",
+        b"#TRANS 0 {} 5",
+        b"#TRANS 1234567890 {} 5",
+        b"#TRANS 12345678901 {} 5",
+        b"#TRANS 19a0 {} 5",
+        b"#TRANS 1930 {} 5.",
+        b"#TRANS 1930 {} .5",
+        b"#TRANS 1930 {} -.5",
+        b"#TRANS 1930 {} -",
+        b"#TRANS 1930 {} -0",
+        b"#TRANS 1930 {} 1.2.3",
+        b"#TRANS 1930 {} 99999999999999999",
+        b"#TRANS 1930 {} 999999999999999999",
+        b"#TRANS 1930 {} -9999999999999999.9",
+        b"#TRANS 1930 {} 007.10",
+        b"#TRANS 1930 {} 5x",
         b"#TRANS 1930 5",
         b"#TRANS \"1930\" {} 5",
         b"#TRANS 1930 {} +5",
@@ -225,6 +248,51 @@ fn fast_texts_read_the_corpus_as_the_general_decoding() {
     let fast = read_texts(&data, true);
     assert!(fast.0.len() > 1_500);
     assert_eq!(fast, read_texts(&data, false));
+}
+
+fn read_plain(file: &[u8], plain_rows: bool) -> (Vec<Record>, Vec<Diagnostic>) {
+    let mut reader = Reader::new(file);
+    reader.st.plain_rows = plain_rows;
+    let mut records = Vec::new();
+    while let Some(r) = reader.next_record().unwrap() {
+        records.push(r.clone());
+        reader.recycle(r);
+    }
+    (records, reader.take_diagnostics())
+}
+
+/// Rows and vouchers read straight from the line ([`State::plain_row`],
+/// [`State::plain_ver`]) read every corpus file and the generated municipal ledger
+/// exactly as tokenized ones: the same records, the same diagnostics on the same lines,
+/// with vouchers recycled as the typed reader is used in bulk.
+#[test]
+fn plain_rows_read_the_corpus_as_tokenized_rows() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut rows = 0;
+    for path in &files {
+        let data = std::fs::read(path).unwrap();
+        let fast = read_plain(&data, true);
+        let slow = read_plain(&data, false);
+        assert!(fast == slow, "{}", path.display());
+        rows += fast
+            .0
+            .iter()
+            .map(|r| match r {
+                Record::Voucher(v) => v.rows.len(),
+                _ => 0,
+            })
+            .sum::<usize>();
+    }
+    assert!(rows > 5_000, "{rows} rows in the corpus");
+    let data = sie_gen::generate(1_500);
+    let fast = read_plain(&data, true);
+    assert!(fast.0.len() > 1_500);
+    assert_eq!(fast, read_plain(&data, false));
 }
 
 #[path = "../../../benches/sie_gen.rs"]

@@ -113,40 +113,32 @@ impl State {
         if !scan_plain_row(line, &mut self.plain) {
             return false;
         }
+        // The scan has checked the account (1 to 10 digits) and read the amount as
+        // parse_amount reads it without a notice.
         let p = &self.plain;
-        let (account, amount_tok, date_tok, text_tok, pairs_len) =
-            (p.account, p.amount, p.date, p.text, p.pairs_len);
+        let (account, amount, date_tok, text_tok, pairs_len, digit_objects) = (
+            p.account,
+            p.value,
+            p.date,
+            p.text,
+            p.pairs_len,
+            p.digit_objects,
+        );
         if !self.voucher.as_ref().is_some_and(|v| {
             v.in_block
                 && v.after_rtrans.is_none()
                 && v.skipped == 0
                 && v.bytes.saturating_add(line.len() * 2 + 512) <= self.opts.max_voucher_bytes
-        }) || !account.bytes(line).iter().all(u8::is_ascii_digit)
-            || !(1..=10).contains(&account.bytes(line).len())
-        {
+        }) {
             return false;
         }
-        // An amount that parse_amount reads without a notice, or the row is read as usual.
-        let Some(amount) = parse_plain_amount(amount_tok.bytes(line)) else {
-            return false;
-        };
+        // A date that State::date reads without a diagnostic, or the row is read as usual.
         let date = match date_tok {
             None => None,
-            Some(t) => {
-                let raw = t.bytes(line);
-                match self.last_date {
-                    Some((bytes, d)) if raw == bytes => Some(d),
-                    _ => match parse_date(raw) {
-                        DateParse::Ok(d) if plausible(d) => {
-                            if let Ok(bytes) = <[u8; 8]>::try_from(raw) {
-                                self.last_date = Some((bytes, d));
-                            }
-                            Some(d)
-                        }
-                        _ => return false,
-                    },
-                }
-            }
+            Some(t) => match self.plain_date(t.bytes(line)) {
+                Some(d) => Some(d),
+                None => return false,
+            },
         };
         let Some(mut v) = self.voucher.take() else {
             return false;
@@ -160,17 +152,17 @@ impl State {
             }
             *c += 1;
         }
-        if self.sums.is_some() && self.encoding.is_none() {
-            // A text not decoded in summing mode still sets the encoding where the
-            // ordinary reading would detect it.
-            if text_tok.is_some_and(|t| !t.bytes(line).is_ascii()) {
+        if self.sums.is_some() {
+            if self.encoding.is_none() && text_tok.is_some_and(|t| !t.bytes(line).is_ascii()) {
+                // A text not decoded in summing mode still sets the encoding where the
+                // ordinary reading would detect it.
                 self.ensure_encoding(ln, window);
             }
-        }
-        if self.sums.is_some() && self.sum_plain_row(&mut v, line, amount) {
-            self.rows += 1;
-            self.voucher = Some(v);
-            return true;
+            if self.sum_plain_row(&mut v, line, amount) {
+                self.rows += 1;
+                self.voucher = Some(v);
+                return true;
+            }
         }
         if v.voucher.rows.len() <= v.used {
             let spare = self.spare_rows.pop().unwrap_or_else(empty_row);
@@ -178,21 +170,46 @@ impl State {
         }
         if let Some(row) = v.voucher.rows.get_mut(v.used) {
             row.kind = VoucherRowKind::Normal;
-            self.text_into(&account, line, ln, window, &mut row.account);
+            // Digit strings are the same characters in every encoding.
+            fields::set_digits(&mut row.account, account.bytes(line));
             let mut used = 0usize;
-            for k in 0..pairs_len {
-                let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
-                    break;
-                };
-                self.object_into(&mut row.objects, used, dimension, &t, line, ln, window);
-                used += 1;
+            if digit_objects {
+                // Into the references already there, then into kept or new ones.
+                let pairs = self.plain.pairs.get(..pairs_len).unwrap_or_default();
+                for &(dimension, t) in pairs {
+                    let digits = t.bytes(line);
+                    if let Some(slot) = row.objects.get_mut(used) {
+                        slot.dimension = dimension;
+                        fields::set_digits(&mut slot.object, digits);
+                    } else {
+                        let mut slot = self.spare_objects.pop().unwrap_or_else(|| ObjectRef {
+                            dimension,
+                            object: String::new(),
+                        });
+                        slot.dimension = dimension;
+                        fields::set_digits(&mut slot.object, digits);
+                        row.objects.push(slot);
+                    }
+                    used += 1;
+                }
+            } else {
+                for k in 0..pairs_len {
+                    let Some(&(dimension, t)) = self.plain.pairs.get(k) else {
+                        break;
+                    };
+                    self.object_into(&mut row.objects, used, dimension, &t, line, ln, window);
+                    used += 1;
+                }
             }
-            self.truncate_objects(&mut row.objects, used);
+            if row.objects.len() > used {
+                self.truncate_objects(&mut row.objects, used);
+            }
             row.amount = amount;
             row.date = date;
             match text_tok {
-                Some(t) => self.text_into(&t, line, ln, window, &mut row.text),
-                None => row.text.clear(),
+                // `""` (common) is what text_into makes of it: nothing.
+                Some(t) if !t.is_empty() => self.text_into(&t, line, ln, window, &mut row.text),
+                _ => row.text.clear(),
             }
             row.quantity = None;
             row.signature.clear();
