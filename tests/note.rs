@@ -1160,24 +1160,24 @@ fn exempelkommun_with_the_default_note_chart_reports_unplaced_accounts() {
     assert!(!notes.notes.iter().any(|n| n.kind == NoteKind::TaxRevenue));
 }
 
-#[test]
-fn depreciation_taken_off_while_the_cost_grew_is_a_row_of_its_own() {
-    // Påhittade saldon (kr): the cost of buildings grew by 10 000 net while the
-    // accumulated depreciation fell by 2 000 (a depreciated asset scrapped, a new one
-    // bought). Netting the 2 000 into försäljningar och utrangeringar would print a
-    // positive figure on a row that is a deduction; it is a row of its own instead, and
-    // the schedule still rolls forward to the balance.
+/// The buildings class of the anläggningstillgångar note built from a made-up ledger
+/// (kr): cost 50 000 and accumulated depreciation −5 000 at the start, moved by `cost`
+/// and `depreciation`, the difference against långfristiga skulder; and whether the
+/// note checks.
+fn buildings(cost: i64, depreciation: i64) -> (AssetClass, bool) {
     let mut tb = TrialBalance::new();
-    tb.add_balance(0, "1110", None, BalanceKind::Opening, Amount::kr(50_000))
-        .unwrap();
-    tb.add_balance(0, "1119", None, BalanceKind::Opening, Amount::kr(-5_000))
-        .unwrap();
-    tb.add_balance(0, "2310", None, BalanceKind::Opening, Amount::kr(-45_000))
-        .unwrap();
-    tb.add_transaction("1110", &[], Amount::kr(10_000)).unwrap();
-    tb.add_transaction("1119", &[], Amount::kr(2_000)).unwrap();
-    tb.add_transaction("2310", &[], Amount::kr(-12_000))
-        .unwrap();
+    for (account, opening) in [("1110", 50_000), ("1119", -5_000), ("2310", -45_000)] {
+        tb.add_balance(0, account, None, BalanceKind::Opening, Amount::kr(opening))
+            .unwrap();
+    }
+    for (account, movement) in [
+        ("1110", cost),
+        ("1119", depreciation),
+        ("2310", -(cost + depreciation)),
+    ] {
+        tb.add_transaction(account, &[], Amount::kr(movement))
+            .unwrap();
+    }
     let notes = LedgerNotes::build(&tb, &NoteChart::kommun_bas(), 0, y(2025), 1).unwrap();
     let note = notes
         .notes
@@ -1187,7 +1187,19 @@ fn depreciation_taken_off_while_the_cost_grew_is_a_row_of_its_own() {
     let NoteBody::FixedAssets(schedules) = &note.body else {
         panic!("{:?}", note.body)
     };
-    let class = &schedules[0].classes[0];
+    (
+        schedules[0].classes[0].clone(),
+        note.check().unwrap().is_empty(),
+    )
+}
+
+#[test]
+fn depreciation_taken_off_while_the_cost_grew_is_a_row_of_its_own() {
+    // The cost grew by 10 000 net while the accumulated depreciation fell by 2 000 (a
+    // depreciated asset scrapped, a new one bought). Netting the 2 000 into
+    // försäljningar och utrangeringar would print a positive figure on a row that is a
+    // deduction; it is a row of its own instead, and the class still rolls forward.
+    let (class, checks) = buildings(10_000, 2_000);
     assert_eq!(class.investments, Amount::kr(10_000));
     assert_eq!(class.disposals, Amount::ZERO);
     assert_eq!(class.other.len(), 1);
@@ -1198,30 +1210,13 @@ fn depreciation_taken_off_while_the_cost_grew_is_a_row_of_its_own() {
             .contains("återförda ackumulerade avskrivningar")
     );
     assert_eq!(class.closing, Amount::kr(57_000));
-    assert!(note.check().unwrap().is_empty());
+    assert!(checks);
     // Where the cost fell by more, the reversed depreciation is netted as before.
-    let mut tb = TrialBalance::new();
-    tb.add_balance(0, "1110", None, BalanceKind::Opening, Amount::kr(50_000))
-        .unwrap();
-    tb.add_balance(0, "1119", None, BalanceKind::Opening, Amount::kr(-5_000))
-        .unwrap();
-    tb.add_balance(0, "2310", None, BalanceKind::Opening, Amount::kr(-45_000))
-        .unwrap();
-    tb.add_transaction("1110", &[], Amount::kr(-3_000)).unwrap();
-    tb.add_transaction("1119", &[], Amount::kr(2_000)).unwrap();
-    tb.add_transaction("2310", &[], Amount::kr(1_000)).unwrap();
-    let notes = LedgerNotes::build(&tb, &NoteChart::kommun_bas(), 0, y(2025), 1).unwrap();
-    let note = notes
-        .notes
-        .iter()
-        .find(|n| n.kind == NoteKind::TangibleAssets)
-        .unwrap();
-    let NoteBody::FixedAssets(schedules) = &note.body else {
-        panic!("{:?}", note.body)
-    };
-    let class = &schedules[0].classes[0];
+    let (class, checks) = buildings(-3_000, 2_000);
     assert_eq!(class.disposals, Amount::kr(-1_000));
     assert!(class.other.is_empty());
+    assert_eq!(class.closing, Amount::kr(44_000));
+    assert!(checks);
 }
 
 // ---------------------------------------------------------------------------------

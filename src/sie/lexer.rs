@@ -366,40 +366,12 @@ fn scan_plain_row_to(line: &[u8], head_only: bool, row: &mut PlainRow) -> Option
     }
     let e = bare_end(line, i, SEP);
     row.amount = Tok::new(i, e, TokKind::Bare);
-    row.date = None;
-    row.text = None;
     if head_only {
+        row.date = None;
+        row.text = None;
         return Some(());
     }
-    // The date: bare or `""`.
-    i = skip_seps(line, e);
-    match line.get(i) {
-        None => return Some(()),
-        Some(&b'"') => {
-            if line.get(i + 1) != Some(&b'"') {
-                return None;
-            }
-            i += 2;
-        }
-        Some(&b) if class(b) == 0 => {
-            let e = bare_end(line, i, SEP);
-            row.date = Some(Tok::new(i, e, TokKind::Bare));
-            i = e;
-        }
-        Some(_) => return None,
-    }
-    // The text: quoted.
-    i = skip_seps(line, i);
-    match line.get(i) {
-        None => return Some(()),
-        Some(&b'"') => {
-            let (t, next) = plain_quoted(line, i)?;
-            row.text = Some(t);
-            i = next;
-        }
-        Some(_) => return None,
-    }
-    (skip_seps(line, i) == line.len()).then_some(())
+    plain_row_tail(line, e, row)
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -476,6 +448,44 @@ fn number_at(line: &[u8], mut i: usize) -> (usize, u64) {
         i += 1;
     }
     (i, value)
+}
+
+/// What may follow a plain row's amount, which ends at `e`: nothing, or a date (bare, or
+/// `""` for none), then nothing or a quoted text without `\"`, and nothing after it.
+/// The date and text go into `row`; `None` for anything else.
+#[inline(always)]
+fn plain_row_tail(line: &[u8], e: usize, row: &mut PlainRow) -> Option<()> {
+    row.date = None;
+    row.text = None;
+    // The date: bare or `""`.
+    let mut i = skip_seps(line, e);
+    match line.get(i) {
+        None => return Some(()),
+        Some(&b'"') => {
+            if line.get(i + 1) != Some(&b'"') {
+                return None;
+            }
+            i += 2;
+        }
+        Some(&b) if class(b) == 0 => {
+            let e = date_end(line, i);
+            row.date = Some(Tok::new(i, e, TokKind::Bare));
+            i = e;
+        }
+        Some(_) => return None,
+    }
+    // The text: quoted.
+    i = skip_seps(line, i);
+    match line.get(i) {
+        None => return Some(()),
+        Some(&b'"') => {
+            let (t, next) = plain_quoted(line, i)?;
+            row.text = Some(t);
+            i = next;
+        }
+        Some(_) => return None,
+    }
+    (i == line.len() || skip_seps(line, i) == line.len()).then_some(())
 }
 
 /// [`sep_end`] for a field that is mostly a date: eight digits and then a separator or
@@ -608,37 +618,7 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
         decimals as u32,
     );
     row.amount = Tok::new(i, e, TokKind::Bare);
-    row.date = None;
-    row.text = None;
-    // The date: bare or `""`.
-    i = skip_seps(line, e);
-    match line.get(i) {
-        None => return Some(()),
-        Some(&b'"') => {
-            if line.get(i + 1) != Some(&b'"') {
-                return None;
-            }
-            i += 2;
-        }
-        Some(&b) if class(b) == 0 => {
-            let e = date_end(line, i);
-            row.date = Some(Tok::new(i, e, TokKind::Bare));
-            i = e;
-        }
-        Some(_) => return None,
-    }
-    // The text: quoted.
-    i = skip_seps(line, i);
-    match line.get(i) {
-        None => return Some(()),
-        Some(&b'"') => {
-            let (t, next) = plain_quoted(line, i)?;
-            row.text = Some(t);
-            i = next;
-        }
-        Some(_) => return None,
-    }
-    (i == line.len() || skip_seps(line, i) == line.len()).then_some(())
+    plain_row_tail(line, e, row)
 }
 
 /// The fields of a plain `#VER` line, as [`tokenize`] would split them.
@@ -1328,7 +1308,41 @@ mod tests {
         }
     }
 
+    #[test]
+    fn date_field_ends_are_the_general_ones() {
+        for line in [
+            &b"20250101"[..],
+            b"20250101 x",
+            b"#TRANS 1930 {} 5 20250101\t\"t\"",
+            b"2025010",
+            b"202501011",
+            b"20250101\"",
+            b"20250101\x7f",
+            b"20250101\x84",
+            b"2025-01-01 x",
+        ] {
+            for i in 0..=line.len() {
+                assert_eq!(date_end(line, i), bare_end(line, i, SEP), "{line:?} at {i}");
+            }
+        }
+    }
+
     proptest! {
+        /// The fast field ends are the byte-by-byte ones: [`date_end`] and [`sep_end`]
+        /// against [`bare_end`] with [`SEP`], from every place of the line.
+        #[test]
+        fn fast_field_ends_are_the_general_ones(
+            line in proptest::collection::vec(prop_oneof![
+                Just(b'2'), Just(b'0'), Just(b' '), Just(b'\t'), Just(b'"'), Just(0x7f),
+                Just(0x84), Just(b'a'), any::<u8>(),
+            ], 0..40),
+        ) {
+            for i in 0..=line.len() {
+                prop_assert_eq!(date_end(&line, i), bare_end(&line, i, SEP), "{:?} at {}", line, i);
+                prop_assert_eq!(sep_end(&line, i), bare_end(&line, i, SEP), "{:?} at {}", line, i);
+            }
+        }
+
         /// The same on lines made of row pieces and arbitrary bytes.
         #[test]
         fn checked_scan_is_the_general_split_on_any_line(

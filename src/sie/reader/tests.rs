@@ -212,87 +212,75 @@ fn a_kind_leaves_out_swedish_figures_and_quoted_values() {
     assert_ne!(k("årsindex 0, \u{2212}1"), k("årsindex 0"));
 }
 
-fn read_texts(file: &[u8], fast_texts: bool) -> (Vec<Record>, Vec<Diagnostic>) {
+/// Every record of `file` and the diagnostics, read by a reader that `set` adjusts,
+/// with vouchers recycled as the typed reader is used in bulk (strings are reused).
+fn read_with(file: &[u8], set: impl FnOnce(&mut State)) -> (Vec<Record>, Vec<Diagnostic>) {
     let mut reader = Reader::new(file);
-    reader.st.fast_texts = fast_texts;
+    set(&mut reader.st);
     let mut records = Vec::new();
     while let Some(r) = reader.next_record().unwrap() {
         records.push(r.clone());
-        // Recycled, as the typed reader is used in bulk: strings are reused.
         reader.recycle(r);
     }
     (records, reader.take_diagnostics())
 }
 
-/// Texts decoded on the fast path ([`decode_plain_into`]) read every corpus file and
-/// the generated municipal ledger exactly as the general decoding does: the same
-/// records, the same diagnostics on the same lines.
-#[test]
-fn fast_texts_read_the_corpus_as_the_general_decoding() {
+/// The corpus files, in order.
+fn corpus() -> Vec<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let mut read_any = 0;
-    for path in &files {
-        let data = std::fs::read(path).unwrap();
-        let fast = read_texts(&data, true);
-        let slow = read_texts(&data, false);
-        assert!(fast == slow, "{}", path.display());
-        read_any += usize::from(!fast.0.is_empty());
-    }
-    assert!(read_any >= 60, "{read_any} corpus files read");
-    let data = sie_gen::generate(1_500);
-    let fast = read_texts(&data, true);
-    assert!(fast.0.len() > 1_500);
-    assert_eq!(fast, read_texts(&data, false));
+    files
 }
 
-fn read_plain(file: &[u8], plain_rows: bool) -> (Vec<Record>, Vec<Diagnostic>) {
-    let mut reader = Reader::new(file);
-    reader.st.plain_rows = plain_rows;
-    let mut records = Vec::new();
-    while let Some(r) = reader.next_record().unwrap() {
-        records.push(r.clone());
-        reader.recycle(r);
+/// Every corpus file and the generated municipal ledger read with the fast path on
+/// (`set(st, true)`) and off: the same records, the same diagnostics on the same lines.
+/// The readings with it on, per corpus file.
+fn fast_path_reads_as_the_general_one(
+    set: impl Fn(&mut State, bool) + Copy,
+) -> Vec<(Vec<Record>, Vec<Diagnostic>)> {
+    let mut readings = Vec::new();
+    for path in corpus() {
+        let data = std::fs::read(&path).unwrap();
+        let fast = read_with(&data, |st| set(st, true));
+        let slow = read_with(&data, |st| set(st, false));
+        assert!(fast == slow, "{}", path.display());
+        readings.push(fast);
     }
-    (records, reader.take_diagnostics())
+    let data = sie_gen::generate(1_500);
+    let fast = read_with(&data, |st| set(st, true));
+    assert!(fast.0.len() > 1_500);
+    assert_eq!(fast, read_with(&data, |st| set(st, false)));
+    readings
+}
+
+/// Texts decoded on the fast path ([`decode_plain_into`]) read every corpus file and
+/// the generated municipal ledger exactly as the general decoding does.
+#[test]
+fn fast_texts_read_the_corpus_as_the_general_decoding() {
+    let readings = fast_path_reads_as_the_general_one(|st, on| st.fast_texts = on);
+    let read_any = readings.iter().filter(|r| !r.0.is_empty()).count();
+    assert!(read_any >= 60, "{read_any} corpus files read");
 }
 
 /// Rows and vouchers read straight from the line ([`State::plain_row`],
 /// [`State::plain_ver`]) read every corpus file and the generated municipal ledger
-/// exactly as tokenized ones: the same records, the same diagnostics on the same lines,
-/// with vouchers recycled as the typed reader is used in bulk.
+/// exactly as tokenized ones.
 #[test]
 fn plain_rows_read_the_corpus_as_tokenized_rows() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let mut rows = 0;
-    for path in &files {
-        let data = std::fs::read(path).unwrap();
-        let fast = read_plain(&data, true);
-        let slow = read_plain(&data, false);
-        assert!(fast == slow, "{}", path.display());
-        rows += fast
-            .0
-            .iter()
-            .map(|r| match r {
-                Record::Voucher(v) => v.rows.len(),
-                _ => 0,
-            })
-            .sum::<usize>();
-    }
+    let readings = fast_path_reads_as_the_general_one(|st, on| st.plain_rows = on);
+    let rows: usize = readings
+        .iter()
+        .flat_map(|r| &r.0)
+        .map(|r| match r {
+            Record::Voucher(v) => v.rows.len(),
+            _ => 0,
+        })
+        .sum();
     assert!(rows > 5_000, "{rows} rows in the corpus");
-    let data = sie_gen::generate(1_500);
-    let fast = read_plain(&data, true);
-    assert!(fast.0.len() > 1_500);
-    assert_eq!(fast, read_plain(&data, false));
 }
 
 #[path = "../../../benches/sie_gen.rs"]
@@ -357,8 +345,8 @@ mod texts {
                 file.extend_from_slice(&row.concat());
             }
             file.extend_from_slice(&[&b"}\n#VER "[..], &t(2), b" 2 20250101 ", &t(1), b"\n{\n#TRANS 1930 {} 0\n}\n"].concat());
-            let fast = read_texts(&file, true);
-            let slow = read_texts(&file, false);
+            let fast = read_with(&file, |st| st.fast_texts = true);
+            let slow = read_with(&file, |st| st.fast_texts = false);
             prop_assert_eq!(fast, slow, "{}", String::from_utf8_lossy(&file));
         }
     }
