@@ -244,6 +244,11 @@ pub mod sick_leave;
 pub mod sie;
 pub mod statement;
 
+/// The benchmark's generated municipal ledger, for the unit tests.
+#[cfg(test)]
+#[path = "../benches/sie_gen.rs"]
+mod sie_gen;
+
 pub use balanced_budget::{
     BalancedBudgetStatement, DeficitRecord, ReserveBase, ReserveContext, ReserveRules, ResultBasis,
 };

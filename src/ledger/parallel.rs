@@ -490,6 +490,19 @@ mod tests {
     }
 
     #[test]
+    fn the_generated_ledger_is_merged_whole_not_read_again() {
+        // The benchmark's ledger in one part, as `read_parallel` is given it: every
+        // stretch merges.
+        let data = crate::sie_gen::generate(20_000);
+        let one = SieLedger::read(&data[..], ReadOptions::default()).map_err(|e| e.to_string());
+        for threads in [2, 3] {
+            let (ledger, reread) = read(&data, threads);
+            assert_eq!(ledger, one);
+            assert_eq!(reread, 0, "{threads} threads");
+        }
+    }
+
+    #[test]
     fn a_stretch_that_cannot_be_merged_is_read_again_in_order() {
         // A #KONTO among the vouchers: that stretch is read again. An unclosed
         // voucher inside a stretch is read there as in order. With a strict level

@@ -283,8 +283,7 @@ fn plain_rows_read_the_corpus_as_tokenized_rows() {
     assert!(rows > 5_000, "{rows} rows in the corpus");
 }
 
-#[path = "../../../benches/sie_gen.rs"]
-mod sie_gen;
+use crate::sie_gen;
 
 mod texts {
     use super::*;
