@@ -913,6 +913,7 @@ impl SumState {
 }
 
 /// The head of a `#TRANS` row of digits only, as [`digit_row_head`] reads it.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct DigitRow {
     /// The account's key (as [`Keys::key`] gives it).
     pub(crate) account: u64,

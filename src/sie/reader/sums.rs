@@ -103,6 +103,9 @@ pub(crate) struct PlainSums {
     /// that sums of stretches read apart can be merged knowing that no running sum
     /// passed 10¹⁹ kr ([`super::Paused::absorb`]).
     pub(crate) abs_ore: u128,
+    /// The rows of the voucher being read whole ([`State::summed_voucher`]), kept
+    /// for their allocation.
+    pub(super) block: Vec<DigitRow>,
 }
 
 impl PlainSums {
@@ -261,6 +264,23 @@ fn add_row(
     ore: i128,
     scale: u32,
 ) {
+    add_to_sums(sums, account, objects, ore, scale, v.line);
+    v.summed_rows += 1;
+    v.summed_ore = v.summed_ore.wrapping_add(ore);
+    v.bytes += summed_row_bytes(account_len, objects.len());
+}
+
+/// Adds one row's amount to the sums of its account and of its objects; the first sum
+/// to pass 10¹⁹ kr is noted with `voucher_line`, the line of the row's `#VER`.
+#[inline(always)]
+pub(super) fn add_to_sums(
+    sums: &mut PlainSums,
+    account: u64,
+    objects: &[(u32, u64)],
+    ore: i128,
+    scale: u32,
+    voucher_line: u64,
+) {
     // While the absolute amounts of every row summed stay within 10¹⁹ kr, no sum can
     // pass it: the bound is checked per sum only beyond that.
     sums.abs_ore = sums.abs_ore.saturating_add(ore.unsigned_abs());
@@ -275,16 +295,18 @@ fn add_row(
         ok &= add_to(&mut sums.objects, key, ore, scale, check);
     }
     if !ok && sums.overflow.is_none() {
-        sums.overflow = Some((account, v.line));
+        sums.overflow = Some((account, voucher_line));
     }
-    v.summed_rows += 1;
-    v.summed_ore = v.summed_ore.wrapping_add(ore);
-    // The estimate `row_bytes` gives the row the ordinary reading builds (its texts
-    // aside, which summing mode does not keep).
-    v.bytes += std::mem::size_of::<Row>()
+}
+
+/// What a summed row adds to its voucher's size: the estimate `row_bytes` gives the
+/// row the ordinary reading builds (its texts aside, which summing mode does not keep).
+#[inline(always)]
+pub(super) fn summed_row_bytes(account_len: usize, objects: usize) -> usize {
+    std::mem::size_of::<Row>()
         + account_len
-        + objects.len() * (std::mem::size_of::<ObjectRef>() + 16 + 4)
-        + 48;
+        + objects * (std::mem::size_of::<ObjectRef>() + 16 + 4)
+        + 48
 }
 
 /// Adds a row to the sum of `key` (made when new): a lookup first, the common case and
@@ -307,12 +329,12 @@ fn add_to<K: std::hash::Hash + Eq>(
 }
 
 /// A row the summing lane reads whole: its head, and what follows the amount.
-struct Summable<'a> {
-    head: DigitRow,
+pub(super) struct Summable<'a> {
+    pub(super) head: DigitRow,
     /// The transaction date as written (eight digits), if any.
-    date: Option<&'a [u8]>,
+    pub(super) date: Option<&'a [u8]>,
     /// The text, without its quotes (empty when there is none).
-    text: &'a [u8],
+    pub(super) text: &'a [u8],
 }
 
 /// `#TRANS account {dim obj …} amount[ date[ "text"]]`: a [`digit_row_head`] with an
@@ -322,7 +344,7 @@ struct Summable<'a> {
 /// plain lane reads without a diagnostic (the date's plausibility aside, which the
 /// caller checks); anything else is `None`.
 #[inline(always)]
-fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
+pub(super) fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     let head = digit_row_head(line, 10)?;
     let mut row = Summable {
         date: None,
