@@ -11,7 +11,7 @@
 
 use super::super::lexer::{NewlineFinder, scan_plain_ver};
 use super::super::totals::DigitRow;
-use super::sums::{add_to_sums, summable_row, summed_row_bytes};
+use super::sums::{Summable, add_to_sums, summable_row, summable_row_at, summed_row_bytes};
 use super::*;
 
 /// The lines of a stretch in memory, as [`Paused::scan`] splits them.
@@ -48,6 +48,15 @@ impl<'a> StretchLines<'a> {
     /// not ASCII where only ASCII lines are read.
     #[inline(always)]
     pub(super) fn next_line(&mut self) -> Option<&'a [u8]> {
+        let (line, len) = self.peek_line()?;
+        self.pos += len;
+        Some(line)
+    }
+
+    /// [`StretchLines::next_line`] without reading it: the line and its length with its
+    /// line end.
+    #[inline(always)]
+    fn peek_line(&self) -> Option<(&'a [u8], usize)> {
         if self.pos >= self.end {
             return None;
         }
@@ -63,8 +72,41 @@ impl<'a> StretchLines<'a> {
         if self.ascii && !line.is_ascii() {
             return None;
         }
-        self.pos += nl + 1;
-        Some(line)
+        Some((line, nl + 1))
+    }
+
+    /// The next line when it is a row the summing lane reads: the row, and its line's
+    /// length without the line end. Nothing is read otherwise.
+    #[inline(always)]
+    fn next_row(&mut self) -> Option<(Summable<'a>, usize)> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let rest = self.data.get(self.pos..)?;
+        // The commonest lines, read without searching for their end first.
+        if let Some((row, len)) = summable_row_at(rest) {
+            if len > self.max_line || (self.ascii && !row.text.is_ascii()) {
+                return None;
+            }
+            self.pos += len;
+            return Some((row, len - 1));
+        }
+        let (line, len) = self.peek_line()?;
+        let row = summable_row(line)?;
+        self.pos += len;
+        Some((row, line.len()))
+    }
+
+    /// Whether the next line is a voucher block's `}` (read when it is).
+    #[inline(always)]
+    fn block_end(&mut self) -> bool {
+        match self.peek_line() {
+            Some((b"}", len)) => {
+                self.pos += len;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The bytes read so far.
@@ -134,15 +176,16 @@ impl State {
         let max = self.opts.max_voucher_bytes;
         let (mut bytes, mut balance) = (0usize, 0i128);
         loop {
-            let line = lines.next_line()?;
-            if line == b"}" {
-                break;
-            }
+            let Some((row, line_len)) = lines.next_row() else {
+                if lines.block_end() {
+                    break;
+                }
+                return None;
+            };
             // As the lane checks the voucher's size before each row.
-            if bytes.saturating_add(line.len() * 2 + 512) > max {
+            if bytes.saturating_add(line_len * 2 + 512) > max {
                 return None;
             }
-            let row = summable_row(line)?;
             if let Some(raw) = row.date {
                 self.plain_date(raw)?;
             }

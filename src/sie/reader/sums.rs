@@ -377,25 +377,98 @@ pub(super) fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     Some(row)
 }
 
-/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
-/// character (below 0x20, or 0x7F). Eight bytes at a time: for a word `x`,
-/// `(x - 0x01…01·n) & !x & 0x80…80` is non-zero exactly when a byte of `x` is below
-/// `n` (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
+/// The row at the start of `rest` (a row line and what follows it in memory) when its
+/// line ends with `\n` right after what [`summable_row`] reads: the row, as
+/// [`summable_row`] reads the line, and the line's length with its `\n`. `None` for
+/// anything else, also for a row the lane takes whose line has CRs before its end (the
+/// caller then splits the line first). No search for the line end is needed: each
+/// field is followed where it ends.
 #[inline(always)]
-fn has_unplain(text: &[u8]) -> bool {
+pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
+    // The head stops at a `\n` exactly where it stops at the line's end.
+    let head = digit_row_head(rest, 10)?;
+    let mut i = head.end;
+    let mut row = Summable {
+        date: None,
+        text: &[],
+        head,
+    };
+    match rest.get(i)? {
+        b'\n' => return Some((row, i + 1)),
+        b' ' => i += 1,
+        _ => return None,
+    }
+    if rest.get(i..i + 2) == Some(b"\"\"") {
+        i += 2;
+    } else {
+        let date = rest.get(i..i + 8)?;
+        if !date.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        row.date = Some(date);
+        i += 8;
+    }
+    match rest.get(i)? {
+        b'\n' => return Some((row, i + 1)),
+        b' ' if rest.get(i + 1) == Some(&b'"') => i += 2,
+        _ => return None,
+    }
+    // The text ends at its first byte that is not plain: the closing quote, and the
+    // line right after it.
+    let text = rest.get(i..)?;
+    let len = first_unplain(text)?;
+    if text.get(len..len + 2) != Some(b"\"\n") {
+        return None;
+    }
+    row.text = text.get(..len)?;
+    Some((row, i + len + 2))
+}
+
+/// The first byte of `text` that a plain quoted text may not hold (see
+/// [`has_unplain`]), or `None` when there is none.
+#[inline(always)]
+fn first_unplain(text: &[u8]) -> Option<usize> {
+    let mut words = text.chunks_exact(8);
+    let mut at = 0usize;
+    for w in &mut words {
+        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
+            let m = unplain_bytes(u64::from_le_bytes(bytes));
+            if m != 0 {
+                // The lowest flagged byte is always a true one: a false flag needs a
+                // borrow from a flagged byte below it.
+                return Some(at + (m.trailing_zeros() / 8) as usize);
+            }
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
+        .map(|p| at + p)
+}
+
+/// For a word of eight bytes, a word with the top bit set in each byte that is `"`,
+/// `\`, or a control character (below 0x20, or 0x7F), and possibly in bytes above such
+/// a byte: for a word `x`, `(x - 0x01…01·n) & !x & 0x80…80` flags the bytes below `n`
+/// (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
+#[inline(always)]
+fn unplain_bytes(x: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    #[inline(always)]
-    fn word(x: u64) -> bool {
-        let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
-        let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
-        let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
-        (control | special) != 0
-    }
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
+    let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
+    let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
+    control | special
+}
+
+/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
+/// character (below 0x20, or 0x7F), eight bytes at a time ([`unplain_bytes`]).
+#[inline(always)]
+fn has_unplain(text: &[u8]) -> bool {
     let mut words = text.chunks_exact(8);
     for w in &mut words {
         if let Ok(bytes) = <[u8; 8]>::try_from(w) {
-            if word(u64::from_le_bytes(bytes)) {
+            if unplain_bytes(u64::from_le_bytes(bytes)) != 0 {
                 return true;
             }
         }
@@ -406,7 +479,7 @@ fn has_unplain(text: &[u8]) -> bool {
     if let Some(to) = last.get_mut(..rest.len()) {
         to.copy_from_slice(rest);
     }
-    word(u64::from_le_bytes(last))
+    unplain_bytes(u64::from_le_bytes(last)) != 0
 }
 
 #[cfg(test)]
@@ -451,7 +524,98 @@ mod tests {
         assert_eq!(key_text((2u64 << 56) | 12345), "12345");
     }
 
+    /// A row as read: account, pairs, öre, decimals, date and text.
+    type Seen = (u64, Vec<(u32, u64)>, i64, u32, Option<Vec<u8>>, Vec<u8>);
+
+    /// What the two readings of a row give, comparably.
+    fn seen(row: Option<Summable<'_>>) -> Option<Seen> {
+        row.map(|r| {
+            let h = r.head;
+            (
+                h.account,
+                h.pairs[..h.pairs_len].to_vec(),
+                h.cents,
+                h.scale,
+                r.date.map(<[u8]>::to_vec),
+                r.text.to_vec(),
+            )
+        })
+    }
+
+    /// A row read from the bytes on is the row read from its line, and ends at its `\n`.
+    fn row_at_is_row_of_line(line: &[u8], after: &[u8]) {
+        let mut bytes = line.to_vec();
+        bytes.push(b'\n');
+        bytes.extend_from_slice(after);
+        let at = summable_row_at(&bytes);
+        if let Some((_, len)) = &at {
+            assert_eq!(*len, line.len() + 1, "{:?}", String::from_utf8_lossy(line));
+        }
+        assert_eq!(
+            seen(at.map(|(r, _)| r)),
+            seen(summable_row(line)),
+            "{:?}",
+            String::from_utf8_lossy(line)
+        );
+    }
+
+    #[test]
+    fn rows_read_from_the_bytes_on_are_the_rows_of_their_lines() {
+        for line in [
+            &b"#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"St\x94dning\""[..],
+            b"#TRANS 1930 {} -17236.82 \"\" \"Omf\x94ring\"",
+            b"#TRANS 1930 {} -17236.82",
+            b"#TRANS 1930 {} 5.",
+            b"#TRANS 1930 {} 5.1 20250101",
+            b"#TRANS 1930 {} 5 20250101 \"\"",
+            b"#TRANS 1930 {} 5 20250101 \"a\" 3",
+            b"#TRANS 1930 {} 5 20250101 \"a\\\"b\"",
+            b"#TRANS 1930 {} 5 20250101 \"a\"b\"",
+            b"#TRANS 1930 {} 5 2025010",
+            b"#TRANS 1930 {} 5 20250101 \"open",
+            b"#TRANS 1930 {} 5 \"\"",
+            b"#TRANS 1930 {} 5 ",
+            b"#TRANS 1930 {} 5 20250101 ",
+            b"#TRANS 1930 {} 5 20250101 \"abcdefghijklmnopq\"",
+            b"#TRANS 1930 {} 5 20250101 \"abcdefg\x7f\"",
+            b"#TRANS 1930 {} 5\r",
+            b"#TRANS 1930 {} 5 20250101 \"a\"\r",
+        ] {
+            for after in [&b""[..], b"}\n", b"#TRANS 1930 {} 5\n"] {
+                row_at_is_row_of_line(line, after);
+            }
+        }
+        // A row whose line has a CR before its end is left to the line's reading.
+        assert!(summable_row_at(b"#TRANS 1930 {} 5\r\n").is_none());
+    }
+
     proptest! {
+        #[test]
+        fn any_row_read_from_the_bytes_on_is_the_row_of_its_line(
+            tail in proptest::collection::vec(
+                prop_oneof![Just(b' '), Just(b'"'), Just(b'\\'), Just(b'0'), Just(b'9'), Just(b'a'),
+                    Just(0x94u8), Just(0x7f), Just(b'\t'), Just(b'\r')],
+                0..30,
+            ),
+            head in prop_oneof![
+                Just("#TRANS 1930 {} 5"), Just("#TRANS 1930 {1 \"7\"} -5.25"),
+                Just("#TRANS 1930 {} 5 20250101"), Just("#TRANS 1930 {} 5 20250101 \""),
+                Just("#TRANS 1930 {} 5 \"\" \""),
+            ],
+        ) {
+            let mut line = head.as_bytes().to_vec();
+            line.extend_from_slice(&tail);
+            row_at_is_row_of_line(&line, b"#TRANS 1 {} 1\n");
+        }
+
+        #[test]
+        fn the_first_unplain_byte_is_found_as_byte_by_byte(text in proptest::collection::vec(any::<u8>(), 0..40)) {
+            prop_assert_eq!(
+                first_unplain(&text),
+                text.iter().position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
+            );
+        }
+
         #[test]
         fn digit_strings_come_back_from_their_keys(text in "[0-9]{1,15}") {
             let key = digit_key(text.as_bytes(), 15).unwrap_or_default();
