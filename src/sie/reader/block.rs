@@ -275,6 +275,9 @@ mod tests {
                 .as_deref()
                 .map(|s| (s.accounts.len(), s.objects.len()));
         assert_eq!(sums, Some((2, 2)));
+        // Texts with escaped quotes are read whole too (summing mode does not decode them).
+        let escaped = b"#VER A 2 20250110 \"Hyra \\\"x\\\"\" \"\" \"A\\\"B\"\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n";
+        assert_eq!(lane(&mut p, escaped).0, Some((escaped.len(), 5)));
     }
 
     /// Each voucher is left to the line-by-line reading, with nothing counted or summed.
@@ -297,7 +300,7 @@ mod tests {
             b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n",
             b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}",
             // A voucher line the plain lane does not read; an implausible voucher date.
-            b"#VER A 1 20250110 \"a\\\"b\"\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
+            b"#VER \"A\\\"\" 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
             b"#VER A 1 20251301\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
         ];
         for data in others {
