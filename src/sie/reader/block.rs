@@ -11,7 +11,7 @@
 
 use super::super::lexer::{NewlineFinder, scan_plain_ver};
 use super::super::totals::DigitRow;
-use super::sums::{Summable, add_to_sums, summable_row, summable_row_at, summed_row_bytes};
+use super::sums::{RowTail, add_to_sums, summable_row, summable_row_at_into, summed_row_bytes};
 use super::*;
 
 /// The lines of a stretch in memory, as [`Paused::scan`] splits them.
@@ -75,26 +75,32 @@ impl<'a> StretchLines<'a> {
         Some((line, nl + 1))
     }
 
-    /// The next line when it is a row the summing lane reads: the row, and its line's
-    /// length without the line end. Nothing is read otherwise.
+    /// The next line when it is a row the summing lane reads: the row's head into
+    /// `head`, what follows its amount, and its line's length without the line end.
+    /// Nothing is read otherwise (and `head` holds nothing of use).
     #[inline(always)]
-    fn next_row(&mut self) -> Option<(Summable<'a>, usize)> {
+    fn next_row(&mut self, head: &mut DigitRow) -> Option<(RowTail<'a>, usize)> {
         if self.pos >= self.end {
             return None;
         }
         let rest = self.data.get(self.pos..)?;
         // The commonest lines, read without searching for their end first.
-        if let Some((row, len)) = summable_row_at(rest) {
-            if len > self.max_line || (self.ascii && !row.text.is_ascii()) {
+        if let Some((tail, len)) = summable_row_at_into(rest, head) {
+            if len > self.max_line || (self.ascii && !tail.text.is_ascii()) {
                 return None;
             }
             self.pos += len;
-            return Some((row, len - 1));
+            return Some((tail, len - 1));
         }
         let (line, len) = self.peek_line()?;
         let row = summable_row(line)?;
         self.pos += len;
-        Some((row, line.len()))
+        *head = row.head;
+        let tail = RowTail {
+            date: row.date,
+            text: row.text,
+        };
+        Some((tail, line.len()))
     }
 
     /// Whether the next line is a voucher block's `}` (read when it is).
@@ -155,10 +161,11 @@ impl State {
             return None;
         }
         let mut rows = std::mem::take(&mut self.sums.as_deref_mut()?.block);
-        rows.clear();
-        let read = self.voucher_rows(lines, &mut rows).map(|()| {
-            self.add_summed_voucher(ln, &rows);
-            (lines.read(), rows_lines(&rows))
+        let read = self.voucher_rows(lines, &mut rows).map(|n| {
+            let rows = rows.get(..n).unwrap_or_default();
+            self.add_summed_voucher(ln, rows);
+            // `#VER`, `{`, the rows and `}`.
+            (lines.read(), n as u64 + 3)
         });
         if let Some(sums) = self.sums.as_deref_mut() {
             sums.block = rows;
@@ -167,16 +174,22 @@ impl State {
     }
 
     /// The rows of a voucher block up to its `}`, each as the summing lane reads it,
-    /// into `rows`; `None` unless every line is such a row and the rows balance.
+    /// into the first of `rows` (slots beyond them are kept from earlier vouchers, to be
+    /// overwritten): how many. `None` unless every line is such a row and the rows
+    /// balance.
     fn voucher_rows(
         &mut self,
         lines: &mut StretchLines<'_>,
         rows: &mut Vec<DigitRow>,
-    ) -> Option<()> {
+    ) -> Option<usize> {
         let max = self.opts.max_voucher_bytes;
-        let (mut bytes, mut balance) = (0usize, 0i128);
+        let (mut bytes, mut balance, mut n) = (0usize, 0i128, 0usize);
         loop {
-            let Some((row, line_len)) = lines.next_row() else {
+            if rows.len() <= n {
+                rows.push(DigitRow::EMPTY);
+            }
+            let h = rows.get_mut(n)?;
+            let Some((tail, line_len)) = lines.next_row(h) else {
                 if lines.block_end() {
                     break;
                 }
@@ -186,16 +199,15 @@ impl State {
             if bytes.saturating_add(line_len * 2 + 512) > max {
                 return None;
             }
-            if let Some(raw) = row.date {
-                self.plain_date(raw)?;
-            }
-            let h = row.head;
             bytes += summed_row_bytes(h.account_len, h.pairs_len);
             balance = balance.wrapping_add(i128::from(h.cents));
-            rows.push(h);
+            if let Some(raw) = tail.date {
+                self.plain_date(raw)?;
+            }
+            n += 1;
         }
         // An empty voucher, or one that does not balance, has its diagnostic.
-        (!rows.is_empty() && balance == 0).then_some(())
+        (n > 0 && balance == 0).then_some(n)
     }
 
     /// What reading the voucher of `rows` line by line adds: its counts and sums.
@@ -227,11 +239,6 @@ impl State {
             *c += n;
         }
     }
-}
-
-/// The lines of a voucher of `rows`: `#VER`, `{`, the rows and `}`.
-fn rows_lines(rows: &[DigitRow]) -> u64 {
-    rows.len() as u64 + 3
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@
 //! has checked them. Rows neither takes are built as usual.
 
 use super::super::lexer::PLAIN_PAIRS;
-use super::super::totals::{Acc, DigitRow, FastHashMap, ObjectKey, digit_row_head};
+use super::super::totals::{
+    Acc, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
+};
 use super::*;
 
 /// The sum of a key's rows in öre, how many rows, and the most decimals an amount had
@@ -377,24 +379,51 @@ pub(super) fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     Some(row)
 }
 
+/// What follows a row's amount, as the summing lane reads it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RowTail<'a> {
+    /// The transaction date as written (eight digits), if any.
+    pub(super) date: Option<&'a [u8]>,
+    /// The text, without its quotes (empty when there is none).
+    pub(super) text: &'a [u8],
+}
+
 /// The row at the start of `rest` (a row line and what follows it in memory) when its
 /// line ends with `\n` right after what [`summable_row`] reads: the row, as
 /// [`summable_row`] reads the line, and the line's length with its `\n`. `None` for
 /// anything else, also for a row the lane takes whose line has CRs before its end (the
 /// caller then splits the line first). No search for the line end is needed: each
 /// field is followed where it ends.
-#[inline(always)]
+#[cfg(test)]
 pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
+    let mut head = DigitRow::EMPTY;
+    let (tail, len) = summable_row_at_into(rest, &mut head)?;
+    Some((
+        Summable {
+            head,
+            date: tail.date,
+            text: tail.text,
+        },
+        len,
+    ))
+}
+
+/// [`summable_row_at`] with the head read into `head` (overwritten; of no use on
+/// `None`), so that a caller keeping rows need not copy them.
+#[inline(always)]
+pub(super) fn summable_row_at_into<'a>(
+    rest: &'a [u8],
+    head: &mut DigitRow,
+) -> Option<(RowTail<'a>, usize)> {
     // The head stops at a `\n` exactly where it stops at the line's end.
-    let head = digit_row_head(rest, 10)?;
+    digit_row_head_into(rest, 10, head)?;
     let mut i = head.end;
-    let mut row = Summable {
+    let mut tail = RowTail {
         date: None,
         text: &[],
-        head,
     };
     match rest.get(i)? {
-        b'\n' => return Some((row, i + 1)),
+        b'\n' => return Some((tail, i + 1)),
         b' ' => i += 1,
         _ => return None,
     }
@@ -405,11 +434,11 @@ pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
         if !date.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        row.date = Some(date);
+        tail.date = Some(date);
         i += 8;
     }
     match rest.get(i)? {
-        b'\n' => return Some((row, i + 1)),
+        b'\n' => return Some((tail, i + 1)),
         b' ' if rest.get(i + 1) == Some(&b'"') => i += 2,
         _ => return None,
     }
@@ -420,8 +449,8 @@ pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
     if text.get(len..len + 2) != Some(b"\"\n") {
         return None;
     }
-    row.text = text.get(..len)?;
-    Some((row, i + len + 2))
+    tail.text = text.get(..len)?;
+    Some((tail, i + len + 2))
 }
 
 /// The first byte of `text` that a plain quoted text may not hold (see
