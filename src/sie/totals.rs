@@ -342,18 +342,83 @@ fn add_cents<K: std::hash::Hash + Eq>(map: &mut FastMap<K>, key: K, cents: i128)
     map.insert(key, acc);
 }
 
+/// A map of running sums in öre.
+trait CentsMap<K> {
+    /// Adds öre to the sum of `key` (made when new).
+    fn add_cents(&mut self, key: K, cents: i128);
+}
+
+impl<K: std::hash::Hash + Eq> CentsMap<K> for FastMap<K> {
+    #[inline(always)]
+    fn add_cents(&mut self, key: K, cents: i128) {
+        add_cents(self, key, cents);
+    }
+}
+
+/// The sums per account of the sum path: accounts of four digits (the commonest, as in
+/// BAS and Kommun-Bas) found through a table indexed by their number, which costs an
+/// index instead of a hash lookup; the others in a map.
+#[derive(Default)]
+struct AccountCents {
+    /// For each four-digit account `0000`–`9999`, one more than its place in `four`
+    /// (0: none yet); empty until the first.
+    index: Vec<u32>,
+    four: Vec<(u64, Acc)>,
+    other: FastMap<u64>,
+}
+
+/// The key length of the accounts in [`AccountCents::four`].
+const FOUR_DIGITS: u64 = 4 << 56;
+
+impl CentsMap<u64> for AccountCents {
+    #[inline(always)]
+    fn add_cents(&mut self, key: u64, cents: i128) {
+        if key & !((1 << 56) - 1) == FOUR_DIGITS {
+            if self.index.is_empty() {
+                self.index = vec![0; 10_000];
+            }
+            if let Some(slot) = self.index.get_mut((key & ((1 << 56) - 1)) as usize) {
+                match self.four.get_mut((*slot as usize).wrapping_sub(1)) {
+                    Some((_, acc)) => acc.add(cents),
+                    None => {
+                        let mut acc = Acc::default();
+                        acc.add(cents);
+                        self.four.push((key, acc));
+                        *slot = u32::try_from(self.four.len()).unwrap_or(u32::MAX);
+                    }
+                }
+                return;
+            }
+        }
+        add_cents(&mut self.other, key, cents);
+    }
+}
+
+impl IntoIterator for AccountCents {
+    type Item = (u64, Acc);
+    type IntoIter = std::iter::Chain<
+        std::vec::IntoIter<(u64, Acc)>,
+        std::collections::hash_map::IntoIter<u64, Acc>,
+    >;
+
+    /// Every account with rows, and its sum.
+    fn into_iter(self) -> Self::IntoIter {
+        self.four.into_iter().chain(self.other)
+    }
+}
+
 /// Adds an amount read the general way to the sum of `key`: in öre, or (`cents` is
 /// `None`) exactly, apart. The key's öre sum is made either way, so that every key
 /// with a row has one.
 #[inline]
 fn add_amount<K: std::hash::Hash + Eq + Copy>(
-    map: &mut FastMap<K>,
+    map: &mut impl CentsMap<K>,
     exact: &mut ExactMap<K>,
     key: K,
     cents: Option<i64>,
     amount: Decimal,
 ) {
-    add_cents(map, key, cents.map_or(0, i128::from));
+    map.add_cents(key, cents.map_or(0, i128::from));
     if cents.is_none() {
         exact.entry(key).or_default().add(amount);
     }
@@ -468,7 +533,7 @@ const MAX_LINE: usize = 1 << 20;
 /// stretches can be summed in any order, by any thread, and merged exactly.
 struct SumState {
     keys: Keys,
-    accounts: FastMap<u64>,
+    accounts: AccountCents,
     objects: FastMap<ObjectKey>,
     /// The exact parts of the sums, for the keys that have amounts not in whole öre.
     exact_accounts: ExactMap<u64>,
@@ -493,7 +558,7 @@ impl SumState {
     fn new() -> Self {
         SumState {
             keys: Keys::default(),
-            accounts: FastMap::default(),
+            accounts: AccountCents::default(),
             objects: FastMap::default(),
             exact_accounts: ExactMap::default(),
             exact_objects: ExactMap::default(),
@@ -578,7 +643,7 @@ impl SumState {
             let row = &self.head;
             self.rows += 1;
             let cents = i128::from(row.cents);
-            add_cents(&mut self.accounts, row.account, cents);
+            self.accounts.add_cents(row.account, cents);
             for &(dimension, object) in row.pairs.iter().take(row.pairs_len) {
                 let key = ObjectKey {
                     dimension,
@@ -852,7 +917,7 @@ impl SumState {
             }
         };
         for (k, acc) in other.accounts {
-            add_cents(&mut self.accounts, remap(k), acc.cents());
+            self.accounts.add_cents(remap(k), acc.cents());
         }
         for (k, e) in other.exact_accounts {
             self.exact_accounts.entry(remap(k)).or_default().merge(e);
@@ -1490,6 +1555,25 @@ mod tests {
     }
 
     proptest! {
+        /// The table of four-digit accounts and the map beside it sum as one map does.
+        #[test]
+        fn account_cents_are_those_of_one_map(
+            rows in prop::collection::vec(("[0-9]{1,6}", -1_000_000i64..1_000_000), 0..60),
+        ) {
+            let mut accounts = AccountCents::default();
+            let mut reference = FastMap::<u64>::default();
+            for (digits, cents) in &rows {
+                let key = crate::sie::reader::digit_key(digits.as_bytes(), 15).unwrap_or_default();
+                accounts.add_cents(key, i128::from(*cents));
+                add_cents(&mut reference, key, i128::from(*cents));
+            }
+            let mut got: Vec<(u64, i128)> = accounts.into_iter().map(|(k, a)| (k, a.cents())).collect();
+            got.sort_unstable();
+            let mut expected: Vec<(u64, i128)> = reference.into_iter().map(|(k, a)| (k, a.cents())).collect();
+            expected.sort_unstable();
+            prop_assert_eq!(got, expected);
+        }
+
         #[test]
         fn digit_rows_agree_with_the_general_route(
             tail in prop::collection::vec(prop::sample::select(b" 0123456789{}\".-\tx\x84".to_vec()), 0..40)
