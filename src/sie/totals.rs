@@ -355,55 +355,90 @@ impl<K: std::hash::Hash + Eq> CentsMap<K> for FastMap<K> {
     }
 }
 
-/// The sums per account of the sum path: accounts of four digits (the commonest, as in
-/// BAS and Kommun-Bas) found through a table indexed by their number, which costs an
-/// index instead of a hash lookup; the others in a map.
-#[derive(Default)]
-struct AccountCents {
+/// Sums per account key (as [`Keys::key`] and the reader's summing mode make them):
+/// accounts of four digits, the commonest (BAS, Kommun-Bas), found through a table
+/// indexed by their number, which costs an index instead of a hash lookup; the others
+/// in a map. Used by the sum path (`V` = [`Acc`]) and the ledger's summing mode.
+#[derive(Debug)]
+pub(crate) struct AccountTable<V> {
     /// For each four-digit account `0000`–`9999`, one more than its place in `four`
     /// (0: none yet); empty until the first.
     index: Vec<u32>,
-    four: Vec<(u64, Acc)>,
-    other: FastMap<u64>,
+    four: Vec<(u64, V)>,
+    other: FastHashMap<u64, V>,
 }
 
-/// The key length of the accounts in [`AccountCents::four`].
+impl<V> Default for AccountTable<V> {
+    fn default() -> Self {
+        AccountTable {
+            index: Vec::new(),
+            four: Vec::new(),
+            other: FastHashMap::default(),
+        }
+    }
+}
+
+/// The key length of the accounts in [`AccountTable::four`].
 const FOUR_DIGITS: u64 = 4 << 56;
 
-impl CentsMap<u64> for AccountCents {
+impl<V: Default> AccountTable<V> {
+    /// Applies `f` to the sum of `key`, made (as `V::default()`) when new.
     #[inline(always)]
-    fn add_cents(&mut self, key: u64, cents: i128) {
+    pub(crate) fn update<R>(&mut self, key: u64, f: impl FnOnce(&mut V) -> R) -> R {
         if key & !((1 << 56) - 1) == FOUR_DIGITS {
             if self.index.is_empty() {
                 self.index = vec![0; 10_000];
             }
             if let Some(slot) = self.index.get_mut((key & ((1 << 56) - 1)) as usize) {
-                match self.four.get_mut((*slot as usize).wrapping_sub(1)) {
-                    Some((_, acc)) => acc.add(cents),
-                    None => {
-                        let mut acc = Acc::default();
-                        acc.add(cents);
-                        self.four.push((key, acc));
-                        *slot = u32::try_from(self.four.len()).unwrap_or(u32::MAX);
-                    }
+                if *slot == 0 {
+                    self.four.push((key, V::default()));
+                    *slot = u32::try_from(self.four.len()).unwrap_or(0);
                 }
-                return;
+                if let Some((_, v)) = self.four.get_mut((*slot as usize).wrapping_sub(1)) {
+                    return f(v);
+                }
             }
         }
-        add_cents(&mut self.other, key, cents);
+        // A lookup first: the common case, and cheaper than the entry API.
+        if let Some(v) = self.other.get_mut(&key) {
+            return f(v);
+        }
+        let mut v = V::default();
+        let r = f(&mut v);
+        self.other.insert(key, v);
+        r
+    }
+
+    /// Every key with a sum, and the sum.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &V)> + '_ {
+        let four = self.four.iter().map(|(k, v)| (*k, v));
+        four.chain(self.other.iter().map(|(k, v)| (*k, v)))
+    }
+
+    /// How many keys have a sum.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.four.len() + self.other.len()
     }
 }
 
-impl IntoIterator for AccountCents {
-    type Item = (u64, Acc);
+impl<V> IntoIterator for AccountTable<V> {
+    type Item = (u64, V);
     type IntoIter = std::iter::Chain<
-        std::vec::IntoIter<(u64, Acc)>,
-        std::collections::hash_map::IntoIter<u64, Acc>,
+        std::vec::IntoIter<(u64, V)>,
+        std::collections::hash_map::IntoIter<u64, V>,
     >;
 
-    /// Every account with rows, and its sum.
+    /// Every key with a sum, and the sum.
     fn into_iter(self) -> Self::IntoIter {
         self.four.into_iter().chain(self.other)
+    }
+}
+
+impl CentsMap<u64> for AccountTable<Acc> {
+    #[inline(always)]
+    fn add_cents(&mut self, key: u64, cents: i128) {
+        self.update(key, |acc| acc.add(cents));
     }
 }
 
@@ -533,7 +568,7 @@ const MAX_LINE: usize = 1 << 20;
 /// stretches can be summed in any order, by any thread, and merged exactly.
 struct SumState {
     keys: Keys,
-    accounts: AccountCents,
+    accounts: AccountTable<Acc>,
     objects: FastMap<ObjectKey>,
     /// The exact parts of the sums, for the keys that have amounts not in whole öre.
     exact_accounts: ExactMap<u64>,
@@ -558,7 +593,7 @@ impl SumState {
     fn new() -> Self {
         SumState {
             keys: Keys::default(),
-            accounts: AccountCents::default(),
+            accounts: AccountTable::default(),
             objects: FastMap::default(),
             exact_accounts: ExactMap::default(),
             exact_objects: ExactMap::default(),
@@ -1557,10 +1592,10 @@ mod tests {
     proptest! {
         /// The table of four-digit accounts and the map beside it sum as one map does.
         #[test]
-        fn account_cents_are_those_of_one_map(
+        fn account_tables_sum_as_one_map(
             rows in prop::collection::vec(("[0-9]{1,6}", -1_000_000i64..1_000_000), 0..60),
         ) {
-            let mut accounts = AccountCents::default();
+            let mut accounts = AccountTable::<Acc>::default();
             let mut reference = FastMap::<u64>::default();
             for (digits, cents) in &rows {
                 let key = crate::sie::reader::digit_key(digits.as_bytes(), 15).unwrap_or_default();

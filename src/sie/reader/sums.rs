@@ -16,7 +16,7 @@
 
 use super::super::lexer::PLAIN_PAIRS;
 use super::super::totals::{
-    Acc, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
+    Acc, AccountTable, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
 };
 use super::*;
 
@@ -122,67 +122,20 @@ impl PlainSums {
     }
 }
 
-/// The sums per account of [`PlainSums`]: accounts of four digits (the commonest, as
-/// in BAS and Kommun-Bas) in a table indexed by their number, which costs an index
-/// instead of a hash lookup; the others in a map.
-#[derive(Debug, Default)]
-pub(crate) struct AccountSums {
-    /// The cell of each four-digit account `0000`–`9999` (empty until the first).
-    four: Vec<SumCell>,
-    other: FastHashMap<u64, SumCell>,
-}
-
-/// The key length of the accounts in [`AccountSums::four`].
-const FOUR: u64 = 4 << 56;
+/// The sums per account of [`PlainSums`].
+pub(crate) type AccountSums = AccountTable<SumCell>;
 
 impl AccountSums {
-    /// The index of `key` in the four-digit table.
-    #[inline(always)]
-    fn four_index(key: u64) -> Option<usize> {
-        (key & !((1 << 56) - 1) == FOUR).then_some((key & ((1 << 56) - 1)) as usize)
-    }
-
     /// Adds a row to the sum of `key` (see [`SumCell::add`]).
     #[inline(always)]
     fn add(&mut self, key: u64, ore: i128, scale: u32, check: bool) -> bool {
-        if let Some(i) = Self::four_index(key) {
-            if self.four.is_empty() {
-                self.four = vec![SumCell::default(); 10_000];
-            }
-            if let Some(cell) = self.four.get_mut(i) {
-                return cell.add(ore, scale, check);
-            }
-        }
-        add_to(&mut self.other, key, ore, scale, check)
+        self.update(key, |cell| cell.add(ore, scale, check))
     }
 
     fn merge(&mut self, other: &AccountSums) {
         for (k, c) in other.iter() {
-            match Self::four_index(k) {
-                Some(i) => {
-                    if self.four.is_empty() {
-                        self.four = vec![SumCell::default(); 10_000];
-                    }
-                    if let Some(cell) = self.four.get_mut(i) {
-                        cell.merge(c);
-                    }
-                }
-                None => self.other.entry(k).or_default().merge(c),
-            }
+            self.update(k, |cell| cell.merge(*c));
         }
-    }
-
-    /// Every account with rows, and its sum.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, SumCell)> + '_ {
-        let four = self.four.iter().enumerate().filter(|(_, c)| c.rows() > 0);
-        four.map(|(i, c)| (FOUR | i as u64, *c))
-            .chain(self.other.iter().map(|(&k, &c)| (k, c)))
-    }
-
-    /// How many accounts have rows.
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
-        self.iter().count()
     }
 }
 
@@ -717,7 +670,7 @@ mod tests {
                 prop_assert!(reference.entry(key).or_default().add(i128::from(*ore), *scale, true));
             }
             a.merge(&b);
-            let mut merged: Vec<(u64, SumCell)> = a.iter().collect();
+            let mut merged: Vec<(u64, SumCell)> = a.iter().map(|(k, &c)| (k, c)).collect();
             merged.sort_by_key(|(k, _)| *k);
             let mut expected: Vec<(u64, SumCell)> = reference.into_iter().collect();
             expected.sort_by_key(|(k, _)| *k);
