@@ -973,7 +973,36 @@ impl<R: Read> Lines<R> {
     /// # Errors
     ///
     /// I/O errors of the underlying reader.
+    #[inline(always)]
     pub(crate) fn advance(&mut self) -> io::Result<LineEvent> {
+        // The commonest case first, without a call: the next line end is in the buffer,
+        // the line is neither the first (a byte order mark) nor too long, and no limit
+        // is set. It is exactly what `advance_slow` does in that case.
+        if self.limit == u64::MAX && self.line_no > 0 && !self.tokenize {
+            let pending = self.buf.get(self.scanned..self.end).unwrap_or_default();
+            if let Some(i) = self.newline.find(pending) {
+                let nl = self.scanned + i;
+                if nl - self.pos <= self.max_line {
+                    self.line_no += 1;
+                    let start = self.pos;
+                    let mut end = nl;
+                    while end > start && self.buf.get(end - 1) == Some(&b'\r') {
+                        end -= 1;
+                    }
+                    self.line_start = start;
+                    self.line_end = end;
+                    self.pos = nl + 1;
+                    self.scanned = self.pos;
+                    return Ok(LineEvent::Line);
+                }
+            }
+        }
+        self.advance_slow()
+    }
+
+    /// [`Lines::advance`] in every case.
+    #[inline(never)]
+    fn advance_slow(&mut self) -> io::Result<LineEvent> {
         // The offset in the source of the next line's start.
         let next = self.bytes_read - (self.end - self.pos) as u64;
         if next >= self.limit {
