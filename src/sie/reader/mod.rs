@@ -358,6 +358,7 @@ fn balance_key(
 }
 
 /// An estimate of the memory a row holds: the row, its strings and its objects.
+#[inline]
 fn row_bytes(row: &Row) -> usize {
     std::mem::size_of::<Row>()
         + row.account.len()
@@ -795,7 +796,14 @@ impl<R: Read> Reader<R> {
                         self.st.line(ln, line, &toks, window);
                         continue;
                     }
-                    if self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window) {
+                    // A `#VER` line is never a plain row (State::plain_row reads only
+                    // `#TRANS` lines): it goes to the voucher lane straight away.
+                    let plain = if line.starts_with(b"#VER") {
+                        self.st.plain_ver(ln, line, window)
+                    } else {
+                        self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window)
+                    };
+                    if plain {
                         continue;
                     }
                     self.lines.tokenize_line();
