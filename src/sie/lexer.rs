@@ -788,7 +788,73 @@ fn plain_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
 /// field closed, free of `\"` and followed by a separator. False for anything else
 /// (`v` then holds nothing of use); the caller then tokenizes the line as usual.
 pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
-    scan_plain_ver_into(line, v).is_some()
+    scan_spaced_ver(line, v)
+        .or_else(|| scan_plain_ver_into(line, v))
+        .is_some()
+}
+
+/// A bare field, or a closed quoted field without `\"`, at `i`, followed by a space or
+/// the end of the line: the field and the position after it.
+#[inline(always)]
+fn spaced_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    let (t, e) = plain_scalar(line, i)?;
+    line.get(e).is_none_or(|&c| c == b' ').then_some((t, e))
+}
+
+/// [`scan_plain_ver_into`] for the commonest spacing: one space between the fields, the
+/// dates of eight digits (the registration date or `""`), nothing after the last field.
+/// Each space is a byte compared, not a run skipped. `None` for a line spaced or built
+/// otherwise, which [`scan_plain_ver_into`] then reads; where it is `Some`, `v` holds
+/// exactly what that gives.
+#[inline(always)]
+fn scan_spaced_ver(line: &[u8], v: &mut PlainVer) -> Option<()> {
+    if !line.starts_with(b"#VER ") {
+        return None;
+    }
+    let n = line.len();
+    let (series, e) = spaced_scalar(line, 5)?;
+    let (number, e) = spaced_scalar(line, e + 1)?;
+    let date = e + 1;
+    let w = word_at(line, date)?;
+    if non_digits(w) != 0 || line.get(date + 8).is_some_and(|&c| c != b' ') {
+        return None;
+    }
+    v.series = series;
+    v.number = number;
+    v.date = Tok::new(date, date + 8, TokKind::Bare);
+    v.text = None;
+    v.registered = None;
+    v.signature = None;
+    let i = date + 8;
+    if i == n {
+        return Some(());
+    }
+    let (text, e) = spaced_scalar(line, i + 1)?;
+    v.text = Some(text);
+    if e == n {
+        return Some(());
+    }
+    // The registration date: `""` (none) or eight digits, then a space or the end.
+    let mut i = e + 1;
+    if line.get(i..i + 2) == Some(&b"\"\""[..]) {
+        i += 2;
+    } else {
+        let w = word_at(line, i)?;
+        if non_digits(w) != 0 {
+            return None;
+        }
+        v.registered = Some(Tok::new(i, i + 8, TokKind::Bare));
+        i += 8;
+    }
+    if i == n {
+        return Some(());
+    }
+    if line.get(i) != Some(&b' ') {
+        return None;
+    }
+    let (signature, e) = spaced_scalar(line, i + 1)?;
+    v.signature = Some(signature);
+    (e == n).then_some(())
 }
 
 #[inline(always)]
@@ -876,8 +942,9 @@ impl NewlineFinder {
     }
 }
 
-/// Position of the first `N`, eight bytes at a time.
-#[inline]
+/// Position of the first `N`, eight bytes at a time (written out where it is called: the
+/// fields searched are short, and a call would cost about as much as the search).
+#[inline(always)]
 pub(crate) fn find_byte<const N: u8>(hay: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -1376,6 +1443,86 @@ mod tests {
         true
     }
 
+    /// The fields of a voucher line, as spans.
+    fn ver_spans(v: &PlainVer, line: &[u8]) -> Vec<Option<(TokKind, Vec<u8>)>> {
+        [
+            Some(v.series),
+            Some(v.number),
+            Some(v.date),
+            v.text,
+            v.registered,
+            v.signature,
+        ]
+        .iter()
+        .map(|t| t.map(|t| (t.kind, t.bytes(line).to_vec())))
+        .collect()
+    }
+
+    /// Where the spaced voucher scan takes a line, the general one takes it too and
+    /// reads the same fields. True when the spaced scan took it.
+    fn assert_spaced_ver_as_general(line: &[u8]) -> bool {
+        let mut fast = PlainVer::EMPTY;
+        if scan_spaced_ver(line, &mut fast).is_none() {
+            return false;
+        }
+        let shown = String::from_utf8_lossy(line);
+        let mut general = PlainVer::EMPTY;
+        assert!(scan_plain_ver_into(line, &mut general).is_some(), "{shown}");
+        assert_eq!(ver_spans(&fast, line), ver_spans(&general, line), "{shown}");
+        true
+    }
+
+    /// Voucher lines of every shape the two scans tell apart, one space between the
+    /// fields and then other separators: the spaced scan takes the plain ones and reads
+    /// them as the general scan does.
+    #[test]
+    fn spaced_voucher_scan_is_the_general_one() {
+        let series = ["A", "\"A\"", "\"\"", "\"A B\"", "B1", "{"];
+        let numbers = ["1", "27930", "\"12\""];
+        let dates = [
+            "20251028",
+            "2025102",
+            "202510281",
+            "2025102812",
+            "2025-10-28",
+            "\"\"",
+        ];
+        let texts = [
+            "",
+            " \"Öppen förskola 1\"",
+            " \"\"",
+            " x",
+            " \"a \\\"b\\\"\"",
+        ];
+        let registered = ["", " \"\"", " 20251028", " x", " \"\"x"];
+        let signatures = ["", " \"Anna Åberg\"", " \"\"", " y", " \"z"];
+        let (mut spaced, mut general) = (0, 0);
+        for s in series {
+            for n in numbers {
+                for d in dates {
+                    for t in texts {
+                        for r in registered {
+                            for g in signatures {
+                                for end in ["", " "] {
+                                    for sep in [" ", "  ", "\t"] {
+                                        let line = format!("#VER{sep}{s} {n} {d}{t}{r}{g}{end}");
+                                        let b = line.as_bytes();
+                                        spaced += usize::from(assert_spaced_ver_as_general(b));
+                                        general += usize::from(
+                                            scan_plain_ver_into(b, &mut PlainVer::EMPTY.clone())
+                                                .is_some(),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(spaced > 100 && spaced < general, "{spaced} {general}");
+    }
+
     #[test]
     fn checked_scan_is_the_general_split_and_its_checks() {
         let accounts = [
@@ -1535,6 +1682,25 @@ mod tests {
             assert_scan_as_reference(&line);
             assert_scan_as_reference(&pieces.concat());
             assert_spaced_as_walked(&line);
+        }
+
+        /// Voucher lines made of voucher pieces and arbitrary bytes: where the spaced
+        /// scan takes one, the general scan reads it the same way.
+        #[test]
+        fn spaced_voucher_scan_is_the_general_one_on_any_line(
+            pieces in proptest::collection::vec(prop_oneof![
+                proptest::sample::select(vec![
+                    &b" "[..], b"  ", b"\t", b"A", b"\"A\"", b"\"\"", b"27930", b"20251028",
+                    b"\"L\x94n 1\"", b"\"a \\\"b\"", b"\x84", b"{", b"x",
+                ]).prop_map(|s| s.to_vec()),
+                proptest::collection::vec(any::<u8>(), 1..3),
+            ], 0..16),
+        ) {
+            let mut line = b"#VER ".to_vec();
+            for p in &pieces {
+                line.extend_from_slice(p);
+            }
+            assert_spaced_ver_as_general(&line);
         }
 
         /// Rows spaced the commonest way, with digit objects quoted or bare, amounts and
