@@ -783,9 +783,36 @@ fn plain_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
     }
 }
 
+/// [`plain_scalar`] for a text, whose quotes may also hold `\"`: the field ends at the
+/// first `"` without a backslash before it, as [`tokenize`] ends it, and is
+/// [`TokKind::Escaped`] when it held one.
+#[inline(always)]
+fn text_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    if line.get(i) != Some(&b'"') {
+        return plain_scalar(line, i);
+    }
+    let start = i + 1;
+    let mut j = start;
+    let mut kind = TokKind::Quoted;
+    let at = loop {
+        let at = j + line.get(j..).and_then(find_byte::<b'"'>)?;
+        if at > start && line.get(at - 1) == Some(&b'\\') {
+            kind = TokKind::Escaped;
+            j = at + 1;
+            continue;
+        }
+        break at;
+    };
+    if line.get(at + 1).is_some_and(|&c| !is_sep(c)) {
+        return None;
+    }
+    Some((Tok::new(start, at, kind), at + 1))
+}
+
 /// Splits the commonest voucher line in one pass, without a token list: `#VER series
 /// number date ["text" [regdate|"" ["signature"]]]` with bare dates and every quoted
-/// field closed, free of `\"` and followed by a separator. False for anything else
+/// field closed and followed by a separator; the text and the signature may hold `\"`
+/// (their tokens are then [`TokKind::Escaped`]), the series and the number may not. False for anything else
 /// (`v` then holds nothing of use); the caller then tokenizes the line as usual.
 pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
     scan_spaced_ver(line, v)
@@ -879,7 +906,7 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
     v.signature = None;
     let mut i = skip_seps(line, e);
     if i < n {
-        let (t, e) = plain_scalar(line, i)?;
+        let (t, e) = text_scalar(line, i)?;
         v.text = Some(t);
         i = skip_seps(line, e);
     }
@@ -900,7 +927,7 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
         }
     }
     if i < n {
-        let (t, e) = plain_scalar(line, i)?;
+        let (t, e) = text_scalar(line, i)?;
         v.signature = Some(t);
         i = skip_seps(line, e);
     }

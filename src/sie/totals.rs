@@ -483,6 +483,8 @@ struct SumState {
     scratch2: Vec<u8>,
     toks: Vec<Tok>,
     plain: PlainRow,
+    /// The fields of the last row [`digit_row`] read.
+    head: DigitRow,
     /// Offset in the whole file of the line being summed (for first appearances).
     offset: u64,
 }
@@ -505,6 +507,7 @@ impl SumState {
             scratch2: Vec::new(),
             toks: Vec::with_capacity(16),
             plain: PlainRow::EMPTY,
+            head: DigitRow::EMPTY,
             offset: 0,
         }
     }
@@ -558,21 +561,21 @@ impl SumState {
     fn line(&mut self, line: &[u8]) {
         // The commonest row, split without a token list (an #RTRANS before it needs the
         // signature comparison below).
-        if self.in_voucher && self.rtrans_sig.is_none() {
-            if let Some(row) = digit_row(line) {
-                self.rows += 1;
-                let cents = i128::from(row.cents);
-                add_cents(&mut self.accounts, row.account, cents);
-                for &(dimension, object) in row.pairs.iter().take(row.pairs_len) {
-                    let key = ObjectKey {
-                        dimension,
-                        object,
-                        account: row.account,
-                    };
-                    add_cents(&mut self.objects, key, cents);
-                }
-                return;
+        if self.in_voucher && self.rtrans_sig.is_none() && digit_row(line, &mut self.head).is_some()
+        {
+            let row = &self.head;
+            self.rows += 1;
+            let cents = i128::from(row.cents);
+            add_cents(&mut self.accounts, row.account, cents);
+            for &(dimension, object) in row.pairs.iter().take(row.pairs_len) {
+                let key = ObjectKey {
+                    dimension,
+                    object,
+                    account: row.account,
+                };
+                add_cents(&mut self.objects, key, cents);
             }
+            return;
         }
         if self.in_voucher
             && self.rtrans_sig.is_none()
@@ -912,7 +915,21 @@ impl SumState {
     }
 }
 
+impl DigitRow {
+    /// A row with empty fields, to read into.
+    pub(crate) const EMPTY: DigitRow = DigitRow {
+        account: 0,
+        account_len: 0,
+        pairs: [(0, 0); PLAIN_PAIRS],
+        pairs_len: 0,
+        cents: 0,
+        scale: 0,
+        end: 0,
+    };
+}
+
 /// The head of a `#TRANS` row of digits only, as [`digit_row_head`] reads it.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct DigitRow {
     /// The account's key (as [`Keys::key`] gives it).
     pub(crate) account: u64,
@@ -968,6 +985,19 @@ fn spaces(line: &[u8], mut i: usize) -> usize {
 /// callers decide what may end the amount.
 #[inline(always)]
 pub(crate) fn digit_row_head(line: &[u8], account_max: usize) -> Option<DigitRow> {
+    let mut row = DigitRow::EMPTY;
+    digit_row_head_into(line, account_max, &mut row)?;
+    Some(row)
+}
+
+/// [`digit_row_head`] into `row` (whose old fields are overwritten; on `None` it holds
+/// nothing of use), so that a caller keeping rows need not copy them.
+#[inline(always)]
+pub(crate) fn digit_row_head_into(
+    line: &[u8],
+    account_max: usize,
+    row: &mut DigitRow,
+) -> Option<()> {
     let rest = line.strip_prefix(b"#TRANS ")?;
     let mut i = 7 + (spaces(rest, 0));
     let (v, account_len, e) = digits_at(line, i, account_max.min(15))?;
@@ -980,7 +1010,7 @@ pub(crate) fn digit_row_head(line: &[u8], account_max: usize) -> Option<DigitRow
         return None;
     }
     i += 1;
-    let mut pairs = [(0u32, 0u64); PLAIN_PAIRS];
+    let pairs = &mut row.pairs;
     let mut pairs_len = 0usize;
     loop {
         i = spaces(line, i);
@@ -1038,15 +1068,13 @@ pub(crate) fn digit_row_head(line: &[u8], account_max: usize) -> Option<DigitRow
             i += 1;
         }
     }
-    Some(DigitRow {
-        account,
-        account_len,
-        pairs,
-        pairs_len,
-        cents: if negative { -cents } else { cents },
-        scale,
-        end: i,
-    })
+    row.account = account;
+    row.account_len = account_len;
+    row.pairs_len = pairs_len;
+    row.cents = if negative { -cents } else { cents };
+    row.scale = scale;
+    row.end = i;
+    Some(())
 }
 
 /// The fastest lane of the sums: [`digit_row_head`] with an account of up to 15 digits,
@@ -1055,12 +1083,12 @@ pub(crate) fn digit_row_head(line: &[u8], account_max: usize) -> Option<DigitRow
 /// and amount [`scan_plain_row_head`], [`Keys::key`] and [`parse_cents`] would give (the
 /// equivalence tests hold both routes equal). What follows the amount is not read.
 #[inline(always)]
-fn digit_row(line: &[u8]) -> Option<DigitRow> {
-    let row = digit_row_head(line, 15)?;
+fn digit_row(line: &[u8], row: &mut DigitRow) -> Option<()> {
+    digit_row_head_into(line, 15, row)?;
     if line.get(row.end).is_some_and(|&b| b > b' ' && b != 0x7f) {
         return None;
     }
-    Some(row)
+    Some(())
 }
 
 /// Summerar transaktioner: sums the voucher rows of an SIE file per account and per
@@ -1394,8 +1422,13 @@ mod tests {
         Some((account, pairs, cents))
     }
 
+    fn digit_row_of(line: &[u8]) -> Option<DigitRow> {
+        let mut row = DigitRow::EMPTY;
+        digit_row(line, &mut row).map(|()| row)
+    }
+
     fn same_as_general(line: &[u8]) {
-        if let Some(row) = digit_row(line) {
+        if let Some(row) = digit_row_of(line) {
             let fast = (
                 row.account,
                 row.pairs.iter().take(row.pairs_len).copied().collect(),
@@ -1436,12 +1469,12 @@ mod tests {
         let mut taken = 0;
         for line in lines {
             same_as_general(line);
-            taken += usize::from(digit_row(line).is_some());
+            taken += usize::from(digit_row_of(line).is_some());
         }
         // The fast lane takes the plain rows, not only the near misses.
         assert!(taken >= 8, "{taken}");
-        assert!(digit_row(b"#TRANS 1930 {1 7} 5.").is_none());
-        assert!(digit_row(b"#TRANS 1930 {1 7} 5.555").is_none());
+        assert!(digit_row_of(b"#TRANS 1930 {1 7} 5.").is_none());
+        assert!(digit_row_of(b"#TRANS 1930 {1 7} 5.555").is_none());
     }
 
     proptest! {

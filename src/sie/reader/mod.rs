@@ -952,6 +952,7 @@ fn trim(bytes: &[u8]) -> &[u8] {
     bytes.get(start..end).unwrap_or_default()
 }
 
+mod block;
 mod dates;
 mod fields;
 mod finish;

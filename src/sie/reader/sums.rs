@@ -15,7 +15,9 @@
 //! has checked them. Rows neither takes are built as usual.
 
 use super::super::lexer::PLAIN_PAIRS;
-use super::super::totals::{Acc, DigitRow, FastHashMap, ObjectKey, digit_row_head};
+use super::super::totals::{
+    Acc, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
+};
 use super::*;
 
 /// The sum of a key's rows in öre, how many rows, and the most decimals an amount had
@@ -103,6 +105,9 @@ pub(crate) struct PlainSums {
     /// that sums of stretches read apart can be merged knowing that no running sum
     /// passed 10¹⁹ kr ([`super::Paused::absorb`]).
     pub(crate) abs_ore: u128,
+    /// The rows of the voucher being read whole ([`State::summed_voucher`]), kept
+    /// for their allocation.
+    pub(super) block: Vec<DigitRow>,
 }
 
 impl PlainSums {
@@ -261,6 +266,23 @@ fn add_row(
     ore: i128,
     scale: u32,
 ) {
+    add_to_sums(sums, account, objects, ore, scale, v.line);
+    v.summed_rows += 1;
+    v.summed_ore = v.summed_ore.wrapping_add(ore);
+    v.bytes += summed_row_bytes(account_len, objects.len());
+}
+
+/// Adds one row's amount to the sums of its account and of its objects; the first sum
+/// to pass 10¹⁹ kr is noted with `voucher_line`, the line of the row's `#VER`.
+#[inline(always)]
+pub(super) fn add_to_sums(
+    sums: &mut PlainSums,
+    account: u64,
+    objects: &[(u32, u64)],
+    ore: i128,
+    scale: u32,
+    voucher_line: u64,
+) {
     // While the absolute amounts of every row summed stay within 10¹⁹ kr, no sum can
     // pass it: the bound is checked per sum only beyond that.
     sums.abs_ore = sums.abs_ore.saturating_add(ore.unsigned_abs());
@@ -275,16 +297,18 @@ fn add_row(
         ok &= add_to(&mut sums.objects, key, ore, scale, check);
     }
     if !ok && sums.overflow.is_none() {
-        sums.overflow = Some((account, v.line));
+        sums.overflow = Some((account, voucher_line));
     }
-    v.summed_rows += 1;
-    v.summed_ore = v.summed_ore.wrapping_add(ore);
-    // The estimate `row_bytes` gives the row the ordinary reading builds (its texts
-    // aside, which summing mode does not keep).
-    v.bytes += std::mem::size_of::<Row>()
+}
+
+/// What a summed row adds to its voucher's size: the estimate `row_bytes` gives the
+/// row the ordinary reading builds (its texts aside, which summing mode does not keep).
+#[inline(always)]
+pub(super) fn summed_row_bytes(account_len: usize, objects: usize) -> usize {
+    std::mem::size_of::<Row>()
         + account_len
-        + objects.len() * (std::mem::size_of::<ObjectRef>() + 16 + 4)
-        + 48;
+        + objects * (std::mem::size_of::<ObjectRef>() + 16 + 4)
+        + 48
 }
 
 /// Adds a row to the sum of `key` (made when new): a lookup first, the common case and
@@ -307,12 +331,12 @@ fn add_to<K: std::hash::Hash + Eq>(
 }
 
 /// A row the summing lane reads whole: its head, and what follows the amount.
-struct Summable<'a> {
-    head: DigitRow,
+pub(super) struct Summable<'a> {
+    pub(super) head: DigitRow,
     /// The transaction date as written (eight digits), if any.
-    date: Option<&'a [u8]>,
+    pub(super) date: Option<&'a [u8]>,
     /// The text, without its quotes (empty when there is none).
-    text: &'a [u8],
+    pub(super) text: &'a [u8],
 }
 
 /// `#TRANS account {dim obj …} amount[ date[ "text"]]`: a [`digit_row_head`] with an
@@ -322,7 +346,7 @@ struct Summable<'a> {
 /// plain lane reads without a diagnostic (the date's plausibility aside, which the
 /// caller checks); anything else is `None`.
 #[inline(always)]
-fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
+pub(super) fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     let head = digit_row_head(line, 10)?;
     let mut row = Summable {
         date: None,
@@ -355,25 +379,125 @@ fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     Some(row)
 }
 
-/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
-/// character (below 0x20, or 0x7F). Eight bytes at a time: for a word `x`,
-/// `(x - 0x01…01·n) & !x & 0x80…80` is non-zero exactly when a byte of `x` is below
-/// `n` (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
+/// What follows a row's amount, as the summing lane reads it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RowTail<'a> {
+    /// The transaction date as written (eight digits), if any.
+    pub(super) date: Option<&'a [u8]>,
+    /// The text, without its quotes (empty when there is none).
+    pub(super) text: &'a [u8],
+}
+
+/// The row at the start of `rest` (a row line and what follows it in memory) when its
+/// line ends with `\n` right after what [`summable_row`] reads: the row, as
+/// [`summable_row`] reads the line, and the line's length with its `\n`. `None` for
+/// anything else, also for a row the lane takes whose line has CRs before its end (the
+/// caller then splits the line first). No search for the line end is needed: each
+/// field is followed where it ends.
+#[cfg(test)]
+pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
+    let mut head = DigitRow::EMPTY;
+    let (tail, len) = summable_row_at_into(rest, &mut head)?;
+    Some((
+        Summable {
+            head,
+            date: tail.date,
+            text: tail.text,
+        },
+        len,
+    ))
+}
+
+/// [`summable_row_at`] with the head read into `head` (overwritten; of no use on
+/// `None`), so that a caller keeping rows need not copy them.
 #[inline(always)]
-fn has_unplain(text: &[u8]) -> bool {
+pub(super) fn summable_row_at_into<'a>(
+    rest: &'a [u8],
+    head: &mut DigitRow,
+) -> Option<(RowTail<'a>, usize)> {
+    // The head stops at a `\n` exactly where it stops at the line's end.
+    digit_row_head_into(rest, 10, head)?;
+    let mut i = head.end;
+    let mut tail = RowTail {
+        date: None,
+        text: &[],
+    };
+    match rest.get(i)? {
+        b'\n' => return Some((tail, i + 1)),
+        b' ' => i += 1,
+        _ => return None,
+    }
+    if rest.get(i..i + 2) == Some(b"\"\"") {
+        i += 2;
+    } else {
+        let date = rest.get(i..i + 8)?;
+        if !date.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        tail.date = Some(date);
+        i += 8;
+    }
+    match rest.get(i)? {
+        b'\n' => return Some((tail, i + 1)),
+        b' ' if rest.get(i + 1) == Some(&b'"') => i += 2,
+        _ => return None,
+    }
+    // The text ends at its first byte that is not plain: the closing quote, and the
+    // line right after it.
+    let text = rest.get(i..)?;
+    let len = first_unplain(text)?;
+    if text.get(len..len + 2) != Some(b"\"\n") {
+        return None;
+    }
+    tail.text = text.get(..len)?;
+    Some((tail, i + len + 2))
+}
+
+/// The first byte of `text` that a plain quoted text may not hold (see
+/// [`has_unplain`]), or `None` when there is none.
+#[inline(always)]
+fn first_unplain(text: &[u8]) -> Option<usize> {
+    let mut words = text.chunks_exact(8);
+    let mut at = 0usize;
+    for w in &mut words {
+        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
+            let m = unplain_bytes(u64::from_le_bytes(bytes));
+            if m != 0 {
+                // The lowest flagged byte is always a true one: a false flag needs a
+                // borrow from a flagged byte below it.
+                return Some(at + (m.trailing_zeros() / 8) as usize);
+            }
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
+        .map(|p| at + p)
+}
+
+/// For a word of eight bytes, a word with the top bit set in each byte that is `"`,
+/// `\`, or a control character (below 0x20, or 0x7F), and possibly in bytes above such
+/// a byte: for a word `x`, `(x - 0x01…01·n) & !x & 0x80…80` flags the bytes below `n`
+/// (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
+#[inline(always)]
+fn unplain_bytes(x: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    #[inline(always)]
-    fn word(x: u64) -> bool {
-        let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
-        let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
-        let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
-        (control | special) != 0
-    }
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
+    let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
+    let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
+    control | special
+}
+
+/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
+/// character (below 0x20, or 0x7F), eight bytes at a time ([`unplain_bytes`]).
+#[inline(always)]
+fn has_unplain(text: &[u8]) -> bool {
     let mut words = text.chunks_exact(8);
     for w in &mut words {
         if let Ok(bytes) = <[u8; 8]>::try_from(w) {
-            if word(u64::from_le_bytes(bytes)) {
+            if unplain_bytes(u64::from_le_bytes(bytes)) != 0 {
                 return true;
             }
         }
@@ -384,7 +508,7 @@ fn has_unplain(text: &[u8]) -> bool {
     if let Some(to) = last.get_mut(..rest.len()) {
         to.copy_from_slice(rest);
     }
-    word(u64::from_le_bytes(last))
+    unplain_bytes(u64::from_le_bytes(last)) != 0
 }
 
 #[cfg(test)]
@@ -429,7 +553,98 @@ mod tests {
         assert_eq!(key_text((2u64 << 56) | 12345), "12345");
     }
 
+    /// A row as read: account, pairs, öre, decimals, date and text.
+    type Seen = (u64, Vec<(u32, u64)>, i64, u32, Option<Vec<u8>>, Vec<u8>);
+
+    /// What the two readings of a row give, comparably.
+    fn seen(row: Option<Summable<'_>>) -> Option<Seen> {
+        row.map(|r| {
+            let h = r.head;
+            (
+                h.account,
+                h.pairs[..h.pairs_len].to_vec(),
+                h.cents,
+                h.scale,
+                r.date.map(<[u8]>::to_vec),
+                r.text.to_vec(),
+            )
+        })
+    }
+
+    /// A row read from the bytes on is the row read from its line, and ends at its `\n`.
+    fn row_at_is_row_of_line(line: &[u8], after: &[u8]) {
+        let mut bytes = line.to_vec();
+        bytes.push(b'\n');
+        bytes.extend_from_slice(after);
+        let at = summable_row_at(&bytes);
+        if let Some((_, len)) = &at {
+            assert_eq!(*len, line.len() + 1, "{:?}", String::from_utf8_lossy(line));
+        }
+        assert_eq!(
+            seen(at.map(|(r, _)| r)),
+            seen(summable_row(line)),
+            "{:?}",
+            String::from_utf8_lossy(line)
+        );
+    }
+
+    #[test]
+    fn rows_read_from_the_bytes_on_are_the_rows_of_their_lines() {
+        for line in [
+            &b"#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"St\x94dning\""[..],
+            b"#TRANS 1930 {} -17236.82 \"\" \"Omf\x94ring\"",
+            b"#TRANS 1930 {} -17236.82",
+            b"#TRANS 1930 {} 5.",
+            b"#TRANS 1930 {} 5.1 20250101",
+            b"#TRANS 1930 {} 5 20250101 \"\"",
+            b"#TRANS 1930 {} 5 20250101 \"a\" 3",
+            b"#TRANS 1930 {} 5 20250101 \"a\\\"b\"",
+            b"#TRANS 1930 {} 5 20250101 \"a\"b\"",
+            b"#TRANS 1930 {} 5 2025010",
+            b"#TRANS 1930 {} 5 20250101 \"open",
+            b"#TRANS 1930 {} 5 \"\"",
+            b"#TRANS 1930 {} 5 ",
+            b"#TRANS 1930 {} 5 20250101 ",
+            b"#TRANS 1930 {} 5 20250101 \"abcdefghijklmnopq\"",
+            b"#TRANS 1930 {} 5 20250101 \"abcdefg\x7f\"",
+            b"#TRANS 1930 {} 5\r",
+            b"#TRANS 1930 {} 5 20250101 \"a\"\r",
+        ] {
+            for after in [&b""[..], b"}\n", b"#TRANS 1930 {} 5\n"] {
+                row_at_is_row_of_line(line, after);
+            }
+        }
+        // A row whose line has a CR before its end is left to the line's reading.
+        assert!(summable_row_at(b"#TRANS 1930 {} 5\r\n").is_none());
+    }
+
     proptest! {
+        #[test]
+        fn any_row_read_from_the_bytes_on_is_the_row_of_its_line(
+            tail in proptest::collection::vec(
+                prop_oneof![Just(b' '), Just(b'"'), Just(b'\\'), Just(b'0'), Just(b'9'), Just(b'a'),
+                    Just(0x94u8), Just(0x7f), Just(b'\t'), Just(b'\r')],
+                0..30,
+            ),
+            head in prop_oneof![
+                Just("#TRANS 1930 {} 5"), Just("#TRANS 1930 {1 \"7\"} -5.25"),
+                Just("#TRANS 1930 {} 5 20250101"), Just("#TRANS 1930 {} 5 20250101 \""),
+                Just("#TRANS 1930 {} 5 \"\" \""),
+            ],
+        ) {
+            let mut line = head.as_bytes().to_vec();
+            line.extend_from_slice(&tail);
+            row_at_is_row_of_line(&line, b"#TRANS 1 {} 1\n");
+        }
+
+        #[test]
+        fn the_first_unplain_byte_is_found_as_byte_by_byte(text in proptest::collection::vec(any::<u8>(), 0..40)) {
+            prop_assert_eq!(
+                first_unplain(&text),
+                text.iter().position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
+            );
+        }
+
         #[test]
         fn digit_strings_come_back_from_their_keys(text in "[0-9]{1,15}") {
             let key = digit_key(text.as_bytes(), 15).unwrap_or_default();

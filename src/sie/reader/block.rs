@@ -1,0 +1,345 @@
+//! A whole plain voucher summed straight from bytes in memory.
+//!
+//! In summing mode (the ledger's reading), the commonest voucher — a plain `#VER` line,
+//! `{`, rows that [the summing lane](State::sum_lane) takes, `}` — leaves nothing in the
+//! reader but counts and sums: no record, no diagnostic. [`State::summed_voucher`] reads
+//! such a voucher in one go from the bytes: it first checks every line without changing
+//! anything, then adds what the line-by-line reading would have added. Anything else
+//! (another line in the block, a row the lane does not take, a voucher that does not
+//! balance or is dated outside the financial year, a line not yet in the stretch) is
+//! left to the line-by-line reading, which then says what there is to say.
+
+use super::super::lexer::{NewlineFinder, scan_plain_ver};
+use super::super::totals::DigitRow;
+use super::sums::{RowTail, add_to_sums, summable_row, summable_row_at_into, summed_row_bytes};
+use super::*;
+
+/// The lines of a stretch in memory, as [`Paused::scan`] splits them.
+pub(super) struct StretchLines<'a> {
+    data: &'a [u8],
+    /// Lines begin before this offset.
+    end: usize,
+    pos: usize,
+    max_line: usize,
+    newline: &'a NewlineFinder,
+    /// Only ASCII lines (while the encoding is open: another line may detect it).
+    ascii: bool,
+}
+
+impl<'a> StretchLines<'a> {
+    pub(super) fn new(
+        data: &'a [u8],
+        end: usize,
+        max_line: usize,
+        newline: &'a NewlineFinder,
+    ) -> Self {
+        StretchLines {
+            data,
+            end,
+            pos: 0,
+            max_line,
+            newline,
+            ascii: false,
+        }
+    }
+
+    /// The next line without its line end (and CRs before it), or `None` at a line that
+    /// begins at or after the end, has no line end, is `max_line` bytes or longer, or is
+    /// not ASCII where only ASCII lines are read.
+    #[inline(always)]
+    pub(super) fn next_line(&mut self) -> Option<&'a [u8]> {
+        let (line, len) = self.peek_line()?;
+        self.pos += len;
+        Some(line)
+    }
+
+    /// [`StretchLines::next_line`] without reading it: the line and its length with its
+    /// line end.
+    #[inline(always)]
+    fn peek_line(&self) -> Option<(&'a [u8], usize)> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let rest = self.data.get(self.pos..)?;
+        let nl = self.newline.find(rest)?;
+        if nl >= self.max_line {
+            return None;
+        }
+        let mut line = rest.get(..nl)?;
+        while let [head @ .., b'\r'] = line {
+            line = head;
+        }
+        if self.ascii && !line.is_ascii() {
+            return None;
+        }
+        Some((line, nl + 1))
+    }
+
+    /// The next line when it is a row the summing lane reads: the row's head into
+    /// `head`, what follows its amount, and its line's length without the line end.
+    /// Nothing is read otherwise (and `head` holds nothing of use).
+    #[inline(always)]
+    fn next_row(&mut self, head: &mut DigitRow) -> Option<(RowTail<'a>, usize)> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let rest = self.data.get(self.pos..)?;
+        // The commonest lines, read without searching for their end first.
+        if let Some((tail, len)) = summable_row_at_into(rest, head) {
+            if len > self.max_line || (self.ascii && !tail.text.is_ascii()) {
+                return None;
+            }
+            self.pos += len;
+            return Some((tail, len - 1));
+        }
+        let (line, len) = self.peek_line()?;
+        let row = summable_row(line)?;
+        self.pos += len;
+        *head = row.head;
+        let tail = RowTail {
+            date: row.date,
+            text: row.text,
+        };
+        Some((tail, line.len()))
+    }
+
+    /// Whether the next line is a voucher block's `}` (read when it is).
+    #[inline(always)]
+    fn block_end(&mut self) -> bool {
+        match self.peek_line() {
+            Some((b"}", len)) => {
+                self.pos += len;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The bytes read so far.
+    pub(super) fn read(&self) -> usize {
+        self.pos
+    }
+}
+
+impl State {
+    /// In summing mode, the voucher whose `#VER` line begins `lines`, read whole when
+    /// it is the commonest kind (see the module's text): the bytes and the lines read.
+    /// `None`, with nothing changed but the date cache, for any other voucher.
+    /// `ln` is the number of the `#VER` line.
+    pub(super) fn summed_voucher(
+        &mut self,
+        ln: u64,
+        lines: &mut StretchLines<'_>,
+    ) -> Option<(usize, u64)> {
+        // The conditions of the plain lanes.
+        if self.sums.is_none()
+            || !self.plain_rows
+            || matches!(self.checksum, Checksum::Running(_))
+            || self.voucher.is_some()
+            || self.records == 0
+        {
+            return None;
+        }
+        // While the encoding is open, a line that is not ASCII may detect it.
+        lines.ascii = self.encoding.is_none();
+        let head = lines.next_line()?;
+        if !scan_plain_ver(head, &mut self.plain_ver) {
+            return None;
+        }
+        let p = self.plain_ver;
+        let date = self.plain_date(p.date.bytes(head))?;
+        if let Some(t) = p.registered {
+            self.plain_date(t.bytes(head))?;
+        }
+        if self
+            .rar0
+            .is_some_and(|(start, end)| date < start || date > end)
+        {
+            return None;
+        }
+        if lines.next_line()? != b"{" {
+            return None;
+        }
+        let mut rows = std::mem::take(&mut self.sums.as_deref_mut()?.block);
+        let read = self.voucher_rows(lines, &mut rows).map(|n| {
+            let rows = rows.get(..n).unwrap_or_default();
+            self.add_summed_voucher(ln, rows);
+            // `#VER`, `{`, the rows and `}`.
+            (lines.read(), n as u64 + 3)
+        });
+        if let Some(sums) = self.sums.as_deref_mut() {
+            sums.block = rows;
+        }
+        read
+    }
+
+    /// The rows of a voucher block up to its `}`, each as the summing lane reads it,
+    /// into the first of `rows` (slots beyond them are kept from earlier vouchers, to be
+    /// overwritten): how many. `None` unless every line is such a row and the rows
+    /// balance.
+    fn voucher_rows(
+        &mut self,
+        lines: &mut StretchLines<'_>,
+        rows: &mut Vec<DigitRow>,
+    ) -> Option<usize> {
+        let max = self.opts.max_voucher_bytes;
+        let (mut bytes, mut balance, mut n) = (0usize, 0i128, 0usize);
+        loop {
+            if rows.len() <= n {
+                rows.push(DigitRow::EMPTY);
+            }
+            let h = rows.get_mut(n)?;
+            let Some((tail, line_len)) = lines.next_row(h) else {
+                if lines.block_end() {
+                    break;
+                }
+                return None;
+            };
+            // As the lane checks the voucher's size before each row.
+            if bytes.saturating_add(line_len * 2 + 512) > max {
+                return None;
+            }
+            bytes += summed_row_bytes(h.account_len, h.pairs_len);
+            balance = balance.wrapping_add(i128::from(h.cents));
+            if let Some(raw) = tail.date {
+                self.plain_date(raw)?;
+            }
+            n += 1;
+        }
+        // An empty voucher, or one that does not balance, has its diagnostic.
+        (n > 0 && balance == 0).then_some(n)
+    }
+
+    /// What reading the voucher of `rows` line by line adds: its counts and sums.
+    fn add_summed_voucher(&mut self, ln: u64, rows: &[DigitRow]) {
+        self.count(Label::Ver, ln, 1);
+        self.max_group = self.max_group.max(Label::Ver.group());
+        self.count(Label::Trans, ln + 2, rows.len() as u64);
+        self.rows += rows.len() as u64;
+        self.vouchers += 1;
+        self.records += 1;
+        let Some(sums) = self.sums.as_deref_mut() else {
+            return;
+        };
+        for h in rows {
+            let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
+            add_to_sums(sums, h.account, objects, i128::from(h.cents), h.scale, ln);
+        }
+    }
+
+    /// Counts `n` records of `label`, the first of them on line `first`.
+    fn count(&mut self, label: Label, first: u64, n: u64) {
+        let idx = label as usize;
+        if let Some(c) = self.counts.get_mut(idx) {
+            if *c == 0 {
+                if let Some(f) = self.first_line.get_mut(idx) {
+                    *f = first;
+                }
+            }
+            *c += n;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The state after reading `head` in order, in summing mode.
+    fn after(head: &[u8]) -> Paused {
+        let mut reader = Reader::resume(head, Paused::new(ReadOptions::default()), false);
+        while let Ok(Some(_)) = reader.next_record() {}
+        reader.pause()
+    }
+
+    /// A head whose encoding is settled (CP437, from the account name).
+    const HEAD: &[u8] =
+        b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20250101 20251231\n#KONTO 3010 \"F\x94rs\"\n";
+
+    /// The lane on the voucher at the start of `data`: what it read, and the state's
+    /// counts after it.
+    fn lane(p: &mut Paused, data: &[u8]) -> (Option<(usize, u64)>, u64, u64, u64) {
+        let newline = NewlineFinder::new();
+        let mut lines = StretchLines::new(data, data.len(), 1 << 20, &newline);
+        let ln = p.line + 1;
+        let read = p.st.summed_voucher(ln, &mut lines);
+        (read, p.st.vouchers, p.st.rows, p.st.records)
+    }
+
+    #[test]
+    fn a_plain_balanced_voucher_is_read_whole() {
+        let mut p = after(HEAD);
+        assert!(p.encoding_settled());
+        let (_, vouchers, rows, records) = lane(&mut p, b"");
+        let plain = "#VER A 1 20250110 \"Hyra för lokal\" 20250111 \"Anna\"\r\n{\n\
+            #TRANS 1930 {} 10.50 20250110 \"Bank\"\n#TRANS 3010 {1 \"7\" 20 8} -10.5\n}\n#VER";
+        let plain = plain.as_bytes();
+        let (read, v, r, rec) = lane(&mut p, plain);
+        assert_eq!(read, Some((plain.len() - 4, 5)));
+        assert_eq!((v, r, rec), (vouchers + 1, rows + 2, records + 1));
+        let sums =
+            p.st.sums
+                .as_deref()
+                .map(|s| (s.accounts.len(), s.objects.len()));
+        assert_eq!(sums, Some((2, 2)));
+        // Texts with escaped quotes are read whole too (summing mode does not decode them).
+        let escaped = b"#VER A 2 20250110 \"Hyra \\\"x\\\"\" \"\" \"A\\\"B\"\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n";
+        assert_eq!(lane(&mut p, escaped).0, Some((escaped.len(), 5)));
+    }
+
+    /// Each voucher is left to the line-by-line reading, with nothing counted or summed.
+    #[test]
+    fn any_other_voucher_is_left_to_the_reading_line_by_line() {
+        let others: [&[u8]; 13] = [
+            // Does not balance; outside the year; no rows.
+            b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -9\n}\n",
+            b"#VER A 1 20240110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
+            b"#VER A 1 20250110\n{\n}\n",
+            // A row the lane does not take: #RTRANS, a quantity, three decimals, a text
+            // account, an implausible row date.
+            b"#VER A 1 20250110\n{\n#RTRANS 1930 {} 10\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
+            b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10 20250110 \"x\" 2\n#TRANS 3010 {} -10\n}\n",
+            b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10.005\n#TRANS 3010 {} -10.005\n}\n",
+            b"#VER A 1 20250110\n{\n#TRANS \"1930\" {} 10\n#TRANS 3010 {} -10\n}\n",
+            b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10 18000101\n#TRANS 3010 {} -10\n}\n",
+            // No block; a block not closed before the end; a line without a line end.
+            b"#VER A 1 20250110\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n",
+            b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n",
+            b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}",
+            // A voucher line the plain lane does not read; an implausible voucher date.
+            b"#VER \"A\\\"\" 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
+            b"#VER A 1 20251301\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
+        ];
+        for data in others {
+            let mut p = after(HEAD);
+            let before = lane(&mut p, b"");
+            assert_eq!(
+                lane(&mut p, data),
+                before,
+                "{}",
+                String::from_utf8_lossy(data)
+            );
+            let sums =
+                p.st.sums
+                    .as_deref()
+                    .map(|s| s.accounts.len() + s.objects.len());
+            assert_eq!(sums, Some(0));
+        }
+        // While the encoding is open only ASCII lines are read whole.
+        let mut open = after(b"#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n");
+        let high = "#VER A 1 20250110 \"Lön\"\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n";
+        assert_eq!(lane(&mut open, high.as_bytes()).0, None);
+        let ascii = b"#VER A 1 20250110 \"Lon\"\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n";
+        assert_eq!(lane(&mut open, ascii).0, Some((ascii.len(), 5)));
+        // A voucher past the size limit is read line by line (which skips rows).
+        let opts = ReadOptions {
+            max_voucher_bytes: 600,
+            ..ReadOptions::default()
+        };
+        let mut reader = Reader::resume(HEAD, Paused::new(opts), false);
+        while let Ok(Some(_)) = reader.next_record() {}
+        let mut small = reader.pause();
+        let big = b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n";
+        assert_eq!(lane(&mut small, big).0, None);
+    }
+}
