@@ -358,7 +358,7 @@ fn balance_key(
 }
 
 /// An estimate of the memory a row holds: the row, its strings and its objects.
-#[inline]
+#[inline(always)]
 fn row_bytes(row: &Row) -> usize {
     std::mem::size_of::<Row>()
         + row.account.len()
