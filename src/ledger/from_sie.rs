@@ -421,7 +421,7 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
         })?;
         Amount::new(sum)
     };
-    for (&account, &cell) in &plain.accounts {
+    for (account, cell) in plain.accounts.iter() {
         tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
     }
     // Grouped by object (sorted by its numeric key), so that each object is looked up

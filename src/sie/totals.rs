@@ -521,6 +521,18 @@ impl SumState {
         let mut at = base;
         let newline = NewlineFinder::new();
         while !rest.is_empty() {
+            // A voucher's brace lines, the commonest after its rows, without a search
+            // for their end.
+            if let Some(&[brace @ (b'{' | b'}'), b'\n']) = rest.get(..2) {
+                first = false;
+                self.offset = at;
+                at += 2;
+                rest = rest.get(2..).unwrap_or_default();
+                if brace == b'}' {
+                    self.in_voucher = false;
+                }
+                continue;
+            }
             let (mut line, next) = match newline.find(rest) {
                 Some(i) => (
                     rest.get(..i).unwrap_or_default(),

@@ -103,11 +103,16 @@ impl<'a> StretchLines<'a> {
         Some((tail, line.len()))
     }
 
-    /// Whether the next line is a voucher block's `}` (read when it is).
+    /// Whether the next line is `brace` alone (read when it is).
     #[inline(always)]
-    fn block_end(&mut self) -> bool {
+    fn brace(&mut self, brace: u8) -> bool {
+        // The commonest form first, without a search for the line end.
+        if self.pos < self.end && self.data.get(self.pos..self.pos + 2) == Some(&[brace, b'\n']) {
+            self.pos += 2;
+            return true;
+        }
         match self.peek_line() {
-            Some((b"}", len)) => {
+            Some(([b], len)) if *b == brace => {
                 self.pos += len;
                 true
             }
@@ -157,7 +162,7 @@ impl State {
         {
             return None;
         }
-        if lines.next_line()? != b"{" {
+        if !lines.brace(b'{') {
             return None;
         }
         let mut rows = std::mem::take(&mut self.sums.as_deref_mut()?.block);
@@ -190,7 +195,7 @@ impl State {
             }
             let h = rows.get_mut(n)?;
             let Some((tail, line_len)) = lines.next_row(h) else {
-                if lines.block_end() {
+                if lines.brace(b'}') {
                     break;
                 }
                 return None;

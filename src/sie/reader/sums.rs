@@ -97,7 +97,7 @@ const LIMIT_ORE: u128 = 1_000_000_000_000_000_000_000;
 /// as `(length << 56) | value`, so leading zeros stay distinct.
 #[derive(Debug, Default)]
 pub(crate) struct PlainSums {
-    pub(crate) accounts: FastHashMap<u64, SumCell>,
+    pub(crate) accounts: AccountSums,
     pub(crate) objects: FastHashMap<ObjectKey, SumCell>,
     /// The first sum to pass 10¹⁹ kr: its account key and the `#VER` line.
     pub(crate) overflow: Option<(u64, u64)>,
@@ -113,14 +113,76 @@ pub(crate) struct PlainSums {
 impl PlainSums {
     /// Adds `other`'s sums to these.
     pub(crate) fn merge(&mut self, other: &PlainSums) {
-        for (&k, c) in &other.accounts {
-            self.accounts.entry(k).or_default().merge(*c);
-        }
+        self.accounts.merge(&other.accounts);
         for (&k, c) in &other.objects {
             self.objects.entry(k).or_default().merge(*c);
         }
         self.overflow = self.overflow.or(other.overflow);
         self.abs_ore = self.abs_ore.saturating_add(other.abs_ore);
+    }
+}
+
+/// The sums per account of [`PlainSums`]: accounts of four digits (the commonest, as
+/// in BAS and Kommun-Bas) in a table indexed by their number, which costs an index
+/// instead of a hash lookup; the others in a map.
+#[derive(Debug, Default)]
+pub(crate) struct AccountSums {
+    /// The cell of each four-digit account `0000`–`9999` (empty until the first).
+    four: Vec<SumCell>,
+    other: FastHashMap<u64, SumCell>,
+}
+
+/// The key length of the accounts in [`AccountSums::four`].
+const FOUR: u64 = 4 << 56;
+
+impl AccountSums {
+    /// The index of `key` in the four-digit table.
+    #[inline(always)]
+    fn four_index(key: u64) -> Option<usize> {
+        (key & !((1 << 56) - 1) == FOUR).then_some((key & ((1 << 56) - 1)) as usize)
+    }
+
+    /// Adds a row to the sum of `key` (see [`SumCell::add`]).
+    #[inline(always)]
+    fn add(&mut self, key: u64, ore: i128, scale: u32, check: bool) -> bool {
+        if let Some(i) = Self::four_index(key) {
+            if self.four.is_empty() {
+                self.four = vec![SumCell::default(); 10_000];
+            }
+            if let Some(cell) = self.four.get_mut(i) {
+                return cell.add(ore, scale, check);
+            }
+        }
+        add_to(&mut self.other, key, ore, scale, check)
+    }
+
+    fn merge(&mut self, other: &AccountSums) {
+        for (k, c) in other.iter() {
+            match Self::four_index(k) {
+                Some(i) => {
+                    if self.four.is_empty() {
+                        self.four = vec![SumCell::default(); 10_000];
+                    }
+                    if let Some(cell) = self.four.get_mut(i) {
+                        cell.merge(c);
+                    }
+                }
+                None => self.other.entry(k).or_default().merge(c),
+            }
+        }
+    }
+
+    /// Every account with rows, and its sum.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, SumCell)> + '_ {
+        let four = self.four.iter().enumerate().filter(|(_, c)| c.rows() > 0);
+        four.map(|(i, c)| (FOUR | i as u64, *c))
+            .chain(self.other.iter().map(|(&k, &c)| (k, c)))
+    }
+
+    /// How many accounts have rows.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.iter().count()
     }
 }
 
@@ -287,7 +349,7 @@ pub(super) fn add_to_sums(
     // pass it: the bound is checked per sum only beyond that.
     sums.abs_ore = sums.abs_ore.saturating_add(ore.unsigned_abs());
     let check = sums.abs_ore > LIMIT_ORE;
-    let mut ok = add_to(&mut sums.accounts, account, ore, scale, check);
+    let mut ok = sums.accounts.add(account, ore, scale, check);
     for &(dimension, object) in objects {
         let key = ObjectKey {
             dimension,
@@ -635,6 +697,32 @@ mod tests {
             let mut line = head.as_bytes().to_vec();
             line.extend_from_slice(&tail);
             row_at_is_row_of_line(&line, b"#TRANS 1 {} 1\n");
+        }
+
+        /// The table of four-digit accounts and the map beside it sum, count and merge
+        /// as one map does.
+        #[test]
+        fn account_sums_are_those_of_one_map(
+            rows in proptest::collection::vec(
+                ("[0-9]{1,6}", -1_000_000i64..1_000_000, 0u32..=2, any::<bool>()),
+                0..60,
+            ),
+        ) {
+            let (mut a, mut b) = (AccountSums::default(), AccountSums::default());
+            let mut reference: std::collections::HashMap<u64, SumCell> = Default::default();
+            for (digits, ore, scale, second) in &rows {
+                let key = digit_key(digits.as_bytes(), 15).unwrap_or_default();
+                let into = if *second { &mut b } else { &mut a };
+                prop_assert!(into.add(key, i128::from(*ore), *scale, true));
+                prop_assert!(reference.entry(key).or_default().add(i128::from(*ore), *scale, true));
+            }
+            a.merge(&b);
+            let mut merged: Vec<(u64, SumCell)> = a.iter().collect();
+            merged.sort_by_key(|(k, _)| *k);
+            let mut expected: Vec<(u64, SumCell)> = reference.into_iter().collect();
+            expected.sort_by_key(|(k, _)| *k);
+            prop_assert_eq!(a.len(), expected.len());
+            prop_assert_eq!(merged, expected);
         }
 
         #[test]
