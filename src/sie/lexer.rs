@@ -511,9 +511,122 @@ fn sep_end(line: &[u8], mut i: usize) -> usize {
     bare_end(line, i, SEP)
 }
 
-/// [`scan_plain_row`]: one walk along the line, each field checked as it is passed.
+/// [`scan_plain_row`]: the commonest spacing first ([`scan_spaced_row`]), else one walk
+/// along the line ([`scan_walked_row`]).
 #[inline(always)]
 fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
+    scan_spaced_row(line, row).or_else(|| scan_walked_row(line, row))
+}
+
+/// [`scan_walked_row`] for rows spaced the commonest way: one space between the fields,
+/// `{` and `}` next to the first and last item of the object list and one space between
+/// its items, every object a digit string (quoted or bare), the amount next: `#TRANS
+/// 3010 {1 "1176" 20 "388"} 11791.77 …` (the date and text after it as usual). Each
+/// space is a byte compared, not a run skipped. `None` for a row spaced or built
+/// otherwise, which the walk then reads; where it is `Some`, `row` holds exactly what
+/// the walk gives.
+#[inline(always)]
+fn scan_spaced_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
+    if !line.starts_with(b"#TRANS ") {
+        return None;
+    }
+    // The account: 1 to 10 digits, then ` {`.
+    let a = digits_at(line, 7);
+    let mut i = 7 + a;
+    if a == 0 || a > 10 || line.get(i) != Some(&b' ') || line.get(i + 1) != Some(&b'{') {
+        return None;
+    }
+    row.account = Tok::new(7, i, TokKind::Bare);
+    i += 2;
+    let mut pairs_len = 0usize;
+    if line.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        loop {
+            // The dimension: one to nine digits and a space; the object: digits, quoted
+            // or bare; then a space and the next pair, or `}`.
+            let (e, dim) = number_at(line, i);
+            if e == i || e - i > 9 || line.get(e) != Some(&b' ') {
+                return None;
+            }
+            let start = e + 1;
+            let (object, end) = if line.get(start) == Some(&b'"') {
+                let d = start + 1 + digits_at(line, start + 1);
+                if d == start + 1 || line.get(d) != Some(&b'"') {
+                    return None;
+                }
+                (Tok::new(start + 1, d, TokKind::Quoted), d + 1)
+            } else {
+                let d = start + digits_at(line, start);
+                if d == start {
+                    return None;
+                }
+                (Tok::new(start, d, TokKind::Bare), d)
+            };
+            *row.pairs.get_mut(pairs_len)? = (dim as u32, object);
+            pairs_len += 1;
+            match line.get(end) {
+                Some(&b' ') => i = end + 1,
+                Some(&b'}') => {
+                    i = end + 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    row.pairs_len = pairs_len;
+    row.digit_objects = true;
+    if line.get(i) != Some(&b' ') {
+        return None;
+    }
+    let e = plain_amount(line, i + 1, row)?;
+    spaced_tail(line, e, row).or_else(|| plain_row_tail(line, e, row))
+}
+
+/// [`plain_row_tail`] for the commonest spacing: nothing, or one space and a date of
+/// eight digits or `""`, then nothing or one space and a quoted text without `\"` that
+/// ends the line. `None` for any other tail, which [`plain_row_tail`] then reads; where
+/// it is `Some`, `row` holds exactly what [`plain_row_tail`] gives.
+#[inline(always)]
+fn spaced_tail(line: &[u8], e: usize, row: &mut PlainRow) -> Option<()> {
+    row.date = None;
+    row.text = None;
+    let n = line.len();
+    if e == n {
+        return Some(());
+    }
+    if line.get(e) != Some(&b' ') {
+        return None;
+    }
+    let mut i = e + 1;
+    if line.get(i..i + 2) == Some(&b"\"\""[..]) {
+        i += 2;
+    } else {
+        let w = word_at(line, i)?;
+        if non_digits(w) != 0 || line.get(i + 8).is_some_and(|&c| c != b' ') {
+            return None;
+        }
+        row.date = Some(Tok::new(i, i + 8, TokKind::Bare));
+        i += 8;
+    }
+    if i == n {
+        return Some(());
+    }
+    if line.get(i) != Some(&b' ') || line.get(i + 1) != Some(&b'"') {
+        return None;
+    }
+    let (t, next) = plain_quoted(line, i + 1)?;
+    if next != n {
+        return None;
+    }
+    row.text = Some(t);
+    Some(())
+}
+
+/// [`scan_plain_row`]: one walk along the line, each field checked as it is passed.
+#[inline(always)]
+fn scan_walked_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
     if !line.starts_with(b"#TRANS") || !is_sep(*line.get(6)?) {
         return None;
     }
@@ -579,10 +692,15 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
     }
     row.pairs_len = pairs_len;
     row.digit_objects = digit_objects;
-    // The amount: `-?digits[.d[d]]`, at most 17 characters after the sign, then a
-    // separator or the end of the line; read on the way as `parse_plain_amount`
-    // reads such a field. Any other amount is read as usual.
-    i = skip_seps(line, i);
+    plain_amount(line, skip_seps(line, i), row).and_then(|e| plain_row_tail(line, e, row))
+}
+
+/// The amount of a plain row at `i`: `-?digits[.d[d]]`, at most 17 characters after the
+/// sign, then a separator or the end of the line; read on the way into
+/// [`PlainRow::value`] as `parse_plain_amount` reads such a field, and its span into
+/// [`PlainRow::amount`]. Its end; `None` for any other amount (read as usual).
+#[inline(always)]
+fn plain_amount(line: &[u8], i: usize, row: &mut PlainRow) -> Option<usize> {
     let negative = line.get(i) == Some(&b'-');
     let int_start = i + usize::from(negative);
     let (int_end, int) = number_at(line, int_start);
@@ -618,7 +736,7 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
         decimals as u32,
     );
     row.amount = Tok::new(i, e, TokKind::Bare);
-    plain_row_tail(line, e, row)
+    Some(e)
 }
 
 /// The fields of a plain `#VER` line, as [`tokenize`] would split them.
@@ -697,7 +815,73 @@ fn text_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
 /// (their tokens are then [`TokKind::Escaped`]), the series and the number may not. False for anything else
 /// (`v` then holds nothing of use); the caller then tokenizes the line as usual.
 pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
-    scan_plain_ver_into(line, v).is_some()
+    scan_spaced_ver(line, v)
+        .or_else(|| scan_plain_ver_into(line, v))
+        .is_some()
+}
+
+/// A bare field, or a closed quoted field without `\"`, at `i`, followed by a space or
+/// the end of the line: the field and the position after it.
+#[inline(always)]
+fn spaced_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    let (t, e) = plain_scalar(line, i)?;
+    line.get(e).is_none_or(|&c| c == b' ').then_some((t, e))
+}
+
+/// [`scan_plain_ver_into`] for the commonest spacing: one space between the fields, the
+/// dates of eight digits (the registration date or `""`), nothing after the last field.
+/// Each space is a byte compared, not a run skipped. `None` for a line spaced or built
+/// otherwise, which [`scan_plain_ver_into`] then reads; where it is `Some`, `v` holds
+/// exactly what that gives.
+#[inline(always)]
+fn scan_spaced_ver(line: &[u8], v: &mut PlainVer) -> Option<()> {
+    if !line.starts_with(b"#VER ") {
+        return None;
+    }
+    let n = line.len();
+    let (series, e) = spaced_scalar(line, 5)?;
+    let (number, e) = spaced_scalar(line, e + 1)?;
+    let date = e + 1;
+    let w = word_at(line, date)?;
+    if non_digits(w) != 0 || line.get(date + 8).is_some_and(|&c| c != b' ') {
+        return None;
+    }
+    v.series = series;
+    v.number = number;
+    v.date = Tok::new(date, date + 8, TokKind::Bare);
+    v.text = None;
+    v.registered = None;
+    v.signature = None;
+    let i = date + 8;
+    if i == n {
+        return Some(());
+    }
+    let (text, e) = spaced_scalar(line, i + 1)?;
+    v.text = Some(text);
+    if e == n {
+        return Some(());
+    }
+    // The registration date: `""` (none) or eight digits, then a space or the end.
+    let mut i = e + 1;
+    if line.get(i..i + 2) == Some(&b"\"\""[..]) {
+        i += 2;
+    } else {
+        let w = word_at(line, i)?;
+        if non_digits(w) != 0 {
+            return None;
+        }
+        v.registered = Some(Tok::new(i, i + 8, TokKind::Bare));
+        i += 8;
+    }
+    if i == n {
+        return Some(());
+    }
+    if line.get(i) != Some(&b' ') {
+        return None;
+    }
+    let (signature, e) = spaced_scalar(line, i + 1)?;
+    v.signature = Some(signature);
+    (e == n).then_some(())
 }
 
 #[inline(always)]
@@ -785,8 +969,9 @@ impl NewlineFinder {
     }
 }
 
-/// Position of the first `N`, eight bytes at a time.
-#[inline]
+/// Position of the first `N`, eight bytes at a time (written out where it is called: the
+/// fields searched are short, and a call would cost about as much as the search).
+#[inline(always)]
 pub(crate) fn find_byte<const N: u8>(hay: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -1000,7 +1185,36 @@ impl<R: Read> Lines<R> {
     /// # Errors
     ///
     /// I/O errors of the underlying reader.
+    #[inline(always)]
     pub(crate) fn advance(&mut self) -> io::Result<LineEvent> {
+        // The commonest case first, without a call: the next line end is in the buffer,
+        // the line is neither the first (a byte order mark) nor too long, and no limit
+        // is set. It is exactly what `advance_slow` does in that case.
+        if self.limit == u64::MAX && self.line_no > 0 && !self.tokenize {
+            let pending = self.buf.get(self.scanned..self.end).unwrap_or_default();
+            if let Some(i) = self.newline.find(pending) {
+                let nl = self.scanned + i;
+                if nl - self.pos <= self.max_line {
+                    self.line_no += 1;
+                    let start = self.pos;
+                    let mut end = nl;
+                    while end > start && self.buf.get(end - 1) == Some(&b'\r') {
+                        end -= 1;
+                    }
+                    self.line_start = start;
+                    self.line_end = end;
+                    self.pos = nl + 1;
+                    self.scanned = self.pos;
+                    return Ok(LineEvent::Line);
+                }
+            }
+        }
+        self.advance_slow()
+    }
+
+    /// [`Lines::advance`] in every case.
+    #[inline(never)]
+    fn advance_slow(&mut self) -> io::Result<LineEvent> {
         // The offset in the source of the next line's start.
         let next = self.bytes_read - (self.end - self.pos) as u64;
         if next >= self.limit {
@@ -1234,6 +1448,108 @@ mod tests {
         ok
     }
 
+    /// Where the spaced scan takes a row, the walk takes it too and reads the same
+    /// fields, amount and digit flag. True when the spaced scan took it.
+    fn assert_spaced_as_walked(line: &[u8]) -> bool {
+        let mut fast = PlainRow::EMPTY;
+        if scan_spaced_row(line, &mut fast).is_none() {
+            return false;
+        }
+        let shown = String::from_utf8_lossy(line);
+        let mut walked = PlainRow::EMPTY;
+        assert!(scan_walked_row(line, &mut walked).is_some(), "{shown}");
+        assert_eq!(spans(&fast, line), spans(&walked, line), "{shown}");
+        assert_eq!(fast.value, walked.value, "{shown}");
+        assert_eq!(fast.value.scale(), walked.value.scale(), "{shown}");
+        assert_eq!(
+            fast.value.is_sign_negative(),
+            walked.value.is_sign_negative(),
+            "{shown}"
+        );
+        assert_eq!(fast.digit_objects, walked.digit_objects, "{shown}");
+        true
+    }
+
+    /// The fields of a voucher line, as spans.
+    fn ver_spans(v: &PlainVer, line: &[u8]) -> Vec<Option<(TokKind, Vec<u8>)>> {
+        [
+            Some(v.series),
+            Some(v.number),
+            Some(v.date),
+            v.text,
+            v.registered,
+            v.signature,
+        ]
+        .iter()
+        .map(|t| t.map(|t| (t.kind, t.bytes(line).to_vec())))
+        .collect()
+    }
+
+    /// Where the spaced voucher scan takes a line, the general one takes it too and
+    /// reads the same fields. True when the spaced scan took it.
+    fn assert_spaced_ver_as_general(line: &[u8]) -> bool {
+        let mut fast = PlainVer::EMPTY;
+        if scan_spaced_ver(line, &mut fast).is_none() {
+            return false;
+        }
+        let shown = String::from_utf8_lossy(line);
+        let mut general = PlainVer::EMPTY;
+        assert!(scan_plain_ver_into(line, &mut general).is_some(), "{shown}");
+        assert_eq!(ver_spans(&fast, line), ver_spans(&general, line), "{shown}");
+        true
+    }
+
+    /// Voucher lines of every shape the two scans tell apart, one space between the
+    /// fields and then other separators: the spaced scan takes the plain ones and reads
+    /// them as the general scan does.
+    #[test]
+    fn spaced_voucher_scan_is_the_general_one() {
+        let series = ["A", "\"A\"", "\"\"", "\"A B\"", "B1", "{"];
+        let numbers = ["1", "27930", "\"12\""];
+        let dates = [
+            "20251028",
+            "2025102",
+            "202510281",
+            "2025102812",
+            "2025-10-28",
+            "\"\"",
+        ];
+        let texts = [
+            "",
+            " \"Öppen förskola 1\"",
+            " \"\"",
+            " x",
+            " \"a \\\"b\\\"\"",
+        ];
+        let registered = ["", " \"\"", " 20251028", " x", " \"\"x"];
+        let signatures = ["", " \"Anna Åberg\"", " \"\"", " y", " \"z"];
+        let (mut spaced, mut general) = (0, 0);
+        for s in series {
+            for n in numbers {
+                for d in dates {
+                    for t in texts {
+                        for r in registered {
+                            for g in signatures {
+                                for end in ["", " "] {
+                                    for sep in [" ", "  ", "\t"] {
+                                        let line = format!("#VER{sep}{s} {n} {d}{t}{r}{g}{end}");
+                                        let b = line.as_bytes();
+                                        spaced += usize::from(assert_spaced_ver_as_general(b));
+                                        general += usize::from(
+                                            scan_plain_ver_into(b, &mut PlainVer::EMPTY.clone())
+                                                .is_some(),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(spaced > 100 && spaced < general, "{spaced} {general}");
+    }
+
     #[test]
     fn checked_scan_is_the_general_split_and_its_checks() {
         let accounts = [
@@ -1300,13 +1616,14 @@ mod tests {
             " 20250101 \"t\" 2",
             "  ",
         ];
-        let (mut taken, mut digit_lists) = (0, 0);
+        let (mut taken, mut digit_lists, mut spaced) = (0, 0, 0);
         for a in accounts {
             for l in lists {
                 for m in amounts {
                     for t in tails {
                         for sep in [" ", "\t", "  "] {
                             let line = format!("#TRANS{sep}{a}{sep}{l}{sep}{m}{t}");
+                            spaced += usize::from(assert_spaced_as_walked(line.as_bytes()));
                             if assert_scan_as_reference(line.as_bytes()) {
                                 taken += 1;
                                 let mut r = PlainRow::EMPTY;
@@ -1323,6 +1640,8 @@ mod tests {
             taken > 3_000 && digit_lists > 1_000 && digit_lists < taken,
             "{taken} {digit_lists}"
         );
+        // The spaced scan takes some of them (single spaces, digit objects), not all.
+        assert!(spaced > 200 && spaced < taken, "{spaced} {taken}");
         for line in [
             &b"#TRANS"[..],
             b"#TRANS ",
@@ -1389,6 +1708,62 @@ mod tests {
             }
             assert_scan_as_reference(&line);
             assert_scan_as_reference(&pieces.concat());
+            assert_spaced_as_walked(&line);
+        }
+
+        /// Voucher lines made of voucher pieces and arbitrary bytes: where the spaced
+        /// scan takes one, the general scan reads it the same way.
+        #[test]
+        fn spaced_voucher_scan_is_the_general_one_on_any_line(
+            pieces in proptest::collection::vec(prop_oneof![
+                proptest::sample::select(vec![
+                    &b" "[..], b"  ", b"\t", b"A", b"\"A\"", b"\"\"", b"27930", b"20251028",
+                    b"\"L\x94n 1\"", b"\"a \\\"b\"", b"\x84", b"{", b"x",
+                ]).prop_map(|s| s.to_vec()),
+                proptest::collection::vec(any::<u8>(), 1..3),
+            ], 0..16),
+        ) {
+            let mut line = b"#VER ".to_vec();
+            for p in &pieces {
+                line.extend_from_slice(p);
+            }
+            assert_spaced_ver_as_general(&line);
+        }
+
+        /// Rows spaced the commonest way, with digit objects quoted or bare, amounts and
+        /// tails of every kind, and then one byte of them replaced or removed: where the
+        /// spaced scan takes a line, the walk reads it the same way, and the scan as a
+        /// whole is the general split.
+        #[test]
+        fn spaced_scan_is_the_walk(
+            account in "[0-9]{1,11}",
+            pairs in proptest::collection::vec(("[0-9]{1,10}", "[0-9]{0,5}", any::<bool>()), 0..10),
+            amount in prop_oneof![
+                Just("11791.77".to_owned()), Just("-0.00".to_owned()), Just("5.5".to_owned()),
+                Just("5.".to_owned()), Just("5.555".to_owned()), Just("-".to_owned()),
+                "-?[0-9]{1,18}(\\.[0-9]{0,3})?",
+            ],
+            tail in prop_oneof![
+                Just(""), Just(" 20250101"), Just(" \"\""), Just(" 20250101 \"Städning\""),
+                Just(" \"\" \"t\""), Just(" x"), Just(" 20250101 \"t\" 2"), Just(" "),
+            ],
+            edit in proptest::option::of((any::<proptest::sample::Index>(), any::<u8>(), any::<bool>())),
+        ) {
+            let list: Vec<String> = pairs
+                .iter()
+                .map(|(d, o, q)| if *q { format!("{d} \"{o}\"") } else { format!("{d} {o}") })
+                .collect();
+            let mut line = format!("#TRANS {account} {{{}}} {amount}{tail}", list.join(" ")).into_bytes();
+            if let Some((at, b, remove)) = edit {
+                let at = at.index(line.len());
+                if remove {
+                    line.remove(at);
+                } else {
+                    line[at] = b;
+                }
+            }
+            assert_spaced_as_walked(&line);
+            assert_scan_as_reference(&line);
         }
     }
 

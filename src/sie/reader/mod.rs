@@ -358,6 +358,7 @@ fn balance_key(
 }
 
 /// An estimate of the memory a row holds: the row, its strings and its objects.
+#[inline(always)]
 fn row_bytes(row: &Row) -> usize {
     std::mem::size_of::<Row>()
         + row.account.len()
@@ -776,27 +777,45 @@ impl<R: Read> Reader<R> {
                     }
                     // A voucher's braces and the commonest row are read without
                     // tokenizing; anything else is tokenized and read field by field.
-                    let brace = match self.lines.line() {
+                    let line = self.lines.line();
+                    // The sample for encoding detection is read only while the encoding
+                    // is open (State::ensure_encoding); once it is settled, the line
+                    // stands in for it.
+                    let window = if self.st.encoding.is_some() {
+                        line
+                    } else {
+                        self.lines.window()
+                    };
+                    let brace = match line {
                         b"{" => Some(TokKind::Open),
                         b"}" => Some(TokKind::Close),
                         _ => None,
                     };
                     if let Some(kind) = brace {
                         let toks = [Tok::new(0, 1, kind)];
-                        self.st
-                            .line(ln, self.lines.line(), &toks, self.lines.window());
+                        self.st.line(ln, line, &toks, window);
                         continue;
                     }
-                    let (line, window) = (self.lines.line(), self.lines.window());
-                    if self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window) {
+                    // A `#VER` line is never a plain row (State::plain_row reads only
+                    // `#TRANS` lines): it goes to the voucher lane straight away.
+                    let plain = if line.starts_with(b"#VER") {
+                        self.st.plain_ver(ln, line, window)
+                    } else {
+                        self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window)
+                    };
+                    if plain {
                         continue;
                     }
                     self.lines.tokenize_line();
                     let line = self.lines.line();
+                    let window = if self.st.encoding.is_some() {
+                        line
+                    } else {
+                        self.lines.window()
+                    };
                     let toks = self.lines.toks.as_slice();
                     let unterminated = self.lines.unterminated;
-                    self.st
-                        .tokenized_line(ln, line, toks, unterminated, self.lines.window());
+                    self.st.tokenized_line(ln, line, toks, unterminated, window);
                 }
                 LineEvent::Overlong => {
                     let ln = self.lines.line_no;
