@@ -248,14 +248,8 @@ impl State {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scan::tests::{after, after_with};
     use super::*;
-
-    /// The state after reading `head` in order, in summing mode.
-    fn after(head: &[u8]) -> Paused {
-        let mut reader = Reader::resume(head, Paused::new(ReadOptions::default()), false);
-        while let Ok(Some(_)) = reader.next_record() {}
-        reader.pause()
-    }
 
     /// A head whose encoding is settled (CP437, from the account name).
     const HEAD: &[u8] =
@@ -341,9 +335,7 @@ mod tests {
             max_voucher_bytes: 600,
             ..ReadOptions::default()
         };
-        let mut reader = Reader::resume(HEAD, Paused::new(opts), false);
-        while let Ok(Some(_)) = reader.next_record() {}
-        let mut small = reader.pause();
+        let mut small = after_with(HEAD, opts);
         let big = b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n";
         assert_eq!(lane(&mut small, big).0, None);
     }

@@ -120,14 +120,19 @@ impl Paused {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    /// The state after reading `head` in order.
-    fn after(head: &[u8]) -> Paused {
-        let mut reader = Reader::resume(head, Paused::new(ReadOptions::default()), false);
+    /// The state after reading `head` in order, in summing mode, with `options`.
+    pub(in crate::sie::reader) fn after_with(head: &[u8], options: ReadOptions) -> Paused {
+        let mut reader = Reader::resume(head, Paused::new(options), false);
         while let Ok(Some(_)) = reader.next_record() {}
         reader.pause()
+    }
+
+    /// The state after reading `head` in order, in summing mode.
+    pub(in crate::sie::reader) fn after(head: &[u8]) -> Paused {
+        after_with(head, ReadOptions::default())
     }
 
     const HEAD: &[u8] = b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20250101 20251231\n";
