@@ -1,0 +1,115 @@
+//! Unit tests of the sums: the fast lanes against the general route.
+
+use super::*;
+use proptest::prelude::*;
+
+/// What the general route makes of a row: account key, (dimension, object key)
+/// pairs and öre, when it takes the öre path.
+type Keyed = (u64, Vec<(u32, u64)>, i64);
+
+fn general(line: &[u8]) -> Option<Keyed> {
+    let mut plain = PlainRow::EMPTY;
+    if !scan_plain_row_head(line, &mut plain) {
+        return None;
+    }
+    let cents = parse_cents(plain.amount.bytes(line))?;
+    let mut keys = Keys::default();
+    let mut scratch = Vec::new();
+    let account = keys.key(token_bytes(&plain.account, line, &mut scratch), 0);
+    let pairs = plain
+        .pairs
+        .iter()
+        .take(plain.pairs_len)
+        .map(|(d, t)| (*d, keys.key(token_bytes(t, line, &mut scratch), 0)))
+        .collect();
+    Some((account, pairs, cents))
+}
+
+fn digit_row_of(line: &[u8]) -> Option<DigitRow> {
+    let mut row = DigitRow::EMPTY;
+    digit_row(line, &mut row).map(|()| row)
+}
+
+fn same_as_general(line: &[u8]) {
+    if let Some(row) = digit_row_of(line) {
+        let fast = (
+            row.account,
+            row.pairs.iter().take(row.pairs_len).copied().collect(),
+            row.cents,
+        );
+        assert_eq!(
+            Some(fast),
+            general(line),
+            "{}",
+            String::from_utf8_lossy(line)
+        );
+    }
+}
+
+#[test]
+fn digit_rows_read_as_the_general_route_reads_them() {
+    let lines: &[&[u8]] = &[
+        b"#TRANS 3010 {1 \"1176\" 20 \"388\"} 11791.77 20251022 \"St\x84dning\"",
+        b"#TRANS 1930 {} -17236.82 \"\" \"x\"",
+        b"#TRANS 1930 {} -0.00",
+        b"#TRANS  1930  {  1  7 }  5.5",
+        b"#TRANS 1930 {1 7} 5\t20250101",
+        b"#TRANS 1930 {1 7} 12345678901234.56",
+        b"#TRANS 1930 {1 7} 123456789012345.6",
+        b"#TRANS 1930 {1 7} 5.",
+        b"#TRANS 1930 {1 7} .5",
+        b"#TRANS 1930 {1 7} 5.555",
+        b"#TRANS 1930 {1 7} 5x",
+        b"#TRANS 1930 {1 7}5",
+        b"#TRANS 1930 {1 \"\"} 5",
+        b"#TRANS 1930 {1 \"7 \"} 5",
+        b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16} 5",
+        b"#TRANS 1930 {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18} 5",
+        b"#TRANS 0001930 {1 007} 5",
+        b"#TRANS 1234567890123456 {} 5",
+        b"#TRANS 1930 {1234567890 7} 5",
+    ];
+    let mut taken = 0;
+    for line in lines {
+        same_as_general(line);
+        taken += usize::from(digit_row_of(line).is_some());
+    }
+    // The fast lane takes the plain rows, not only the near misses.
+    assert!(taken >= 8, "{taken}");
+    assert!(digit_row_of(b"#TRANS 1930 {1 7} 5.").is_none());
+    assert!(digit_row_of(b"#TRANS 1930 {1 7} 5.555").is_none());
+}
+
+proptest! {
+    /// The table of four-digit accounts and the map beside it sum as one map does.
+    #[test]
+    fn account_tables_sum_as_one_map(
+        rows in prop::collection::vec(("[0-9]{1,6}", -1_000_000i64..1_000_000), 0..60),
+    ) {
+        let mut accounts = AccountTable::<Acc>::default();
+        let mut reference = FastMap::<u64>::default();
+        for (digits, cents) in &rows {
+            let key = crate::sie::reader::digit_key(digits.as_bytes(), 15).unwrap_or_default();
+            accounts.add_cents(key, i128::from(*cents));
+            add_cents(&mut reference, key, i128::from(*cents));
+        }
+        let mut got: Vec<(u64, i128)> = accounts.into_iter().map(|(k, a)| (k, a.cents())).collect();
+        got.sort_unstable();
+        let mut expected: Vec<(u64, i128)> = reference.into_iter().map(|(k, a)| (k, a.cents())).collect();
+        expected.sort_unstable();
+        prop_assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn digit_rows_agree_with_the_general_route(
+        tail in prop::collection::vec(prop::sample::select(b" 0123456789{}\".-\tx\x84".to_vec()), 0..40)
+    ) {
+        let mut line = b"#TRANS ".to_vec();
+        line.extend_from_slice(&tail);
+        same_as_general(&line);
+        // Shaped like a row, so that the lane is really exercised.
+        let mut row = b"#TRANS 1930 {1 \"7\"} ".to_vec();
+        row.extend_from_slice(&tail);
+        same_as_general(&row);
+    }
+}
