@@ -23,7 +23,7 @@ pub(super) struct StretchLines<'a> {
     max_line: usize,
     newline: &'a NewlineFinder,
     /// Only ASCII lines (while the encoding is open: another line may detect it).
-    ascii: bool,
+    pub(super) ascii: bool,
 }
 
 impl<'a> StretchLines<'a> {
@@ -56,7 +56,7 @@ impl<'a> StretchLines<'a> {
     /// [`StretchLines::next_line`] without reading it: the line and its length with its
     /// line end.
     #[inline(always)]
-    fn peek_line(&self) -> Option<(&'a [u8], usize)> {
+    pub(super) fn peek_line(&self) -> Option<(&'a [u8], usize)> {
         if self.pos >= self.end {
             return None;
         }
@@ -124,18 +124,34 @@ impl<'a> StretchLines<'a> {
     pub(super) fn read(&self) -> usize {
         self.pos
     }
+
+    /// The bytes not read yet.
+    pub(super) fn rest(&self) -> &'a [u8] {
+        self.data.get(self.pos..).unwrap_or_default()
+    }
+
+    /// Reads `len` bytes (a line [`StretchLines::peek_line`] gave).
+    pub(super) fn advance(&mut self, len: usize) {
+        self.pos += len;
+    }
 }
 
 impl State {
-    /// In summing mode, the voucher whose `#VER` line begins `lines`, read whole when
-    /// it is the commonest kind (see the module's text): the bytes and the lines read.
-    /// `None`, with nothing changed but the date cache, for any other voucher.
-    /// `ln` is the number of the `#VER` line.
-    pub(super) fn summed_voucher(
-        &mut self,
-        ln: u64,
-        lines: &mut StretchLines<'_>,
-    ) -> Option<(usize, u64)> {
+    /// In summing mode, the voucher whose `#VER` line comes next in `lines`, read whole
+    /// when it is the commonest kind (see the module's text): how many lines were read.
+    /// `None`, with nothing read and nothing changed but the date cache, for any other
+    /// voucher. `ln` is the number of the `#VER` line.
+    pub(super) fn summed_voucher(&mut self, ln: u64, lines: &mut StretchLines<'_>) -> Option<u64> {
+        let start = lines.pos;
+        let read = self.read_summed_voucher(ln, lines);
+        if read.is_none() {
+            lines.pos = start;
+        }
+        read
+    }
+
+    /// [`State::summed_voucher`], leaving `lines` anywhere on `None`.
+    fn read_summed_voucher(&mut self, ln: u64, lines: &mut StretchLines<'_>) -> Option<u64> {
         // The conditions of the plain lanes.
         if self.sums.is_none()
             || !self.plain_rows
@@ -170,7 +186,7 @@ impl State {
             let rows = rows.get(..n).unwrap_or_default();
             self.add_summed_voucher(ln, rows);
             // `#VER`, `{`, the rows and `}`.
-            (lines.read(), n as u64 + 3)
+            n as u64 + 3
         });
         if let Some(sums) = self.sums.as_deref_mut() {
             sums.block = rows;
@@ -261,7 +277,9 @@ mod tests {
         let newline = NewlineFinder::new();
         let mut lines = StretchLines::new(data, data.len(), 1 << 20, &newline);
         let ln = p.line + 1;
-        let read = p.st.summed_voucher(ln, &mut lines);
+        let read =
+            p.st.summed_voucher(ln, &mut lines)
+                .map(|n| (lines.read(), n));
         (read, p.st.vouchers, p.st.rows, p.st.records)
     }
 

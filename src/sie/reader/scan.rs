@@ -49,32 +49,21 @@ impl Paused {
         let max_line = st.opts.max_line_length.clamp(1024, 1 << 30);
         let end = limit.min(data.len());
         let newline = NewlineFinder::new();
-        let mut pos = 0usize;
-        while pos < end {
-            let Some(rest) = data.get(pos..) else { break };
-            if rest.starts_with(b"#VER") {
+        let mut lines = StretchLines::new(data, end, max_line, &newline);
+        loop {
+            if lines.rest().starts_with(b"#VER") {
                 // A voucher that leaves nothing but sums is read whole.
-                let mut lines = StretchLines::new(rest, end - pos, max_line, &newline);
-                if let Some((bytes, n)) = st.summed_voucher(*lines_read + 1, &mut lines) {
+                if let Some(n) = st.summed_voucher(*lines_read + 1, &mut lines) {
                     *lines_read += n;
-                    pos += bytes;
                     continue;
                 }
             }
-            let Some(nl) = newline.find(rest) else {
+            // While the encoding is open a line that is not ASCII is not read here: the
+            // encoding may be detected there, from a sample of what follows.
+            lines.ascii = st.encoding.is_none();
+            let Some((line, len)) = lines.peek_line() else {
                 break;
             };
-            if nl >= max_line {
-                break;
-            }
-            let mut line = rest.get(..nl).unwrap_or_default();
-            while let [head @ .., b'\r'] = line {
-                line = head;
-            }
-            if st.encoding.is_none() && !line.is_ascii() {
-                // The encoding may be detected here, from a sample of what follows.
-                break;
-            }
             let ln = *lines_read + 1;
             // No sample for encoding detection is needed: it is settled, or the line is
             // ASCII.
@@ -89,12 +78,12 @@ impl Paused {
                 }
             }
             *lines_read = ln;
-            pos += nl + 1;
+            lines.advance(len);
             if !st.out.is_empty() {
                 break;
             }
         }
-        pos
+        lines.read()
     }
 
     /// Whether a record read is waiting to be handed out.
