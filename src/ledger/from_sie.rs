@@ -387,7 +387,7 @@ impl Build {
         // sums are moved into the trial balance, which holds both for a while.
         drop(reader);
         if let Some(plain) = plain {
-            add_plain_sums(&plain, &mut out.trial_balance)?;
+            add_plain_sums(*plain, &mut out.trial_balance)?;
         }
         sums.move_into(&mut out.trial_balance)?;
         if let Some(beyond) = invalid.beyond {
@@ -414,7 +414,7 @@ impl Build {
 }
 
 /// Moves the sums of the reader's summing mode into the trial balance.
-fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()> {
+fn add_plain_sums(plain: PlainSums, tb: &mut TrialBalance) -> crate::Result<()> {
     let amount = |cell: SumCell| -> crate::Result<Amount> {
         let sum = cell.amount().ok_or(crate::Error::Overflow {
             operation: "addition",
@@ -425,9 +425,9 @@ fn add_plain_sums(plain: &PlainSums, tb: &mut TrialBalance) -> crate::Result<()>
         tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
     }
     // Grouped by object (sorted by its numeric key), so that each object is looked up
-    // once, not once per account.
-    let mut objects: Vec<(&ObjectKey, SumCell)> =
-        plain.objects.iter().map(|(k, &c)| (k, c)).collect();
+    // once, not once per account. The map is taken apart first: with a million objects
+    // it and the trial balance would otherwise be held at once.
+    let mut objects: Vec<(ObjectKey, SumCell)> = plain.objects.into_iter().collect();
     objects.sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
     for group in objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
     {

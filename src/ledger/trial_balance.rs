@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::account_years::AccountYears;
 use crate::error::{Error, Result};
 use crate::money::Amount;
 
@@ -128,7 +129,7 @@ pub struct Disagreement {
 }
 
 /// Object → account → balances, within one dimension and year.
-type ObjectAccounts = BTreeMap<String, BTreeMap<String, AccountYear>>;
+type ObjectAccounts = BTreeMap<String, AccountYears>;
 
 /// Saldobalans (trial balance): per account and year index (0 = this year, −1 = the
 /// year before, as in SIE #RAR), per object of each dimension, and per month where the
@@ -174,8 +175,17 @@ fn slot<'a, V: Default>(map: &'a mut BTreeMap<String, V>, key: &str) -> Result<&
     if !map.contains_key(key) {
         map.insert(key.to_owned(), V::default());
     }
-    map.get_mut(key)
-        .ok_or_else(|| Error::InvalidRule(format!("internt fel: nyckeln {key:?} försvann")))
+    map.get_mut(key).ok_or_else(|| lost(key))
+}
+
+/// [`slot`] in one object's accounts.
+fn account_slot<'a>(accounts: &'a mut AccountYears, key: &str) -> Result<&'a mut AccountYear> {
+    accounts.slot(key).ok_or_else(|| lost(key))
+}
+
+/// A key just inserted that a lookup does not find: cannot happen.
+fn lost(key: &str) -> Error {
+    Error::InvalidRule(format!("internt fel: nyckeln {key:?} försvann"))
 }
 
 impl TrialBalance {
@@ -209,7 +219,7 @@ impl TrialBalance {
             .or_default()
             .entry(object.dimension)
             .or_default();
-        slot(slot(objects, &object.object)?, account)
+        account_slot(slot(objects, &object.object)?, account)
     }
 
     /// Adds a stated balance (#IB, #UB, #RES; with `object`: #OIB, #OUB) for year
@@ -308,7 +318,7 @@ impl TrialBalance {
         let accounts = slot(objects, &object.object)?;
         for m in movements {
             let (account, amount, rows) = m?;
-            let e = accounts.entry(account).or_default();
+            let e = account_slot(accounts, &account)?;
             e.movement = e.movement.checked_add(amount)?;
             e.rows = e.rows.saturating_add(rows);
         }
@@ -386,9 +396,8 @@ impl TrialBalance {
             .and_then(|d| d.get(&dimension))
             .into_iter()
             .flat_map(|objs| {
-                objs.iter().flat_map(|(o, accs)| {
-                    accs.iter().map(move |(a, y)| (o.as_str(), a.as_str(), y))
-                })
+                objs.iter()
+                    .flat_map(|(o, accs)| accs.iter().map(move |(a, y)| (o.as_str(), a, y)))
             })
     }
 
@@ -485,7 +494,7 @@ impl TrialBalance {
         if let Some(dims) = self.objects.get(&0) {
             for (dim, objs) in dims {
                 for (o, accs) in objs {
-                    for (a, y) in accs {
+                    for (a, y) in accs.iter() {
                         let object = ObjectRef {
                             dimension: *dim,
                             object: o.clone(),
@@ -591,5 +600,48 @@ mod tests {
             Some(&Amount::kr(-10))
         );
         assert_eq!(tb.dimensions(0), vec![1]);
+    }
+
+    /// An object with a few accounts and one with more than a vector holds: listed in
+    /// account order, and (with serde) written as nested maps and read back equal.
+    #[test]
+    fn objects_with_few_and_many_accounts() {
+        let mut tb = TrialBalance::new();
+        let few = ObjectRef {
+            dimension: 1,
+            object: "110".into(),
+        };
+        let many = ObjectRef {
+            dimension: 1,
+            object: "120".into(),
+        };
+        for a in (0..40).rev() {
+            let account = format!("{}", 4000 + a);
+            tb.add_transaction(&account, std::slice::from_ref(&many), Amount::kr(a))
+                .unwrap();
+        }
+        tb.add_transaction("5010", std::slice::from_ref(&few), Amount::kr(7))
+            .unwrap();
+        tb.add_transaction("3010", std::slice::from_ref(&few), Amount::kr(-7))
+            .unwrap();
+        let objs: Vec<_> = tb
+            .object_accounts(0, 1)
+            .map(|(o, a, y)| (o.to_owned(), a.to_owned(), y.movement))
+            .collect();
+        assert_eq!(objs.len(), 42);
+        assert_eq!(objs[0], ("110".into(), "3010".into(), Amount::kr(-7)));
+        assert_eq!(objs[1], ("110".into(), "5010".into(), Amount::kr(7)));
+        assert_eq!(objs[2], ("120".into(), "4000".into(), Amount::kr(0)));
+        assert_eq!(objs[41], ("120".into(), "4039".into(), Amount::kr(39)));
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_value(&tb).unwrap();
+            assert_eq!(
+                json["objects"]["0"]["1"]["110"]["5010"]["rows"],
+                serde_json::json!(1)
+            );
+            let back: TrialBalance = serde_json::from_value(json).unwrap();
+            assert_eq!(back, tb);
+        }
     }
 }
