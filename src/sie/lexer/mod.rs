@@ -384,6 +384,13 @@ fn word_at(line: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(w))
 }
 
+/// Whether the eight bytes of `line` from `i` are ASCII digits (a date as written),
+/// tested in one word.
+#[inline(always)]
+pub(crate) fn eight_digits_at(line: &[u8], i: usize) -> bool {
+    word_at(line, i).is_some_and(|w| non_digits(w) == 0)
+}
+
 /// The high bit of each byte of `w` that is not an ASCII digit.
 #[inline(always)]
 fn non_digits(w: u64) -> u64 {

@@ -11,7 +11,9 @@
 
 use super::super::lexer::{NewlineFinder, scan_plain_ver};
 use super::super::totals::DigitRow;
-use super::sums::{RowTail, add_to_sums, summable_row, summable_row_at_into, summed_row_bytes};
+use super::sums::{
+    RowTail, add_checked, bound_sums, summable_row, summable_row_at_into, summed_row_bytes,
+};
 use super::*;
 
 /// The lines of a stretch in memory, as [`Paused::scan`] splits them.
@@ -182,9 +184,9 @@ impl State {
             return None;
         }
         let mut rows = std::mem::take(&mut self.sums.as_deref_mut()?.block);
-        let read = self.voucher_rows(lines, &mut rows).map(|n| {
+        let read = self.voucher_rows(lines, &mut rows).map(|(n, abs)| {
             let rows = rows.get(..n).unwrap_or_default();
-            self.add_summed_voucher(ln, rows);
+            self.add_summed_voucher(ln, rows, abs);
             // `#VER`, `{`, the rows and `}`.
             n as u64 + 3
         });
@@ -196,15 +198,17 @@ impl State {
 
     /// The rows of a voucher block up to its `}`, each as the summing lane reads it,
     /// into the first of `rows` (slots beyond them are kept from earlier vouchers, to be
-    /// overwritten): how many. `None` unless every line is such a row and the rows
-    /// balance.
+    /// overwritten): how many, and the sum of their absolute amounts in öre. `None`
+    /// unless every line is such a row and the rows balance.
     fn voucher_rows(
         &mut self,
         lines: &mut StretchLines<'_>,
         rows: &mut Vec<DigitRow>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, u128)> {
         let max = self.opts.max_voucher_bytes;
         let (mut bytes, mut balance, mut n) = (0usize, 0i128, 0usize);
+        // Cannot wrap: each row adds less than 2⁶³.
+        let mut abs = 0u128;
         loop {
             if rows.len() <= n {
                 rows.push(DigitRow::EMPTY);
@@ -222,17 +226,19 @@ impl State {
             }
             bytes += summed_row_bytes(h.account_len, h.pairs_len);
             balance = balance.wrapping_add(i128::from(h.cents));
+            abs = abs.wrapping_add(u128::from(h.cents.unsigned_abs()));
             if let Some(raw) = tail.date {
                 self.plain_date(raw)?;
             }
             n += 1;
         }
         // An empty voucher, or one that does not balance, has its diagnostic.
-        (n > 0 && balance == 0).then_some(n)
+        (n > 0 && balance == 0).then_some((n, abs))
     }
 
-    /// What reading the voucher of `rows` line by line adds: its counts and sums.
-    fn add_summed_voucher(&mut self, ln: u64, rows: &[DigitRow]) {
+    /// What reading the voucher of `rows` line by line adds: its counts and sums. `abs`
+    /// is the sum of the rows' absolute amounts in öre.
+    fn add_summed_voucher(&mut self, ln: u64, rows: &[DigitRow], abs: u128) {
         self.count(Label::Ver, ln, 1);
         self.max_group = self.max_group.max(Label::Ver.group());
         self.count(Label::Trans, ln + 2, rows.len() as u64);
@@ -242,9 +248,18 @@ impl State {
         let Some(sums) = self.sums.as_deref_mut() else {
             return;
         };
+        let check = bound_sums(sums, abs);
         for h in rows {
             let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
-            add_to_sums(sums, h.account, objects, i128::from(h.cents), h.scale, ln);
+            add_checked(
+                sums,
+                h.account,
+                objects,
+                i128::from(h.cents),
+                h.scale,
+                check,
+                ln,
+            );
         }
     }
 

@@ -14,7 +14,7 @@
 //! lane's rows that it leaves go through [`State::sum_plain_row`] after the plain lane
 //! has checked them. Rows neither takes are built as usual.
 
-use super::super::lexer::PLAIN_PAIRS;
+use super::super::lexer::{PLAIN_PAIRS, eight_digits_at};
 use super::super::totals::{
     Acc, AccountTable, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
 };
@@ -40,11 +40,8 @@ const ROWS: u64 = (1 << 62) - 1;
 /// The decimals' bits of [`SumCell::meta`] for 0, 1 and 2 (more are not summed).
 #[inline(always)]
 fn decimals_bits(scale: u32) -> u64 {
-    match scale {
-        0 => 0,
-        1 => 1 << 62,
-        _ => 3 << 62,
-    }
+    // 0, 1, 2 (and more) decimals: 00, 01, 11; shifts, not a choice among three.
+    ((1u64 << scale.min(2)) - 1) << 62
 }
 
 impl SumCell {
@@ -298,10 +295,32 @@ pub(super) fn add_to_sums(
     scale: u32,
     voucher_line: u64,
 ) {
-    // While the absolute amounts of every row summed stay within 10¹⁹ kr, no sum can
-    // pass it: the bound is checked per sum only beyond that.
-    sums.abs_ore = sums.abs_ore.saturating_add(ore.unsigned_abs());
-    let check = sums.abs_ore > LIMIT_ORE;
+    let check = bound_sums(sums, ore.unsigned_abs());
+    add_checked(sums, account, objects, ore, scale, check, voucher_line);
+}
+
+/// Adds `abs` öre, the absolute amounts of rows about to be summed, to the bound on
+/// every sum: whether the sums must from now on be checked against 10¹⁹ kr. While the
+/// absolute amounts of every row summed stay within it, no sum can pass it, so the
+/// bound is checked per sum only beyond that.
+#[inline(always)]
+pub(super) fn bound_sums(sums: &mut PlainSums, abs: u128) -> bool {
+    sums.abs_ore = sums.abs_ore.saturating_add(abs);
+    sums.abs_ore > LIMIT_ORE
+}
+
+/// [`add_to_sums`] with the rows' bound already taken ([`bound_sums`]): `check` says
+/// whether each sum is checked against 10¹⁹ kr.
+#[inline(always)]
+pub(super) fn add_checked(
+    sums: &mut PlainSums,
+    account: u64,
+    objects: &[(u32, u64)],
+    ore: i128,
+    scale: u32,
+    check: bool,
+    voucher_line: u64,
+) {
     let mut ok = sums.accounts.add(account, ore, scale, check);
     for &(dimension, object) in objects {
         let key = ObjectKey {
@@ -376,11 +395,10 @@ pub(super) fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     let rest = if let Some(r) = rest.strip_prefix(b"\"\"") {
         r
     } else {
-        let date = rest.get(..8)?;
-        if !date.iter().all(u8::is_ascii_digit) {
+        if !eight_digits_at(rest, 0) {
             return None;
         }
-        row.date = Some(date);
+        row.date = rest.get(..8);
         rest.get(8..)?
     };
     if rest.is_empty() {
@@ -445,11 +463,10 @@ pub(super) fn summable_row_at_into<'a>(
     if rest.get(i..i + 2) == Some(b"\"\"") {
         i += 2;
     } else {
-        let date = rest.get(i..i + 8)?;
-        if !date.iter().all(u8::is_ascii_digit) {
+        if !eight_digits_at(rest, i) {
             return None;
         }
-        tail.date = Some(date);
+        tail.date = rest.get(i..i + 8);
         i += 8;
     }
     match rest.get(i)? {
