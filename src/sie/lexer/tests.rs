@@ -385,6 +385,26 @@ proptest! {
         }
     }
 
+    /// [`find_byte`] finds the first quote as a byte-by-byte search does, from every
+    /// place (and so at every length of the padded last word), also with bytes one bit
+    /// away from a quote and high bytes that could borrow.
+    #[test]
+    fn byte_search_is_the_byte_by_byte_one(
+        line in proptest::collection::vec(prop_oneof![
+            Just(b'"'), Just(b'"' ^ 0x80), Just(b'#'), Just(0u8), Just(1u8), Just(0xff),
+            any::<u8>(),
+        ], 0..40),
+    ) {
+        for i in 0..=line.len() {
+            let hay = &line[i..];
+            prop_assert_eq!(
+                find_byte::<b'"'>(hay),
+                hay.iter().position(|&b| b == b'"'),
+                "{:?} from {}", line, i
+            );
+        }
+    }
+
     /// The same on lines made of row pieces and arbitrary bytes.
     #[test]
     fn checked_scan_is_the_general_split_on_any_line(
