@@ -5,10 +5,12 @@
 //! node for eleven entries even for one, so each object would cost over a kilobyte
 //! whatever it holds. Here an object's accounts are a vector sorted by account while
 //! there are at most [`SMALL`] of them, and a `BTreeMap` beyond: lookups and inserts
-//! stay logarithmic, and memory follows what is held.
+//! stay logarithmic, and memory follows what is held. The account numbers are kept in
+//! place, without an allocation each ([`InlineStr`]).
 
 use std::collections::BTreeMap;
 
+use super::inline_str::InlineStr;
 use super::trial_balance::AccountYear;
 
 /// The most accounts kept in a sorted vector; the next one moves them into a B-tree.
@@ -19,8 +21,8 @@ const SMALL: usize = 32;
 /// removed), so two maps with the same accounts and balances compare equal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum AccountYears {
-    Small(Vec<(String, AccountYear)>),
-    Large(BTreeMap<String, AccountYear>),
+    Small(Vec<(InlineStr, AccountYear)>),
+    Large(BTreeMap<InlineStr, AccountYear>),
 }
 
 impl Default for AccountYears {
@@ -35,7 +37,7 @@ impl AccountYears {
     pub(super) fn slot(&mut self, account: &str) -> Option<&mut AccountYear> {
         if let AccountYears::Small(v) = self {
             if v.len() >= SMALL
-                && v.binary_search_by(|(k, _)| k.as_str().cmp(account))
+                && v.binary_search_by(|(k, _)| k.as_bytes().cmp(account.as_bytes()))
                     .is_err()
             {
                 let tree = std::mem::take(v).into_iter().collect();
@@ -44,10 +46,10 @@ impl AccountYears {
         }
         match self {
             AccountYears::Small(v) => {
-                let at = match v.binary_search_by(|(k, _)| k.as_str().cmp(account)) {
+                let at = match v.binary_search_by(|(k, _)| k.as_bytes().cmp(account.as_bytes())) {
                     Ok(at) => at,
                     Err(at) => {
-                        v.insert(at, (account.to_owned(), AccountYear::default()));
+                        v.insert(at, (InlineStr::new(account), AccountYear::default()));
                         at
                     }
                 };
@@ -56,9 +58,20 @@ impl AccountYears {
             AccountYears::Large(tree) => {
                 // A key is allocated only for a new account.
                 if !tree.contains_key(account) {
-                    tree.insert(account.to_owned(), AccountYear::default());
+                    tree.insert(InlineStr::new(account), AccountYear::default());
                 }
                 tree.get_mut(account)
+            }
+        }
+    }
+
+    /// Room for `additional` more accounts while they fit in the vector: an object
+    /// whose accounts come together gets a vector of their number, not one doubled
+    /// past it as it grows.
+    pub(super) fn reserve(&mut self, additional: usize) {
+        if let AccountYears::Small(v) = self {
+            if v.len().saturating_add(additional) <= SMALL {
+                v.reserve_exact(additional);
             }
         }
     }
@@ -88,10 +101,11 @@ impl serde::Serialize for AccountYears {
 impl<'de> serde::Deserialize<'de> for AccountYears {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tree = BTreeMap::<String, AccountYear>::deserialize(d)?;
-        Ok(if tree.len() <= SMALL {
-            AccountYears::Small(tree.into_iter().collect())
+        let keyed = tree.into_iter().map(|(k, y)| (InlineStr::new(&k), y));
+        Ok(if keyed.len() <= SMALL {
+            AccountYears::Small(keyed.collect())
         } else {
-            AccountYears::Large(tree)
+            AccountYears::Large(keyed.collect())
         })
     }
 }
@@ -103,13 +117,22 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// Whatever the order and repetition of the accounts added, the map holds what
-        /// one `BTreeMap` holds, in the same order, and its form follows its length.
+        /// Whatever the order and repetition of the accounts added, and the room
+        /// reserved, the map holds what one `BTreeMap` holds, in the same order, and its
+        /// form follows its length.
         #[test]
-        fn holds_what_a_tree_holds(adds in prop::collection::vec((0u16..120, -1000i64..1000), 0..300)) {
+        fn holds_what_a_tree_holds(
+            adds in prop::collection::vec((0u16..120, -1000i64..1000), 0..300),
+            reserve in 0usize..40,
+        ) {
             let mut ours = AccountYears::default();
             let mut tree: BTreeMap<String, AccountYear> = BTreeMap::new();
-            for (account, kr) in adds {
+            // Room reserved (or not, past the vector's size) changes nothing held.
+            ours.reserve(reserve);
+            for (i, (account, kr)) in adds.into_iter().enumerate() {
+                if i == 20 {
+                    ours.reserve(reserve);
+                }
                 let key = format!("{account}");
                 let y = ours.slot(&key).ok_or_else(|| TestCaseError::fail("no slot"))?;
                 y.movement = y.movement.checked_add(Amount::kr(kr)).map_err(|e| TestCaseError::fail(e.to_string()))?;

@@ -12,7 +12,7 @@ use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
 use crate::period::FinancialYear;
 use crate::sie::ObjectKey;
-use crate::sie::reader::{PlainSums, SumCell, key_text};
+use crate::sie::reader::{KeyText, PlainSums, SumCell, key_text};
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
 /// Läsfel: what stops building a ledger from an SIE file.
@@ -422,7 +422,12 @@ fn add_plain_sums(plain: PlainSums, tb: &mut TrialBalance) -> crate::Result<()> 
         Amount::new(sum)
     };
     for (account, &cell) in plain.accounts.iter() {
-        tb.add_movement(&key_text(account), None, amount(cell)?, cell.rows())?;
+        tb.add_movement(
+            KeyText::new(account).as_str(),
+            None,
+            amount(cell)?,
+            cell.rows(),
+        )?;
     }
     // Grouped by object (sorted by its numeric key), so that each object is looked up
     // once, not once per account. The map is taken apart first: with a million objects
@@ -440,7 +445,7 @@ fn add_plain_sums(plain: PlainSums, tb: &mut TrialBalance) -> crate::Result<()> 
         };
         let movements = group
             .iter()
-            .map(|(k, cell)| Ok((key_text(k.account), amount(*cell)?, cell.rows())));
+            .map(|(k, cell)| Ok((KeyText::new(k.account), amount(*cell)?, cell.rows())));
         tb.add_object_movements(&o, movements)?;
     }
     Ok(())

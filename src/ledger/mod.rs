@@ -21,6 +21,7 @@
 mod account_years;
 mod chart;
 mod from_sie;
+mod inline_str;
 mod not_kept;
 mod operating;
 mod parallel;

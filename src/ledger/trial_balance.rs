@@ -307,7 +307,7 @@ impl TrialBalance {
     pub(crate) fn add_object_movements(
         &mut self,
         object: &ObjectRef,
-        movements: impl IntoIterator<Item = Result<(String, Amount, u64)>>,
+        movements: impl IntoIterator<Item = Result<(impl AsRef<str>, Amount, u64)>>,
     ) -> Result<()> {
         let objects = self
             .objects
@@ -316,9 +316,11 @@ impl TrialBalance {
             .entry(object.dimension)
             .or_default();
         let accounts = slot(objects, &object.object)?;
+        let movements = movements.into_iter();
+        accounts.reserve(movements.size_hint().0);
         for m in movements {
             let (account, amount, rows) = m?;
-            let e = account_slot(accounts, &account)?;
+            let e = account_slot(accounts, account.as_ref())?;
             e.movement = e.movement.checked_add(amount)?;
             e.rows = e.rows.saturating_add(rows);
         }

@@ -20,7 +20,7 @@ use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
 pub(crate) use parallel::{Paused, count_lines};
-pub(crate) use sums::{PlainSums, SumCell, digit_key, key_text};
+pub(crate) use sums::{KeyText, PlainSums, SumCell, digit_key, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
 /// 3 chart of accounts, 4 balances and vouchers).

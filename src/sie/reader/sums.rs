@@ -155,25 +155,54 @@ pub(crate) fn digit_key(bytes: &[u8], max: usize) -> Option<u64> {
 
 /// The digit string of a key.
 pub(crate) fn key_text(key: u64) -> String {
-    let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
-    let mut value = key & ((1 << 56) - 1);
-    // Written from the last digit, without the formatting machinery (this runs once per
-    // sum, and a large ledger has millions).
-    let mut digits = [b'0'; 24];
-    if let Some(field) = digits.get_mut(..len) {
-        for d in field.iter_mut().rev() {
+    KeyText::new(key).as_str().to_owned()
+}
+
+/// The digit string of a key, written on the stack: [`key_text`] without an allocation
+/// (this runs once per sum, and a large ledger has millions).
+pub(crate) struct KeyText {
+    /// The digits, right-aligned at `END`.
+    digits: [u8; KeyText::END],
+    /// Where they start.
+    start: usize,
+}
+
+impl KeyText {
+    /// Room for the longest text a key gives: a length of up to 127 digits.
+    const END: usize = 128;
+
+    /// The text of `key`: its value with leading zeros to its length, as `digit_key`
+    /// made it (for a key it did not make, a value longer than its length is written
+    /// whole, as the formatter writes `{value:0len$}`).
+    pub(crate) fn new(key: u64) -> Self {
+        let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
+        let mut value = key & ((1 << 56) - 1);
+        let mut digits = [b'0'; KeyText::END];
+        let mut start = KeyText::END;
+        // Written from the last digit, without the formatting machinery.
+        while value > 0 || KeyText::END - start < len {
+            let Some(d) = start.checked_sub(1).and_then(|at| digits.get_mut(at)) else {
+                break;
+            };
             *d = b'0' + (value % 10) as u8;
             value /= 10;
+            start -= 1;
         }
-        if value == 0 {
-            if let Ok(text) = std::str::from_utf8(field) {
-                return text.to_owned();
-            }
-        }
+        KeyText { digits, start }
     }
-    // Not a key `digit_key` makes; written as the formatter would.
-    let value = key & ((1 << 56) - 1);
-    format!("{value:0len$}")
+
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        // Always valid: ASCII digits.
+        let digits = self.digits.get(self.start..).unwrap_or_default();
+        std::str::from_utf8(digits).unwrap_or_default()
+    }
+}
+
+impl AsRef<str> for KeyText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 impl State {
@@ -583,6 +612,10 @@ mod tests {
         }
         // A key no digit string gives (value longer than its length): as formatted.
         assert_eq!(key_text((2u64 << 56) | 12345), "12345");
+        assert_eq!(key_text(0), "");
+        assert_eq!(key_text(127u64 << 56), "0".repeat(127));
+        let max = (1u64 << 56) - 1;
+        assert_eq!(key_text((127u64 << 56) | max), format!("{max:0127}"));
     }
 
     /// A row as read: account, pairs, öre, decimals, date and text.
@@ -707,6 +740,14 @@ mod tests {
         fn digit_strings_come_back_from_their_keys(text in "[0-9]{1,15}") {
             let key = digit_key(text.as_bytes(), 15).unwrap_or_default();
             prop_assert_eq!(key_text(key), text);
+        }
+
+        /// Any key's text is what the formatter writes.
+        #[test]
+        fn a_key_text_is_the_formatted_value(key in any::<u64>()) {
+            let len = usize::try_from((key >> 56) & 0x7f).unwrap_or(0);
+            let value = key & ((1 << 56) - 1);
+            prop_assert_eq!(key_text(key), format!("{value:0len$}"));
         }
 
         #[test]
