@@ -82,6 +82,34 @@ fn summing_mode_equals_the_ordinary_reading_on_the_generated_ledger() {
     assert_eq!(ledger.vouchers, 2_000);
 }
 
+/// More object sums than the summing reader hands over at once (it gives its vector of
+/// sums back in steps of at least 65 536 as the trial balance fills): 70 000 objects on
+/// two accounts each, every object in one voucher, give the trial balance of the
+/// ordinary reading, on one thread and on two.
+#[test]
+fn many_object_sums_are_handed_over_whole() {
+    let mut file = String::from("#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n");
+    for i in 0..70_000u32 {
+        let kr = i % 997 + 1;
+        file.push_str(&format!(
+            "#VER A {i} 20250115\n{{\n#TRANS 5010 {{1 \"{i:06}\"}} {kr}.25\n\
+             #TRANS 4010 {{1 \"{i:06}\"}} -{kr}.25\n}}\n"
+        ));
+    }
+    let data = file.as_bytes();
+    let fast = SieLedger::read(data, ReadOptions::default()).unwrap();
+    let slow = reference(data).unwrap();
+    assert_eq!(fast.trial_balance, slow.trial_balance);
+    assert_eq!(fast, slow);
+    let two = SieLedger::read_parallel(data, ReadOptions::default(), 2).unwrap();
+    assert_eq!(two, fast);
+    let balances: Vec<_> = fast.trial_balance.object_accounts(0, 1).collect();
+    assert_eq!(balances.len(), 140_000);
+    let (object, account, year) = balances[0];
+    assert_eq!((object, account, year.rows), ("000000", "4010", 1));
+    assert_eq!(year.movement.to_string(), "-1.25");
+}
+
 /// Vouchers mixing rows that are summed and rows that are built (a text account, a
 /// quoted object with spaces, three decimals, an #RTRANS pair), unbalanced ones, one
 /// outside the financial year and one past the 10¹⁹ kr bound.

@@ -431,22 +431,33 @@ fn add_plain_sums(plain: PlainSums, tb: &mut TrialBalance) -> crate::Result<()> 
     }
     // Grouped by object (sorted by its numeric key), so that each object is looked up
     // once, not once per account. The map is taken apart first: with a million objects
-    // it and the trial balance would otherwise be held at once.
+    // it and the trial balance would otherwise be held at once. The groups are then
+    // taken from the end and the vector given back in steps as it empties, so that it
+    // and the trial balance it fills are not held whole at once either.
     let mut objects: Vec<(ObjectKey, SumCell)> = plain.objects.into_iter().collect();
     objects.sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
-    for group in objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
-    {
-        let Some((first, _)) = group.first() else {
-            continue;
-        };
+    let step = (objects.len() / 8).max(1 << 16);
+    let mut given_back = objects.len();
+    while let Some((last, _)) = objects.last() {
+        let (dimension, object) = (last.dimension, last.object);
+        let start = objects
+            .iter()
+            .rposition(|(k, _)| (k.dimension, k.object) != (dimension, object))
+            .map_or(0, |at| at + 1);
         let o = crate::sie::ObjectRef {
-            dimension: first.dimension,
-            object: key_text(first.object),
+            dimension,
+            object: key_text(object),
         };
+        let group = objects.get(start..).unwrap_or_default();
         let movements = group
             .iter()
             .map(|(k, cell)| Ok((KeyText::new(k.account), amount(*cell)?, cell.rows())));
         tb.add_object_movements(&o, movements)?;
+        objects.truncate(start);
+        if given_back - objects.len() >= step {
+            objects.shrink_to_fit();
+            given_back = objects.len();
+        }
     }
     Ok(())
 }
