@@ -11,7 +11,7 @@ use super::not_kept::{InvalidAccounts, InvalidAccountsBeyond};
 use super::trial_balance::{BalanceKind, TrialBalance};
 use crate::money::Amount;
 use crate::period::FinancialYear;
-use crate::sie::ObjectKey;
+use crate::sie::object_groups;
 use crate::sie::reader::{KeyText, PlainSums, SumCell, key_text};
 use crate::sie::{Diagnostic, ReadError, ReadOptions, Reader, Record, Severity};
 
@@ -429,36 +429,21 @@ fn add_plain_sums(plain: PlainSums, tb: &mut TrialBalance) -> crate::Result<()> 
             cell.rows(),
         )?;
     }
-    // Grouped by object (sorted by its numeric key), so that each object is looked up
-    // once, not once per account. The map is taken apart first: with a million objects
-    // it and the trial balance would otherwise be held at once. The groups are then
-    // taken from the end and the vector given back in steps as it empties, so that it
-    // and the trial balance it fills are not held whole at once either.
-    let mut objects: Vec<(ObjectKey, SumCell)> = plain.objects.into_iter().collect();
-    objects.sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
-    let step = (objects.len() / 8).max(1 << 16);
-    let mut given_back = objects.len();
-    while let Some((last, _)) = objects.last() {
-        let (dimension, object) = (last.dimension, last.object);
-        let start = objects
-            .iter()
-            .rposition(|(k, _)| (k.dimension, k.object) != (dimension, object))
-            .map_or(0, |at| at + 1);
-        let o = crate::sie::ObjectRef {
-            dimension,
-            object: key_text(object),
+    // The map is taken apart first: with a million objects it and the trial balance
+    // would otherwise be held at once.
+    object_groups(plain.objects.into_iter().collect(), |group| {
+        let Some((first, _)) = group.first() else {
+            return Ok(());
         };
-        let group = objects.get(start..).unwrap_or_default();
+        let o = crate::sie::ObjectRef {
+            dimension: first.dimension,
+            object: key_text(first.object),
+        };
         let movements = group
             .iter()
             .map(|(k, cell)| Ok((KeyText::new(k.account), amount(*cell)?, cell.rows())));
-        tb.add_object_movements(&o, movements)?;
-        objects.truncate(start);
-        if given_back - objects.len() >= step {
-            objects.shrink_to_fit();
-            given_back = objects.len();
-        }
-    }
+        tb.add_object_movements(&o, movements)
+    })?;
     Ok(())
 }
 

@@ -271,6 +271,35 @@ impl std::hash::Hash for ObjectKey {
     }
 }
 
+/// Sorts object sums by (dimension, object) and hands each object's sums to `f` as one
+/// group, so that each object is decoded and looked up once, not once per account.
+///
+/// The groups go from the last object to the first, and the vector is given back in
+/// steps (an eighth, at least 65 536 sums) as it empties: with a million objects it and
+/// what `f` builds from it are not held whole at once. The first error of `f` ends it.
+pub(crate) fn object_groups<V, E>(
+    mut sums: Vec<(ObjectKey, V)>,
+    mut f: impl FnMut(&[(ObjectKey, V)]) -> Result<(), E>,
+) -> Result<(), E> {
+    sums.sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
+    let step = (sums.len() / 8).max(1 << 16);
+    let mut given_back = sums.len();
+    while let Some((last, _)) = sums.last() {
+        let object = (last.dimension, last.object);
+        let start = sums
+            .iter()
+            .rposition(|(k, _)| (k.dimension, k.object) != object)
+            .map_or(0, |at| at + 1);
+        f(sums.get(start..).unwrap_or_default())?;
+        sums.truncate(start);
+        if given_back - sums.len() >= step {
+            sums.shrink_to_fit();
+            given_back = sums.len();
+        }
+    }
+    Ok(())
+}
+
 /// A running sum in öre, two's complement in two words: 16 bytes aligned to 8 (an
 /// `i128` would align every map entry to 16), so that an entry of the object sums is 40
 /// bytes, not 80 as with the exact part beside it. The rare amounts that are not whole
@@ -1001,32 +1030,28 @@ impl SumState {
                 return Err(SumOverflow { account });
             }
         }
-        // Grouped by object, so that each object is decoded and looked up once.
-        let mut objects: Vec<(ObjectKey, Acc)> = self.objects.into_iter().collect();
-        objects
-            .sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
-        for group in
-            objects.chunk_by(|a, b| (a.0.dimension, a.0.object) == (b.0.dimension, b.0.object))
-        {
+        let exact_objects = &self.exact_objects;
+        let by_object = &mut totals.by_object;
+        object_groups(self.objects.into_iter().collect(), |group| {
             let Some((first, _)) = group.first() else {
-                continue;
+                return Ok(());
             };
-            let accounts = totals
-                .by_object
+            let accounts = by_object
                 .entry(first.dimension)
                 .or_default()
                 .entry(enc.decode(&keys.bytes(first.object)))
                 .or_default();
             for (key, acc) in group {
                 let account = enc.decode(&keys.bytes(key.account));
-                let Some(total) = acc.total(self.exact_objects.get(key)) else {
+                let Some(total) = acc.total(exact_objects.get(key)) else {
                     return Err(SumOverflow { account });
                 };
                 if !checked_at(accounts, &account, total) {
                     return Err(SumOverflow { account });
                 }
             }
-        }
+            Ok(())
+        })?;
         Ok(totals)
     }
 }

@@ -113,3 +113,59 @@ proptest! {
         same_as_general(&row);
     }
 }
+
+/// Object groups: every sum handed over once, each group one whole object, the objects
+/// from the last to the first — also past the steps in which the vector is given back
+/// (200 000 sums: three of them), and an error ends it at once.
+#[test]
+fn object_groups_hand_over_every_sum_once_per_object() {
+    let mut sums = Vec::new();
+    for i in 0..200_000u64 {
+        // Objects of one to six accounts, in an order that is not theirs.
+        let object = (i * 7_919) % 60_000;
+        let key = ObjectKey {
+            dimension: 1 + (object % 3) as u32,
+            object,
+            account: i,
+        };
+        sums.push((key, i));
+    }
+    let mut seen = vec![false; sums.len()];
+    let mut last: Option<(u32, u64)> = None;
+    let mut objects = std::collections::HashSet::new();
+    let done: Result<(), ()> = object_groups(sums, |group| {
+        let first = group.first().map(|(k, _)| (k.dimension, k.object));
+        assert!(first.is_some());
+        for (k, v) in group {
+            assert_eq!(Some((k.dimension, k.object)), first);
+            assert!(!std::mem::replace(&mut seen[*v as usize], true));
+        }
+        assert!(last.is_none_or(|l| first < Some(l)), "{first:?} after {last:?}");
+        assert!(objects.insert(first));
+        last = first;
+        Ok(())
+    });
+    assert_eq!(done, Ok(()));
+    assert!(seen.iter().all(|&s| s));
+    assert_eq!(objects.len(), 60_000);
+    // The first error is given back, and nothing after it is handed over.
+    let sums: Vec<(ObjectKey, u64)> = (0..10u64)
+        .map(|i| {
+            let key = ObjectKey {
+                dimension: 1,
+                object: i,
+                account: 0,
+            };
+            (key, i)
+        })
+        .collect();
+    let mut calls = 0;
+    let err = object_groups(sums, |group| {
+        calls += 1;
+        match group {
+            [(k, _)] if k.object == 7 => Err(k.object),
+            _ => Ok(()),
+        }
+    });
+    assert_eq!((err, calls), (Err(7), 3));
+}
