@@ -626,21 +626,30 @@ mod tests {
             .unwrap();
         tb.add_transaction("3010", std::slice::from_ref(&few), Amount::kr(-7))
             .unwrap();
+        // An account number too long to be kept in place (and one not ASCII).
+        let long = "3010-underkonto-för-lokaler";
+        tb.add_transaction(long, std::slice::from_ref(&few), Amount::kr(2))
+            .unwrap();
         let objs: Vec<_> = tb
             .object_accounts(0, 1)
             .map(|(o, a, y)| (o.to_owned(), a.to_owned(), y.movement))
             .collect();
-        assert_eq!(objs.len(), 42);
+        assert_eq!(objs.len(), 43);
         assert_eq!(objs[0], ("110".into(), "3010".into(), Amount::kr(-7)));
-        assert_eq!(objs[1], ("110".into(), "5010".into(), Amount::kr(7)));
-        assert_eq!(objs[2], ("120".into(), "4000".into(), Amount::kr(0)));
-        assert_eq!(objs[41], ("120".into(), "4039".into(), Amount::kr(39)));
+        assert_eq!(objs[1], ("110".into(), long.into(), Amount::kr(2)));
+        assert_eq!(objs[2], ("110".into(), "5010".into(), Amount::kr(7)));
+        assert_eq!(objs[3], ("120".into(), "4000".into(), Amount::kr(0)));
+        assert_eq!(objs[42], ("120".into(), "4039".into(), Amount::kr(39)));
         #[cfg(feature = "serde")]
         {
             let json = serde_json::to_value(&tb).unwrap();
             assert_eq!(
                 json["objects"]["0"]["1"]["110"]["5010"]["rows"],
                 serde_json::json!(1)
+            );
+            assert_eq!(
+                json["objects"]["0"]["1"]["110"][long]["movement"],
+                serde_json::json!("2.00")
             );
             let back: TrialBalance = serde_json::from_value(json).unwrap();
             assert_eq!(back, tb);

@@ -140,7 +140,10 @@ fn object_groups_hand_over_every_sum_once_per_object() {
             assert_eq!(Some((k.dimension, k.object)), first);
             assert!(!std::mem::replace(&mut seen[*v as usize], true));
         }
-        assert!(last.is_none_or(|l| first < Some(l)), "{first:?} after {last:?}");
+        assert!(
+            last.is_none_or(|l| first < Some(l)),
+            "{first:?} after {last:?}"
+        );
         assert!(objects.insert(first));
         last = first;
         Ok(())
