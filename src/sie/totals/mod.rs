@@ -595,17 +595,67 @@ fn token_bytes<'a>(t: &Tok, line: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8
 /// typed reader's default [`ReadOptions::max_line_length`](super::ReadOptions)).
 const MAX_LINE: usize = 1 << 20;
 
-/// Running sums over stretches of an SIE file. Every stretch after the first begins
-/// at a line that starts with `#VER` and a separator, where the row logic's state
-/// (inside a voucher or not, a pending `#RTRANS`) is reset whatever came before, so
-/// stretches can be summed in any order, by any thread, and merged exactly.
-struct SumState {
+/// The sums a stretch collects: per account and per (dimension, object, account) key,
+/// in öre, and exactly apart for the amounts that are not whole öre.
+#[derive(Default)]
+struct Sums {
     keys: Keys,
     accounts: AccountTable<Acc>,
     objects: FastMap<ObjectKey>,
     /// The exact parts of the sums, for the keys that have amounts not in whole öre.
     exact_accounts: ExactMap<u64>,
     exact_objects: ExactMap<ObjectKey>,
+}
+
+impl Sums {
+    /// Adds an amount read the general way (see [`add_amount`]) to the account written
+    /// `raw`, found at byte `at` of the file: the account's key.
+    #[inline]
+    fn add_to_account(&mut self, raw: &[u8], at: u64, cents: Option<i64>, exact: Decimal) -> u64 {
+        let account = self.keys.key(raw, at);
+        add_amount(
+            &mut self.accounts,
+            &mut self.exact_accounts,
+            account,
+            cents,
+            exact,
+        );
+        account
+    }
+
+    /// The same to the object written `raw` (at byte `at`) of `dimension` and the
+    /// account `account`.
+    #[inline]
+    fn add_to_object(
+        &mut self,
+        dimension: u32,
+        raw: &[u8],
+        at: u64,
+        account: u64,
+        cents: Option<i64>,
+        exact: Decimal,
+    ) {
+        let key = ObjectKey {
+            dimension,
+            object: self.keys.key(raw, at),
+            account,
+        };
+        add_amount(
+            &mut self.objects,
+            &mut self.exact_objects,
+            key,
+            cents,
+            exact,
+        );
+    }
+}
+
+/// Running sums over stretches of an SIE file. Every stretch after the first begins
+/// at a line that starts with `#VER` and a separator, where the row logic's state
+/// (inside a voucher or not, a pending `#RTRANS`) is reset whatever came before, so
+/// stretches can be summed in any order, by any thread, and merged exactly.
+struct SumState {
+    sums: Sums,
     records: u64,
     vouchers: u64,
     rows: u64,
@@ -625,11 +675,7 @@ struct SumState {
 impl SumState {
     fn new() -> Self {
         SumState {
-            keys: Keys::default(),
-            accounts: AccountTable::default(),
-            objects: FastMap::default(),
-            exact_accounts: ExactMap::default(),
-            exact_objects: ExactMap::default(),
+            sums: Sums::default(),
             records: 0,
             vouchers: 0,
             rows: 0,
@@ -711,14 +757,14 @@ impl SumState {
             let row = &self.head;
             self.rows += 1;
             let cents = i128::from(row.cents);
-            self.accounts.add_cents(row.account, cents);
+            self.sums.accounts.add_cents(row.account, cents);
             for &(dimension, object) in row.pairs.iter().take(row.pairs_len) {
                 let key = ObjectKey {
                     dimension,
                     object,
                     account: row.account,
                 };
-                add_cents(&mut self.objects, key, cents);
+                add_cents(&mut self.sums.objects, key, cents);
             }
             return;
         }
@@ -739,33 +785,17 @@ impl SumState {
             };
             self.rows += 1;
             let offset = self.offset;
-            let account = self.keys.key(
+            let account = self.sums.add_to_account(
                 token_bytes(&p.account, line, &mut self.scratch),
                 offset + p.account.start(),
-            );
-            add_amount(
-                &mut self.accounts,
-                &mut self.exact_accounts,
-                account,
                 cents,
                 exact,
             );
             for (dim, t) in p.pairs.iter().take(p.pairs_len) {
-                let object = self
-                    .keys
-                    .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
-                let key = ObjectKey {
-                    dimension: *dim,
-                    object,
-                    account,
-                };
-                add_amount(
-                    &mut self.objects,
-                    &mut self.exact_objects,
-                    key,
-                    cents,
-                    exact,
-                );
+                let raw = token_bytes(t, line, &mut self.scratch2);
+                let at = offset + t.start();
+                self.sums
+                    .add_to_object(*dim, raw, at, account, cents, exact);
             }
             return;
         }
@@ -914,14 +944,9 @@ impl SumState {
             None => amount,
         };
         let offset = self.offset;
-        let account = self.keys.key(
+        let account = self.sums.add_to_account(
             token_bytes(acct_tok, line, &mut self.scratch),
             offset + acct_tok.start(),
-        );
-        add_amount(
-            &mut self.accounts,
-            &mut self.exact_accounts,
-            account,
             cents,
             exact,
         );
@@ -950,21 +975,9 @@ impl SumState {
             if pairs > MAX_OBJECTS {
                 break;
             }
-            let object = self
-                .keys
-                .key(token_bytes(t, line, &mut self.scratch2), offset + t.start());
-            let key = ObjectKey {
-                dimension: dim,
-                object,
-                account,
-            };
-            add_amount(
-                &mut self.objects,
-                &mut self.exact_objects,
-                key,
-                cents,
-                exact,
-            );
+            let raw = token_bytes(t, line, &mut self.scratch2);
+            let at = offset + t.start();
+            self.sums.add_to_object(dim, raw, at, account, cents, exact);
         }
     }
 
@@ -973,7 +986,8 @@ impl SumState {
         self.records += other.records;
         self.vouchers += other.vouchers;
         self.rows += other.rows;
-        let keys = &mut self.keys;
+        let (sums, other) = (&mut self.sums, other.sums);
+        let keys = &mut sums.keys;
         let mut remap = |k: u64| -> u64 {
             if k & INTERNED == 0 {
                 return k;
@@ -985,10 +999,10 @@ impl SumState {
             }
         };
         for (k, acc) in other.accounts {
-            self.accounts.add_cents(remap(k), acc.cents());
+            sums.accounts.add_cents(remap(k), acc.cents());
         }
         for (k, e) in other.exact_accounts {
-            self.exact_accounts.entry(remap(k)).or_default().merge(e);
+            sums.exact_accounts.entry(remap(k)).or_default().merge(e);
         }
         let mut remap_object = |k: ObjectKey| ObjectKey {
             dimension: k.dimension,
@@ -996,10 +1010,10 @@ impl SumState {
             account: remap(k.account),
         };
         for (k, acc) in other.objects {
-            add_cents(&mut self.objects, remap_object(k), acc.cents());
+            add_cents(&mut sums.objects, remap_object(k), acc.cents());
         }
         for (k, e) in other.exact_objects {
-            self.exact_objects
+            sums.exact_objects
                 .entry(remap_object(k))
                 .or_default()
                 .merge(e);
@@ -1015,13 +1029,14 @@ impl SumState {
             rows: self.rows,
             ..Totals::default()
         };
-        let keys = self.keys;
+        let sums = self.sums;
+        let keys = sums.keys;
         let enc = encoding
             .or_else(|| detect_encoding(&keys.high_sample()))
             .unwrap_or(Encoding::Cp437);
-        for (k, acc) in self.accounts {
+        for (k, acc) in sums.accounts {
             let account = enc.decode(&keys.bytes(k));
-            let Some(total) = acc.total(self.exact_accounts.get(&k)) else {
+            let Some(total) = acc.total(sums.exact_accounts.get(&k)) else {
                 return Err(SumOverflow { account });
             };
             // Two numbers that decode alike (invalid UTF-8 read as U+FFFD) are one
@@ -1030,9 +1045,9 @@ impl SumState {
                 return Err(SumOverflow { account });
             }
         }
-        let exact_objects = &self.exact_objects;
+        let exact_objects = &sums.exact_objects;
         let by_object = &mut totals.by_object;
-        object_groups(self.objects.into_iter().collect(), |group| {
+        object_groups(sums.objects.into_iter().collect(), |group| {
             let Some((first, _)) = group.first() else {
                 return Ok(());
             };
