@@ -106,12 +106,7 @@ impl State {
         match cur.scalar() {
             Some(t) => Some(self.text(t, cur.line, ln, window)),
             None => {
-                self.diag(
-                    ln,
-                    label,
-                    dropped(label),
-                    format!("{what} saknas; posten ignoreras"),
-                );
+                self.missing(ln, label, what);
                 None
             }
         }
@@ -284,6 +279,17 @@ impl State {
         self.date(raw, ln, label, what)
     }
 
+    /// The diagnostic of a required field (`what`) that the record lacks: the record
+    /// is dropped.
+    fn missing(&mut self, ln: u64, label: &str, what: &str) {
+        self.diag(
+            ln,
+            label,
+            dropped(label),
+            format!("{what} saknas; posten ignoreras"),
+        );
+    }
+
     pub(super) fn req_date(
         &mut self,
         cur: &mut Cur<'_>,
@@ -292,12 +298,7 @@ impl State {
         what: &str,
     ) -> Option<NaiveDate> {
         let Some(raw) = cur.raw() else {
-            self.diag(
-                ln,
-                label,
-                dropped(label),
-                format!("{what} saknas; posten ignoreras"),
-            );
+            self.missing(ln, label, what);
             return None;
         };
         match parse_date(trim(raw)) {
@@ -344,12 +345,7 @@ impl State {
         what: &str,
     ) -> Option<T> {
         let Some(raw) = cur.raw() else {
-            self.diag(
-                ln,
-                label,
-                dropped(label),
-                format!("{what} saknas; posten ignoreras"),
-            );
+            self.missing(ln, label, what);
             return None;
         };
         let parsed = std::str::from_utf8(trim(raw))
