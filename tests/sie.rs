@@ -915,3 +915,44 @@ mod roundtrip {
         }
     }
 }
+
+/// A voucher without a valid date whose number reads as a date (the fuzzer's find:
+/// `#VER "1ÿÿÿÿ4" 20080312 "text"`, the text standing where the date goes) is written so
+/// that it reads back the same: the reader's guess that a series left out moved every
+/// field one place (`#VER  1 20170101`) must not apply to what the writer wrote.
+#[test]
+fn a_voucher_without_a_date_reads_back_as_written() {
+    for (series, text, signature) in [
+        ("1\u{a0}\u{a0}4", "", ""),
+        ("A", "", ""),
+        ("A", "Hyra", ""),
+        ("A", "", "Anna"),
+        ("", "", ""),
+        ("", "Hyra", ""),
+    ] {
+        let voucher = Record::Voucher(kommunal_redovisning::sie::Voucher {
+            series: series.into(),
+            number: "20080312".into(),
+            date: None,
+            text: text.into(),
+            registered: None,
+            signature: signature.into(),
+            rows: Vec::new(),
+        });
+        for encoding in [Encoding::Utf8, Encoding::Cp437] {
+            let mut w = Writer::new(Vec::new()).with_encoding(encoding);
+            w.write(&voucher).unwrap();
+            let bytes = w.finish().unwrap();
+            let back: Vec<Record> =
+                Reader::with_options(&bytes[..], ReadOptions::default().encoding(encoding))
+                    .filter_map(Result::ok)
+                    .collect();
+            assert_eq!(
+                back,
+                vec![voucher.clone()],
+                "{series:?} {text:?}: {}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+}

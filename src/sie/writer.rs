@@ -312,10 +312,17 @@ impl<W: Write> Writer<W> {
             Record::PeriodBudget(p) => self.period("#PBUDGET", p),
             Record::IndustryCode(t) => self.post("#BKOD", &[F::Id(t)]),
             Record::Voucher(v) => {
+                // Without a date, a bare series before a number that reads as a date
+                // would be read back as a series left out (`#VER  1 20170101`, every
+                // field one place early): the series is then quoted.
+                let series = match v.date {
+                    Some(_) => F::Id(&v.series),
+                    None => F::Text(&v.series),
+                };
                 self.post(
                     "#VER",
                     &[
-                        F::Id(&v.series),
+                        series,
                         F::Id(&v.number),
                         opt_date(v.date),
                         opt_text(&v.text),
