@@ -62,7 +62,9 @@ fn needs_quotes(s: &str) -> bool {
 /// file type) is the caller's part.
 ///
 /// A text cannot end in a backslash (`\"` would read as an escaped quote); the writer
-/// adds a space after such a trailing backslash, which the reader trims.
+/// adds a space after such a trailing backslash, which the reader trims. The series of a
+/// voucher without a date is quoted, so that `#VER A 20250101` is not read back as a
+/// series left out (number `A`, date 2025-01-01).
 ///
 /// ```
 /// use kommunal_redovisning::sie::{Reader, Record, Writer};
