@@ -57,10 +57,10 @@ impl AccountYears {
             }
             AccountYears::Large(tree) => {
                 // A key is allocated only for a new account.
-                if !tree.contains_key(account) {
+                if !tree.contains_key(account.as_bytes()) {
                     tree.insert(InlineStr::new(account), AccountYear::default());
                 }
-                tree.get_mut(account)
+                tree.get_mut(account.as_bytes())
             }
         }
     }
