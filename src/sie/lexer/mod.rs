@@ -827,12 +827,15 @@ pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
         .is_some()
 }
 
-/// A bare field, or a closed quoted field without `\"`, at `i`, followed by a space or
-/// the end of the line: the field and the position after it.
+/// [`scan_spaced_ver`] on the bytes from a line's start on, the line ending at its
+/// first `\n`: the line's length (without the `\n`), with `v` holding exactly what
+/// [`scan_plain_ver`] gives for the line. No search for the line end is needed. `None`
+/// also for a line the scan could read but that ends otherwise (CR LF) or whose quoted
+/// fields hold a backslash or a control character: the caller then splits the line
+/// first.
 #[inline(always)]
-fn spaced_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
-    let (t, e) = plain_scalar(line, i)?;
-    line.get(e).is_none_or(|&c| c == b' ').then_some((t, e))
+pub(crate) fn scan_spaced_ver_at(rest: &[u8], v: &mut PlainVer) -> Option<usize> {
+    spaced_ver::<true>(rest, v)
 }
 
 /// [`scan_plain_ver_into`] for the commonest spacing: one space between the fields, the
@@ -842,15 +845,67 @@ fn spaced_scalar(line: &[u8], i: usize) -> Option<(Tok, usize)> {
 /// exactly what that gives.
 #[inline(always)]
 fn scan_spaced_ver(line: &[u8], v: &mut PlainVer) -> Option<()> {
+    spaced_ver::<false>(line, v).map(|_| ())
+}
+
+/// Whether the line of [`spaced_ver`] ends at `i`.
+#[inline(always)]
+fn line_ends<const AT_NL: bool>(line: &[u8], i: usize) -> bool {
+    if AT_NL {
+        line.get(i) == Some(&b'\n')
+    } else {
+        i == line.len()
+    }
+}
+
+/// A field of [`spaced_ver`]: a bare field, or a closed quoted field without `\"`, at
+/// `i`, followed by a space or the line's end; the field and the position after it.
+#[inline(always)]
+fn spaced_field<const AT_NL: bool>(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    let b = *line.get(i)?;
+    let (t, e) = if b == b'"' {
+        if AT_NL {
+            // Within the line: the closing quote is the first byte that is not plain.
+            let start = i + 1;
+            let at = start + first_unplain(line.get(start..)?)?;
+            if line.get(at) != Some(&b'"') {
+                return None;
+            }
+            (Tok::new(start, at, TokKind::Quoted), at + 1)
+        } else {
+            let (t, e) = plain_quoted(line, i)?;
+            if line.get(e).is_some_and(|&c| !is_sep(c)) {
+                return None;
+            }
+            (t, e)
+        }
+    } else if class(b) == 0 {
+        // Mostly a field of one byte (a series).
+        let e = if line.get(i + 1).is_none_or(|&c| is_sep(c)) {
+            i + 1
+        } else {
+            sep_end(line, i + 1)
+        };
+        (Tok::new(i, e, TokKind::Bare), e)
+    } else {
+        return None;
+    };
+    (line.get(e) == Some(&b' ') || line_ends::<AT_NL>(line, e)).then_some((t, e))
+}
+
+/// The spaced voucher scan; the line is the whole of `line`, or (`AT_NL`) `line` up to
+/// its first `\n`, whose position is returned.
+#[inline(always)]
+fn spaced_ver<const AT_NL: bool>(line: &[u8], v: &mut PlainVer) -> Option<usize> {
+    let ends = |i: usize| line_ends::<AT_NL>(line, i);
     if !line.starts_with(b"#VER ") {
         return None;
     }
-    let n = line.len();
-    let (series, e) = spaced_scalar(line, 5)?;
-    let (number, e) = spaced_scalar(line, e + 1)?;
+    let (series, e) = spaced_field::<AT_NL>(line, 5)?;
+    let (number, e) = spaced_field::<AT_NL>(line, e + 1)?;
     let date = e + 1;
     let w = word_at(line, date)?;
-    if non_digits(w) != 0 || line.get(date + 8).is_some_and(|&c| c != b' ') {
+    if non_digits(w) != 0 || !(line.get(date + 8) == Some(&b' ') || ends(date + 8)) {
         return None;
     }
     v.series = series;
@@ -860,13 +915,13 @@ fn scan_spaced_ver(line: &[u8], v: &mut PlainVer) -> Option<()> {
     v.registered = None;
     v.signature = None;
     let i = date + 8;
-    if i == n {
-        return Some(());
+    if ends(i) {
+        return Some(i);
     }
-    let (text, e) = spaced_scalar(line, i + 1)?;
+    let (text, e) = spaced_field::<AT_NL>(line, i + 1)?;
     v.text = Some(text);
-    if e == n {
-        return Some(());
+    if ends(e) {
+        return Some(e);
     }
     // The registration date: `""` (none) or eight digits, then a space or the end.
     let mut i = e + 1;
@@ -880,15 +935,15 @@ fn scan_spaced_ver(line: &[u8], v: &mut PlainVer) -> Option<()> {
         v.registered = Some(Tok::new(i, i + 8, TokKind::Bare));
         i += 8;
     }
-    if i == n {
-        return Some(());
+    if ends(i) {
+        return Some(i);
     }
     if line.get(i) != Some(&b' ') {
         return None;
     }
-    let (signature, e) = spaced_scalar(line, i + 1)?;
+    let (signature, e) = spaced_field::<AT_NL>(line, i + 1)?;
     v.signature = Some(signature);
-    (e == n).then_some(())
+    ends(e).then_some(e)
 }
 
 #[inline(always)]
@@ -939,6 +994,64 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
         i = skip_seps(line, e);
     }
     (i == n).then_some(())
+}
+
+/// The first byte of `text` that a plain quoted text may not hold (see
+/// [`has_unplain`]), or `None` when there is none.
+#[inline(always)]
+pub(crate) fn first_unplain(text: &[u8]) -> Option<usize> {
+    let mut words = text.chunks_exact(8);
+    let mut at = 0usize;
+    for w in &mut words {
+        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
+            let m = unplain_bytes(u64::from_le_bytes(bytes));
+            if m != 0 {
+                // The lowest flagged byte is always a true one: a false flag needs a
+                // borrow from a flagged byte below it.
+                return Some(at + (m.trailing_zeros() / 8) as usize);
+            }
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
+        .map(|p| at + p)
+}
+
+/// For a word of eight bytes, a word with the top bit set in each byte that is `"`,
+/// `\`, or a control character (below 0x20, or 0x7F), and possibly in bytes above such
+/// a byte: for a word `x`, `(x - 0x01…01·n) & !x & 0x80…80` flags the bytes below `n`
+/// (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
+#[inline(always)]
+fn unplain_bytes(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
+    let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
+    let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
+    control | special
+}
+
+/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
+/// character (below 0x20, or 0x7F), eight bytes at a time ([`unplain_bytes`]).
+#[inline(always)]
+pub(crate) fn has_unplain(text: &[u8]) -> bool {
+    let mut words = text.chunks_exact(8);
+    for w in &mut words {
+        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
+            if unplain_bytes(u64::from_le_bytes(bytes)) != 0 {
+                return true;
+            }
+        }
+    }
+    // The rest, padded with spaces (a plain byte).
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    if let Some(to) = last.get_mut(..rest.len()) {
+        to.copy_from_slice(rest);
+    }
+    unplain_bytes(u64::from_le_bytes(last)) != 0
 }
 
 /// Position of the first `\n`.

@@ -195,6 +195,37 @@ fn assert_spaced_ver_as_general(line: &[u8]) -> bool {
     true
 }
 
+/// Where the voucher scan at a line's start takes the bytes of `data`, the line ends at
+/// the first `\n` and the general scan reads it the same way. True when it took them.
+fn assert_ver_at_as_general(data: &[u8]) -> bool {
+    let mut fast = PlainVer::EMPTY;
+    let Some(n) = scan_spaced_ver_at(data, &mut fast) else {
+        return false;
+    };
+    let shown = String::from_utf8_lossy(data);
+    assert_eq!(data.iter().position(|&b| b == b'\n'), Some(n), "{shown}");
+    let line = &data[..n];
+    let mut general = PlainVer::EMPTY;
+    assert!(scan_plain_ver_into(line, &mut general).is_some(), "{shown}");
+    assert_eq!(ver_spans(&fast, line), ver_spans(&general, line), "{shown}");
+    true
+}
+
+/// The line followed by a line end and by bytes that a scan running past it would
+/// misread (a quote, digits): read at the line's start, where the spaced scan of the
+/// line took it. True when it was taken.
+fn assert_ver_at_as_spaced(line: &[u8], spaced: bool) -> bool {
+    let mut data = line.to_vec();
+    data.extend_from_slice(b"\n\" 20251028 \"x\"\n");
+    let at = assert_ver_at_as_general(&data);
+    // Only a quoted field holding a backslash or a control byte is left to the split.
+    let odd_quote = line.iter().any(|&b| b == b'\\' || b < b' ' || b == 0x7f);
+    if spaced && !odd_quote && !line.contains(&b'\n') {
+        assert!(at, "{}", String::from_utf8_lossy(line));
+    }
+    at
+}
+
 /// Voucher lines of every shape the two scans tell apart, one space between the
 /// fields and then other separators: the spaced scan takes the plain ones and reads
 /// them as the general scan does.
@@ -219,7 +250,7 @@ fn spaced_voucher_scan_is_the_general_one() {
     ];
     let registered = ["", " \"\"", " 20251028", " x", " \"\"x"];
     let signatures = ["", " \"Anna Åberg\"", " \"\"", " y", " \"z"];
-    let (mut spaced, mut general) = (0, 0);
+    let (mut spaced, mut general, mut at) = (0, 0, 0);
     for s in series {
         for n in numbers {
             for d in dates {
@@ -230,7 +261,9 @@ fn spaced_voucher_scan_is_the_general_one() {
                                 for sep in [" ", "  ", "\t"] {
                                     let line = format!("#VER{sep}{s} {n} {d}{t}{r}{g}{end}");
                                     let b = line.as_bytes();
-                                    spaced += usize::from(assert_spaced_ver_as_general(b));
+                                    let taken = assert_spaced_ver_as_general(b);
+                                    spaced += usize::from(taken);
+                                    at += usize::from(assert_ver_at_as_spaced(b, taken));
                                     general += usize::from(
                                         scan_plain_ver_into(b, &mut PlainVer::EMPTY.clone())
                                             .is_some(),
@@ -244,6 +277,9 @@ fn spaced_voucher_scan_is_the_general_one() {
         }
     }
     assert!(spaced > 100 && spaced < general, "{spaced} {general}");
+    // Read at the line's start: the same lines (none of them has a quote holding a
+    // control byte).
+    assert_eq!(at, spaced);
 }
 
 #[test]
@@ -443,7 +479,10 @@ proptest! {
         for p in &pieces {
             line.extend_from_slice(p);
         }
-        assert_spaced_ver_as_general(&line);
+        let taken = assert_spaced_ver_as_general(&line);
+        assert_ver_at_as_spaced(&line, taken);
+        // And as the bytes from a line's start, line end or not.
+        assert_ver_at_as_general(&line);
     }
 
     /// Rows spaced the commonest way, with digit objects quoted or bare, amounts and

@@ -9,7 +9,7 @@
 //! balance or is dated outside the financial year, a line not yet in the stretch) is
 //! left to the line-by-line reading, which then says what there is to say.
 
-use super::super::lexer::{NewlineFinder, scan_plain_ver};
+use super::super::lexer::{NewlineFinder, PlainVer, scan_plain_ver, scan_spaced_ver_at};
 use super::super::totals::DigitRow;
 use super::sums::{
     RowTail, add_checked, bound_sums, summable_row, summable_row_at_into, summed_row_bytes,
@@ -75,6 +75,25 @@ impl<'a> StretchLines<'a> {
             return None;
         }
         Some((line, nl + 1))
+    }
+
+    /// The next line when it is a voucher line of the commonest spacing, read without
+    /// a search for its end ([`scan_spaced_ver_at`]): the line, as
+    /// [`StretchLines::next_line`] gives it, with its fields in `v`. Nothing is read
+    /// otherwise (and `v` holds nothing of use).
+    #[inline(always)]
+    fn spaced_ver(&mut self, v: &mut PlainVer) -> Option<&'a [u8]> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let rest = self.data.get(self.pos..)?;
+        let len = scan_spaced_ver_at(rest, v)?;
+        let line = rest.get(..len)?;
+        if len >= self.max_line || (self.ascii && !line.is_ascii()) {
+            return None;
+        }
+        self.pos += len + 1;
+        Some(line)
     }
 
     /// The next line when it is a row the summing lane reads: the row's head into
@@ -165,10 +184,16 @@ impl State {
         }
         // While the encoding is open, a line that is not ASCII may detect it.
         lines.ascii = self.encoding.is_none();
-        let head = lines.next_line()?;
-        if !scan_plain_ver(head, &mut self.plain_ver) {
-            return None;
-        }
+        let head = match lines.spaced_ver(&mut self.plain_ver) {
+            Some(head) => head,
+            None => {
+                let head = lines.next_line()?;
+                if !scan_plain_ver(head, &mut self.plain_ver) {
+                    return None;
+                }
+                head
+            }
+        };
         let p = self.plain_ver;
         let date = self.plain_date(p.date.bytes(head))?;
         if let Some(t) = p.registered {

@@ -10,7 +10,8 @@ pub(super) struct DateCache {
     slots: Vec<(u64, NaiveDate)>,
 }
 
-const SLOTS: usize = 256;
+/// Room for every day of a year, each in a place of its own ([`slot`]).
+const SLOTS: usize = 512;
 
 impl Default for DateCache {
     fn default() -> Self {
@@ -26,9 +27,15 @@ pub(super) fn word(raw: &[u8]) -> Option<u64> {
     <[u8; 8]>::try_from(raw).ok().map(u64::from_le_bytes)
 }
 
+/// The place of a date by its month and day, `month · 32 + day`: the days of one year
+/// never share a place (a year's vouchers are dated across all of it), and the same day
+/// of other years shares it with them. Bytes that are no date get some place too.
 #[inline(always)]
 fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % SLOTS
+    let [.., m1, m2, d1, d2] = key.to_le_bytes();
+    let month = usize::from(m1 & 1) * 10 + usize::from(m2 & 15);
+    let day = usize::from(d1 & 3) * 10 + usize::from(d2 & 15);
+    (month * 32 + day) % SLOTS
 }
 
 impl DateCache {
@@ -66,13 +73,28 @@ mod tests {
         // An empty slot is no date, even for eight NUL bytes.
         assert_eq!(c.get(0), None);
         assert_eq!(word(b"2025033"), None);
-        // Every date of a year has its place; one that shares a slot replaces the other.
-        let mut day = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
-        for _ in 0..365 {
-            let k = word(day.format("%Y%m%d").to_string().as_bytes()).unwrap_or_default();
-            c.put(k, day);
-            assert_eq!(c.get(k), Some(day));
-            day = day.succ_opt().unwrap_or_default();
+        // Every date of a year has a place of its own: all of them are remembered at
+        // once. The same day of another year takes its place.
+        let key =
+            |d: NaiveDate| word(d.format("%Y%m%d").to_string().as_bytes()).unwrap_or_default();
+        let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+        let days: Vec<NaiveDate> = first.iter_days().take(366).collect();
+        for &d in &days {
+            c.put(key(d), d);
         }
+        for &d in &days {
+            assert_eq!(c.get(key(d)), Some(d));
+        }
+        let next = NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default();
+        c.put(key(next), next);
+        assert_eq!(c.get(key(next)), Some(next));
+        assert_eq!(
+            c.get(key(NaiveDate::from_ymd_opt(2024, 3, 31).unwrap_or_default())),
+            None
+        );
+        assert_eq!(
+            c.get(key(NaiveDate::from_ymd_opt(2024, 3, 30).unwrap_or_default())),
+            Some(NaiveDate::from_ymd_opt(2024, 3, 30).unwrap_or_default())
+        );
     }
 }
