@@ -195,9 +195,9 @@ impl State {
             }
         };
         let p = self.plain_ver;
-        let date = self.plain_date(p.date.bytes(head))?;
+        let date = self.plain_date_inline(p.date.bytes(head))?;
         if let Some(t) = p.registered {
-            self.plain_date(t.bytes(head))?;
+            self.plain_date_inline(t.bytes(head))?;
         }
         if self
             .rar0
@@ -253,7 +253,7 @@ impl State {
             balance = balance.wrapping_add(i128::from(h.cents));
             abs = abs.wrapping_add(u128::from(h.cents.unsigned_abs()));
             if let Some(raw) = tail.date {
-                self.plain_date(raw)?;
+                self.plain_date_inline(raw)?;
             }
             n += 1;
         }

@@ -244,6 +244,18 @@ impl State {
         });
     }
 
+    /// [`State::plain_date`] with its commonest case, the date read last, inline (for
+    /// the lane that reads whole vouchers, where dates repeat most).
+    #[inline(always)]
+    pub(super) fn plain_date_inline(&mut self, raw: &[u8]) -> Option<NaiveDate> {
+        if let (Some((bytes, d)), Some(k)) = (self.last_date, dates::word(raw)) {
+            if u64::from_le_bytes(bytes) == k {
+                return Some(d);
+            }
+        }
+        self.plain_date(raw)
+    }
+
     /// A date that [`State::date`] reads without a diagnostic (from the cache or as
     /// `YYYYMMDD`); `None` for anything else.
     #[inline]
