@@ -829,10 +829,9 @@ pub(crate) fn scan_plain_ver(line: &[u8], v: &mut PlainVer) -> bool {
 
 /// [`scan_spaced_ver`] on the bytes from a line's start on, the line ending at its
 /// first `\n`: the line's length (without the `\n`), with `v` holding exactly what
-/// [`scan_plain_ver`] gives for the line. No search for the line end is needed. `None`
-/// also for a line the scan could read but that ends otherwise (CR LF) or whose quoted
-/// fields hold a backslash or a control character: the caller then splits the line
-/// first.
+/// [`scan_plain_ver`] gives for the line. No search for the line end is needed: each
+/// field is followed to its end. `None` also for a line the scan could read but that
+/// ends otherwise (CR LF): the caller then splits the line first.
 #[inline(always)]
 pub(crate) fn scan_spaced_ver_at(rest: &[u8], v: &mut PlainVer) -> Option<usize> {
     spaced_ver::<true>(rest, v)
@@ -865,10 +864,11 @@ fn spaced_field<const AT_NL: bool>(line: &[u8], i: usize) -> Option<(Tok, usize)
     let b = *line.get(i)?;
     let (t, e) = if b == b'"' {
         if AT_NL {
-            // Within the line: the closing quote is the first byte that is not plain.
+            // The closing quote is the first, where it comes before the line's end and
+            // has no backslash before it (as `plain_quoted` reads the line).
             let start = i + 1;
-            let at = start + first_unplain(line.get(start..)?)?;
-            if line.get(at) != Some(&b'"') {
+            let at = start + quote_or_newline(line.get(start..)?)?;
+            if line.get(at) != Some(&b'"') || (at > start && line.get(at - 1) == Some(&b'\\')) {
                 return None;
             }
             (Tok::new(start, at, TokKind::Quoted), at + 1)
@@ -996,64 +996,6 @@ fn scan_plain_ver_into(line: &[u8], v: &mut PlainVer) -> Option<()> {
     (i == n).then_some(())
 }
 
-/// The first byte of `text` that a plain quoted text may not hold (see
-/// [`has_unplain`]), or `None` when there is none.
-#[inline(always)]
-pub(crate) fn first_unplain(text: &[u8]) -> Option<usize> {
-    let mut words = text.chunks_exact(8);
-    let mut at = 0usize;
-    for w in &mut words {
-        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
-            let m = unplain_bytes(u64::from_le_bytes(bytes));
-            if m != 0 {
-                // The lowest flagged byte is always a true one: a false flag needs a
-                // borrow from a flagged byte below it.
-                return Some(at + (m.trailing_zeros() / 8) as usize);
-            }
-        }
-        at += 8;
-    }
-    let rest = words.remainder();
-    rest.iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
-        .map(|p| at + p)
-}
-
-/// For a word of eight bytes, a word with the top bit set in each byte that is `"`,
-/// `\`, or a control character (below 0x20, or 0x7F), and possibly in bytes above such
-/// a byte: for a word `x`, `(x - 0x01…01·n) & !x & 0x80…80` flags the bytes below `n`
-/// (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
-#[inline(always)]
-fn unplain_bytes(x: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
-    let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
-    let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
-    control | special
-}
-
-/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
-/// character (below 0x20, or 0x7F), eight bytes at a time ([`unplain_bytes`]).
-#[inline(always)]
-pub(crate) fn has_unplain(text: &[u8]) -> bool {
-    let mut words = text.chunks_exact(8);
-    for w in &mut words {
-        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
-            if unplain_bytes(u64::from_le_bytes(bytes)) != 0 {
-                return true;
-            }
-        }
-    }
-    // The rest, padded with spaces (a plain byte).
-    let rest = words.remainder();
-    let mut last = [b' '; 8];
-    if let Some(to) = last.get_mut(..rest.len()) {
-        to.copy_from_slice(rest);
-    }
-    unplain_bytes(u64::from_le_bytes(last)) != 0
-}
-
 /// Position of the first `\n`.
 #[inline]
 pub(crate) fn find_newline(hay: &[u8]) -> Option<usize> {
@@ -1087,6 +1029,32 @@ impl NewlineFinder {
         }
         find_newline(hay)
     }
+}
+
+/// Position of the first `"` or `\n`, eight bytes at a time.
+#[inline(always)]
+fn quote_or_newline(hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        // The lowest flag is a true one (a false flag needs a borrow from one below).
+        let t = zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\n')));
+        if t != 0 {
+            return Some(base + (t.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\n')
+        .map(|p| base + p)
 }
 
 /// Position of the first `N`, eight bytes at a time (written out where it is called: the

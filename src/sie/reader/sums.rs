@@ -14,7 +14,7 @@
 //! lane's rows that it leaves go through [`State::sum_plain_row`] after the plain lane
 //! has checked them. Rows neither takes are built as usual.
 
-use super::super::lexer::{PLAIN_PAIRS, eight_digits_at, first_unplain, has_unplain};
+use super::super::lexer::{PLAIN_PAIRS, eight_digits_at};
 use super::super::totals::{
     Acc, AccountTable, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
 };
@@ -512,6 +512,64 @@ pub(super) fn summable_row_at_into<'a>(
     }
     tail.text = text.get(..len)?;
     Some((tail, i + len + 2))
+}
+
+/// The first byte of `text` that a plain quoted text may not hold (see
+/// [`has_unplain`]), or `None` when there is none.
+#[inline(always)]
+fn first_unplain(text: &[u8]) -> Option<usize> {
+    let mut words = text.chunks_exact(8);
+    let mut at = 0usize;
+    for w in &mut words {
+        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
+            let m = unplain_bytes(u64::from_le_bytes(bytes));
+            if m != 0 {
+                // The lowest flagged byte is always a true one: a false flag needs a
+                // borrow from a flagged byte below it.
+                return Some(at + (m.trailing_zeros() / 8) as usize);
+            }
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
+        .map(|p| at + p)
+}
+
+/// For a word of eight bytes, a word with the top bit set in each byte that is `"`,
+/// `\`, or a control character (below 0x20, or 0x7F), and possibly in bytes above such
+/// a byte: for a word `x`, `(x - 0x01…01·n) & !x & 0x80…80` flags the bytes below `n`
+/// (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01·c`.
+#[inline(always)]
+fn unplain_bytes(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI;
+    let control = below(x, 0x20) | below(x ^ (LO * 0x7f), 1);
+    let special = below(x ^ (LO * u64::from(b'"')), 1) | below(x ^ (LO * u64::from(b'\\')), 1);
+    control | special
+}
+
+/// Whether `text` holds a byte that a plain quoted text may not: `"`, `\`, or a control
+/// character (below 0x20, or 0x7F), eight bytes at a time ([`unplain_bytes`]).
+#[inline(always)]
+fn has_unplain(text: &[u8]) -> bool {
+    let mut words = text.chunks_exact(8);
+    for w in &mut words {
+        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
+            if unplain_bytes(u64::from_le_bytes(bytes)) != 0 {
+                return true;
+            }
+        }
+    }
+    // The rest, padded with spaces (a plain byte).
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    if let Some(to) = last.get_mut(..rest.len()) {
+        to.copy_from_slice(rest);
+    }
+    unplain_bytes(u64::from_le_bytes(last)) != 0
 }
 
 #[cfg(test)]
