@@ -342,12 +342,15 @@ mod tests {
         // Texts with escaped quotes are read whole too (summing mode does not decode them).
         let escaped = b"#VER A 2 20250110 \"Hyra \\\"x\\\"\" \"\" \"A\\\"B\"\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n";
         assert_eq!(lane(&mut p, escaped).0, Some((escaped.len(), 5)));
+        // A control byte inside a quote is text like any other.
+        let tab = b"#VER A 3 20250110 \"Hyra\tlokal\" 20250111 \"Anna\"\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n";
+        assert_eq!(lane(&mut p, tab).0, Some((tab.len(), 5)));
     }
 
     /// Each voucher is left to the line-by-line reading, with nothing counted or summed.
     #[test]
     fn any_other_voucher_is_left_to_the_reading_line_by_line() {
-        let others: [&[u8]; 13] = [
+        let others: [&[u8]; 14] = [
             // Does not balance; outside the year; no rows.
             b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -9\n}\n",
             b"#VER A 1 20240110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
@@ -366,6 +369,8 @@ mod tests {
             // A voucher line the plain lane does not read; an implausible voucher date.
             b"#VER \"A\\\"\" 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
             b"#VER A 1 20251301\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n",
+            // A text not closed on its line (a quote on the next line does not close it).
+            b"#VER A 1 20250110 \"Hyra\n{\n#TRANS 1930 {} 10 \"\" \"x\"\n#TRANS 3010 {} -10\n}\n",
         ];
         for data in others {
             let mut p = after(HEAD);
