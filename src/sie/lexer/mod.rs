@@ -1031,20 +1031,32 @@ impl NewlineFinder {
     }
 }
 
-/// Position of the first `"` or `\n`, eight bytes at a time.
+/// The top bit of each zero byte of `x` (and possibly of bytes above one: the lowest is
+/// always a true one, as a false flag needs a borrow from a zero byte below it).
 #[inline(always)]
-fn quote_or_newline(hay: &[u8]) -> Option<usize> {
+fn zero_bytes(x: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    x.wrapping_sub(LO) & !x & HI
+}
+
+/// A word of eight bytes `b`.
+#[inline(always)]
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Position of the first byte of `hay` that `is` holds, eight bytes at a time: `flags`
+/// sets the top bit of each such byte of a word (and possibly of bytes above one), so
+/// that its lowest flag is the first.
+#[inline(always)]
+fn first_flagged(hay: &[u8], flags: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
     let mut chunks = hay.chunks_exact(8);
     let mut base = 0usize;
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        let w = u64::from_le_bytes(w);
-        // The lowest flag is a true one (a false flag needs a borrow from one below).
-        let t = zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\n')));
+        let t = flags(u64::from_le_bytes(w));
         if t != 0 {
             return Some(base + (t.trailing_zeros() / 8) as usize);
         }
@@ -1053,34 +1065,25 @@ fn quote_or_newline(hay: &[u8]) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|&b| b == b'"' || b == b'\n')
+        .position(|&b| is(b))
         .map(|p| base + p)
+}
+
+/// Position of the first `"` or `\n`, eight bytes at a time.
+#[inline(always)]
+fn quote_or_newline(hay: &[u8]) -> Option<usize> {
+    first_flagged(
+        hay,
+        |w| zero_bytes(w ^ splat(b'"')) | zero_bytes(w ^ splat(b'\n')),
+        |b| b == b'"' || b == b'\n',
+    )
 }
 
 /// Position of the first `N`, eight bytes at a time (written out where it is called: the
 /// fields searched are short, and a call would cost about as much as the search).
 #[inline(always)]
 pub(crate) fn find_byte<const N: u8>(hay: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let pat: u64 = LO * u64::from(N);
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0usize;
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w) ^ pat;
-        let t = x.wrapping_sub(LO) & !x & HI;
-        if t != 0 {
-            return Some(base + (t.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == N)
-        .map(|p| base + p)
+    first_flagged(hay, |w| zero_bytes(w ^ splat(N)), |b| b == N)
 }
 
 /// Unescapes `\"` into `"`.
