@@ -1035,15 +1035,13 @@ impl NewlineFinder {
 /// always a true one, as a false flag needs a borrow from a zero byte below it).
 #[inline(always)]
 fn zero_bytes(x: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     x.wrapping_sub(LO) & !x & HI
 }
 
 /// A word of eight bytes `b`.
 #[inline(always)]
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
+fn splat(b: u8) -> u64 {
+    LO * u64::from(b)
 }
 
 /// Position of the first byte of `hay` that `is` holds, eight bytes at a time: `flags`

@@ -276,8 +276,7 @@ fn spaced_voucher_scan_is_the_general_one() {
         }
     }
     assert!(spaced > 100 && spaced < general, "{spaced} {general}");
-    // Read at the line's start: the same lines (none of them has a quote holding a
-    // control byte).
+    // Read at the line's start: the same lines.
     assert_eq!(at, spaced);
 }
 

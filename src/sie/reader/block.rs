@@ -71,10 +71,15 @@ impl<'a> StretchLines<'a> {
         while let [head @ .., b'\r'] = line {
             line = head;
         }
-        if self.ascii && !line.is_ascii() {
-            return None;
-        }
-        Some((line, nl + 1))
+        self.readable(line).then_some((line, nl + 1))
+    }
+
+    /// Whether `line` (without its line end, or the part of it that may not be ASCII) is
+    /// one this stretch reads: not ASCII only where only ASCII lines are read. Its
+    /// length is checked by the caller.
+    #[inline(always)]
+    fn readable(&self, line: &[u8]) -> bool {
+        !self.ascii || line.is_ascii()
     }
 
     /// The next line when it is a voucher line of the commonest spacing, read without
@@ -89,7 +94,7 @@ impl<'a> StretchLines<'a> {
         let rest = self.data.get(self.pos..)?;
         let len = scan_spaced_ver_at(rest, v)?;
         let line = rest.get(..len)?;
-        if len >= self.max_line || (self.ascii && !line.is_ascii()) {
+        if len >= self.max_line || !self.readable(line) {
             return None;
         }
         self.pos += len + 1;
@@ -107,7 +112,7 @@ impl<'a> StretchLines<'a> {
         let rest = self.data.get(self.pos..)?;
         // The commonest lines, read without searching for their end first.
         if let Some((tail, len)) = summable_row_at_into(rest, head) {
-            if len > self.max_line || (self.ascii && !tail.text.is_ascii()) {
+            if len > self.max_line || !self.readable(tail.text) {
                 return None;
             }
             self.pos += len;

@@ -245,7 +245,9 @@ impl State {
     }
 
     /// [`State::plain_date`] with its commonest case, the date read last, inline (for
-    /// the lane that reads whole vouchers, where dates repeat most).
+    /// the lane that reads whole vouchers, where dates repeat most). Another date is
+    /// compared once more inside [`State::plain_date`]: splitting that function to
+    /// spare it made the lane inline the cache and cost 2 % more instructions.
     #[inline(always)]
     pub(super) fn plain_date_inline(&mut self, raw: &[u8]) -> Option<NaiveDate> {
         if let (Some((bytes, d)), Some(k)) = (self.last_date, dates::word(raw)) {
