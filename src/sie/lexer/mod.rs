@@ -534,6 +534,27 @@ fn scan_typed_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
 /// the walk gives.
 #[inline(always)]
 fn scan_spaced_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
+    let e = spaced_row_head(line, row)?;
+    spaced_tail::<false>(line, e, row)
+        .map(|_| ())
+        .or_else(|| plain_row_tail(line, e, row))
+}
+
+/// [`scan_spaced_row`] on the bytes from a line's start on, the line ending at its
+/// first `\n`: the line's length (without the `\n`), with `row` holding exactly what
+/// [`scan_plain_row`] gives for the line. No search for the line end is needed: each
+/// field is followed to its end, and no byte the head of the row is made of is a line
+/// end. `None` also for a row whose tail the spaced scan does not read or that ends
+/// otherwise (CR LF): the caller then splits the line first.
+#[inline(always)]
+pub(crate) fn scan_spaced_row_at(rest: &[u8], row: &mut PlainRow) -> Option<usize> {
+    let e = spaced_row_head(rest, row)?;
+    spaced_tail::<true>(rest, e, row)
+}
+
+/// The head of [`scan_spaced_row`], up to and with the amount: where the amount ends.
+#[inline(always)]
+fn spaced_row_head(line: &[u8], row: &mut PlainRow) -> Option<usize> {
     if !line.starts_with(b"#TRANS ") {
         return None;
     }
@@ -587,21 +608,21 @@ fn scan_spaced_row(line: &[u8], row: &mut PlainRow) -> Option<()> {
     if line.get(i) != Some(&b' ') {
         return None;
     }
-    let e = plain_amount(line, i + 1, row)?;
-    spaced_tail(line, e, row).or_else(|| plain_row_tail(line, e, row))
+    plain_amount(line, i + 1, row)
 }
 
 /// [`plain_row_tail`] for the commonest spacing: nothing, or one space and a date of
 /// eight digits or `""`, then nothing or one space and a quoted text without `\"` that
-/// ends the line. `None` for any other tail, which [`plain_row_tail`] then reads; where
-/// it is `Some`, `row` holds exactly what [`plain_row_tail`] gives.
+/// ends the line: where the line ends. The line is the whole of `line`, or (`AT_NL`)
+/// `line` up to its first `\n`. `None` for any other tail, which [`plain_row_tail`]
+/// then reads; where it is `Some`, `row` holds exactly what [`plain_row_tail`] gives.
 #[inline(always)]
-fn spaced_tail(line: &[u8], e: usize, row: &mut PlainRow) -> Option<()> {
+fn spaced_tail<const AT_NL: bool>(line: &[u8], e: usize, row: &mut PlainRow) -> Option<usize> {
+    let ends = |i: usize| line_ends::<AT_NL>(line, i);
     row.date = None;
     row.text = None;
-    let n = line.len();
-    if e == n {
-        return Some(());
+    if ends(e) {
+        return Some(e);
     }
     if line.get(e) != Some(&b' ') {
         return None;
@@ -611,24 +632,24 @@ fn spaced_tail(line: &[u8], e: usize, row: &mut PlainRow) -> Option<()> {
         i += 2;
     } else {
         let w = word_at(line, i)?;
-        if non_digits(w) != 0 || line.get(i + 8).is_some_and(|&c| c != b' ') {
+        if non_digits(w) != 0 || !(line.get(i + 8) == Some(&b' ') || ends(i + 8)) {
             return None;
         }
         row.date = Some(Tok::new(i, i + 8, TokKind::Bare));
         i += 8;
     }
-    if i == n {
-        return Some(());
+    if ends(i) {
+        return Some(i);
     }
     if line.get(i) != Some(&b' ') || line.get(i + 1) != Some(&b'"') {
         return None;
     }
-    let (t, next) = plain_quoted(line, i + 1)?;
-    if next != n {
+    let (t, next) = closed_quote::<AT_NL>(line, i + 1)?;
+    if !ends(next) {
         return None;
     }
     row.text = Some(t);
-    Some(())
+    Some(next)
 }
 
 /// [`scan_plain_row`]: one walk along the line, each field checked as it is passed.
@@ -711,12 +732,15 @@ fn plain_amount(line: &[u8], i: usize, row: &mut PlainRow) -> Option<usize> {
     let negative = line.get(i) == Some(&b'-');
     let int_start = i + usize::from(negative);
     let (int_end, int) = number_at(line, int_start);
-    let (e, decimals, magnitude) = if let Some(&[b'.', a, b]) = line.get(int_end..int_end + 3)
-        && a.is_ascii_digit()
-        && b.is_ascii_digit()
-    {
-        // The commonest: two decimals (a third digit is refused below).
-        let frac = u64::from(a - b'0') * 10 + u64::from(b - b'0');
+    // The commonest: two decimals (a third digit is refused below). Matched, not
+    // tested in a `let` chain, which the MSRV (1.85) does not have.
+    let two = match line.get(int_end..int_end + 3) {
+        Some(&[b'.', a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => {
+            Some(u64::from(a - b'0') * 10 + u64::from(b - b'0'))
+        }
+        _ => None,
+    };
+    let (e, decimals, magnitude) = if let Some(frac) = two {
         (int_end + 3, 2, int.wrapping_mul(100).wrapping_add(frac))
     } else if line.get(int_end) == Some(&b'.') {
         let (e, frac) = number_at(line, int_end + 1);
@@ -857,28 +881,35 @@ fn line_ends<const AT_NL: bool>(line: &[u8], i: usize) -> bool {
     }
 }
 
+/// [`plain_quoted`] on the line of `line` (the whole of it, or with `AT_NL` up to its
+/// first `\n`): the quoted field whose `"` is at `i`, when it is closed on the line and
+/// has no `\"`, and the position after its closing quote.
+#[inline(always)]
+fn closed_quote<const AT_NL: bool>(line: &[u8], i: usize) -> Option<(Tok, usize)> {
+    if !AT_NL {
+        return plain_quoted(line, i);
+    }
+    // The closing quote is the first, where it comes before the line's end and has no
+    // backslash before it (as `plain_quoted` reads the line).
+    let start = i + 1;
+    let at = start + quote_or_newline(line.get(start..)?)?;
+    if line.get(at) != Some(&b'"') || (at > start && line.get(at - 1) == Some(&b'\\')) {
+        return None;
+    }
+    Some((Tok::new(start, at, TokKind::Quoted), at + 1))
+}
+
 /// A field of [`spaced_ver`]: a bare field, or a closed quoted field without `\"`, at
 /// `i`, followed by a space or the line's end; the field and the position after it.
 #[inline(always)]
 fn spaced_field<const AT_NL: bool>(line: &[u8], i: usize) -> Option<(Tok, usize)> {
     let b = *line.get(i)?;
     let (t, e) = if b == b'"' {
-        if AT_NL {
-            // The closing quote is the first, where it comes before the line's end and
-            // has no backslash before it (as `plain_quoted` reads the line).
-            let start = i + 1;
-            let at = start + quote_or_newline(line.get(start..)?)?;
-            if line.get(at) != Some(&b'"') || (at > start && line.get(at - 1) == Some(&b'\\')) {
-                return None;
-            }
-            (Tok::new(start, at, TokKind::Quoted), at + 1)
-        } else {
-            let (t, e) = plain_quoted(line, i)?;
-            if line.get(e).is_some_and(|&c| !is_sep(c)) {
-                return None;
-            }
-            (t, e)
+        let (t, e) = closed_quote::<AT_NL>(line, i)?;
+        if !AT_NL && line.get(e).is_some_and(|&c| !is_sep(c)) {
+            return None;
         }
+        (t, e)
     } else if class(b) == 0 {
         // Mostly a field of one byte (a series).
         let e = if line.get(i + 1).is_none_or(|&c| is_sep(c)) {
@@ -1299,6 +1330,41 @@ impl<R: Read> Lines<R> {
             }
         }
         self.advance_slow()
+    }
+
+    /// The bytes from the next line's start to the end of the buffer, where the next
+    /// line may be taken without [`Lines::advance`]'s search for its end
+    /// ([`Lines::take_line`]): no limit is set, the next line is not the first (which
+    /// may begin with a byte order mark) and lines are not tokenized.
+    #[inline(always)]
+    pub(crate) fn ahead(&self) -> Option<&[u8]> {
+        if self.limit == u64::MAX && self.line_no > 0 && !self.tokenize {
+            self.buf.get(self.pos..self.end)
+        } else {
+            None
+        }
+    }
+
+    /// Makes the first `len` bytes of [`Lines::ahead`] the current line, exactly as
+    /// [`Lines::advance`] would, where a `\n` follows them, no CR comes before it and
+    /// the line is not too long. False, with nothing changed, otherwise.
+    #[inline(always)]
+    pub(crate) fn take_line(&mut self, len: usize) -> bool {
+        let nl = self.pos + len;
+        if self.ahead().is_none()
+            || len > self.max_line
+            || nl >= self.end
+            || self.buf.get(nl) != Some(&b'\n')
+            || (len > 0 && self.buf.get(nl - 1) == Some(&b'\r'))
+        {
+            return false;
+        }
+        self.line_no += 1;
+        self.line_start = self.pos;
+        self.line_end = nl;
+        self.pos = nl + 1;
+        self.scanned = self.pos;
+        true
     }
 
     /// [`Lines::advance`] in every case.

@@ -166,6 +166,60 @@ fn assert_spaced_as_walked(line: &[u8]) -> bool {
     true
 }
 
+/// Where the row scan at a line's start takes the bytes of `data`, the line ends at the
+/// first `\n`, and the spaced scan (so also [`scan_plain_row`]) reads it the same way.
+/// True when it took them.
+fn assert_row_at_as_spaced_line(data: &[u8]) -> bool {
+    let mut fast = PlainRow::EMPTY;
+    let Some(n) = scan_spaced_row_at(data, &mut fast) else {
+        return false;
+    };
+    let shown = String::from_utf8_lossy(data);
+    assert_eq!(data.iter().position(|&b| b == b'\n'), Some(n), "{shown}");
+    let line = &data[..n];
+    let mut spaced = PlainRow::EMPTY;
+    assert!(scan_spaced_row(line, &mut spaced).is_some(), "{shown}");
+    let mut plain = PlainRow::EMPTY;
+    assert!(scan_plain_row(line, &mut plain), "{shown}");
+    for r in [&spaced, &plain] {
+        assert_eq!(spans(&fast, line), spans(r, line), "{shown}");
+        assert_eq!(fast.value, r.value, "{shown}");
+        assert_eq!(fast.value.scale(), r.value.scale(), "{shown}");
+        assert_eq!(
+            fast.value.is_sign_negative(),
+            r.value.is_sign_negative(),
+            "{shown}"
+        );
+        assert_eq!(fast.digit_objects, r.digit_objects, "{shown}");
+    }
+    true
+}
+
+/// The row followed by a line end and by bytes that a scan running past it would
+/// misread (a quote, digits, a text's end), and then followed by other line ends: read
+/// at the line's start. True when it was taken. Where the spaced scan reads the row
+/// with its tail (`spaced`), the scan at its start takes it before a `\n`, and never
+/// before a CR LF or at the end of the bytes.
+fn assert_row_at_as_spaced(line: &[u8], spaced: bool) -> bool {
+    let mut data = line.to_vec();
+    data.extend_from_slice(b"\n\" 20251028 \"x\"\n");
+    let at = assert_row_at_as_spaced_line(&data);
+    if spaced && !line.contains(&b'\n') {
+        assert!(at, "{}", String::from_utf8_lossy(line));
+    }
+    let crlf = [line, b"\r\n#TRANS 1930 {} 5\n"].concat();
+    assert!(!assert_row_at_as_spaced_line(&crlf) || line.contains(&b'\n'));
+    assert!(!assert_row_at_as_spaced_line(line) || line.contains(&b'\n'));
+    at
+}
+
+/// Whether the spaced scan reads the whole of `line` with its own tail (not the walked
+/// one): the rows that the scan at a line's start must take.
+fn spaced_with_tail(line: &[u8]) -> bool {
+    let mut r = PlainRow::EMPTY;
+    spaced_row_head(line, &mut r).is_some_and(|e| spaced_tail::<false>(line, e, &mut r).is_some())
+}
+
 /// The fields of a voucher line, as spans.
 fn ver_spans(v: &PlainVer, line: &[u8]) -> Vec<Option<(TokKind, Vec<u8>)>> {
     [
@@ -347,12 +401,17 @@ fn checked_scan_is_the_general_split_and_its_checks() {
         "  ",
     ];
     let (mut taken, mut digit_lists, mut spaced) = (0, 0, 0);
+    let (mut at, mut tailed) = (0, 0);
     for a in accounts {
         for l in lists {
             for m in amounts {
                 for t in tails {
                     for sep in [" ", "\t", "  "] {
                         let line = format!("#TRANS{sep}{a}{sep}{l}{sep}{m}{t}");
+                        let b = line.as_bytes();
+                        let with_tail = spaced_with_tail(b);
+                        at += usize::from(assert_row_at_as_spaced(b, with_tail));
+                        tailed += usize::from(with_tail);
                         spaced += usize::from(assert_spaced_as_walked(line.as_bytes()));
                         if assert_scan_as_reference(line.as_bytes()) {
                             taken += 1;
@@ -372,6 +431,9 @@ fn checked_scan_is_the_general_split_and_its_checks() {
     );
     // The spaced scan takes some of them (single spaces, digit objects), not all.
     assert!(spaced > 200 && spaced < taken, "{spaced} {taken}");
+    // Read at the line's start: the rows the spaced scan reads with its own tail.
+    assert!(tailed > 100 && tailed < spaced, "{tailed} {spaced}");
+    assert_eq!(at, tailed);
     for line in [
         &b"#TRANS"[..],
         b"#TRANS ",
@@ -459,6 +521,9 @@ proptest! {
         assert_scan_as_reference(&line);
         assert_scan_as_reference(&pieces.concat());
         assert_spaced_as_walked(&line);
+        assert_row_at_as_spaced(&line, spaced_with_tail(&line));
+        // And as the bytes from a line's start, line ends anywhere.
+        assert_row_at_as_spaced_line(&line);
     }
 
     /// Voucher lines made of voucher pieces and arbitrary bytes: where the spaced
@@ -517,6 +582,7 @@ proptest! {
         }
         assert_spaced_as_walked(&line);
         assert_scan_as_reference(&line);
+        assert_row_at_as_spaced(&line, spaced_with_tail(&line));
     }
 }
 

@@ -11,7 +11,7 @@ use super::diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 use super::encoding::{Encoding, decode_plain_into, detect_encoding};
 use super::lexer::{
     DETECT_SAMPLE, LineEvent, Lines, PlainRow, PlainVer, Tok, TokKind, scan_plain_row,
-    scan_plain_ver, unescape,
+    scan_plain_ver, scan_spaced_row_at, scan_spaced_ver_at, unescape,
 };
 use super::record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
@@ -468,7 +468,9 @@ struct State {
     spare_objects: Vec<ObjectRef>,
     vouchers: u64,
     rows: u64,
-    /// Read plain `#TRANS` rows without a token list (off only in tests, to compare).
+    /// Read plain `#TRANS` rows and `#VER` lines without a token list, and the commonest
+    /// voucher lines from the bytes ahead ([`Reader::line_ahead`]); off only in tests,
+    /// to compare.
     plain_rows: bool,
     /// Decode printable and single-byte texts on the fast path (off only in tests, to
     /// compare with the general decoding).
@@ -728,6 +730,9 @@ impl<R: Read> Reader<R> {
             if self.st.finished {
                 return Ok(None);
             }
+            if self.line_ahead() {
+                continue;
+            }
             let event = self.lines.advance().map_err(|source| ReadError::Io {
                 line: self.lines.line_no,
                 source,
@@ -803,19 +808,9 @@ impl<R: Read> Reader<R> {
                     } else {
                         self.st.plain_row(ln, line, window) || self.st.plain_ver(ln, line, window)
                     };
-                    if plain {
-                        continue;
+                    if !plain {
+                        self.tokenized();
                     }
-                    self.lines.tokenize_line();
-                    let line = self.lines.line();
-                    let window = if self.st.encoding.is_some() {
-                        line
-                    } else {
-                        self.lines.window()
-                    };
-                    let toks = self.lines.toks.as_slice();
-                    let unterminated = self.lines.unterminated;
-                    self.st.tokenized_line(ln, line, toks, unterminated, window);
                 }
                 LineEvent::Overlong => {
                     let ln = self.lines.line_no;
@@ -829,6 +824,82 @@ impl<R: Read> Reader<R> {
                 LineEvent::Eof => self.st.finish(self.lines.line_no),
             }
         }
+    }
+}
+
+impl<R: Read> Reader<R> {
+    /// The commonest lines of a voucher (a brace alone, a row of an open voucher, a
+    /// voucher line), split from the bytes ahead without a search for their line end
+    /// first, and read as the line by line reading in [`Reader::next_record`] reads
+    /// them: true when the next line was read so.
+    #[inline(always)]
+    fn line_ahead(&mut self) -> bool {
+        let Some(rest) = self.lines.ahead() else {
+            return false;
+        };
+        match rest {
+            [b'{' | b'}', b'\n', ..] if self.st.plain_rows => {
+                let kind = if rest.first() == Some(&b'{') {
+                    TokKind::Open
+                } else {
+                    TokKind::Close
+                };
+                if !self.lines.take_line(1) {
+                    return false;
+                }
+                let ln = self.lines.line_no;
+                let line = self.lines.line();
+                let window = if self.st.encoding.is_some() {
+                    line
+                } else {
+                    self.lines.window()
+                };
+                self.st.line(ln, line, &[Tok::new(0, 1, kind)], window);
+                true
+            }
+            [b'#', b'T', ..] if self.st.row_ahead() => {
+                let Some(len) = scan_spaced_row_at(rest, &mut self.st.plain) else {
+                    return false;
+                };
+                if !self.lines.take_line(len) {
+                    return false;
+                }
+                let (ln, line) = (self.lines.line_no, self.lines.line());
+                if !self.st.scanned_row(ln, line, line) {
+                    self.tokenized();
+                }
+                true
+            }
+            [b'#', b'V', ..] if self.st.encoding.is_some() && self.st.ver_ahead() => {
+                let Some(len) = scan_spaced_ver_at(rest, &mut self.st.plain_ver) else {
+                    return false;
+                };
+                if !self.lines.take_line(len) {
+                    return false;
+                }
+                let (ln, line) = (self.lines.line_no, self.lines.line());
+                if !self.st.scanned_ver(ln, line, line) {
+                    self.tokenized();
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Tokenizes the current line and reads it field by field.
+    fn tokenized(&mut self) {
+        self.lines.tokenize_line();
+        let ln = self.lines.line_no;
+        let line = self.lines.line();
+        let window = if self.st.encoding.is_some() {
+            line
+        } else {
+            self.lines.window()
+        };
+        let toks = self.lines.toks.as_slice();
+        let unterminated = self.lines.unterminated;
+        self.st.tokenized_line(ln, line, toks, unterminated, window);
     }
 }
 

@@ -292,6 +292,98 @@ fn plain_rows_read_the_corpus_as_tokenized_rows() {
 
 use crate::sie_gen;
 
+/// A source that hands out its bytes in reads of 1, 2, … `cycle` bytes, round and round.
+struct Pieces<'a> {
+    data: &'a [u8],
+    step: usize,
+    cycle: usize,
+}
+
+impl Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.step = self.step % self.cycle + 1;
+        let n = self.data.len().min(buf.len()).min(self.step);
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+/// Every record (vouchers recycled) and diagnostic of `source`, fast lanes on or off.
+fn read_source(source: impl Read, plain_rows: bool) -> (Vec<Record>, Vec<Diagnostic>) {
+    let mut reader = Reader::new(source);
+    reader.st.plain_rows = plain_rows;
+    let mut records = Vec::new();
+    while let Some(r) = reader.next_record().unwrap() {
+        records.push(r.clone());
+        reader.recycle(r);
+    }
+    (records, reader.take_diagnostics())
+}
+
+/// Voucher lines split from the bytes ahead ([`Reader::line_ahead`]) read a file as
+/// the line by line reading does, whatever reads the source gives (so wherever the
+/// buffer ends): lines that the scans take, near misses (CR LF, spaces after a brace,
+/// a text not closed on its line, a row outside a voucher, `#RTRANS`), diagnostics
+/// on the same lines.
+#[test]
+fn lines_read_ahead_are_read_as_line_by_line() {
+    let mut file = b"#FLAGGA 0\n#SIETYP 4\n#KONTO 1930 \"F\x94retagskonto\"\n".to_vec();
+    let vouchers: [&[u8]; 10] = [
+        b"#VER A 1 20250101 \"Hyra \x8e\" 20250102 \"Anna\"\n{\n#TRANS 1930 {1 \"7\"} 5.00 20250101 \"x\"\n#TRANS 2440 {} -5.00\n}\n",
+        b"#VER A 2 20250101\r\n{\r\n#TRANS 1930 {} 5.00\r\n#TRANS 2440 {} -5.00 \"\" \"t\"\r\n}\r\n",
+        b"#VER A 3 20250101 \"t\"\n{ \n#TRANS 1930 {} 5\n#TRANS 2440 {} -4\n} \n",
+        b"#VER A 4 20250101 \"a \\\"b\\\"\"\n{\n#TRANS 1930 {} 5 20250101 \"open\n\" 2\n#TRANS 2440 {} -5\n}\n",
+        b"#TRANS 1930 {} 5\n{\n}\n",
+        b"#VER A 5 20250101\n{\n#RTRANS 1930 {} 5\n#TRANS 1930 {} 5\n#TRANS 2440 {} -5\n#BTRANS 1930 {} 1\n}\n",
+        b"#VER A 6 20250101\n#TRANS 1930 {} 5\n#TRANS 2440 {} -5\n}\n",
+        b"#VER A 7 2025010\n{\n#TRANS 1930 {} 5 2025013\n#TRANS 2440 {} -5 20251301\n}\n",
+        b"#VER A 8 20250101\n{\n#TRANS 1930\t{} 5\n#TRANS 2440 {} -5 20250101 \"x\" 3\n#TRANS 2440 {1 \"1\" 1 \"1\"} 0\n}\n",
+        b"#VER A 9 20991231 \"\x8f\"\n{\n#TRANS 1930 {} 5\n#TRANS 2440 {} -5\n}\n#VER A 10 20250101\n{\n#TRANS 1930 {} 5",
+    ];
+    for v in vouchers {
+        file.extend_from_slice(v);
+    }
+    let slow = read_source(&file[..], false);
+    assert!(slow.0.len() > 10 && slow.1.len() > 5, "{slow:?}");
+    assert_eq!(read_source(&file[..], true), slow);
+    for cycle in 1..=12 {
+        let fast = read_source(
+            Pieces {
+                data: &file,
+                step: 0,
+                cycle,
+            },
+            true,
+        );
+        assert_eq!(fast, slow, "reads of up to {cycle} bytes");
+    }
+    // The encoding detected on a row, from the row and what follows it (here CP437,
+    // though the row alone would read as UTF-8).
+    let file = b"#FLAGGA 0\n#VER A 1 20250101\n{\n#TRANS 1930 {} 5 20250101 \"\xc3\xa5\"\n#TRANS 2440 {} -5 20250101 \"\x94\"\n}\n";
+    let slow = read_source(&file[..], false);
+    let Record::Voucher(v) = &slow.0[1] else {
+        panic!("{slow:?}")
+    };
+    assert_eq!(v.rows[1].text, "ö");
+    assert_eq!(read_source(&file[..], true), slow);
+    // And the generated municipal ledger: larger than the reader's buffer, every
+    // kind of line the scans take.
+    let data = sie_gen::generate(1_500);
+    let slow = read_source(&data[..], false);
+    assert!(slow.0.len() > 1_500);
+    assert_eq!(read_source(&data[..], true), slow);
+    let fast = read_source(
+        Pieces {
+            data: &data,
+            step: 3,
+            cycle: 97,
+        },
+        true,
+    );
+    assert_eq!(fast, slow);
+}
+
 mod texts {
     use super::*;
     use proptest::prelude::*;

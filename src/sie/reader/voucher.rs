@@ -110,9 +110,27 @@ impl State {
         if !self.plain_rows || matches!(self.checksum, Checksum::Running(_)) {
             return false;
         }
-        if !scan_plain_row(line, &mut self.plain) {
-            return false;
-        }
+        scan_plain_row(line, &mut self.plain) && self.scanned_row(ln, line, window)
+    }
+
+    /// Whether the next line may be read by [`State::scanned_row`] straight after
+    /// [`scan_spaced_row_at`] has split it from the bytes ahead (the typed reading,
+    /// the encoding known, a voucher's block open): where this is true,
+    /// [`State::plain_row`] would scan the line the same way and go on as
+    /// [`State::scanned_row`] does.
+    #[inline(always)]
+    pub(super) fn row_ahead(&self) -> bool {
+        self.sums.is_none()
+            && self.plain_rows
+            && self.encoding.is_some()
+            && !matches!(self.checksum, Checksum::Running(_))
+            && self.voucher.as_ref().is_some_and(|v| v.in_block)
+    }
+
+    /// [`State::plain_row`] once [`scan_plain_row`] has split the line into
+    /// `self.plain`.
+    #[inline(never)]
+    pub(super) fn scanned_row(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
         // The scan has checked the account (1 to 10 digits) and read the amount as
         // parse_amount reads it without a notice.
         let p = &self.plain;
@@ -290,14 +308,25 @@ impl State {
     /// still open, the first record, a running checksum): the caller then tokenizes it
     /// and reads it as usual.
     pub(super) fn plain_ver(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
-        if !self.plain_rows
-            || matches!(self.checksum, Checksum::Running(_))
-            || self.voucher.is_some()
-            || self.records == 0
-            || !scan_plain_ver(line, &mut self.plain_ver)
-        {
-            return false;
-        }
+        self.ver_ahead()
+            && scan_plain_ver(line, &mut self.plain_ver)
+            && self.scanned_ver(ln, line, window)
+    }
+
+    /// Whether a voucher line may be read by [`State::plain_ver`] (and so by
+    /// [`State::scanned_ver`] once it is split) as far as the reader's state goes: no
+    /// voucher open, not the first record, no running checksum.
+    #[inline(always)]
+    pub(super) fn ver_ahead(&self) -> bool {
+        self.plain_rows
+            && !matches!(self.checksum, Checksum::Running(_))
+            && self.voucher.is_none()
+            && self.records > 0
+    }
+
+    /// [`State::plain_ver`] once [`scan_plain_ver`] has split the line into
+    /// `self.plain_ver`.
+    pub(super) fn scanned_ver(&mut self, ln: u64, line: &[u8], window: &[u8]) -> bool {
         let p = self.plain_ver;
         let Some(date) = self.plain_date(p.date.bytes(line)) else {
             return false;
