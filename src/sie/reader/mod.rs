@@ -832,6 +832,10 @@ impl<R: Read> Reader<R> {
     /// voucher line), split from the bytes ahead without a search for their line end
     /// first, and read as the line by line reading in [`Reader::next_record`] reads
     /// them: true when the next line was read so.
+    ///
+    /// The arms for rows and voucher lines are written out alike on purpose: merged
+    /// (one take and one fallback after the match), the typed reading cost 1–2 % more
+    /// instructions (807,6 M and 815,3 M against 797,9 M on 100 000 vouchers).
     #[inline(always)]
     fn line_ahead(&mut self) -> bool {
         let Some(rest) = self.lines.ahead() else {
