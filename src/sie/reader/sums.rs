@@ -364,6 +364,27 @@ pub(super) fn add_checked(
     }
 }
 
+/// [`add_checked`] when no sum can pass 10¹⁹ kr ([`bound_sums`] said so): nothing is
+/// checked, and no overflow can be noted.
+#[inline(always)]
+pub(super) fn add_unchecked(
+    sums: &mut PlainSums,
+    account: u64,
+    objects: &[(u32, u64)],
+    ore: i128,
+    scale: u32,
+) {
+    sums.accounts.add(account, ore, scale, false);
+    for &(dimension, object) in objects {
+        let key = ObjectKey {
+            dimension,
+            object,
+            account,
+        };
+        add_to(&mut sums.objects, key, ore, scale, false);
+    }
+}
+
 /// What a summed row adds to its voucher's size: the estimate `row_bytes` gives the
 /// row the ordinary reading builds (its texts aside, which summing mode does not keep).
 #[inline(always)]
