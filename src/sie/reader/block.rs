@@ -9,7 +9,9 @@
 //! balance or is dated outside the financial year, a line not yet in the stretch) is
 //! left to the line-by-line reading, which then says what there is to say.
 
-use super::super::lexer::{NewlineFinder, PlainVer, scan_plain_ver, scan_spaced_ver_at};
+use super::super::lexer::{
+    NewlineFinder, PLAIN_PAIRS, PlainVer, scan_plain_ver, scan_spaced_ver_at,
+};
 use super::super::totals::DigitRow;
 use super::sums::{
     RowTail, add_checked, add_unchecked, bound_sums, summable_row, summable_row_at_into,
@@ -163,6 +165,26 @@ impl<'a> StretchLines<'a> {
     }
 }
 
+/// The most a summed row adds to its voucher's size, its account's digits aside.
+const MAX_ROW_BYTES: usize = summed_row_bytes(0, PLAIN_PAIRS);
+
+/// Whether a voucher of `rows` rows whose block holds `block` bytes (its rows' lines
+/// with their line ends, and its `}`) passes every check of its size that the lane
+/// makes before each row: the size so far, plus twice the row line's length and 512
+/// bytes, within `max`. The size so far is at most every row's [`summed_row_bytes`],
+/// each at most [`MAX_ROW_BYTES`] and its account's digits (all of them within the
+/// block), and a line is shorter than the block: `rows · MAX_ROW_BYTES + 3 · block +
+/// 512` within `max` is enough, checked once instead of before each row. A voucher that
+/// fails it (tens of thousands of rows at the default size) is read line by line, which
+/// makes the exact checks.
+#[inline(always)]
+fn within_size(rows: usize, block: usize, max: usize) -> bool {
+    rows.saturating_mul(MAX_ROW_BYTES)
+        .saturating_add(block.saturating_mul(3))
+        .saturating_add(512)
+        <= max
+}
+
 impl State {
     /// In summing mode, the voucher whose `#VER` line comes next in `lines`, read whole
     /// when it is the commonest kind (see the module's text): how many lines were read.
@@ -230,38 +252,43 @@ impl State {
     /// The rows of a voucher block up to its `}`, each as the summing lane reads it,
     /// into the first of `rows` (slots beyond them are kept from earlier vouchers, to be
     /// overwritten): how many, and the sum of their absolute amounts in öre. `None`
-    /// unless every line is such a row and the rows balance.
+    /// unless every line is such a row, the rows balance, and the voucher is
+    /// well within [`ReadOptions::max_voucher_bytes`] (see [`within_size`]).
     fn voucher_rows(
         &mut self,
         lines: &mut StretchLines<'_>,
         rows: &mut Vec<DigitRow>,
     ) -> Option<(usize, u128)> {
         let max = self.opts.max_voucher_bytes;
-        let (mut bytes, mut balance, mut n) = (0usize, 0i128, 0usize);
+        // Rows beyond this many cannot be within the size (nor kept in `rows`).
+        let max_rows = max / MAX_ROW_BYTES;
+        let start = lines.read();
+        let (mut balance, mut n) = (0i128, 0usize);
         // Cannot wrap: each row adds less than 2⁶³.
         let mut abs = 0u128;
         loop {
             if rows.len() <= n {
+                if n >= max_rows {
+                    return None;
+                }
                 rows.push(DigitRow::EMPTY);
             }
             let h = rows.get_mut(n)?;
-            let Some((tail, line_len)) = lines.next_row(h) else {
+            let Some((tail, _)) = lines.next_row(h) else {
                 if lines.brace(b'}') {
                     break;
                 }
                 return None;
             };
-            // As the lane checks the voucher's size before each row.
-            if bytes.saturating_add(line_len * 2 + 512) > max {
-                return None;
-            }
-            bytes += summed_row_bytes(h.account_len, h.pairs_len);
             balance = balance.wrapping_add(i128::from(h.cents));
             abs = abs.wrapping_add(u128::from(h.cents.unsigned_abs()));
             if let Some(raw) = tail.date {
                 self.plain_date_inline(raw)?;
             }
             n += 1;
+        }
+        if !within_size(n, lines.read() - start, max) {
+            return None;
         }
         // An empty voucher, or one that does not balance, has its diagnostic.
         (n > 0 && balance == 0).then_some((n, abs))
@@ -320,6 +347,31 @@ impl State {
 mod tests {
     use super::super::scan::tests::{after, after_with};
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one check of a voucher's size never passes a voucher that one of the
+        /// line-by-line checks before each row would stop: rows of any account length,
+        /// objects and line length, in a block of their lines and a `}`.
+        #[test]
+        fn the_size_checked_once_passes_only_what_every_row_check_passes(
+            rows in proptest::collection::vec((1usize..=10, 0..=PLAIN_PAIRS, 0usize..5000), 1..60),
+        ) {
+            // A row line holds its account's digits and at least 12 bytes more.
+            let lines: Vec<(usize, usize, usize)> =
+                rows.iter().map(|&(a, p, extra)| (a, p, a + 12 + extra)).collect();
+            let block = lines.iter().map(|&(_, _, len)| len + 1).sum::<usize>() + 2;
+            // The least size limit that passes every check before a row.
+            let (mut bytes, mut least) = (0usize, 0usize);
+            for &(account_len, pairs, len) in &lines {
+                least = least.max(bytes + len * 2 + 512);
+                bytes += summed_row_bytes(account_len, pairs);
+            }
+            prop_assert!(!within_size(lines.len(), block, least - 1));
+            // And it is no tighter than it needs to be for an ordinary voucher.
+            prop_assert!(within_size(lines.len(), block, 32 << 20));
+        }
+    }
 
     /// A head whose encoding is settled (CP437, from the account name).
     const HEAD: &[u8] =

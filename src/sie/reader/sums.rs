@@ -388,7 +388,7 @@ pub(super) fn add_unchecked(
 /// What a summed row adds to its voucher's size: the estimate `row_bytes` gives the
 /// row the ordinary reading builds (its texts aside, which summing mode does not keep).
 #[inline(always)]
-pub(super) fn summed_row_bytes(account_len: usize, objects: usize) -> usize {
+pub(super) const fn summed_row_bytes(account_len: usize, objects: usize) -> usize {
     std::mem::size_of::<Row>()
         + account_len
         + objects * (std::mem::size_of::<ObjectRef>() + 16 + 4)
