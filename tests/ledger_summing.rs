@@ -135,6 +135,40 @@ fn mixed_and_faulty_vouchers_are_read_alike() {
 
 /// The first non-ASCII text of a file sets its encoding (with a notice on its line),
 /// also when it is a voucher's or a row's text that summing mode does not decode.
+/// Sums of plain rows that pass 10¹⁹ kr only after thousands of vouchers (each row is
+/// just under 10¹⁴ kr, within the summing lanes' amounts, so every voucher is read whole
+/// by them) are an error naming the account and the `#VER` line of the voucher that
+/// passed the bound: the summing mode checks its sums once the rows' absolute amounts
+/// could reach it. On one thread and several, whole and in windows.
+#[test]
+fn sums_passing_the_bound_name_the_account_and_the_voucher() {
+    use kommunal_redovisning::ledger::LedgerReadError;
+    const ROW: &str = "99999999999999.99";
+    let voucher = |n: usize| {
+        let mut v = format!("#VER A {n} 20250110\n{{\n");
+        for _ in 0..10 {
+            v.push_str(&format!("#TRANS 1930 {{}} {ROW}\n"));
+        }
+        for _ in 0..10 {
+            v.push_str(&format!("#TRANS 3010 {{}} -{ROW}\n"));
+        }
+        v + "}\n"
+    };
+    let head = "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n";
+    // Each voucher adds 10 · (10¹⁴ kr − 1 öre) to 1930: the 10 001st passes 10¹⁹ kr.
+    let upto = |last: usize| head.to_owned() + &(1..=last).map(voucher).collect::<String>();
+    let file = upto(10_010);
+    match SieLedger::read(file.as_bytes(), ReadOptions::default()) {
+        Err(LedgerReadError::Overflow { account, line }) => {
+            assert_eq!((account.as_str(), line), ("1930", 4 + 23 * 10_000));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Up to the voucher before it there is no error.
+    assert!(SieLedger::read(upto(10_000).as_bytes(), ReadOptions::default()).is_ok());
+    check_parallel("over the bound", file.as_bytes(), &[1 << 20]);
+}
+
 #[test]
 fn texts_not_decoded_still_set_the_encoding() {
     let head = b"#FLAGGA 0\n#SIETYP 4\n#KONTO 1930 \"Bank\"\n".to_vec();
