@@ -136,15 +136,17 @@ impl Paused {
     }
 
     /// A state for reading a stretch on another thread: this state's context, nothing
-    /// counted; [`Paused::starting_at`] says where the stretch starts.
-    pub(crate) fn seed(&self) -> Paused {
+    /// counted; [`Paused::starting_at`] says where the stretch starts. In summing mode
+    /// it sums into `sums` when given (sums [`PlainSums::empty`]ed, as
+    /// [`Paused::absorb`] and [`Paused::into_sums`] give them back).
+    pub(crate) fn seed(&self, sums: Option<Box<PlainSums>>) -> Paused {
         let mut st = Reader::with_options(&[][..], self.st.opts.clone()).st;
         let c = self.st.context();
         st.set_context(c.clone());
         st.max_group = self.st.max_group;
         st.plain_rows = self.st.plain_rows;
         if self.st.sums.is_some() {
-            st.sums = Some(Box::default());
+            st.sums = Some(sums.unwrap_or_default());
         }
         // A stand-in for the records before the stretch (there is at least the `#VER`
         // that starts the stretch before it), so that no line is taken for the
@@ -209,8 +211,16 @@ impl Paused {
             && self.line == seed.line
     }
 
-    /// Merges `worker` (for which [`Paused::can_absorb`] holds) into this state.
-    pub(crate) fn absorb(&mut self, worker: Paused) {
+    /// The sums of a stretch read apart, emptied for the next ([`Paused::seed`]).
+    pub(crate) fn into_sums(self) -> Option<Box<PlainSums>> {
+        let mut sums = self.st.sums?;
+        sums.empty();
+        Some(sums)
+    }
+
+    /// Merges `worker` (for which [`Paused::can_absorb`] holds) into this state, and
+    /// gives back its sums emptied for the next stretch ([`Paused::seed`]).
+    pub(crate) fn absorb(&mut self, worker: Paused) -> Option<Box<PlainSums>> {
         let Paused { st: w, line, .. } = worker;
         let st = &mut self.st;
         // Repeated notices: the file's first occurrence is reported, the rest counted.
@@ -276,6 +286,9 @@ impl Paused {
             st.voucher = w.voucher;
         }
         self.line = line;
+        let mut sums = w.sums?;
+        sums.empty();
+        Some(sums)
     }
 }
 
