@@ -18,10 +18,8 @@
 //! Signs: the ledger is debit-positive; mapping flips result accounts and the credit
 //! side of the balance sheet so that statements read as published.
 
-mod account_years;
 mod chart;
 mod from_sie;
-mod inline_str;
 mod not_kept;
 mod operating;
 mod parallel;

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::account_years::AccountYears;
 use crate::error::{Error, Result};
 use crate::money::Amount;
+use crate::sie::AccountMap;
 
 pub use crate::sie::ObjectRef;
 
@@ -129,7 +129,7 @@ pub struct Disagreement {
 }
 
 /// Object → account → balances, within one dimension and year.
-type ObjectAccounts = BTreeMap<String, AccountYears>;
+type ObjectAccounts = BTreeMap<String, AccountMap<AccountYear>>;
 
 /// Saldobalans (trial balance): per account and year index (0 = this year, −1 = the
 /// year before, as in SIE #RAR), per object of each dimension, and per month where the
@@ -179,7 +179,10 @@ fn slot<'a, V: Default>(map: &'a mut BTreeMap<String, V>, key: &str) -> Result<&
 }
 
 /// [`slot`] in one object's accounts.
-fn account_slot<'a>(accounts: &'a mut AccountYears, key: &str) -> Result<&'a mut AccountYear> {
+fn account_slot<'a>(
+    accounts: &'a mut AccountMap<AccountYear>,
+    key: &str,
+) -> Result<&'a mut AccountYear> {
     accounts.slot(key).ok_or_else(|| lost(key))
 }
 

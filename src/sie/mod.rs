@@ -115,9 +115,11 @@
 //! # Ok::<(), kommunal_redovisning::sie::ReadError>(())
 //! ```
 
+mod account_map;
 mod crc;
 mod diagnostic;
 mod encoding;
+mod inline_str;
 mod lexer;
 pub(crate) mod reader;
 mod record;
@@ -127,6 +129,7 @@ pub(crate) use totals::{last_voucher_boundary, object_groups, stretch_cuts_by, v
 mod value;
 mod writer;
 
+pub use account_map::AccountMap;
 pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 pub use encoding::{Encoding, detect_encoding};
 pub use reader::Reader;

@@ -6,6 +6,7 @@ use std::io::Read;
 
 use rust_decimal::Decimal;
 
+use super::account_map::AccountMap;
 use super::encoding::{Encoding, detect_encoding};
 use super::lexer::{
     NewlineFinder, PlainRow, Tok, TokKind, scan_plain_row_head, tokenize_limited, unescape,
@@ -19,9 +20,30 @@ mod digit_row;
 use digit_row::digit_row;
 pub(crate) use digit_row::{DigitRow, digit_row_head, digit_row_head_into};
 
-/// Objektsummor: sums per dimension → object → account.
+/// Objektsummor: sums per dimension → object → account. An object's accounts are an
+/// [`AccountMap`], compact for the few accounts most objects hold.
 #[doc(alias = "objektsummor")]
-pub type ObjectSums = BTreeMap<u32, BTreeMap<String, BTreeMap<String, Decimal>>>;
+pub type ObjectSums = BTreeMap<u32, BTreeMap<String, AccountMap<Decimal>>>;
+
+/// Adds `amount` to `account` in one object's sums, saturating at the decimal limit.
+#[inline]
+fn add_under(map: &mut AccountMap<Decimal>, account: &str, amount: Decimal) {
+    if let Some(sum) = map.slot(account) {
+        *sum = sum.saturating_add(amount);
+    }
+}
+
+/// Adds `amount` to `account` in one object's sums; false when the sum would leave the
+/// range of a decimal (or, which cannot happen, the account's place is not found).
+fn checked_under(map: &mut AccountMap<Decimal>, account: &str, amount: Decimal) -> bool {
+    match map.slot(account).map(|sum| (sum.checked_add(amount), sum)) {
+        Some((Some(s), sum)) => {
+            *sum = s;
+            true
+        }
+        _ => false,
+    }
+}
 
 #[inline]
 fn add_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) {
@@ -55,7 +77,7 @@ fn add_at(map: &mut BTreeMap<String, Decimal>, key: &str, amount: Decimal) {
 /// }
 /// assert_eq!((totals.vouchers, totals.rows), (2, 4));
 /// assert_eq!(totals.by_account["5010"], Decimal::from(150));
-/// assert_eq!(totals.by_object[&1]["110"]["5010"], Decimal::from(100));
+/// assert_eq!(totals.by_object[&1]["110"].get("5010"), Some(&Decimal::from(100)));
 /// // The same sums, straight from the bytes.
 /// assert_eq!(sum_transactions(&file[..], None)?.by_account, totals.by_account);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -151,7 +173,7 @@ impl Totals {
                     Some(a) => a,
                     None => objects.entry(o.object.clone()).or_default(),
                 };
-                ok &= checked_at(accounts, &row.account, row.amount);
+                ok &= checked_under(accounts, &row.account, row.amount);
             }
             if !ok {
                 return Err(SumOverflow {
@@ -177,7 +199,7 @@ impl Totals {
                     Some(a) => a,
                     None => objects.entry(o.object.clone()).or_default(),
                 };
-                add_at(accounts, &row.account, row.amount);
+                add_under(accounts, &row.account, row.amount);
             }
         }
     }
@@ -200,7 +222,7 @@ impl Totals {
             objects.iter().flat_map(move |(obj, accounts)| {
                 accounts
                     .iter()
-                    .map(move |(account, sum)| (*dim, obj.as_str(), account.as_str(), *sum))
+                    .map(move |(account, sum)| (*dim, obj.as_str(), account, *sum))
             })
         })
     }
@@ -1056,12 +1078,13 @@ impl SumState {
                 .or_default()
                 .entry(enc.decode(&keys.bytes(first.object)))
                 .or_default();
+            accounts.reserve(group.len());
             for (key, acc) in group {
                 let account = enc.decode(&keys.bytes(key.account));
                 let Some(total) = acc.total(exact_objects.get(key)) else {
                     return Err(SumOverflow { account });
                 };
-                if !checked_at(accounts, &account, total) {
+                if !checked_under(accounts, &account, total) {
                     return Err(SumOverflow { account });
                 }
             }

@@ -1,4 +1,5 @@
-//! A short string kept in place: the account numbers under a trial balance's objects.
+//! A short string kept in place: the account numbers under the objects of a trial balance
+//! and of [`Totals`](super::Totals).
 //!
 //! A ledger with a million objects holds a few million (object, account) balances, each
 //! keyed by its account number. As a `String` each number is a heap allocation of its
@@ -15,7 +16,7 @@ const INLINE: usize = 22;
 
 /// A string, ordered and compared as `str` is (byte by byte).
 #[derive(Clone)]
-pub(super) enum InlineStr {
+pub(crate) enum InlineStr {
     /// Up to [`INLINE`] bytes, the first `len` of `bytes`.
     Inline { len: u8, bytes: [u8; INLINE] },
     /// A longer string.
@@ -24,7 +25,7 @@ pub(super) enum InlineStr {
 
 impl InlineStr {
     /// `s`, in place when it is short.
-    pub(super) fn new(s: &str) -> Self {
+    pub(crate) fn new(s: &str) -> Self {
         let b = s.as_bytes();
         let mut bytes = [0u8; INLINE];
         match (bytes.get_mut(..b.len()), u8::try_from(b.len())) {
@@ -37,7 +38,7 @@ impl InlineStr {
     }
 
     /// The string's bytes.
-    pub(super) fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
             InlineStr::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
             InlineStr::Heap(s) => s.as_bytes(),
@@ -45,7 +46,7 @@ impl InlineStr {
     }
 
     /// The string.
-    pub(super) fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             // Always valid: the bytes are a whole `str` copied in `new`.
             InlineStr::Inline { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
