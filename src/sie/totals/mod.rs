@@ -322,6 +322,84 @@ pub(crate) fn object_groups<V, E>(
     Ok(())
 }
 
+/// The order in which object sums are merged: by dimension, object and account.
+#[inline]
+fn object_order(k: &ObjectKey) -> (u32, u64, u64) {
+    (k.dimension, k.object, k.account)
+}
+
+/// Fewer object sums than this are sorted on the calling thread: a thread costs more
+/// than it saves.
+const PARALLEL_SORT: usize = 1 << 16;
+
+/// The object sums of several runs (each from one state's table, keys unique within a
+/// run) as one vector, sorted by [`object_order`], with the sums of a key found in
+/// several runs added. Each run is sorted on a thread of its own (up to `threads`, the
+/// calling thread one of them) when the runs are large, and the sorted runs are then
+/// merged in one pass. Merging the tables key by key instead costs a lookup in a table
+/// of millions of keys for each, every one of them a wait on memory: with a million
+/// objects that made two threads slower than one.
+fn merged_object_sums(
+    mut runs: Vec<Vec<(ObjectKey, Acc)>>,
+    threads: usize,
+) -> Vec<(ObjectKey, Acc)> {
+    let total: usize = runs.iter().map(Vec::len).sum();
+    let sort = |run: &mut Vec<(ObjectKey, Acc)>| run.sort_unstable_by_key(|(k, _)| object_order(k));
+    if threads > 1 && total >= PARALLEL_SORT && runs.len() > 1 {
+        let per = runs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let mut chunks = runs.chunks_mut(per);
+            let here = chunks.next();
+            for chunk in chunks {
+                scope.spawn(move || chunk.iter_mut().for_each(sort));
+            }
+            if let Some(chunk) = here {
+                chunk.iter_mut().for_each(sort);
+            }
+        });
+    } else {
+        runs.iter_mut().for_each(sort);
+    }
+    let mut merged = runs.pop().unwrap_or_default();
+    while let Some(run) = runs.pop() {
+        merged = merge_sorted_runs(merged, run);
+    }
+    merged
+}
+
+/// Two runs sorted by [`object_order`], keys unique within each, as one such run.
+fn merge_sorted_runs(a: Vec<(ObjectKey, Acc)>, b: Vec<(ObjectKey, Acc)>) -> Vec<(ObjectKey, Acc)> {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some((x, _)), Some((y, _))) => match object_order(x).cmp(&object_order(y)) {
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Equal => match (a.next(), b.next()) {
+                    (Some((k, mut x)), Some((_, y))) => {
+                        x.add(y.cents());
+                        Some((k, x))
+                    }
+                    (x, y) => x.or(y),
+                },
+            },
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(entry) => out.push(entry),
+            None => return out,
+        }
+    }
+}
+
 /// A running sum in öre, two's complement in two words: 16 bytes aligned to 8 (an
 /// `i128` would align every map entry to 16), so that an entry of the object sums is 40
 /// bytes, not 80 as with the exact part beside it. The rare amounts that are not whole
@@ -692,6 +770,9 @@ struct SumState {
     head: DigitRow,
     /// Offset in the whole file of the line being summed (for first appearances).
     offset: u64,
+    /// Object sums of states merged into this one, their keys renumbered into this
+    /// state's, each as its table gave them ([`SumState::merge`]).
+    object_runs: Vec<Vec<(ObjectKey, Acc)>>,
 }
 
 impl SumState {
@@ -710,6 +791,7 @@ impl SumState {
             plain: PlainRow::EMPTY,
             head: DigitRow::EMPTY,
             offset: 0,
+            object_runs: Vec::new(),
         }
     }
 
@@ -1031,9 +1113,15 @@ impl SumState {
             object: remap(k.object),
             account: remap(k.account),
         };
-        for (k, acc) in other.objects {
-            add_cents(&mut sums.objects, remap_object(k), acc.cents());
-        }
+        // The object sums are not added into this state's table (with a million
+        // objects each add waits on memory) but kept as a run, sorted and merged in
+        // order at the end ([`merged_object_sums`]).
+        let run = other
+            .objects
+            .into_iter()
+            .map(|(k, acc)| (remap_object(k), acc))
+            .collect();
+        self.object_runs.push(run);
         for (k, e) in other.exact_objects {
             sums.exact_objects
                 .entry(remap_object(k))
@@ -1044,7 +1132,8 @@ impl SumState {
 
     /// The sums, account and object numbers decoded with `encoding` (detected from
     /// the non-ASCII numbers, in the order they first appear in the file, when `None`).
-    fn finish(self, encoding: Option<Encoding>) -> Result<Totals, SumOverflow> {
+    /// The runs of merged states are sorted on up to `threads` threads.
+    fn finish(self, encoding: Option<Encoding>, threads: usize) -> Result<Totals, SumOverflow> {
         let mut totals = Totals {
             records: self.records,
             vouchers: self.vouchers,
@@ -1069,7 +1158,9 @@ impl SumState {
         }
         let exact_objects = &sums.exact_objects;
         let by_object = &mut totals.by_object;
-        object_groups(sums.objects.into_iter().collect(), |group| {
+        let mut runs = self.object_runs;
+        runs.push(sums.objects.into_iter().collect());
+        object_groups(merged_object_sums(runs, threads), |group| {
             let Some((first, _)) = group.first() else {
                 return Ok(());
             };
@@ -1183,7 +1274,7 @@ pub fn sum_transactions<R: Read>(
         }
     }
     st.end_stretch();
-    st.finish(encoding)
+    st.finish(encoding, 1)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
@@ -1372,12 +1463,13 @@ impl ParallelSums {
     /// [`SumOverflow`] when an account's sum leaves the decimal range (never
     /// saturated), as [`sum_transactions`] reports it.
     pub fn finish(self) -> Result<Totals, SumOverflow> {
+        let threads = self.states.len();
         let mut states = self.states.into_iter();
         let mut all = states.next().unwrap_or_else(SumState::new);
         for st in states {
             all.merge(st);
         }
-        all.finish(self.encoding)
+        all.finish(self.encoding, threads)
     }
 }
 

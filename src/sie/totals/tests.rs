@@ -172,3 +172,90 @@ fn object_groups_hand_over_every_sum_once_per_object() {
     });
     assert_eq!((err, calls), (Err(7), 3));
 }
+
+/// Runs of object sums (keys unique within a run, in any order) merged as one sorted
+/// vector with each key's sums added: what one map summing every run gives.
+fn check_merged_runs(
+    runs: Vec<Vec<(ObjectKey, Acc)>>,
+    threads: usize,
+) -> Result<(), TestCaseError> {
+    let mut want: BTreeMap<(u32, u64, u64), i128> = BTreeMap::new();
+    for (k, acc) in runs.iter().flatten() {
+        *want.entry(object_order(k)).or_default() += acc.cents();
+    }
+    let got: Vec<((u32, u64, u64), i128)> = merged_object_sums(runs, threads)
+        .into_iter()
+        .map(|(k, acc)| (object_order(&k), acc.cents()))
+        .collect();
+    let want: Vec<_> = want.into_iter().collect();
+    prop_assert_eq!(got.len(), want.len());
+    let first_wrong = got.iter().zip(&want).find(|(g, w)| g != w);
+    prop_assert!(first_wrong.is_none(), "first difference: {:?}", first_wrong);
+    Ok(())
+}
+
+/// Runs of `keys` distinct (dimension, object, account) keys drawn from `space`, each
+/// with its öre, in the order a hash table might give them.
+fn runs_of(spec: &[(Vec<u16>, i64)]) -> Vec<Vec<(ObjectKey, Acc)>> {
+    spec.iter()
+        .map(|(keys, ore)| {
+            let unique: std::collections::BTreeSet<u16> = keys.iter().copied().collect();
+            let mut run: Vec<(ObjectKey, Acc)> = unique
+                .into_iter()
+                .map(|k| {
+                    let mut acc = Acc::default();
+                    acc.add(i128::from(*ore) * i128::from(k % 7) - 3);
+                    let key = ObjectKey {
+                        dimension: u32::from(k % 3),
+                        object: u64::from(k / 9),
+                        account: u64::from(k % 9),
+                    };
+                    (key, acc)
+                })
+                .collect();
+            run.reverse();
+            run
+        })
+        .collect()
+}
+
+proptest! {
+    /// Any number of runs, overlapping or not, some empty, on one thread or several.
+    #[test]
+    fn merged_object_runs_sum_as_one_map(
+        spec in prop::collection::vec((prop::collection::vec(0u16..400, 0..60), -500i64..500), 0..5),
+        threads in 1usize..4,
+    ) {
+        check_merged_runs(runs_of(&spec), threads)?;
+    }
+}
+
+/// Runs large enough to be sorted on threads of their own, overlapping in part.
+#[test]
+fn large_object_runs_are_sorted_on_threads_and_merged() -> Result<(), TestCaseError> {
+    let run = |from: u64, to: u64| -> Vec<(ObjectKey, Acc)> {
+        (from..to)
+            .rev()
+            .map(|i| {
+                let mut acc = Acc::default();
+                acc.add(i128::from(i) - 40_000);
+                let key = ObjectKey {
+                    // Unique within a run: the object is `i` itself, written in an
+                    // order that is not its own.
+                    dimension: 1 + (i % 2) as u32,
+                    object: (i * 7_919) % 100_003,
+                    account: i % 5,
+                };
+                (key, acc)
+            })
+            .collect()
+    };
+    const { assert!(PARALLEL_SORT < 70_000) };
+    for threads in [1, 2, 3] {
+        check_merged_runs(
+            vec![run(0, 70_000), run(30_000, 100_000), run(0, 10)],
+            threads,
+        )?;
+    }
+    Ok(())
+}
