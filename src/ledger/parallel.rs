@@ -6,8 +6,8 @@ use super::from_sie::{Build, LedgerReadError, SieLedger};
 use crate::money::Amount;
 use crate::sie::DETECT_SAMPLE;
 use crate::sie::ReadOptions;
-use crate::sie::reader::{Paused, PlainSums, Reader, count_lines};
-use crate::sie::{last_voucher_boundary, stretch_cuts_by, voucher_boundary};
+use crate::sie::reader::{Paused, PlainSums, Reader};
+use crate::sie::{last_voucher_boundary, stretch_cuts, voucher_boundary};
 
 /// Huvudbok på flera kärnor: [`SieLedger::read`] over a file in memory, pushed in parts
 /// (for example windows of a memory-mapped file) and read on several threads, with a
@@ -21,7 +21,9 @@ use crate::sie::{last_voucher_boundary, stretch_cuts_by, voucher_boundary};
 /// come out as in one reading — when that gives exactly what reading it in order gives:
 /// it holds vouchers only (no `#IB`, `#RAR`, `#KONTO`, … after the first voucher), on
 /// valid account numbers, the encoding was settled before it, no voucher is left open
-/// across its edges and the sums cannot have passed 10¹⁹ kr on the way. Otherwise this
+/// across its edges, no diagnostic names a line in its text (a thread numbers the lines
+/// of its stretch from the stretch's first; the merge moves the diagnostics' lines on)
+/// and the sums cannot have passed 10¹⁹ kr on the way. Otherwise this
 /// thread reads it again in order, so an unusual file costs time, never exactness.
 /// Everything is read on this thread when [`ReadOptions::fail_on`] is set (the first
 /// rejected diagnostic must be the file's first) or while a `#KSUMMA` checksum runs.
@@ -205,7 +207,7 @@ impl ParallelLedger {
     /// stretches, one per thread.
     fn read_stretches(&mut self, part: &[u8], len: usize, n: usize) -> Result<(), LedgerReadError> {
         let data = part.get(..len).unwrap_or_default();
-        let cuts = stretch_cuts_by(data, &counting_shares(n));
+        let cuts = stretch_cuts(data, n);
         let stretch = |k: usize| match (cuts.get(k), cuts.get(k + 1)) {
             (Some(&a), Some(&b)) => data.get(a..b).unwrap_or_default(),
             _ => &[][..],
@@ -215,11 +217,8 @@ impl ParallelLedger {
             (Some(&a), Some(&b)) => (part.get(a..).unwrap_or_default(), b - a),
             _ => (&[][..], 0),
         };
-        let (line, seeds): (u64, Vec<Paused>) = match &self.main {
-            Some(main) => (
-                main.line(),
-                (1..n).map(|_| main.seed(self.spare.pop())).collect(),
-            ),
+        let seeds: Vec<Paused> = match &self.main {
+            Some(main) => (1..n).map(|_| main.seed(self.spare.pop())).collect(),
             None => return Err(ended()),
         };
         let mut first = Ok(());
@@ -228,16 +227,9 @@ impl ParallelLedger {
                 .into_iter()
                 .enumerate()
                 .map(|(i, seed)| {
-                    let k = i + 1;
-                    let (before, bytes) = (
-                        data.get(..cuts.get(k).copied().unwrap_or(0))
-                            .unwrap_or_default(),
-                        stretch(k),
-                    );
+                    let bytes = stretch(i + 1);
                     scope.spawn(move || {
-                        let at = line + count_lines(before);
                         let mut build = Build::default();
-                        let seed = seed.starting_at(at);
                         let len = bytes.len();
                         match read_stretch(seed, bytes, len, &mut build, Take::Vouchers) {
                             Ok((paused, whole)) => Some((paused, build, whole)),
@@ -270,7 +262,7 @@ impl ParallelLedger {
                 && self
                     .main
                     .as_ref()
-                    .is_some_and(|main| main.can_absorb(&paused, false));
+                    .is_some_and(|main| main.can_absorb(&paused));
             if fits {
                 let sums = self.main.as_mut().ok_or_else(ended)?.absorb(paused);
                 self.spare.extend(sums);
@@ -303,31 +295,7 @@ impl ParallelLedger {
     }
 }
 
-/// Where what follows the last voucher of `data` starts: after the first line `}`
-/// after the last `#VER` line (`data.len()` when there is none).
 /// How [`read_stretch`] takes the records it reads.
-/// The shares of a part that `n` threads read so that they end together: the thread
-/// of stretch `k` first counts the line ends before it (the line numbers of what it
-/// reports) and pays for mapping the pages it counts, which costs about a fifth of
-/// reading them (on a generated ledger: 1 ms to count 8 MB, 9 ms to read them). So
-/// stretch `k` is a fifth of its start shorter than the first: `len(k) = len(0) −
-/// start(k) / 5`, and two threads split a part about 56 : 44. Any cuts read the same
-/// ledger; these only balance the threads.
-fn counting_shares(n: usize) -> Vec<u64> {
-    const FIRST: u64 = 1 << 20;
-    let mut start = 0u64;
-    (0..n.max(1))
-        .map(|_| {
-            // `start` tends to 5 · FIRST and stays at most that: each share is FIRST
-            // less a fifth of it, and at least 1 (with many threads the last ones
-            // mostly count).
-            let len = FIRST.saturating_sub(start / 5).max(1);
-            start += len;
-            len
-        })
-        .collect()
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Take {
     /// Every record ([`Build::take`]).
@@ -419,6 +387,8 @@ impl std::io::Read for Chunked<'_> {
     }
 }
 
+/// Where what follows the last voucher of `data` starts: after the first line `}`
+/// after the last `#VER` line (`data.len()` when there is none).
 fn tail_start(data: &[u8]) -> usize {
     let last = last_voucher_boundary(data);
     let finder = memchr::memmem::Finder::new(b"\n}");
@@ -505,30 +475,6 @@ mod tests {
     }
 
     #[test]
-    fn later_stretches_are_shorter_by_the_lines_they_count() {
-        assert_eq!(counting_shares(0), counting_shares(1));
-        let two = counting_shares(2);
-        // 1 : 0,8 of the part, about 56 : 44.
-        assert_eq!(two, [1 << 20, (1 << 20) - (1 << 20) / 5]);
-        for n in [3, 8, 64, 1000] {
-            let shares = counting_shares(n);
-            assert_eq!(shares.len(), n);
-            assert!(shares.windows(2).all(|w| w[0] >= w[1] && w[1] > 0), "{n}");
-            assert!(shares[1] < shares[0]);
-        }
-        // The cuts follow the shares, at voucher lines.
-        let data = file(1000, "");
-        let cuts = stretch_cuts_by(data.as_bytes(), &two);
-        let [0, cut, end] = cuts[..] else {
-            panic!("{cuts:?}")
-        };
-        assert_eq!(end, data.len());
-        assert!(data[cut..].starts_with("#VER "), "{cut}");
-        let first = cut * 1000 / end;
-        assert!((550..=560).contains(&first), "{first}");
-    }
-
-    #[test]
     fn sums_kept_for_the_next_part_add_nothing_of_their_own() {
         // Påhittad fil, given in parts: the threads' sums pass from part to part,
         // emptied. The objects change along the file, so a part finds keys of earlier
@@ -596,13 +542,55 @@ mod tests {
     }
 
     #[test]
+    fn diagnostics_of_a_stretch_read_apart_keep_their_lines_in_the_file() {
+        // Påhittade fel late in the file, so in the second stretch: a voucher that does
+        // not balance; forty of them (past the kept repeats of a kind, so counted with
+        // their first dropped and last line); vouchers without a block (a notice
+        // reported once, with its line, and then counted). The stretch is merged, not
+        // read again, and every line is the one a reading in order gives.
+        let unbalanced = |n: usize| {
+            (0..n)
+                .map(|i| {
+                    format!(
+                        "#VER B {i} 20250110\n{{\n#TRANS 1930 {{}} 1\n#TRANS 3010 {{}} -2\n}}\n"
+                    )
+                })
+                .collect::<String>()
+        };
+        let no_block = "#VER C 1 20250110\n#VER C 2 20250110\n".to_owned();
+        for after in [
+            unbalanced(1),
+            unbalanced(40),
+            no_block.clone(),
+            no_block + &unbalanced(3),
+        ] {
+            let data = file(400, &after);
+            let one =
+                SieLedger::read(data.as_bytes(), ReadOptions::default()).map_err(|e| e.to_string());
+            let Ok(ledger) = &one else {
+                panic!("{one:?}");
+            };
+            assert!(
+                ledger.diagnostics.iter().any(|d| d.line > 1000),
+                "{after:?}"
+            );
+            for threads in [2, 3] {
+                let (got, reread) = read(data.as_bytes(), threads);
+                assert_eq!(got, one, "{after:?}, {threads} threads");
+                assert_eq!(reread, 0, "{after:?}, {threads} threads");
+            }
+        }
+    }
+
+    #[test]
     fn a_stretch_that_cannot_be_merged_is_read_again_in_order() {
-        // A #KONTO among the vouchers: that stretch is read again. An unclosed
-        // voucher inside a stretch is read there as in order. With a strict level
-        // everything is read in order. Each gives the result of one reading.
+        // A #KONTO among the vouchers: that stretch is read again. So is one with an
+        // unclosed voucher: its warning names the line it ends before in its text, and
+        // a stretch read apart numbers its lines from its own first. With a strict
+        // level everything is read in order. Each gives the result of one reading.
         for (after, strict, again) in [
             ("#KONTO 1930 \"Bank\"\n", false, 1),
-            ("#VER A x 20250110\n{\n#TRANS 1930 {} 1\n", false, 0),
+            ("#VER A x 20250110\n{\n#TRANS 1930 {} 1\n", false, 1),
             ("", true, 0),
         ] {
             let data = file(400, after);

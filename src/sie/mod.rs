@@ -125,7 +125,7 @@ pub(crate) mod reader;
 mod record;
 mod totals;
 pub(crate) use lexer::DETECT_SAMPLE;
-pub(crate) use totals::{last_voucher_boundary, object_groups, stretch_cuts_by, voucher_boundary};
+pub(crate) use totals::{last_voucher_boundary, object_groups, stretch_cuts, voucher_boundary};
 mod value;
 mod writer;
 

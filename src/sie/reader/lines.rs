@@ -167,6 +167,7 @@ impl State {
         }
         if let Some(v) = self.voucher.take() {
             if v.in_block {
+                self.lines_in_messages = true;
                 self.diag(
                     v.line,
                     "#VER",

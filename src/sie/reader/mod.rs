@@ -19,7 +19,7 @@ use super::record::{
 use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
-pub(crate) use parallel::{Paused, count_lines};
+pub(crate) use parallel::Paused;
 pub(crate) use sums::{KeyText, PlainSums, SumCell, digit_key, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
@@ -492,6 +492,10 @@ struct State {
     stated: HashMap<u64, (u64, Decimal)>,
     /// Summing mode ([`Reader::sum_plain_rows`]): plain rows are summed here.
     sums: Option<Box<PlainSums>>,
+    /// A diagnostic names a line in its text (not only in its `line`): a stretch read
+    /// apart with it, numbered from its own first line, is read again in order
+    /// ([`Paused::can_absorb`]).
+    lines_in_messages: bool,
 }
 
 /// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
@@ -619,6 +623,7 @@ impl<R: Read> Reader<R> {
                 rar0: None,
                 stated: HashMap::new(),
                 sums: None,
+                lines_in_messages: false,
             },
             stretch: false,
             seeded: None,

@@ -5,10 +5,13 @@
 //! lines (a line starting with `#VER`). One state, the main one, reads the file in
 //! order: its head (everything before the first `#VER`) and then one stretch after the
 //! other. Stretches given to other threads are read from a seed — the main state's
-//! context at the end of the head, with nothing counted — and merged into the main
+//! context at the end of the head, with nothing counted and lines numbered from the
+//! stretch's own first line, so no thread counts the lines before its stretch — and
+//! merged into the main
 //! state when their turn comes, but only when the merge gives exactly what reading the
 //! stretch in order would have given ([`Paused::can_absorb`]); otherwise the main
-//! state reads the stretch again itself. Diagnostics are replayed through the main
+//! state reads the stretch again itself. Diagnostics are moved on by the lines the main
+//! state has read before the stretch and replayed through the main
 //! state's bookkeeping, so that repeats, counted kinds and their summaries come out as
 //! in one reading.
 
@@ -64,10 +67,11 @@ pub(crate) struct Paused {
     pub(super) toks: Vec<Tok>,
 }
 
-/// Where a seeded state started: the context, and the lines before its stretch.
+/// Where a seeded state started: the context it was seeded with. Its line numbers
+/// count from its stretch's first line (line 1); [`Paused::absorb`] adds the lines
+/// before it.
 pub(crate) struct Seed {
     context: Context,
-    line: u64,
 }
 
 impl<R: Read> Reader<R> {
@@ -123,11 +127,6 @@ impl Paused {
         self.st.encoding.is_some()
     }
 
-    /// Lines read so far.
-    pub(crate) fn line(&self) -> u64 {
-        self.line
-    }
-
     /// Whether stretches may be read on other threads: not with a strictness level
     /// (the first diagnostic rejected must be the file's first) or inside a checksummed
     /// stretch (the checksum runs over every line in order).
@@ -136,7 +135,8 @@ impl Paused {
     }
 
     /// A state for reading a stretch on another thread: this state's context, nothing
-    /// counted; [`Paused::starting_at`] says where the stretch starts. In summing mode
+    /// counted, lines numbered from the stretch's first line (no thread need count
+    /// the lines before it; [`Paused::absorb`] adds them). In summing mode
     /// it sums into `sums` when given (sums [`PlainSums::empty`]ed, as
     /// [`Paused::absorb`] and [`Paused::into_sums`] give them back).
     pub(crate) fn seed(&self, sums: Option<Box<PlainSums>>) -> Paused {
@@ -155,22 +155,10 @@ impl Paused {
         Paused {
             st,
             line: 0,
-            seeded: Some(Box::new(Seed {
-                context: c,
-                line: 0,
-            })),
+            seeded: Some(Box::new(Seed { context: c })),
             buf: Vec::new(),
             toks: Vec::new(),
         }
-    }
-
-    /// A seeded state for a stretch whose first line is line `line + 1` of the file.
-    pub(crate) fn starting_at(mut self, line: u64) -> Paused {
-        self.line = line;
-        if let Some(seed) = self.seeded.as_deref_mut() {
-            seed.line = line;
-        }
-        self
     }
 
     /// The sum of the absolute amounts summed so far, in öre (a bound on any partial sum).
@@ -181,11 +169,13 @@ impl Paused {
     /// Whether `worker`, a stretch read from a [`Paused::seed`] of this state and
     /// starting where this one ends, merges into it exactly as reading it here would
     /// have read it: the context it was read in is this state's and it did not change
-    /// it; no voucher is open between the two (unless `worker` is the file's last
-    /// stretch); it holds only vouchers (every record is a `#VER`, `#TRANS`, `#RTRANS`
-    /// or `#BTRANS`) and no record is waiting; its diagnostics all have a kind; none of
-    /// its sums passed the bound. The caller bounds the sums across the merge.
-    pub(crate) fn can_absorb(&self, worker: &Paused, last: bool) -> bool {
+    /// it; no voucher is open between the two, nor at its end; it holds only vouchers
+    /// (every record is a `#VER`, `#TRANS`, `#RTRANS` or `#BTRANS`) and no record is
+    /// waiting; its diagnostics all have a kind and none names a line in its text (the
+    /// worker's line numbers count from its stretch, and only the diagnostics' own
+    /// lines are moved on in [`Paused::absorb`]); none of its sums passed the bound. The
+    /// caller bounds the sums across the merge.
+    pub(crate) fn can_absorb(&self, worker: &Paused) -> bool {
         let w = &worker.st;
         let Some(seed) = worker.seeded.as_deref() else {
             return false;
@@ -197,7 +187,7 @@ impl Paused {
             && w.context() == *start
             && self.st.voucher.is_none()
             && self.st.records > 0
-            && (last || w.voucher.is_none())
+            && w.voucher.is_none()
             && w.out.is_empty()
             && !w.finished
             && w.unkinded.0 == 0
@@ -208,7 +198,7 @@ impl Paused {
                 .all(|l| voucher_labels(l) || w.counts.get(*l as usize) == Some(&0))
             && w.sums.as_ref().is_none_or(|s| s.overflow.is_none())
             && self.st.sums.is_some() == w.sums.is_some()
-            && self.line == seed.line
+            && !w.lines_in_messages
     }
 
     /// The sums of a stretch read apart, emptied for the next ([`Paused::seed`]).
@@ -222,6 +212,10 @@ impl Paused {
     /// gives back its sums emptied for the next stretch ([`Paused::seed`]).
     pub(crate) fn absorb(&mut self, worker: Paused) -> Option<Box<PlainSums>> {
         let Paused { st: w, line, .. } = worker;
+        // The worker numbered its lines from its stretch's first; this state has read
+        // every line before it. Line 0 is no line.
+        let before = self.line;
+        let at = |l: u64| if l == 0 { 0 } else { l + before };
         let st = &mut self.st;
         // Repeated notices: the file's first occurrence is reported, the rest counted.
         let mut skip = Vec::new();
@@ -230,7 +224,7 @@ impl Paused {
                 continue;
             }
             if mine.0 == 0 {
-                *mine = *theirs;
+                *mine = (theirs.0, at(theirs.1), theirs.2, theirs.3);
             } else {
                 mine.0 += theirs.0;
                 skip.push((theirs.1, theirs.2, theirs.3));
@@ -242,7 +236,7 @@ impl Paused {
                 .iter()
                 .any(|&(l, label, msg)| l == d.line && label == d.label && msg == d.message);
             if !repeated {
-                st.diag(d.line, &d.label, d.severity, d.message);
+                st.diag(at(d.line), &d.label, d.severity, d.message);
             }
         }
         // The occurrences the worker only counted come after the ones it kept.
@@ -253,10 +247,10 @@ impl Paused {
             match st.kind_index.get(&key).and_then(|&i| st.kinds.get_mut(i)) {
                 Some(mine) => {
                     if mine.count == max {
-                        mine.first_dropped = k.first_dropped;
+                        mine.first_dropped = at(k.first_dropped);
                     }
                     mine.count += dropped;
-                    mine.last_line = k.last_line;
+                    mine.last_line = at(k.last_line);
                 }
                 None => {
                     st.unkinded.0 += dropped;
@@ -271,7 +265,7 @@ impl Paused {
             .zip(w.counts.iter().zip(w.first_line.iter()))
         {
             if *count == 0 && *theirs > 0 {
-                *first = *their_first;
+                *first = at(*their_first);
             }
             *count += theirs;
         }
@@ -282,60 +276,9 @@ impl Paused {
         if let (Some(mine), Some(theirs)) = (st.sums.as_deref_mut(), w.sums.as_deref()) {
             mine.merge(theirs);
         }
-        if w.voucher.is_some() {
-            st.voucher = w.voucher;
-        }
-        self.line = line;
+        self.line = before + line;
         let mut sums = w.sums?;
         sums.empty();
         Some(sums)
-    }
-}
-
-/// The number of line ends (`\n`) in `bytes`.
-pub(crate) fn count_lines(bytes: &[u8]) -> u64 {
-    // 64 byte counters at a time, summed before they can overflow (255 steps): a loop
-    // over fixed-size arrays, which the compiler turns into vector compares.
-    const W: usize = 64;
-    let mut total = 0u64;
-    let mut blocks = bytes.chunks_exact(W * 255);
-    for block in &mut blocks {
-        let mut lanes = [0u8; W];
-        for part in block.chunks_exact(W) {
-            if let Ok(part) = <&[u8; W]>::try_from(part) {
-                for (lane, &b) in lanes.iter_mut().zip(part) {
-                    *lane += u8::from(b == b'\n');
-                }
-            }
-        }
-        total += lanes.iter().map(|&n| u64::from(n)).sum::<u64>();
-    }
-    let rest = blocks.remainder();
-    total + rest.iter().filter(|&&b| b == b'\n').count() as u64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_every_line_end() {
-        let mut data = Vec::new();
-        let mut expected = 0;
-        for i in 0..40_000u32 {
-            data.extend_from_slice(format!("#TRANS {i} {{}} 1").as_bytes());
-            if i % 7 != 0 {
-                data.push(b'\n');
-                expected += 1;
-            }
-        }
-        for len in [0, 1, 63, 64, 65, 64 * 255, 64 * 255 + 1, data.len()] {
-            let part = &data[..len.min(data.len())];
-            let naive = part.iter().filter(|&&b| b == b'\n').count() as u64;
-            assert_eq!(count_lines(part), naive, "{len}");
-        }
-        assert_eq!(count_lines(&data), expected);
-        // 255 line ends in a row fill a counter exactly.
-        assert_eq!(count_lines(&[b'\n'; 64 * 255 * 2]), 64 * 255 * 2);
     }
 }

@@ -131,13 +131,13 @@ pub(super) mod tests {
         let mut p = after(HEAD);
         let plain = b"#VER A 1 20250110 \"Hyra\"\n{\n#TRANS 1930 {} 10.50\n#TRANS 3010 {1 \"7\"} -10.50\n}\r\n";
         assert_eq!(p.scan(plain, plain.len()), plain.len());
-        assert_eq!(p.line(), 4 + 5);
+        assert_eq!(p.line, 4 + 5);
         assert!(!p.has_waiting());
         // A row with a quantity is tokenized and built: its voucher is handed out, and
         // the scan stops after it.
         let odd = b"#VER A 2 20250111\n{\n#TRANS 1930 {} 5 20250111 \"x\" 3\n#TRANS 3010 {} -5\n}\n#KONTO 1930 \"Bank\"\n";
         assert_eq!(p.scan(odd, odd.len()), odd.len() - 19);
-        assert_eq!(p.line(), 14);
+        assert_eq!(p.line, 14);
         let Some((line, Record::Voucher(v))) = p.next_waiting() else {
             panic!("a voucher waits");
         };

@@ -1300,23 +1300,11 @@ pub(crate) fn voucher_boundary(data: &[u8], at: usize) -> usize {
 /// `data.len()`, each inner one at the start of a `#VER` line (`data.len()` when none
 /// follows), as even as voucher lines allow.
 pub(crate) fn stretch_cuts(data: &[u8], n: usize) -> Vec<usize> {
-    stretch_cuts_by(data, &vec![1; n.max(1)])
-}
-
-/// [`stretch_cuts`] with stretch `k` about `shares[k]` parts of the whole (one stretch
-/// per share; an empty list is one stretch).
-pub(crate) fn stretch_cuts_by(data: &[u8], shares: &[u64]) -> Vec<usize> {
-    let total = shares.iter().map(|&s| u128::from(s)).sum::<u128>().max(1);
-    let mut cuts = Vec::with_capacity(shares.len() + 1);
+    let mut cuts = Vec::with_capacity(n + 1);
     cuts.push(0usize);
-    let mut before = 0u128;
-    for &share in shares.iter().take(shares.len().saturating_sub(1)) {
-        before += u128::from(share);
+    for k in 1..n {
         let prev = cuts.last().copied().unwrap_or(0);
-        // At most `data.len()`: `before` is at most `total`.
-        let at = usize::try_from(data.len() as u128 * before / total)
-            .unwrap_or(data.len())
-            .max(prev + 1);
+        let at = (data.len() / n * k).max(prev + 1);
         cuts.push(if at >= data.len() {
             data.len()
         } else {
