@@ -368,6 +368,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any bytes, in every encoding: the plain decoding refuses exactly the fields
+        /// with a control byte (and, without a known one-byte encoding, a byte from
+        /// 0x80), and decodes the rest as the general decoding does.
+        #[test]
+        fn plain_decoding_of_any_bytes_is_the_general_one(
+            src in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            enc in 0usize..2,
+        ) {
+            let enc = [Encoding::Cp437, Encoding::Latin1][enc];
+            let mut out = String::from("reused");
+            let ok = decode_plain_into(&src, Some(enc), &mut out);
+            let control = src.iter().any(|&b| b < 0x20 || b == 0x7f);
+            proptest::prop_assert_eq!(ok, !control);
+            if ok {
+                proptest::prop_assert_eq!(out, enc.decode(&src));
+            }
+        }
+    }
+
     #[test]
     fn printable_prefix_finds_the_first_other_byte() {
         for len in 0..40 {
