@@ -203,9 +203,7 @@ impl Paused {
 
     /// The sums of a stretch read apart, emptied for the next ([`Paused::seed`]).
     pub(crate) fn into_sums(self) -> Option<Box<PlainSums>> {
-        let mut sums = self.st.sums?;
-        sums.empty();
-        Some(sums)
+        emptied(self.st.sums)
     }
 
     /// Merges `worker` (for which [`Paused::can_absorb`] holds) into this state, and
@@ -277,8 +275,13 @@ impl Paused {
             mine.merge(theirs);
         }
         self.line = before + line;
-        let mut sums = w.sums?;
-        sums.empty();
-        Some(sums)
+        emptied(w.sums)
     }
+}
+
+/// `sums` emptied for the next stretch a thread reads ([`PlainSums::empty`]).
+fn emptied(sums: Option<Box<PlainSums>>) -> Option<Box<PlainSums>> {
+    let mut sums = sums?;
+    sums.empty();
+    Some(sums)
 }

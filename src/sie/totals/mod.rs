@@ -1160,6 +1160,8 @@ impl SumState {
         let by_object = &mut totals.by_object;
         let mut runs = self.object_runs;
         runs.push(sums.objects.into_iter().collect());
+        // Sorted already: `object_groups` sorts again only to find its groups, which
+        // on sorted sums is one pass.
         object_groups(merged_object_sums(runs, threads), |group| {
             let Some((first, _)) = group.first() else {
                 return Ok(());
