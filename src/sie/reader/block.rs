@@ -130,6 +130,12 @@ impl<'a> StretchLines<'a> {
         })
     }
 
+    /// Whether the next line begins with `byte` (nothing is read).
+    #[inline(always)]
+    fn at(&self, byte: u8) -> bool {
+        self.pos < self.end && self.data.get(self.pos) == Some(&byte)
+    }
+
     /// Whether the next line is `brace` alone (read when it is).
     #[inline(always)]
     fn brace(&mut self, brace: u8) -> bool {
@@ -271,13 +277,15 @@ impl State {
                 }
                 rows.push(DigitRow::EMPTY);
             }
-            let h = rows.get_mut(n)?;
-            let Some(tail) = lines.next_row(h) else {
+            // The block's end first: tried as a row, its line end would be searched.
+            if lines.at(b'}') {
                 if lines.brace(b'}') {
                     break;
                 }
                 return None;
-            };
+            }
+            let h = rows.get_mut(n)?;
+            let tail = lines.next_row(h)?;
             balance = balance.wrapping_add(i128::from(h.cents));
             abs = abs.wrapping_add(u128::from(h.cents.unsigned_abs()));
             if let Some(raw) = tail.date {
@@ -312,7 +320,7 @@ impl State {
                 h.account,
                 objects,
                 i128::from(h.cents),
-                h.scale,
+                h.decimals,
                 check,
                 ln,
             );

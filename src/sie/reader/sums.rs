@@ -16,7 +16,8 @@
 
 use super::super::lexer::{PLAIN_PAIRS, eight_digits_at};
 use super::super::totals::{
-    Acc, AccountTable, DigitRow, FastHashMap, ObjectKey, digit_row_head, digit_row_head_into,
+    Acc, AccountTable, Decimals, DigitRow, FastHashMap, ObjectKey, digit_row_head,
+    digit_row_head_into,
 };
 use super::*;
 
@@ -29,20 +30,13 @@ use super::*;
 pub(crate) struct SumCell {
     /// The sum in öre.
     sum: Acc,
-    /// The rows in the low 62 bits; the most decimals (0 to 2) in the top two as 00, 01
-    /// or 11, so that or-ing two gives the larger.
+    /// The rows in the low 62 bits; the most decimals (0 to 2) in the top two, as
+    /// [`Decimals`] puts them.
     meta: u64,
 }
 
 /// The rows' part of [`SumCell::meta`].
 const ROWS: u64 = (1 << 62) - 1;
-
-/// The decimals' bits of [`SumCell::meta`] for 0, 1 and 2 (more are not summed).
-#[inline(always)]
-fn decimals_bits(scale: u32) -> u64 {
-    // 0, 1, 2 (and more) decimals: 00, 01, 11; shifts, not a choice among three.
-    ((1u64 << scale.min(2)) - 1) << 62
-}
 
 impl SumCell {
     /// The sum in öre.
@@ -58,16 +52,16 @@ impl SumCell {
 
     /// The most decimals an amount had.
     pub(crate) fn scale(self) -> u32 {
-        (self.meta >> 62).count_ones()
+        Decimals::scale_of(self.meta)
     }
 
     /// Adds a row; whether the sum is still within 10¹⁹ kr, checked only when `check`
     /// (otherwise it is known to be).
     #[inline]
-    fn add(&mut self, ore: i128, scale: u32, check: bool) -> bool {
+    fn add(&mut self, ore: i128, decimals: Decimals, check: bool) -> bool {
         self.sum.add(ore);
         // A file cannot hold 2⁶² rows: the count never reaches the decimals' bits.
-        self.meta = (self.meta + 1) | decimals_bits(scale);
+        self.meta = (self.meta + 1) | decimals.bits();
         !check || self.ore().unsigned_abs() <= LIMIT_ORE
     }
 
@@ -148,8 +142,8 @@ pub(crate) type AccountSums = AccountTable<SumCell>;
 impl AccountSums {
     /// Adds a row to the sum of `key` (see [`SumCell::add`]).
     #[inline(always)]
-    fn add(&mut self, key: u64, ore: i128, scale: u32, check: bool) -> bool {
-        self.update(key, |cell| cell.add(ore, scale, check))
+    fn add(&mut self, key: u64, ore: i128, decimals: Decimals, check: bool) -> bool {
+        self.update(key, |cell| cell.add(ore, decimals, check))
     }
 
     fn merge(&mut self, other: &AccountSums) {
@@ -262,9 +256,12 @@ impl State {
             2 => amount.mantissa(),
             _ => return false,
         };
+        let Some(decimals) = Decimals::of(scale) else {
+            return false;
+        };
         let (pairs_len, account_len) = (p.pairs_len, p.account.bytes(line).len());
         let objects = objects.get(..pairs_len).unwrap_or_default();
-        add_row(sums, v, account, account_len, objects, ore, scale);
+        add_row(sums, v, account, account_len, objects, ore, decimals);
         true
     }
 
@@ -314,7 +311,7 @@ impl State {
         let h = &row.head;
         let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
         let ore = i128::from(h.cents);
-        add_row(sums, v, h.account, h.account_len, objects, ore, h.scale);
+        add_row(sums, v, h.account, h.account_len, objects, ore, h.decimals);
         self.rows += 1;
         true
     }
@@ -328,9 +325,9 @@ fn add_row(
     account_len: usize,
     objects: &[(u32, u64)],
     ore: i128,
-    scale: u32,
+    decimals: Decimals,
 ) {
-    add_to_sums(sums, account, objects, ore, scale, v.line);
+    add_to_sums(sums, account, objects, ore, decimals, v.line);
     v.summed_rows += 1;
     v.summed_ore = v.summed_ore.wrapping_add(ore);
     v.bytes += summed_row_bytes(account_len, objects.len());
@@ -344,11 +341,11 @@ pub(super) fn add_to_sums(
     account: u64,
     objects: &[(u32, u64)],
     ore: i128,
-    scale: u32,
+    decimals: Decimals,
     voucher_line: u64,
 ) {
     let check = bound_sums(sums, ore.unsigned_abs());
-    add_checked(sums, account, objects, ore, scale, check, voucher_line);
+    add_checked(sums, account, objects, ore, decimals, check, voucher_line);
 }
 
 /// Adds `abs` öre, the absolute amounts of rows about to be summed, to the bound on
@@ -369,24 +366,24 @@ pub(super) fn add_checked(
     account: u64,
     objects: &[(u32, u64)],
     ore: i128,
-    scale: u32,
+    decimals: Decimals,
     check: bool,
     voucher_line: u64,
 ) {
     // Almost always no sum can pass 10¹⁹ kr: nothing to check or note (about 3 % fewer
     // instructions on the ledger than checking each sum).
     if !check {
-        add_unchecked(sums, account, objects, ore, scale);
+        add_unchecked(sums, account, objects, ore, decimals);
         return;
     }
-    let mut ok = sums.accounts.add(account, ore, scale, true);
+    let mut ok = sums.accounts.add(account, ore, decimals, true);
     for &(dimension, object) in objects {
         let key = ObjectKey {
             dimension,
             object,
             account,
         };
-        ok &= add_to(&mut sums.objects, key, ore, scale, true);
+        ok &= add_to(&mut sums.objects, key, ore, decimals, true);
     }
     if !ok && sums.overflow.is_none() {
         sums.overflow = Some((account, voucher_line));
@@ -401,16 +398,16 @@ fn add_unchecked(
     account: u64,
     objects: &[(u32, u64)],
     ore: i128,
-    scale: u32,
+    decimals: Decimals,
 ) {
-    sums.accounts.add(account, ore, scale, false);
+    sums.accounts.add(account, ore, decimals, false);
     for &(dimension, object) in objects {
         let key = ObjectKey {
             dimension,
             object,
             account,
         };
-        add_to(&mut sums.objects, key, ore, scale, false);
+        add_to(&mut sums.objects, key, ore, decimals, false);
     }
 }
 
@@ -431,14 +428,14 @@ fn add_to<K: std::hash::Hash + Eq>(
     map: &mut FastHashMap<K, SumCell>,
     key: K,
     ore: i128,
-    scale: u32,
+    decimals: Decimals,
     check: bool,
 ) -> bool {
     if let Some(cell) = map.get_mut(&key) {
-        return cell.add(ore, scale, check);
+        return cell.add(ore, decimals, check);
     }
     let mut cell = SumCell::default();
-    let ok = cell.add(ore, scale, check);
+    let ok = cell.add(ore, decimals, check);
     map.insert(key, cell);
     ok
 }
@@ -632,16 +629,32 @@ mod tests {
         let mut sums = PlainSums::default();
         // Ten objects on account 1930, then a stretch using six of them.
         for object in 0..10 {
-            add_checked(&mut sums, 1930, &[(1, object)], 150, 2, false, 1);
+            add_checked(
+                &mut sums,
+                1930,
+                &[(1, object)],
+                150,
+                Decimals::TWO,
+                false,
+                1,
+            );
         }
         sums.empty();
         assert_eq!(sums.objects.len(), 10);
         assert!(sums.objects.values().all(|c| c.rows() == 0 && c.ore() == 0));
         for object in 0..6 {
-            add_checked(&mut sums, 1930, &[(1, object)], -25, 1, false, 1);
+            add_checked(
+                &mut sums,
+                1930,
+                &[(1, object)],
+                -25,
+                Decimals::ONE,
+                false,
+                1,
+            );
         }
         let mut main = PlainSums::default();
-        add_checked(&mut main, 3010, &[(1, 99)], 7, 0, false, 1);
+        add_checked(&mut main, 3010, &[(1, 99)], 7, Decimals::NONE, false, 1);
         main.merge(&sums);
         // The four unused keys make no sums; the used six hold this stretch only.
         assert_eq!(main.objects.len(), 7);
@@ -653,7 +666,7 @@ mod tests {
         assert_eq!((cell.ore(), cell.rows(), cell.scale()), (-25, 1, 1));
         // A table mostly of unused keys is made anew.
         sums.empty();
-        add_checked(&mut sums, 1930, &[(1, 0)], 1, 0, false, 1);
+        add_checked(&mut sums, 1930, &[(1, 0)], 1, Decimals::NONE, false, 1);
         sums.empty();
         assert!(sums.objects.is_empty());
         assert_eq!((sums.abs_ore, sums.overflow), (0, None));
@@ -711,7 +724,7 @@ mod tests {
                 h.account,
                 h.pairs[..h.pairs_len].to_vec(),
                 h.cents,
-                h.scale,
+                Decimals::scale_of(h.decimals.bits()),
                 r.date.map(<[u8]>::to_vec),
                 r.text.to_vec(),
             )
@@ -798,8 +811,9 @@ mod tests {
             for (digits, ore, scale, second) in &rows {
                 let key = digit_key(digits.as_bytes(), 15).unwrap_or_default();
                 let into = if *second { &mut b } else { &mut a };
-                prop_assert!(into.add(key, i128::from(*ore), *scale, true));
-                prop_assert!(reference.entry(key).or_default().add(i128::from(*ore), *scale, true));
+                let decimals = Decimals::of(*scale).unwrap_or(Decimals::NONE);
+                prop_assert!(into.add(key, i128::from(*ore), decimals, true));
+                prop_assert!(reference.entry(key).or_default().add(i128::from(*ore), decimals, true));
             }
             a.merge(&b);
             let mut merged: Vec<(u64, SumCell)> = a.iter().map(|(k, &c)| (k, c)).collect();
@@ -841,7 +855,8 @@ mod tests {
             let (mut sum, mut scale) = (0i128, 0u32);
             for &(ore, s) in &rows {
                 // Far from the bound: never out of it.
-                prop_assert!(cell.add(i128::from(ore), s, true));
+                let decimals = Decimals::of(s).unwrap_or(Decimals::NONE);
+                prop_assert!(cell.add(i128::from(ore), decimals, true));
                 sum += i128::from(ore);
                 scale = scale.max(s);
             }

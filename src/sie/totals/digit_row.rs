@@ -11,9 +11,48 @@ impl DigitRow {
         pairs: [(0, 0); PLAIN_PAIRS],
         pairs_len: 0,
         cents: 0,
-        scale: 0,
+        decimals: Decimals::NONE,
         end: 0,
     };
+}
+
+/// The decimals an amount is written with, 0 to 2, as the two bits 00, 01 or 11 at the
+/// top of a word: or-ing two gives the larger, and the summing mode's sums keep them so
+/// beside their count of rows. The row readers set one of the three constants, so that
+/// nothing is computed from a number of decimals for each sum a row adds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Decimals(u64);
+
+impl Decimals {
+    /// No decimals.
+    pub(crate) const NONE: Decimals = Decimals(0);
+    /// One decimal.
+    pub(crate) const ONE: Decimals = Decimals(1 << 62);
+    /// Two decimals.
+    pub(crate) const TWO: Decimals = Decimals(3 << 62);
+
+    /// `scale` decimals, for 0 to 2; `None` for more.
+    pub(crate) fn of(scale: u32) -> Option<Decimals> {
+        match scale {
+            0 => Some(Decimals::NONE),
+            1 => Some(Decimals::ONE),
+            2 => Some(Decimals::TWO),
+            _ => None,
+        }
+    }
+
+    /// The bits, at the top of a word.
+    #[inline(always)]
+    pub(crate) fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// The number of decimals of bits at the top of `word` (as [`Decimals::bits`] puts
+    /// them; the rest of the word is not looked at).
+    #[inline(always)]
+    pub(crate) fn scale_of(word: u64) -> u32 {
+        (word >> 62).count_ones()
+    }
 }
 
 /// The head of a `#TRANS` row of digits only, as [`digit_row_head`] reads it.
@@ -29,7 +68,7 @@ pub(crate) struct DigitRow {
     /// The amount in öre.
     pub(crate) cents: i64,
     /// The amount's decimals as written (0 to 2).
-    pub(crate) scale: u32,
+    pub(crate) decimals: Decimals,
     /// The position after the amount.
     pub(crate) end: usize,
 }
@@ -137,14 +176,14 @@ pub(crate) fn digit_row_head_into(
     let (int, _, e) = digits_at(line, i, 14)?;
     i = e;
     let mut cents = i64::try_from(int).ok()? * 100;
-    let mut scale = 0;
+    let mut decimals = Decimals::NONE;
     if line.get(i) == Some(&b'.') {
         let d1 = line.get(i + 1)?.wrapping_sub(b'0');
         if d1 >= 10 {
             return None;
         }
         cents += i64::from(d1) * 10;
-        scale = 1;
+        decimals = Decimals::ONE;
         i += 2;
         if let Some(d2) = line
             .get(i)
@@ -152,7 +191,7 @@ pub(crate) fn digit_row_head_into(
             .filter(|&d| d < 10)
         {
             cents += i64::from(d2);
-            scale = 2;
+            decimals = Decimals::TWO;
             i += 1;
         }
     }
@@ -160,7 +199,7 @@ pub(crate) fn digit_row_head_into(
     row.account_len = account_len;
     row.pairs_len = pairs_len;
     row.cents = if negative { -cents } else { cents };
-    row.scale = scale;
+    row.decimals = decimals;
     row.end = i;
     Some(())
 }

@@ -18,7 +18,7 @@ use super::value::{parse_amount, parse_cents};
 mod digit_row;
 
 use digit_row::digit_row;
-pub(crate) use digit_row::{DigitRow, digit_row_head, digit_row_head_into};
+pub(crate) use digit_row::{Decimals, DigitRow, digit_row_head, digit_row_head_into};
 
 /// Objektsummor: sums per dimension → object → account. An object's accounts are an
 /// [`AccountMap`], compact for the few accounts most objects hold.
