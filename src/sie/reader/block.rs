@@ -2,9 +2,10 @@
 //!
 //! In summing mode (the ledger's reading), the commonest voucher — a plain `#VER` line,
 //! `{`, rows that [the summing lane](State::sum_lane) takes, `}` — leaves nothing in the
-//! reader but counts and sums: no record, no diagnostic. [`State::summed_voucher`] reads
-//! such a voucher in one go from the bytes: it first checks every line without changing
-//! anything, then adds what the line-by-line reading would have added. Anything else
+//! reader but counts and sums: no record, no diagnostic. [`State::summed_vouchers`] reads
+//! such vouchers, one after another, straight from the bytes: for each it first checks
+//! every line without changing anything, then adds what the line-by-line reading would
+//! have added. Anything else
 //! (another line in the block, a row the lane does not take, a voucher that does not
 //! balance or is dated outside the financial year, a line not yet in the stretch) is
 //! left to the line-by-line reading, which then says what there is to say.
@@ -14,7 +15,8 @@ use super::super::lexer::{
 };
 use super::super::totals::DigitRow;
 use super::sums::{
-    RowTail, add_checked, bound_sums, summable_row, summable_row_at_into, summed_row_bytes,
+    PlainSums, RowTail, add_checked, bound_sums, summable_row, summable_row_at_into,
+    summed_row_bytes,
 };
 use super::*;
 
@@ -163,14 +165,54 @@ impl<'a> StretchLines<'a> {
         self.data.get(self.pos..).unwrap_or_default()
     }
 
+    /// Goes back to `pos`, bytes read before ([`StretchLines::read`]).
+    pub(super) fn rewind(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// Reads `len` bytes (a line [`StretchLines::peek_line`] gave).
     pub(super) fn advance(&mut self, len: usize) {
         self.pos += len;
     }
 }
 
+/// Adds the rows of a voucher read whole, whose `#VER` is on line `ln`, to the sums;
+/// `abs` is the sum of their absolute amounts in öre. Not inlined: inlined into the
+/// loop over vouchers it cost 1 % more instructions on the ledger.
+#[inline(never)]
+fn add_voucher_rows(sums: &mut PlainSums, rows: &[DigitRow], abs: u128, ln: u64) {
+    let check = bound_sums(sums, abs);
+    for h in rows {
+        let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
+        add_checked(
+            sums,
+            h.account,
+            objects,
+            i128::from(h.cents),
+            h.decimals,
+            check,
+            ln,
+        );
+    }
+}
+
 /// The most a summed row adds to its voucher's size, its account's digits aside.
 const MAX_ROW_BYTES: usize = summed_row_bytes(0, PLAIN_PAIRS);
+
+/// The most rows a voucher read whole may have at the size limit `max`: beyond them it
+/// cannot be within the size ([`within_size`]).
+fn max_rows(max: usize) -> usize {
+    max / MAX_ROW_BYTES
+}
+
+/// A voucher block as [`State::voucher_rows`] reads it.
+enum Whole {
+    /// Read whole: its rows, and the sum of their absolute amounts in öre.
+    Rows(usize, u128),
+    /// It has more rows than the slots given (and may have no more than
+    /// [`max_rows`]): to be read again with more.
+    MoreRows,
+}
 
 /// Whether a voucher of `rows` rows whose block holds `block` bytes (its rows' lines
 /// with their line ends, and its `}`) passes every check of its size that the lane
@@ -190,45 +232,99 @@ fn within_size(rows: usize, block: usize, max: usize) -> bool {
 }
 
 impl State {
-    /// In summing mode, the voucher whose `#VER` line comes next in `lines`, read whole
-    /// when it is the commonest kind (see the module's text): how many lines were read.
-    /// `None`, with nothing read and nothing changed but the date cache, for any other
-    /// voucher. `ln` is the number of the `#VER` line.
-    pub(super) fn summed_voucher(&mut self, ln: u64, lines: &mut StretchLines<'_>) -> Option<u64> {
-        let start = lines.pos;
-        let read = self.read_summed_voucher(ln, lines);
-        if read.is_none() {
-            lines.pos = start;
-        }
-        read
-    }
-
-    /// [`State::summed_voucher`], leaving `lines` anywhere on `None`.
-    fn read_summed_voucher(&mut self, ln: u64, lines: &mut StretchLines<'_>) -> Option<u64> {
-        // The conditions of the plain lanes.
-        if self.sums.is_none()
-            || !self.plain_rows
+    /// In summing mode, the vouchers whose lines come next in `lines`, read whole while
+    /// each is the commonest kind (see the module's text): how many lines were read, 0
+    /// when the first is not such a voucher. `lines` is left after the last voucher
+    /// read, and nothing but the date cache is changed by the voucher that stopped the
+    /// run. `ln` is the number of the first `#VER` line.
+    ///
+    /// A run of vouchers is read in one call, so that what is the same for all of them
+    /// (the conditions of the lane, the row buffer, the counts) is looked at once per
+    /// run, not once per voucher: on a generated ledger of four rows a voucher that was
+    /// about a sixth of what the lane spent beside the rows.
+    pub(super) fn summed_vouchers(&mut self, ln: u64, lines: &mut StretchLines<'_>) -> u64 {
+        // The conditions of the plain lanes; none changes while vouchers are summed.
+        if !self.plain_rows
             || matches!(self.checksum, Checksum::Running(_))
             || self.voucher.is_some()
             || self.records == 0
         {
-            return None;
+            return 0;
         }
-        // While the encoding is open, a line that is not ASCII may detect it.
+        let Some(sums) = self.sums.as_deref_mut() else {
+            return 0;
+        };
+        let mut rows = std::mem::take(&mut sums.block);
+        // While the encoding is open, a line that is not ASCII may detect it; summed
+        // vouchers never settle it.
         lines.ascii = self.encoding.is_none();
-        let head = match lines.spaced_ver(&mut self.plain_ver) {
+        let (mut read, mut vouchers, mut summed) = (0u64, 0u64, 0u64);
+        while lines.rest().starts_with(b"#VER") {
+            let start = lines.read();
+            let (n, abs) = match self.voucher_whole(lines, &mut rows) {
+                Some(Whole::Rows(n, abs)) => (n, abs),
+                Some(Whole::MoreRows) => {
+                    // Rarely: more rows than any voucher so far. Read again with room.
+                    // (More than `rows` has: `MoreRows` comes only below the most.)
+                    let most = max_rows(self.opts.max_voucher_bytes);
+                    let more = rows.len().saturating_mul(2).max(16).min(most);
+                    rows.resize(more, DigitRow::EMPTY);
+                    lines.rewind(start);
+                    continue;
+                }
+                None => {
+                    lines.rewind(start);
+                    break;
+                }
+            };
+            let voucher_rows = rows.get(..n).unwrap_or_default();
+            if let Some(sums) = self.sums.as_deref_mut() {
+                add_voucher_rows(sums, voucher_rows, abs, ln + read);
+            }
+            // `#VER`, `{`, the rows and `}`.
+            read += n as u64 + 3;
+            vouchers += 1;
+            summed += n as u64;
+        }
+        if let Some(sums) = self.sums.as_deref_mut() {
+            sums.block = rows;
+        }
+        if vouchers > 0 {
+            // What reading the vouchers line by line counts; each has rows, so the
+            // first row counted is the first voucher's.
+            self.count(Label::Ver, ln, vouchers);
+            self.max_group = self.max_group.max(Label::Ver.group());
+            self.count(Label::Trans, ln + 2, summed);
+            self.rows += summed;
+            self.vouchers += vouchers;
+            self.records += vouchers;
+        }
+        read
+    }
+
+    /// The voucher whose `#VER` line comes next in `lines`, when it is read whole: its
+    /// rows in the first of `rows`, as [`State::voucher_rows`] gives them. `None` for
+    /// any other voucher, with `lines` left anywhere.
+    ///
+    #[inline(always)]
+    fn voucher_whole(
+        &mut self,
+        lines: &mut StretchLines<'_>,
+        rows: &mut [DigitRow],
+    ) -> Option<Whole> {
+        let mut ver = PlainVer::EMPTY;
+        let head = match lines.spaced_ver(&mut ver) {
             Some(head) => head,
             None => {
                 let head = lines.next_line()?;
-                if !scan_plain_ver(head, &mut self.plain_ver) {
+                if !scan_plain_ver(head, &mut ver) {
                     return None;
                 }
                 head
             }
         };
-        let p = self.plain_ver;
-        let date = self.plain_date_inline(p.date.bytes(head))?;
-        if let Some(t) = p.registered {
+        let date = self.plain_date_inline(ver.date.bytes(head))?;
+        if let Some(t) = ver.registered {
             self.plain_date_inline(t.bytes(head))?;
         }
         if self
@@ -240,43 +336,26 @@ impl State {
         if !lines.brace(b'{') {
             return None;
         }
-        let mut rows = std::mem::take(&mut self.sums.as_deref_mut()?.block);
-        let read = self.voucher_rows(lines, &mut rows).map(|(n, abs)| {
-            let rows = rows.get(..n).unwrap_or_default();
-            self.add_summed_voucher(ln, rows, abs);
-            // `#VER`, `{`, the rows and `}`.
-            n as u64 + 3
-        });
-        if let Some(sums) = self.sums.as_deref_mut() {
-            sums.block = rows;
-        }
-        read
+        self.voucher_rows(lines, rows)
     }
 
     /// The rows of a voucher block up to its `}`, each as the summing lane reads it,
     /// into the first of `rows` (slots beyond them are kept from earlier vouchers, to be
-    /// overwritten): how many, and the sum of their absolute amounts in öre. `None`
+    /// overwritten): how many, and the sum of their absolute amounts in öre, or
+    /// [`Whole::MoreRows`] when the block has more rows than `rows` has slots. `None`
     /// unless every line is such a row, the rows balance, and the voucher is
     /// well within [`ReadOptions::max_voucher_bytes`] (see [`within_size`]).
     fn voucher_rows(
         &mut self,
         lines: &mut StretchLines<'_>,
-        rows: &mut Vec<DigitRow>,
-    ) -> Option<(usize, u128)> {
+        rows: &mut [DigitRow],
+    ) -> Option<Whole> {
         let max = self.opts.max_voucher_bytes;
-        // Rows beyond this many cannot be within the size (nor kept in `rows`).
-        let max_rows = max / MAX_ROW_BYTES;
         let start = lines.read();
         let (mut balance, mut n) = (0i128, 0usize);
         // Cannot wrap: each row adds less than 2⁶³.
         let mut abs = 0u128;
         loop {
-            if rows.len() <= n {
-                if n >= max_rows {
-                    return None;
-                }
-                rows.push(DigitRow::EMPTY);
-            }
             // The block's end first: tried as a row, its line end would be searched.
             if lines.at(b'}') {
                 if lines.brace(b'}') {
@@ -284,7 +363,10 @@ impl State {
                 }
                 return None;
             }
-            let h = rows.get_mut(n)?;
+            let Some(h) = rows.get_mut(n) else {
+                // Rows beyond this many cannot be within the size.
+                return (n < max_rows(max)).then_some(Whole::MoreRows);
+            };
             let tail = lines.next_row(h)?;
             balance = balance.wrapping_add(i128::from(h.cents));
             abs = abs.wrapping_add(u128::from(h.cents.unsigned_abs()));
@@ -297,34 +379,7 @@ impl State {
             return None;
         }
         // An empty voucher, or one that does not balance, has its diagnostic.
-        (n > 0 && balance == 0).then_some((n, abs))
-    }
-
-    /// What reading the voucher of `rows` line by line adds: its counts and sums. `abs`
-    /// is the sum of the rows' absolute amounts in öre.
-    fn add_summed_voucher(&mut self, ln: u64, rows: &[DigitRow], abs: u128) {
-        self.count(Label::Ver, ln, 1);
-        self.max_group = self.max_group.max(Label::Ver.group());
-        self.count(Label::Trans, ln + 2, rows.len() as u64);
-        self.rows += rows.len() as u64;
-        self.vouchers += 1;
-        self.records += 1;
-        let Some(sums) = self.sums.as_deref_mut() else {
-            return;
-        };
-        let check = bound_sums(sums, abs);
-        for h in rows {
-            let objects = h.pairs.get(..h.pairs_len).unwrap_or_default();
-            add_checked(
-                sums,
-                h.account,
-                objects,
-                i128::from(h.cents),
-                h.decimals,
-                check,
-                ln,
-            );
-        }
+        (n > 0 && balance == 0).then_some(Whole::Rows(n, abs))
     }
 
     /// Counts `n` records of `label`, the first of them on line `first`.
@@ -381,9 +436,8 @@ mod tests {
         let newline = NewlineFinder::new();
         let mut lines = StretchLines::new(data, data.len(), 1 << 20, &newline);
         let ln = p.line + 1;
-        let read =
-            p.st.summed_voucher(ln, &mut lines)
-                .map(|n| (lines.read(), n));
+        let n = p.st.summed_vouchers(ln, &mut lines);
+        let read = (n > 0).then(|| (lines.read(), n));
         (read, p.st.vouchers, p.st.rows, p.st.records)
     }
 
@@ -409,6 +463,63 @@ mod tests {
         // A control byte inside a quote is text like any other.
         let tab = b"#VER A 3 20250110 \"Hyra\tlokal\" 20250111 \"Anna\"\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n";
         assert_eq!(lane(&mut p, tab).0, Some((tab.len(), 5)));
+    }
+
+    /// Vouchers in a row are read in one run, which stops before the first that is not
+    /// read whole (with nothing of it counted) and counts the run as the line-by-line
+    /// reading counts each voucher: the first `#VER` and `#TRANS` lines are the run's.
+    #[test]
+    fn a_run_of_vouchers_is_read_up_to_the_first_that_is_not_whole() {
+        let mut p = after(HEAD);
+        let first_ln = p.line + 1;
+        let one = b"#VER A 1 20250110\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {1 \"7\"} -10\n}\n";
+        let two = b"#VER A 2 20250111 \"Hyra\"\n{\n#TRANS 1930 {} 5.25\n#TRANS 3010 {} -5.25\n}\n";
+        let odd = b"#VER A 3 20250112\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -9\n}\n";
+        let data = [&one[..], two, odd, one].concat();
+        let before = p.st.records;
+        let (read, vouchers, rows, records) = lane(&mut p, &data);
+        assert_eq!(read, Some((one.len() + two.len(), 10)));
+        assert_eq!((vouchers, rows, records), (2, 4, before + 2));
+        let (ver, trans) = (Label::Ver as usize, Label::Trans as usize);
+        assert_eq!((p.st.counts[ver], p.st.counts[trans]), (2, 4));
+        assert_eq!(
+            (p.st.first_line[ver], p.st.first_line[trans]),
+            (first_ln, first_ln + 2)
+        );
+        let sums =
+            p.st.sums
+                .as_deref()
+                .map(|s| (s.accounts.len(), s.objects.len()));
+        assert_eq!(sums, Some((2, 1)));
+        // The voucher that stopped the run starts the next call, which reads nothing.
+        let rest = &data[one.len() + two.len()..];
+        assert_eq!(lane(&mut p, rest).0, None);
+        assert_eq!(p.st.vouchers, 2);
+    }
+
+    /// A voucher of more rows than any before it is read whole all the same: the rows'
+    /// room grows (from none) and the voucher is read again.
+    #[test]
+    fn a_voucher_of_many_rows_is_read_whole() {
+        let mut p = after(HEAD);
+        let mut data = b"#VER A 1 20250110\n{\n".to_vec();
+        for i in 0..40 {
+            data.extend_from_slice(format!("#TRANS {} {{1 \"7\"}} 2.50\n", 4000 + i).as_bytes());
+        }
+        data.extend_from_slice(b"#TRANS 1930 {} -100\n}\n");
+        assert_eq!(lane(&mut p, &data).0, Some((data.len(), 44)));
+        let sums =
+            p.st.sums
+                .as_deref()
+                .map(|s| (s.accounts.len(), s.objects.len(), s.block.len()));
+        assert_eq!(sums, Some((41, 40, 64)));
+        // At a size limit too small for 41 rows it is not read whole.
+        let opts = ReadOptions {
+            max_voucher_bytes: 40 * MAX_ROW_BYTES,
+            ..ReadOptions::default()
+        };
+        let mut small = after_with(HEAD, opts);
+        assert_eq!(lane(&mut small, &data).0, None);
     }
 
     /// Each voucher is left to the line-by-line reading, with nothing counted or summed.

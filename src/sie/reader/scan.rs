@@ -52,8 +52,9 @@ impl Paused {
         let mut lines = StretchLines::new(data, end, max_line, &newline);
         loop {
             if lines.rest().starts_with(b"#VER") {
-                // A voucher that leaves nothing but sums is read whole.
-                if let Some(n) = st.summed_voucher(*lines_read + 1, &mut lines) {
+                // Vouchers that leave nothing but sums are read whole.
+                let n = st.summed_vouchers(*lines_read + 1, &mut lines);
+                if n > 0 {
                     *lines_read += n;
                     continue;
                 }

@@ -96,7 +96,7 @@ pub(crate) struct PlainSums {
     /// that sums of stretches read apart can be merged knowing that no running sum
     /// passed 10¹⁹ kr ([`super::Paused::absorb`]).
     pub(crate) abs_ore: u128,
-    /// The rows of the voucher being read whole ([`State::summed_voucher`]), kept
+    /// The rows of the voucher being read whole ([`State::summed_vouchers`]), kept
     /// for their allocation.
     pub(super) block: Vec<DigitRow>,
 }
