@@ -5,10 +5,10 @@
 //! reader but counts and sums: no record, no diagnostic. [`State::summed_vouchers`] reads
 //! such vouchers, one after another, straight from the bytes: for each it first checks
 //! every line without changing anything, then adds what the line-by-line reading would
-//! have added. Anything else
-//! (another line in the block, a row the lane does not take, a voucher that does not
-//! balance or is dated outside the financial year, a line not yet in the stretch) is
-//! left to the line-by-line reading, which then says what there is to say.
+//! have added. Anything else (another line in the block, a row the lane does not take,
+//! a voucher that does not balance or is dated outside the financial year, a line not
+//! yet in the stretch) is left to the line-by-line reading, which then says what there
+//! is to say.
 
 use super::super::lexer::{
     NewlineFinder, PLAIN_PAIRS, PlainVer, scan_plain_ver, scan_spaced_ver_at,
