@@ -249,15 +249,11 @@ impl State {
         let Some(sums) = self.sums.as_deref_mut() else {
             return false;
         };
-        let scale = amount.scale();
-        let ore = match scale {
-            0 => amount.mantissa() * 100,
-            1 => amount.mantissa() * 10,
-            2 => amount.mantissa(),
+        let (ore, decimals) = match amount.scale() {
+            0 => (amount.mantissa() * 100, Decimals::NONE),
+            1 => (amount.mantissa() * 10, Decimals::ONE),
+            2 => (amount.mantissa(), Decimals::TWO),
             _ => return false,
-        };
-        let Some(decimals) = Decimals::of(scale) else {
-            return false;
         };
         let (pairs_len, account_len) = (p.pairs_len, p.account.bytes(line).len());
         let objects = objects.get(..pairs_len).unwrap_or_default();

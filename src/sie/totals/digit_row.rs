@@ -32,6 +32,7 @@ impl Decimals {
     pub(crate) const TWO: Decimals = Decimals(3 << 62);
 
     /// `scale` decimals, for 0 to 2; `None` for more.
+    #[cfg(test)]
     pub(crate) fn of(scale: u32) -> Option<Decimals> {
         match scale {
             0 => Some(Decimals::NONE),
