@@ -14,7 +14,7 @@
 //! lane's rows that it leaves go through [`State::sum_plain_row`] after the plain lane
 //! has checked them. Rows neither takes are built as usual.
 
-use super::super::lexer::{PLAIN_PAIRS, eight_digits_at};
+use super::super::lexer::{PLAIN_PAIRS, eight_digits_at, first_flagged_wide};
 use super::super::totals::{
     Acc, AccountTable, Decimals, DigitRow, FastHashMap, ObjectKey, digit_row_head,
     digit_row_head_into,
@@ -558,26 +558,14 @@ pub(super) fn summable_row_at_into<'a>(
 }
 
 /// The first byte of `text` that a plain quoted text may not hold (see
-/// [`has_unplain`]), or `None` when there is none.
+/// [`has_unplain`]), or `None` when there is none ([`first_flagged_wide`]: the lowest
+/// flagged byte is always a true one, as a false flag needs a borrow from a flagged
+/// byte below it).
 #[inline(always)]
 fn first_unplain(text: &[u8]) -> Option<usize> {
-    let mut words = text.chunks_exact(8);
-    let mut at = 0usize;
-    for w in &mut words {
-        if let Ok(bytes) = <[u8; 8]>::try_from(w) {
-            let m = unplain_bytes(u64::from_le_bytes(bytes));
-            if m != 0 {
-                // The lowest flagged byte is always a true one: a false flag needs a
-                // borrow from a flagged byte below it.
-                return Some(at + (m.trailing_zeros() / 8) as usize);
-            }
-        }
-        at += 8;
-    }
-    let rest = words.remainder();
-    rest.iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
-        .map(|p| at + p)
+    first_flagged_wide(text, unplain_bytes, |b| {
+        b == b'"' || b == b'\\' || b < b' ' || b == 0x7f
+    })
 }
 
 /// For a word of eight bytes, a word with the top bit set in each byte that is `"`,
@@ -826,6 +814,28 @@ mod tests {
                 first_unplain(&text),
                 text.iter().position(|&b| b == b'"' || b == b'\\' || b < b' ' || b == 0x7f)
             );
+        }
+
+        /// Mostly plain texts (random bytes seldom leave 24 plain ones in a row): the
+        /// first unplain byte anywhere in or beyond the three words looked at at once,
+        /// with others after it, and none at all.
+        #[test]
+        fn the_first_unplain_byte_of_a_plain_text_is_found(
+            len in 0usize..60,
+            at in 0usize..60,
+            bad in proptest::sample::select(vec![b'"', b'\\', b'\n', 0u8, 0x7f]),
+            after in proptest::collection::vec(any::<u8>(), 0..4),
+        ) {
+            let mut text = vec![b'a'; len];
+            if let Some(b) = text.get_mut(at) {
+                *b = bad;
+            }
+            for (i, &b) in after.iter().enumerate() {
+                if let Some(slot) = text.get_mut(at + 1 + i) {
+                    *slot = b;
+                }
+            }
+            prop_assert_eq!(first_unplain(&text), (at < len).then_some(at));
         }
 
         #[test]
