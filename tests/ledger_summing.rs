@@ -133,6 +133,24 @@ fn mixed_and_faulty_vouchers_are_read_alike() {
     assert!(SieLedger::read(big.as_bytes(), ReadOptions::default()).is_err());
 }
 
+/// Row texts with control characters and backslashes, which the summing lanes take
+/// (nothing reads them in summing mode), and with escaped quotes or a backslash before
+/// the closing quote, which they leave to the ordinary reading: the same ledger as the
+/// ordinary reading, which reads control characters as spaces without a diagnostic.
+#[test]
+fn row_texts_with_control_bytes_and_backslashes_are_read_alike() {
+    let file = "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n\
+        #VER A 1 20250110 \"tab\"\n{\n#TRANS 1930 {} 10 20250110 \"Hyra\tlokal\"\n\
+        #TRANS 3010 {1 \"7\"} -10 \"\" \"C:\\mapp\\fil\"\n}\n\
+        #VER A 2 20250111\n{\n#TRANS 1930 {} 5 20250111 \"citat \\\"x\\\"\"\n\
+        #TRANS 3010 {1 \"7\"} -5 20250111 \"slut\\\\\"\n}\n\
+        #VER A 3 20250112\n{\n#TRANS 1930 {} 1 20250112 \"a\\\"\n#TRANS 3010 {} -1\n}\n\
+        #VER A 4 20250113\n{\n#TRANS 1930 {} 2 20250113 \"nul\u{1}\u{7f}\"\n#TRANS 3010 {} -2\n}\n";
+    check("texts", file.as_bytes());
+    let ledger = SieLedger::read(file.as_bytes(), ReadOptions::default()).unwrap();
+    assert_eq!(ledger.vouchers, 4);
+}
+
 /// The first non-ASCII text of a file sets its encoding (with a notice on its line),
 /// also when it is a voucher's or a row's text that summing mode does not decode.
 /// Sums of plain rows that pass 10¹⁹ kr only after thousands of vouchers (each row is

@@ -1137,11 +1137,14 @@ pub(crate) fn first_flagged_wide(
 /// Position of the first `"` or `\n`, eight bytes at a time.
 #[inline(always)]
 fn quote_or_newline(hay: &[u8]) -> Option<usize> {
-    first_flagged(
-        hay,
-        |w| zero_bytes(w ^ splat(b'"')) | zero_bytes(w ^ splat(b'\n')),
-        |b| b == b'"' || b == b'\n',
-    )
+    first_flagged(hay, quotes_or_newlines, |b| b == b'"' || b == b'\n')
+}
+
+/// The top bit of each byte of `w` that is `"` or `\n` (and possibly of bytes above
+/// one, as [`zero_bytes`] flags them).
+#[inline(always)]
+pub(crate) fn quotes_or_newlines(w: u64) -> u64 {
+    zero_bytes(w ^ splat(b'"')) | zero_bytes(w ^ splat(b'\n'))
 }
 
 /// Position of the first `N`, eight bytes at a time (written out where it is called: the
