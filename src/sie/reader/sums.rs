@@ -448,9 +448,8 @@ pub(super) struct Summable<'a> {
 /// `#TRANS account {dim obj …} amount[ date[ "text"]]`: a [`digit_row_head`] with an
 /// account of one to ten digits, then nothing, or a space and the date (eight digits or
 /// `""`), then nothing or a space and a quoted text ([`plain_text`]), and nothing after
-/// it. Every such row is one the reader's
-/// plain lane reads without a diagnostic (the date's plausibility aside, which the
-/// caller checks); anything else is `None`.
+/// it. Every such row is one the reader's plain lane reads without a diagnostic (the
+/// date's plausibility aside, which the caller checks); anything else is `None`.
 #[inline(always)]
 pub(super) fn summable_row(line: &[u8]) -> Option<Summable<'_>> {
     let head = digit_row_head(line, 10)?;
