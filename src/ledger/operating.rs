@@ -7,6 +7,7 @@ use super::chart::{Chart, Target};
 use super::trial_balance::TrialBalance;
 use crate::error::Result;
 use crate::money::Amount;
+use crate::sie::FastHashMap;
 use crate::statement::{
     Budget, IncomeFigure, IncomeLine, IncomeSum, OperatingReconciliation, OperatingStatement,
     OperatingUnit, ReconciledFigure, UnitFigures,
@@ -61,6 +62,19 @@ fn is_revenue(line: IncomeLine) -> bool {
     )
 }
 
+/// A line of the resultaträkning, and whether the account is an internal item on it.
+type ResultLine = (IncomeLine, bool);
+
+/// The line of the resultaträkning that `account` is published on by `chart`, and
+/// whether it is an internal item; `None` for an account that is not a result account.
+fn result_line(chart: &Chart, account: &str) -> Option<ResultLine> {
+    match chart.target(account)? {
+        Target::Income(l) => Some((*l, false)),
+        Target::Internal(l) => Some((*l, true)),
+        _ => None,
+    }
+}
+
 #[derive(Default)]
 struct Acc {
     revenue: Amount,
@@ -106,20 +120,33 @@ impl LedgerOperating {
         names: &BTreeMap<(u32, String), String>,
     ) -> Result<Self> {
         let published = |account: &str, amount: Amount| -> Option<(IncomeLine, bool, Amount)> {
-            match chart.target(account)? {
-                Target::Income(l) => Some((*l, false, -amount)),
-                Target::Internal(l) => Some((*l, true, -amount)),
-                _ => None,
-            }
+            let (line, internal) = result_line(chart, account)?;
+            Some((line, internal, -amount))
         };
         let mut units: BTreeMap<&str, Acc> = BTreeMap::new();
         let mut internal = Amount::ZERO;
-        let mut allocated: BTreeMap<&str, Amount> = BTreeMap::new();
+        // Per account: its line in the resultaträkning (whether internal), looked up in
+        // the chart once, and what the objects of the dimension hold of it (as booked).
+        let mut allocated: FastHashMap<&str, (Option<ResultLine>, Amount)> = FastHashMap::default();
+        // The rows of one object come together: summed apart, and kept in `units` when
+        // the next object's begin (an object without a result account has no unit).
+        let mut unit: Option<(&str, Acc)> = None;
         for (object, account, y) in tb.object_accounts(0, dimension) {
-            let Some((line, is_internal, value)) = published(account, y.change()?) else {
+            let change = y.change()?;
+            let (kind, on_objects) = allocated
+                .entry(account)
+                .or_insert_with(|| (result_line(chart, account), Amount::ZERO));
+            let Some((line, is_internal)) = *kind else {
                 continue;
             };
-            let acc = units.entry(object).or_default();
+            *on_objects = on_objects.checked_add(change)?;
+            let value = -change;
+            if unit.as_ref().is_some_and(|(o, _)| *o != object) {
+                if let Some((o, acc)) = unit.take() {
+                    units.insert(o, acc);
+                }
+            }
+            let (_, acc) = unit.get_or_insert_with(|| (object, Acc::default()));
             if is_revenue(line) {
                 acc.revenue = acc.revenue.checked_add(value)?;
             } else {
@@ -128,8 +155,9 @@ impl LedgerOperating {
             if is_internal {
                 internal = internal.checked_add(value)?;
             }
-            let a = allocated.entry(account).or_default();
-            *a = a.checked_add(y.change()?)?;
+        }
+        if let Some((o, acc)) = unit {
+            units.insert(o, acc);
         }
         for (object, account, budget) in tb.object_budgets(dimension) {
             if let Some((_, _, value)) = published(account, budget) {
@@ -143,7 +171,7 @@ impl LedgerOperating {
             let Some((_, is_internal, total)) = published(account, y.change()?) else {
                 continue;
             };
-            let on_objects = -allocated.get(account).copied().unwrap_or_default();
+            let on_objects = -allocated.get(account).map_or(Amount::ZERO, |(_, a)| *a);
             let rest = total.checked_sub(on_objects)?;
             unallocated = unallocated.checked_add(rest)?;
             if is_internal {
@@ -187,6 +215,54 @@ impl LedgerOperating {
 mod tests {
     use super::*;
     use crate::ledger::{LedgerStatements, ObjectRef};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    proptest! {
+        /// Påhittade rader: each object's unit holds the intäkter and kostnader of its
+        /// rows on result accounts, summed row by row here; an object with rows on
+        /// balance accounts only has no unit; what no object holds is unallocated.
+        #[test]
+        fn units_hold_the_result_rows_of_their_objects(
+            rows in proptest::collection::vec((0usize..5, 0usize..7, -100_000i64..100_000), 0..60),
+        ) {
+            const ACCOUNTS: [&str; 7] = ["3010", "3110", "4010", "5010", "7010", "8010", "1930"];
+            let chart = Chart::kommun_bas();
+            let mut tb = TrialBalance::new();
+            let mut expected: BTreeMap<String, (Amount, Amount)> = BTreeMap::new();
+            let mut unallocated = Amount::ZERO;
+            for &(object, account, ore) in &rows {
+                let account = ACCOUNTS[account];
+                let amount = Amount::new(Decimal::new(ore, 2)).unwrap();
+                let objects: Vec<ObjectRef> = (object < 4)
+                    .then(|| ObjectRef { dimension: 1, object: format!("{}", 100 + object) })
+                    .into_iter()
+                    .collect();
+                tb.add_transaction(account, &objects, amount).unwrap();
+                let Some((line, _)) = result_line(&chart, account) else {
+                    continue;
+                };
+                let Some(o) = objects.first() else {
+                    unallocated = unallocated.checked_add(-amount).unwrap();
+                    continue;
+                };
+                let unit = expected.entry(o.object.to_string()).or_default();
+                if is_revenue(line) {
+                    unit.0 = unit.0.checked_add(-amount).unwrap();
+                } else {
+                    unit.1 = unit.1.checked_add(-amount).unwrap();
+                }
+            }
+            let drift = LedgerOperating::build(&tb, &chart, 1, &BTreeMap::new()).unwrap();
+            prop_assert_eq!(drift.statement.units.len(), expected.len());
+            for (object, (revenue, expenses)) in &expected {
+                let totals = drift.statement.unit_totals(object).unwrap().unwrap();
+                let outcome = totals.outcome.unwrap();
+                prop_assert_eq!((outcome.revenue, outcome.expenses), (*revenue, *expenses));
+            }
+            prop_assert_eq!(drift.unallocated, unallocated);
+        }
+    }
 
     #[test]
     fn units_budget_and_reconciliation() {

@@ -13,7 +13,7 @@
 //!   [`GeneralGrantsSchedule`], [`Departure`]s from RKR (LKBR 4 kap. 3 §) and the
 //!   generic [`Specification`] (jämförelsestörande poster, revisionskostnad,
 //!   exploatering, anything else).
-//! - [`tie`]: a statement row's note reference must name an existing note whose total
+//! - [`tie()`]: a statement row's note reference must name an existing note whose total
 //!   equals the row ([`TieFinding`] names both).
 //! - [`LedgerNotes`]: the notes built from a ledger with the chart's note rules
 //!   ([`NoteChart`], Kommun-Bas default): accounts in a note's range that no rule

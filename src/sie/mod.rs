@@ -125,7 +125,9 @@ pub(crate) mod reader;
 mod record;
 mod totals;
 pub(crate) use lexer::DETECT_SAMPLE;
-pub(crate) use totals::{last_voucher_boundary, object_groups, stretch_cuts, voucher_boundary};
+pub(crate) use totals::{
+    FastHashMap, last_voucher_boundary, object_groups, stretch_cuts, voucher_boundary,
+};
 mod value;
 mod writer;
 

@@ -492,12 +492,8 @@ pub(super) struct RowTail<'a> {
     pub(super) text: &'a [u8],
 }
 
-/// The row at the start of `rest` (a row line and what follows it in memory) when its
-/// line ends with `\n` right after what [`summable_row`] reads: the row, as
-/// [`summable_row`] reads the line, and the line's length with its `\n`. `None` for
-/// anything else, also for a row the lane takes whose line has CRs before its end (the
-/// caller then splits the line first). No search for the line end is needed: each
-/// field is followed where it ends.
+/// [`summable_row_at_into`] as a [`Summable`], as [`summable_row`] gives it (for the
+/// tests that hold the two readings equal).
 #[cfg(test)]
 pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
     let mut head = DigitRow::EMPTY;
@@ -512,8 +508,14 @@ pub(super) fn summable_row_at(rest: &[u8]) -> Option<(Summable<'_>, usize)> {
     ))
 }
 
-/// [`summable_row_at`] with the head read into `head` (overwritten; of no use on
-/// `None`), so that a caller keeping rows need not copy them.
+/// The row at the start of `rest` (a row line and what follows it in memory) when its
+/// line ends with `\n` right after what [`summable_row`] reads: the row as
+/// [`summable_row`] reads the line, its head into `head` (overwritten; of no use on
+/// `None`, so that a caller keeping rows need not copy them) and what follows its
+/// amount returned, with the line's length with its `\n`. `None` for anything else,
+/// also for a row the lane takes whose line has CRs before its end (the caller then
+/// splits the line first). No search for the line end is needed: each field is
+/// followed where it ends.
 #[inline(always)]
 pub(super) fn summable_row_at_into<'a>(
     rest: &'a [u8],

@@ -59,7 +59,7 @@ impl Decimals {
 /// The head of a `#TRANS` row of digits only, as [`digit_row_head`] reads it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DigitRow {
-    /// The account's key (as [`Keys::key`] gives it).
+    /// The account's key (as [`Keys::key`](super::Keys::key) gives it).
     pub(crate) account: u64,
     /// The account number's length.
     pub(crate) account_len: usize,
@@ -74,8 +74,8 @@ pub(crate) struct DigitRow {
     pub(crate) end: usize,
 }
 
-/// A run of 1 to `max` ASCII digits at `i`: its value, as a [`Keys`] key when `max` is
-/// at most 15 (length in the top byte), and the position after it.
+/// A run of 1 to `max` ASCII digits at `i`: its value, as a [`Keys`](super::Keys) key
+/// when `max` is at most 15 (length in the top byte), and the position after it.
 #[inline(always)]
 fn digits_at(line: &[u8], mut i: usize, max: usize) -> Option<(u64, usize, usize)> {
     let start = i;
@@ -208,8 +208,10 @@ pub(crate) fn digit_row_head_into(
 /// The fastest lane of the sums: [`digit_row_head`] with an account of up to 15 digits,
 /// the amount ending at a separator (a space or control byte) or the line end. Anything
 /// else is `None` and takes the general route, so a row read here gives exactly the keys
-/// and amount [`scan_plain_row_head`], [`Keys::key`] and [`parse_cents`] would give (the
-/// equivalence tests hold both routes equal). What follows the amount is not read.
+/// and amount [`scan_plain_row_head`](crate::sie::lexer::scan_plain_row_head),
+/// [`Keys::key`](super::Keys::key) and [`parse_cents`](crate::sie::value::parse_cents)
+/// would give (the equivalence tests hold both routes equal). What follows the amount
+/// is not read.
 #[inline(always)]
 pub(super) fn digit_row(line: &[u8], row: &mut DigitRow) -> Option<()> {
     digit_row_head_into(line, 15, row)?;

@@ -766,7 +766,7 @@ struct SumState {
     scratch2: Vec<u8>,
     toks: Vec<Tok>,
     plain: PlainRow,
-    /// The fields of the last row [`digit_row`] read.
+    /// The fields of the last row [`digit_row()`] read.
     head: DigitRow,
     /// Offset in the whole file of the line being summed (for first appearances).
     offset: u64,
