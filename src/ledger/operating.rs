@@ -129,7 +129,7 @@ impl LedgerOperating {
         // the chart once, and what the objects of the dimension hold of it (as booked).
         let mut allocated: FastHashMap<&str, (Option<ResultLine>, Amount)> = FastHashMap::default();
         // The rows of one object come together: summed apart, and kept in `units` when
-        // the next object's begin (an object without a result account has no unit).
+        // the next object's rows begin (an object without a result account has no unit).
         let mut unit: Option<(&str, Acc)> = None;
         for (object, account, y) in tb.object_accounts(0, dimension) {
             let change = y.change()?;
@@ -141,10 +141,8 @@ impl LedgerOperating {
             };
             *on_objects = on_objects.checked_add(change)?;
             let value = -change;
-            if unit.as_ref().is_some_and(|(o, _)| *o != object) {
-                if let Some((o, acc)) = unit.take() {
-                    units.insert(o, acc);
-                }
+            if let Some((o, acc)) = unit.take_if(|(o, _)| *o != object) {
+                units.insert(o, acc);
             }
             let (_, acc) = unit.get_or_insert_with(|| (object, Acc::default()));
             if is_revenue(line) {
