@@ -143,7 +143,7 @@ impl Amount {
     /// # Ok::<(), kommunal_redovisning::Error>(())
     /// ```
     pub fn new(kronor: Decimal) -> Result<Amount> {
-        if kronor > Amount::MAX.0 || kronor < Amount::MIN.0 {
+        if !within_limit(kronor) {
             return Err(Error::AmountTooLarge { value: kronor });
         }
         Ok(Amount(normalize_zero(kronor)))
@@ -345,8 +345,20 @@ fn checked(value: Option<Decimal>, operation: &'static str) -> Result<Amount> {
         .and_then(|v| bounded(v, operation))
 }
 
+/// 10¹⁹, the mantissa of [`Amount::MAX`].
+const MAX_MANTISSA: u128 = 10_000_000_000_000_000_000;
+
+/// Whether `value` is within ±10¹⁹ kr ([`Amount::MIN`]..=[`Amount::MAX`]).
+#[inline]
+fn within_limit(value: Decimal) -> bool {
+    // A mantissa of at most 10¹⁹ is within the limit at any scale, with no comparison
+    // of decimals (the amounts of a ledger are almost all such).
+    value.mantissa().unsigned_abs() <= MAX_MANTISSA
+        || (value <= Amount::MAX.0 && value >= Amount::MIN.0)
+}
+
 fn bounded(value: Decimal, operation: &'static str) -> Result<Amount> {
-    if value > Amount::MAX.0 || value < Amount::MIN.0 {
+    if !within_limit(value) {
         Err(Error::Overflow { operation })
     } else {
         Ok(Amount(normalize_zero(value)))

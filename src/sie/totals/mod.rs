@@ -293,8 +293,11 @@ impl std::hash::Hash for ObjectKey {
     }
 }
 
-/// Sorts object sums by (dimension, object) and hands each object's sums to `f` as one
+/// Sorts object sums by [`object_order`] and hands each object's sums to `f` as one
 /// group, so that each object is decoded and looked up once, not once per account.
+///
+/// Sums already in that order (as [`merged_object_sums`] gives them) are checked in one
+/// pass; others are put in order by [`sort_by_object`].
 ///
 /// The groups go from the last object to the first, and the vector is given back in
 /// steps (an eighth, at least 65 536 sums) as it empties: with a million objects it and
@@ -303,7 +306,9 @@ pub(crate) fn object_groups<V, E>(
     mut sums: Vec<(ObjectKey, V)>,
     mut f: impl FnMut(&[(ObjectKey, V)]) -> Result<(), E>,
 ) -> Result<(), E> {
-    sums.sort_unstable_by_key(|(k, _)| (u128::from(k.dimension) << 64) | u128::from(k.object));
+    if !sums.is_sorted_by_key(|(k, _)| object_order(k)) {
+        sort_by_object(&mut sums);
+    }
     let step = (sums.len() / 8).max(1 << 16);
     let mut given_back = sums.len();
     while let Some((last, _)) = sums.last() {
@@ -320,6 +325,70 @@ pub(crate) fn object_groups<V, E>(
         }
     }
     Ok(())
+}
+
+/// Sorts `sums` by [`object_order`] in time linear in their number where objects have
+/// several accounts each (the common case): each object is numbered once, through a
+/// hash map, the objects alone are sorted, each sum is moved straight to its place, and
+/// then each object's few sums are sorted by account. A comparison sort of the whole
+/// vector costs about five times as many instructions on a generated municipal ledger
+/// (9 000 sums of 450 objects). Besides `sums`, it holds a word per sum and a map of
+/// the objects while it runs.
+fn sort_by_object<V>(sums: &mut [(ObjectKey, V)]) {
+    // Each sum's object, numbered as first met (later its place), and each object's
+    // count of sums.
+    let mut number: FastHashMap<(u32, u64), usize> = FastHashMap::default();
+    let mut objects: Vec<((u32, u64), usize)> = Vec::new();
+    let mut place: Vec<usize> = Vec::with_capacity(sums.len());
+    for (k, _) in sums.iter() {
+        let next = objects.len();
+        let i = *number.entry((k.dimension, k.object)).or_insert(next);
+        if i == next {
+            objects.push(((k.dimension, k.object), 0));
+        }
+        if let Some((_, n)) = objects.get_mut(i) {
+            *n += 1;
+        }
+        place.push(i);
+    }
+    drop(number);
+    let mut order: Vec<usize> = (0..objects.len()).collect();
+    order.sort_unstable_by_key(|&i| objects.get(i).map(|(object, _)| *object));
+    // Where the next sum of each object goes.
+    let mut next = vec![0usize; objects.len()];
+    let mut at = 0;
+    for &i in &order {
+        if let (Some(start), Some((_, n))) = (next.get_mut(i), objects.get(i)) {
+            *start = at;
+            at += n;
+        }
+    }
+    for p in &mut place {
+        if let Some(start) = next.get_mut(*p) {
+            *p = *start;
+            *start += 1;
+        }
+    }
+    // Each swap puts one sum at its place for good, so this ends after at most as
+    // many swaps as sums.
+    for j in 0..sums.len() {
+        while let Some(&to) = place.get(j) {
+            if to == j || to >= sums.len() {
+                break;
+            }
+            sums.swap(j, to);
+            place.swap(j, to);
+        }
+    }
+    let mut rest = sums;
+    for &i in &order {
+        let n = objects.get(i).map_or(0, |(_, n)| *n);
+        let Some((group, tail)) = rest.split_at_mut_checked(n) else {
+            break;
+        };
+        group.sort_unstable_by_key(|(k, _)| k.account);
+        rest = tail;
+    }
 }
 
 /// The order in which object sums are merged: by dimension, object and account.

@@ -114,8 +114,8 @@ proptest! {
     }
 }
 
-/// Object groups: every sum handed over once, each group one whole object, the objects
-/// from the last to the first — also past the steps in which the vector is given back
+/// Object groups: every sum handed over once, each group one whole object in account
+/// order, the objects from the last to the first — also past the steps in which the vector is given back
 /// (200 000 sums: three of them), and an error ends it at once.
 #[test]
 fn object_groups_hand_over_every_sum_once_per_object() {
@@ -140,6 +140,7 @@ fn object_groups_hand_over_every_sum_once_per_object() {
             assert_eq!(Some((k.dimension, k.object)), first);
             assert!(!std::mem::replace(&mut seen[*v as usize], true));
         }
+        assert!(group.is_sorted_by_key(|(k, _)| k.account));
         assert!(
             last.is_none_or(|l| first < Some(l)),
             "{first:?} after {last:?}"
@@ -219,7 +220,46 @@ fn runs_of(spec: &[(Vec<u16>, i64)]) -> Vec<Vec<(ObjectKey, Acc)>> {
         .collect()
 }
 
+/// A sum keyed by its place in [`object_order`], as the test below compares them.
+type OrderedSum = ((u32, u64, u64), u16);
+
 proptest! {
+    /// Sums in any order, or already in order, repeated keys among them: the groups,
+    /// read from the last to the first, are the sums sorted by [`object_order`], each
+    /// sum once, each group one object.
+    #[test]
+    fn object_groups_give_the_sums_in_object_order(
+        mut sums in prop::collection::vec(((0u32..3, 0u64..25, 0u64..12), any::<u16>()), 0..400),
+        sorted in any::<bool>(),
+    ) {
+        let mut sums: Vec<(ObjectKey, u16)> = sums
+            .drain(..)
+            .map(|((dimension, object, account), v)| (ObjectKey { dimension, object, account }, v))
+            .collect();
+        if sorted {
+            sums.sort_by_key(|(k, _)| object_order(k));
+        }
+        let mut want: Vec<OrderedSum> =
+            sums.iter().map(|(k, v)| (object_order(k), *v)).collect();
+        want.sort_unstable();
+        let mut groups: Vec<Vec<OrderedSum>> = Vec::new();
+        let done: Result<(), ()> = object_groups(sums, |group| {
+            groups.push(group.iter().map(|(k, v)| (object_order(k), *v)).collect());
+            Ok(())
+        });
+        prop_assert_eq!(done, Ok(()));
+        for group in &groups {
+            let object = group.first().map(|((d, o, _), _)| (*d, *o));
+            prop_assert!(object.is_some());
+            prop_assert!(group.iter().all(|((d, o, _), _)| Some((*d, *o)) == object));
+        }
+        let got: Vec<_> = groups.into_iter().rev().flatten().collect();
+        prop_assert!(got.is_sorted_by_key(|(k, _)| *k));
+        let mut got_sorted = got;
+        got_sorted.sort_unstable();
+        prop_assert_eq!(got_sorted, want);
+    }
+
     /// Any number of runs, overlapping or not, some empty, on one thread or several.
     #[test]
     fn merged_object_runs_sum_as_one_map(
