@@ -18,7 +18,7 @@ FILE=$1
 RUNS=${2:-5}
 BIN=${BIN:-target/release/examples}
 CLI=${CLI:-target/release/kommunal}
-PATHS=${PATHS:-"sum sum-t1 sum-t2 ledger-t1 ledger-t2 typed statements-t1 statements-t2"}
+PATHS=${PATHS:-"sum sum-t1 sum-t2 ledger-t1 ledger-t2 typed typed-t2 statements-t1 statements-t2"}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cmd() {
@@ -31,6 +31,7 @@ cmd() {
     ledger-t1) echo "$BIN/sie_throughput $FILE ledger --threads 1" ;;
     ledger-t2) echo "$BIN/sie_throughput $FILE ledger --threads 2" ;;
     typed) echo "$BIN/sie_throughput $FILE typed" ;;
+    typed-t2) echo "$BIN/sie_throughput $FILE typed --threads 2" ;;
     rapport) echo "$CLI rapport $FILE" ;;
     rapport-t1) echo "$CLI rapport --threads 1 $FILE" ;;
     rapport-t2) echo "$CLI rapport --threads 2 $FILE" ;;

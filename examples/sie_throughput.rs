@@ -6,6 +6,7 @@
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE sum
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE sum --threads 2
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE typed
+//! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE typed --threads 2
 //! /usr/bin/time -v target/release/examples/sie_throughput /tmp/kommun.SE ledger --threads 2
 //! ```
 //!
@@ -14,7 +15,8 @@
 //! `ParallelSums` on N threads over memory-mapped windows of the file), `ledger` (the
 //! trial balance that `kommunal rapport` builds: `SieLedger::read` streaming the file;
 //! with `--threads N`, `ParallelLedger` on N threads over mapped windows), `typed` (every
-//! record typed, vouchers recycled), `typed-owned` (every record typed and kept owned),
+//! record typed, vouchers recycled; with `--threads N`, `ParallelReader` on N threads
+//! over mapped windows, each record lent to a function in file order), `typed-owned` (every record typed and kept owned),
 //! `totals` (typed plus `Totals`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -23,7 +25,9 @@ use std::io::Read;
 use std::time::Instant;
 
 use kommunal_redovisning::ledger::{ParallelLedger, SieLedger};
-use kommunal_redovisning::sie::{ParallelSums, ReadOptions, Reader, Totals, sum_transactions};
+use kommunal_redovisning::sie::{
+    ParallelReader, ParallelSums, ReadOptions, Reader, Record, Totals, sum_transactions,
+};
 
 #[path = "../benches/sie_gen.rs"]
 mod sie_gen;
@@ -69,8 +73,24 @@ fn main() {
                     .unwrap();
                     ledger_counts(&read.finish().unwrap())
                 }
+                ("typed", Some(n)) => {
+                    let file = File::open(path).unwrap();
+                    let mut read = ParallelReader::new(ReadOptions::default(), n);
+                    let mut rows = 0u64;
+                    let mut take = |_line: u64, record: &Record| {
+                        if let Record::Voucher(v) = record {
+                            rows += v.rows.len() as u64;
+                        }
+                    };
+                    mapped::for_each_window(&file, size, |part, last| {
+                        read.push(part, last, &mut take).unwrap()
+                    })
+                    .unwrap();
+                    let end = read.finish(&mut take).unwrap();
+                    (rows, 0, end.diagnostics().len())
+                }
                 (_, Some(_)) => {
-                    eprintln!("--threads is for the sum and ledger modes");
+                    eprintln!("--threads is for the sum, ledger and typed modes");
                     std::process::exit(2)
                 }
                 _ => run(mode, File::open(path).unwrap()),

@@ -34,6 +34,7 @@ mod sick_leave;
 mod sie;
 mod sie_hostile;
 mod sie_parallel;
+mod sie_parallel_records;
 mod tables;
 mod windows;
 #[cfg(feature = "xlsx")]

@@ -319,26 +319,6 @@ impl Build {
         Ok(())
     }
 
-    /// Takes the records of a stretch read on another thread, which must hold vouchers
-    /// only, on valid account numbers: false, at the first record that is not a
-    /// voucher, a row on an invalid account number or an amount beyond the bound (the
-    /// stretch is then read again in order).
-    pub(super) fn take_vouchers<R: Read>(&mut self, reader: &mut Reader<R>) -> bool {
-        loop {
-            let record = match reader.next_record() {
-                Ok(Some(record)) => record,
-                Ok(None) => return true,
-                // A reader over bytes fails only on a rejected diagnostic, which a
-                // stretch read apart never has (no strictness level).
-                Err(_) => return false,
-            };
-            if !self.add_voucher(&record, reader.record_line()) {
-                return false;
-            }
-            reader.recycle(record);
-        }
-    }
-
     /// Takes one record of a stretch read on another thread: false when it is not a
     /// voucher, has a row on an invalid account number or an amount beyond the bound.
     pub(super) fn add_voucher(&mut self, record: &Record, line: u64) -> bool {

@@ -4,10 +4,9 @@ use rust_decimal::Decimal;
 
 use super::from_sie::{Build, LedgerReadError, SieLedger};
 use crate::money::Amount;
-use crate::sie::DETECT_SAMPLE;
 use crate::sie::ReadOptions;
-use crate::sie::reader::{Paused, PlainSums, Reader};
-use crate::sie::{last_voucher_boundary, stretch_cuts, voucher_boundary};
+use crate::sie::reader::{Paused, PlainSums, Reader, Step, head_end, part_taken, tail_start};
+use crate::sie::stretch_cuts;
 
 /// Huvudbok på flera kärnor: [`SieLedger::read`] over a file in memory, pushed in parts
 /// (for example windows of a memory-mapped file) and read on several threads, with a
@@ -121,33 +120,12 @@ impl ParallelLedger {
     /// 10¹⁹ kr. An error ends the reading: later calls give
     /// [`LedgerReadError::Ended`].
     pub fn push(&mut self, part: &[u8], last: bool) -> Result<usize, LedgerReadError> {
-        // While the encoding is open, a line where it may be detected needs the whole
-        // sample after it ([`DETECT_SAMPLE`]): so much is left for the next part.
         let settled = self.main.as_ref().is_some_and(Paused::encoding_settled);
-        let cut = if settled {
-            part
-        } else {
-            part.get(..part.len().saturating_sub(DETECT_SAMPLE))
-                .unwrap_or_default()
-        };
-        let take = if last {
-            part.len()
-        } else {
-            // Where no voucher starts (in the head, in balances after the vouchers, in
-            // one long voucher) any line end will do: the reading in order takes it.
-            match last_voucher_boundary(cut) {
-                0 => memchr::memrchr(b'\n', cut).map_or(0, |i| i + 1),
-                at => at,
-            }
-        };
+        let take = part_taken(part, last, settled);
         let mut data = part.get(..take).unwrap_or_default();
         let mut from = 0;
         if !self.head_read {
-            let first = if data.starts_with(b"#VER ") || data.starts_with(b"#VER\t") {
-                0
-            } else {
-                voucher_boundary(data, 0)
-            };
+            let first = head_end(data);
             self.read_in_order(part, first)?;
             self.head_read = first < data.len();
             from = first;
@@ -298,110 +276,31 @@ impl ParallelLedger {
 /// How [`read_stretch`] takes the records it reads.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Take {
-    /// Every record ([`Build::take`]).
+    /// Every record ([`Build::add`]).
     All,
-    /// Vouchers only ([`Build::take_vouchers`]): it stops at the first other record.
+    /// Vouchers only ([`Build::add_voucher`]): it stops at the first other record.
     Vouchers,
 }
 
 /// Reads the first `len` bytes of `bytes` (what follows is only the sample for encoding
-/// detection) on from `paused` into `build`: the lines the state reads straight from
-/// the bytes ([`Paused::scan`]), and every other line through a [`Reader`] resumed
-/// there, up to the next `#VER` line. The reading is exactly the one a [`Reader`] over
-/// the stretch gives. With [`Take::Vouchers`], also whether every record was a voucher
-/// that [`Build::take_vouchers`] took (it stops at the first that is not).
+/// detection) on from `paused` into `build` ([`crate::sie::reader::read_stretch`]). With
+/// [`Take::Vouchers`], also whether every record was a voucher that
+/// [`Build::add_voucher`] took (it stops at the first that is not).
 fn read_stretch(
-    mut paused: Paused,
+    paused: Paused,
     bytes: &[u8],
     len: usize,
     build: &mut Build,
     take: Take,
 ) -> Result<(Paused, bool), LedgerReadError> {
-    let len = len.min(bytes.len());
-    let stretch = bytes.get(..len).unwrap_or_default();
-    let mut pos = 0usize;
-    loop {
-        let read = paused.scan(bytes.get(pos..).unwrap_or_default(), len - pos);
-        pos += read;
-        let mut taken = false;
-        while let Some((line, record)) = paused.next_waiting() {
-            taken = true;
-            match take {
-                Take::All => build.add(&record, line)?,
-                Take::Vouchers => {
-                    if !build.add_voucher(&record, line) {
-                        return Ok((paused, false));
-                    }
-                }
-            }
-            paused.recycle(record);
+    crate::sie::reader::read_stretch(paused, bytes, len, |line, record| match take {
+        Take::All => {
+            build.add(&record, line)?;
+            Ok(Step::Recycle(record))
         }
-        if pos >= len {
-            return Ok((paused, true));
-        }
-        if read > 0 || taken {
-            continue;
-        }
-        // A line the scan leaves (one where the encoding may be detected, an overlong
-        // one, the last one without a line end): a reader takes the lines from there to
-        // the next voucher.
-        let next = voucher_boundary(stretch, pos + 1);
-        // Once the encoding is settled, nothing after `next` is needed as a sample;
-        // before, the reader fetches the sample only when a line needs it.
-        let source = if paused.encoding_settled() {
-            Chunked(bytes.get(pos..next).unwrap_or_default())
-        } else {
-            Chunked(bytes.get(pos..).unwrap_or_default())
-        };
-        let mut reader = Reader::resume(source, paused, false);
-        reader.limit_to(next - pos);
-        let whole = match take {
-            Take::All => {
-                build.take(&mut reader)?;
-                true
-            }
-            Take::Vouchers => build.take_vouchers(&mut reader),
-        };
-        paused = reader.pause();
-        pos = next;
-        if !whole || pos >= len {
-            return Ok((paused, whole));
-        }
-    }
-}
-
-/// Bytes in memory as a source that gives at most 16 KiB a read, so that a reader
-/// resumed for a few lines copies about as much as it reads (a line buffer is filled as
-/// far as a read gives).
-struct Chunked<'a>(&'a [u8]);
-
-impl std::io::Read for Chunked<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = buf.len().min(self.0.len()).min(16 * 1024);
-        let (head, rest) = self.0.split_at(n);
-        if let Some(to) = buf.get_mut(..n) {
-            to.copy_from_slice(head);
-        }
-        self.0 = rest;
-        Ok(n)
-    }
-}
-
-/// Where what follows the last voucher of `data` starts: after the first line `}`
-/// after the last `#VER` line (`data.len()` when there is none).
-fn tail_start(data: &[u8]) -> usize {
-    let last = last_voucher_boundary(data);
-    let finder = memchr::memmem::Finder::new(b"\n}");
-    let mut from = last;
-    while let Some(i) = data.get(from..).and_then(|rest| finder.find(rest)) {
-        let after = from + i + 2;
-        match data.get(after..) {
-            Some([b'\n', ..]) => return after + 1,
-            Some([b'\r', b'\n', ..]) => return after + 2,
-            _ => from = after,
-        }
-    }
-    data.len()
+        Take::Vouchers if build.add_voucher(&record, line) => Ok(Step::Recycle(record)),
+        Take::Vouchers => Ok(Step::Stop),
+    })
 }
 
 impl SieLedger {

@@ -334,6 +334,9 @@ pub enum ReadError {
     /// A diagnostic at or above [`ReadOptions::fail_on`].
     #[error("{0}")]
     Rejected(Diagnostic),
+    /// A [`super::ParallelReader`] was given more after an error had ended its reading.
+    #[error("läsningen av SIE-filen avbröts redan av ett tidigare fel")]
+    Ended,
 }
 
 #[cfg(test)]

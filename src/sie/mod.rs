@@ -134,7 +134,7 @@ mod writer;
 pub use account_map::AccountMap;
 pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 pub use encoding::{Encoding, detect_encoding};
-pub use reader::Reader;
+pub use reader::{ParallelReader, Reader};
 pub use record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
 };

@@ -19,7 +19,8 @@ use super::record::{
 use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
-pub(crate) use parallel::Paused;
+pub(crate) use parallel::{Paused, Step, head_end, part_taken, read_stretch, tail_start};
+pub use parallel_reader::ParallelReader;
 pub(crate) use sums::{KeyText, PlainSums, SumCell, digit_key, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,
@@ -423,6 +424,10 @@ fn empty_voucher() -> Voucher {
 const SPARE_ROWS: usize = 4096;
 /// Most object references kept from truncated object lists, for the next rows.
 const SPARE_OBJECTS: usize = 256;
+/// Most vouchers kept for reuse: one for a reading in order, which gives each back
+/// before the next is read; as many as a stretch holds for [`ParallelReader`], which
+/// hands a stretch's vouchers back together.
+const SPARE_VOUCHERS: usize = 8192;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Checksum {
@@ -460,8 +465,9 @@ struct State {
     last_date: Option<([u8; 8], NaiveDate)>,
     /// The plausible dates read as `YYYYMMDD` ([`State::plain_date`]).
     dates: dates::DateCache,
-    /// A voucher given back with [`Reader::recycle`], refilled in place.
-    spare: Option<Voucher>,
+    /// Vouchers given back with [`Reader::recycle`] (at most [`SPARE_VOUCHERS`]),
+    /// refilled in place.
+    spare: Vec<Voucher>,
     /// Rows left over from recycled vouchers.
     spare_rows: Vec<Row>,
     /// Object references cut from rows' object lists, their strings reused.
@@ -607,7 +613,7 @@ impl<R: Read> Reader<R> {
                 rar_years: Vec::new(),
                 last_date: None,
                 dates: dates::DateCache::default(),
-                spare: None,
+                spare: Vec::new(),
                 spare_rows: Vec::new(),
                 spare_objects: Vec::new(),
                 vouchers: 0,
@@ -714,9 +720,7 @@ impl<R: Read> Reader<R> {
     /// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
     /// ```
     pub fn recycle(&mut self, record: Record) {
-        if let Record::Voucher(v) = record {
-            self.st.spare = Some(v);
-        }
+        self.st.give_back(record);
     }
 
     /// The next record, `Ok(None)` at the end of the file.
@@ -1038,6 +1042,7 @@ mod fields;
 mod finish;
 mod lines;
 mod parallel;
+mod parallel_reader;
 mod records;
 mod scan;
 mod state;

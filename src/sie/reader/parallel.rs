@@ -16,6 +16,7 @@
 //! in one reading.
 
 use super::*;
+use crate::sie::{DETECT_SAMPLE, last_voucher_boundary, voucher_boundary};
 
 /// What reading a stretch depends on besides its own lines, set by the file's head.
 #[derive(Clone, PartialEq)]
@@ -115,6 +116,18 @@ impl Paused {
         reader.sum_plain_rows();
         Paused {
             st: reader.st,
+            line: 0,
+            seeded: None,
+            buf: Vec::new(),
+            toks: Vec::new(),
+        }
+    }
+
+    /// The state before the first line of a file, handing out every record typed (as
+    /// [`Reader::next_record`] does).
+    pub(crate) fn records(options: ReadOptions) -> Self {
+        Paused {
+            st: Reader::with_options(&[][..], options).st,
             line: 0,
             seeded: None,
             buf: Vec::new(),
@@ -277,6 +290,152 @@ impl Paused {
         self.line = before + line;
         emptied(w.sums)
     }
+}
+
+/// What the taker of a stretch's records did with one ([`read_stretch`]).
+pub(crate) enum Step {
+    /// Done with it: the next voucher is read into its allocations.
+    Recycle(Record),
+    /// Kept it.
+    Kept,
+    /// Done with the stretch: the reading stops here.
+    Stop,
+}
+
+/// Reads the first `len` bytes of `bytes` (what follows is only the sample for encoding
+/// detection) on from `paused`, handing each record with its line to `take`: the lines
+/// the state reads straight from the bytes ([`Paused::scan`]), and every other line
+/// through a [`Reader`] resumed there, up to the next `#VER` line. The reading is
+/// exactly the one a [`Reader`] over the stretch gives. Gives back the state and
+/// whether the stretch was read whole (`take` did not stop it).
+///
+/// # Errors
+///
+/// `take`'s error, or the reader's ([`ReadError::Rejected`] at a strictness level).
+pub(crate) fn read_stretch<E: From<ReadError>>(
+    mut paused: Paused,
+    bytes: &[u8],
+    len: usize,
+    mut take: impl FnMut(u64, Record) -> Result<Step, E>,
+) -> Result<(Paused, bool), E> {
+    let len = len.min(bytes.len());
+    let stretch = bytes.get(..len).unwrap_or_default();
+    let mut pos = 0usize;
+    loop {
+        let read = paused.scan(bytes.get(pos..).unwrap_or_default(), len - pos);
+        pos += read;
+        let mut taken = false;
+        while let Some((line, record)) = paused.next_waiting() {
+            taken = true;
+            match take(line, record)? {
+                Step::Recycle(record) => paused.recycle(record),
+                Step::Kept => {}
+                Step::Stop => return Ok((paused, false)),
+            }
+        }
+        if pos >= len {
+            return Ok((paused, true));
+        }
+        if read > 0 || taken {
+            continue;
+        }
+        // A line the scan leaves (one where the encoding may be detected, an overlong
+        // one, the last one without a line end): a reader takes the lines from there to
+        // the next voucher.
+        let next = voucher_boundary(stretch, pos + 1);
+        // Once the encoding is settled, nothing after `next` is needed as a sample;
+        // before, the reader fetches the sample only when a line needs it.
+        let source = if paused.encoding_settled() {
+            Chunked(bytes.get(pos..next).unwrap_or_default())
+        } else {
+            Chunked(bytes.get(pos..).unwrap_or_default())
+        };
+        let mut reader = Reader::resume(source, paused, false);
+        reader.limit_to(next - pos);
+        let mut whole = true;
+        while let Some(record) = reader.next_record()? {
+            match take(reader.record_line(), record)? {
+                Step::Recycle(record) => reader.recycle(record),
+                Step::Kept => {}
+                Step::Stop => {
+                    whole = false;
+                    break;
+                }
+            }
+        }
+        paused = reader.pause();
+        pos = next;
+        if !whole || pos >= len {
+            return Ok((paused, whole));
+        }
+    }
+}
+
+/// Bytes in memory as a source that gives at most 16 KiB a read, so that a reader
+/// resumed for a few lines copies about as much as it reads (a line buffer is filled as
+/// far as a read gives).
+struct Chunked<'a>(&'a [u8]);
+
+impl std::io::Read for Chunked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.0.len()).min(16 * 1024);
+        let (head, rest) = self.0.split_at(n);
+        if let Some(to) = buf.get_mut(..n) {
+            to.copy_from_slice(head);
+        }
+        self.0 = rest;
+        Ok(n)
+    }
+}
+
+/// How much of `part` a reading in parts takes ([`ParallelReader::push`]): all of it
+/// when it is the `last`; else up to its last voucher line, or its last line end where
+/// no voucher line is left. While the encoding is not `settled`, the part's last
+/// [`DETECT_SAMPLE`] bytes are left too, so that a line where it is detected has its
+/// whole sample.
+pub(crate) fn part_taken(part: &[u8], last: bool, settled: bool) -> usize {
+    if last {
+        return part.len();
+    }
+    let cut = if settled {
+        part
+    } else {
+        part.get(..part.len().saturating_sub(DETECT_SAMPLE))
+            .unwrap_or_default()
+    };
+    // Where no voucher starts (in the head, in balances after the vouchers, in one long
+    // voucher) any line end will do: the reading in order takes it.
+    match last_voucher_boundary(cut) {
+        0 => memchr::memrchr(b'\n', cut).map_or(0, |i| i + 1),
+        at => at,
+    }
+}
+
+/// Where the head of a file (everything before its first voucher line) ends in `data`,
+/// the file's first bytes.
+pub(crate) fn head_end(data: &[u8]) -> usize {
+    if data.starts_with(b"#VER ") || data.starts_with(b"#VER\t") {
+        0
+    } else {
+        voucher_boundary(data, 0)
+    }
+}
+
+/// Where what follows the last voucher of `data` starts: after the first line `}`
+/// after the last `#VER` line (`data.len()` when there is none).
+pub(crate) fn tail_start(data: &[u8]) -> usize {
+    let last = last_voucher_boundary(data);
+    let finder = memchr::memmem::Finder::new(b"\n}");
+    let mut from = last;
+    while let Some(i) = data.get(from..).and_then(|rest| finder.find(rest)) {
+        let after = from + i + 2;
+        match data.get(after..) {
+            Some([b'\n', ..]) => return after + 1,
+            Some([b'\r', b'\n', ..]) => return after + 2,
+            _ => from = after,
+        }
+    }
+    data.len()
 }
 
 /// `sums` emptied for the next stretch a thread reads ([`PlainSums::empty`]).

@@ -103,9 +103,7 @@ impl Paused {
 
     /// A record handed out is given back, as with [`Reader::recycle`].
     pub(crate) fn recycle(&mut self, record: Record) {
-        if let Record::Voucher(v) = record {
-            self.st.spare = Some(v);
-        }
+        self.st.give_back(record);
     }
 }
 

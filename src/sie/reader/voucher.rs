@@ -239,6 +239,21 @@ impl State {
         true
     }
 
+    /// Takes back a record handed out: a voucher is kept (up to [`SPARE_VOUCHERS`])
+    /// and the next vouchers are read into its allocations.
+    pub(super) fn give_back(&mut self, record: Record) {
+        if let Record::Voucher(v) = record {
+            self.keep_voucher(v);
+        }
+    }
+
+    /// Keeps `v` for the next voucher to be read into (up to [`SPARE_VOUCHERS`]).
+    pub(super) fn keep_voucher(&mut self, v: Voucher) {
+        if self.spare.len() < SPARE_VOUCHERS {
+            self.spare.push(v);
+        }
+    }
+
     /// Makes `v` (read from the `#VER` on line `ln`) the open voucher.
     pub(super) fn open_voucher(&mut self, v: Voucher, ln: u64) {
         let open = OpenVoucher {
@@ -348,7 +363,7 @@ impl State {
             *c += 1;
         }
         self.max_group = self.max_group.max(Label::Ver.group());
-        let mut v = self.spare.take().unwrap_or_else(empty_voucher);
+        let mut v = self.spare.pop().unwrap_or_else(empty_voucher);
         self.text_into(&p.series, line, ln, window, &mut v.series);
         self.text_into(&p.number, line, ln, window, &mut v.number);
         v.date = Some(date);
@@ -492,7 +507,7 @@ impl State {
         self.records += 1;
         if summed_rows > 0 && voucher.rows.is_empty() {
             // Summing mode: every row is in the sums; the voucher is reused.
-            self.spare = Some(voucher);
+            self.keep_voucher(voucher);
             return;
         }
         self.out.push_back((line, Record::Voucher(voucher)));

@@ -1,0 +1,132 @@
+//! [`ParallelReader`] hands on exactly the records, lines and diagnostics (or the
+//! error) of one [`Reader`] over the same bytes — on every corpus file, on the
+//! generated municipal ledger and on generated files with malformed lines, on one to
+//! four threads, whole and in windows.
+
+use kommunal_redovisning::sie::{ParallelReader, ReadOptions, Reader, Record, Severity};
+use proptest::prelude::*;
+
+use super::sie_parallel::{line, sie_gen};
+
+/// Records with their lines, the diagnostics, and the error that ended the reading.
+type Read = (
+    Vec<(u64, Record)>,
+    Vec<kommunal_redovisning::sie::Diagnostic>,
+    Option<String>,
+);
+
+fn one(data: &[u8], options: &ReadOptions) -> Read {
+    let mut reader = Reader::with_options(data, options.clone());
+    let mut records = Vec::new();
+    loop {
+        match reader.next_record() {
+            Ok(Some(record)) => records.push((reader.record_line(), record)),
+            Ok(None) => return (records, reader.diagnostics().to_vec(), None),
+            Err(e) => return (records, Vec::new(), Some(e.to_string())),
+        }
+    }
+}
+
+/// A [`ParallelReader`] pushed windows of `window` bytes (a window nothing is taken of
+/// is given again, doubled, as the examples' `mapped.rs` does).
+fn apart(data: &[u8], options: &ReadOptions, threads: usize, window: usize) -> Read {
+    let mut read = ParallelReader::new(options.clone(), threads);
+    let mut records = Vec::new();
+    let mut take = |line: u64, record: &Record| records.push((line, record.clone()));
+    let (mut at, mut len) = (0, window.max(1));
+    while at < data.len() {
+        let end = (at + len).min(data.len());
+        let last = end == data.len();
+        match read.push(&data[at..end], last, &mut take) {
+            Ok(0) if !last => len *= 2,
+            Ok(n) => (at, len) = (at + n, window.max(1)),
+            Err(e) => return (records, Vec::new(), Some(e.to_string())),
+        }
+    }
+    match read.finish(&mut take) {
+        Ok(end) => (records, end.diagnostics().to_vec(), None),
+        Err(e) => (records, Vec::new(), Some(e.to_string())),
+    }
+}
+
+fn check_with(name: &str, data: &[u8], options: &ReadOptions) {
+    let expected = one(data, options);
+    for threads in [1, 2, 3, 4] {
+        for window in [data.len(), data.len() / 3 + 1, 200] {
+            let got = apart(data, options, threads, window);
+            assert_eq!(
+                got.2, expected.2,
+                "{name}: {threads} threads, windows of {window}"
+            );
+            assert_eq!(
+                got.1, expected.1,
+                "{name}: {threads} threads, windows of {window}"
+            );
+            assert!(
+                got.0 == expected.0,
+                "{name}: {threads} threads, windows of {window}: records differ"
+            );
+        }
+    }
+}
+
+fn check(name: &str, data: &[u8]) {
+    check_with(name, data, &ReadOptions::default());
+}
+
+#[test]
+fn parallel_records_equal_one_reader_on_the_corpus() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        check(&path.display().to_string(), &std::fs::read(&path).unwrap());
+        n += 1;
+    }
+    assert!(n >= 60, "{n} corpus files");
+    let exempel =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/exempelkommun.se");
+    check("exempelkommun.se", &std::fs::read(exempel).unwrap());
+}
+
+#[test]
+fn parallel_records_equal_one_reader_on_the_generated_ledger() {
+    let data = sie_gen::generate(3_000);
+    check("generated", &data);
+    let (records, diagnostics, error) = one(&data, &ReadOptions::default());
+    assert!(error.is_none() && diagnostics.is_empty());
+    let vouchers = records
+        .iter()
+        .filter(|(_, r)| matches!(r, Record::Voucher(_)))
+        .count();
+    assert_eq!(vouchers, 3_000);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn parallel_records_equal_one_reader(
+        lines in prop::collection::vec(line(), 0..120),
+        rar in any::<bool>(),
+        crlf in any::<bool>(),
+        final_newline in any::<bool>(),
+        strict in any::<bool>(),
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut text = if rar { format!("#FLAGGA 0{end}#RAR 0 20250101 20251231{end}") } else { String::new() };
+        text.push_str(&lines.join(end));
+        if final_newline {
+            text.push_str(end);
+        }
+        let options = if strict {
+            ReadOptions::default().fail_on(Severity::Error)
+        } else {
+            ReadOptions::default()
+        };
+        check_with("generated lines", text.as_bytes(), &options);
+    }
+}
