@@ -68,6 +68,18 @@ pub(crate) struct Paused {
     pub(super) toks: Vec<Tok>,
 }
 
+/// What a state keeps only to spare allocations and work (recycled vouchers, rows and
+/// object references, the date cache), passed from one stretch a thread reads to the
+/// next: nothing in it changes what is read.
+pub(crate) struct Spares {
+    dates: dates::DateCache,
+    last_date: Option<([u8; 8], NaiveDate)>,
+    vouchers: Vec<Voucher>,
+    rows: Vec<Row>,
+    objects: Vec<ObjectRef>,
+    voucher_box: Option<Box<OpenVoucher>>,
+}
+
 /// Where a seeded state started: the context it was seeded with. Its line numbers
 /// count from its stretch's first line (line 1); [`Paused::absorb`] adds the lines
 /// before it.
@@ -133,6 +145,30 @@ impl Paused {
             buf: Vec::new(),
             toks: Vec::new(),
         }
+    }
+
+    /// Takes what this state keeps only for reuse ([`Spares`]).
+    pub(crate) fn take_spares(&mut self) -> Spares {
+        let st = &mut self.st;
+        Spares {
+            dates: std::mem::take(&mut st.dates),
+            last_date: st.last_date.take(),
+            vouchers: std::mem::take(&mut st.spare),
+            rows: std::mem::take(&mut st.spare_rows),
+            objects: std::mem::take(&mut st.spare_objects),
+            voucher_box: st.voucher_box.take(),
+        }
+    }
+
+    /// Gives this state (seeded, nothing read yet) what another kept for reuse.
+    pub(crate) fn put_spares(&mut self, spares: Spares) {
+        let st = &mut self.st;
+        st.dates = spares.dates;
+        st.last_date = spares.last_date;
+        st.spare = spares.vouchers;
+        st.spare_rows = spares.rows;
+        st.spare_objects = spares.objects;
+        st.voucher_box = spares.voucher_box;
     }
 
     /// Whether the encoding is settled (given, or detected).

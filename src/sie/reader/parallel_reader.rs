@@ -1,5 +1,6 @@
 //! Every record of a file in memory, typed, on several threads: [`ParallelReader`].
 
+use std::collections::VecDeque;
 use std::sync::mpsc;
 
 use super::*;
@@ -7,9 +8,10 @@ use crate::sie::{stretch_cuts, voucher_boundary};
 
 /// The bytes of a stretch one thread reads in a round: the records of a stretch read
 /// apart are held until its turn comes, so this bounds the memory they take (a few
-/// times their bytes), whatever the size of the part pushed. Rounds of 64 KiB to 512
-/// KiB a thread took the same time on the generated 1 000 000-voucher file (0.56–0.59
-/// s on two threads); larger stretches take more memory.
+/// times their bytes), whatever the size of the part pushed. On the generated
+/// 1 000 000-voucher file, two threads took 0.43–0.50 s with stretches of 32 to 128
+/// KiB and up to twice that with 256 KiB (their records no longer stay in the cache),
+/// at a peak of 22, 23 and 30 MB.
 const STRETCH: usize = 1 << 16;
 
 /// Poster på flera kärnor: [`Reader::next_record`] over a file in memory, pushed in
@@ -20,11 +22,12 @@ const STRETCH: usize = 1 << 16;
 ///
 /// The file's head (everything before the first `#VER`) is read in order on this
 /// thread. The vouchers after it are read in rounds of one stretch of about 64 KiB per
-/// thread, cut at voucher lines: this thread reads the first stretch of a
-/// round and hands its records on as it reads them, each other thread reads one of the
-/// rest, and its records are handed on in their turn, once the stretch is merged into
-/// the reading in order (its counts and diagnostics, replayed so that repeated notices
-/// and counted kinds come out as in one reading). A stretch merges when that gives
+/// thread, cut at voucher lines: this thread reads the first stretch of a round and
+/// hands its records on as it reads them, each other thread reads one of the rest
+/// (given it a round ahead, so that it does not wait), and its records are handed on in
+/// their turn, once the stretch is merged into the reading in order (its counts and
+/// diagnostics, replayed so that repeated notices and counted kinds come out as in one
+/// reading). A stretch merges when that gives
 /// exactly what reading it in order gives — it holds vouchers only, the encoding was
 /// settled before it, no voucher is left open across its edges, no diagnostic names a
 /// line in its text — and is otherwise read again in order on this thread, so an
@@ -89,7 +92,7 @@ pub struct ParallelReader {
 type Apart = (Paused, Vec<(u64, Record)>, bool);
 
 /// A stretch for another thread: the state to read it from, a vector for its records
-/// (with records to reuse) and its bytes.
+/// (holding records handed on, to be read into again) and its bytes.
 type Job<'a> = (Paused, Vec<(u64, Record)>, &'a [u8]);
 
 /// Another thread: where its stretches go and where they come back.
@@ -201,7 +204,9 @@ impl ParallelReader {
 
     /// Reads the first `len` bytes of `part`, which start at a voucher line, in rounds
     /// of one stretch per thread (the rest of `part` is read only as a sample for
-    /// encoding detection). The other threads live as long as the part.
+    /// encoding detection). The other threads live as long as the part, and each is
+    /// given its stretch of the next round before this thread reads its own of this
+    /// one, so that it goes from one stretch to the next without waiting.
     fn read_vouchers(
         &mut self,
         part: &[u8],
@@ -219,34 +224,39 @@ impl ParallelReader {
         // write them) is read in order once the vouchers are merged.
         let data = part.get(..len).unwrap_or_default();
         let vouchers = tail_start(data);
+        // Each round's stretches, as offsets into `part`, from 0 to `vouchers`.
+        let mut rounds: Vec<Vec<usize>> = Vec::new();
+        let mut at = 0;
+        while at < vouchers {
+            let end = voucher_boundary(data, at + n * STRETCH).min(vouchers);
+            let round = data.get(at..end).unwrap_or_default();
+            rounds.push(stretch_cuts(round, n).into_iter().map(|c| at + c).collect());
+            at = end;
+        }
+        let stretch = |cuts: &[usize], k: usize| match (cuts.get(k), cuts.get(k + 1)) {
+            (Some(&a), Some(&b)) => data.get(a..b).unwrap_or_default(),
+            _ => &[][..],
+        };
         std::thread::scope(|scope| {
             let workers: Vec<Worker<'_>> = (1..n)
                 .map(|_| {
                     let (jobs, job) = mpsc::channel::<Job<'_>>();
                     let (done, results) = mpsc::channel::<Option<Apart>>();
-                    scope.spawn(move || {
-                        for (seed, mut kept, bytes) in job {
-                            let read = read_stretch(seed, bytes, bytes.len(), |line, record| {
-                                kept.push((line, record));
-                                Ok::<_, ReadError>(Step::Kept)
-                            });
-                            // A stretch read apart has no strictness level, so its
-                            // reading does not fail; were it to, it is read again in
-                            // order.
-                            let apart = read.ok().map(|(paused, whole)| (paused, kept, whole));
-                            if done.send(apart).is_err() {
-                                break;
-                            }
-                        }
-                    });
+                    scope.spawn(move || read_apart(&job, &done));
                     (jobs, results)
                 })
                 .collect();
-            let mut at = 0;
-            while at < vouchers {
-                let end = voucher_boundary(data, at + n * STRETCH).min(vouchers);
-                self.read_round(part.get(at..).unwrap_or_default(), end - at, &workers, take)?;
-                at = end;
+            // Whether each worker was given its stretch, per round given.
+            let mut given: VecDeque<Vec<bool>> = VecDeque::new();
+            for r in 0..=rounds.len() {
+                if let Some(cuts) = rounds.get(r) {
+                    given.push_back(self.give(&workers, |k| stretch(cuts, k))?);
+                }
+                let Some(cuts) = r.checked_sub(1).and_then(|q| rounds.get(q)) else {
+                    continue;
+                };
+                let sent = given.pop_front().unwrap_or_default();
+                self.read_round(part, cuts, &workers, &sent, take)?;
             }
             // Dropping the senders ends the other threads.
             Ok::<_, ReadError>(())
@@ -258,53 +268,56 @@ impl ParallelReader {
         Ok(())
     }
 
-    /// Reads the first `len` bytes of `part`, which start at a voucher line, in one
-    /// stretch for this thread and one for each of `workers`.
-    fn read_round<'a>(
+    /// Gives each worker its stretch of a round (`stretch(k)` for worker `k - 1`; none
+    /// when the round holds fewer voucher lines than threads), to be read from a state
+    /// seeded by this one: whether each was given one.
+    fn give<'a>(
         &mut self,
-        part: &'a [u8],
-        len: usize,
         workers: &[Worker<'a>],
+        stretch: impl Fn(usize) -> &'a [u8],
+    ) -> Result<Vec<bool>, ReadError> {
+        let main = self.main.as_ref().ok_or(ReadError::Ended)?;
+        let mut sent = Vec::with_capacity(workers.len());
+        for (i, (jobs, _)) in workers.iter().enumerate() {
+            let bytes = stretch(i + 1);
+            sent.push(
+                !bytes.is_empty() && {
+                    let kept = self.spare.pop().unwrap_or_default();
+                    jobs.send((main.seed(None), kept, bytes)).is_ok()
+                },
+            );
+        }
+        Ok(sent)
+    }
+
+    /// Reads a round: this thread's stretch (from `cuts[0]` to `cuts[1]` of `part`) in
+    /// order, then each worker's, merged where it was given one and reads the same, else
+    /// read again in order.
+    fn read_round(
+        &mut self,
+        part: &[u8],
+        cuts: &[usize],
+        workers: &[Worker<'_>],
+        sent: &[bool],
         take: &mut impl FnMut(u64, &Record),
     ) -> Result<(), ReadError> {
-        let data = part.get(..len).unwrap_or_default();
-        let cuts = stretch_cuts(data, workers.len() + 1);
-        let stretch = |k: usize| match (cuts.get(k), cuts.get(k + 1)) {
-            (Some(&a), Some(&b)) => data.get(a..b).unwrap_or_default(),
-            _ => &[][..],
-        };
         // A stretch read in order, with the rest of the part after it as the sample.
         let in_order = |k: usize| match (cuts.get(k), cuts.get(k + 1)) {
             (Some(&a), Some(&b)) => (part.get(a..).unwrap_or_default(), b - a),
             _ => (&[][..], 0),
         };
-        // Each worker with a stretch to read (not when the round holds fewer voucher
-        // lines than threads) is given it, from a state seeded by this one.
-        let mut given = Vec::with_capacity(workers.len());
-        for (i, (jobs, _)) in workers.iter().enumerate() {
-            let bytes = stretch(i + 1);
-            let main = self.main.as_ref().ok_or(ReadError::Ended)?;
-            let sent = !bytes.is_empty() && {
-                let mut seed = main.seed(None);
-                let mut kept = self.spare.pop().unwrap_or_default();
-                for (_, record) in kept.drain(..) {
-                    seed.recycle(record);
-                }
-                jobs.send((seed, kept, bytes)).is_ok()
-            };
-            given.push(sent);
-        }
-        self.read_in_order(in_order(0).0, in_order(0).1, take)?;
-        for (i, ((_, results), sent)) in workers.iter().zip(given).enumerate() {
-            if stretch(i + 1).is_empty() {
+        let (bytes, len) = in_order(0);
+        self.read_in_order(bytes, len, take)?;
+        for (i, (_, results)) in workers.iter().enumerate() {
+            let (bytes, len) = in_order(i + 1);
+            if len == 0 {
                 continue;
             }
             // A worker that could not be given its stretch or give it back (it
             // panicked; the scope then panics too) leaves it to this thread.
-            let read = if sent {
-                results.recv().ok().flatten()
-            } else {
-                None
+            let read = match sent.get(i) {
+                Some(true) => results.recv().ok().flatten(),
+                _ => None,
             };
             let merged = match read {
                 Some((paused, records, whole)) => self.merge(paused, records, whole, take)?,
@@ -312,7 +325,6 @@ impl ParallelReader {
             };
             if !merged {
                 self.reread += 1;
-                let (bytes, len) = in_order(i + 1);
                 self.read_in_order(bytes, len, take)?;
             }
         }
@@ -344,6 +356,34 @@ impl ParallelReader {
         }
         self.spare.push(records);
         Ok(fits)
+    }
+}
+
+/// Another thread's reading: each stretch it is given, read from its seed (with what
+/// the last stretch left for reuse) into its vector of records, and given back.
+fn read_apart(jobs: &mpsc::Receiver<Job<'_>>, done: &mpsc::Sender<Option<Apart>>) {
+    let mut spares = None;
+    for (mut seed, mut kept, bytes) in jobs {
+        if let Some(spares) = spares.take() {
+            seed.put_spares(spares);
+        }
+        // The records handed on from an earlier stretch: read into again.
+        for (_, record) in kept.drain(..) {
+            seed.recycle(record);
+        }
+        let read = read_stretch(seed, bytes, bytes.len(), |line, record| {
+            kept.push((line, record));
+            Ok::<_, ReadError>(Step::Kept)
+        });
+        // A stretch read apart has no strictness level, so its reading does not fail;
+        // were it to, it is read again in order.
+        let apart = read.ok().map(|(mut paused, whole)| {
+            spares = Some(paused.take_spares());
+            (paused, kept, whole)
+        });
+        if done.send(apart).is_err() {
+            break;
+        }
     }
 }
 
