@@ -11,7 +11,8 @@
 //! is to say.
 
 use super::super::lexer::{
-    NewlineFinder, PLAIN_PAIRS, PlainVer, scan_plain_ver, scan_spaced_ver_at,
+    NewlineFinder, PLAIN_PAIRS, PlainRow, PlainVer, scan_plain_ver, scan_spaced_row_at,
+    scan_spaced_ver_at,
 };
 use super::super::totals::DigitRow;
 use super::sums::{
@@ -91,7 +92,7 @@ impl<'a> StretchLines<'a> {
     /// [`StretchLines::next_line`] gives it, with its fields in `v`. Nothing is read
     /// otherwise (and `v` holds nothing of use).
     #[inline(always)]
-    fn spaced_ver(&mut self, v: &mut PlainVer) -> Option<&'a [u8]> {
+    pub(super) fn spaced_ver(&mut self, v: &mut PlainVer) -> Option<&'a [u8]> {
         if self.pos >= self.end {
             return None;
         }
@@ -99,6 +100,25 @@ impl<'a> StretchLines<'a> {
         let len = scan_spaced_ver_at(rest, v)?;
         let line = rest.get(..len)?;
         if len >= self.max_line || !self.readable(line) {
+            return None;
+        }
+        self.pos += len + 1;
+        Some(line)
+    }
+
+    /// The next line when it is a row of the commonest spacing, read without a search
+    /// for its end ([`scan_spaced_row_at`]): the line, as [`StretchLines::next_line`]
+    /// gives it, with its fields in `row` as [`scan_plain_row`] gives them. Nothing is
+    /// read otherwise (and `row` holds nothing of use).
+    #[inline(always)]
+    pub(super) fn spaced_row(&mut self, row: &mut PlainRow) -> Option<&'a [u8]> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let rest = self.data.get(self.pos..)?;
+        let len = scan_spaced_row_at(rest, row)?;
+        let line = rest.get(..len)?;
+        if len >= self.max_line || rest.get(len) != Some(&b'\n') || !self.readable(line) {
             return None;
         }
         self.pos += len + 1;
@@ -134,8 +154,21 @@ impl<'a> StretchLines<'a> {
 
     /// Whether the next line begins with `byte` (nothing is read).
     #[inline(always)]
-    fn at(&self, byte: u8) -> bool {
+    pub(super) fn at(&self, byte: u8) -> bool {
         self.pos < self.end && self.data.get(self.pos) == Some(&byte)
+    }
+
+    /// The next line when it is `{` or `}` alone with a `\n` after it: the brace (the
+    /// line read).
+    #[inline(always)]
+    pub(super) fn brace_alone(&mut self) -> Option<u8> {
+        match self.data.get(self.pos..self.pos + 2) {
+            Some(&[b @ (b'{' | b'}'), b'\n']) if self.pos < self.end => {
+                self.pos += 2;
+                Some(b)
+            }
+            _ => None,
+        }
     }
 
     /// Whether the next line is `brace` alone (read when it is).

@@ -465,9 +465,10 @@ struct State {
     last_date: Option<([u8; 8], NaiveDate)>,
     /// The plausible dates read as `YYYYMMDD` ([`State::plain_date`]).
     dates: dates::DateCache,
-    /// Vouchers given back with [`Reader::recycle`] (at most [`SPARE_VOUCHERS`]),
-    /// refilled in place.
-    spare: Vec<Voucher>,
+    /// A voucher given back with [`Reader::recycle`], refilled in place.
+    spare: Option<Voucher>,
+    /// More vouchers given back before the next is read (at most [`SPARE_VOUCHERS`]).
+    pool: Vec<Voucher>,
     /// Rows left over from recycled vouchers.
     spare_rows: Vec<Row>,
     /// Object references cut from rows' object lists, their strings reused.
@@ -502,6 +503,53 @@ struct State {
     /// apart with it, numbered from its own first line, is read again in order
     /// ([`Paused::can_absorb`]).
     lines_in_messages: bool,
+}
+
+impl State {
+    /// The state before the first line of a file read with `opts`.
+    fn new(opts: ReadOptions) -> Self {
+        State {
+            encoding: opts.encoding,
+            encoding_noted: false,
+            opts,
+            diags: Vec::new(),
+            checked: 0,
+            out: VecDeque::new(),
+            record_line: 0,
+            voucher: None,
+            voucher_box: None,
+            counts: [0; LABEL_COUNT],
+            first_line: [0; LABEL_COUNT],
+            repeats: [(0, 0, "", ""); REPEAT_COUNT],
+            max_group: 0,
+            records: 0,
+            sie_type: None,
+            format: None,
+            checksum: Checksum::Off,
+            finished: false,
+            rar_years: Vec::new(),
+            last_date: None,
+            dates: dates::DateCache::default(),
+            spare: None,
+            pool: Vec::new(),
+            spare_rows: Vec::new(),
+            spare_objects: Vec::new(),
+            vouchers: 0,
+            rows: 0,
+            plain_rows: true,
+            fast_texts: true,
+            plain: PlainRow::EMPTY,
+            plain_ver: PlainVer::EMPTY,
+            kinds: Vec::new(),
+            kind_index: HashMap::new(),
+            unkinded: (0, Severity::Notice),
+            pending_reject: None,
+            rar0: None,
+            stated: HashMap::new(),
+            sums: None,
+            lines_in_messages: false,
+        }
+    }
 }
 
 /// Läsare: a streaming SIE 4 reader yielding typed [`Record`]s and collecting
@@ -591,46 +639,7 @@ impl<R: Read> Reader<R> {
         lines.tokenize = false;
         Reader {
             lines,
-            st: State {
-                encoding: opts.encoding,
-                encoding_noted: false,
-                opts,
-                diags: Vec::new(),
-                checked: 0,
-                out: VecDeque::new(),
-                record_line: 0,
-                voucher: None,
-                voucher_box: None,
-                counts: [0; LABEL_COUNT],
-                first_line: [0; LABEL_COUNT],
-                repeats: [(0, 0, "", ""); REPEAT_COUNT],
-                max_group: 0,
-                records: 0,
-                sie_type: None,
-                format: None,
-                checksum: Checksum::Off,
-                finished: false,
-                rar_years: Vec::new(),
-                last_date: None,
-                dates: dates::DateCache::default(),
-                spare: Vec::new(),
-                spare_rows: Vec::new(),
-                spare_objects: Vec::new(),
-                vouchers: 0,
-                rows: 0,
-                plain_rows: true,
-                fast_texts: true,
-                plain: PlainRow::EMPTY,
-                plain_ver: PlainVer::EMPTY,
-                kinds: Vec::new(),
-                kind_index: HashMap::new(),
-                unkinded: (0, Severity::Notice),
-                pending_reject: None,
-                rar0: None,
-                stated: HashMap::new(),
-                sums: None,
-                lines_in_messages: false,
-            },
+            st: State::new(opts),
             stretch: false,
             seeded: None,
         }

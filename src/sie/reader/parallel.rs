@@ -74,6 +74,7 @@ pub(crate) struct Paused {
 pub(crate) struct Spares {
     dates: dates::DateCache,
     last_date: Option<([u8; 8], NaiveDate)>,
+    voucher: Option<Voucher>,
     vouchers: Vec<Voucher>,
     rows: Vec<Row>,
     objects: Vec<ObjectRef>,
@@ -139,7 +140,7 @@ impl Paused {
     /// [`Reader::next_record`] does).
     pub(crate) fn records(options: ReadOptions) -> Self {
         Paused {
-            st: Reader::with_options(&[][..], options).st,
+            st: State::new(options),
             line: 0,
             seeded: None,
             buf: Vec::new(),
@@ -153,7 +154,8 @@ impl Paused {
         Spares {
             dates: std::mem::take(&mut st.dates),
             last_date: st.last_date.take(),
-            vouchers: std::mem::take(&mut st.spare),
+            voucher: st.spare.take(),
+            vouchers: std::mem::take(&mut st.pool),
             rows: std::mem::take(&mut st.spare_rows),
             objects: std::mem::take(&mut st.spare_objects),
             voucher_box: st.voucher_box.take(),
@@ -165,7 +167,8 @@ impl Paused {
         let st = &mut self.st;
         st.dates = spares.dates;
         st.last_date = spares.last_date;
-        st.spare = spares.vouchers;
+        st.spare = spares.voucher;
+        st.pool = spares.vouchers;
         st.spare_rows = spares.rows;
         st.spare_objects = spares.objects;
         st.voucher_box = spares.voucher_box;
@@ -189,7 +192,7 @@ impl Paused {
     /// it sums into `sums` when given (sums [`PlainSums::empty`]ed, as
     /// [`Paused::absorb`] and [`Paused::into_sums`] give them back).
     pub(crate) fn seed(&self, sums: Option<Box<PlainSums>>) -> Paused {
-        let mut st = Reader::with_options(&[][..], self.st.opts.clone()).st;
+        let mut st = State::new(self.st.opts.clone());
         let c = self.st.context();
         st.set_context(c.clone());
         st.max_group = self.st.max_group;

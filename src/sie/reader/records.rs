@@ -358,7 +358,7 @@ impl State {
             Label::Pbudget => Record::PeriodBudget(self.period_amount(ln, name, cur, window)?),
             Label::Bkod => Record::IndustryCode(self.opt_text(cur, ln, window)),
             Label::Ver => {
-                let mut v = self.spare.pop().unwrap_or_else(empty_voucher);
+                let mut v = self.spare_voucher();
                 if missing_series(cur) {
                     // `#VER  1 20170101 "text"`: an empty series written as nothing.
                     v.series.clear();

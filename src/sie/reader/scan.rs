@@ -62,6 +62,52 @@ impl Paused {
             // While the encoding is open a line that is not ASCII is not read here: the
             // encoding may be detected there, from a sample of what follows.
             lines.ascii = st.encoding.is_none();
+            // A voucher's brace, a row of an open voucher and a voucher line in the typed
+            // reading, split as they are scanned (as `Reader::next_record` reads them).
+            if st.plain_rows && st.sums.is_none() {
+                if let Some(brace) = lines.brace_alone() {
+                    let ln = *lines_read + 1;
+                    let (line, toks) = if brace == b'{' {
+                        (&b"{"[..], &OPEN)
+                    } else {
+                        (&b"}"[..], &CLOSE)
+                    };
+                    st.line(ln, line, toks, line);
+                    *lines_read = ln;
+                    if !st.out.is_empty() {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            if lines.at(b'#') && st.encoding.is_some() && st.ver_ahead() {
+                if let Some(line) = lines.spaced_ver(&mut st.plain_ver) {
+                    let ln = *lines_read + 1;
+                    if !st.scanned_ver(ln, line, line) {
+                        let unterminated = tokenize(line, toks);
+                        st.tokenized_line(ln, line, toks, unterminated, line);
+                    }
+                    *lines_read = ln;
+                    if !st.out.is_empty() {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            if lines.at(b'#') && st.row_ahead() {
+                if let Some(line) = lines.spaced_row(&mut st.plain) {
+                    let ln = *lines_read + 1;
+                    if !st.scanned_row(ln, line, line) {
+                        let unterminated = tokenize(line, toks);
+                        st.tokenized_line(ln, line, toks, unterminated, line);
+                    }
+                    *lines_read = ln;
+                    if !st.out.is_empty() {
+                        break;
+                    }
+                    continue;
+                }
+            }
             let Some((line, len)) = lines.peek_line() else {
                 break;
             };

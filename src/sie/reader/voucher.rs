@@ -241,6 +241,7 @@ impl State {
 
     /// Takes back a record handed out: a voucher is kept (up to [`SPARE_VOUCHERS`])
     /// and the next vouchers are read into its allocations.
+    #[inline(always)]
     pub(super) fn give_back(&mut self, record: Record) {
         if let Record::Voucher(v) = record {
             self.keep_voucher(v);
@@ -248,9 +249,21 @@ impl State {
     }
 
     /// Keeps `v` for the next voucher to be read into (up to [`SPARE_VOUCHERS`]).
+    #[inline(always)]
     pub(super) fn keep_voucher(&mut self, v: Voucher) {
-        if self.spare.len() < SPARE_VOUCHERS {
-            self.spare.push(v);
+        if self.spare.is_none() {
+            self.spare = Some(v);
+        } else if self.pool.len() < SPARE_VOUCHERS {
+            self.pool.push(v);
+        }
+    }
+
+    /// A voucher to read the next into: one given back, else a new one.
+    #[inline]
+    pub(super) fn spare_voucher(&mut self) -> Voucher {
+        match self.spare.take() {
+            Some(v) => v,
+            None => self.pool.pop().unwrap_or_else(empty_voucher),
         }
     }
 
@@ -363,7 +376,7 @@ impl State {
             *c += 1;
         }
         self.max_group = self.max_group.max(Label::Ver.group());
-        let mut v = self.spare.pop().unwrap_or_else(empty_voucher);
+        let mut v = self.spare_voucher();
         self.text_into(&p.series, line, ln, window, &mut v.series);
         self.text_into(&p.number, line, ln, window, &mut v.number);
         v.date = Some(date);
