@@ -16,7 +16,8 @@ mod sie_gen;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kommunal_redovisning::sie::{
-    Encoding, ReadOptions, Reader, Totals, sum_transactions, sum_transactions_parallel,
+    Encoding, ReadOptions, Reader, Record, Totals, read_records_parallel, sum_transactions,
+    sum_transactions_parallel,
 };
 
 fn vouchers() -> u64 {
@@ -64,6 +65,25 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    for threads in [1, 2] {
+        group.bench_function(format!("typed_records_parallel/{threads}"), |b| {
+            b.iter(|| {
+                let mut n = 0u64;
+                let end = read_records_parallel(
+                    &data,
+                    ReadOptions::default(),
+                    threads,
+                    |_, r: &Record| {
+                        n += 1;
+                        std::hint::black_box(r);
+                    },
+                )
+                .unwrap();
+                assert!(end.diagnostics().is_empty());
+                n
+            })
+        });
+    }
     group.bench_function("typed_records_owned", |b| {
         b.iter(|| {
             let mut reader = Reader::new(&data[..]);

@@ -134,7 +134,7 @@ mod writer;
 pub use account_map::AccountMap;
 pub use diagnostic::{Diagnostic, ReadError, ReadOptions, Severity};
 pub use encoding::{Encoding, detect_encoding};
-pub use reader::{ParallelReader, Reader};
+pub use reader::{ParallelReader, Reader, read_records_parallel};
 pub use record::{
     AccountKind, Balance, ObjectRef, PeriodAmount, Record, Row, Voucher, VoucherRowKind,
 };

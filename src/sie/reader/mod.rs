@@ -20,7 +20,7 @@ use super::value::{
     DateParse, YearMonth, is_account_number, parse_amount, parse_date, parse_plain_amount,
 };
 pub(crate) use parallel::{Paused, Step, head_end, part_taken, read_stretch, tail_start};
-pub use parallel_reader::ParallelReader;
+pub use parallel_reader::{ParallelReader, read_records_parallel};
 pub(crate) use sums::{KeyText, PlainSums, SumCell, digit_key, key_text};
 
 /// The labels the specification defines, with their group (1 flag, 2 identification,

@@ -359,6 +359,49 @@ impl ParallelReader {
     }
 }
 
+/// Läser poster parallellt: every record of an SIE file in memory, typed, on `threads`
+/// threads, handed to `take` in file order with its line — [`ParallelReader`] with the
+/// whole file as one part. Records, lines and diagnostics are those of a [`Reader`]
+/// over the same bytes; gives back the reader at the end of the file, for its
+/// diagnostics, encoding and counts. Memory-map a large file and pass the map: memory
+/// stays at a round's records (a few times 64 KiB per thread) and the mapped pages
+/// read, or push windows through [`ParallelReader`] to bound those too.
+///
+/// ```
+/// use kommunal_redovisning::sie::{Record, read_records_parallel};
+///
+/// // Påhittad fil.
+/// let file = b"#SIETYP 4\n#RAR 0 20250101 20251231\n\
+///              #VER A 1 20250101\n{\n#TRANS 1930 {} 10\n#TRANS 3010 {} -10\n}\n\
+///              #VER A 2 20250102\n{\n#TRANS 1930 {} 5\n#TRANS 3010 {} -4\n}\n";
+/// let mut rows = 0;
+/// let end = read_records_parallel(file, Default::default(), 2, |_, record| {
+///     if let Record::Voucher(v) = record {
+///         rows += v.rows.len();
+///     }
+/// })?;
+/// assert_eq!(rows, 4);
+/// // Voucher A 2 does not balance: said on its line, 8.
+/// assert!(end.diagnostics().iter().any(|d| d.line == 8 && d.label == "#VER"));
+/// # Ok::<(), kommunal_redovisning::sie::ReadError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ReadError::Rejected`] for the first diagnostic at or above
+/// [`ReadOptions::fail_on`].
+#[doc(alias = "läs poster parallellt")]
+pub fn read_records_parallel(
+    data: &[u8],
+    options: ReadOptions,
+    threads: usize,
+    mut take: impl FnMut(u64, &Record),
+) -> Result<Reader<&'static [u8]>, ReadError> {
+    let mut read = ParallelReader::new(options, threads);
+    read.push(data, true, &mut take)?;
+    read.finish(take)
+}
+
 /// Another thread's reading: each stretch it is given, read from its seed (with what
 /// the last stretch left for reuse) into its vector of records, and given back.
 fn read_apart(jobs: &mpsc::Receiver<Job<'_>>, done: &mpsc::Sender<Option<Apart>>) {
