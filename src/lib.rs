@@ -83,7 +83,8 @@
 //! SIE 4 bytes ──► sie::Reader ──► records + diagnostics
 //!    │                  │  (for SieLedger in summing mode: plain voucher rows are summed
 //!    │                  │   inside the reader, every diagnostic kept; ledger::ParallelLedger
-//!    │                  │   reads stretches of the bytes on several threads, merged exactly)
+//!    │                  │   reads stretches of the bytes on several threads, merged exactly;
+//!    │                  │   sie::ParallelReader hands on typed records so, in file order)
 //!    └─► sie::sum_transactions(_parallel) ──► sie::Totals (sums only, no diagnostics)
 //!                       ▼
 //!        ledger::SieLedger / TrialBalance (per account, object, month; outcome, budget)
