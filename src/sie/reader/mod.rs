@@ -712,7 +712,8 @@ impl<R: Read> Reader<R> {
 
     /// Gives a record back to the reader so that the next voucher reuses its
     /// allocations (strings, rows, object lists): reading then allocates almost nothing
-    /// per voucher. Records other than vouchers are simply dropped.
+    /// per voucher. Records other than vouchers are simply dropped. Vouchers given back
+    /// together (up to 8 192) are all kept, one for each of the next vouchers.
     ///
     /// ```
     /// use kommunal_redovisning::sie::{Reader, Totals};
