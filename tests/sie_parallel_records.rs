@@ -3,51 +3,11 @@
 //! generated municipal ledger and on generated files with malformed lines, on one to
 //! four threads, whole and in windows.
 
-use kommunal_redovisning::sie::{ParallelReader, ReadOptions, Reader, Record, Severity};
+use kommunal_redovisning::sie::{ReadOptions, Record, Severity};
 use proptest::prelude::*;
 
 use super::sie_parallel::{line, sie_gen};
-
-/// Records with their lines, the diagnostics, and the error that ended the reading.
-type Read = (
-    Vec<(u64, Record)>,
-    Vec<kommunal_redovisning::sie::Diagnostic>,
-    Option<String>,
-);
-
-fn one(data: &[u8], options: &ReadOptions) -> Read {
-    let mut reader = Reader::with_options(data, options.clone());
-    let mut records = Vec::new();
-    loop {
-        match reader.next_record() {
-            Ok(Some(record)) => records.push((reader.record_line(), record)),
-            Ok(None) => return (records, reader.diagnostics().to_vec(), None),
-            Err(e) => return (records, Vec::new(), Some(e.to_string())),
-        }
-    }
-}
-
-/// A [`ParallelReader`] pushed windows of `window` bytes (a window nothing is taken of
-/// is given again, doubled, as the examples' `mapped.rs` does).
-fn apart(data: &[u8], options: &ReadOptions, threads: usize, window: usize) -> Read {
-    let mut read = ParallelReader::new(options.clone(), threads);
-    let mut records = Vec::new();
-    let mut take = |line: u64, record: &Record| records.push((line, record.clone()));
-    let (mut at, mut len) = (0, window.max(1));
-    while at < data.len() {
-        let end = (at + len).min(data.len());
-        let last = end == data.len();
-        match read.push(&data[at..end], last, &mut take) {
-            Ok(0) if !last => len *= 2,
-            Ok(n) => (at, len) = (at + n, window.max(1)),
-            Err(e) => return (records, Vec::new(), Some(e.to_string())),
-        }
-    }
-    match read.finish(&mut take) {
-        Ok(end) => (records, end.diagnostics().to_vec(), None),
-        Err(e) => (records, Vec::new(), Some(e.to_string())),
-    }
-}
+use super::windows::{records as one, records_pushed as apart};
 
 fn check_with(name: &str, data: &[u8], options: &ReadOptions) {
     let expected = one(data, options);
