@@ -8,7 +8,7 @@ use kommunal_redovisning::ledger::SieLedger;
 use kommunal_redovisning::sie::{ReadOptions, Reader};
 use proptest::prelude::*;
 
-use super::sie_parallel::{line, sie_gen};
+use super::sie_parallel::{each_corpus_file, line, lines_file, sie_gen};
 use super::windows::pushed;
 
 /// The reference: the ordinary typed reader, every record added one by one.
@@ -58,20 +58,7 @@ fn check(name: &str, data: &[u8]) {
 
 #[test]
 fn summing_mode_equals_the_ordinary_reading_on_the_corpus() {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
-    let mut n = 0;
-    for e in std::fs::read_dir(&dir).unwrap() {
-        let path = e.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
-        check(&path.display().to_string(), &std::fs::read(&path).unwrap());
-        n += 1;
-    }
-    assert!(n >= 60, "{n} corpus files");
-    let exempel =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/exempelkommun.se");
-    check("exempelkommun.se", &std::fs::read(exempel).unwrap());
+    each_corpus_file(check);
 }
 
 #[test]
@@ -223,12 +210,7 @@ proptest! {
         crlf in any::<bool>(),
         final_newline in any::<bool>(),
     ) {
-        let end = if crlf { "\r\n" } else { "\n" };
-        let mut text = if rar { format!("#FLAGGA 0{end}#RAR 0 20250101 20251231{end}") } else { String::new() };
-        text.push_str(&lines.join(end));
-        if final_newline {
-            text.push_str(end);
-        }
+        let text = lines_file(&lines, rar, crlf, final_newline);
         check("generated lines", text.as_bytes());
     }
 

@@ -48,9 +48,10 @@ fn check(name: &str, data: &[u8]) {
     }
 }
 
-#[test]
-fn parallel_sums_equal_one_thread_on_the_corpus() {
-    // The vendored copy of the corpus: a fresh clone has it, so this never skips.
+/// Calls `check` with the name and bytes of every file of the SIE corpus and of the
+/// crate's made-up example ledger. The vendored copy of the corpus: a fresh clone has
+/// it, so no test over it skips.
+pub(crate) fn each_corpus_file(mut check: impl FnMut(&str, &[u8])) {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sie-samples");
     let mut n = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
@@ -68,6 +69,27 @@ fn parallel_sums_equal_one_thread_on_the_corpus() {
     .unwrap();
     check("exempelkommun.se", &exempel);
     assert!(n >= 60, "{n} corpus files");
+}
+
+/// A file of generated `lines`, after a head with `#RAR` when `rar`, with CR LF line
+/// ends when `crlf`, and a line end after the last line when `final_newline`.
+pub(crate) fn lines_file(lines: &[String], rar: bool, crlf: bool, final_newline: bool) -> String {
+    let end = if crlf { "\r\n" } else { "\n" };
+    let mut text = if rar {
+        format!("#FLAGGA 0{end}#RAR 0 20250101 20251231{end}")
+    } else {
+        String::new()
+    };
+    text.push_str(&lines.join(end));
+    if final_newline {
+        text.push_str(end);
+    }
+    text
+}
+
+#[test]
+fn parallel_sums_equal_one_thread_on_the_corpus() {
+    each_corpus_file(check);
 }
 
 #[test]
