@@ -1367,6 +1367,21 @@ pub(crate) fn voucher_boundary(data: &[u8], at: usize) -> usize {
     data.len()
 }
 
+/// The bytes of a stretch that [`ParallelSums`] hands to whichever thread is free.
+const CHUNK: usize = 1 << 18;
+
+/// Where `data` is cut into stretches of about `chunk` bytes: offsets from 0 to
+/// `data.len()`, each inner one at the start of a `#VER` line.
+fn chunk_cuts(data: &[u8], chunk: usize) -> Vec<usize> {
+    let mut cuts = vec![0usize];
+    let mut at = 0usize;
+    while at < data.len() {
+        at = voucher_boundary(data, at + chunk.max(1));
+        cuts.push(at);
+    }
+    cuts
+}
+
 /// Where `data` is cut into `n` stretches for `n` threads: `n + 1` offsets from 0 to
 /// `data.len()`, each inner one at the start of a `#VER` line (`data.len()` when none
 /// follows), as even as voucher lines allow.
@@ -1474,15 +1489,7 @@ impl ParallelSums {
             return 0;
         }
         let n = self.states.len();
-        let cuts = stretch_cuts(data, n);
         let base = self.taken;
-        let stretches: Vec<(&[u8], u64)> = cuts
-            .windows(2)
-            .map(|w| match *w {
-                [a, b] => (data.get(a..b).unwrap_or_default(), base + a as u64),
-                _ => (&[][..], base),
-            })
-            .collect();
         let sum = |st: &mut SumState, (bytes, at): (&[u8], u64)| {
             if !bytes.is_empty() {
                 st.lines(bytes, at);
@@ -1490,19 +1497,33 @@ impl ParallelSums {
             }
         };
         if n == 1 {
-            for (st, s) in self.states.iter_mut().zip(stretches) {
-                sum(st, s);
+            if let Some(st) = self.states.first_mut() {
+                sum(st, (data, base));
             }
         } else {
+            // Stretches of about `CHUNK` bytes cut at voucher lines, taken in turn by
+            // whichever thread is free: the threads end together whatever the vouchers
+            // cost (with one stretch per thread, the one with the costlier vouchers
+            // kept the other waiting). Sums are exact and their keys remember where
+            // they first appear, so which state sums which stretch changes nothing.
+            let cuts = chunk_cuts(data, CHUNK);
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let work = |st: &mut SumState| loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                match (cuts.get(k), cuts.get(k + 1)) {
+                    (Some(&a), Some(&b)) => {
+                        sum(st, (data.get(a..b).unwrap_or_default(), base + a as u64));
+                    }
+                    _ => break,
+                }
+            };
             std::thread::scope(|scope| {
-                let mut jobs = self.states.iter_mut().zip(stretches);
-                // This thread reads the first stretch, one new thread each of the others.
-                let here = jobs.next();
-                let handles: Vec<_> = jobs
-                    .map(|(st, s)| scope.spawn(move || sum(st, s)))
-                    .collect();
-                if let Some((st, s)) = here {
-                    sum(st, s);
+                let mut states = self.states.iter_mut();
+                // This thread works too, beside one new thread per other state.
+                let here = states.next();
+                let handles: Vec<_> = states.map(|st| scope.spawn(|| work(st))).collect();
+                if let Some(st) = here {
+                    work(st);
                 }
                 for h in handles {
                     if let Err(panic) = h.join() {

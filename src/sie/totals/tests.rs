@@ -299,3 +299,40 @@ fn large_object_runs_are_sorted_on_threads_and_merged() -> Result<(), TestCaseEr
     }
     Ok(())
 }
+
+/// Påhittad fil of about a mebibyte, so that two and three threads take many stretches
+/// in turn: non-ASCII objects first seen late (the encoding is detected from the
+/// numbers in the order they first appear in the file, whichever thread read them),
+/// vouchers left open, rows with three decimals (exact sums) and a large voucher. The
+/// sums are those of one reading.
+#[test]
+fn stretches_taken_in_turn_sum_as_one_reading() {
+    let mut f = Vec::new();
+    for i in 0..12_000u32 {
+        f.extend_from_slice(format!("#VER A {i} 20250110\n{{\n").as_bytes());
+        let object: &[u8] = match i % 5000 {
+            4999 => b"\"\x94st\"",
+            2500 => b"\"\xe5s\"",
+            _ => b"\"7\"",
+        };
+        f.extend_from_slice(b"#TRANS 1930 {1 ");
+        f.extend_from_slice(object);
+        f.extend_from_slice(format!("}} {i}.505\n#TRANS 3010 {{}} -{i}.505\n").as_bytes());
+        if i == 6000 {
+            for k in 0..3000 {
+                f.extend_from_slice(format!("#TRANS 5010 {{}} {k}\n").as_bytes());
+            }
+        }
+        if i % 997 != 0 {
+            f.extend_from_slice(b"}\n");
+        }
+    }
+    assert!(chunk_cuts(&f, CHUNK).len() > 4);
+    let one = sum_transactions(&f[..], None).map_err(|e| e.to_string());
+    for threads in [2, 3] {
+        let apart = sum_transactions_parallel(&f, None, threads).map_err(|e| e.to_string());
+        assert_eq!(apart, one, "{threads} threads");
+    }
+    let totals = one.unwrap_or_default();
+    assert_eq!(totals.vouchers, 12_000);
+}
