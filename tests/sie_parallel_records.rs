@@ -43,7 +43,7 @@ fn parallel_records_equal_one_reader_on_the_corpus() {
 fn parallel_records_equal_one_reader_on_the_generated_ledger() {
     let data = sie_gen::generate(3_000);
     check("generated", &data);
-    let (records, diagnostics, error) = one(&data, &ReadOptions::default());
+    let (records, diagnostics, error, _) = one(&data, &ReadOptions::default());
     assert!(error.is_none() && diagnostics.is_empty());
     let vouchers = records
         .iter()

@@ -6,11 +6,28 @@
 #![allow(dead_code)]
 
 use kommunal_redovisning::ledger::{ParallelLedger, SieLedger};
-use kommunal_redovisning::sie::{Diagnostic, ParallelReader, ReadOptions, Reader, Record};
+use kommunal_redovisning::sie::{
+    Diagnostic, Encoding, ParallelReader, ReadOptions, Reader, Record,
+};
 
-/// Records with their lines, the diagnostics, and the error that ended the reading (as
-/// its text).
-pub type Records = (Vec<(u64, Record)>, Vec<Diagnostic>, Option<String>);
+/// Records with their lines, the diagnostics, the error that ended the reading (as its
+/// text) and the end reader's encoding, counts, last line and bytes read.
+pub type Records = (Vec<(u64, Record)>, Vec<Diagnostic>, Option<String>, End);
+
+/// What a reader says of the file at its end: encoding, counts, last line, bytes read.
+pub type End = (Option<Encoding>, (u64, u64, u64), u64, u64);
+
+/// [`End`] where an error ended the reading (nothing to compare).
+const NO_END: End = (None, (0, 0, 0), 0, 0);
+
+fn end<R: std::io::Read>(reader: &Reader<R>) -> End {
+    (
+        reader.encoding(),
+        reader.counts(),
+        reader.line(),
+        reader.bytes_read(),
+    )
+}
 
 /// Every record of `data` with its line, read by one [`Reader`].
 pub fn records(data: &[u8], options: &ReadOptions) -> Records {
@@ -19,8 +36,8 @@ pub fn records(data: &[u8], options: &ReadOptions) -> Records {
     loop {
         match reader.next_record() {
             Ok(Some(record)) => records.push((reader.record_line(), record)),
-            Ok(None) => return (records, reader.diagnostics().to_vec(), None),
-            Err(e) => return (records, Vec::new(), Some(e.to_string())),
+            Ok(None) => return (records, reader.diagnostics().to_vec(), None, end(&reader)),
+            Err(e) => return (records, Vec::new(), Some(e.to_string()), NO_END),
         }
     }
 }
@@ -43,12 +60,12 @@ pub fn records_pushed(
         match read.push(&data[at..end], last, &mut take) {
             Ok(0) if !last => len *= 2,
             Ok(n) => (at, len) = (at + n, window.max(1)),
-            Err(e) => return (records, Vec::new(), Some(e.to_string())),
+            Err(e) => return (records, Vec::new(), Some(e.to_string()), NO_END),
         }
     }
     match read.finish(&mut take) {
-        Ok(end) => (records, end.diagnostics().to_vec(), None),
-        Err(e) => (records, Vec::new(), Some(e.to_string())),
+        Ok(reader) => (records, reader.diagnostics().to_vec(), None, end(&reader)),
+        Err(e) => (records, Vec::new(), Some(e.to_string()), NO_END),
     }
 }
 

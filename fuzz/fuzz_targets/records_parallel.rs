@@ -27,6 +27,7 @@ fuzz_target!(|input: &[u8]| {
         let got = windows::records_pushed(data, &options, threads, window);
         assert_eq!(got.2, expected.2, "{threads} threads, windows of {window}");
         assert_eq!(got.1, expected.1, "{threads} threads, windows of {window}");
+        assert_eq!(got.3, expected.3, "{threads} threads, windows of {window}");
         assert!(got.0 == expected.0, "{threads} threads, windows of {window}");
     }
 });

@@ -85,6 +85,8 @@ pub struct ParallelReader {
     reread: u64,
     /// The records other threads read last, handed on and kept for their allocations.
     spare: Vec<Vec<(u64, Record)>>,
+    /// Bytes taken so far.
+    taken: u64,
 }
 
 /// A stretch read on another thread: its state, its records and whether it was read
@@ -124,6 +126,7 @@ impl ParallelReader {
             head_read: false,
             reread: 0,
             spare: Vec::new(),
+            taken: 0,
         }
     }
 
@@ -162,12 +165,14 @@ impl ParallelReader {
         if !data.is_empty() {
             self.read_vouchers(part.get(from..).unwrap_or_default(), data.len(), &mut take)?;
         }
+        self.taken += taken as u64;
         Ok(taken)
     }
 
     /// Ends the reading: hands the records the end of the file gives (a voucher left
     /// open, closed there) to `take`, and gives back the reader at the end of the
-    /// file, for its diagnostics ([`Reader::diagnostics`]), encoding and counts.
+    /// file, for its diagnostics ([`Reader::diagnostics`]), encoding, counts, lines and
+    /// bytes read, as a [`Reader`] over the whole file gives them.
     ///
     /// # Errors
     ///
@@ -178,6 +183,8 @@ impl ParallelReader {
     ) -> Result<Reader<&'static [u8]>, ReadError> {
         let main = self.main.ok_or(ReadError::Ended)?;
         let mut reader = Reader::resume(&[][..], main, true);
+        // As a reader over the whole file counts them.
+        reader.lines.bytes_read = self.taken;
         while let Some(record) = reader.next_record()? {
             take(reader.record_line(), &record);
             reader.recycle(record);
@@ -434,8 +441,19 @@ fn read_apart(jobs: &mpsc::Receiver<Job<'_>>, done: &mpsc::Sender<Option<Apart>>
 mod tests {
     use super::*;
 
-    /// Records with their lines, and the diagnostics.
-    type Read = (Vec<(u64, Record)>, Vec<Diagnostic>);
+    /// Records with their lines, the diagnostics, and the end reader's encoding, counts,
+    /// last line and bytes read.
+    type Read = (Vec<(u64, Record)>, Vec<Diagnostic>, End);
+    type End = (Option<Encoding>, (u64, u64, u64), u64, u64);
+
+    fn end<R: std::io::Read>(reader: &Reader<R>) -> End {
+        (
+            reader.encoding(),
+            reader.counts(),
+            reader.line(),
+            reader.bytes_read(),
+        )
+    }
 
     /// Every record with its line and the diagnostics, read in one [`Reader`].
     fn one(data: &[u8], options: &ReadOptions) -> Read {
@@ -444,7 +462,7 @@ mod tests {
         while let Ok(Some(record)) = reader.next_record() {
             records.push((reader.record_line(), record));
         }
-        (records, reader.diagnostics().to_vec())
+        (records, reader.diagnostics().to_vec(), end(&reader))
     }
 
     /// The same with a [`ParallelReader`] on `threads` threads, pushed in parts of
@@ -465,11 +483,11 @@ mod tests {
             }
         }
         let reread = read.reread;
-        let diagnostics = match read.finish(&mut take) {
-            Ok(end) => end.diagnostics().to_vec(),
-            Err(_) => Vec::new(),
+        let (diagnostics, summary) = match read.finish(&mut take) {
+            Ok(reader) => (reader.diagnostics().to_vec(), end(&reader)),
+            Err(_) => (Vec::new(), (None, (0, 0, 0), 0, 0)),
         };
-        ((records, diagnostics), reread)
+        ((records, diagnostics, summary), reread)
     }
 
     #[test]
@@ -482,6 +500,7 @@ mod tests {
         for (threads, part) in [(2, data.len()), (3, data.len()), (2, 100_000), (2, 700_000)] {
             let (got, reread) = apart(&data, &options, threads, part);
             assert_eq!(got.1, expected.1, "{threads} threads, parts of {part}");
+            assert_eq!(got.2, expected.2, "{threads} threads, parts of {part}");
             assert!(got.0 == expected.0, "{threads} threads, parts of {part}");
             assert_eq!(reread, 0, "{threads} threads, parts of {part}");
         }
@@ -505,6 +524,7 @@ mod tests {
         let expected = one(f.as_bytes(), &options);
         let (got, reread) = apart(f.as_bytes(), &options, 2, f.len());
         assert_eq!(got.1, expected.1);
+        assert_eq!(got.2, expected.2);
         assert!(got.0 == expected.0);
         assert!(reread > 0);
     }
