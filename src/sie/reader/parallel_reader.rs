@@ -27,13 +27,12 @@ const STRETCH: usize = 1 << 16;
 /// (given it a round ahead, so that it does not wait), and its records are handed on in
 /// their turn, once the stretch is merged into the reading in order (its counts and
 /// diagnostics, replayed so that repeated notices and counted kinds come out as in one
-/// reading). A stretch merges when that gives
-/// exactly what reading it in order gives — it holds vouchers only, the encoding was
-/// settled before it, no voucher is left open across its edges, no diagnostic names a
-/// line in its text — and is otherwise read again in order on this thread, so an
-/// unusual file costs time, never exactness. Everything is read on this thread when
-/// [`ReadOptions::fail_on`] is set (the first rejected diagnostic must be the file's
-/// first) or while a `#KSUMMA` checksum runs.
+/// reading). A stretch merges when that gives exactly what reading it in order gives —
+/// it holds vouchers only, the encoding was settled before it, no voucher is left open
+/// across its edges, no diagnostic names a line in its text — and is otherwise read
+/// again in order on this thread, so an unusual file costs time, never exactness.
+/// Everything is read on this thread when [`ReadOptions::fail_on`] is set (the first
+/// rejected diagnostic must be the file's first) or while a `#KSUMMA` checksum runs.
 ///
 /// Where neither the head nor [`ReadOptions::encoding`] settles the encoding and the
 /// vouchers are not ASCII, the encoding is detected where it is first needed from the
@@ -41,10 +40,10 @@ const STRETCH: usize = 1 << 16;
 /// differently, so give the encoding in [`ReadOptions`] for a result that cannot depend
 /// on it.
 ///
-/// Memory is the records of one round (a few times 64 KiB per thread) and the
-/// reader's bookkeeping, whatever the file size; the library does no I/O: the
-/// caller owns the bytes. The records are lent to the function, their allocations
-/// reused for the next; clone what is to be kept.
+/// Memory is the records of one round (a few times 64 KiB per thread) and the reader's
+/// bookkeeping, whatever the file size; the library does no I/O: the caller owns the
+/// bytes. The records are lent to the function, their allocations reused for the next;
+/// clone what is to be kept.
 ///
 /// ```
 /// use kommunal_redovisning::sie::{ParallelReader, ReadOptions, Reader, Record};
