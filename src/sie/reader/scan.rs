@@ -62,56 +62,17 @@ impl Paused {
             // While the encoding is open a line that is not ASCII is not read here: the
             // encoding may be detected there, from a sample of what follows.
             lines.ascii = st.encoding.is_none();
-            // A voucher's brace, a row of an open voucher and a voucher line in the typed
-            // reading, split as they are scanned (as `Reader::next_record` reads them).
-            if st.plain_rows && st.sums.is_none() {
-                if let Some(brace) = lines.brace_alone() {
-                    let ln = *lines_read + 1;
-                    let (line, toks) = if brace == b'{' {
-                        (&b"{"[..], &OPEN)
-                    } else {
-                        (&b"}"[..], &CLOSE)
-                    };
-                    st.line(ln, line, toks, line);
-                    *lines_read = ln;
-                    if !st.out.is_empty() {
-                        break;
-                    }
-                    continue;
+            let ln = *lines_read + 1;
+            if st.spaced_line(ln, &mut lines, toks) {
+                *lines_read = ln;
+                if !st.out.is_empty() {
+                    break;
                 }
-            }
-            if lines.at(b'#') && st.encoding.is_some() && st.ver_ahead() {
-                if let Some(line) = lines.spaced_ver(&mut st.plain_ver) {
-                    let ln = *lines_read + 1;
-                    if !st.scanned_ver(ln, line, line) {
-                        let unterminated = tokenize(line, toks);
-                        st.tokenized_line(ln, line, toks, unterminated, line);
-                    }
-                    *lines_read = ln;
-                    if !st.out.is_empty() {
-                        break;
-                    }
-                    continue;
-                }
-            }
-            if lines.at(b'#') && st.row_ahead() {
-                if let Some(line) = lines.spaced_row(&mut st.plain) {
-                    let ln = *lines_read + 1;
-                    if !st.scanned_row(ln, line, line) {
-                        let unterminated = tokenize(line, toks);
-                        st.tokenized_line(ln, line, toks, unterminated, line);
-                    }
-                    *lines_read = ln;
-                    if !st.out.is_empty() {
-                        break;
-                    }
-                    continue;
-                }
+                continue;
             }
             let Some((line, len)) = lines.peek_line() else {
                 break;
             };
-            let ln = *lines_read + 1;
             // No sample for encoding detection is needed: it is settled, or the line is
             // ASCII.
             match line {
@@ -150,6 +111,49 @@ impl Paused {
     /// A record handed out is given back, as with [`Reader::recycle`].
     pub(crate) fn recycle(&mut self, record: Record) {
         self.st.give_back(record);
+    }
+}
+
+impl State {
+    /// In the typed reading, the next line of `lines` (line `ln`) when it is a voucher's
+    /// brace, a voucher line or a row of an open voucher in the commonest spacing: split
+    /// as it is scanned, without a search for its end, and read as
+    /// [`Reader::next_record`] reads it (true). Nothing is read otherwise.
+    #[inline(always)]
+    fn spaced_line(&mut self, ln: u64, lines: &mut StretchLines<'_>, toks: &mut Vec<Tok>) -> bool {
+        if !self.plain_rows || self.sums.is_some() {
+            return false;
+        }
+        if let Some(brace) = lines.brace_alone() {
+            let (line, toks) = if brace == b'{' {
+                (&b"{"[..], &OPEN)
+            } else {
+                (&b"}"[..], &CLOSE)
+            };
+            self.line(ln, line, toks, line);
+            return true;
+        }
+        if !lines.at(b'#') {
+            return false;
+        }
+        let (line, plain) = if self.encoding.is_some() && self.ver_ahead() {
+            match lines.spaced_ver(&mut self.plain_ver) {
+                Some(line) => (line, self.scanned_ver(ln, line, line)),
+                None => return false,
+            }
+        } else if self.row_ahead() {
+            match lines.spaced_row(&mut self.plain) {
+                Some(line) => (line, self.scanned_row(ln, line, line)),
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        if !plain {
+            let unterminated = tokenize(line, toks);
+            self.tokenized_line(ln, line, toks, unterminated, line);
+        }
+        true
     }
 }
 
