@@ -333,8 +333,8 @@ impl Build {
         self.sums.abs
     }
 
-    /// Adds the voucher rows of `other` (a stretch for which [`Build::take_vouchers`]
-    /// held) to these.
+    /// Adds the voucher rows of `other` (a stretch whose every record
+    /// [`Build::add_voucher`] took) to these.
     pub(super) fn merge(&mut self, other: Build) -> Result<(), LedgerReadError> {
         self.sums
             .merge(other.sums)
